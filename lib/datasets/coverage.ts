@@ -1,0 +1,37 @@
+import type { DatasetDef } from './types.ts';
+
+const count = { kind: 'integer', min: 0, unit: 'count' } as const;
+
+export const coverage: DatasetDef = {
+  name: 'coverage',
+  titleVi: 'Đối tượng tham gia BHXH, BHYT, BHTN',
+  titleEn: 'Coverage',
+  grainVi: 'một loại hình, trong tháng',
+  grainEn: 'one scheme, in the month',
+  columns: [
+    {
+      key: 'loai_hinh',
+      vi: 'Loại hình',
+      en: 'Scheme',
+      unique: true,
+      type: {
+        kind: 'category',
+        options: [
+          { code: 'si_compulsory', vi: 'BHXH bắt buộc' },
+          { code: 'si_voluntary', vi: 'BHXH tự nguyện' },
+          { code: 'ui', vi: 'BHTN' },
+          { code: 'hi', vi: 'BHYT' },
+        ],
+      },
+    },
+    { key: 'so_nguoi_tham_gia', vi: 'Số người tham gia', en: 'Participants at month end', type: count },
+    { key: 'chi_tieu_giao', vi: 'Chỉ tiêu giao', en: 'Participants targeted for the year', type: count },
+    {
+      key: 'dan_so_co_so',
+      vi: 'Dân số / lực lượng lao động',
+      en: 'Population (HI) or labour force (SI, UI) the rate is taken on',
+      type: { kind: 'integer', min: 1, unit: 'count' },
+    },
+  ],
+  rowRules: [],
+};

@@ -1,0 +1,38 @@
+import type { DatasetDef } from './types.ts';
+
+const count = { kind: 'integer', min: 0, unit: 'count' } as const;
+
+export const procedures: DatasetDef = {
+  name: 'procedures',
+  titleVi: 'Giải quyết thủ tục hành chính',
+  titleEn: 'Administrative-procedure dossiers',
+  grainVi: 'một nhóm thủ tục, trong tháng',
+  grainEn: 'one procedure group, in the month',
+  columns: [
+    {
+      key: 'nhom_thu_tuc',
+      vi: 'Nhóm thủ tục',
+      en: 'Procedure group',
+      unique: true,
+      type: {
+        kind: 'category',
+        options: [
+          { code: 'collection', vi: 'thu, cấp sổ thẻ' },
+          { code: 'short_term', vi: 'ốm đau, thai sản' },
+          { code: 'long_term', vi: 'hưu trí, tử tuất' },
+          { code: 'lump_sum', vi: 'BHXH một lần' },
+          { code: 'hi_claims', vi: 'giám định BHYT' },
+        ],
+      },
+    },
+    { key: 'tiep_nhan', vi: 'Tiếp nhận', en: 'Dossiers received (new + carried over)', type: count },
+    { key: 'dung_han', vi: 'Giải quyết đúng hạn', en: 'Resolved on time', type: count },
+    { key: 'tre_han', vi: 'Giải quyết trễ hạn', en: 'Resolved late', type: count },
+    { key: 'dang_giai_quyet', vi: 'Đang giải quyết', en: 'Pending', type: count },
+    { key: 'qua_han', vi: 'Quá hạn chưa giải quyết', en: 'Pending and overdue', type: count },
+  ],
+  rowRules: [
+    { kind: 'sum_equals', parts: ['dung_han', 'tre_han', 'dang_giai_quyet'], total: 'tiep_nhan', severity: 'error' },
+    { kind: 'not_greater', left: 'qua_han', right: 'dang_giai_quyet', severity: 'error' },
+  ],
+};

@@ -1,0 +1,47 @@
+import type { DatasetDef } from './types.ts';
+
+export const prosecution: DatasetDef = {
+  name: 'prosecution',
+  titleVi: 'Hồ sơ đề nghị khởi tố (Điều 214, 215, 216 BLHS)',
+  titleEn: 'Prosecution dossiers (Penal Code Art. 214, 215, 216)',
+  grainVi: 'một hồ sơ, theo sổ theo dõi cuối tháng',
+  grainEn: "one dossier, from the province's register at month end",
+  columns: [
+    { key: 'ma_ho_so', vi: 'Mã hồ sơ', en: 'Dossier id (stable across months)', type: { kind: 'text' }, unique: true },
+    {
+      key: 'dieu_luat',
+      vi: 'Điều luật',
+      en: 'Penal Code article',
+      type: {
+        kind: 'category',
+        options: [
+          { code: '214', vi: 'Điều 214' },
+          { code: '215', vi: 'Điều 215' },
+          { code: '216', vi: 'Điều 216' },
+        ],
+      },
+    },
+    // Art. 214/215 concern individual fraud, where there may be no employer.
+    { key: 'ma_so_thue', vi: 'Mã số thuế', en: 'Employer tax code', type: { kind: 'tax_code' }, required: false },
+    { key: 'ngay_gui', vi: 'Ngày gửi', en: 'Date sent to the police', type: { kind: 'date' } },
+    {
+      key: 'trang_thai',
+      vi: 'Trạng thái',
+      en: 'Stage',
+      type: {
+        kind: 'category',
+        options: [
+          { code: 'sent', vi: 'đã gửi' },
+          { code: 'accepted', vi: 'đã thụ lý' },
+          { code: 'prosecuted', vi: 'đã khởi tố' },
+          { code: 'tried', vi: 'đã xét xử' },
+          { code: 'not_prosecuted', vi: 'không khởi tố' },
+          { code: 'returned', vi: 'trả hồ sơ' },
+          { code: 'suspended', vi: 'tạm đình chỉ' },
+        ],
+      },
+    },
+    { key: 'so_tien', vi: 'Số tiền (đồng)', en: 'Amount evaded or defrauded (VND)', type: { kind: 'integer', min: 0, unit: 'vnd' } },
+  ],
+  rowRules: [{ kind: 'required_unless', column: 'ma_so_thue', when: 'dieu_luat', values: ['214', '215'], severity: 'error' }],
+};

@@ -1,0 +1,100 @@
+/**
+ * The contract between `vss refresh` (which writes these files from the queries' results) and the
+ * dashboard (which reads them). Refresh parses every row with these schemas before writing, so a
+ * query whose columns drift from the page fails in the tests, not in front of the leadership.
+ *
+ * Files under <site>/data/: meta.json, national.json, provinces.json, completeness.json, units.json.
+ * Money is whole VND as a JSON number (national totals stay far below 2^53).
+ */
+import { z } from 'zod';
+
+const period = z.string().regex(/^\d{4}-\d{2}$/);
+const code = z.string().regex(/^\d{2}$/);
+const int = z.number().int();
+
+/** National figures for one month (as reported: the sum over the units that reported). */
+export const nationalRow = z.object({
+  period,
+  debt_bhxh: int,
+  debt_bhyt: int,
+  debt_bhtn: int,
+  debt_total: int,
+  /** Debt of employers 3 or more months overdue. */
+  debt_3m_plus: int,
+  employers_owing: int,
+  arrears_recovered: int,
+  si_participants: int, // compulsory + voluntary social insurance
+  si_target: int,
+  si_labour_force: int, // base for the rate, from the compulsory SI rows
+  hi_participants: int,
+  hi_target: int,
+  hi_population: int,
+  ui_participants: int,
+  inspections: int,
+  employers_violating: int,
+  fines_imposed: int,
+  fines_collected: int,
+  dossiers: int, // prosecution dossiers on the registers at month end
+  dossiers_prosecuted: int, // prosecuted or tried
+  procedures_received: int,
+  procedures_on_time: int,
+  procedures_late: int,
+  procedures_overdue: int,
+  provinces_reported: int, // units with an accepted debt report for the month
+  provinces_expected: int, // units valid in the month
+});
+export type NationalRow = z.infer<typeof nationalRow>;
+
+/** One unit's figures for one month, in the geography of that month (63 or 34 units). */
+export const provinceRow = z.object({
+  period,
+  province: code,
+  debt_total: int,
+  debt_3m_plus: int,
+  employers_owing: int,
+  hi_participants: int,
+  hi_population: int,
+  si_participants: int,
+  si_labour_force: int,
+  procedures_received: int,
+  procedures_on_time: int,
+  /** Rank by debt_total within the month, 1 = largest debt. */
+  debt_rank: int,
+});
+export type ProvinceRow = z.infer<typeof provinceRow>;
+
+/** Whether a unit's report for a dataset and month arrived, and when. */
+export const completenessRow = z.object({
+  dataset: z.string(),
+  period,
+  province: code,
+  status: z.enum(['on_time', 'late', 'missing']),
+});
+export type CompletenessRow = z.infer<typeof completenessRow>;
+
+export const unitRow = z.object({
+  code,
+  name_vi: z.string(),
+  name_ascii: z.string(),
+  generation: z.enum(['63', '34']),
+  region_vi: z.string(),
+  current_code: code,
+});
+export type UnitRow = z.infer<typeof unitRow>;
+
+export const siteMeta = z.object({
+  computed_at: z.string(),
+  first_period: period,
+  latest_period: period,
+  periods: z.array(period),
+  uploads_accepted: int,
+});
+export type SiteMeta = z.infer<typeof siteMeta>;
+
+export const SITE_FILES = {
+  meta: 'meta.json',
+  national: 'national.json',
+  provinces: 'provinces.json',
+  completeness: 'completeness.json',
+  units: 'units.json',
+} as const;
