@@ -24,7 +24,8 @@ export const LEDGER_PREFIX = 'ledger/';
 export const RECEIPTS_PREFIX = 'receipts/';
 
 /** A file name a province may use: no path separators, no leading dot, printable, not too long. */
-const SAFE_FILE_NAME = /^(?!\.)[^/\\\u0000-\u001f]{1,200}$/u;
+const SAFE_FILE_NAME = /^(?!\.)[^/\\]{1,200}$/u;
+const hasControlCharacter = (s: string) => [...s].some((c) => c.charCodeAt(0) < 0x20);
 
 export function uploadKey(loc: UploadLocation): string {
   return `${UPLOADS_PREFIX}${loc.dataset}/${loc.period}/${loc.province}/${loc.fileName}`;
@@ -36,7 +37,7 @@ export function parseUploadKey(key: string): UploadLocation | undefined {
   if (parts.length !== 5 || parts[0] !== 'uploads') return undefined;
   const [, dataset, period, province, fileName] = parts as [string, string, string, string, string];
   if (!isDatasetName(dataset) || !isPeriod(period) || !/^\d{2}$/.test(province)) return undefined;
-  if (!SAFE_FILE_NAME.test(fileName) || fileName === '..') return undefined;
+  if (!SAFE_FILE_NAME.test(fileName) || hasControlCharacter(fileName)) return undefined;
   return { dataset, period, province, fileName };
 }
 
