@@ -1,4 +1,15 @@
 import type { Command } from 'commander';
+import * as generate from './generate.ts';
+import * as validate from './validate.ts';
+import * as upload from './upload.ts';
+import * as ingest from './ingest.ts';
+import * as query from './query.ts';
+import * as refresh from './refresh.ts';
+import * as serve from './serve.ts';
+import * as start from './start.ts';
 
 /** Each verb lives in its own file and adds itself to the program. */
-export function registerCommands(_program: Command): void {}
+export function registerCommands(program: Command): void {
+  for (const verb of [start, generate, validate, upload, ingest, query, refresh, serve])
+    verb.register(program);
+}

@@ -9,7 +9,13 @@ export const debt: DatasetDef = {
   grainVi: 'một đơn vị nợ, cuối tháng',
   grainEn: 'one debtor employer, at month end',
   columns: [
-    { key: 'ma_so_thue', vi: 'Mã số thuế', en: 'Employer tax code', type: { kind: 'tax_code' }, unique: true },
+    {
+      key: 'ma_so_thue',
+      vi: 'Mã số thuế',
+      en: 'Employer tax code',
+      type: { kind: 'tax_code' },
+      unique: true,
+    },
     { key: 'ten_don_vi', vi: 'Tên đơn vị', en: 'Employer name', type: { kind: 'text' } },
     { key: 'no_bhxh', vi: 'Nợ BHXH (đồng)', en: 'Social insurance owed at month end (VND)', type: amount },
     { key: 'no_bhyt', vi: 'Nợ BHYT (đồng)', en: 'Health insurance owed (VND)', type: amount },
@@ -20,8 +26,18 @@ export const debt: DatasetDef = {
       en: 'Months overdue',
       type: { kind: 'integer', min: 0, max: 600, unit: 'months' },
     },
-    { key: 'da_thu_hoi', vi: 'Đã thu hồi trong tháng (đồng)', en: 'Arrears recovered this month (VND)', type: amount },
-    { key: 'so_lao_dong', vi: 'Số lao động', en: 'Employees affected', type: { kind: 'integer', min: 0, unit: 'count' } },
+    {
+      key: 'da_thu_hoi',
+      vi: 'Đã thu hồi trong tháng (đồng)',
+      en: 'Arrears recovered this month (VND)',
+      type: amount,
+    },
+    {
+      key: 'so_lao_dong',
+      vi: 'Số lao động',
+      en: 'Employees affected',
+      type: { kind: 'integer', min: 0, unit: 'count' },
+    },
     {
       key: 'tinh_trang',
       vi: 'Tình trạng',

@@ -7,7 +7,13 @@ import type { CellType, ColumnDef, DatasetDef, DatasetName } from './types.ts';
 
 export * from './types.ts';
 
-export const DATASETS: Readonly<Record<DatasetName, DatasetDef>> = { debt, coverage, enforcement, prosecution, procedures };
+export const DATASETS: Readonly<Record<DatasetName, DatasetDef>> = {
+  debt,
+  coverage,
+  enforcement,
+  prosecution,
+  procedures,
+};
 export const DATASET_NAMES = Object.keys(DATASETS) as DatasetName[];
 
 export function isDatasetName(value: string): value is DatasetName {

@@ -32,7 +32,12 @@ export const procedures: DatasetDef = {
     { key: 'qua_han', vi: 'Quá hạn chưa giải quyết', en: 'Pending and overdue', type: count },
   ],
   rowRules: [
-    { kind: 'sum_equals', parts: ['dung_han', 'tre_han', 'dang_giai_quyet'], total: 'tiep_nhan', severity: 'error' },
+    {
+      kind: 'sum_equals',
+      parts: ['dung_han', 'tre_han', 'dang_giai_quyet'],
+      total: 'tiep_nhan',
+      severity: 'error',
+    },
     { kind: 'not_greater', left: 'qua_han', right: 'dang_giai_quyet', severity: 'error' },
   ],
 };

@@ -7,7 +7,13 @@ export const prosecution: DatasetDef = {
   grainVi: 'một hồ sơ, theo sổ theo dõi cuối tháng',
   grainEn: "one dossier, from the province's register at month end",
   columns: [
-    { key: 'ma_ho_so', vi: 'Mã hồ sơ', en: 'Dossier id (stable across months)', type: { kind: 'text' }, unique: true },
+    {
+      key: 'ma_ho_so',
+      vi: 'Mã hồ sơ',
+      en: 'Dossier id (stable across months)',
+      type: { kind: 'text' },
+      unique: true,
+    },
     {
       key: 'dieu_luat',
       vi: 'Điều luật',
@@ -22,7 +28,13 @@ export const prosecution: DatasetDef = {
       },
     },
     // Art. 214/215 concern individual fraud, where there may be no employer.
-    { key: 'ma_so_thue', vi: 'Mã số thuế', en: 'Employer tax code', type: { kind: 'tax_code' }, required: false },
+    {
+      key: 'ma_so_thue',
+      vi: 'Mã số thuế',
+      en: 'Employer tax code',
+      type: { kind: 'tax_code' },
+      required: false,
+    },
     { key: 'ngay_gui', vi: 'Ngày gửi', en: 'Date sent to the police', type: { kind: 'date' } },
     {
       key: 'trang_thai',
@@ -41,7 +53,20 @@ export const prosecution: DatasetDef = {
         ],
       },
     },
-    { key: 'so_tien', vi: 'Số tiền (đồng)', en: 'Amount evaded or defrauded (VND)', type: { kind: 'integer', min: 0, unit: 'vnd' } },
+    {
+      key: 'so_tien',
+      vi: 'Số tiền (đồng)',
+      en: 'Amount evaded or defrauded (VND)',
+      type: { kind: 'integer', min: 0, unit: 'vnd' },
+    },
   ],
-  rowRules: [{ kind: 'required_unless', column: 'ma_so_thue', when: 'dieu_luat', values: ['214', '215'], severity: 'error' }],
+  rowRules: [
+    {
+      kind: 'required_unless',
+      column: 'ma_so_thue',
+      when: 'dieu_luat',
+      values: ['214', '215'],
+      severity: 'error',
+    },
+  ],
 };
