@@ -1,0 +1,99 @@
+/**
+ * DuckDB in memory over the local mirror of the lake bucket: the `vss` schema that the queries
+ * and analysts use, the same names the Athena database carries.
+ */
+import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { QueryError } from '../errors.ts';
+import type { Period } from '../period.ts';
+import { provinces, type ProvinceRegistry } from '../reference/provinces.ts';
+import { convertCell } from './convert.ts';
+import { loadNamedQuery, type NamedQuery } from './named-query.ts';
+import {
+  createDatasetsTable,
+  createMonthsTable,
+  createProvincesTable,
+  dataPeriodRange,
+} from './reference-tables.ts';
+import { allDatasetViewsSql, uploadsViewSql } from './views.ts';
+
+export type QueryParams = Readonly<Record<string, string | number>>;
+
+export interface QueryResult {
+  columns: { name: string; type: string }[];
+  rows: Record<string, unknown>[];
+}
+
+export interface Engine {
+  /** Ad-hoc SQL; parameters bind to `$name` placeholders, never spliced into the text. */
+  runQuery(sql: string, params?: QueryParams): Promise<QueryResult>;
+  /** A file of queries/ with its `?` placeholders bound in the order of its `-- params:` line. */
+  runNamed(name: string, params?: QueryParams): Promise<QueryResult>;
+  /** The months vss.months holds, first to last. */
+  readonly months: readonly Period[];
+  close(): void;
+}
+
+export interface EngineOptions {
+  mirrorDir: string;
+  /** Months to report; default: from the first to the last month found in the lake and ledger. */
+  range?: { from: Period; to: Period };
+  registry?: ProvinceRegistry;
+  queriesDir?: string;
+}
+
+async function execute(
+  connection: DuckDBConnection,
+  sql: string,
+  values: DuckDBValue[] | Record<string, DuckDBValue>,
+): Promise<QueryResult> {
+  let reader;
+  try {
+    reader = await connection.runAndReadAll(sql, values);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new QueryError(message, { cause: error });
+  }
+  const names = reader.columnNames();
+  const types = reader.columnTypes().map((t) => t.toString());
+  const columns = names.map((name, i) => ({ name, type: types[i] ?? 'UNKNOWN' }));
+  const rows = reader.getRowsJS().map((cells) => {
+    const row: Record<string, unknown> = {};
+    names.forEach((name, i) => {
+      row[name] = convertCell(cells[i], types[i] ?? '', name);
+    });
+    return row;
+  });
+  return { columns, rows };
+}
+
+export async function openEngine(options: EngineOptions): Promise<Engine> {
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  await connection.run('CREATE SCHEMA vss');
+  for (const sql of allDatasetViewsSql(options.mirrorDir)) await connection.run(sql);
+  await connection.run(uploadsViewSql(options.mirrorDir));
+  await createProvincesTable(connection, options.registry ?? provinces());
+  await createDatasetsTable(connection);
+  const range = options.range ?? (await dataPeriodRange(connection));
+  await createMonthsTable(connection, range);
+  const monthRows = await execute(connection, 'SELECT period FROM vss.months ORDER BY period', []);
+  const months = monthRows.rows.map((r) => String(r.period));
+  const cache = new Map<string, NamedQuery>();
+
+  return {
+    months,
+    runQuery: (sql, params = {}) => execute(connection, sql, { ...params }),
+    async runNamed(name, params = {}) {
+      let query = cache.get(name);
+      if (!query) {
+        query = await loadNamedQuery(name, options.queriesDir);
+        cache.set(name, query);
+      }
+      return execute(connection, query.sql, query.bind(params));
+    },
+    close() {
+      connection.closeSync();
+      instance.closeSync();
+    },
+  };
+}

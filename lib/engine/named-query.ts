@@ -1,0 +1,88 @@
+/**
+ * A named query is a file queries/<name>.sql. Its header comment says what it answers and, on a
+ * `-- params: a, b` line, the order of its `?` placeholders: positional placeholders are what
+ * Athena's execution parameters bind too, so the same text runs on both engines.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { NotFoundError, UsageError } from '../errors.ts';
+
+export interface NamedQuery {
+  name: string;
+  sql: string;
+  /** The header's description lines, without the comment marks. */
+  description: string;
+  params: string[];
+  /** The positional values for `?`, in the header's order. */
+  bind(values: Readonly<Record<string, string | number>>): (string | number)[];
+}
+
+const NAME = /^[a-z0-9_]+$/;
+
+/** Where queries/ lives; a Lambda bundle ships it beside the code (VSS_QUERIES_DIR). */
+export function queriesDir(): string {
+  return process.env.VSS_QUERIES_DIR ?? fileURLToPath(new URL('../../queries/', import.meta.url));
+}
+
+/** Counts `?` outside string literals and comments. */
+export function countPlaceholders(sql: string): number {
+  const code = sql
+    .replace(/'(?:[^']|'')*'/g, "''")
+    .replace(/"(?:[^"]|"")*"/g, '""')
+    .replace(/--[^\n]*/g, '')
+    .replace(/\/\*[\s\S]*?\*\//g, '');
+  return [...code].filter((c) => c === '?').length;
+}
+
+export function parseNamedQuery(name: string, sql: string): NamedQuery {
+  const header: string[] = [];
+  for (const line of sql.split('\n')) {
+    if (!line.startsWith('--')) break;
+    header.push(line.replace(/^--\s?/, ''));
+  }
+  const paramsLine = header.find((l) => /^params:/i.test(l));
+  if (paramsLine === undefined)
+    throw new UsageError(`queries/${name}.sql: the header has no "-- params:" line`);
+  const listed = paramsLine.replace(/^params:/i, '').trim();
+  const params = listed === '' || listed === 'none' ? [] : listed.split(',').map((p) => p.trim());
+  const placeholders = countPlaceholders(sql);
+  if (placeholders !== params.length) {
+    throw new UsageError(
+      `queries/${name}.sql: ${placeholders} placeholders but ${params.length} params in the header`,
+    );
+  }
+  return {
+    name,
+    sql,
+    params,
+    description: header.filter((l) => l !== paramsLine).join('\n'),
+    bind(values) {
+      const unknown = Object.keys(values).filter((k) => !params.includes(k));
+      if (unknown.length > 0) throw new UsageError(`${name} takes no parameter ${unknown.join(', ')}`);
+      return params.map((p) => {
+        const value = values[p];
+        if (value === undefined) throw new UsageError(`${name} needs the parameter ${p}`);
+        return value;
+      });
+    },
+  };
+}
+
+export async function loadNamedQuery(name: string, dir: string = queriesDir()): Promise<NamedQuery> {
+  if (!NAME.test(name)) throw new UsageError(`not a query name: ${JSON.stringify(name)}`);
+  let text: string;
+  try {
+    text = await readFile(join(dir, `${name}.sql`), 'utf8');
+  } catch (error) {
+    throw new NotFoundError(`no query named ${name} in ${dir}`, { cause: error });
+  }
+  return parseNamedQuery(name, text);
+}
+
+export async function listNamedQueries(dir: string = queriesDir()): Promise<string[]> {
+  return (await readdir(dir))
+    .filter((f) => f.endsWith('.sql'))
+    .map((f) => f.slice(0, -4))
+    .sort();
+}
