@@ -1,0 +1,153 @@
+/**
+ * The debtor register of every old (63) unit, carried month to month: the same employers stay
+ * in debt with growing or shrinking arrears, some pay up and leave, new ones fall behind. After
+ * the 2025 merger the old registers keep running and a new unit reports the union of its old
+ * units' registers, so national and merged-province totals continue across the change.
+ */
+import { periodRange, type Period } from '../period.ts';
+import type { Unit } from '../reference/provinces.ts';
+import { NATIONAL, populationShare, yearsFromAnchor } from './calibration.ts';
+import { employerName, type TaxCodes } from './employers.ts';
+import { Rng } from './random.ts';
+import type { Row } from './rows.ts';
+
+type Status = 'late' | 'evading' | 'sued' | 'referred_police' | 'dissolved';
+
+interface Debtor {
+  taxCode: string;
+  name: string;
+  employees: number;
+  /** Contributions falling due each month (all schemes), VND. */
+  monthlyDue: number;
+  owed: number;
+  months: number;
+  status: Status;
+  /** Chronic debtors rarely pay up; short-lived ones usually clear within a quarter. */
+  chronic: boolean;
+  recovered: number;
+  hiShare: number;
+  uiShare: number;
+}
+
+const AVERAGE_WAGE = 7_500_000;
+const CONTRIBUTION_RATE = NATIONAL.contribution.si + NATIONAL.contribution.hi + NATIONAL.contribution.ui;
+/** Months overdue are counted up to three years; older arrears are written off the register. */
+const MAX_MONTHS = 36;
+/** Average months owed in the steady state, used to size debts to the national stock. */
+const AVERAGE_MONTHS = 8;
+
+function targetSize(unit: Unit, period: Period, debtorsPerMonth: number): number {
+  const trend = 1 - NATIONAL.debtStockDeclinePerYear * yearsFromAnchor(period);
+  return debtorsPerMonth * populationShare(unit) * trend;
+}
+
+function newDebtor(rng: Rng, unit: Unit, codes: TaxCodes, debtorsPerMonth: number, months: number): Debtor {
+  const meanDue =
+    NATIONAL.debtStock /
+    (NATIONAL.debtorsPerMonth * AVERAGE_MONTHS) /
+    (debtorsPerMonth / NATIONAL.debtorsPerMonth);
+  // The median is set so that the log-normal's mean (median · e^(σ²/2)) is the mean due.
+  const employees = Math.max(
+    1,
+    Math.round(rng.logNormal(meanDue / (AVERAGE_WAGE * CONTRIBUTION_RATE) / Math.exp(0.605), 1.1)),
+  );
+  const monthlyDue =
+    Math.round((employees * AVERAGE_WAGE * CONTRIBUTION_RATE * rng.uniform(0.8, 1.2)) / 1000) * 1000;
+  return {
+    taxCode: codes.next(rng, unit.code),
+    name: employerName(rng),
+    employees,
+    monthlyDue,
+    owed: Math.round((monthlyDue * months * rng.uniform(0.8, 1)) / 1000) * 1000,
+    months,
+    status: 'late',
+    chronic: months > 3 || rng.chance(0.12),
+    recovered: 0,
+    hiShare: NATIONAL.contribution.hi / CONTRIBUTION_RATE + rng.uniform(-0.02, 0.02),
+    uiShare: NATIONAL.contribution.ui / CONTRIBUTION_RATE + rng.uniform(-0.01, 0.01),
+  };
+}
+
+/** A month passes for one debtor: false when it leaves the register (paid up or written off). */
+function advance(rng: Rng, d: Debtor): boolean {
+  d.recovered = 0;
+  if (rng.chance(d.chronic ? 0.04 : 0.3)) return false;
+  if (d.status !== 'dissolved') d.owed += d.monthlyDue;
+  if (rng.chance(d.status === 'dissolved' ? 0.05 : 0.3)) {
+    const paid = Math.round((d.owed * rng.uniform(0.1, 0.5)) / 1000) * 1000;
+    d.owed -= paid;
+    d.recovered = paid;
+    d.months = Math.max(1, d.months + 1 - Math.round(paid / d.monthlyDue));
+  } else {
+    d.months += 1;
+  }
+  if (d.months > MAX_MONTHS) return false;
+  escalate(rng, d);
+  return true;
+}
+
+function escalate(rng: Rng, d: Debtor): void {
+  if (d.status === 'dissolved') return;
+  if (d.months >= 12 && rng.chance(0.01)) d.status = 'dissolved';
+  else if (d.months >= 6 && d.status !== 'referred_police' && rng.chance(0.008)) d.status = 'referred_police';
+  else if (d.months >= 6 && d.status !== 'sued' && d.status !== 'referred_police' && rng.chance(0.015))
+    d.status = 'sued';
+  else if (d.months >= 3 && d.status === 'late' && rng.chance(0.04)) d.status = 'evading';
+}
+
+function toRow(d: Debtor): Row {
+  const hi = Math.round(d.owed * d.hiShare);
+  const ui = Math.round(d.owed * d.uiShare);
+  return {
+    ma_so_thue: d.taxCode,
+    ten_don_vi: d.name,
+    no_bhxh: d.owed - hi - ui,
+    no_bhyt: hi,
+    no_bhtn: ui,
+    so_thang_no: d.months,
+    da_thu_hoi: d.recovered,
+    so_lao_dong: d.employees,
+    tinh_trang: d.status,
+  };
+}
+
+/** Months overdue of the register a unit holds when the simulation starts: a long tail. */
+function initialMonths(rng: Rng): number {
+  return rng.chance(0.5)
+    ? 1 + Math.floor(-Math.log(1 - rng.next()) / 0.35)
+    : Math.min(MAX_MONTHS, 1 + Math.floor(-Math.log(1 - rng.next()) * 9));
+}
+
+/**
+ * Rows of every old unit's register for every month from `start` to `to`, keyed
+ * `<period>/<old code>`. Starting earlier than the output range keeps a sub-range identical
+ * to the same months of a longer run.
+ */
+export function simulateDebt(
+  seed: number,
+  units: readonly Unit[],
+  start: Period,
+  to: Period,
+  debtorsPerMonth: number,
+  codes: TaxCodes,
+): Map<string, Row[]> {
+  const out = new Map<string, Row[]>();
+  for (const unit of units) {
+    const init = new Rng(seed, 'debt-init', unit.code);
+    let register: Debtor[] = [];
+    const size = Math.round(targetSize(unit, start, debtorsPerMonth));
+    for (let i = 0; i < size; i++) {
+      const d = newDebtor(init, unit, codes, debtorsPerMonth, initialMonths(init));
+      for (let k = 0; k < d.months; k++) escalate(init, d);
+      register.push(d);
+    }
+    for (const period of periodRange(start, to)) {
+      const rng = new Rng(seed, 'debt', unit.code, period);
+      if (period !== start) register = register.filter((d) => advance(rng, d));
+      const arrivals = rng.poisson(Math.max(0, targetSize(unit, period, debtorsPerMonth) - register.length));
+      for (let i = 0; i < arrivals; i++) register.push(newDebtor(rng, unit, codes, debtorsPerMonth, 1));
+      out.set(`${period}/${unit.code}`, register.map(toRow));
+    }
+  }
+  return out;
+}
