@@ -1,0 +1,196 @@
+/**
+ * Every sentence the platform says to a person, in Vietnamese (with full diacritics) and English.
+ * Receipt messages are keyed by rule id, so a receipt's `rule` names the text that explains it.
+ * Other parts add entries here rather than writing user-facing text of their own.
+ */
+
+export interface Bilingual {
+  vi: string;
+  en: string;
+}
+export type Lang = keyof Bilingual;
+export const LANGS: readonly Lang[] = ['vi', 'en'];
+
+/** How a column is named in a message: its template header in each language. */
+export interface ColumnLabel {
+  vi: string;
+  en: string;
+}
+
+const q = (s: string) => `"${s}"`;
+const MAX_SHOWN = 60;
+/** Cell contents are echoed back, but a pasted paragraph should not flood the receipt. */
+const shown = (s: string) => q(s.length > MAX_SHOWN ? `${s.slice(0, MAX_SHOWN)}…` : s);
+const vnNumber = (n: number) => n.toLocaleString('vi-VN');
+const enNumber = (n: number) => n.toLocaleString('en-US');
+
+export const RULE_MESSAGES = {
+  'file.empty': (): Bilingual => ({
+    vi: 'Tệp rỗng: không có nội dung.',
+    en: 'The file is empty.',
+  }),
+  'file.unreadable': (p: { detail: string }): Bilingual => ({
+    vi: `Không đọc được tệp (${p.detail}). Hãy lưu lại tệp dưới dạng CSV (UTF-8) hoặc Excel (.xlsx).`,
+    en: `The file cannot be read (${p.detail}). Save it again as CSV (UTF-8) or Excel (.xlsx).`,
+  }),
+  'file.type': (): Bilingual => ({
+    vi: 'Loại tệp không được hỗ trợ: chỉ nhận CSV hoặc Excel (.xlsx). Tệp .xls cũ cần lưu lại thành .xlsx.',
+    en: 'Unsupported file type: only CSV or Excel (.xlsx) are accepted. Save an old .xls file as .xlsx.',
+  }),
+  'file.too_large': (p: { bytes: number; max: number }): Bilingual => ({
+    vi: `Tệp quá lớn: ${vnNumber(p.bytes)} byte, tối đa ${vnNumber(p.max)} byte.`,
+    en: `The file is too large: ${enNumber(p.bytes)} bytes, at most ${enNumber(p.max)} bytes.`,
+  }),
+  'header.missing': (p: { column: ColumnLabel }): Bilingual => ({
+    vi: `Thiếu cột bắt buộc ${q(p.column.vi)} ở dòng tiêu đề.`,
+    en: `The required column ${q(p.column.en)} is missing from the header row.`,
+  }),
+  'header.duplicate': (p: { column: ColumnLabel; header: string }): Bilingual => ({
+    vi: `Cột ${q(p.column.vi)} xuất hiện nhiều lần (tiêu đề ${shown(p.header)}).`,
+    en: `The column ${q(p.column.en)} appears more than once (header ${shown(p.header)}).`,
+  }),
+  'header.unknown': (p: { header: string }): Bilingual => ({
+    vi: `Cột ${shown(p.header)} không có trong mẫu báo cáo và được bỏ qua.`,
+    en: `The column ${shown(p.header)} is not in the template and is ignored.`,
+  }),
+  'cell.required': (p: { column: ColumnLabel }): Bilingual => ({
+    vi: `Ô ${q(p.column.vi)} không được để trống.`,
+    en: `${q(p.column.en)} must not be empty.`,
+  }),
+  'integer.format': (p: { column: ColumnLabel; found: string }): Bilingual => ({
+    vi: `${q(p.column.vi)}: ${shown(p.found)} không phải là số nguyên.`,
+    en: `${q(p.column.en)}: ${shown(p.found)} is not a whole number.`,
+  }),
+  'integer.decimal': (p: { column: ColumnLabel; found: string }): Bilingual => ({
+    vi: `${q(p.column.vi)}: ${shown(p.found)} có phần thập phân; chỉ nhập số nguyên (số tiền tính bằng đồng).`,
+    en: `${q(p.column.en)}: ${shown(p.found)} has a decimal part; enter a whole number (amounts in whole VND).`,
+  }),
+  'integer.min': (p: { column: ColumnLabel; min: number; found: string }): Bilingual => ({
+    vi: `${q(p.column.vi)}: ${shown(p.found)} nhỏ hơn giá trị tối thiểu ${vnNumber(p.min)}.`,
+    en: `${q(p.column.en)}: ${shown(p.found)} is below the minimum ${enNumber(p.min)}.`,
+  }),
+  'integer.max': (p: { column: ColumnLabel; max: number; found: string }): Bilingual => ({
+    vi: `${q(p.column.vi)}: ${shown(p.found)} lớn hơn giá trị tối đa ${vnNumber(p.max)}.`,
+    en: `${q(p.column.en)}: ${shown(p.found)} is above the maximum ${enNumber(p.max)}.`,
+  }),
+  'tax_code.format': (p: { column: ColumnLabel; found: string }): Bilingual => ({
+    vi: `${q(p.column.vi)}: ${shown(p.found)} không đúng dạng mã số thuế (10 chữ số, hoặc 10 chữ số + "-" + 3 chữ số cho chi nhánh). Nếu mất số 0 ở đầu, hãy định dạng cột là văn bản.`,
+    en: `${q(p.column.en)}: ${shown(p.found)} is not a tax code (10 digits, or 10 digits + "-" + 3 digits for a branch). If a leading zero was lost, format the column as text.`,
+  }),
+  'category.unknown': (p: { column: ColumnLabel; found: string; allowed: Bilingual }): Bilingual => ({
+    vi: `${q(p.column.vi)}: ${shown(p.found)} không phải giá trị hợp lệ. Giá trị hợp lệ: ${p.allowed.vi}.`,
+    en: `${q(p.column.en)}: ${shown(p.found)} is not an allowed value. Allowed: ${p.allowed.en}.`,
+  }),
+  'date.format': (p: { column: ColumnLabel; found: string }): Bilingual => ({
+    vi: `${q(p.column.vi)}: ${shown(p.found)} không phải ngày hợp lệ (dd/mm/yyyy hoặc yyyy-mm-dd).`,
+    en: `${q(p.column.en)}: ${shown(p.found)} is not a valid date (dd/mm/yyyy or yyyy-mm-dd).`,
+  }),
+  unique: (p: { column: ColumnLabel; found: string; firstRow: number }): Bilingual => ({
+    vi: `${q(p.column.vi)}: ${shown(p.found)} trùng với dòng ${p.firstRow}; mỗi giá trị chỉ được xuất hiện một lần.`,
+    en: `${q(p.column.en)}: ${shown(p.found)} repeats row ${p.firstRow}; each value may appear only once.`,
+  }),
+  'rule.sum_equals': (p: {
+    parts: ColumnLabel[];
+    total: ColumnLabel;
+    sum: number;
+    found: number;
+  }): Bilingual => ({
+    vi: `${p.parts.map((c) => q(c.vi)).join(' + ')} = ${vnNumber(p.sum)}, phải bằng ${q(p.total.vi)} = ${vnNumber(p.found)}.`,
+    en: `${p.parts.map((c) => q(c.en)).join(' + ')} = ${enNumber(p.sum)} must equal ${q(p.total.en)} = ${enNumber(p.found)}.`,
+  }),
+  'rule.not_greater': (p: {
+    left: ColumnLabel;
+    right: ColumnLabel;
+    leftValue: number;
+    rightValue: number;
+  }): Bilingual => ({
+    vi: `${q(p.left.vi)} (${vnNumber(p.leftValue)}) không được lớn hơn ${q(p.right.vi)} (${vnNumber(p.rightValue)}).`,
+    en: `${q(p.left.en)} (${enNumber(p.leftValue)}) must not exceed ${q(p.right.en)} (${enNumber(p.rightValue)}).`,
+  }),
+  'rule.required_unless': (p: { column: ColumnLabel; when: ColumnLabel; values: string[] }): Bilingual => ({
+    vi: `${q(p.column.vi)} chỉ được để trống khi ${q(p.when.vi)} là ${p.values.join(', ')}.`,
+    en: `${q(p.column.en)} may be empty only when ${q(p.when.en)} is ${p.values.join(', ')}.`,
+  }),
+  'location.province': (p: {
+    code: string;
+    period: string;
+    mergedInto?: { code: string; nameVi: string; nameAscii: string };
+  }): Bilingual =>
+    p.mergedInto
+      ? {
+          vi: `Mã tỉnh ${p.code} không còn hiệu lực trong kỳ ${p.period}: từ 2025-07 tỉnh này đã hợp nhất vào ${p.mergedInto.code} ${p.mergedInto.nameVi}. Hãy nộp báo cáo với mã ${p.mergedInto.code}.`,
+          en: `Province code ${p.code} is not valid in ${p.period}: since 2025-07 it is part of ${p.mergedInto.code} ${p.mergedInto.nameAscii}. Report under code ${p.mergedInto.code}.`,
+        }
+      : {
+          vi: `Mã tỉnh ${p.code} không hợp lệ trong kỳ ${p.period}.`,
+          en: `Province code ${p.code} is not valid in ${p.period}.`,
+        },
+  'location.period': (p: { period: string; reason: 'future' | 'too_early'; limit: string }): Bilingual =>
+    p.reason === 'future'
+      ? {
+          vi: `Kỳ báo cáo ${p.period} chưa đến (kỳ hiện tại là ${p.limit}).`,
+          en: `The period ${p.period} is in the future (the current period is ${p.limit}).`,
+        }
+      : {
+          vi: `Kỳ báo cáo ${p.period} trước ${p.limit}, hệ thống không nhận.`,
+          en: `The period ${p.period} is before ${p.limit} and is not accepted.`,
+        },
+  'location.mismatch': (p: { column: ColumnLabel; expected: string; found: string }): Bilingual => ({
+    vi: `${q(p.column.vi)} trong tệp là ${shown(p.found)}, khác với nơi nộp (${p.expected}).`,
+    en: `${q(p.column.en)} in the file is ${shown(p.found)}, which differs from the upload's ${p.expected}.`,
+  }),
+  'rows.none': (): Bilingual => ({
+    vi: 'Tệp không có dòng dữ liệu nào dưới dòng tiêu đề.',
+    en: 'The file has no data rows below the header.',
+  }),
+  'issues.truncated': (p: { kind: 'errors' | 'warnings'; total: number; shown: number }): Bilingual => ({
+    vi: `Có tất cả ${vnNumber(p.total)} ${p.kind === 'errors' ? 'lỗi' : 'cảnh báo'}; chỉ liệt kê ${vnNumber(p.shown)} mục đầu.`,
+    en: `${enNumber(p.total)} ${p.kind} in all; only the first ${enNumber(p.shown)} are listed.`,
+  }),
+} as const;
+export type RuleId = keyof typeof RULE_MESSAGES;
+
+/** Labels of the in-file location columns, which are not template columns of any dataset. */
+export const LOCATION_COLUMNS = {
+  ma_tinh: { vi: 'Mã tỉnh', en: 'Province code' },
+  ky_bao_cao: { vi: 'Kỳ báo cáo', en: 'Reporting period' },
+} as const satisfies Record<string, ColumnLabel>;
+
+/** Words of the `vss validate` table. */
+export const CLI_LABELS = {
+  title: { vi: 'Biên nhận kiểm tra tệp', en: 'Validation receipt' },
+  file: { vi: 'Tệp', en: 'File' },
+  dataset: { vi: 'Loại báo cáo', en: 'Dataset' },
+  province: { vi: 'Tỉnh', en: 'Province' },
+  period: { vi: 'Kỳ báo cáo', en: 'Period' },
+  status: { vi: 'Kết quả', en: 'Status' },
+  accepted: { vi: 'ĐƯỢC CHẤP NHẬN', en: 'ACCEPTED' },
+  rejected: { vi: 'BỊ TỪ CHỐI', en: 'REJECTED' },
+  rowsRead: { vi: 'Số dòng đọc được', en: 'Rows read' },
+  rowsAccepted: { vi: 'Số dòng được nhận', en: 'Rows accepted' },
+  rowsRejected: { vi: 'Số dòng bị từ chối', en: 'Rows rejected' },
+  totals: { vi: 'Tổng cộng', en: 'Totals' },
+  errors: { vi: 'Lỗi', en: 'Errors' },
+  warnings: { vi: 'Cảnh báo', en: 'Warnings' },
+  sheet: { vi: 'Trang tính', en: 'Sheet' },
+  row: { vi: 'Dòng', en: 'Row' },
+  column: { vi: 'Cột', en: 'Column' },
+  message: { vi: 'Nội dung', en: 'Message' },
+  none: { vi: 'không có', en: 'none' },
+} as const satisfies Record<string, Bilingual>;
+
+/** Why `vss validate` could not run, said to the person at the terminal. */
+export const USAGE_MESSAGES = {
+  noLocation: (file: string): Bilingual => ({
+    vi: `Không xác định được loại báo cáo, kỳ và tỉnh của ${file}: dùng --dataset, --period, --province hoặc đặt tệp theo đường dẫn <loại>/<YYYY-MM>/<mã tỉnh>.csv`,
+    en: `Cannot tell the dataset, period and province of ${file}: pass --dataset, --period, --province or use a path <dataset>/<YYYY-MM>/<province>.csv`,
+  }),
+  badOption: (option: string, value: string): Bilingual => ({
+    vi: `Giá trị không hợp lệ cho ${option}: ${q(value)}`,
+    en: `Invalid value for ${option}: ${q(value)}`,
+  }),
+  unreadableFile: (file: string): Bilingual => ({
+    vi: `Không mở được tệp ${file}`,
+    en: `Cannot open the file ${file}`,
+  }),
+} as const;

@@ -1,0 +1,33 @@
+import iconv from 'iconv-lite';
+
+/**
+ * Text of a CSV upload. Provinces export from several tools: Excel's "CSV UTF-8" (with BOM),
+ * LibreOffice (UTF-8, no BOM), Excel's "Unicode text" (UTF-16 with BOM, tab-separated) and
+ * older Vietnamese Windows setups (Windows-1258). The BOM decides where there is one; otherwise
+ * bytes that are not valid UTF-8 are read as Windows-1258.
+ */
+export function decodeText(bytes: Uint8Array): string {
+  const b = bytes;
+  if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return utf8(b.subarray(3));
+  if (b[0] === 0xff && b[1] === 0xfe) return new TextDecoder('utf-16le').decode(b.subarray(2));
+  if (b[0] === 0xfe && b[1] === 0xff) return iconv.decode(Buffer.from(b.subarray(2)), 'utf16-be');
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(b);
+  } catch {
+    // Windows-1258 writes tone marks as combining characters: compose them so text compares.
+    return iconv.decode(Buffer.from(b), 'windows-1258').normalize('NFC');
+  }
+}
+
+function utf8(bytes: Uint8Array): string {
+  return new TextDecoder('utf-8').decode(bytes);
+}
+
+/** True when the bytes look like text rather than a binary format we do not read. */
+export function looksLikeText(bytes: Uint8Array): boolean {
+  const sample = bytes.subarray(0, 4096);
+  if (sample[0] === 0xff && sample[1] === 0xfe) return true;
+  if (sample[0] === 0xfe && sample[1] === 0xff) return true;
+  // A NUL byte never occurs in 8-bit text; binary formats (old .xls, PDF, images) are full of them.
+  return !sample.includes(0);
+}

@@ -1,0 +1,31 @@
+/**
+ * What a reader makes of a file before any template is applied: sheets of rows of raw cells.
+ * CSV and XLSX both end here, so header matching and cell validation are written once.
+ */
+
+/** A cell as the file holds it: XLSX keeps numbers and dates typed, CSV gives text. */
+export type RawCell = string | number | boolean | Date | null;
+
+export interface GridRow {
+  /** The row number the officer sees in Excel (1-based, blank and title rows counted). */
+  number: number;
+  cells: RawCell[];
+}
+
+export interface Sheet {
+  /** Worksheet name for XLSX, null for CSV. */
+  name: string | null;
+  /** Non-blank rows only, in file order. */
+  rows: GridRow[];
+}
+
+export function isBlank(cell: RawCell): boolean {
+  return cell === null || (typeof cell === 'string' && cell.trim() === '');
+}
+
+export function isBlankRow(cells: readonly RawCell[]): boolean {
+  return cells.every(isBlank);
+}
+
+/** Thrown by a reader when the bytes are not a file of its kind; becomes `file.unreadable`. */
+export class UnreadableFileError extends Error {}

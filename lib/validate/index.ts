@@ -1,0 +1,134 @@
+/**
+ * Bytes in, receipt and typed rows out: the pure heart of ingest, shared by the ingest handler
+ * and `vss validate`. No S3, no DuckDB, no clock except the injected `now`.
+ */
+import { createHash } from 'node:crypto';
+import { DATASETS, isTotal, type DatasetDef } from '../datasets/index.ts';
+import type { UploadLocation } from '../layout.ts';
+import { RULE_MESSAGES } from '../messages.ts';
+import type { Receipt } from '../receipt.ts';
+import { checkLocation } from './check-location.ts';
+import { looksLikeText } from './decode-text.ts';
+import { UnreadableFileError, type Sheet } from './grid.ts';
+import { IssueList } from './issue-list.ts';
+import { findHeader, headerScore, type HeaderMatch } from './match-header.ts';
+import type { CellValue } from './parse-cell.ts';
+import { readCsv } from './read-csv.ts';
+import { isZip, readXlsx } from './read-xlsx.ts';
+import { checkHeader, checkRows } from './validate-sheet.ts';
+
+export type { CellValue } from './parse-cell.ts';
+export { issueCounts, MAX_LISTED_ISSUES } from './issue-list.ts';
+
+/** Larger files are refused before parsing: the in-memory XLSX reader needs ~10x the file in RAM. */
+export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+
+export interface ValidationInput {
+  bytes: Uint8Array;
+  key: string;
+  location: UploadLocation;
+  /** ISO 8601. */
+  receivedAt: string;
+  /** Decides which periods are in the future; defaults to the system clock. */
+  now?: Date;
+}
+
+export interface ValidationResult {
+  receipt: Receipt;
+  /** Only when accepted; keys are the dataset's column keys, in definition order. */
+  rows: Array<Record<string, CellValue>>;
+}
+
+const FILE_LEVEL = { sheet: null, row: null, column: null };
+
+async function readSheets(bytes: Uint8Array, dataset: DatasetDef, issues: IssueList): Promise<Sheet[]> {
+  try {
+    if (isZip(bytes)) return await readXlsx(bytes);
+    if (looksLikeText(bytes)) return [readCsv(bytes, (sheet) => headerScore(dataset, sheet))];
+    issues.add('error', FILE_LEVEL, 'file.type', 'CSV or XLSX', '', RULE_MESSAGES['file.type']());
+  } catch (error) {
+    if (!(error instanceof UnreadableFileError)) throw error;
+    const detail = error.message.split('\n')[0]?.slice(0, 200) ?? '';
+    issues.add(
+      'error',
+      FILE_LEVEL,
+      'file.unreadable',
+      'CSV or XLSX',
+      detail,
+      RULE_MESSAGES['file.unreadable']({ detail }),
+    );
+  }
+  return [];
+}
+
+/** The first sheet whose header names every template column, else the one naming the most. */
+function pickSheet(
+  dataset: DatasetDef,
+  sheets: Sheet[],
+): { sheet: Sheet; header: HeaderMatch | undefined } | undefined {
+  let best: { sheet: Sheet; header: HeaderMatch | undefined; score: number } | undefined;
+  for (const sheet of sheets) {
+    const header = findHeader(dataset, sheet);
+    const score = header?.columns.size ?? 0;
+    if (score === dataset.columns.length) return { sheet, header };
+    if (!best || score > best.score) best = { sheet, header, score };
+  }
+  return best;
+}
+
+export async function validateUpload(input: ValidationInput): Promise<ValidationResult> {
+  const { bytes, location } = input;
+  const dataset = DATASETS[location.dataset];
+  const issues = new IssueList();
+  checkLocation(location, input.now ?? new Date(), issues);
+  let parsed: ReturnType<typeof checkRows>['rows'] = [];
+  if (bytes.length === 0)
+    issues.add('error', FILE_LEVEL, 'file.empty', 'data', '', RULE_MESSAGES['file.empty']());
+  else if (bytes.length > MAX_UPLOAD_BYTES) {
+    const message = RULE_MESSAGES['file.too_large']({ bytes: bytes.length, max: MAX_UPLOAD_BYTES });
+    issues.add(
+      'error',
+      FILE_LEVEL,
+      'file.too_large',
+      `<= ${MAX_UPLOAD_BYTES}`,
+      String(bytes.length),
+      message,
+    );
+  } else {
+    const sheets = await readSheets(bytes, dataset, issues);
+    const picked = pickSheet(dataset, sheets);
+    if (picked || issues.errorCount === 0)
+      checkHeader(dataset, picked?.sheet ?? { name: null, rows: [] }, picked?.header, issues);
+    if (picked?.header) {
+      parsed = checkRows(dataset, picked.sheet, picked.header, location, issues).rows;
+      if (parsed.length === 0) {
+        const at = { sheet: picked.sheet.name, row: null, column: null };
+        issues.add('error', at, 'rows.none', 'at least one row', '0', RULE_MESSAGES['rows.none']());
+      }
+    }
+  }
+  const accepted = issues.errorCount === 0;
+  const rows = accepted ? parsed.map((r) => r.values as Record<string, CellValue>) : [];
+  const totals = Object.fromEntries(
+    dataset.columns
+      .filter(isTotal)
+      .map((c) => [c.key, rows.reduce((sum, r) => sum + (Number(r[c.key]) || 0), 0)]),
+  );
+  const receipt: Receipt = {
+    upload: {
+      key: input.key,
+      dataset: location.dataset,
+      province: location.province,
+      period: location.period,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      bytes: bytes.length,
+      received_at: input.receivedAt,
+    },
+    status: accepted ? 'accepted' : 'rejected',
+    // A rejected file enters the lake with none of its rows: every row read counts as rejected.
+    rows: { read: parsed.length, accepted: rows.length, rejected: parsed.length - rows.length },
+    totals,
+    ...issues.listed(),
+  };
+  return { receipt, rows };
+}

@@ -1,0 +1,47 @@
+import { parse } from 'csv-parse/sync';
+import { decodeText } from './decode-text.ts';
+import { isBlankRow, UnreadableFileError, type Sheet } from './grid.ts';
+
+const DELIMITERS = [',', ';', '\t'] as const;
+/** Enough lines to see the header under a few title rows. */
+const SAMPLE_CHARS = 16_384;
+
+function parseRows(text: string, delimiter: string, sample: boolean): Sheet {
+  const records: string[][] = parse(text, {
+    delimiter,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: false,
+    // The sample is cut mid-file, maybe inside a quoted cell: that must not fail the guess.
+    skip_records_with_error: sample,
+  });
+  // Each record is one row in Excel, a multi-line quoted cell included, so numbers follow records.
+  const rows = records
+    .map((cells, index) => ({ number: index + 1, cells }))
+    .filter((row) => !isBlankRow(row.cells));
+  return { name: null, rows };
+}
+
+/**
+ * Reads a CSV upload. The delimiter is the one under which the header best matches the template
+ * (`scoreHeader`): counting separators fails on semicolon files whose amounts use commas.
+ */
+export function readCsv(bytes: Uint8Array, scoreHeader: (sheet: Sheet) => number): Sheet {
+  const text = decodeText(bytes);
+  const sampleEnd = text.length > SAMPLE_CHARS ? text.lastIndexOf('\n', SAMPLE_CHARS) : text.length;
+  const sample = text.slice(0, sampleEnd > 0 ? sampleEnd : text.length);
+  let best: { delimiter: string; score: number } = { delimiter: ',', score: -1 };
+  for (const delimiter of DELIMITERS) {
+    try {
+      const score = scoreHeader(parseRows(sample, delimiter, true));
+      if (score > best.score) best = { delimiter, score };
+    } catch {
+      // This delimiter does not fit; another will.
+    }
+  }
+  try {
+    return parseRows(text, best.delimiter, false);
+  } catch (error) {
+    throw new UnreadableFileError(error instanceof Error ? error.message : String(error));
+  }
+}

@@ -1,0 +1,198 @@
+/**
+ * One sheet against one dataset: the header, then every data row cell by cell, uniqueness,
+ * the row rules and the in-file location columns.
+ */
+import { isRequired, type ColumnDef, type DatasetDef } from '../datasets/index.ts';
+import type { UploadLocation } from '../layout.ts';
+import { LOCATION_COLUMNS, RULE_MESSAGES, type Bilingual } from '../messages.ts';
+import { isBlank, type GridRow, type Sheet } from './grid.ts';
+import type { IssueList } from './issue-list.ts';
+import { periodInCell, provinceInCell } from './check-location.ts';
+import type { HeaderMatch } from './match-header.ts';
+import { parseCell, showRaw, type CellValue } from './parse-cell.ts';
+import { checkRowRules, conditionallyRequired, type RowValues } from './row-rules.ts';
+
+export interface SheetResult {
+  /** Parsed rows, keys in the dataset's column order; rows with errors included. */
+  rows: Array<{ number: number; values: RowValues }>;
+}
+
+function allowedValues(c: ColumnDef): Bilingual {
+  if (c.type.kind !== 'category') return { vi: '', en: '' };
+  return { vi: c.type.options.map((o) => o.vi).join('; '), en: c.type.options.map((o) => o.code).join(', ') };
+}
+
+function cellMessage(c: ColumnDef, rule: string, found: string): Bilingual {
+  switch (rule) {
+    case 'integer.min':
+      return RULE_MESSAGES['integer.min']({
+        column: c,
+        min: c.type.kind === 'integer' ? c.type.min : 0,
+        found,
+      });
+    case 'integer.max':
+      return RULE_MESSAGES['integer.max']({
+        column: c,
+        max: Math.min(
+          c.type.kind === 'integer' ? (c.type.max ?? Infinity) : Infinity,
+          Number.MAX_SAFE_INTEGER,
+        ),
+        found,
+      });
+    case 'integer.decimal':
+      return RULE_MESSAGES['integer.decimal']({ column: c, found });
+    case 'tax_code.format':
+      return RULE_MESSAGES['tax_code.format']({ column: c, found });
+    case 'category.unknown':
+      return RULE_MESSAGES['category.unknown']({ column: c, found, allowed: allowedValues(c) });
+    case 'date.format':
+      return RULE_MESSAGES['date.format']({ column: c, found });
+    default:
+      return RULE_MESSAGES['integer.format']({ column: c, found });
+  }
+}
+
+export function checkHeader(
+  dataset: DatasetDef,
+  sheet: Sheet,
+  header: HeaderMatch | undefined,
+  issues: IssueList,
+): void {
+  const row = header?.headerRow.number ?? null;
+  for (const c of dataset.columns) {
+    if (!isRequired(c) || header?.columns.has(c.key)) continue;
+    const message = RULE_MESSAGES['header.missing']({ column: c });
+    issues.add('error', { sheet: sheet.name, row, column: c.key }, 'header.missing', c.vi, '', message);
+  }
+  for (const d of header?.duplicates ?? []) {
+    const label =
+      dataset.columns.find((c) => c.key === d.key) ??
+      LOCATION_COLUMNS[d.key as keyof typeof LOCATION_COLUMNS];
+    const message = RULE_MESSAGES['header.duplicate']({ column: label, header: d.header });
+    issues.add(
+      'error',
+      { sheet: sheet.name, row, column: d.key },
+      'header.duplicate',
+      'once',
+      d.header,
+      message,
+    );
+  }
+  for (const h of header?.unknown ?? []) {
+    issues.add(
+      'warning',
+      { sheet: sheet.name, row, column: null },
+      'header.unknown',
+      '',
+      h,
+      RULE_MESSAGES['header.unknown']({ header: h }),
+    );
+  }
+}
+
+export function checkRows(
+  dataset: DatasetDef,
+  sheet: Sheet,
+  header: HeaderMatch,
+  location: UploadLocation,
+  issues: IssueList,
+): SheetResult {
+  const governed = conditionallyRequired(dataset);
+  const seen = new Map<string, Map<string, number>>();
+  const result: SheetResult = { rows: [] };
+  const dataRows: GridRow[] = sheet.rows.slice(header.rowIndex + 1);
+  for (const row of dataRows) {
+    const at = (column: string | null) => ({ sheet: sheet.name, row: row.number, column });
+    const values: RowValues = {};
+    for (const c of dataset.columns) {
+      const position = header.columns.get(c.key);
+      const raw = position === undefined ? null : (row.cells[position] ?? null);
+      if (isBlank(raw)) {
+        values[c.key] = null;
+        if (isRequired(c) && !governed.has(c.key) && position !== undefined) {
+          values[c.key] = undefined;
+          issues.add(
+            'error',
+            at(c.key),
+            'cell.required',
+            'a value',
+            '',
+            RULE_MESSAGES['cell.required']({ column: c }),
+          );
+        }
+        continue;
+      }
+      const outcome = parseCell(c.type, raw);
+      if (!outcome.ok) {
+        values[c.key] = undefined;
+        const found = showRaw(raw);
+        issues.add(
+          'error',
+          at(c.key),
+          outcome.rule,
+          outcome.expected,
+          found,
+          cellMessage(c, outcome.rule, found),
+        );
+        continue;
+      }
+      values[c.key] = outcome.value;
+      if (c.unique)
+        checkUnique(c, outcome.value, row.number, seen, (firstRow, found) => {
+          issues.add(
+            'error',
+            at(c.key),
+            'unique',
+            'once',
+            found,
+            RULE_MESSAGES.unique({ column: c, found, firstRow }),
+          );
+        });
+    }
+    for (const breach of checkRowRules(dataset, values))
+      issues.add(
+        breach.severity,
+        at(breach.column),
+        breach.rule,
+        breach.expected,
+        breach.found,
+        breach.message,
+      );
+    checkLocationCells(row, header, location, (key, expected, found) => {
+      const message = RULE_MESSAGES['location.mismatch']({ column: LOCATION_COLUMNS[key], expected, found });
+      issues.add('error', at(key), 'location.mismatch', expected, found, message);
+    });
+    result.rows.push({ number: row.number, values });
+  }
+  return result;
+}
+
+function checkUnique(
+  c: ColumnDef,
+  value: CellValue,
+  rowNumber: number,
+  seen: Map<string, Map<string, number>>,
+  report: (firstRow: number, found: string) => void,
+): void {
+  const values = seen.get(c.key) ?? new Map<string, number>();
+  seen.set(c.key, values);
+  const firstRow = values.get(String(value));
+  if (firstRow === undefined) values.set(String(value), rowNumber);
+  else report(firstRow, String(value));
+}
+
+function checkLocationCells(
+  row: GridRow,
+  header: HeaderMatch,
+  location: UploadLocation,
+  report: (key: keyof typeof LOCATION_COLUMNS, expected: string, found: string) => void,
+): void {
+  const provinceAt = header.location.get('ma_tinh');
+  const provinceRaw = provinceAt === undefined ? null : (row.cells[provinceAt] ?? null);
+  if (!isBlank(provinceRaw) && provinceInCell(provinceRaw, location.period) !== location.province)
+    report('ma_tinh', location.province, showRaw(provinceRaw));
+  const periodAt = header.location.get('ky_bao_cao');
+  const periodRaw = periodAt === undefined ? null : (row.cells[periodAt] ?? null);
+  if (!isBlank(periodRaw) && periodInCell(periodRaw) !== location.period)
+    report('ky_bao_cao', location.period, showRaw(periodRaw));
+}
