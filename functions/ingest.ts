@@ -1,0 +1,92 @@
+/**
+ * The ingest Lambda: for every upload S3 announces, validate it, answer with a receipt, write the
+ * accepted rows to the lake (one Parquet object per province-month) and add a ledger record.
+ * The same handler runs in AWS and, fed by the local S3's events, on a laptop.
+ */
+import type { S3Client } from '@aws-sdk/client-s3';
+import type { S3Event } from 'aws-lambda';
+import { ConfigError, StorageError } from '../lib/errors.ts';
+import { createS3Client } from '../lib/storage/s3-client.ts';
+import { validateUpload } from '../lib/validate/index.ts';
+import { uploadOfRecord } from './ingest/event-key.ts';
+import { createKeyedLock } from './ingest/keyed-lock.ts';
+import { processUpload, type UploadOutcome } from './ingest/process-upload.ts';
+import type { ValidateUpload } from './ingest/validate-port.ts';
+
+export interface IngestDeps {
+  s3: S3Client;
+  uploadsBucket: string;
+  lakeBucket: string;
+  now?: () => Date;
+  tmpDir?: string;
+  /** Local sample runs only: take received_at from the object's `submitted-at` metadata. */
+  trustSubmittedAt?: boolean;
+  validate?: ValidateUpload;
+  log?: (entry: Record<string, unknown>) => void;
+  /** Called after each upload is handled (the local runner counts outcomes with it). */
+  onOutcome?: (outcome: UploadOutcome) => void;
+}
+
+const jsonLog = (entry: Record<string, unknown>) => console.log(JSON.stringify(entry));
+
+export function createIngestHandler(deps: IngestDeps): (event: S3Event) => Promise<void> {
+  const log = deps.log ?? jsonLog;
+  const withLock = createKeyedLock();
+  const ctx = {
+    s3: deps.s3,
+    uploadsBucket: deps.uploadsBucket,
+    lakeBucket: deps.lakeBucket,
+    validate: deps.validate ?? validateUpload,
+    now: deps.now ?? (() => new Date()),
+    tmpDir: deps.tmpDir,
+    trustSubmittedAt: deps.trustSubmittedAt ?? false,
+  };
+
+  return async function ingest(event: S3Event): Promise<void> {
+    const failures: unknown[] = [];
+    for (const record of event.Records ?? []) {
+      if (record.s3.bucket.name !== deps.uploadsBucket || !record.eventName.startsWith('ObjectCreated:'))
+        continue;
+      const upload = uploadOfRecord(record);
+      if (!upload) {
+        log({ level: 'WARN', message: 'not an upload key, skipped', key: record.s3.object.key });
+        continue;
+      }
+      const { dataset, period, province } = upload.location;
+      try {
+        const outcome = await withLock(`${dataset}/${period}/${province}`, () =>
+          processUpload(ctx, record, upload),
+        );
+        log({ level: 'INFO', message: 'upload ingested', key: upload.key, ...outcome });
+        deps.onOutcome?.(outcome);
+      } catch (error) {
+        log({ level: 'ERROR', message: 'upload failed', key: upload.key, error: String(error) });
+        failures.push(error);
+      }
+    }
+    // Every record was tried; failing now lets the platform retry the event and then dead-letter it.
+    if (failures.length > 0) {
+      throw new StorageError(`${failures.length} of ${event.Records.length} uploads failed`, {
+        cause: failures[0],
+      });
+    }
+  };
+}
+
+let lambdaHandler: ((event: S3Event) => Promise<void>) | undefined;
+
+/** The Lambda entry; built on the first event and kept while the container is warm. */
+export const handler = async (event: S3Event): Promise<void> => {
+  lambdaHandler ??= createIngestHandler({
+    s3: createS3Client({ endpoint: process.env.S3_ENDPOINT || undefined }),
+    uploadsBucket: requiredEnv('UPLOADS_BUCKET'),
+    lakeBucket: requiredEnv('LAKE_BUCKET'),
+  });
+  return lambdaHandler(event);
+};
+
+function requiredEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new ConfigError(`environment variable ${name} is not set`);
+  return value;
+}

@@ -1,0 +1,119 @@
+/**
+ * Local ingest: start the local S3 with the ingest handler listening, upload each file to its
+ * upload key, wait until every upload has been handled, stop. An object already stored with the
+ * same bytes is not uploaded again, so running twice never ingests or counts anything twice.
+ */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { createIngestHandler } from '../../functions/ingest.ts';
+import type { ValidateUpload } from '../../functions/ingest/validate-port.ts';
+import { StorageError } from '../errors.ts';
+import { uploadKey } from '../layout.ts';
+import { createEventQueue } from './event-queue.ts';
+import { startLocalS3 } from './local-s3.ts';
+import type { LocalUpload } from './upload-files.ts';
+
+export interface IngestFilesOptions {
+  dataDir: string;
+  files: LocalUpload[];
+  concurrency?: number;
+  onProgress?: (done: number, total: number) => void;
+  /** Replaces the validator (tests). */
+  validate?: ValidateUpload;
+}
+
+export interface IngestSummary {
+  uploaded: number;
+  skipped: number;
+  accepted: number;
+  rejected: number;
+  duplicate: number;
+  failed: number;
+}
+
+export async function ingestFiles(opts: IngestFilesOptions): Promise<IngestSummary> {
+  const summary: IngestSummary = {
+    uploaded: 0,
+    skipped: 0,
+    accepted: 0,
+    rejected: 0,
+    duplicate: 0,
+    failed: 0,
+  };
+  const total = opts.files.length;
+  let done = 0;
+  const step = () => opts.onProgress?.(++done, total);
+  const concurrency = opts.concurrency ?? 4;
+  // The handler needs the endpoint, which exists only once the server runs: bind it late.
+  let handle: ReturnType<typeof createIngestHandler> | undefined;
+  const s3 = await startLocalS3({
+    dataDir: opts.dataDir,
+    concurrency,
+    onEvent: async (event) => {
+      try {
+        await handle?.(event);
+      } finally {
+        step();
+      }
+    },
+  });
+  try {
+    handle = createIngestHandler({
+      s3: s3.client,
+      uploadsBucket: s3.uploadsBucket,
+      lakeBucket: s3.lakeBucket,
+      trustSubmittedAt: true,
+      validate: opts.validate,
+      log: () => undefined,
+      onOutcome: (o) => summary[o.status]++,
+    });
+    const puts = createEventQueue<LocalUpload>(
+      async (file) => {
+        const stored = await putUnlessStored(s3.client, s3.uploadsBucket, file);
+        summary[stored ? 'uploaded' : 'skipped']++;
+        if (!stored) step();
+      },
+      concurrency,
+      (error, file) => {
+        summary.failed++;
+        step();
+        console.error(`vss: cannot upload ${file.path}: ${String(error)}`);
+      },
+    );
+    for (const file of opts.files) puts.push(file);
+    await puts.idle();
+    await s3.idle();
+    summary.failed += s3.failures();
+  } finally {
+    await s3.close();
+  }
+  return summary;
+}
+
+/** PUTs the file unless the same key already holds the same bytes (ETag is the MD5 of a simple PUT). */
+async function putUnlessStored(client: S3Client, bucket: string, file: LocalUpload): Promise<boolean> {
+  const body = await readFile(file.path);
+  const md5 = createHash('md5').update(body).digest('hex');
+  const key = uploadKey(file.location);
+  const existing = await client
+    .send(new HeadObjectCommand({ Bucket: bucket, Key: key }))
+    .catch((error: unknown) => {
+      if (error instanceof Error && (error.name === 'NotFound' || error.name === 'NoSuchKey'))
+        return undefined;
+      throw new StorageError(`cannot read s3://${bucket}/${key}`, { cause: error });
+    });
+  if (existing?.ETag?.replaceAll('"', '') === md5) return false;
+  await client.send(
+    new PutObjectCommand({
+      Bucket: bucket,
+      Key: key,
+      Body: body,
+      ContentType: key.endsWith('.xlsx')
+        ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+        : 'text/csv',
+      Metadata: file.submittedAt ? { 'submitted-at': file.submittedAt } : undefined,
+    }),
+  );
+  return true;
+}
