@@ -1,0 +1,45 @@
+import embed, { type EmbedOptions, type Result } from 'vega-embed';
+import type { TopLevelSpec } from 'vega-lite';
+
+/** d3-format locale: "1.234.567,8" as Vietnamese readers write numbers. */
+const FORMAT_LOCALE = { decimal: ',', thousands: '.', grouping: [3], currency: ['', ' đ'] };
+
+const TIME_FORMAT_LOCALE = {
+  dateTime: '%A, %d/%m/%Y, %X',
+  date: '%d/%m/%Y',
+  time: '%H:%M:%S',
+  periods: ['SA', 'CH'],
+  days: ['Chủ nhật', 'Thứ hai', 'Thứ ba', 'Thứ tư', 'Thứ năm', 'Thứ sáu', 'Thứ bảy'],
+  shortDays: ['CN', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7'],
+  months: Array.from({ length: 12 }, (_, i) => `tháng ${i + 1}`),
+  shortMonths: Array.from({ length: 12 }, (_, i) => `Th${i + 1}`),
+};
+
+const OPTIONS: EmbedOptions = {
+  renderer: 'svg',
+  // Export only: leadership prints and pastes charts; the spec editor is for developers.
+  actions: { export: true, source: false, compiled: false, editor: false },
+  i18n: {
+    CLICK_TO_VIEW_ACTIONS: 'Tải biểu đồ',
+    PNG_ACTION: 'Lưu ảnh PNG',
+    SVG_ACTION: 'Lưu ảnh SVG',
+  },
+  formatLocale: FORMAT_LOCALE,
+  timeFormatLocale: TIME_FORMAT_LOCALE,
+  tooltip: { theme: 'light' },
+};
+
+const live = new WeakMap<HTMLElement, Result>();
+
+/**
+ * Draws `spec` into `el`, replacing whatever chart was there (its view is finalized so listeners
+ * and timers do not pile up as the reader changes month). `data-rendered` tells tests and print
+ * styles that the chart is complete.
+ */
+export async function embedChart(el: HTMLElement, spec: TopLevelSpec, fileName: string): Promise<void> {
+  live.get(el)?.finalize();
+  el.removeAttribute('data-rendered');
+  const result = await embed(el, spec, { ...OPTIONS, downloadFileName: fileName });
+  live.set(el, result);
+  el.setAttribute('data-rendered', 'true');
+}

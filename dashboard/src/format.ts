@@ -1,0 +1,74 @@
+/**
+ * Vietnamese number, money and date formats for the page. Leadership reads amounts in "tỷ" and
+ * "nghìn tỷ" đồng; the exact figure stays available beside the rounded one so nothing is hidden.
+ */
+const integer = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
+const oneDecimal = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const percent = new Intl.NumberFormat('vi-VN', {
+  style: 'percent',
+  minimumFractionDigits: 1,
+  maximumFractionDigits: 1,
+});
+const signedPercent = new Intl.NumberFormat('vi-VN', {
+  style: 'percent',
+  minimumFractionDigits: 1,
+  maximumFractionDigits: 1,
+  signDisplay: 'exceptZero',
+});
+
+const NGHIN_TY = 1e12;
+const TY = 1e9;
+const TRIEU = 1e6;
+
+/** "1.234.567 đ" */
+export function formatVnd(amount: number): string {
+  return `${integer.format(amount)} đ`;
+}
+
+/** "12,3 nghìn tỷ đồng", "12,3 tỷ đồng", "45,6 triệu đồng" or the exact amount below a million. */
+export function formatVndCompact(amount: number): string {
+  const abs = Math.abs(amount);
+  if (abs >= NGHIN_TY) return `${oneDecimal.format(amount / NGHIN_TY)} nghìn tỷ đồng`;
+  if (abs >= TY) return `${oneDecimal.format(amount / TY)} tỷ đồng`;
+  if (abs >= TRIEU) return `${oneDecimal.format(amount / TRIEU)} triệu đồng`;
+  return `${integer.format(amount)} đồng`;
+}
+
+export function formatCount(n: number): string {
+  return integer.format(n);
+}
+
+/** A share as "87,7%"; a missing base gives a dash rather than a misleading 0% or ∞. */
+export function formatShare(part: number, whole: number): string {
+  return whole > 0 ? percent.format(part / whole) : '—';
+}
+
+/** "+2,1%" / "−0,4%" change from `before` to `now`. */
+export function formatChange(now: number, before: number): string {
+  return before !== 0 ? signedPercent.format((now - before) / before) : '—';
+}
+
+/** "07/2025" for the period "2025-07". */
+export function formatPeriod(period: string): string {
+  const [year, month] = period.split('-');
+  return `${month}/${year}`;
+}
+
+const stampParts = new Intl.DateTimeFormat('vi-VN', {
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+  timeZone: 'Asia/Ho_Chi_Minh',
+});
+
+/** "23/11/2026 11:02" in Vietnam's time, whatever the reader's clock says. */
+export function formatTimestamp(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const part = (type: Intl.DateTimeFormatPartTypes) =>
+    stampParts.formatToParts(date).find((p) => p.type === type)?.value ?? '';
+  return `${part('day')}/${part('month')}/${part('year')} ${part('hour')}:${part('minute')}`;
+}

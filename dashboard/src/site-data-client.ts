@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import {
+  SITE_FILES,
+  completenessRow,
+  nationalRow,
+  provinceRow,
+  siteMeta,
+  unitRow,
+  type CompletenessRow,
+  type NationalRow,
+  type ProvinceRow,
+  type SiteMeta,
+  type UnitRow,
+} from '../../lib/site-data.ts';
+
+export interface SiteData {
+  meta: SiteMeta;
+  national: NationalRow[];
+  provinces: ProvinceRow[];
+  completeness: CompletenessRow[];
+  units: UnitRow[];
+}
+
+async function fetchParsed<T>(fetchFn: typeof fetch, url: string, schema: z.ZodType<T>): Promise<T> {
+  const response = await fetchFn(url, { cache: 'no-cache' });
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  const parsed = schema.safeParse(await response.json());
+  if (!parsed.success) throw new Error(`${url}: ${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+}
+
+/** Reads the five files `vss refresh` writes and checks them against the contract once, here. */
+export async function loadSiteData(base = 'data/', fetchFn: typeof fetch = fetch): Promise<SiteData> {
+  const [meta, national, provinces, completeness, units] = await Promise.all([
+    fetchParsed(fetchFn, base + SITE_FILES.meta, siteMeta),
+    fetchParsed(fetchFn, base + SITE_FILES.national, z.array(nationalRow)),
+    fetchParsed(fetchFn, base + SITE_FILES.provinces, z.array(provinceRow)),
+    fetchParsed(fetchFn, base + SITE_FILES.completeness, z.array(completenessRow)),
+    fetchParsed(fetchFn, base + SITE_FILES.units, z.array(unitRow)),
+  ]);
+  national.sort((a, b) => a.period.localeCompare(b.period));
+  return { meta, national, provinces, completeness, units };
+}

@@ -1,0 +1,51 @@
+import type { TopLevelSpec } from 'vega-lite';
+import type { ProvinceRow } from '../../../lib/site-data.ts';
+import { formatPeriod, formatVnd } from '../format.ts';
+import { generationOf } from '../units.ts';
+import { VND_PER_TY } from './palette.ts';
+
+/** The boundary file and its province-code property for each geography (reference/geo). */
+const GEO = {
+  '63': { file: 'vn63_gso_derived.topojson', feature: 'vn63_derived', key: 'properties.gso_code' },
+  '34': { file: 'vn34_2025_derived.topojson', feature: 'vn34_derived', key: 'properties.new_code' },
+} as const;
+
+export const GEO_FILES = Object.values(GEO).map((g) => g.file);
+
+/** Debt by province on the map of the month's own units; provinces without a report stay grey. */
+export function choroplethSpec(
+  rows: readonly ProvinceRow[],
+  opts: { period: string; geoBase: string },
+): TopLevelSpec {
+  const geo = GEO[generationOf(opts.period)];
+  const values = rows
+    .filter((r) => r.period === opts.period)
+    .map((r) => ({ province: r.province, ty: r.debt_total / VND_PER_TY, amount: formatVnd(r.debt_total) }));
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    description: `Bản đồ: nợ đóng bảo hiểm theo tỉnh, thành phố tháng ${formatPeriod(opts.period)}`,
+    width: 'container',
+    height: 520,
+    data: { url: `${opts.geoBase}/${geo.file}`, format: { type: 'topojson', feature: geo.feature } },
+    transform: [
+      { lookup: geo.key, from: { data: { values }, key: 'province', fields: ['ty', 'amount'] } },
+      { calculate: "datum.amount == null ? 'Chưa có báo cáo' : datum.amount", as: 'shown' },
+    ],
+    projection: { type: 'mercator' },
+    mark: { type: 'geoshape', stroke: '#fff', strokeWidth: 0.5 },
+    encoding: {
+      color: {
+        condition: { test: 'datum.ty == null', value: '#d9d9d9' },
+        field: 'ty',
+        type: 'quantitative',
+        title: 'Nợ (tỷ đồng)',
+        scale: { scheme: 'blues' },
+        legend: { format: ',.0f', orient: 'bottom-left' },
+      },
+      tooltip: [
+        { field: 'properties.name_vi', type: 'nominal', title: 'Tỉnh, thành phố' },
+        { field: 'shown', type: 'nominal', title: 'Tổng nợ' },
+      ],
+    },
+  };
+}

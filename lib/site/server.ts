@@ -1,0 +1,133 @@
+/**
+ * A small static file server for the built dashboard on the loopback interface. In AWS the same
+ * files are served by S3 behind CloudFront; this is the laptop's stand-in.
+ */
+import { createReadStream } from 'node:fs';
+import { realpath, stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { relative, resolve, sep } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { constants, createBrotliCompress, createGzip } from 'node:zlib';
+import { StorageError } from '../errors.ts';
+import { cacheControlOf, contentTypeOf, isCompressible } from './content-types.ts';
+
+export interface SiteServer {
+  /** "http://127.0.0.1:<port>/" with the port actually bound (useful when asked for port 0). */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Compressing tiny files costs more than it saves. */
+const MIN_COMPRESS_BYTES = 1024;
+
+function isInside(root: string, path: string): boolean {
+  return path === root || path.startsWith(root + sep);
+}
+
+/** The file a URL path names inside `root`, or undefined for anything outside it (../, symlinks out). */
+async function resolveFile(root: string, urlPath: string): Promise<string | undefined> {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return undefined;
+  }
+  if (decoded.includes('\0')) return undefined;
+  let target = resolve(root, `.${decoded}`);
+  if (!isInside(root, target)) return undefined;
+  try {
+    if ((await stat(target)).isDirectory()) target = resolve(target, 'index.html');
+    const real = await realpath(target);
+    return isInside(root, real) && (await stat(real)).isFile() ? real : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function pickEncoding(accept: string | undefined): 'br' | 'gzip' | undefined {
+  const offered = (accept ?? '').toLowerCase();
+  if (/\bbr\b/.test(offered)) return 'br';
+  if (/\bgzip\b/.test(offered)) return 'gzip';
+  return undefined;
+}
+
+async function handle(root: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.writeHead(405, { Allow: 'GET, HEAD' }).end();
+    return;
+  }
+  const { pathname } = new URL(req.url ?? '/', 'http://127.0.0.1');
+  const file = await resolveFile(root, pathname);
+  if (!file) {
+    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Không tìm thấy (Not found)\n');
+    return;
+  }
+  const info = await stat(file);
+  const etag = `W/"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
+  const type = contentTypeOf(file);
+  const encoding =
+    isCompressible(type) && info.size >= MIN_COMPRESS_BYTES
+      ? pickEncoding(req.headers['accept-encoding'])
+      : undefined;
+  const headers: Record<string, string> = {
+    'Content-Type': type,
+    'Cache-Control': cacheControlOf(relative(root, file).split(sep).join('/')),
+    ETag: etag,
+    Vary: 'Accept-Encoding',
+  };
+  if (req.headers['if-none-match'] === etag) {
+    res.writeHead(304, headers).end();
+    return;
+  }
+  if (encoding) headers['Content-Encoding'] = encoding;
+  else headers['Content-Length'] = String(info.size);
+  res.writeHead(200, headers);
+  if (req.method === 'HEAD') {
+    res.end();
+    return;
+  }
+  const source = createReadStream(file);
+  if (encoding === 'br')
+    // Quality 5 compresses the 1.3 MB bundle in tens of milliseconds; 11 would take seconds.
+    await pipeline(source, createBrotliCompress({ params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }), res);
+  else if (encoding === 'gzip') await pipeline(source, createGzip(), res);
+  else await pipeline(source, res);
+}
+
+export async function serveSite(opts: {
+  dir: string;
+  port: number;
+  host?: '127.0.0.1';
+}): Promise<SiteServer> {
+  const host = opts.host ?? '127.0.0.1';
+  const root = await realpath(resolve(opts.dir)).catch((error: unknown) => {
+    throw new StorageError(`site directory not found: ${opts.dir}`, { cause: error });
+  });
+  const server = createServer((req, res) => {
+    handle(root, req, res).catch((error: unknown) => {
+      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end();
+      console.error(`vss serve: ${req.url}: ${String(error)}`);
+    });
+  });
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(opts.port, host, () => {
+      server.off('error', fail);
+      ok();
+    });
+  }).catch((error: unknown) => {
+    throw new StorageError(`cannot listen on ${host}:${opts.port}: ${String(error)}`, { cause: error });
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${host}:${port}/`,
+    close: () =>
+      new Promise<void>((ok, fail) => {
+        server.close((error) => (error ? fail(error) : ok()));
+        server.closeAllConnections();
+      }),
+  };
+}
