@@ -1,0 +1,85 @@
+import * as glue from 'aws-cdk-lib/aws-glue';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
+import { Stack } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { DATASET_NAMES, DATASETS, type DatasetName } from '../../lib/datasets/index.ts';
+import { LEDGER_PREFIX } from '../../lib/layout.ts';
+import { datasetColumns, ledgerColumns, partitionKeys, type GlueColumn } from '../glue-columns.ts';
+import { lakeTableLocation, projectionParameters } from '../partition-projection.ts';
+
+export interface GlueCatalogProps {
+  readonly lake: s3.IBucket;
+  /** Every province code a partition may carry (both generations). */
+  readonly provinceCodes: readonly string[];
+  /** Default: `vss`, the name the queries and analysts use. One deployment per account. */
+  readonly databaseName?: string;
+}
+
+/**
+ * The Athena view of the lake: database `vss`, one table per dataset generated from its
+ * definition (partition projection, no crawler), and `uploads` over the ledger's JSON records.
+ */
+export class GlueCatalog extends Construct {
+  readonly databaseName: string;
+  readonly tables: Record<DatasetName | 'uploads', glue.CfnTable>;
+
+  constructor(scope: Construct, id: string, props: GlueCatalogProps) {
+    super(scope, id);
+    this.databaseName = props.databaseName ?? 'vss';
+    const catalogId = Stack.of(this).account;
+    const database = new glue.CfnDatabase(this, 'Database', {
+      catalogId,
+      databaseInput: {
+        name: this.databaseName,
+        description: 'VSS provincial reports: lake tables and the upload ledger',
+      },
+    });
+    const bucket = props.lake.bucketName;
+    const tables = {} as Record<DatasetName | 'uploads', glue.CfnTable>;
+    for (const dataset of DATASET_NAMES) {
+      tables[dataset] = new glue.CfnTable(this, `Table-${dataset}`, {
+        catalogId,
+        databaseName: this.databaseName,
+        tableInput: {
+          name: dataset,
+          description: `${DATASETS[dataset].titleEn}; grain: ${DATASETS[dataset].grainEn}`,
+          tableType: 'EXTERNAL_TABLE',
+          parameters: {
+            classification: 'parquet',
+            ...projectionParameters(bucket, dataset, props.provinceCodes),
+          },
+          partitionKeys: partitionKeys(),
+          storageDescriptor: {
+            columns: datasetColumns(dataset),
+            location: lakeTableLocation(bucket, dataset),
+            inputFormat: 'org.apache.hadoop.hive.ql.io.parquet.MapredParquetInputFormat',
+            outputFormat: 'org.apache.hadoop.hive.ql.io.parquet.MapredParquetOutputFormat',
+            serdeInfo: {
+              serializationLibrary: 'org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe',
+            },
+          },
+        },
+      });
+    }
+    tables.uploads = new glue.CfnTable(this, 'Table-uploads', {
+      catalogId,
+      databaseName: this.databaseName,
+      tableInput: {
+        name: 'uploads',
+        description: 'The upload ledger: one immutable record per upload',
+        tableType: 'EXTERNAL_TABLE',
+        parameters: { classification: 'json' },
+        storageDescriptor: {
+          columns: ledgerColumns() satisfies GlueColumn[],
+          // Records sit in ledger/<dataset>/<period>/<province>/; Athena reads subfolders.
+          location: `s3://${bucket}/${LEDGER_PREFIX}`,
+          inputFormat: 'org.apache.hadoop.mapred.TextInputFormat',
+          outputFormat: 'org.apache.hadoop.hive.ql.io.HiveIgnoreKeyTextOutputFormat',
+          serdeInfo: { serializationLibrary: 'org.openx.data.jsonserde.JsonSerDe' },
+        },
+      },
+    });
+    for (const table of Object.values(tables)) table.node.addDependency(database);
+    this.tables = tables;
+  }
+}

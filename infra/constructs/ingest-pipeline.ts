@@ -1,0 +1,92 @@
+import type { RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, Validations } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as s3n from 'aws-cdk-lib/aws-s3-notifications';
+import { Construct } from 'constructs';
+import { LAKE_PREFIX, LEDGER_PREFIX, RECEIPTS_PREFIX, UPLOADS_PREFIX } from '../../lib/layout.ts';
+import { DuckdbFunction } from './duckdb-function.ts';
+import { FailureQueue } from './failure-queue.ts';
+import { objectPrefixFinding } from '../nag-ids.ts';
+
+export interface IngestPipelineProps {
+  readonly uploads: s3.IBucket;
+  readonly lake: s3.IBucket;
+  readonly key: IKey;
+  /** Default: functions/ingest.ts. */
+  readonly entry?: string;
+  /** Async retries before an event goes to the dead-letter queue. Default: 2 (Lambda's maximum). */
+  readonly retryAttempts?: number;
+  /** Default: RETAIN. */
+  readonly removalPolicy?: RemovalPolicy;
+}
+
+/**
+ * Every object created under uploads/ invokes the ingest function once; it validates the file
+ * and writes lake, ledger and receipt objects. Events it still fails on after retries wait in
+ * a dead-letter queue with an alarm, to be replayed.
+ */
+export class IngestPipeline extends Construct {
+  readonly fn: DuckdbFunction;
+  readonly failures: FailureQueue;
+
+  constructor(scope: Construct, id: string, props: IngestPipelineProps) {
+    super(scope, id);
+    this.failures = new FailureQueue(this, 'Failures', {
+      encryptionKey: props.key,
+      purpose: 'ingest',
+      removalPolicy: props.removalPolicy,
+    });
+    this.fn = new DuckdbFunction(this, 'Ingest', {
+      entry: props.entry ?? 'functions/ingest.ts',
+      description: 'Validates a province upload and writes lake, ledger and receipt',
+      environment: { UPLOADS_BUCKET: props.uploads.bucketName, LAKE_BUCKET: props.lake.bucketName },
+      timeout: Duration.minutes(2),
+      failureQueue: this.failures.queue,
+      retryAttempts: props.retryAttempts,
+      removalPolicy: props.removalPolicy,
+    });
+    props.uploads.addEventNotification(s3.EventType.OBJECT_CREATED, new s3n.LambdaDestination(this.fn.fn), {
+      prefix: UPLOADS_PREFIX,
+    });
+    this.grantAccess(props);
+  }
+
+  private grantAccess(props: IngestPipelineProps): void {
+    const role = this.fn.role;
+    const uploadObjects = props.uploads.arnForObjects(`${UPLOADS_PREFIX}*`);
+    role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['s3:GetObject', 's3:GetObjectVersion'],
+        resources: [uploadObjects],
+      }),
+    );
+    const lakeObjects = [LAKE_PREFIX, LEDGER_PREFIX, RECEIPTS_PREFIX].map((p) =>
+      props.lake.arnForObjects(`${p}*`),
+    );
+    role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
+        resources: lakeObjects,
+      }),
+    );
+    role.addToPolicy(
+      new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [props.lake.bucketArn] }),
+    );
+    role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'],
+        resources: [props.key.keyArn],
+      }),
+    );
+    const reason = 'Object keys under a pipeline prefix are not known in advance (one per province upload).';
+    Validations.of(role).acknowledge(
+      { id: objectPrefixFinding(props.uploads, UPLOADS_PREFIX), reason },
+      ...[LAKE_PREFIX, LEDGER_PREFIX, RECEIPTS_PREFIX].map((p) => ({
+        id: objectPrefixFinding(props.lake, p),
+        reason,
+      })),
+    );
+  }
+}

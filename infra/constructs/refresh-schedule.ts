@@ -1,0 +1,122 @@
+import type { RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import type { IConstruct } from 'constructs';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
+import * as scheduler from 'aws-cdk-lib/aws-scheduler';
+import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
+import { TimeZone } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { LAKE_PREFIX, LEDGER_PREFIX } from '../../lib/layout.ts';
+import { DuckdbFunction } from './duckdb-function.ts';
+import { FailureQueue } from './failure-queue.ts';
+import { functionVersionsFinding, objectPrefixFinding } from '../nag-ids.ts';
+
+/** The site bucket prefix the dashboard's data is written under. */
+export const SITE_DATA_PREFIX = 'data/';
+
+export interface RefreshScheduleProps {
+  readonly lake: s3.IBucket;
+  readonly site: s3.IBucket;
+  readonly key: IKey;
+  /** Default: functions/refresh.ts. */
+  readonly entry?: string;
+  /**
+   * When the monthly run happens, Vietnam time. Default: 01:00 on the 11th, after the reporting
+   * deadline of the 10th, so the dashboard shows the closed month.
+   */
+  readonly schedule?: scheduler.ScheduleExpression;
+  /** Default: 5 minutes (every query over the whole lake). */
+  readonly timeout?: Duration;
+  /** Default: RETAIN. */
+  readonly removalPolicy?: RemovalPolicy;
+}
+
+/** The refresh function (dashboard queries → site data) and its monthly schedule. */
+export class RefreshSchedule extends Construct {
+  readonly fn: DuckdbFunction;
+  readonly failures: FailureQueue;
+  readonly schedule: scheduler.Schedule;
+
+  constructor(scope: Construct, id: string, props: RefreshScheduleProps) {
+    super(scope, id);
+    this.failures = new FailureQueue(this, 'Failures', {
+      encryptionKey: props.key,
+      purpose: 'dashboard refresh',
+      removalPolicy: props.removalPolicy,
+    });
+    this.fn = new DuckdbFunction(this, 'Refresh', {
+      entry: props.entry ?? 'functions/refresh.ts',
+      description: 'Runs the dashboard queries over the lake and writes the site data',
+      environment: { LAKE_BUCKET: props.lake.bucketName, SITE_BUCKET: props.site.bucketName },
+      memorySize: 2048,
+      timeout: props.timeout ?? Duration.minutes(5),
+      failureQueue: this.failures.queue,
+      removalPolicy: props.removalPolicy,
+    });
+    this.schedule = new scheduler.Schedule(this, 'Monthly', {
+      description: 'Monthly dashboard refresh after the reporting deadline',
+      schedule:
+        props.schedule ??
+        scheduler.ScheduleExpression.cron({
+          minute: '0',
+          hour: '1',
+          day: '11',
+          timeZone: TimeZone.ASIA_HO_CHI_MINH,
+        }),
+      target: new targets.LambdaInvoke(this.fn.fn, {
+        retryAttempts: 2,
+        deadLetterQueue: this.failures.queue,
+      }),
+    });
+    this.grantAccess(props);
+  }
+
+  private grantAccess(props: RefreshScheduleProps): void {
+    const role = this.fn.role;
+    role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['s3:GetObject'],
+        resources: [LAKE_PREFIX, LEDGER_PREFIX].map((p) => props.lake.arnForObjects(`${p}*`)),
+      }),
+    );
+    role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['s3:ListBucket'],
+        resources: [props.lake.bucketArn, props.site.bucketArn],
+      }),
+    );
+    role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['s3:PutObject', 's3:DeleteObject'],
+        resources: [props.site.arnForObjects(`${SITE_DATA_PREFIX}*`)],
+      }),
+    );
+    role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'],
+        resources: [props.key.keyArn],
+      }),
+    );
+    const reason =
+      'Object keys under a pipeline prefix are not known in advance (one per province-month or chart).';
+    Validations.of(role).acknowledge(
+      ...[LAKE_PREFIX, LEDGER_PREFIX].map((p) => ({ id: objectPrefixFinding(props.lake, p), reason })),
+      { id: objectPrefixFinding(props.site, SITE_DATA_PREFIX), reason },
+    );
+    // The scheduler's role is created by the CDK beside the stack's other children.
+    const schedulerRole = this.schedule.node.scope === undefined ? undefined : findSchedulerRole(this);
+    if (schedulerRole) {
+      Validations.of(schedulerRole).acknowledge({
+        id: functionVersionsFinding(this.fn.fn),
+        reason:
+          'The CDK grants invoke on the function and its versions; the schedule targets this function only.',
+      });
+    }
+  }
+}
+
+function findSchedulerRole(scope: IConstruct): IConstruct | undefined {
+  return Stack.of(scope).node.children.find((c) => c.node.id.startsWith('SchedulerRoleForTarget'));
+}

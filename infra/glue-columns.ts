@@ -1,0 +1,52 @@
+/**
+ * Glue column lists derived from the code that owns each shape: the dataset definitions for the
+ * lake tables and the ledger record's zod schema for `vss.uploads`. Nothing here lists a column
+ * by hand, so a new template column reaches Athena with the next deploy.
+ */
+import type { z } from 'zod';
+import { DATASETS, glueType, PARTITION_COLUMNS, type DatasetName } from '../lib/datasets/index.ts';
+import { ledgerRecord } from '../lib/ledger-record.ts';
+
+export interface GlueColumn {
+  name: string;
+  type: string;
+  comment?: string;
+}
+
+/** The data columns of a lake table, in template order (partition keys are separate). */
+export function datasetColumns(dataset: DatasetName): GlueColumn[] {
+  return DATASETS[dataset].columns.map((c) => ({ name: c.key, type: glueType(c.type), comment: c.en }));
+}
+
+/** Partition keys of every lake table: both are text (`YYYY-MM`, two-digit GSO code). */
+export function partitionKeys(): GlueColumn[] {
+  return PARTITION_COLUMNS.map((name) => ({ name, type: 'string' }));
+}
+
+/** The Hive type a zod field is stored as in the ledger's JSON. */
+export function glueTypeOfZod(schema: z.ZodType): string {
+  const def = schema.def as { type: string; innerType?: z.ZodType };
+  switch (def.type) {
+    case 'nullable':
+    case 'optional':
+      if (!def.innerType) throw new Error(`zod ${def.type} without an inner type`);
+      return glueTypeOfZod(def.innerType);
+    case 'string':
+    case 'enum':
+      return 'string';
+    case 'boolean':
+      return 'boolean';
+    case 'number':
+      return (schema as z.ZodNumber).isInt ? 'bigint' : 'double';
+    default:
+      throw new Error(`no Glue type for zod type ${def.type}`);
+  }
+}
+
+/** Columns of `vss.uploads`: one per key of the ledger record, in schema order. */
+export function ledgerColumns(): GlueColumn[] {
+  return Object.entries(ledgerRecord.shape).map(([name, schema]) => ({
+    name,
+    type: glueTypeOfZod(schema as z.ZodType),
+  }));
+}

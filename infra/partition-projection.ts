@@ -1,0 +1,42 @@
+/**
+ * Partition projection parameters for the lake tables. Athena computes partitions from these
+ * instead of asking Glue, so an upload is queryable the moment its Parquet object lands; no
+ * crawler and no MSCK REPAIR. The template must describe the same path as lib/layout.ts lakeKey().
+ */
+import { LAKE_PREFIX } from '../lib/layout.ts';
+import { FIRST_PERIOD } from '../lib/reference/provinces.ts';
+import type { DatasetName } from '../lib/datasets/index.ts';
+
+/** s3://<bucket>/lake/<dataset>/ : where a lake table's objects live. */
+export function lakeTableLocation(bucketName: string, dataset: DatasetName): string {
+  return `s3://${bucketName}/${LAKE_PREFIX}${dataset}/`;
+}
+
+/** The folder of one province-month, with Athena's `${...}` placeholders for the keys. */
+export function lakeLocationTemplate(bucketName: string, dataset: DatasetName): string {
+  return `${lakeTableLocation(bucketName, dataset)}period=\${period}/province=\${province}/`;
+}
+
+/**
+ * Table parameters turning on projection. `provinceCodes` is the union of both generations'
+ * codes (63 before the 2025 merger, 34 after; the 34 reuse old codes), each once.
+ */
+export function projectionParameters(
+  bucketName: string,
+  dataset: DatasetName,
+  provinceCodes: readonly string[],
+): Record<string, string> {
+  const codes = [...new Set(provinceCodes)].sort();
+  if (codes.length === 0) throw new Error('partition projection needs at least one province code');
+  return {
+    'projection.enabled': 'true',
+    'projection.period.type': 'date',
+    'projection.period.format': 'yyyy-MM',
+    'projection.period.range': `${FIRST_PERIOD},NOW`,
+    'projection.period.interval': '1',
+    'projection.period.interval.unit': 'MONTHS',
+    'projection.province.type': 'enum',
+    'projection.province.values': codes.join(','),
+    'storage.location.template': lakeLocationTemplate(bucketName, dataset),
+  };
+}

@@ -1,0 +1,73 @@
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import { provinces } from '../lib/reference/provinces.ts';
+import { AthenaWorkgroup } from './constructs/athena-workgroup.ts';
+import { DashboardDistribution } from './constructs/dashboard-distribution.ts';
+import { GlueCatalog } from './constructs/glue-catalog.ts';
+import { IngestPipeline } from './constructs/ingest-pipeline.ts';
+import { RefreshSchedule } from './constructs/refresh-schedule.ts';
+import { Storage } from './constructs/storage.ts';
+import { acknowledgeFrameworkFindings } from './framework-findings.ts';
+import { removalPolicyFor } from './removal.ts';
+
+export interface VssStackProps extends StackProps {
+  /** Deployment name (`dev`, `prod`, ...): names the Athena workgroup `vss-<envName>`. */
+  readonly envName: string;
+  /** Delete buckets, key, queues and logs with the stack (never the uploads). Default: false. */
+  readonly destroyOnRemoval?: boolean;
+  /** Province codes for partition projection. Default: every code of both generations. */
+  readonly provinceCodes?: readonly string[];
+  /** Handler files relative to the repository root. Default: functions/ingest.ts, functions/refresh.ts. */
+  readonly entries?: { ingest?: string; refresh?: string };
+}
+
+/** The whole platform in one stack: storage, ingest, refresh, catalog, Athena and dashboard. */
+export class VssStack extends Stack {
+  readonly storage: Storage;
+  readonly ingest: IngestPipeline;
+  readonly refresh: RefreshSchedule;
+  readonly catalog: GlueCatalog;
+  readonly workgroup: AthenaWorkgroup;
+  readonly dashboard: DashboardDistribution;
+
+  constructor(scope: Construct, id: string, props: VssStackProps) {
+    super(scope, id, props);
+    const removalPolicy = removalPolicyFor(props.destroyOnRemoval ?? false);
+    const storage = (this.storage = new Storage(this, 'Storage', { removalPolicy }));
+    const { key, uploads, lake, site, logs, queryResults } = storage;
+
+    this.ingest = new IngestPipeline(this, 'IngestPipeline', {
+      uploads,
+      lake,
+      key,
+      removalPolicy,
+      entry: props.entries?.ingest,
+    });
+    this.refresh = new RefreshSchedule(this, 'RefreshSchedule', {
+      lake,
+      site,
+      key,
+      removalPolicy,
+      entry: props.entries?.refresh,
+    });
+    this.catalog = new GlueCatalog(this, 'Catalog', {
+      lake,
+      provinceCodes: props.provinceCodes ?? provinces().units.map((u) => u.code),
+    });
+    this.workgroup = new AthenaWorkgroup(this, 'Athena', {
+      name: `vss-${props.envName}`,
+      results: queryResults,
+      key,
+    });
+    this.dashboard = new DashboardDistribution(this, 'Dashboard', { site, logs });
+    acknowledgeFrameworkFindings(this);
+
+    new CfnOutput(this, 'UploadsBucketName', { value: uploads.bucketName });
+    new CfnOutput(this, 'LakeBucketName', { value: lake.bucketName });
+    new CfnOutput(this, 'SiteBucketName', { value: site.bucketName });
+    new CfnOutput(this, 'AthenaWorkGroup', { value: `vss-${props.envName}` });
+    new CfnOutput(this, 'DashboardUrl', {
+      value: `https://${this.dashboard.distribution.distributionDomainName}/`,
+    });
+  }
+}
