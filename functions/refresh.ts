@@ -1,0 +1,88 @@
+/**
+ * The refresh Lambda (monthly schedule and after uploads): copy the lake into /tmp, run the
+ * dashboard queries with DuckDB, and publish the site data files under data/ in the site bucket.
+ * Locally `vss refresh` runs the same refreshSite on the data directory instead.
+ */
+import { readFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { syncMirror } from '../lib/engine/mirror.ts';
+import { ConfigError, StorageError } from '../lib/errors.ts';
+import { LAKE_PREFIX, LEDGER_PREFIX } from '../lib/layout.ts';
+import { refreshSite } from '../lib/site/refresh.ts';
+import { createS3Client } from '../lib/storage/s3-client.ts';
+
+export interface RefreshDeps {
+  s3: S3Client;
+  lakeBucket: string;
+  siteBucket: string;
+  /** Kept between warm invocations, so the mirror only fetches what changed. */
+  tmpDir: string;
+  now?: () => Date;
+  log?: (entry: Record<string, unknown>) => void;
+}
+
+export interface RefreshOutcome {
+  keys: string[];
+  downloaded: number;
+  deleted: number;
+  unchanged: number;
+}
+
+export const SITE_DATA_PREFIX = 'data/';
+
+const jsonLog = (entry: Record<string, unknown>) => console.log(JSON.stringify(entry));
+
+export function createRefreshHandler(deps: RefreshDeps): () => Promise<RefreshOutcome> {
+  const log = deps.log ?? jsonLog;
+  return async function refresh(): Promise<RefreshOutcome> {
+    const mirrorDir = join(deps.tmpDir, 'mirror');
+    const synced = await syncMirror({
+      s3: deps.s3,
+      bucket: deps.lakeBucket,
+      dir: mirrorDir,
+      prefixes: [LAKE_PREFIX, LEDGER_PREFIX],
+    });
+    const { files } = await refreshSite({ mirrorDir, outDir: join(deps.tmpDir, 'site-data'), now: deps.now });
+    const keys: string[] = [];
+    for (const file of files) {
+      const key = `${SITE_DATA_PREFIX}${basename(file)}`;
+      try {
+        await deps.s3.send(
+          new PutObjectCommand({
+            Bucket: deps.siteBucket,
+            Key: key,
+            Body: await readFile(file),
+            ContentType: 'application/json; charset=utf-8',
+            // The page must see a refresh within minutes, not after a day of caching.
+            CacheControl: 'max-age=300',
+          }),
+        );
+      } catch (error) {
+        throw new StorageError(`cannot publish s3://${deps.siteBucket}/${key}: ${String(error)}`, {
+          cause: error,
+        });
+      }
+      keys.push(key);
+    }
+    const outcome = { keys, ...synced };
+    log({ level: 'INFO', message: 'site data refreshed', ...outcome });
+    return outcome;
+  };
+}
+
+let lambdaHandler: (() => Promise<RefreshOutcome>) | undefined;
+
+/** The Lambda entry; the mirror in /tmp survives while the container is warm. */
+export const handler = async (): Promise<RefreshOutcome> => {
+  const lakeBucket = process.env.LAKE_BUCKET;
+  const siteBucket = process.env.SITE_BUCKET;
+  if (!lakeBucket || !siteBucket) throw new ConfigError('LAKE_BUCKET and SITE_BUCKET must be set');
+  lambdaHandler ??= createRefreshHandler({
+    s3: createS3Client({ endpoint: process.env.S3_ENDPOINT }),
+    lakeBucket,
+    siteBucket,
+    tmpDir: '/tmp/vss-refresh',
+  });
+  return lambdaHandler();
+};

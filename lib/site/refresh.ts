@@ -1,0 +1,99 @@
+/**
+ * `vss refresh`: runs the dashboard's named queries over the lake mirror and writes the site data
+ * files of lib/site-data.ts. Every row is parsed with the contract's schema first, so a query whose
+ * columns drift from what the page reads fails here, loudly, not on the leadership's screen.
+ */
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { z } from 'zod';
+import { openEngine, type Engine } from '../engine/engine.ts';
+import { NotFoundError, QueryError } from '../errors.ts';
+import { provinces } from '../reference/provinces.ts';
+import {
+  completenessRow,
+  nationalRow,
+  provinceRow,
+  SITE_FILES,
+  siteMeta,
+  unitRow,
+  type SiteMeta,
+  type UnitRow,
+} from '../site-data.ts';
+
+export interface RefreshOptions {
+  mirrorDir: string;
+  outDir: string;
+  now?: () => Date;
+}
+
+async function rowsOf<T>(engine: Engine, query: string, schema: z.ZodType<T>): Promise<T[]> {
+  const { rows } = await engine.runNamed(query);
+  return rows.map((row, i) => {
+    const parsed = schema.safeParse(row);
+    if (!parsed.success) {
+      throw new QueryError(
+        `queries/${query}.sql row ${i + 1} does not match the site data contract: ${parsed.error.message}`,
+      );
+    }
+    return parsed.data;
+  });
+}
+
+function units(): UnitRow[] {
+  return provinces().units.map((u) =>
+    unitRow.parse({
+      code: u.code,
+      name_vi: u.nameVi,
+      name_ascii: u.nameAscii,
+      generation: u.generation,
+      region_vi: u.regionVi,
+      current_code: u.currentCode,
+    }),
+  );
+}
+
+async function writeJson(dir: string, file: string, value: unknown): Promise<string> {
+  const path = join(dir, file);
+  const temporary = `${path}.${process.pid}.tmp`;
+  await writeFile(temporary, JSON.stringify(value));
+  await rename(temporary, path); // the server never hands out half a file
+  return path;
+}
+
+export async function refreshSite(opts: RefreshOptions): Promise<{ files: string[] }> {
+  const now = opts.now ?? (() => new Date());
+  const engine = await openEngine({ mirrorDir: opts.mirrorDir });
+  try {
+    const periods = [...engine.months];
+    const first = periods[0];
+    const latest = periods.at(-1);
+    if (first === undefined || latest === undefined) {
+      throw new NotFoundError(
+        `the lake mirror at ${opts.mirrorDir} holds no reports yet: nothing to refresh`,
+      );
+    }
+    const national = await rowsOf(engine, 'national_monthly', nationalRow);
+    const provinceRows = await rowsOf(engine, 'province_monthly', provinceRow);
+    const completeness = await rowsOf(engine, 'completeness', completenessRow);
+    const accepted = await engine.runQuery("SELECT count(*) AS n FROM vss.uploads WHERE status = 'accepted'");
+    const meta: SiteMeta = siteMeta.parse({
+      computed_at: now().toISOString(),
+      first_period: first,
+      latest_period: latest,
+      periods,
+      uploads_accepted: accepted.rows[0]?.n,
+    });
+    await mkdir(opts.outDir, { recursive: true });
+    const files = [
+      await writeJson(opts.outDir, SITE_FILES.national, national),
+      await writeJson(opts.outDir, SITE_FILES.provinces, provinceRows),
+      await writeJson(opts.outDir, SITE_FILES.completeness, completeness),
+      await writeJson(opts.outDir, SITE_FILES.units, units()),
+      // meta last: its computed_at vouches for the files before it
+      await writeJson(opts.outDir, SITE_FILES.meta, meta),
+    ];
+    return { files };
+  } finally {
+    engine.close();
+  }
+}

@@ -1,0 +1,104 @@
+/** refreshSite on the hand-computed lake, and the refresh handler against a real s3rver. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CreateBucketCommand, GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import S3rver from 's3rver';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRefreshHandler } from '../../functions/refresh.ts';
+import { listFiles } from './refresh-files.ts';
+import { refreshSite } from '../../lib/site/refresh.ts';
+import {
+  completenessRow,
+  nationalRow,
+  provinceRow,
+  SITE_FILES,
+  siteMeta,
+  unitRow,
+} from '../../lib/site-data.ts';
+import { createS3Client } from '../../lib/storage/s3-client.ts';
+import { tempDir } from '../unit/engine-fixture.ts';
+import { writeScenario } from '../unit/engine-scenario.ts';
+
+const fixedNow = () => new Date('2025-08-15T00:00:00.000Z');
+const readJson = (dir: string, file: string): unknown => JSON.parse(readFileSync(join(dir, file), 'utf8'));
+
+describe('refreshSite', () => {
+  it('writes every site data file, each row in the contract, with figures from the lake', async () => {
+    const mirror = tempDir('refresh-mirror');
+    await writeScenario(mirror);
+    const out = join(tempDir('refresh-out'), 'data');
+    const { files } = await refreshSite({ mirrorDir: mirror, outDir: out, now: fixedNow });
+    expect(files.map((f) => f.slice(out.length + 1)).sort()).toEqual(Object.values(SITE_FILES).sort());
+
+    const national = nationalRow.array().parse(readJson(out, SITE_FILES.national));
+    expect(national.map((r) => [r.period, r.debt_total, r.provinces_expected])).toEqual([
+      ['2025-06', 575, 63],
+      ['2025-07', 750, 34],
+    ]);
+    const provinceRows = provinceRow.array().parse(readJson(out, SITE_FILES.provinces));
+    expect(provinceRows).toHaveLength(5);
+    const completeness = completenessRow.array().parse(readJson(out, SITE_FILES.completeness));
+    expect(completeness.filter((r) => r.status !== 'missing')).toHaveLength(2 + 1 + 2 + 3 + 2);
+    const units = unitRow.array().parse(readJson(out, SITE_FILES.units));
+    expect(units).toHaveLength(63 + 34);
+    expect(siteMeta.parse(readJson(out, SITE_FILES.meta))).toEqual({
+      computed_at: '2025-08-15T00:00:00.000Z',
+      first_period: '2025-06',
+      latest_period: '2025-07',
+      periods: ['2025-06', '2025-07'],
+      uploads_accepted: 10, // 12 ledger records less one rejected and one duplicate
+    });
+  });
+
+  it('refuses to publish an empty lake', async () => {
+    await expect(refreshSite({ mirrorDir: tempDir('empty'), outDir: tempDir('out') })).rejects.toThrow(
+      /no reports/,
+    );
+  });
+});
+
+describe('the refresh handler', () => {
+  let server: S3rver;
+  let s3: S3Client;
+  beforeAll(async () => {
+    server = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory: tempDir('s3rver') });
+    const { port } = await server.run();
+    s3 = createS3Client({ endpoint: `http://127.0.0.1:${port}` });
+    for (const Bucket of ['vss-lake', 'vss-site']) await s3.send(new CreateBucketCommand({ Bucket }));
+  });
+  afterAll(async () => {
+    s3.destroy();
+    await server.close();
+  });
+
+  it('mirrors the lake bucket and publishes the data files to the site bucket', async () => {
+    const local = tempDir('lake-source');
+    await writeScenario(local);
+    for (const key of listFiles(local)) {
+      await s3.send(
+        new PutObjectCommand({ Bucket: 'vss-lake', Key: key, Body: readFileSync(join(local, key)) }),
+      );
+    }
+    const refresh = createRefreshHandler({
+      s3,
+      lakeBucket: 'vss-lake',
+      siteBucket: 'vss-site',
+      tmpDir: tempDir('lambda-tmp'),
+      now: fixedNow,
+      log: () => {},
+    });
+    const outcome = await refresh();
+    expect(outcome.downloaded).toBe(listFiles(local).length);
+    expect(outcome.keys.sort()).toEqual(
+      Object.values(SITE_FILES)
+        .map((f) => `data/${f}`)
+        .sort(),
+    );
+    const object = await s3.send(new GetObjectCommand({ Bucket: 'vss-site', Key: 'data/national.json' }));
+    const national = nationalRow
+      .array()
+      .parse(JSON.parse(await (object.Body?.transformToString() ?? 'null')));
+    expect(national.map((r) => r.debt_total)).toEqual([575, 750]);
+    expect((await refresh()).unchanged).toBe(listFiles(local).length);
+  });
+});
