@@ -1,4 +1,4 @@
-import { ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { ListObjectsCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { DatasetName } from '../datasets/index.ts';
 import { StorageError } from '../errors.ts';
 import { LEDGER_PREFIX, ledgerKey } from '../layout.ts';
@@ -17,14 +17,15 @@ export async function listLedger(s3: S3Client, bucket: string, pm: ProvinceMonth
   const prefix = `${LEDGER_PREFIX}${pm.dataset}/${pm.period}/${pm.province}/`;
   const keys: string[] = [];
   try {
-    let token: string | undefined;
-    do {
-      const page = await s3.send(
-        new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }),
-      );
-      for (const o of page.Contents ?? []) if (o.Key?.endsWith('.json')) keys.push(o.Key);
-      token = page.IsTruncated ? page.NextContinuationToken : undefined;
-    } while (token);
+    // ListObjects (v1) with a marker: s3rver cannot page ListObjectsV2, and AWS pages both alike.
+    let marker: string | undefined;
+    for (;;) {
+      const page = await s3.send(new ListObjectsCommand({ Bucket: bucket, Prefix: prefix, Marker: marker }));
+      const pageKeys = (page.Contents ?? []).flatMap((o) => (o.Key ? [o.Key] : []));
+      keys.push(...pageKeys.filter((k) => k.endsWith('.json')));
+      if (!page.IsTruncated || pageKeys.length === 0) break;
+      marker = pageKeys.at(-1);
+    }
   } catch (error) {
     throw new StorageError(`cannot list s3://${bucket}/${prefix}`, { cause: error });
   }
