@@ -1,4 +1,4 @@
-import { Command, Option } from 'commander';
+import { Option, type Command } from 'commander';
 import { UsageError } from '../../lib/errors.ts';
 import { DEFAULT_RANGE, generateSamples } from '../../lib/generate/index.ts';
 import { localPaths } from '../../lib/layout.ts';

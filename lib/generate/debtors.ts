@@ -4,7 +4,7 @@
  * the 2025 merger the old registers keep running and a new unit reports the union of its old
  * units' registers, so national and merged-province totals continue across the change.
  */
-import { periodRange, type Period } from '../period.ts';
+import { addMonths, periodRange, type Period } from '../period.ts';
 import type { Unit } from '../reference/provinces.ts';
 import { NATIONAL, populationShare, yearsFromAnchor } from './calibration.ts';
 import { employerName, type TaxCodes } from './employers.ts';
@@ -33,8 +33,14 @@ const AVERAGE_WAGE = 7_500_000;
 const CONTRIBUTION_RATE = NATIONAL.contribution.si + NATIONAL.contribution.hi + NATIONAL.contribution.ui;
 /** Months overdue are counted up to three years; older arrears are written off the register. */
 const MAX_MONTHS = 36;
-/** Average months owed in the steady state, used to size debts to the national stock. */
-const AVERAGE_MONTHS = 8;
+/**
+ * Arrears of the average register entry, in months of dues, once the register has settled
+ * (partial payments keep it below the months overdue); measured on generated data and used to
+ * size the dues so that the national stock matches the published one.
+ */
+const AVERAGE_MONTHS = 4.6;
+/** Registers run this long before the first month written, so they start settled. */
+const WARM_UP_MONTHS = 24;
 
 function targetSize(unit: Unit, period: Period, debtorsPerMonth: number): number {
   const trend = 1 - NATIONAL.debtStockDeclinePerYear * yearsFromAnchor(period);
@@ -135,18 +141,19 @@ export function simulateDebt(
   for (const unit of units) {
     const init = new Rng(seed, 'debt-init', unit.code);
     let register: Debtor[] = [];
-    const size = Math.round(targetSize(unit, start, debtorsPerMonth));
+    const first = addMonths(start, -WARM_UP_MONTHS);
+    const size = Math.round(targetSize(unit, first, debtorsPerMonth));
     for (let i = 0; i < size; i++) {
       const d = newDebtor(init, unit, codes, debtorsPerMonth, initialMonths(init));
       for (let k = 0; k < d.months; k++) escalate(init, d);
       register.push(d);
     }
-    for (const period of periodRange(start, to)) {
+    for (const period of periodRange(first, to)) {
       const rng = new Rng(seed, 'debt', unit.code, period);
-      if (period !== start) register = register.filter((d) => advance(rng, d));
+      if (period !== first) register = register.filter((d) => advance(rng, d));
       const arrivals = rng.poisson(Math.max(0, targetSize(unit, period, debtorsPerMonth) - register.length));
       for (let i = 0; i < arrivals; i++) register.push(newDebtor(rng, unit, codes, debtorsPerMonth, 1));
-      out.set(`${period}/${unit.code}`, register.map(toRow));
+      if (period >= start) out.set(`${period}/${unit.code}`, register.map(toRow));
     }
   }
   return out;

@@ -22,6 +22,8 @@ export async function xlsxFile(dataset: DatasetDef, rows: readonly Row[], stamp:
   dataset.columns.forEach((c, i) => {
     sheet.getColumn(i + 1).width = Math.max(12, c.vi.length + 2);
   });
-  const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+  const bytes = Buffer.from(
+    await workbook.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as ExcelJS.XlsxWriteOptions),
+  );
   return fixZipTimestamps(bytes, stamp);
 }

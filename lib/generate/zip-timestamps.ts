@@ -10,7 +10,10 @@ const LOCAL = 0x04034b50;
 function dosDateTime(date: Date): { time: number; day: number } {
   const time =
     (date.getUTCHours() << 11) | (date.getUTCMinutes() << 5) | Math.floor(date.getUTCSeconds() / 2);
-  const day = ((date.getUTCFullYear() - 1980) << 9) | ((date.getUTCMonth() + 1) << 5) | date.getUTCDate();
+  const day =
+    ((Math.max(1980, date.getUTCFullYear()) - 1980) << 9) |
+    ((date.getUTCMonth() + 1) << 5) |
+    date.getUTCDate();
   return { time, day };
 }
 
