@@ -13,6 +13,8 @@ import { createKeyedLock } from './ingest/keyed-lock.ts';
 import { processUpload, type UploadOutcome } from './ingest/process-upload.ts';
 import type { ValidateUpload } from './ingest/validate-port.ts';
 
+export type { UploadOutcome };
+
 export interface IngestDeps {
   s3: S3Client;
   uploadsBucket: string;
@@ -57,7 +59,8 @@ export function createIngestHandler(deps: IngestDeps): (event: S3Event) => Promi
         const outcome = await withLock(`${dataset}/${period}/${province}`, () =>
           processUpload(ctx, record, upload),
         );
-        log({ level: 'INFO', message: 'upload ingested', key: upload.key, ...outcome });
+        const { receipt: _receipt, ...logged } = outcome;
+        log({ level: 'INFO', message: 'upload ingested', key: upload.key, ...logged });
         deps.onOutcome?.(outcome);
       } catch (error) {
         log({ level: 'ERROR', message: 'upload failed', key: upload.key, error: String(error) });

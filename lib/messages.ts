@@ -194,3 +194,28 @@ export const USAGE_MESSAGES = {
     en: `Cannot open the file ${file}`,
   }),
 } as const;
+
+/** What `vss ingest` and `vss upload` print. */
+export const INGEST_MESSAGES = {
+  summary: (s: {
+    files: number;
+    uploaded: number;
+    skipped: number;
+    accepted: number;
+    rejected: number;
+    duplicate: number;
+    failed: number;
+    seconds: number;
+  }): Bilingual => ({
+    vi: `${s.files} tệp: tải lên ${s.uploaded}, bỏ qua ${s.skipped} (đã có), chấp nhận ${s.accepted}, từ chối ${s.rejected}, trùng ${s.duplicate}, lỗi ${s.failed} — ${s.seconds.toFixed(1)} giây`,
+    en: `${s.files} files: uploaded ${s.uploaded}, skipped ${s.skipped} (already stored), accepted ${s.accepted}, rejected ${s.rejected}, duplicate ${s.duplicate}, failed ${s.failed} — ${s.seconds.toFixed(1)} s`,
+  }),
+  alreadyStored: (file: string): Bilingual => ({
+    vi: `${file} đã được tải lên trước đó với cùng nội dung: không xử lý lại`,
+    en: `${file} was already uploaded with the same content: not ingested again`,
+  }),
+  duplicate: (file: string): Bilingual => ({
+    vi: `${file} trùng nội dung với báo cáo đang có hiệu lực: dữ liệu không thay đổi`,
+    en: `${file} has the same content as the report in force: data unchanged`,
+  }),
+} as const;

@@ -9,6 +9,7 @@ import { StorageError } from '../../lib/errors.ts';
 import { writeLakePartition } from '../../lib/lake/write-partition.ts';
 import { receiptKey, type UploadLocation } from '../../lib/layout.ts';
 import type { LedgerRecord } from '../../lib/ledger-record.ts';
+import type { Receipt } from '../../lib/receipt.ts';
 import { decide } from '../../lib/ledger/decide.ts';
 import { listLedger, putLedgerRecord } from '../../lib/ledger/ledger-store.ts';
 import { uploadIdOf } from '../../lib/ledger/upload-id.ts';
@@ -30,6 +31,7 @@ export interface UploadOutcome {
   status: LedgerRecord['status'];
   lakeWritten: boolean;
   ledgerKey: string;
+  receipt: Receipt;
 }
 
 export async function processUpload(
@@ -97,7 +99,7 @@ export async function processUpload(
     warning_count: receipt.warnings.length,
     supersedes: decision.supersedes,
   });
-  return { uploadId, status: decision.status, lakeWritten: decision.writeLake, ledgerKey };
+  return { uploadId, status: decision.status, lakeWritten: decision.writeLake, ledgerKey, receipt };
 }
 
 /**

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { createIngestHandler } from '../../functions/ingest.ts';
+import { createIngestHandler, type UploadOutcome } from '../../functions/ingest.ts';
 import type { ValidateUpload } from '../../functions/ingest/validate-port.ts';
 import { StorageError } from '../errors.ts';
 import { uploadKey } from '../layout.ts';
@@ -19,6 +19,8 @@ export interface IngestFilesOptions {
   files: LocalUpload[];
   concurrency?: number;
   onProgress?: (done: number, total: number) => void;
+  /** Each handled upload, with its receipt. */
+  onOutcome?: (outcome: UploadOutcome) => void;
   /** Replaces the validator (tests). */
   validate?: ValidateUpload;
 }
@@ -66,7 +68,10 @@ export async function ingestFiles(opts: IngestFilesOptions): Promise<IngestSumma
       trustSubmittedAt: true,
       validate: opts.validate,
       log: () => undefined,
-      onOutcome: (o) => summary[o.status]++,
+      onOutcome: (o) => {
+        summary[o.status]++;
+        opts.onOutcome?.(o);
+      },
     });
     const puts = createEventQueue<LocalUpload>(
       async (file) => {
