@@ -1,3 +1,25 @@
 import type { Command } from 'commander';
+import { syncLocalMirror } from '../../lib/engine/local-mirror.ts';
+import { localPaths } from '../../lib/layout.ts';
+import { refreshSite } from '../../lib/site/refresh.ts';
+import { dataDirOption } from '../options.ts';
 
-export function register(_program: Command): void {}
+export function register(program: Command): void {
+  program
+    .command('refresh')
+    .description(
+      'run the dashboard queries over the local lake and write the site data (<data-dir>/site/data)',
+    )
+    .addOption(dataDirOption())
+    .action(async (opts: { dataDir: string }) => {
+      const paths = localPaths(opts.dataDir);
+      const synced = await syncLocalMirror(opts.dataDir);
+      if (synced) {
+        console.error(
+          `mirror: ${synced.downloaded} downloaded, ${synced.deleted} deleted, ${synced.unchanged} unchanged`,
+        );
+      }
+      const { files } = await refreshSite({ mirrorDir: paths.mirror, outDir: `${paths.site}/data` });
+      for (const file of files) console.log(file);
+    });
+}
