@@ -3,7 +3,8 @@
  * browser's back button walks back through the months viewed.
  */
 export function periodFromHash(hash: string, periods: readonly string[], fallback: string): string {
-  const wanted = decodeURIComponent(hash.replace(/^#/, ''));
+  // Periods need no escaping; compare the raw text so a mangled link cannot throw URIError.
+  const wanted = hash.replace(/^#/, '');
   return periods.includes(wanted) ? wanted : fallback;
 }
 

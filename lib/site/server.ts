@@ -107,6 +107,8 @@ export async function serveSite(opts: {
   });
   const server = createServer((req, res) => {
     handle(root, req, res).catch((error: unknown) => {
+      // A reader closing the tab mid-download is not a server fault.
+      if (req.destroyed || res.destroyed) return;
       if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
       res.end();
       console.error(`vss serve: ${req.url}: ${String(error)}`);

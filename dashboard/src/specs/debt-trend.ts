@@ -53,7 +53,7 @@ export function debtTrendSpec(rows: readonly NationalRow[], opts: { selected: st
             type: 'nominal',
             title: 'Loại nợ',
             scale: { domain: SCHEMES.map((s) => s.label), range: SCHEMES.map((s) => s.color) },
-            legend: { orient: 'top' },
+            legend: { orient: 'top', symbolType: 'stroke', symbolStrokeWidth: 2, symbolSize: 300 },
           },
           strokeDash: {
             field: 'scheme',
@@ -68,7 +68,7 @@ export function debtTrendSpec(rows: readonly NationalRow[], opts: { selected: st
                 [8, 2, 2, 2],
               ],
             },
-            legend: { orient: 'top' },
+            legend: { orient: 'top', symbolType: 'stroke', symbolStrokeWidth: 2, symbolSize: 300 },
           },
           tooltip: [
             { field: 'period', type: 'nominal', title: 'Tháng' },
