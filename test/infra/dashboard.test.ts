@@ -1,0 +1,60 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { resourcesOfType, synthForTemplate, type Synthesized } from './synth.ts';
+
+let s: Synthesized;
+beforeAll(() => {
+  s = synthForTemplate();
+});
+
+interface DistributionConfig {
+  DefaultRootObject: string;
+  DefaultCacheBehavior: { ViewerProtocolPolicy: string; ResponseHeadersPolicyId?: unknown };
+  Origins: { S3OriginConfig?: { OriginAccessIdentity: string }; OriginAccessControlId?: unknown }[];
+  Logging?: { Bucket: unknown; Prefix: string };
+}
+
+describe('dashboard distribution', () => {
+  it('serves the site bucket through Origin Access Control over HTTPS only, index.html at the root', () => {
+    const dists = Object.values(resourcesOfType(s.template, 'AWS::CloudFront::Distribution'));
+    expect(dists).toHaveLength(1);
+    const config = dists[0]?.Properties?.DistributionConfig as DistributionConfig;
+    expect(config.DefaultRootObject).toBe('index.html');
+    expect(config.DefaultCacheBehavior.ViewerProtocolPolicy).toBe('https-only');
+    expect(config.DefaultCacheBehavior.ResponseHeadersPolicyId).toBeDefined();
+    expect(config.Origins).toHaveLength(1);
+    expect(config.Origins[0]?.OriginAccessControlId).toBeDefined();
+    expect(config.Origins[0]?.S3OriginConfig?.OriginAccessIdentity ?? '').toBe('');
+    const logs = s.stack.getLogicalId(s.stack.storage.logs.node.defaultChild as never);
+    expect(config.Logging).toEqual({
+      Bucket: { 'Fn::GetAtt': [logs, 'RegionalDomainName'] },
+      Prefix: 'cloudfront/',
+    });
+    s.template.hasResourceProperties('AWS::CloudFront::OriginAccessControl', {
+      OriginAccessControlConfig: { OriginAccessControlOriginType: 's3', SigningBehavior: 'always' },
+    });
+  });
+
+  it('lets only CloudFront read the site bucket', () => {
+    const site = s.stack.getLogicalId(s.stack.storage.site.node.defaultChild as never);
+    const policy = Object.values(resourcesOfType(s.template, 'AWS::S3::BucketPolicy')).find(
+      (p) => JSON.stringify(p.Properties?.Bucket) === JSON.stringify({ Ref: site }),
+    );
+    const allows = (
+      policy?.Properties?.PolicyDocument as { Statement: { Effect: string; Principal: unknown }[] }
+    ).Statement.filter((st) => st.Effect === 'Allow');
+    expect(allows.map((st) => st.Principal)).toEqual([{ Service: 'cloudfront.amazonaws.com' }]);
+  });
+
+  it('sends HSTS, nosniff, frame denial and a content security policy', () => {
+    s.template.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
+      ResponseHeadersPolicyConfig: {
+        SecurityHeadersConfig: {
+          StrictTransportSecurity: { Override: true, IncludeSubdomains: true },
+          ContentTypeOptions: { Override: true },
+          FrameOptions: { FrameOption: 'DENY', Override: true },
+          ContentSecurityPolicy: { Override: true },
+        },
+      },
+    });
+  });
+});

@@ -1,0 +1,110 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Match } from 'aws-cdk-lib/assertions';
+import { resourcesOfType, synthForTemplate, type Synthesized } from './synth.ts';
+
+let s: Synthesized;
+beforeAll(() => {
+  s = synthForTemplate();
+});
+
+const id = (construct: { node: { defaultChild?: unknown } }) =>
+  s.stack.getLogicalId(construct.node.defaultChild as never);
+
+describe('ingest function', () => {
+  it('runs on nodejs22.x x86_64 with 1 GB, 2 minutes and the bucket names', () => {
+    const fn = resourcesOfType(s.template, 'AWS::Lambda::Function')[id(s.stack.ingest.fn.fn)];
+    expect(fn?.Properties).toMatchObject({
+      Runtime: 'nodejs22.x',
+      Architectures: ['x86_64'],
+      MemorySize: 1024,
+      Timeout: 120,
+      Handler: 'index.handler',
+      Environment: {
+        Variables: {
+          UPLOADS_BUCKET: { Ref: id(s.stack.storage.uploads) },
+          LAKE_BUCKET: { Ref: id(s.stack.storage.lake) },
+          VSS_REFERENCE_DIR: '/var/task/reference',
+        },
+      },
+    });
+  });
+
+  it('is invoked for objects created under uploads/ only', () => {
+    s.template.hasResourceProperties('Custom::S3BucketNotifications', {
+      BucketName: { Ref: id(s.stack.storage.uploads) },
+      NotificationConfiguration: {
+        LambdaFunctionConfigurations: [
+          {
+            Events: ['s3:ObjectCreated:*'],
+            Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: 'uploads/' }] } },
+            LambdaFunctionArn: { 'Fn::GetAtt': [id(s.stack.ingest.fn.fn), 'Arn'] },
+          },
+        ],
+      },
+    });
+  });
+
+  it('sends events that still fail after retries to an encrypted queue, with an alarm on its depth', () => {
+    const queueId = id(s.stack.ingest.failures.queue);
+    s.template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      FunctionName: { Ref: id(s.stack.ingest.fn.fn) },
+      MaximumRetryAttempts: 2,
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [queueId, 'Arn'] } } },
+    });
+    const queue = resourcesOfType(s.template, 'AWS::SQS::Queue')[queueId];
+    expect(queue?.Properties?.KmsMasterKeyId).toBeDefined();
+    s.template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+      Queues: [{ Ref: queueId }],
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
+    });
+    s.template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Namespace: 'AWS/SQS',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queueId, 'QueueName'] } }],
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+    });
+  });
+
+  it('may read uploads only under uploads/ and never write them', () => {
+    const policy = resourcesOfType(s.template, 'AWS::IAM::Policy')[
+      s.stack.getLogicalId(s.stack.ingest.fn.role.node.findChild('DefaultPolicy').node.defaultChild as never)
+    ];
+    const statements = (
+      policy?.Properties?.PolicyDocument as { Statement: { Action: unknown; Resource: unknown }[] }
+    ).Statement;
+    const onUploads = statements.filter((st) =>
+      JSON.stringify(st.Resource).includes(id(s.stack.storage.uploads)),
+    );
+    expect(onUploads).toHaveLength(1);
+    expect(onUploads[0]?.Action).toEqual(['s3:GetObject', 's3:GetObjectVersion']);
+    expect(JSON.stringify(onUploads[0]?.Resource)).toContain('/uploads/*');
+  });
+});
+
+describe('refresh function', () => {
+  it('gets the lake and site bucket names and runs monthly on the 11th at 01:00 Vietnam time', () => {
+    const fn = resourcesOfType(s.template, 'AWS::Lambda::Function')[id(s.stack.refresh.fn.fn)];
+    expect(fn?.Properties).toMatchObject({
+      Runtime: 'nodejs22.x',
+      Environment: {
+        Variables: {
+          LAKE_BUCKET: { Ref: id(s.stack.storage.lake) },
+          SITE_BUCKET: { Ref: id(s.stack.storage.site) },
+        },
+      },
+    });
+    s.template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'cron(0 1 11 * ? *)',
+      ScheduleExpressionTimezone: 'Asia/Ho_Chi_Minh',
+      Target: Match.objectLike({
+        Arn: { 'Fn::GetAtt': [id(s.stack.refresh.fn.fn), 'Arn'] },
+        DeadLetterConfig: { Arn: { 'Fn::GetAtt': [id(s.stack.refresh.failures.queue), 'Arn'] } },
+      }),
+    });
+  });
+});
