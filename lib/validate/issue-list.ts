@@ -32,15 +32,17 @@ export class IssueList {
     rule: RuleId,
     expected: string,
     found: string,
-    message: Bilingual,
+    /** A function where building the text costs: past the cap it is never called. */
+    message: Bilingual | (() => Bilingual),
   ): void {
     const list = severity === 'error' ? this.errors : this.warnings;
     if (severity === 'error') {
       this.errorCount += 1;
       if (at.row !== null) this.rowsWithErrors.add(at.row);
     } else this.warningCount += 1;
-    if (list.length < MAX_LISTED_ISSUES)
-      list.push({ ...at, rule, expected, found, message_vi: message.vi, message_en: message.en });
+    if (list.length >= MAX_LISTED_ISSUES) return;
+    const text = typeof message === 'function' ? message() : message;
+    list.push({ ...at, rule, expected, found, message_vi: text.vi, message_en: text.en });
   }
 
   /** The listed issues, each list closed by a truncation note when entries were left out. */

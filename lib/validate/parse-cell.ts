@@ -68,11 +68,34 @@ export function parseInteger(raw: RawCell, min: number, max = Number.MAX_SAFE_IN
   return { ok: true, value: value === 0 ? 0 : value };
 }
 
+/** matchKey of each option's code and label → code, built once per option list. */
+const optionIndex = new WeakMap<readonly CategoryOption[], Map<string, string>>();
+function indexOf(options: readonly CategoryOption[]): Map<string, string> {
+  let index = optionIndex.get(options);
+  if (!index) {
+    index = new Map(
+      options.flatMap((o) => [[matchKey(o.vi), o.code] as const, [matchKey(o.code), o.code] as const]),
+    );
+    optionIndex.set(options, index);
+  }
+  return index;
+}
+
+/** A category column repeats a handful of spellings: remember them instead of re-folding each. */
+const spellings = new Map<string, string>();
+function cachedMatchKey(text: string): string {
+  let key = spellings.get(text);
+  if (key === undefined) {
+    key = matchKey(text);
+    if (spellings.size < 10_000) spellings.set(text, key);
+  }
+  return key;
+}
+
 function parseCategory(raw: RawCell, options: readonly CategoryOption[]): CellOutcome {
-  const key = matchKey(showRaw(raw));
-  const option = options.find((o) => matchKey(o.code) === key || matchKey(o.vi) === key);
-  return option
-    ? { ok: true, value: option.code }
+  const code = indexOf(options).get(cachedMatchKey(showRaw(raw)));
+  return code !== undefined
+    ? { ok: true, value: code }
     : fail('category.unknown', options.map((o) => o.code).join('|'));
 }
 

@@ -17,7 +17,7 @@ export interface RuleBreach {
   column: string;
   expected: string;
   found: string;
-  message: Bilingual;
+  message: () => Bilingual;
 }
 
 /** Columns a required_unless rule governs: their emptiness is the rule's to judge. */
@@ -36,12 +36,13 @@ function check(dataset: DatasetDef, rule: RowRule, row: RowValues): RuleBreach |
       if (total === undefined || parts.some((p) => p === undefined)) return undefined;
       const sum = parts.reduce<number>((a, b) => a + (b ?? 0), 0);
       if (sum === total) return undefined;
-      const message = RULE_MESSAGES['rule.sum_equals']({
-        parts: rule.parts.map(label),
-        total: label(rule.total),
-        sum,
-        found: total,
-      });
+      const message = () =>
+        RULE_MESSAGES['rule.sum_equals']({
+          parts: rule.parts.map(label),
+          total: label(rule.total),
+          sum,
+          found: total,
+        });
       return {
         rule: 'rule.sum_equals',
         severity: rule.severity,
@@ -55,12 +56,13 @@ function check(dataset: DatasetDef, rule: RowRule, row: RowValues): RuleBreach |
       const left = num(row[rule.left]);
       const right = num(row[rule.right]);
       if (left === undefined || right === undefined || left <= right) return undefined;
-      const message = RULE_MESSAGES['rule.not_greater']({
-        left: label(rule.left),
-        right: label(rule.right),
-        leftValue: left,
-        rightValue: right,
-      });
+      const message = () =>
+        RULE_MESSAGES['rule.not_greater']({
+          left: label(rule.left),
+          right: label(rule.right),
+          leftValue: left,
+          rightValue: right,
+        });
       return {
         rule: 'rule.not_greater',
         severity: rule.severity,
@@ -78,11 +80,12 @@ function check(dataset: DatasetDef, rule: RowRule, row: RowValues): RuleBreach |
         (when !== null && rule.values.includes(String(when)))
       )
         return undefined;
-      const message = RULE_MESSAGES['rule.required_unless']({
-        column: label(rule.column),
-        when: label(rule.when),
-        values: [...rule.values],
-      });
+      const message = () =>
+        RULE_MESSAGES['rule.required_unless']({
+          column: label(rule.column),
+          when: label(rule.when),
+          values: [...rule.values],
+        });
       return {
         rule: 'rule.required_unless',
         severity: rule.severity,

@@ -111,12 +111,7 @@ export function checkRows(
         values[c.key] = null;
         if (isRequired(c) && !governed.has(c.key) && position !== undefined) {
           values[c.key] = undefined;
-          issues.add(
-            'error',
-            at(c.key),
-            'cell.required',
-            'a value',
-            '',
+          issues.add('error', at(c.key), 'cell.required', 'a value', '', () =>
             RULE_MESSAGES['cell.required']({ column: c }),
           );
         }
@@ -126,12 +121,7 @@ export function checkRows(
       if (!outcome.ok) {
         values[c.key] = undefined;
         const found = showRaw(raw);
-        issues.add(
-          'error',
-          at(c.key),
-          outcome.rule,
-          outcome.expected,
-          found,
+        issues.add('error', at(c.key), outcome.rule, outcome.expected, found, () =>
           cellMessage(c, outcome.rule, found),
         );
         continue;
@@ -139,12 +129,7 @@ export function checkRows(
       values[c.key] = outcome.value;
       if (c.unique)
         checkUnique(c, outcome.value, row.number, seen, (firstRow, found) => {
-          issues.add(
-            'error',
-            at(c.key),
-            'unique',
-            'once',
-            found,
+          issues.add('error', at(c.key), 'unique', 'once', found, () =>
             RULE_MESSAGES.unique({ column: c, found, firstRow }),
           );
         });
@@ -159,7 +144,8 @@ export function checkRows(
         breach.message,
       );
     checkLocationCells(row, header, location, (key, expected, found) => {
-      const message = RULE_MESSAGES['location.mismatch']({ column: LOCATION_COLUMNS[key], expected, found });
+      const message = () =>
+        RULE_MESSAGES['location.mismatch']({ column: LOCATION_COLUMNS[key], expected, found });
       issues.add('error', at(key), 'location.mismatch', expected, found, message);
     });
     result.rows.push({ number: row.number, values });
