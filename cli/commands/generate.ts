@@ -29,10 +29,13 @@ export function register(program: Command): void {
     .command('generate')
     .summary('write realistic sample uploads for every dataset, province and month')
     .description(
-      'Write sample uploads (mostly CSV, about one in five XLSX) for every dataset and every province\n' +
-        'valid in each month (63 units up to 2025-06, 34 from 2025-07) to <out>/<dataset>/<YYYY-MM>/<province>.csv|xlsx,\n' +
-        'plus <out>/manifest.json listing each file with its submission time. About 5% of reports arrive\n' +
-        'late and 1% never. The same seed always gives the same files; existing files are overwritten.',
+      [
+        'Write sample uploads for every dataset and every province valid in each month',
+        '(63 units up to 2025-06, 34 from 2025-07) to <out>/<dataset>/<YYYY-MM>/<province>.csv or .xlsx',
+        '(about one file in five is XLSX), and <out>/manifest.json listing each file with its',
+        'submission time. About 5% of reports arrive after the 10th of the following month and 1% never.',
+        'The same seed always gives the same bytes; existing files are overwritten.',
+      ].join(' '),
     )
     .addOption(new Option('--out <dir>', 'output directory (default: <data-dir>/samples)'))
     .addOption(new Option('--from <YYYY-MM>', 'first month').default(DEFAULT_RANGE.from))

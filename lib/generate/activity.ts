@@ -25,11 +25,11 @@ export function enforcementRows(seed: number, unit: Unit, period: Period): Row[]
   const inspected =
     inspections === 0 ? 0 : inspections + rng.poisson(inspections * (NATIONAL.employersPerInspection - 1));
   const violating = Math.min(inspected, rng.poisson(inspected * NATIONAL.violatingShare));
-  const decisions = Math.min(violating, rng.poisson(violating * 0.9));
+  const decisions = Math.round(violating * rng.uniform(0.8, 1));
   const finePerDecision =
     NATIONAL.finesPerYear /
     (NATIONAL.inspectionsPerYear * NATIONAL.employersPerInspection * NATIONAL.violatingShare * 0.9);
-  const fines = Math.round((decisions * rng.logNormal(finePerDecision * 0.9, 0.4)) / 1000) * 1000;
+  const fines = Math.round((decisions * rng.logNormal(finePerDecision, 0.4)) / 1000) * 1000;
   return [
     {
       so_cuoc_thanh_tra: inspections,

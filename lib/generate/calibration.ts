@@ -33,7 +33,7 @@ export const NATIONAL = {
   /** About 2,000 inspections a year; fines about VND 60 bn a year. */
   inspectionsPerYear: 2000,
   employersPerInspection: 8,
-  violatingShare: 0.12,
+  violatingShare: 0.14,
   finesPerYear: 60_000_000_000,
   /** About 80 prosecution dossiers a year, nine in ten under Art. 216. */
   dossiersPerYear: 80,

@@ -27,12 +27,13 @@ const MOVES: Partial<Record<Stage, ReadonlyArray<readonly [Stage, number]>>> = {
     ['accepted', 0.25],
     ['returned', 0.03],
   ],
+  // Of 417 dossiers sent 2018-2023, 15 were prosecuted and 220 not: prosecution is rare.
   accepted: [
     ['not_prosecuted', 0.05],
-    ['prosecuted', 0.02],
-    ['suspended', 0.01],
+    ['prosecuted', 0.004],
+    ['suspended', 0.008],
   ],
-  prosecuted: [['tried', 0.06]],
+  prosecuted: [['tried', 0.04]],
   returned: [['sent', 0.2]],
 };
 
