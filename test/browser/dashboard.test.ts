@@ -29,7 +29,14 @@ async function waitForCharts(period: string): Promise<void> {
   for (const id of CHARTS) {
     const drawn = await page.locator(`#${id} svg.marks, #${id} canvas`).count();
     expect(drawn, `${id} has a rendered chart`).toBe(1);
+    const described = page.locator(`#${id} [role="graphics-document"]`);
+    expect(await described.getAttribute('aria-label'), `${id} is described for screen readers`).toBeTruthy();
   }
+}
+
+/** Provinces drawn on the map: one path per boundary feature of the month's geography. */
+async function mapShapes(): Promise<number> {
+  return page.locator('#chart-map .mark-shape path').count();
 }
 
 beforeAll(async () => {
@@ -94,6 +101,7 @@ describe('dashboard in Chromium', () => {
     expect(expectedDebt(before)).not.toBe(expectedDebt(fixture.meta.latest_period));
     expect(await page.locator('[data-kpi="debt-total"] .detail').innerText()).toContain(expectedDebt(before));
     expect(await page.locator('#reported').innerText()).toMatch(/^\d+\/63 tỉnh/);
+    expect(await mapShapes()).toBe(63);
     await page.screenshot({ path: join(ARTIFACTS, 'dashboard-2025-05.png'), fullPage: true });
 
     await page.locator('#month').selectOption('2025-08');
@@ -103,6 +111,7 @@ describe('dashboard in Chromium', () => {
       expectedDebt('2025-08'),
     );
     expect(await page.locator('#reported').innerText()).toMatch(/^\d+\/34 tỉnh/);
+    expect(await mapShapes()).toBe(34);
     expect(problems).toEqual([]);
   });
 

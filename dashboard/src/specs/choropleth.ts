@@ -32,7 +32,9 @@ export function choroplethSpec(
       { calculate: "datum.amount == null ? 'Chưa có báo cáo' : datum.amount", as: 'shown' },
     ],
     projection: { type: 'mercator' },
-    mark: { type: 'geoshape', stroke: '#fff', strokeWidth: 0.5 },
+    // 'show' keeps provinces without a report on the map (grey, by the colour condition) instead
+    // of dropping their null debt and leaving a hole in the country.
+    mark: { type: 'geoshape', stroke: '#fff', strokeWidth: 0.5, invalid: 'show' },
     encoding: {
       color: {
         condition: { test: 'datum.ty == null', value: '#d9d9d9' },
