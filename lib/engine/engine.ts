@@ -39,6 +39,8 @@ export interface EngineOptions {
   range?: { from: Period; to: Period };
   registry?: ProvinceRegistry;
   queriesDir?: string;
+  /** Load the datasets into memory once instead of reading the files at every query. */
+  materialize?: boolean;
 }
 
 async function execute(
@@ -69,8 +71,11 @@ async function execute(
 export async function openEngine(options: EngineOptions): Promise<Engine> {
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
+  await connection.run('SET parquet_metadata_cache = true');
   await connection.run('CREATE SCHEMA vss');
-  for (const sql of allDatasetViewsSql(options.mirrorDir)) await connection.run(sql);
+  for (const sql of allDatasetViewsSql(options.mirrorDir, options.materialize ? 'TABLE' : 'VIEW')) {
+    await connection.run(sql);
+  }
   await connection.run(uploadsViewSql(options.mirrorDir));
   await createProvincesTable(connection, options.registry ?? provinces());
   await createDatasetsTable(connection);

@@ -24,7 +24,10 @@ function hasFileEnding(dir: string, ending: string): boolean {
 }
 
 /** `vss.<dataset>`: the template's columns, typed, plus the Hive keys as text. */
-export function datasetViewSql(dataset: DatasetDef, mirrorDir: string): string {
+/** TABLE reads the files once into memory: for runs of several queries over many small files. */
+export type Relation = 'VIEW' | 'TABLE';
+
+export function datasetViewSql(dataset: DatasetDef, mirrorDir: string, relation: Relation = 'VIEW'): string {
   const columns = dataset.columns.map((c) => {
     const type = duckdbType(c.type);
     return { name: quoteIdentifier(c.key), type };
@@ -33,13 +36,13 @@ export function datasetViewSql(dataset: DatasetDef, mirrorDir: string): string {
   const dir = join(mirrorDir, LAKE_PREFIX, dataset.name);
   if (!hasFileEnding(dir, '.parquet')) {
     const nulls = columns.map((c) => `CAST(NULL AS ${c.type}) AS ${c.name}`);
-    return `CREATE OR REPLACE VIEW ${view} AS SELECT ${nulls.join(', ')}, CAST(NULL AS VARCHAR) AS period, CAST(NULL AS VARCHAR) AS province WHERE false`;
+    return `CREATE OR REPLACE ${relation} ${view} AS SELECT ${nulls.join(', ')}, CAST(NULL AS VARCHAR) AS period, CAST(NULL AS VARCHAR) AS province WHERE false`;
   }
   const glob = quoteLiteral(join(dir, 'period=*', 'province=*', '*.parquet'));
   const typed = columns.map((c) => `CAST(${c.name} AS ${c.type}) AS ${c.name}`);
   // hive_types keeps '01' a text code: left to inference DuckDB would read it as the integer 1.
   return (
-    `CREATE OR REPLACE VIEW ${view} AS SELECT ${typed.join(', ')}, period, province ` +
+    `CREATE OR REPLACE ${relation} ${view} AS SELECT ${typed.join(', ')}, period, province ` +
     `FROM read_parquet(${glob}, hive_partitioning = true, union_by_name = true, ` +
     `hive_types = {'period': VARCHAR, 'province': VARCHAR})`
   );
@@ -72,6 +75,6 @@ export function uploadsViewSql(mirrorDir: string): string {
   return `CREATE OR REPLACE VIEW vss.uploads AS SELECT ${names} FROM read_json(${glob}, format = 'auto', columns = {${spec}})`;
 }
 
-export function allDatasetViewsSql(mirrorDir: string): string[] {
-  return Object.values(DATASETS).map((d) => datasetViewSql(d, mirrorDir));
+export function allDatasetViewsSql(mirrorDir: string, relation: Relation = 'VIEW'): string[] {
+  return Object.values(DATASETS).map((d) => datasetViewSql(d, mirrorDir, relation));
 }

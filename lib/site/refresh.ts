@@ -62,7 +62,7 @@ async function writeJson(dir: string, file: string, value: unknown): Promise<str
 
 export async function refreshSite(opts: RefreshOptions): Promise<{ files: string[] }> {
   const now = opts.now ?? (() => new Date());
-  const engine = await openEngine({ mirrorDir: opts.mirrorDir });
+  const engine = await openEngine({ mirrorDir: opts.mirrorDir, materialize: true });
   try {
     const periods = [...engine.months];
     const first = periods[0];
