@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { csvOf, debtRow, rulesOf, validate } from './validate-upload-helpers.ts';
 
@@ -138,5 +139,13 @@ describe('validateUpload on a CSV', () => {
     expect(receipt.status).toBe('accepted');
     expect(receipt.warnings).toHaveLength(1);
     expect(Object.keys(rows[0]!)).not.toContain('Ghi chú');
+  });
+
+  it('accepts the hand-written fixture with English keys and labels without diacritics', async () => {
+    const bytes = readFileSync('test/fixtures/uploads/procedures/2025-08/48.csv');
+    const { receipt, rows } = await validate('procedures', bytes);
+    expect(receipt.errors).toEqual([]);
+    expect(rows.map((r) => r.nhom_thu_tuc)).toEqual(['collection', 'short_term']);
+    expect(receipt.totals.tiep_nhan).toBe(2100);
   });
 });
