@@ -91,7 +91,6 @@ export class DuckdbFunction extends Construct {
         banner:
           "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
         externalModules: ['@aws-sdk/*', '@duckdb/node-api'],
-        sourceMap: true,
         commandHooks: {
           beforeBundling: () => [],
           beforeInstall: () => [],

@@ -19,13 +19,19 @@ export interface Synthesized {
   outdir: string;
 }
 
-export function synthForTemplate(context: Record<string, unknown> = {}): Synthesized {
+/** The app with stand-in handlers and bundling off, not yet synthesized. */
+export function buildForTest(context: Record<string, unknown> = {}): Omit<Synthesized, 'template'> {
   const outdir = mkdtempSync(join(tmpdir(), 'vss-cdk-'));
   const { app, stack } = buildApp(
     { outdir, context: { env: 'test', 'aws:cdk:bundling-stacks': [], ...context } },
     { entries: { ingest: STAND_IN_HANDLER, refresh: STAND_IN_HANDLER } },
   );
-  return { app, stack, template: Template.fromStack(stack), outdir };
+  return { app, stack, outdir };
+}
+
+export function synthForTemplate(context: Record<string, unknown> = {}): Synthesized {
+  const built = buildForTest(context);
+  return { ...built, template: Template.fromStack(built.stack) };
 }
 
 type Resources = Record<string, { Type: string; Properties?: Record<string, unknown>; [k: string]: unknown }>;

@@ -1,0 +1,58 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../infra/build-app.ts';
+import { STAND_IN_HANDLER } from './synth.ts';
+
+/** The folder of the ingest function's code asset in the synthesized assembly. */
+let assetDir: string;
+let outdir: string;
+
+beforeAll(() => {
+  outdir = mkdtempSync(join(tmpdir(), 'vss-cdk-bundle-'));
+  // The real ingest handler, bundled by esbuild; refresh is bundled by the same construct.
+  const { app, stack } = buildApp(
+    { outdir, context: { env: 'test' } },
+    { entries: { ingest: 'functions/ingest.ts', refresh: STAND_IN_HANDLER } },
+  );
+  app.synth();
+  const template = JSON.parse(readFileSync(join(outdir, `${stack.stackName}.template.json`), 'utf8')) as {
+    Resources: Record<string, { Properties?: { Code?: { S3Key?: string } } }>;
+  };
+  const ingestId = stack.getLogicalId(stack.ingest.fn.fn.node.defaultChild as never);
+  // The code object is named after the asset's hash, and so is its folder in the assembly.
+  const s3Key = template.Resources[ingestId]?.Properties?.Code?.S3Key;
+  if (!s3Key?.endsWith('.zip')) throw new Error(`the ingest function's code is not a zip asset: ${s3Key}`);
+  assetDir = join(outdir, `asset.${s3Key.slice(0, -'.zip'.length)}`);
+});
+
+afterAll(() => rmSync(outdir, { recursive: true, force: true }));
+
+describe('ingest Lambda bundle', () => {
+  it('is an ES module bundle that can require()', () => {
+    const code = readFileSync(join(assetDir, 'index.mjs'), 'utf8');
+    expect(code.startsWith("import { createRequire } from 'node:module';")).toBe(true);
+    expect(code).toContain('export');
+  });
+
+  it('carries DuckDB with its x64 native binding and the province reference data', () => {
+    for (const file of [
+      'node_modules/@duckdb/node-api/package.json',
+      'node_modules/@duckdb/node-bindings/package.json',
+      'node_modules/@duckdb/node-bindings-linux-x64/duckdb.node',
+      'node_modules/detect-libc/package.json',
+      'reference/provinces63.csv',
+      'reference/provinces34.csv',
+      'reference/merge_2025.csv',
+    ]) {
+      expect(existsSync(join(assetDir, file)), file).toBe(true);
+    }
+  });
+
+  it('leaves DuckDB and the AWS SDK out of the bundle itself', () => {
+    const code = readFileSync(join(assetDir, 'index.mjs'), 'utf8');
+    expect(code).not.toContain('duckdb_open_ext');
+    expect(code).toMatch(/from "@duckdb\/node-api"|import\("@duckdb\/node-api"\)/);
+  });
+});
