@@ -10,6 +10,7 @@ import { build } from 'esbuild';
 import { StorageError } from '../errors.ts';
 import { referenceDir } from '../reference/provinces.ts';
 import { GEO_FILES } from '../../dashboard/src/specs/choropleth.ts';
+import { englishOnlyZodLocales } from './zod-locales-plugin.ts';
 
 export const DASHBOARD_DIR = fileURLToPath(new URL('../../dashboard/', import.meta.url));
 const STATIC_FILES = ['index.html', 'styles.css'] as const;
@@ -32,6 +33,7 @@ export async function buildSite(opts: { outDir: string }): Promise<BuildReport> 
     legalComments: 'linked',
     logLevel: 'silent',
     metafile: true,
+    plugins: [englishOnlyZodLocales],
   }).catch((error: unknown) => {
     throw new StorageError(`could not bundle the dashboard: ${String(error)}`, { cause: error });
   });

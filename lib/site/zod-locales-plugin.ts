@@ -1,0 +1,22 @@
+import type { Plugin } from 'esbuild';
+
+/**
+ * zod re-exports every one of its ~50 message locales as `z.locales`, which no bundler can drop:
+ * about 330 kB of the page's minified bundle. The page shows only its own Vietnamese messages and
+ * zod's default English, so the locale index is replaced by one that exports English alone.
+ */
+export const englishOnlyZodLocales: Plugin = {
+  name: 'english-only-zod-locales',
+  setup(build) {
+    build.onResolve({ filter: /\/locales\/index\.js$/ }, (args) =>
+      /[\\/]node_modules[\\/]zod[\\/]/.test(args.importer)
+        ? { path: args.resolveDir, namespace: 'zod-locales' }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
+      contents: 'export { default as en } from "../locales/en.js";',
+      resolveDir: args.path,
+      loader: 'js',
+    }));
+  },
+};

@@ -1,0 +1,54 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, type BuildReport } from '../../lib/site/build.ts';
+
+let outDir: string;
+let report: BuildReport;
+const sentinel = '{"kept":true}';
+
+beforeAll(async () => {
+  outDir = mkdtempSync(join(tmpdir(), 'vss-build-'));
+  mkdirSync(join(outDir, 'data'));
+  writeFileSync(join(outDir, 'data', 'meta.json'), sentinel);
+  await buildSite({ outDir });
+  // A second build over the first must work: the copied boundary files come from read-only sources.
+  report = await buildSite({ outDir });
+});
+
+afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+describe('buildSite', () => {
+  it('writes the page, styles, one bundle and both boundary files', () => {
+    for (const file of [
+      'index.html',
+      'styles.css',
+      'app.js',
+      'geo/vn63_gso_derived.topojson',
+      'geo/vn34_2025_derived.topojson',
+    ])
+      expect(existsSync(join(outDir, file)), file).toBe(true);
+    expect(report.bundleBytes).toBe(statSync(join(outDir, 'app.js')).size);
+  });
+
+  it('leaves the data written by refresh alone', () => {
+    expect(readFileSync(join(outDir, 'data', 'meta.json'), 'utf8')).toBe(sentinel);
+  });
+
+  it('bundles everything the page loads: no CDN, no bare module imports left', () => {
+    const html = readFileSync(join(outDir, 'index.html'), 'utf8');
+    expect(html).not.toMatch(/https?:\/\//);
+    expect(html).toContain('<link rel="icon" href="data:," />');
+    const js = readFileSync(join(outDir, 'app.js'), 'utf8');
+    expect(js).not.toMatch(/\bfrom\s*["'](vega|vega-lite|vega-embed|zod)["']/);
+    expect(js).not.toMatch(/\bimport\s*\(\s*["']https?:/);
+  });
+
+  it('drops zod locales other than English', () => {
+    const js = readFileSync(join(outDir, 'app.js'), 'utf8');
+    const hebrew = /[\u0590-\u05FF]{3,}/;
+    expect(hebrew.test(readFileSync('node_modules/zod/v4/locales/he.js', 'utf8'))).toBe(true);
+    expect(hebrew.test(js)).toBe(false);
+  });
+});
