@@ -219,3 +219,15 @@ export const INGEST_MESSAGES = {
     en: `${file} has the same content as the report in force: data unchanged`,
   }),
 } as const;
+
+/** What the dashboard page says when it cannot show figures. */
+export const DASHBOARD_MESSAGES = {
+  dataUnavailable: (detail: string): Bilingual => ({
+    vi: `Không tải được số liệu của trang. Hãy chạy "vss refresh" rồi tải lại trang. (${detail})`,
+    en: `The dashboard data could not be loaded. Run "vss refresh", then reload the page. (${detail})`,
+  }),
+  noNationalFigures: (month: string): Bilingual => ({
+    vi: `Chưa có số liệu toàn quốc tháng ${month}.`,
+    en: `No national figures for ${month} yet.`,
+  }),
+} as const;
