@@ -1,4 +1,4 @@
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { Annotations, CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { provinces } from '../lib/reference/provinces.ts';
 import { AthenaWorkgroup } from './constructs/athena-workgroup.ts';
@@ -61,6 +61,12 @@ export class VssStack extends Stack {
     });
     this.dashboard = new DashboardDistribution(this, 'Dashboard', { site, logs });
     acknowledgeFrameworkFindings(this);
+    // Naming the distribution in the key policy would make key, bucket and distribution depend
+    // on each other; the wildcard is limited to this account's distributions and kms:Decrypt.
+    Annotations.of(storage).acknowledgeWarning(
+      '@aws-cdk/aws-cloudfront-origins:wildcardKeyPolicyForOac',
+      'CloudFront may decrypt with the data key for distributions of this account only.',
+    );
 
     new CfnOutput(this, 'UploadsBucketName', { value: uploads.bucketName });
     new CfnOutput(this, 'LakeBucketName', { value: lake.bucketName });

@@ -63,7 +63,6 @@ export class DashboardDistribution extends Construct {
       enableLogging: true,
       logBucket: props.logs,
       logFilePrefix: 'cloudfront/',
-      minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021,
     });
     Validations.of(this.distribution).acknowledge(
       {
