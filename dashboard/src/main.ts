@@ -3,6 +3,7 @@
  * named in the URL hash (default: the latest month with data).
  */
 import { isDatasetName, DATASETS } from '../../lib/datasets/index.ts';
+import { DASHBOARD_MESSAGES } from '../../lib/messages.ts';
 import { addMonths } from '../../lib/period.ts';
 import { embedChart } from './embed-chart.ts';
 import { formatPeriod, formatTimestamp } from './format.ts';
@@ -36,7 +37,7 @@ async function render(data: SiteData, names: UnitNames, period: string, dataset:
   byId<HTMLSelectElement>('month').value = period;
   byId('reported').textContent = row
     ? coverageLine(row)
-    : `Chưa có số liệu toàn quốc tháng ${formatPeriod(period)}`;
+    : DASHBOARD_MESSAGES.noNationalFigures(formatPeriod(period)).vi;
   renderKpis(byId('kpis'), kpiTiles(data.national, period));
   const from = [addMonths(period, 1 - HEATMAP_MONTHS), data.meta.first_period].sort().at(-1) ?? period;
   const file = (name: string) => `${name}-${period}`;
@@ -106,7 +107,9 @@ function fail(error: unknown): void {
   console.error(error);
   if (!status) return;
   status.classList.add('error');
-  status.textContent = `Không tải được số liệu (Could not load the data): ${error instanceof Error ? error.message : String(error)}`;
+  const message = DASHBOARD_MESSAGES.dataUnavailable(error instanceof Error ? error.message : String(error));
+  status.replaceChildren(message.vi, document.createElement('br'), message.en);
+  status.setAttribute('data-failed', 'true');
 }
 
 start().catch(fail);

@@ -115,7 +115,31 @@ describe('dashboard in Chromium', () => {
     expect(problems).toEqual([]);
   });
 
+  it('says plainly, in both languages, when there is no data to show', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'vss-site-empty-'));
+    await buildSite({ outDir: empty });
+    const bare = await serveSite({ dir: empty, port: 0 });
+    const other = await browser.newPage();
+    const errors: string[] = [];
+    other.on('pageerror', (error) => errors.push(error.message));
+    try {
+      await other.goto(bare.url);
+      await other.waitForSelector('#status[data-failed]');
+      const text = await other.locator('#status').innerText();
+      expect(text).toContain('Không tải được số liệu');
+      expect(text).toContain('could not be loaded');
+      expect(errors).toEqual([]);
+    } finally {
+      await other.close();
+      await bare.close();
+      rmSync(empty, { recursive: true, force: true });
+    }
+  });
+
   it('keeps the month selector reachable from the keyboard', async () => {
+    await page.goto('about:blank');
+    await page.goto(server.url);
+    await waitForCharts(fixture.meta.latest_period);
     await page.keyboard.press('Tab');
     const focused = await page.evaluate(() => document.activeElement?.id);
     expect(focused).toBe('month');
