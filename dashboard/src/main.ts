@@ -10,6 +10,7 @@ import { formatPeriod, formatTimestamp } from './format.ts';
 import { coverageLine, kpiTiles } from './kpis.ts';
 import { hashFor, periodFromHash } from './month-route.ts';
 import { renderKpis } from './render-kpis.ts';
+import { restateToCurrent, type Geography } from './restate.ts';
 import { loadSiteData, type SiteData } from './site-data-client.ts';
 import { choroplethSpec } from './specs/choropleth.ts';
 import { completenessHeatmapSpec } from './specs/completeness-heatmap.ts';
@@ -30,7 +31,15 @@ function fillSelect(select: HTMLSelectElement, options: readonly { value: string
   select.disabled = false;
 }
 
-async function render(data: SiteData, names: UnitNames, period: string, dataset: string): Promise<void> {
+interface View {
+  period: string;
+  dataset: string;
+  geography: Geography;
+}
+
+async function render(data: SiteData, names: UnitNames, view: View): Promise<void> {
+  const { period, dataset, geography } = view;
+  const provinces = geography === 'current' ? restateToCurrent(data.provinces, data.units) : data.provinces;
   const row = data.national.find((r) => r.period === period);
   for (const el of document.querySelectorAll<HTMLElement>('[data-field="period"]'))
     el.textContent = formatPeriod(period);
@@ -45,12 +54,12 @@ async function render(data: SiteData, names: UnitNames, period: string, dataset:
     embedChart(byId('chart-trend'), debtTrendSpec(data.national, { selected: period }), file('no-toan-quoc')),
     embedChart(
       byId('chart-ranking'),
-      provinceRankingSpec(data.provinces, names, { period }),
+      provinceRankingSpec(provinces, names, { period, geography }),
       file('xep-hang-no'),
     ),
     embedChart(
       byId('chart-map'),
-      choroplethSpec(data.provinces, { period, geoBase: 'geo' }),
+      choroplethSpec(provinces, { period, geoBase: 'geo', geography }),
       file('ban-do-no'),
     ),
     embedChart(
@@ -74,6 +83,7 @@ async function start(): Promise<void> {
     [...data.meta.periods].reverse().map((p) => ({ value: p, label: `Tháng ${formatPeriod(p)}` })),
   );
   const datasetSelect = byId<HTMLSelectElement>('dataset');
+  const geographySelect = byId<HTMLSelectElement>('geography');
   const datasets = [...new Set(data.completeness.map((c) => c.dataset))];
   fillSelect(
     datasetSelect,
@@ -88,7 +98,8 @@ async function start(): Promise<void> {
     drawing = drawing.then(async () => {
       const period = current();
       document.body.removeAttribute('data-ready');
-      await render(data, names, period, datasetSelect.value);
+      const geography = geographySelect.value === 'current' ? 'current' : 'as_reported';
+      await render(data, names, { period, dataset: datasetSelect.value, geography });
       status.textContent = '';
       document.body.setAttribute('data-ready', period);
     });
@@ -98,6 +109,7 @@ async function start(): Promise<void> {
     location.hash = hashFor(month.value);
   });
   datasetSelect.addEventListener('change', () => void redraw().catch(fail));
+  geographySelect.addEventListener('change', () => void redraw().catch(fail));
   window.addEventListener('hashchange', () => void redraw().catch(fail));
   await redraw();
 }

@@ -21,7 +21,9 @@ export class UnitNames {
     for (const unit of units) this.byKey.set(`${unit.generation}:${unit.code}`, unit);
   }
 
-  nameOf(code: string, period: string): string {
-    return this.byKey.get(`${generationOf(period)}:${code}`)?.name_vi ?? `Mã ${code}`;
+  /** The unit's name in the month's own geography, or among today's 34 when `current` is asked. */
+  nameOf(code: string, period: string, geography: 'as_reported' | 'current' = 'as_reported'): string {
+    const generation = geography === 'current' ? '34' : generationOf(period);
+    return this.byKey.get(`${generation}:${code}`)?.name_vi ?? `Mã ${code}`;
   }
 }

@@ -104,6 +104,14 @@ describe('dashboard in Chromium', () => {
     expect(await mapShapes()).toBe(63);
     await page.screenshot({ path: join(ARTIFACTS, 'dashboard-2025-05.png'), fullPage: true });
 
+    // Restated to today's 34 units, the same month is drawn on the 34-unit map.
+    await page.locator('#geography').selectOption('current');
+    await waitForCharts(before);
+    await expect.poll(mapShapes).toBe(34);
+    await page.locator('#geography').selectOption('as_reported');
+    await waitForCharts(before);
+    await expect.poll(mapShapes).toBe(63);
+
     await page.locator('#month').selectOption('2025-08');
     await waitForCharts('2025-08');
     expect(page.url()).toMatch(/#2025-08$/);

@@ -6,6 +6,7 @@ import { choroplethSpec } from '../../dashboard/src/specs/choropleth.ts';
 import { completenessHeatmapSpec } from '../../dashboard/src/specs/completeness-heatmap.ts';
 import { debtTrendSpec } from '../../dashboard/src/specs/debt-trend.ts';
 import { provinceRankingSpec } from '../../dashboard/src/specs/province-ranking.ts';
+import { restateToCurrent } from '../../dashboard/src/restate.ts';
 import { FIRST_PERIOD_OF_34, UnitNames } from '../../dashboard/src/units.ts';
 import { REFORM_FIRST_PERIOD } from '../../lib/reference/provinces.ts';
 import { makeSiteFixture } from '../fixtures/site/site-fixture.ts';
@@ -51,6 +52,23 @@ const cases: [string, () => TopLevelSpec][] = [
         dataset: 'debt',
         from: '2025-03',
         to: '2025-09',
+      }),
+  ],
+  [
+    'province ranking restated to 34 units',
+    () =>
+      provinceRankingSpec(restateToCurrent(fixture.provinces, fixture.units), names, {
+        period: '2025-05',
+        geography: 'current',
+      }),
+  ],
+  [
+    'choropleth restated to 34 units',
+    () =>
+      choroplethSpec(restateToCurrent(fixture.provinces, fixture.units), {
+        period: '2025-05',
+        geoBase: 'geo',
+        geography: 'current',
       }),
   ],
   ['choropleth (63 units)', () => choroplethSpec(fixture.provinces, { period: '2025-06', geoBase: 'geo' })],

@@ -1,6 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { ProvinceRow } from '../../../lib/site-data.ts';
 import { formatPeriod, formatVnd } from '../format.ts';
+import type { Geography } from '../restate.ts';
 import { generationOf } from '../units.ts';
 import { VND_PER_TY } from './palette.ts';
 
@@ -15,9 +16,9 @@ export const GEO_FILES = Object.values(GEO).map((g) => g.file);
 /** Debt by province on the map of the month's own units; provinces without a report stay grey. */
 export function choroplethSpec(
   rows: readonly ProvinceRow[],
-  opts: { period: string; geoBase: string },
+  opts: { period: string; geoBase: string; geography?: Geography },
 ): TopLevelSpec {
-  const geo = GEO[generationOf(opts.period)];
+  const geo = GEO[opts.geography === 'current' ? '34' : generationOf(opts.period)];
   const values = rows
     .filter((r) => r.period === opts.period)
     .map((r) => ({ province: r.province, ty: r.debt_total / VND_PER_TY, amount: formatVnd(r.debt_total) }));

@@ -1,6 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { ProvinceRow } from '../../../lib/site-data.ts';
 import { formatPeriod, formatVnd } from '../format.ts';
+import type { Geography } from '../restate.ts';
 import type { UnitNames } from '../units.ts';
 import { OKABE_ITO, VND_PER_TY } from './palette.ts';
 
@@ -11,7 +12,7 @@ const RECENT_DEBT = 'Nợ dưới 3 tháng';
 export function provinceRankingSpec(
   rows: readonly ProvinceRow[],
   names: UnitNames,
-  opts: { period: string; top?: number },
+  opts: { period: string; top?: number; geography?: Geography },
 ): TopLevelSpec {
   const top = opts.top ?? 15;
   const month = rows
@@ -19,7 +20,7 @@ export function provinceRankingSpec(
     .sort((a, b) => a.debt_rank - b.debt_rank || b.debt_total - a.debt_total)
     .slice(0, top);
   const values = month.flatMap((r) => {
-    const name = names.nameOf(r.province, r.period);
+    const name = names.nameOf(r.province, r.period, opts.geography);
     const common = {
       name,
       total_ty: r.debt_total / VND_PER_TY,
