@@ -1,4 +1,5 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
@@ -7,6 +8,8 @@ import { StorageError } from '../errors.ts';
 import { lakeKey } from '../layout.ts';
 import type { Period } from '../period.ts';
 import { writeParquetFile, type LakeRow } from './parquet-writer.ts';
+
+let fileCounter = 0;
 
 export interface PartitionWrite {
   s3: S3Client;
@@ -30,8 +33,7 @@ export interface PartitionWritten {
  * sent with a single PUT, which S3 applies atomically: readers see the old file or the new one.
  */
 export async function writeLakePartition(w: PartitionWrite): Promise<PartitionWritten> {
-  const dir = await mkdtemp(join(w.tmpDir ?? tmpdir(), 'vss-lake-'));
-  const file = join(dir, 'data.parquet');
+  const file = join(w.tmpDir ?? tmpdir(), `vss-lake-${process.pid}-${++fileCounter}-${randomUUID()}.parquet`);
   const key = lakeKey(w.dataset, w.period, w.province);
   try {
     await writeParquetFile(w.dataset, w.rows, file);
@@ -50,6 +52,6 @@ export async function writeLakePartition(w: PartitionWrite): Promise<PartitionWr
     }
     return { key, bytes: body.byteLength, rows: w.rows.length };
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    await rm(file, { force: true });
   }
 }

@@ -5,11 +5,11 @@
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { ListObjectsCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { createIngestHandler, type UploadOutcome } from '../../functions/ingest.ts';
 import type { ValidateUpload } from '../../functions/ingest/validate-port.ts';
 import { StorageError } from '../errors.ts';
-import { uploadKey } from '../layout.ts';
+import { UPLOADS_PREFIX, uploadKey } from '../layout.ts';
 import { createEventQueue } from './event-queue.ts';
 import { startLocalS3 } from './local-s3.ts';
 import type { LocalUpload } from './upload-files.ts';
@@ -73,11 +73,12 @@ export async function ingestFiles(opts: IngestFilesOptions): Promise<IngestSumma
         opts.onOutcome?.(o);
       },
     });
+    const stored = await storedETags(s3.client, s3.uploadsBucket, UPLOADS_PREFIX);
     const puts = createEventQueue<LocalUpload>(
       async (file) => {
-        const stored = await putUnlessStored(s3.client, s3.uploadsBucket, file);
-        summary[stored ? 'uploaded' : 'skipped']++;
-        if (!stored) step();
+        const put = await putUnlessStored(s3.client, s3.uploadsBucket, file, stored);
+        summary[put ? 'uploaded' : 'skipped']++;
+        if (!put) step();
       },
       concurrency,
       (error, file) => {
@@ -96,19 +97,36 @@ export async function ingestFiles(opts: IngestFilesOptions): Promise<IngestSumma
   return summary;
 }
 
+/** The ETag of every object under `prefix`, listed once instead of asked for object by object. */
+async function storedETags(client: S3Client, bucket: string, prefix: string): Promise<Map<string, string>> {
+  const etags = new Map<string, string>();
+  let marker: string | undefined;
+  try {
+    for (;;) {
+      const page = await client.send(
+        new ListObjectsCommand({ Bucket: bucket, Prefix: prefix, Marker: marker }),
+      );
+      const contents = page.Contents ?? [];
+      for (const o of contents) if (o.Key && o.ETag) etags.set(o.Key, o.ETag.replaceAll('"', ''));
+      if (!page.IsTruncated || contents.length === 0) break;
+      marker = contents.at(-1)?.Key;
+    }
+  } catch (error) {
+    throw new StorageError(`cannot list s3://${bucket}/${prefix}`, { cause: error });
+  }
+  return etags;
+}
+
 /** PUTs the file unless the same key already holds the same bytes (ETag is the MD5 of a simple PUT). */
-async function putUnlessStored(client: S3Client, bucket: string, file: LocalUpload): Promise<boolean> {
+async function putUnlessStored(
+  client: S3Client,
+  bucket: string,
+  file: LocalUpload,
+  stored: ReadonlyMap<string, string>,
+): Promise<boolean> {
   const body = await readFile(file.path);
-  const md5 = createHash('md5').update(body).digest('hex');
   const key = uploadKey(file.location);
-  const existing = await client
-    .send(new HeadObjectCommand({ Bucket: bucket, Key: key }))
-    .catch((error: unknown) => {
-      if (error instanceof Error && (error.name === 'NotFound' || error.name === 'NoSuchKey'))
-        return undefined;
-      throw new StorageError(`cannot read s3://${bucket}/${key}`, { cause: error });
-    });
-  if (existing?.ETag?.replaceAll('"', '') === md5) return false;
+  if (stored.get(key) === createHash('md5').update(body).digest('hex')) return false;
   await client.send(
     new PutObjectCommand({
       Bucket: bucket,

@@ -7,8 +7,9 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { S3Event } from 'aws-lambda';
-import S3rver from 's3rver';
+import { Worker } from 'node:worker_threads';
 import { encodeEventKey } from '../../functions/ingest/event-key.ts';
+import { StorageError } from '../errors.ts';
 import { localPaths } from '../layout.ts';
 import { createS3Client } from '../storage/s3-client.ts';
 import { createEventQueue } from './event-queue.ts';
@@ -41,45 +42,84 @@ export async function startLocalS3(opts: LocalS3Options): Promise<LocalS3> {
   const directory = localPaths(opts.dataDir).s3;
   await mkdir(directory, { recursive: true });
   const buckets = [LOCAL_UPLOADS_BUCKET, LOCAL_LAKE_BUCKET];
-  const server = new S3rver({
-    address: '127.0.0.1',
-    port: opts.port ?? 0,
-    silent: true,
-    directory,
-    // Only missing buckets: s3rver would warn about existing ones, and their objects stay anyway.
-    configureBuckets: buckets.filter((name) => !existsSync(`${directory}/${name}`)).map((name) => ({ name })),
-  });
   const log = opts.log ?? ((message: string) => console.error(message));
   const queue = createEventQueue<S3Event>(
     async (event) => opts.onEvent?.(event),
     Math.max(1, opts.concurrency ?? 4),
     (error) => log(`vss: handling an upload event failed: ${String(error)}`),
   );
-  server.on('event', (event: S3Event) => {
-    if (!opts.onEvent) return;
-    for (const record of event.Records) {
-      if (record.s3.bucket.name !== LOCAL_UPLOADS_BUCKET) continue;
-      const awsShaped = {
-        ...record,
-        s3: { ...record.s3, object: { ...record.s3.object, key: encodeEventKey(record.s3.object.key) } },
-      };
-      queue.push({ Records: [awsShaped] });
-    }
+  const worker = new Worker(new URL('./s3rver-thread.js', import.meta.url), {
+    workerData: {
+      directory,
+      port: opts.port ?? 0,
+      // Only missing buckets: s3rver would warn about existing ones, and their objects stay anyway.
+      createBuckets: buckets.filter((name) => !existsSync(`${directory}/${name}`)),
+    },
   });
-  const address = await server.run();
-  const endpoint = `http://127.0.0.1:${address.port}`;
+  const port = await new Promise<number>((resolve, reject) => {
+    worker.once('error', reject);
+    worker.on('message', (message: ThreadMessage) => {
+      if (message.type === 'ready') resolve(message.port);
+      else if (message.type === 'failed')
+        reject(new StorageError(`local S3 did not start: ${message.error}`));
+      else if (message.type === 'event' && opts.onEvent)
+        for (const event of awsShaped(message.event)) queue.push(event);
+    });
+  });
+  const endpoint = `http://127.0.0.1:${port}`;
+  let syncs = 0;
+  /** Events travel apart from HTTP responses: a round trip makes sure all announced ones are queued. */
+  const synced = () =>
+    new Promise<void>((resolve) => {
+      const id = ++syncs;
+      const onMessage = (m: ThreadMessage) => {
+        if (m.type !== 'synced' || m.id !== id) return;
+        worker.off('message', onMessage);
+        resolve();
+      };
+      worker.on('message', onMessage);
+      worker.postMessage({ type: 'sync', id });
+    });
   const client = createS3Client({ endpoint });
   return {
     endpoint,
     client,
     uploadsBucket: LOCAL_UPLOADS_BUCKET,
     lakeBucket: LOCAL_LAKE_BUCKET,
-    idle: () => queue.idle(),
+    idle: async () => {
+      await synced();
+      await queue.idle();
+    },
     failures: () => queue.failures,
     async close() {
+      await synced();
       await queue.idle();
       client.destroy();
-      await server.close();
+      const closed = new Promise<void>((resolve) =>
+        worker.on('message', (m: ThreadMessage) => m.type === 'closed' && resolve()),
+      );
+      worker.postMessage({ type: 'close' });
+      await closed;
+      await worker.terminate();
     },
   };
+}
+
+type ThreadMessage =
+  | { type: 'ready'; port: number }
+  | { type: 'failed'; error: string }
+  | { type: 'event'; event: S3Event }
+  | { type: 'synced'; id: number }
+  | { type: 'closed' };
+
+/** One event per upload-bucket record, its key encoded as AWS encodes keys (s3rver sends them raw). */
+function awsShaped(event: S3Event): S3Event[] {
+  return event.Records.filter((r) => r.s3.bucket.name === LOCAL_UPLOADS_BUCKET).map((record) => ({
+    Records: [
+      {
+        ...record,
+        s3: { ...record.s3, object: { ...record.s3.object, key: encodeEventKey(record.s3.object.key) } },
+      },
+    ],
+  }));
 }

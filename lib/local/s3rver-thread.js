@@ -1,0 +1,29 @@
+// s3rver on its own thread, so serving S3 requests and running the ingest handler use both cores.
+// Plain JavaScript: a worker thread does not inherit the TypeScript loader of its parent.
+import { parentPort, workerData } from 'node:worker_threads';
+import S3rver from 's3rver';
+
+const { directory, port, createBuckets } = workerData;
+const server = new S3rver({
+  address: '127.0.0.1',
+  port,
+  silent: true,
+  directory,
+  configureBuckets: createBuckets.map((name) => ({ name })),
+});
+server.on('event', (event) => parentPort.postMessage({ type: 'event', event }));
+parentPort.on('message', async (message) => {
+  // Messages on one port keep their order: every event emitted before this reply reaches the
+  // parent before the reply does.
+  if (message.type === 'sync') parentPort.postMessage({ type: 'synced', id: message.id });
+  if (message.type === 'close') {
+    await server.close();
+    parentPort.postMessage({ type: 'closed' });
+  }
+});
+try {
+  const address = await server.run();
+  parentPort.postMessage({ type: 'ready', port: address.port });
+} catch (error) {
+  parentPort.postMessage({ type: 'failed', error: String(error) });
+}
