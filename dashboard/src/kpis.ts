@@ -53,7 +53,7 @@ export function kpiTiles(rows: readonly NationalRow[], period: string): KpiTile[
       id: 'hi-coverage',
       label: 'Tỷ lệ bao phủ BHYT',
       value: formatShare(now.hi_participants, now.hi_population),
-      detail: `${formatCount(now.hi_participants)} người tham gia / ${formatCount(now.hi_population)} dân số`,
+      detail: `${formatCount(now.hi_participants)} người / ${formatCount(now.hi_population)} dân số · đạt ${formatShare(now.hi_participants, now.hi_target)} chỉ tiêu`,
       trend: tone(
         ratio(now.hi_participants, now.hi_population),
         before && ratio(before.hi_participants, before.hi_population),
@@ -64,7 +64,7 @@ export function kpiTiles(rows: readonly NationalRow[], period: string): KpiTile[
       id: 'si-coverage',
       label: 'Tỷ lệ tham gia BHXH',
       value: formatShare(now.si_participants, now.si_labour_force),
-      detail: `${formatCount(now.si_participants)} người / ${formatCount(now.si_labour_force)} lực lượng lao động`,
+      detail: `${formatCount(now.si_participants)} người / ${formatCount(now.si_labour_force)} lao động · đạt ${formatShare(now.si_participants, now.si_target)} chỉ tiêu`,
       trend: tone(
         ratio(now.si_participants, now.si_labour_force),
         before && ratio(before.si_participants, before.si_labour_force),

@@ -8,7 +8,7 @@ import { addMonths } from '../../lib/period.ts';
 import { embedChart } from './embed-chart.ts';
 import { formatPeriod, formatTimestamp } from './format.ts';
 import { coverageLine, kpiTiles } from './kpis.ts';
-import { hashFor, periodFromHash } from './month-route.ts';
+import { hashFor, routeFromHash, type Route } from './month-route.ts';
 import { renderKpis } from './render-kpis.ts';
 import { restateToCurrent, type Geography } from './restate.ts';
 import { loadSiteData, type SiteData } from './site-data-client.ts';
@@ -91,25 +91,29 @@ async function start(): Promise<void> {
   );
   if (datasets.includes('debt')) datasetSelect.value = 'debt';
 
-  const current = () => periodFromHash(location.hash, data.meta.periods, data.meta.latest_period);
+  const current = (): Route => routeFromHash(location.hash, data.meta.periods, data.meta.latest_period);
   // Draws run one after another so a quick series of month changes cannot interleave two charts.
   let drawing = Promise.resolve();
   const redraw = () => {
     drawing = drawing.then(async () => {
-      const period = current();
+      const { period, geography } = current();
       document.body.removeAttribute('data-ready');
-      const geography = geographySelect.value === 'current' ? 'current' : 'as_reported';
+      geographySelect.value = geography;
       await render(data, names, { period, dataset: datasetSelect.value, geography });
       status.textContent = '';
       document.body.setAttribute('data-ready', period);
     });
     return drawing;
   };
-  month.addEventListener('change', () => {
-    location.hash = hashFor(month.value);
-  });
+  const navigate = () => {
+    location.hash = hashFor({
+      period: month.value,
+      geography: geographySelect.value === 'current' ? 'current' : 'as_reported',
+    });
+  };
+  month.addEventListener('change', navigate);
+  geographySelect.addEventListener('change', navigate);
   datasetSelect.addEventListener('change', () => void redraw().catch(fail));
-  geographySelect.addEventListener('change', () => void redraw().catch(fail));
   window.addEventListener('hashchange', () => void redraw().catch(fail));
   await redraw();
 }

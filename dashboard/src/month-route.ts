@@ -1,13 +1,25 @@
+import type { Geography } from './restate.ts';
+
 /**
- * The chosen month lives in the URL hash ("#2025-08") so a link to a month can be shared and the
- * browser's back button walks back through the months viewed.
+ * The chosen month (and, when restated, "/34") lives in the URL hash — "#2025-05" or
+ * "#2025-05/34" — so a view can be shared as a link and the back button walks back through it.
+ * Periods need no escaping: the raw text is compared, so a mangled link cannot throw URIError.
  */
-export function periodFromHash(hash: string, periods: readonly string[], fallback: string): string {
-  // Periods need no escaping; compare the raw text so a mangled link cannot throw URIError.
-  const wanted = hash.replace(/^#/, '');
-  return periods.includes(wanted) ? wanted : fallback;
+export interface Route {
+  period: string;
+  geography: Geography;
 }
 
-export function hashFor(period: string): string {
-  return `#${period}`;
+const RESTATED = '34';
+
+export function routeFromHash(hash: string, periods: readonly string[], fallback: string): Route {
+  const [wanted = '', view] = hash.replace(/^#/, '').split('/');
+  return {
+    period: periods.includes(wanted) ? wanted : fallback,
+    geography: view === RESTATED ? 'current' : 'as_reported',
+  };
+}
+
+export function hashFor(route: Route): string {
+  return `#${route.period}${route.geography === 'current' ? `/${RESTATED}` : ''}`;
 }

@@ -106,6 +106,7 @@ describe('dashboard in Chromium', () => {
 
     // Restated to today's 34 units, the same month is drawn on the 34-unit map.
     await page.locator('#geography').selectOption('current');
+    await page.waitForURL(/#2025-05\/34$/);
     await waitForCharts(before);
     await expect.poll(mapShapes).toBe(34);
     await page.locator('#geography').selectOption('as_reported');

@@ -7,7 +7,7 @@ import {
   formatVnd,
   formatVndCompact,
 } from '../../dashboard/src/format.ts';
-import { hashFor, periodFromHash } from '../../dashboard/src/month-route.ts';
+import { hashFor, routeFromHash } from '../../dashboard/src/month-route.ts';
 import { generationOf } from '../../dashboard/src/units.ts';
 
 describe('dashboard formats (vi-VN)', () => {
@@ -42,10 +42,18 @@ describe('month in the URL hash', () => {
   const periods = ['2025-06', '2025-07'];
 
   it('reads a known month and falls back for anything else', () => {
-    expect(periodFromHash(hashFor('2025-06'), periods, '2025-07')).toBe('2025-06');
-    expect(periodFromHash('#2024-01', periods, '2025-07')).toBe('2025-07');
-    expect(periodFromHash('', periods, '2025-07')).toBe('2025-07');
-    expect(periodFromHash('#%E0%A4%A', periods, '2025-07')).toBe('2025-07');
+    const month = (hash: string) => routeFromHash(hash, periods, '2025-07').period;
+    expect(month(hashFor({ period: '2025-06', geography: 'as_reported' }))).toBe('2025-06');
+    expect(month('#2024-01')).toBe('2025-07');
+    expect(month('')).toBe('2025-07');
+    expect(month('#%E0%A4%A')).toBe('2025-07');
+  });
+
+  it('carries the restated view as "/34" and round-trips it', () => {
+    const route = { period: '2025-06', geography: 'current' } as const;
+    expect(hashFor(route)).toBe('#2025-06/34');
+    expect(routeFromHash(hashFor(route), periods, '2025-07')).toEqual(route);
+    expect(routeFromHash('#2025-06/63', periods, '2025-07').geography).toBe('as_reported');
   });
 
   it('switches the map geography in July 2025', () => {

@@ -24,6 +24,9 @@ describe('KPI tiles', () => {
       month.reduce((s, p) => s + p.hi_participants, 0) / month.reduce((s, p) => s + p.hi_population, 0);
     const tile = kpiTiles(fixture.national, period).find((t) => t.id === 'hi-coverage');
     expect(tile?.value).toBe(`${(hi * 100).toFixed(1).replace('.', ',')}%`);
+    const row = fixture.national.find((r) => r.period === period);
+    const target = ((row?.hi_participants ?? 0) / (row?.hi_target ?? 1)) * 100;
+    expect(tile?.detail).toContain(`đạt ${target.toFixed(1).replace('.', ',')}% chỉ tiêu`);
   });
 
   it('have no comparison for the first month and nothing for an unknown month', () => {
