@@ -196,6 +196,10 @@ describe('ingest handler on the local S3', () => {
     );
     await s3.idle();
     expect(s3.failures()).toBe(0);
+    const last = events.at(-1)!;
+    const badKey = structuredClone(last);
+    badKey.Records[0]!.s3.object.key = 'uploads/debt/2025-03/01/%E0%A4%A.csv';
+    await expect(handle(badKey)).resolves.toBeUndefined();
     expect(await ledger()).toHaveLength(count);
   });
 });
