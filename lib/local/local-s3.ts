@@ -56,8 +56,11 @@ export async function startLocalS3(opts: LocalS3Options): Promise<LocalS3> {
       createBuckets: buckets.filter((name) => !existsSync(`${directory}/${name}`)),
     },
   });
+  let exited = false;
+  worker.on('exit', () => (exited = true));
   const port = await new Promise<number>((resolve, reject) => {
     worker.once('error', reject);
+    worker.once('exit', (code) => reject(new StorageError(`local S3 stopped while starting (exit ${code})`)));
     worker.on('message', (message: ThreadMessage) => {
       if (message.type === 'ready') resolve(message.port);
       else if (message.type === 'failed')
@@ -66,6 +69,8 @@ export async function startLocalS3(opts: LocalS3Options): Promise<LocalS3> {
         for (const event of awsShaped(message.event)) queue.push(event);
     });
   });
+  // After start a failure of the S3 thread is reported, not thrown into whatever runs then.
+  worker.on('error', (error) => log(`vss: local S3 failed: ${String(error)}`));
   const endpoint = `http://127.0.0.1:${port}`;
   let syncs = 0;
   /** Events travel apart from HTTP responses: a round trip makes sure all announced ones are queued. */
@@ -78,7 +83,8 @@ export async function startLocalS3(opts: LocalS3Options): Promise<LocalS3> {
         resolve();
       };
       worker.on('message', onMessage);
-      worker.postMessage({ type: 'sync', id });
+      if (exited) resolve();
+      else worker.postMessage({ type: 'sync', id });
     });
   const client = createS3Client({ endpoint });
   return {
@@ -95,9 +101,11 @@ export async function startLocalS3(opts: LocalS3Options): Promise<LocalS3> {
       await synced();
       await queue.idle();
       client.destroy();
-      const closed = new Promise<void>((resolve) =>
-        worker.on('message', (m: ThreadMessage) => m.type === 'closed' && resolve()),
-      );
+      if (exited) return;
+      const closed = new Promise<void>((resolve) => {
+        worker.on('message', (m: ThreadMessage) => m.type === 'closed' && resolve());
+        worker.once('exit', () => resolve());
+      });
       worker.postMessage({ type: 'close' });
       await closed;
       await worker.terminate();
