@@ -1,3 +1,62 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
+import { UsageError } from '../../lib/errors.ts';
+import { DEFAULT_RANGE } from '../../lib/generate/index.ts';
+import { isPeriod } from '../../lib/period.ts';
+import { runLocalPipeline } from '../../lib/pipeline/run-local.ts';
+import { dataDirOption } from '../options.ts';
 
-export function register(_program: Command): void {}
+interface StartFlags {
+  dataDir: string;
+  port: string;
+  from: string;
+  to: string;
+  seed: string;
+}
+
+function checked(flags: StartFlags) {
+  const port = Number(flags.port);
+  if (!/^\d+$/.test(flags.port) || port > 65_535)
+    throw new UsageError(`--port must be 0-65535: ${flags.port}`);
+  for (const [flag, value] of [
+    ['--from', flags.from],
+    ['--to', flags.to],
+  ] as const) {
+    if (!isPeriod(value)) throw new UsageError(`${flag} must be YYYY-MM: ${value}`);
+  }
+  if (!/^\d+$/.test(flags.seed)) throw new UsageError(`--seed must be a whole number: ${flags.seed}`);
+  return { port, from: flags.from, to: flags.to, seed: Number(flags.seed) };
+}
+
+export function register(program: Command): void {
+  program
+    .command('start')
+    .description(
+      'run the whole pipeline on sample data (generate, upload, ingest, refresh) and serve the dashboard',
+    )
+    .addOption(dataDirOption())
+    .addOption(new Option('--port <n>', 'port on 127.0.0.1').default(process.env.PORT ?? '8080'))
+    .addOption(new Option('--from <YYYY-MM>', 'first sample month').default(DEFAULT_RANGE.from))
+    .addOption(new Option('--to <YYYY-MM>', 'last sample month').default(DEFAULT_RANGE.to))
+    .addOption(new Option('--seed <n>', 'sample seed').default('1'))
+    .action(async (flags: StartFlags) => {
+      const options = checked(flags);
+      // stdout carries exactly one line, the dashboard address; progress goes to stderr.
+      const log = (line: string) => process.stderr.write(`${line}\n`);
+      const tty = process.stderr.isTTY;
+      const { server } = await runLocalPipeline({
+        ...options,
+        dataDir: flags.dataDir,
+        log,
+        onIngestProgress: tty
+          ? (done, total) => process.stderr.write(`\r  ${done}/${total} uploads`)
+          : undefined,
+      });
+      if (tty) process.stderr.write('\n');
+      process.stdout.write(`Dashboard: ${server.url}\n`);
+      await new Promise<void>((done) => {
+        const stop = () => void server.close().then(done);
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+    });
+}
