@@ -7,9 +7,24 @@ import * as query from './query.ts';
 import * as refresh from './refresh.ts';
 import * as serve from './serve.ts';
 import * as start from './start.ts';
+import * as template from './template.ts';
+import * as replay from './replay.ts';
+import * as doctor from './doctor.ts';
 
 /** Each verb lives in its own file and adds itself to the program. */
 export function registerCommands(program: Command): void {
-  for (const verb of [start, generate, validate, upload, ingest, query, refresh, serve])
+  for (const verb of [
+    start,
+    generate,
+    validate,
+    template,
+    upload,
+    ingest,
+    replay,
+    doctor,
+    query,
+    refresh,
+    serve,
+  ])
     verb.register(program);
 }
