@@ -1,0 +1,131 @@
+/**
+ * The whole local pipeline as `npm start` runs it — generate, upload to the local S3, ingest
+ * through the Lambda handler, mirror, refresh, build, serve — on a few months across the
+ * 63 → 34 reform. The national debt the dashboard shows must equal, to the đồng, the sum over
+ * the generated upload files, and the page must draw its charts with data from every province.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DATASETS } from '../../lib/datasets/index.ts';
+import type { Manifest } from '../../lib/generate/index.ts';
+import { readSample } from '../../lib/generate/read-sample.ts';
+import { localPaths } from '../../lib/layout.ts';
+import { runLocalPipeline, type RunLocalResult } from '../../lib/pipeline/run-local.ts';
+import { provinces } from '../../lib/reference/provinces.ts';
+import type { NationalRow, ProvinceRow } from '../../lib/site-data.ts';
+import { launchChromium } from '../support/chromium.ts';
+
+const FROM = '2025-05';
+const TO = '2025-08';
+const DEBT_COLUMNS = ['no_bhxh', 'no_bhyt', 'no_bhtn'];
+
+let dataDir: string;
+let run: RunLocalResult;
+let manifest: Manifest;
+
+const siteJson = <T>(file: string): T =>
+  JSON.parse(readFileSync(join(localPaths(dataDir).site, 'data', file), 'utf8')) as T;
+
+/** Sum of the three debt columns over the month's debt files, read straight from the files. */
+async function debtInFiles(period: string): Promise<{ total: number; provinces: Set<string> }> {
+  const headers = DEBT_COLUMNS.map((key) => DATASETS.debt.columns.find((c) => c.key === key)?.vi);
+  let total = 0;
+  const seen = new Set<string>();
+  for (const file of manifest.files.filter((f) => f.dataset === 'debt' && f.period === period)) {
+    const { header, rows } = await readSample(join(localPaths(dataDir).samples, file.path));
+    const indexes = headers.map((h) => header.indexOf(h ?? ''));
+    expect(
+      indexes.every((i) => i >= 0),
+      `${file.path} has the debt headers`,
+    ).toBe(true);
+    for (const row of rows) for (const i of indexes) total += Number(String(row[i]).replace(/\D/g, ''));
+    seen.add(file.province);
+  }
+  return { total, provinces: seen };
+}
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'vss-e2e-'));
+  run = await runLocalPipeline({ dataDir, port: 0, from: FROM, to: TO, seed: 11, log: () => undefined });
+  manifest = JSON.parse(readFileSync(join(localPaths(dataDir).samples, 'manifest.json'), 'utf8')) as Manifest;
+}, 600_000);
+
+afterAll(async () => {
+  await run?.server.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('local pipeline end to end', () => {
+  it('accepts every generated upload', () => {
+    expect(run.ingest.uploaded).toBe(manifest.files.length);
+    expect(run.ingest.accepted).toBe(manifest.files.length);
+    expect(run.ingest.rejected + run.ingest.failed).toBe(0);
+  });
+
+  it.each([FROM, '2025-06', '2025-07', TO])(
+    'national debt of %s equals the sum of the upload files',
+    async (period) => {
+      const national = siteJson<NationalRow[]>('national.json').find((r) => r.period === period);
+      const { total, provinces: reported } = await debtInFiles(period);
+      expect(total).toBeGreaterThan(0);
+      expect(national?.debt_total).toBe(total);
+      expect(national?.provinces_reported).toBe(reported.size);
+      expect(national?.provinces_expected).toBe(period >= '2025-07' ? 34 : 63);
+    },
+  );
+
+  it('has a row for every province that reported, in the units of its month', async () => {
+    const rows = siteJson<ProvinceRow[]>('provinces.json');
+    for (const period of [FROM, TO]) {
+      const { provinces: reported } = await debtInFiles(period);
+      const codes = new Set(rows.filter((r) => r.period === period).map((r) => r.province));
+      expect(codes).toEqual(reported);
+      const valid = new Set(
+        provinces()
+          .validIn(period)
+          .map((u) => u.code),
+      );
+      for (const code of codes) expect(valid.has(code)).toBe(true);
+    }
+  });
+
+  it('running again uploads nothing and changes no figure', async () => {
+    const before = readFileSync(join(localPaths(dataDir).site, 'data', 'national.json'), 'utf8');
+    await run.server.close();
+    run = await runLocalPipeline({ dataDir, port: 0, from: FROM, to: TO, seed: 11, log: () => undefined });
+    expect(run.ingest.uploaded).toBe(0);
+    expect(run.ingest.skipped).toBe(manifest.files.length);
+    const after = readFileSync(join(localPaths(dataDir).site, 'data', 'national.json'), 'utf8');
+    expect(JSON.parse(after)).toEqual(JSON.parse(before));
+  }, 600_000);
+
+  describe('in Chromium', () => {
+    let browser: Browser;
+    beforeAll(async () => {
+      browser = await launchChromium();
+    });
+    afterAll(async () => {
+      await browser?.close();
+    });
+
+    it('draws every chart of the overview with no console error', async () => {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      const problems: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error') problems.push(m.text());
+      });
+      page.on('pageerror', (e) => problems.push(String(e)));
+      await page.goto(run.server.url);
+      await page.waitForSelector(`body[data-ready="${TO}"]`, { timeout: 60_000 });
+      const charts = await page.locator('.vega-embed svg.marks, .vega-embed canvas').count();
+      expect(charts).toBeGreaterThanOrEqual(4);
+      const line = await page.locator('body').innerText();
+      expect(line).toContain(`/34`);
+      expect(problems).toEqual([]);
+      await page.close();
+    });
+  });
+});
