@@ -29,5 +29,12 @@ export const ledgerRecord = z.object({
   warning_count: z.number().int(),
   /** upload_id of the accepted upload this one replaced in the lake, if any. */
   supersedes: z.string().nullable(),
+  /**
+   * Checksum of the accepted rows as written to the lake (lib/lake/rows-checksum.ts); null when
+   * rejected. `vss doctor` compares it with the lake object. Absent in records written before it.
+   */
+  rows_sha256: z.string().nullable().optional(),
+  /** The upload object's ETag, so `vss doctor` can tell a re-PUT of one key from the one on record. */
+  etag: z.string().nullable().optional(),
 });
 export type LedgerRecord = z.infer<typeof ledgerRecord>;

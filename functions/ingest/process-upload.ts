@@ -1,12 +1,13 @@
 /**
- * One upload, from its S3 notification to the lake, the receipt and the ledger. Writes go in that
- * order so a crash part-way leaves no ledger record, and the retried event does the work again.
+ * One upload, from its S3 notification to the receipt, the ledger and the lake. Every write is
+ * idempotent (keys derive from the upload id) and the lake is settled from the ledger afterwards
+ * (reconcile-lake.ts), so a crash at any point, a repeated or a late event all converge on rerun.
  */
 import { createHash } from 'node:crypto';
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { S3EventRecord } from 'aws-lambda';
 import { StorageError } from '../../lib/errors.ts';
-import { writeLakePartition } from '../../lib/lake/write-partition.ts';
+import { rowsChecksum } from '../../lib/lake/rows-checksum.ts';
 import { receiptKey, type UploadLocation } from '../../lib/layout.ts';
 import type { LedgerRecord } from '../../lib/ledger-record.ts';
 import type { Receipt } from '../../lib/receipt.ts';
@@ -14,6 +15,7 @@ import { decide } from '../../lib/ledger/decide.ts';
 import { listLedger, putLedgerRecord } from '../../lib/ledger/ledger-store.ts';
 import { uploadIdOf } from '../../lib/ledger/upload-id.ts';
 import { readObject } from '../../lib/storage/object-bytes.ts';
+import { reconcileLake } from './reconcile-lake.ts';
 import type { ValidateUpload } from './validate-port.ts';
 
 export interface UploadContext {
@@ -44,13 +46,7 @@ export async function processUpload(
   const object = await readObject(ctx.s3, ctx.uploadsBucket, key, versionId);
   const sha256 = createHash('sha256').update(object.bytes).digest('hex');
   const receivedAt = receivedAtOf(record, object.metadata, ctx.trustSubmittedAt, ctx.now);
-  const uploadId = uploadIdOf({
-    key,
-    versionId,
-    sequencer: record.s3.object.sequencer,
-    eTag: record.s3.object.eTag ?? object.eTag,
-    sha256,
-  });
+  const uploadId = uploadIdOf({ key, versionId, sha256 });
 
   const { receipt, rows } = await ctx.validate({
     bytes: object.bytes,
@@ -62,17 +58,6 @@ export async function processUpload(
   const ledger = await listLedger(ctx.s3, ctx.lakeBucket, location);
   const decision = decide({ uploadId, sha256, receivedAt, validation: receipt.status }, ledger);
 
-  if (decision.writeLake) {
-    await writeLakePartition({
-      s3: ctx.s3,
-      bucket: ctx.lakeBucket,
-      dataset: location.dataset,
-      period: location.period,
-      province: location.province,
-      rows,
-      tmpDir: ctx.tmpDir,
-    });
-  }
   await putJson(
     ctx.s3,
     ctx.lakeBucket,
@@ -98,8 +83,12 @@ export async function processUpload(
     error_count: receipt.errors.length,
     warning_count: receipt.warnings.length,
     supersedes: decision.supersedes,
+    rows_sha256: receipt.status === 'accepted' ? rowsChecksum(location.dataset, rows) : null,
+    etag: (object.eTag ?? record.s3.object.eTag ?? '').replaceAll('"', '') || null,
   });
-  return { uploadId, status: decision.status, lakeWritten: decision.writeLake, ledgerKey, receipt };
+  const lakeWritten =
+    decision.status === 'rejected' ? false : await reconcileLake(ctx, location, { uploadId, rows });
+  return { uploadId, status: decision.status, lakeWritten, ledgerKey, receipt };
 }
 
 /**

@@ -2,12 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { DatasetName } from '../datasets/index.ts';
 import { StorageError } from '../errors.ts';
+import { isMissingObject } from '../storage/object-bytes.ts';
 import { lakeKey } from '../layout.ts';
 import type { Period } from '../period.ts';
 import { writeParquetFile, type LakeRow } from './parquet-writer.ts';
+import { rowsChecksum } from './rows-checksum.ts';
 
 let fileCounter = 0;
 
@@ -20,6 +22,15 @@ export interface PartitionWrite {
   rows: readonly LakeRow[];
   /** Where the Parquet file is staged before the PUT (a Lambda may write only under /tmp). */
   tmpDir?: string;
+  /** The upload whose rows these are; stamped on the object so checks can tell what the lake holds. */
+  uploadId: string;
+}
+
+/** What a lake object says about itself: whose rows, how many, and their checksum. */
+export interface LakeStamp {
+  uploadId: string;
+  rows: number;
+  rowsSha256: string;
 }
 
 export interface PartitionWritten {
@@ -45,6 +56,11 @@ export async function writeLakePartition(w: PartitionWrite): Promise<PartitionWr
           Key: key,
           Body: body,
           ContentType: 'application/vnd.apache.parquet',
+          Metadata: {
+            'upload-id': w.uploadId,
+            rows: String(w.rows.length),
+            'rows-sha256': rowsChecksum(w.dataset, w.rows),
+          },
         }),
       );
     } catch (error) {
@@ -54,4 +70,31 @@ export async function writeLakePartition(w: PartitionWrite): Promise<PartitionWr
   } finally {
     await rm(file, { force: true });
   }
+}
+
+/** The stamp of one province-month's lake object; undefined when there is none (or no stamp). */
+export async function readLakeStamp(
+  s3: S3Client,
+  bucket: string,
+  dataset: DatasetName,
+  period: Period,
+  province: string,
+): Promise<LakeStamp | undefined> {
+  const key = lakeKey(dataset, period, province);
+  try {
+    const head = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+    const m = head.Metadata ?? {};
+    const uploadId = m['upload-id'];
+    const rowsSha256 = m['rows-sha256'];
+    if (!uploadId || !rowsSha256) return undefined;
+    return { uploadId, rows: Number(m.rows), rowsSha256 };
+  } catch (error) {
+    if (isMissingObject(error) || isNotFound(error)) return undefined;
+    throw new StorageError(`cannot read s3://${bucket}/${key}`, { cause: error });
+  }
+}
+
+/** HEAD answers 404 without a body, so the SDK names the error NotFound rather than NoSuchKey. */
+function isNotFound(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'NotFound' || error.name === 'NoSuchKey');
 }

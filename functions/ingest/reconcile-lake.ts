@@ -1,0 +1,70 @@
+/**
+ * Makes a province-month's lake object hold the rows of the upload the ledger says is in force.
+ *
+ * Two handlers (two Lambdas) may work on one province-month at once, and a handler may crash
+ * between its ledger record and its lake write; no lock spans processes. So every handler, after
+ * its ledger record, and again after each lake write of its own, re-reads the ledger and the
+ * lake's stamp and rewrites the lake when they disagree. Whoever writes last checks last, so any
+ * interleaving ends with the lake holding the ledger's winner, and a rerun does the same again.
+ */
+import { createHash } from 'node:crypto';
+import type { LakeRow } from '../../lib/lake/parquet-writer.ts';
+import { readLakeStamp, writeLakePartition } from '../../lib/lake/write-partition.ts';
+import { StorageError } from '../../lib/errors.ts';
+import { parseUploadKey } from '../../lib/layout.ts';
+import type { LedgerRecord } from '../../lib/ledger-record.ts';
+import { uploadInForce } from '../../lib/ledger/decide.ts';
+import { listLedger, type ProvinceMonth } from '../../lib/ledger/ledger-store.ts';
+import { readObject } from '../../lib/storage/object-bytes.ts';
+import type { UploadContext } from './process-upload.ts';
+
+/** Enough for every realistic race; beyond it the handler fails and the platform retries. */
+const MAX_ROUNDS = 5;
+
+/** Returns whether this call wrote the lake. `own` are the rows of the upload being handled. */
+export async function reconcileLake(
+  ctx: UploadContext,
+  pm: ProvinceMonth,
+  own: { uploadId: string; rows: readonly LakeRow[] },
+): Promise<boolean> {
+  let wrote = false;
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const winner = uploadInForce(await listLedger(ctx.s3, ctx.lakeBucket, pm));
+    if (!winner) return wrote;
+    const stamp = await readLakeStamp(ctx.s3, ctx.lakeBucket, pm.dataset, pm.period, pm.province);
+    if (stamp?.uploadId === winner.upload_id) return wrote;
+    const rows = winner.upload_id === own.uploadId ? own.rows : await rowsOf(ctx, winner);
+    await writeLakePartition({
+      s3: ctx.s3,
+      bucket: ctx.lakeBucket,
+      ...pm,
+      rows,
+      tmpDir: ctx.tmpDir,
+      uploadId: winner.upload_id,
+    });
+    wrote = true;
+  }
+  throw new StorageError(`lake of ${pm.dataset}/${pm.period}/${pm.province} did not settle`);
+}
+
+/** The accepted rows of another upload in force, read back from the uploads bucket. */
+async function rowsOf(ctx: UploadContext, record: LedgerRecord): Promise<readonly LakeRow[]> {
+  const location = parseUploadKey(record.key);
+  if (!location) throw new StorageError(`ledger names a key outside the upload contract: ${record.key}`);
+  const object = await readObject(ctx.s3, ctx.uploadsBucket, record.key, record.version_id ?? undefined);
+  // Without versioning a key may since hold newer bytes, whose own event is still on its way.
+  if (createHash('sha256').update(object.bytes).digest('hex') !== record.sha256) {
+    throw new StorageError(`${record.key} changed since it was recorded; its newer event will settle it`);
+  }
+  const { receipt, rows } = await ctx.validate({
+    bytes: object.bytes,
+    key: record.key,
+    location,
+    receivedAt: record.received_at,
+    now: new Date(record.ingested_at),
+  });
+  if (receipt.status !== 'accepted') {
+    throw new StorageError(`upload in force ${record.key} no longer validates; run vss replay`);
+  }
+  return rows;
+}
