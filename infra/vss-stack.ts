@@ -7,6 +7,7 @@ import { GlueCatalog } from './constructs/glue-catalog.ts';
 import { IngestPipeline } from './constructs/ingest-pipeline.ts';
 import { RefreshSchedule } from './constructs/refresh-schedule.ts';
 import { Storage } from './constructs/storage.ts';
+import { UploadAccess } from './constructs/upload-access.ts';
 import { acknowledgeFrameworkFindings } from './framework-findings.ts';
 import { removalPolicyFor } from './removal.ts';
 
@@ -29,6 +30,7 @@ export class VssStack extends Stack {
   readonly catalog: GlueCatalog;
   readonly workgroup: AthenaWorkgroup;
   readonly dashboard: DashboardDistribution;
+  readonly uploadAccess: UploadAccess;
 
   constructor(scope: Construct, id: string, props: VssStackProps) {
     super(scope, id, props);
@@ -53,6 +55,12 @@ export class VssStack extends Stack {
     this.catalog = new GlueCatalog(this, 'Catalog', {
       lake,
       provinceCodes: props.provinceCodes ?? provinces().units.map((u) => u.code),
+    });
+    this.uploadAccess = new UploadAccess(this, 'UploadAccess', {
+      envName: props.envName,
+      uploads,
+      key,
+      registry: provinces(),
     });
     this.workgroup = new AthenaWorkgroup(this, 'Athena', {
       name: `vss-${props.envName}`,

@@ -16,6 +16,8 @@ export interface SecureBucketProps {
   readonly objectOwnership?: s3.ObjectOwnership;
   /** Delete current objects this many days after creation. Default: never. */
   readonly expireAfterDays?: number;
+  /** Further lifecycle rules (storage class moves, old versions). Default: none. */
+  readonly lifecycleRules?: s3.LifecycleRule[];
 }
 
 /**
@@ -41,15 +43,19 @@ export class SecureBucket extends Construct {
       serverAccessLogsBucket: props.accessLogs?.bucket,
       serverAccessLogsPrefix: props.accessLogs?.prefix,
       removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
-      lifecycleRules:
-        props.expireAfterDays === undefined
-          ? undefined
-          : [
-              {
-                expiration: Duration.days(props.expireAfterDays),
-                noncurrentVersionExpiration: Duration.days(props.expireAfterDays),
-              },
-            ],
+      lifecycleRules: [...expiryRules(props.expireAfterDays), ...(props.lifecycleRules ?? [])],
     });
   }
+}
+
+function expiryRules(days: number | undefined): s3.LifecycleRule[] {
+  if (days === undefined) return [];
+  return [
+    {
+      id: `expire-after-${days}-days`,
+      expiration: Duration.days(days),
+      noncurrentVersionExpiration: Duration.days(days),
+      abortIncompleteMultipartUploadAfter: Duration.days(1),
+    },
+  ];
 }

@@ -105,3 +105,37 @@ describe('buckets', () => {
     expect(lakeOf(destroyable)?.DeletionPolicy).toBe('Delete');
   });
 });
+
+describe('lifecycle rules', () => {
+  type Rule = Record<string, unknown> & { Status: string };
+  const rulesOf = (bucket: { node: { defaultChild?: unknown } }): Rule[] => {
+    const b = resourcesOfType(s.template, 'AWS::S3::Bucket')[logicalIdOf(s, bucket)];
+    return (b?.Properties?.LifecycleConfiguration as { Rules: Rule[] } | undefined)?.Rules ?? [];
+  };
+
+  it('moves uploads and their old versions to Glacier Instant Retrieval after 90 days and never expires them', () => {
+    const rules = rulesOf(s.stack.storage.uploads);
+    expect(rules).toHaveLength(1);
+    expect(rules[0]).toMatchObject({
+      Status: 'Enabled',
+      Transitions: [{ StorageClass: 'GLACIER_IR', TransitionInDays: 90 }],
+      NoncurrentVersionTransitions: [{ StorageClass: 'GLACIER_IR', TransitionInDays: 90 }],
+    });
+    for (const rule of rules) {
+      expect(Object.keys(rule).filter((k) => k.includes('Expiration'))).toEqual([]);
+    }
+  });
+
+  it('expires Athena results after 30 days, access logs after a year, replaced lake Parquet after 90', () => {
+    expect(rulesOf(s.stack.storage.queryResults)[0]).toMatchObject({ ExpirationInDays: 30 });
+    expect(rulesOf(s.stack.storage.logs)[0]).toMatchObject({ ExpirationInDays: 365 });
+    const lake = rulesOf(s.stack.storage.lake);
+    expect(lake).toEqual([
+      expect.objectContaining({
+        Prefix: 'lake/',
+        NoncurrentVersionExpiration: { NoncurrentDays: 90 },
+      }),
+    ]);
+    expect(lake[0]).not.toHaveProperty('ExpirationInDays');
+  });
+});
