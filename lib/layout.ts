@@ -6,6 +6,7 @@
  *   lake bucket     lake/<dataset>/period=<YYYY-MM>/province=<code>/data.parquet   one object per province-month
  *                   ledger/<dataset>/<YYYY-MM>/<province>/<upload id>.json        one immutable record per upload
  *                   receipts/<dataset>/<YYYY-MM>/<province>/<upload id>.json      the receipt sent to the province
+ *                   summaries/<dataset>/period=<YYYY-MM>/province=<code>/summary.parquet   measures of the lake object
  */
 import type { DatasetName } from './datasets/index.ts';
 import { isDatasetName } from './datasets/index.ts';
@@ -22,6 +23,7 @@ export const UPLOADS_PREFIX = 'uploads/';
 export const LAKE_PREFIX = 'lake/';
 export const LEDGER_PREFIX = 'ledger/';
 export const RECEIPTS_PREFIX = 'receipts/';
+export const SUMMARIES_PREFIX = 'summaries/';
 
 /** A file name a province may use: no path separators, no leading dot, printable, not too long. */
 const SAFE_FILE_NAME = /^(?!\.)[^/\\]{1,200}$/u;
@@ -43,6 +45,11 @@ export function parseUploadKey(key: string): UploadLocation | undefined {
 
 export function lakeKey(dataset: DatasetName, period: Period, province: string): string {
   return `${LAKE_PREFIX}${dataset}/period=${period}/province=${province}/data.parquet`;
+}
+
+/** The province-month's measures (lib/summary/), beside its lake object, so refresh never rescans detail. */
+export function summaryKey(dataset: DatasetName, period: Period, province: string): string {
+  return `${SUMMARIES_PREFIX}${dataset}/period=${period}/province=${province}/summary.parquet`;
 }
 
 export function ledgerKey(dataset: DatasetName, period: Period, province: string, uploadId: string): string {

@@ -1,58 +1,37 @@
 -- national_monthly: the national figures of every month, as reported (the sum over the units
 -- that reported that month), one row per month of vss.months. Columns are those of nationalRow
--- in lib/site-data.ts. Money is whole VND.
+-- in lib/site-data.ts. Money is whole VND. Reads the per-upload summaries (vss.summaries), not
+-- the employer detail, so its cost grows with provinces x months only. The national total is
+-- the same in both geographies.
 -- params: none
-WITH debt AS (
+WITH totals AS (
   SELECT
     period,
-    SUM(no_bhxh) AS debt_bhxh,
-    SUM(no_bhyt) AS debt_bhyt,
-    SUM(no_bhtn) AS debt_bhtn,
-    SUM(CASE WHEN so_thang_no >= 3 THEN no_bhxh + no_bhyt + no_bhtn ELSE 0 END) AS debt_3m_plus,
-    SUM(CASE WHEN no_bhxh + no_bhyt + no_bhtn > 0 THEN 1 ELSE 0 END) AS employers_owing,
-    SUM(da_thu_hoi) AS arrears_recovered
-  FROM vss.debt
-  GROUP BY period
-),
-coverage AS (
-  SELECT
-    period,
-    SUM(CASE WHEN loai_hinh IN ('si_compulsory', 'si_voluntary') THEN so_nguoi_tham_gia ELSE 0 END) AS si_participants,
-    SUM(CASE WHEN loai_hinh IN ('si_compulsory', 'si_voluntary') THEN chi_tieu_giao ELSE 0 END) AS si_target,
-    SUM(CASE WHEN loai_hinh = 'si_compulsory' THEN dan_so_co_so ELSE 0 END) AS si_labour_force,
-    SUM(CASE WHEN loai_hinh = 'hi' THEN so_nguoi_tham_gia ELSE 0 END) AS hi_participants,
-    SUM(CASE WHEN loai_hinh = 'hi' THEN chi_tieu_giao ELSE 0 END) AS hi_target,
-    SUM(CASE WHEN loai_hinh = 'hi' THEN dan_so_co_so ELSE 0 END) AS hi_population,
-    SUM(CASE WHEN loai_hinh = 'ui' THEN so_nguoi_tham_gia ELSE 0 END) AS ui_participants
-  FROM vss.coverage
-  GROUP BY period
-),
-enforcement AS (
-  SELECT
-    period,
-    SUM(so_cuoc_thanh_tra) AS inspections,
-    SUM(so_don_vi_vi_pham) AS employers_violating,
-    SUM(tien_phat) AS fines_imposed,
-    SUM(tien_phat_da_thu) AS fines_collected
-  FROM vss.enforcement
-  GROUP BY period
-),
-prosecution AS (
-  SELECT
-    period,
-    COUNT(*) AS dossiers,
-    SUM(CASE WHEN trang_thai IN ('prosecuted', 'tried') THEN 1 ELSE 0 END) AS dossiers_prosecuted
-  FROM vss.prosecution
-  GROUP BY period
-),
-procedures AS (
-  SELECT
-    period,
-    SUM(tiep_nhan) AS procedures_received,
-    SUM(dung_han) AS procedures_on_time,
-    SUM(tre_han) AS procedures_late,
-    SUM(qua_han) AS procedures_overdue
-  FROM vss.procedures
+    SUM(CASE WHEN measure = 'debt_bhxh' THEN value ELSE 0 END) AS debt_bhxh,
+    SUM(CASE WHEN measure = 'debt_bhyt' THEN value ELSE 0 END) AS debt_bhyt,
+    SUM(CASE WHEN measure = 'debt_bhtn' THEN value ELSE 0 END) AS debt_bhtn,
+    SUM(CASE WHEN measure = 'debt_total' THEN value ELSE 0 END) AS debt_total,
+    SUM(CASE WHEN measure = 'debt_3m_plus' THEN value ELSE 0 END) AS debt_3m_plus,
+    SUM(CASE WHEN measure = 'employers_owing' THEN value ELSE 0 END) AS employers_owing,
+    SUM(CASE WHEN measure = 'arrears_recovered' THEN value ELSE 0 END) AS arrears_recovered,
+    SUM(CASE WHEN measure IN ('si_compulsory_participants', 'si_voluntary_participants') THEN value ELSE 0 END) AS si_participants,
+    SUM(CASE WHEN measure IN ('si_compulsory_target', 'si_voluntary_target') THEN value ELSE 0 END) AS si_target,
+    SUM(CASE WHEN measure = 'si_compulsory_base' THEN value ELSE 0 END) AS si_labour_force,
+    SUM(CASE WHEN measure = 'hi_participants' THEN value ELSE 0 END) AS hi_participants,
+    SUM(CASE WHEN measure = 'hi_target' THEN value ELSE 0 END) AS hi_target,
+    SUM(CASE WHEN measure = 'hi_base' THEN value ELSE 0 END) AS hi_population,
+    SUM(CASE WHEN measure = 'ui_participants' THEN value ELSE 0 END) AS ui_participants,
+    SUM(CASE WHEN measure = 'inspections' THEN value ELSE 0 END) AS inspections,
+    SUM(CASE WHEN measure = 'employers_violating' THEN value ELSE 0 END) AS employers_violating,
+    SUM(CASE WHEN measure = 'fines_imposed' THEN value ELSE 0 END) AS fines_imposed,
+    SUM(CASE WHEN measure = 'fines_collected' THEN value ELSE 0 END) AS fines_collected,
+    SUM(CASE WHEN measure = 'dossiers' THEN value ELSE 0 END) AS dossiers,
+    SUM(CASE WHEN measure = 'dossiers_prosecuted' THEN value ELSE 0 END) AS dossiers_prosecuted,
+    SUM(CASE WHEN measure = 'procedures_received' THEN value ELSE 0 END) AS procedures_received,
+    SUM(CASE WHEN measure = 'procedures_on_time' THEN value ELSE 0 END) AS procedures_on_time,
+    SUM(CASE WHEN measure = 'procedures_late' THEN value ELSE 0 END) AS procedures_late,
+    SUM(CASE WHEN measure = 'procedures_overdue' THEN value ELSE 0 END) AS procedures_overdue
+  FROM vss.summaries
   GROUP BY period
 ),
 reported AS (
@@ -69,38 +48,34 @@ expected AS (
 )
 SELECT
   m.period,
-  COALESCE(d.debt_bhxh, 0) AS debt_bhxh,
-  COALESCE(d.debt_bhyt, 0) AS debt_bhyt,
-  COALESCE(d.debt_bhtn, 0) AS debt_bhtn,
-  COALESCE(d.debt_bhxh + d.debt_bhyt + d.debt_bhtn, 0) AS debt_total,
-  COALESCE(d.debt_3m_plus, 0) AS debt_3m_plus,
-  COALESCE(d.employers_owing, 0) AS employers_owing,
-  COALESCE(d.arrears_recovered, 0) AS arrears_recovered,
-  COALESCE(c.si_participants, 0) AS si_participants,
-  COALESCE(c.si_target, 0) AS si_target,
-  COALESCE(c.si_labour_force, 0) AS si_labour_force,
-  COALESCE(c.hi_participants, 0) AS hi_participants,
-  COALESCE(c.hi_target, 0) AS hi_target,
-  COALESCE(c.hi_population, 0) AS hi_population,
-  COALESCE(c.ui_participants, 0) AS ui_participants,
-  COALESCE(e.inspections, 0) AS inspections,
-  COALESCE(e.employers_violating, 0) AS employers_violating,
-  COALESCE(e.fines_imposed, 0) AS fines_imposed,
-  COALESCE(e.fines_collected, 0) AS fines_collected,
-  COALESCE(pr.dossiers, 0) AS dossiers,
-  COALESCE(pr.dossiers_prosecuted, 0) AS dossiers_prosecuted,
-  COALESCE(pc.procedures_received, 0) AS procedures_received,
-  COALESCE(pc.procedures_on_time, 0) AS procedures_on_time,
-  COALESCE(pc.procedures_late, 0) AS procedures_late,
-  COALESCE(pc.procedures_overdue, 0) AS procedures_overdue,
+  COALESCE(t.debt_bhxh, 0) AS debt_bhxh,
+  COALESCE(t.debt_bhyt, 0) AS debt_bhyt,
+  COALESCE(t.debt_bhtn, 0) AS debt_bhtn,
+  COALESCE(t.debt_total, 0) AS debt_total,
+  COALESCE(t.debt_3m_plus, 0) AS debt_3m_plus,
+  COALESCE(t.employers_owing, 0) AS employers_owing,
+  COALESCE(t.arrears_recovered, 0) AS arrears_recovered,
+  COALESCE(t.si_participants, 0) AS si_participants,
+  COALESCE(t.si_target, 0) AS si_target,
+  COALESCE(t.si_labour_force, 0) AS si_labour_force,
+  COALESCE(t.hi_participants, 0) AS hi_participants,
+  COALESCE(t.hi_target, 0) AS hi_target,
+  COALESCE(t.hi_population, 0) AS hi_population,
+  COALESCE(t.ui_participants, 0) AS ui_participants,
+  COALESCE(t.inspections, 0) AS inspections,
+  COALESCE(t.employers_violating, 0) AS employers_violating,
+  COALESCE(t.fines_imposed, 0) AS fines_imposed,
+  COALESCE(t.fines_collected, 0) AS fines_collected,
+  COALESCE(t.dossiers, 0) AS dossiers,
+  COALESCE(t.dossiers_prosecuted, 0) AS dossiers_prosecuted,
+  COALESCE(t.procedures_received, 0) AS procedures_received,
+  COALESCE(t.procedures_on_time, 0) AS procedures_on_time,
+  COALESCE(t.procedures_late, 0) AS procedures_late,
+  COALESCE(t.procedures_overdue, 0) AS procedures_overdue,
   COALESCE(r.provinces_reported, 0) AS provinces_reported,
   COALESCE(x.provinces_expected, 0) AS provinces_expected
 FROM vss.months m
-LEFT JOIN debt d ON d.period = m.period
-LEFT JOIN coverage c ON c.period = m.period
-LEFT JOIN enforcement e ON e.period = m.period
-LEFT JOIN prosecution pr ON pr.period = m.period
-LEFT JOIN procedures pc ON pc.period = m.period
+LEFT JOIN totals t ON t.period = m.period
 LEFT JOIN reported r ON r.period = m.period
 LEFT JOIN expected x ON x.period = m.period
 ORDER BY m.period

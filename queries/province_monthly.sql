@@ -1,57 +1,44 @@
 -- province_monthly: each unit's figures for each month in the geography of that month (63 units
 -- until 2025-06, 34 from 2025-07), for the units that reported anything that month. Columns are
 -- those of provinceRow in lib/site-data.ts; debt_rank is 1 for the largest debt of the month.
+-- Reads the per-upload summaries (vss.summaries), not the employer detail.
 -- params: none
 WITH units AS (
-  SELECT period, province FROM vss.debt
-  UNION SELECT period, province FROM vss.coverage
-  UNION SELECT period, province FROM vss.procedures
+  SELECT period, province FROM vss.summaries WHERE dataset IN ('debt', 'coverage', 'procedures')
   UNION SELECT period, province FROM vss.uploads WHERE status = 'accepted'
 ),
-debt AS (
+figures AS (
   SELECT
     period,
     province,
-    SUM(no_bhxh + no_bhyt + no_bhtn) AS debt_total,
-    SUM(CASE WHEN so_thang_no >= 3 THEN no_bhxh + no_bhyt + no_bhtn ELSE 0 END) AS debt_3m_plus,
-    SUM(CASE WHEN no_bhxh + no_bhyt + no_bhtn > 0 THEN 1 ELSE 0 END) AS employers_owing
-  FROM vss.debt
-  GROUP BY period, province
-),
-coverage AS (
-  SELECT
-    period,
-    province,
-    SUM(CASE WHEN loai_hinh = 'hi' THEN so_nguoi_tham_gia ELSE 0 END) AS hi_participants,
-    SUM(CASE WHEN loai_hinh = 'hi' THEN dan_so_co_so ELSE 0 END) AS hi_population,
-    SUM(CASE WHEN loai_hinh IN ('si_compulsory', 'si_voluntary') THEN so_nguoi_tham_gia ELSE 0 END) AS si_participants,
-    SUM(CASE WHEN loai_hinh = 'si_compulsory' THEN dan_so_co_so ELSE 0 END) AS si_labour_force
-  FROM vss.coverage
-  GROUP BY period, province
-),
-procedures AS (
-  SELECT period, province, SUM(tiep_nhan) AS procedures_received, SUM(dung_han) AS procedures_on_time
-  FROM vss.procedures
+    SUM(CASE WHEN measure = 'debt_total' THEN value ELSE 0 END) AS debt_total,
+    SUM(CASE WHEN measure = 'debt_3m_plus' THEN value ELSE 0 END) AS debt_3m_plus,
+    SUM(CASE WHEN measure = 'employers_owing' THEN value ELSE 0 END) AS employers_owing,
+    SUM(CASE WHEN measure = 'hi_participants' THEN value ELSE 0 END) AS hi_participants,
+    SUM(CASE WHEN measure = 'hi_base' THEN value ELSE 0 END) AS hi_population,
+    SUM(CASE WHEN measure IN ('si_compulsory_participants', 'si_voluntary_participants') THEN value ELSE 0 END) AS si_participants,
+    SUM(CASE WHEN measure = 'si_compulsory_base' THEN value ELSE 0 END) AS si_labour_force,
+    SUM(CASE WHEN measure = 'procedures_received' THEN value ELSE 0 END) AS procedures_received,
+    SUM(CASE WHEN measure = 'procedures_on_time' THEN value ELSE 0 END) AS procedures_on_time
+  FROM vss.summaries
   GROUP BY period, province
 ),
 joined AS (
   SELECT
     u.period,
     u.province,
-    COALESCE(d.debt_total, 0) AS debt_total,
-    COALESCE(d.debt_3m_plus, 0) AS debt_3m_plus,
-    COALESCE(d.employers_owing, 0) AS employers_owing,
-    COALESCE(c.hi_participants, 0) AS hi_participants,
-    COALESCE(c.hi_population, 0) AS hi_population,
-    COALESCE(c.si_participants, 0) AS si_participants,
-    COALESCE(c.si_labour_force, 0) AS si_labour_force,
-    COALESCE(p.procedures_received, 0) AS procedures_received,
-    COALESCE(p.procedures_on_time, 0) AS procedures_on_time
+    COALESCE(f.debt_total, 0) AS debt_total,
+    COALESCE(f.debt_3m_plus, 0) AS debt_3m_plus,
+    COALESCE(f.employers_owing, 0) AS employers_owing,
+    COALESCE(f.hi_participants, 0) AS hi_participants,
+    COALESCE(f.hi_population, 0) AS hi_population,
+    COALESCE(f.si_participants, 0) AS si_participants,
+    COALESCE(f.si_labour_force, 0) AS si_labour_force,
+    COALESCE(f.procedures_received, 0) AS procedures_received,
+    COALESCE(f.procedures_on_time, 0) AS procedures_on_time
   FROM units u
   JOIN vss.months m ON m.period = u.period
-  LEFT JOIN debt d ON d.period = u.period AND d.province = u.province
-  LEFT JOIN coverage c ON c.period = u.period AND c.province = u.province
-  LEFT JOIN procedures p ON p.period = u.period AND p.province = u.province
+  LEFT JOIN figures f ON f.period = u.period AND f.province = u.province
 )
 SELECT
   period,

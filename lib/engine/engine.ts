@@ -14,7 +14,8 @@ import {
   createProvincesTable,
   dataPeriodRange,
 } from './reference-tables.ts';
-import { allDatasetViewsSql, uploadsViewSql } from './views.ts';
+import { ensureSummaries } from '../summary/backfill.ts';
+import { allDatasetViewsSql, summariesViewSql, uploadsViewSql } from './views.ts';
 
 export type QueryParams = Readonly<Record<string, string | number>>;
 
@@ -41,6 +42,8 @@ export interface EngineOptions {
   queriesDir?: string;
   /** Load the datasets into memory once instead of reading the files at every query. */
   materialize?: boolean;
+  /** Compute the summaries a lake object lacks in the mirror first (default true). */
+  backfillSummaries?: boolean;
 }
 
 async function execute(
@@ -69,6 +72,7 @@ async function execute(
 }
 
 export async function openEngine(options: EngineOptions): Promise<Engine> {
+  if (options.backfillSummaries !== false) await ensureSummaries(options.mirrorDir);
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
   await connection.run('SET parquet_metadata_cache = true');
@@ -76,6 +80,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
   for (const sql of allDatasetViewsSql(options.mirrorDir, options.materialize ? 'TABLE' : 'VIEW')) {
     await connection.run(sql);
   }
+  await connection.run(summariesViewSql(options.mirrorDir, options.materialize ? 'TABLE' : 'VIEW'));
   await connection.run(uploadsViewSql(options.mirrorDir));
   await createProvincesTable(connection, options.registry ?? provinces());
   await createDatasetsTable(connection);

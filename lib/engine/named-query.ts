@@ -1,7 +1,8 @@
 /**
  * A named query is a file queries/<name>.sql. Its header comment says what it answers and, on a
- * `-- params: a, b` line, the order of its `?` placeholders: positional placeholders are what
- * Athena's execution parameters bind too, so the same text runs on both engines.
+ * `-- params: a, b=default` line, the order of its `?` placeholders (a parameter with a default
+ * may be left out): positional placeholders are what Athena's execution parameters bind too, so
+ * the same text runs on both engines.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +15,8 @@ export interface NamedQuery {
   /** The header's description lines, without the comment marks. */
   description: string;
   params: string[];
+  /** Values used when a parameter is not given: `-- params: period, geography=reported`. */
+  defaults: Readonly<Record<string, string>>;
   /** The positional values for `?`, in the header's order. */
   bind(values: Readonly<Record<string, string | number>>): (string | number)[];
 }
@@ -45,7 +48,13 @@ export function parseNamedQuery(name: string, sql: string): NamedQuery {
   if (paramsLine === undefined)
     throw new UsageError(`queries/${name}.sql: the header has no "-- params:" line`);
   const listed = paramsLine.replace(/^params:/i, '').trim();
-  const params = listed === '' || listed === 'none' ? [] : listed.split(',').map((p) => p.trim());
+  const entries = listed === '' || listed === 'none' ? [] : listed.split(',').map((p) => p.trim());
+  const params = entries.map((e) => e.split('=')[0]?.trim() ?? e);
+  const defaults: Record<string, string> = {};
+  for (const entry of entries) {
+    const at = entry.indexOf('=');
+    if (at > 0) defaults[entry.slice(0, at).trim()] = entry.slice(at + 1).trim();
+  }
   const placeholders = countPlaceholders(sql);
   if (placeholders !== params.length) {
     throw new UsageError(
@@ -56,12 +65,13 @@ export function parseNamedQuery(name: string, sql: string): NamedQuery {
     name,
     sql,
     params,
+    defaults,
     description: header.filter((l) => l !== paramsLine).join('\n'),
     bind(values) {
       const unknown = Object.keys(values).filter((k) => !params.includes(k));
       if (unknown.length > 0) throw new UsageError(`${name} takes no parameter ${unknown.join(', ')}`);
       return params.map((p) => {
-        const value = values[p];
+        const value = values[p] ?? defaults[p];
         if (value === undefined) throw new UsageError(`${name} needs the parameter ${p}`);
         return value;
       });

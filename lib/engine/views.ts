@@ -7,7 +7,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { DATASETS, duckdbType, type DatasetDef } from '../datasets/index.ts';
-import { LAKE_PREFIX, LEDGER_PREFIX } from '../layout.ts';
+import { LAKE_PREFIX, LEDGER_PREFIX, SUMMARIES_PREFIX } from '../layout.ts';
 import { ledgerRecord } from '../ledger-record.ts';
 
 export function quoteLiteral(text: string): string {
@@ -73,6 +73,24 @@ export function uploadsViewSql(mirrorDir: string): string {
   const spec = columns.map((c) => `${quoteLiteral(c.name)}: ${quoteLiteral(c.type)}`).join(', ');
   const names = columns.map((c) => quoteIdentifier(c.name)).join(', ');
   return `CREATE OR REPLACE VIEW vss.uploads AS SELECT ${names} FROM read_json(${glob}, format = 'auto', columns = {${spec}})`;
+}
+
+/**
+ * `vss.summaries`: one row per dataset, period, province and measure (lib/summary/measures.ts),
+ * from the small files ingest writes beside each lake object: what the dashboard queries read.
+ */
+export function summariesViewSql(mirrorDir: string, relation: Relation = 'VIEW'): string {
+  const dir = join(mirrorDir, SUMMARIES_PREFIX);
+  const head = `CREATE OR REPLACE ${relation} vss.summaries AS SELECT`;
+  if (!hasFileEnding(dir, '.parquet')) {
+    return `${head} CAST(NULL AS VARCHAR) AS dataset, CAST(NULL AS VARCHAR) AS measure, CAST(NULL AS BIGINT) AS value, CAST(NULL AS VARCHAR) AS period, CAST(NULL AS VARCHAR) AS province WHERE false`;
+  }
+  const glob = quoteLiteral(join(dir, '*', 'period=*', 'province=*', 'summary.parquet'));
+  return (
+    `${head} CAST(dataset AS VARCHAR) AS dataset, CAST(measure AS VARCHAR) AS measure, ` +
+    `CAST(value AS BIGINT) AS value, period, province FROM read_parquet(${glob}, hive_partitioning = true, ` +
+    `hive_types = {'period': VARCHAR, 'province': VARCHAR})`
+  );
 }
 
 export function allDatasetViewsSql(mirrorDir: string, relation: Relation = 'VIEW'): string[] {

@@ -1,0 +1,75 @@
+/**
+ * Ingest's step after the lake write: the province-month's measures next to its lake object, with
+ * one PUT (atomic, like the lake object). A crash between the two leaves no ledger record, so the
+ * retried event writes both again.
+ */
+import { randomUUID } from 'node:crypto';
+import { readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import type { DatasetName } from '../datasets/index.ts';
+import { StorageError } from '../errors.ts';
+import { summaryKey } from '../layout.ts';
+import type { Period } from '../period.ts';
+import type { SummaryRow } from './measures.ts';
+import { summarize } from './summarize.ts';
+import { writeSummaryParquet } from './summary-parquet.ts';
+
+export interface SummaryWrite {
+  s3: S3Client;
+  bucket: string;
+  dataset: DatasetName;
+  period: Period;
+  province: string;
+  rows: readonly SummaryRow[];
+  tmpDir?: string;
+}
+
+export async function writeSummary(w: SummaryWrite): Promise<{ key: string }> {
+  const key = summaryKey(w.dataset, w.period, w.province);
+  const file = join(w.tmpDir ?? tmpdir(), `vss-summary-${process.pid}-${randomUUID()}.parquet`);
+  try {
+    await writeSummaryParquet(summarize(w.dataset, w.rows), file);
+    const body = await readFile(file);
+    try {
+      await w.s3.send(
+        new PutObjectCommand({
+          Bucket: w.bucket,
+          Key: key,
+          Body: body,
+          ContentType: 'application/vnd.apache.parquet',
+        }),
+      );
+    } catch (error) {
+      throw new StorageError(`cannot write s3://${w.bucket}/${key}`, { cause: error });
+    }
+    return { key };
+  } finally {
+    await rm(file, { force: true });
+  }
+}
+
+/** The step ingest runs after every lake write, with the rows it just wrote (its `besideLake`). */
+export function summaryWriter(
+  s3: S3Client,
+  bucket: string,
+  tmpDir?: string,
+): (w: {
+  dataset: DatasetName;
+  period: Period;
+  province: string;
+  rows: readonly SummaryRow[];
+}) => Promise<void> {
+  return async (w) => {
+    await writeSummary({
+      s3,
+      bucket,
+      tmpDir,
+      dataset: w.dataset,
+      period: w.period,
+      province: w.province,
+      rows: w.rows,
+    });
+  };
+}
