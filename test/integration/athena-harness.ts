@@ -1,0 +1,81 @@
+/**
+ * One lake (the hand-computed scenario of the engine tests), read both ways: by the DuckDB engine
+ * directly, and by the Athena engine through the real AthenaClient and the local Athena stand-in.
+ * Polls sleep on a fake clock, so backoff costs no time.
+ */
+import { openEngine, type Engine } from '../../lib/engine/engine.ts';
+import { createAthenaClient } from '../../lib/athena/athena-client.ts';
+import {
+  openAthenaEngine,
+  type AthenaEngine,
+  type AthenaEngineOptions,
+} from '../../lib/athena/athena-engine.ts';
+import {
+  startAthenaStandIn,
+  type AthenaStandIn,
+  type AthenaStandInOptions,
+} from '../support/athena-stand-in/server.ts';
+import { tempDir } from '../unit/engine-fixture.ts';
+import { writeScenario } from '../unit/engine-scenario.ts';
+
+export interface FakeClock {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+  slept: number[];
+}
+
+export function fakeClock(): FakeClock {
+  let time = 0;
+  const slept: number[] = [];
+  return {
+    now: () => time,
+    async sleep(ms) {
+      slept.push(ms);
+      time += ms;
+    },
+    slept,
+  };
+}
+
+export interface Harness {
+  mirror: string;
+  duckdb: Engine;
+  standIn: AthenaStandIn;
+  athena(options?: Partial<AthenaEngineOptions>): AthenaEngine;
+  close(): Promise<void>;
+}
+
+export async function openHarness(standIn: Partial<AthenaStandInOptions> = {}): Promise<Harness> {
+  const mirror = tempDir('athena');
+  await writeScenario(mirror);
+  const duckdb = await openEngine({ mirrorDir: mirror });
+  const server = await startAthenaStandIn({ mirrorDir: mirror, ...standIn });
+  const client = createAthenaClient({
+    region: 'ap-southeast-1',
+    endpoint: server.endpoint,
+    credentials: { accessKeyId: 'STANDIN', secretAccessKey: 'stand-in-secret' },
+  });
+  const engines: AthenaEngine[] = [];
+  return {
+    mirror,
+    duckdb,
+    standIn: server,
+    athena(options = {}) {
+      const clock = fakeClock();
+      const engine = openAthenaEngine({
+        workGroup: 'vss-test',
+        client,
+        poll: { sleep: clock.sleep, now: clock.now },
+        ...options,
+      });
+      engines.push(engine);
+      return engine;
+    },
+    async close() {
+      for (const engine of engines) engine.close();
+      client.destroy();
+      duckdb.close();
+      await server.close();
+    },
+  };
+}

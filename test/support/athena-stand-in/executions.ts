@@ -1,0 +1,127 @@
+/**
+ * The query executions of the Athena stand-in. A query runs on DuckDB as soon as it is started,
+ * one at a time on the engine's single connection, but its state is revealed the way Athena
+ * reveals it: QUEUED, then RUNNING, then the outcome, one step per GetQueryExecution.
+ */
+import { randomUUID } from 'node:crypto';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Engine, QueryResult } from '../../../lib/engine/engine.ts';
+import { countPlaceholders } from '../../../lib/engine/named-query.ts';
+import { LAKE_PREFIX, LEDGER_PREFIX } from '../../../lib/layout.ts';
+import { parseLiteral } from './literals.ts';
+import { athenaColumn, athenaRows, type StandInColumn, type StandInDatum } from './result-set.ts';
+
+export interface StartRequest {
+  QueryString: string;
+  WorkGroup?: string;
+  Database?: string;
+  ExecutionParameters?: string[];
+}
+
+type Outcome =
+  | {
+      ok: true;
+      columns: StandInColumn[];
+      rows: { Data: StandInDatum[] }[];
+      scannedBytes: number;
+      millis: number;
+    }
+  | { ok: false; reason: string; millis: number };
+
+export interface Execution {
+  id: string;
+  request: StartRequest;
+  submittedAt: number;
+  polls: number;
+  cancelled: boolean;
+  outcome: Promise<Outcome>;
+}
+
+function folderBytes(dir: string): number {
+  if (!existsSync(dir)) return 0;
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .map((f) => statSync(join(dir, f)))
+    .filter((s) => s.isFile())
+    .reduce((sum, s) => sum + s.size, 0);
+}
+
+/** Like Athena without partition pruning: every file of every table the text names. */
+export function scannedBytes(mirrorDir: string, sql: string): number {
+  const tables = new Set([...sql.matchAll(/\bvss\.(\w+)/g)].map((m) => m[1] ?? ''));
+  let total = 0;
+  for (const table of tables) {
+    total += folderBytes(
+      table === 'uploads' ? join(mirrorDir, LEDGER_PREFIX) : join(mirrorDir, LAKE_PREFIX, table),
+    );
+  }
+  return total;
+}
+
+function reasonOf(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const kind = /Parser Error/i.test(message) ? 'SYNTAX_ERROR' : 'GENERIC_USER_ERROR';
+  return `${kind}: ${message.split('\n')[0] ?? message}`;
+}
+
+export class ExecutionStore {
+  private readonly executions = new Map<string, Execution>();
+  private queue: Promise<unknown> = Promise.resolve();
+  readonly started: StartRequest[] = [];
+
+  constructor(
+    private readonly engine: Engine,
+    private readonly mirrorDir: string,
+  ) {}
+
+  private async execute(request: StartRequest): Promise<Outcome> {
+    const began = performance.now();
+    const millis = () => Math.round(performance.now() - began);
+    const literals = request.ExecutionParameters ?? [];
+    const expected = countPlaceholders(request.QueryString);
+    if (expected !== literals.length) {
+      const reason = `GENERIC_USER_ERROR: Incorrect number of parameters: expected ${expected} but found ${literals.length}`;
+      return { ok: false, reason, millis: millis() };
+    }
+    let result: QueryResult;
+    try {
+      const params = Object.fromEntries(literals.map((l, i) => [String(i + 1), parseLiteral(l)]));
+      result = await this.engine.runQuery(request.QueryString, params);
+    } catch (error) {
+      return { ok: false, reason: reasonOf(error), millis: millis() };
+    }
+    const columns = result.columns.map((c) => athenaColumn(c.name, c.type));
+    return {
+      ok: true,
+      columns,
+      rows: athenaRows(result, columns),
+      scannedBytes: scannedBytes(this.mirrorDir, request.QueryString),
+      millis: millis(),
+    };
+  }
+
+  start(request: StartRequest): Execution {
+    this.started.push(request);
+    const outcome = this.queue.then(() => this.execute(request));
+    this.queue = outcome;
+    const execution: Execution = {
+      id: randomUUID(),
+      request,
+      submittedAt: Date.now(),
+      polls: 0,
+      cancelled: false,
+      outcome,
+    };
+    this.executions.set(execution.id, execution);
+    return execution;
+  }
+
+  get(id: string): Execution | undefined {
+    return this.executions.get(id);
+  }
+
+  /** GetQueryExecution calls seen, over all executions. */
+  get pollCount(): number {
+    return [...this.executions.values()].reduce((sum, e) => sum + e.polls, 0);
+  }
+}

@@ -1,0 +1,113 @@
+/**
+ * A stand-in for the Athena API on 127.0.0.1, for tests: it speaks the JSON protocol the real
+ * AthenaClient speaks (POST /, X-Amz-Target: AmazonAthena.<Operation>, application/x-amz-json-1.1)
+ * and executes the SQL on DuckDB over a lake mirror, so the engine's polling, paging, parameter
+ * quoting and type conversion run against the SDK unchanged. It is not Athena: Trino-only SQL
+ * would fail here, and the bytes scanned are file sizes without partition pruning.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { openEngine } from '../../../lib/engine/engine.ts';
+import { ExecutionStore } from './executions.ts';
+import { describeExecution, resultsPage, type ApiError } from './operations.ts';
+import { getExecution, getResults, startRequest } from './requests.ts';
+
+export interface AthenaStandInOptions {
+  mirrorDir: string;
+  /** Most rows a page holds, whatever MaxResults asks: small, so clients must page. */
+  pageSize?: number;
+  /** GetQueryExecution calls answered QUEUED, then RUNNING, before the outcome shows. */
+  queuedPolls?: number;
+  runningPolls?: number;
+  /** The access key id requests must be signed with. */
+  accessKeyId?: string;
+}
+
+export interface AthenaStandIn {
+  endpoint: string;
+  store: ExecutionStore;
+  close(): Promise<void>;
+}
+
+async function readBody(request: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function send(response: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  response.writeHead(status, {
+    'content-type': 'application/x-amz-json-1.1',
+    'content-length': Buffer.byteLength(text),
+    'x-amzn-requestid': crypto.randomUUID(),
+  });
+  response.end(text);
+}
+
+function fail(response: ServerResponse, error: ApiError): void {
+  response.setHeader('x-amzn-errortype', error.type);
+  send(response, 400, { __type: error.type, Message: error.message });
+}
+
+export async function startAthenaStandIn(options: AthenaStandInOptions): Promise<AthenaStandIn> {
+  const engine = await openEngine({ mirrorDir: options.mirrorDir });
+  const store = new ExecutionStore(engine, options.mirrorDir);
+  const accessKeyId = options.accessKeyId ?? 'STANDIN';
+  const states = { queued: options.queuedPolls ?? 1, running: options.runningPolls ?? 1 };
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const target = String(request.headers['x-amz-target'] ?? '');
+    if (request.method !== 'POST' || !String(request.headers['content-type']).includes('x-amz-json-1.1')) {
+      return fail(response, {
+        type: 'InvalidRequestException',
+        message: 'expected a POST of x-amz-json-1.1',
+      });
+    }
+    if (!String(request.headers.authorization ?? '').includes(`Credential=${accessKeyId}/`)) {
+      return fail(response, {
+        type: 'UnrecognizedClientException',
+        message: 'request not signed with the stand-in key',
+      });
+    }
+    const body: unknown = JSON.parse((await readBody(request)) || '{}');
+    const operation = target.replace(/^AmazonAthena\./, '');
+    if (operation === 'StartQueryExecution') {
+      const execution = store.start(startRequest(body));
+      return send(response, 200, { QueryExecutionId: execution.id });
+    }
+    const execution = store.get(getExecution(body).QueryExecutionId);
+    if (!execution)
+      return fail(response, { type: 'InvalidRequestException', message: 'QueryExecution not found' });
+    if (operation === 'GetQueryExecution') {
+      execution.polls += 1;
+      return send(response, 200, { QueryExecution: await describeExecution(execution, states) });
+    }
+    if (operation === 'StopQueryExecution') {
+      execution.cancelled = true;
+      return send(response, 200, {});
+    }
+    if (operation === 'GetQueryResults') {
+      const page = await resultsPage(execution, getResults(body), options.pageSize ?? 4, states);
+      return 'error' in page ? fail(response, page.error) : send(response, 200, page.page);
+    }
+    return fail(response, { type: 'UnknownOperationException', message: `unknown operation ${target}` });
+  }
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      fail(response, { type: 'InvalidRequestException', message: String(error) });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    store,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      engine.close();
+    },
+  };
+}
