@@ -41,6 +41,26 @@ export const RULE_MESSAGES = {
     vi: `Tệp quá lớn: ${vnNumber(p.bytes)} byte, tối đa ${vnNumber(p.max)} byte.`,
     en: `The file is too large: ${enNumber(p.bytes)} bytes, at most ${enNumber(p.max)} bytes.`,
   }),
+  'file.too_many_rows': (p: { max: number }): Bilingual => ({
+    vi: `Tệp có quá nhiều dòng: tối đa ${vnNumber(p.max)} dòng. Hãy chia báo cáo hoặc bỏ các dòng thừa.`,
+    en: `The file has too many rows: at most ${enNumber(p.max)}. Split the report or remove extra rows.`,
+  }),
+  'file.decompression': (p: { detail: string }): Bilingual => ({
+    vi: `Tệp Excel bị từ chối vì khi giải nén vượt giới hạn an toàn (${p.detail}). Hãy lưu lại tệp bằng Excel và nộp lại.`,
+    en: `The Excel file is refused because it unpacks beyond the safety limits (${p.detail}). Save it again from Excel and resubmit.`,
+  }),
+  'file.wrong_dataset': (p: { expected: string; found: string }): Bilingual => ({
+    vi: `Tệp này có vẻ là báo cáo "${p.found}", không phải báo cáo "${p.expected}" đang nộp. Hãy kiểm tra lại loại báo cáo.`,
+    en: `This file looks like a "${p.found}" report, not the "${p.expected}" report being submitted. Check the report type.`,
+  }),
+  'total.mismatch': (p: { column: ColumnLabel; sum: number; found: string }): Bilingual => ({
+    vi: `Dòng tổng cộng, cột ${q(p.column.vi)}: ghi ${shown(p.found)} nhưng tổng các dòng là ${vnNumber(p.sum)}.`,
+    en: `Totals row, column ${q(p.column.en)}: shows ${shown(p.found)} but the rows add up to ${enNumber(p.sum)}.`,
+  }),
+  'rows.after_total': (): Bilingual => ({
+    vi: 'Dòng nằm dưới dòng tổng cộng không được tính là số liệu.',
+    en: 'A row below the totals row is not counted as data.',
+  }),
   'header.missing': (p: { column: ColumnLabel }): Bilingual => ({
     vi: `Thiếu cột bắt buộc ${q(p.column.vi)} ở dòng tiêu đề.`,
     en: `The required column ${q(p.column.en)} is missing from the header row.`,

@@ -29,3 +29,10 @@ export function isBlankRow(cells: readonly RawCell[]): boolean {
 
 /** Thrown by a reader when the bytes are not a file of its kind; becomes `file.unreadable`. */
 export class UnreadableFileError extends Error {}
+
+/** Thrown by a reader once a sheet passes the row limit; reading stops there. */
+export class TooManyRowsError extends Error {
+  constructor(readonly limit: number) {
+    super(`more than ${limit} rows`);
+  }
+}

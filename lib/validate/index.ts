@@ -3,25 +3,27 @@
  * and `vss validate`. No S3, no DuckDB, no clock except the injected `now`.
  */
 import { createHash } from 'node:crypto';
-import { DATASETS, isTotal, type DatasetDef } from '../datasets/index.ts';
+import { DATASET_NAMES, DATASETS, isTotal, type DatasetDef } from '../datasets/index.ts';
 import type { UploadLocation } from '../layout.ts';
 import { RULE_MESSAGES } from '../messages.ts';
 import type { Receipt } from '../receipt.ts';
 import { checkLocation } from './check-location.ts';
 import { looksLikeText } from './decode-text.ts';
-import { UnreadableFileError, type Sheet } from './grid.ts';
+import { TooManyRowsError, UnreadableFileError, type Sheet } from './grid.ts';
 import { IssueList } from './issue-list.ts';
 import { findHeader, headerScore, type HeaderMatch } from './match-header.ts';
 import type { CellValue } from './parse-cell.ts';
 import { readCsv } from './read-csv.ts';
 import { isZip, readXlsx } from './read-xlsx.ts';
+import { limitsFromEnv, type UploadLimits } from './limits.ts';
 import { checkHeader, checkRows } from './validate-sheet.ts';
+import { ZipGuardError } from './zip-guard.ts';
 
 export type { CellValue } from './parse-cell.ts';
 export { issueCounts, MAX_LISTED_ISSUES } from './issue-list.ts';
 
-/** Larger files are refused before parsing: the in-memory XLSX reader needs ~10x the file in RAM. */
-export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+export { DEFAULT_LIMITS, limitsFromEnv, type UploadLimits } from './limits.ts';
+export { neutralizeCell } from './safe-cell.ts';
 
 export interface ValidationInput {
   bytes: Uint8Array;
@@ -31,6 +33,8 @@ export interface ValidationInput {
   receivedAt: string;
   /** Decides which periods are in the future; defaults to the system clock. */
   now?: Date;
+  /** Defaults to limitsFromEnv(): 50 MB, 300,000 rows, unless VSS_MAX_UPLOAD_* say otherwise. */
+  limits?: UploadLimits;
 }
 
 export interface ValidationResult {
@@ -41,12 +45,27 @@ export interface ValidationResult {
 
 const FILE_LEVEL = { sheet: null, row: null, column: null };
 
-async function readSheets(bytes: Uint8Array, dataset: DatasetDef, issues: IssueList): Promise<Sheet[]> {
+async function readSheets(
+  bytes: Uint8Array,
+  dataset: DatasetDef,
+  limits: UploadLimits,
+  issues: IssueList,
+): Promise<Sheet[]> {
   try {
-    if (isZip(bytes)) return await readXlsx(bytes);
-    if (looksLikeText(bytes)) return [readCsv(bytes, (sheet) => headerScore(dataset, sheet))];
+    if (isZip(bytes)) return await readXlsx(bytes, limits);
+    if (looksLikeText(bytes)) return [readCsv(bytes, (sheet) => headerScore(dataset, sheet), limits.maxRows)];
     issues.add('error', FILE_LEVEL, 'file.type', 'CSV or XLSX', '', RULE_MESSAGES['file.type']());
   } catch (error) {
+    if (error instanceof TooManyRowsError) {
+      const message = RULE_MESSAGES['file.too_many_rows']({ max: error.limit });
+      issues.add('error', FILE_LEVEL, 'file.too_many_rows', `<= ${error.limit}`, '', message);
+      return [];
+    }
+    if (error instanceof ZipGuardError) {
+      const message = RULE_MESSAGES['file.decompression']({ detail: error.detail });
+      issues.add('error', FILE_LEVEL, 'file.decompression', 'an ordinary XLSX', error.reason, message);
+      return [];
+    }
     if (!(error instanceof UnreadableFileError)) throw error;
     const detail = error.message.split('\n')[0]?.slice(0, 200) ?? '';
     issues.add(
@@ -76,30 +95,52 @@ function pickSheet(
   return best;
 }
 
+/**
+ * The dataset a sheet's header really belongs to, when it is not the one the upload claims: a
+ * coverage file uploaded as debt gets one clear error instead of a column of missing headers.
+ */
+function otherDataset(
+  dataset: DatasetDef,
+  sheet: Sheet,
+  header: HeaderMatch | undefined,
+): DatasetDef | undefined {
+  const own = header?.columns.size ?? 0;
+  if (own === dataset.columns.length) return undefined;
+  let best: { def: DatasetDef; score: number } | undefined;
+  for (const name of DATASET_NAMES) {
+    const def = DATASETS[name];
+    if (def === dataset) continue;
+    const score = headerScore(def, sheet);
+    if (score > own && score >= Math.ceil(def.columns.length / 2) && score > (best?.score ?? 0))
+      best = { def, score };
+  }
+  return best?.def;
+}
+
 export async function validateUpload(input: ValidationInput): Promise<ValidationResult> {
   const { bytes, location } = input;
+  const limits = input.limits ?? limitsFromEnv();
   const dataset = DATASETS[location.dataset];
   const issues = new IssueList();
   checkLocation(location, input.now ?? new Date(), issues);
   let parsed: ReturnType<typeof checkRows>['rows'] = [];
   if (bytes.length === 0)
     issues.add('error', FILE_LEVEL, 'file.empty', 'data', '', RULE_MESSAGES['file.empty']());
-  else if (bytes.length > MAX_UPLOAD_BYTES) {
-    const message = RULE_MESSAGES['file.too_large']({ bytes: bytes.length, max: MAX_UPLOAD_BYTES });
-    issues.add(
-      'error',
-      FILE_LEVEL,
-      'file.too_large',
-      `<= ${MAX_UPLOAD_BYTES}`,
-      String(bytes.length),
-      message,
-    );
+  else if (bytes.length > limits.maxBytes) {
+    const message = RULE_MESSAGES['file.too_large']({ bytes: bytes.length, max: limits.maxBytes });
+    const expected = `<= ${limits.maxBytes}`;
+    issues.add('error', FILE_LEVEL, 'file.too_large', expected, String(bytes.length), message);
   } else {
-    const sheets = await readSheets(bytes, dataset, issues);
+    const sheets = await readSheets(bytes, dataset, limits, issues);
     const picked = pickSheet(dataset, sheets);
-    if (picked || issues.errorCount === 0)
+    const other = picked && otherDataset(dataset, picked.sheet, picked.header);
+    if (other) {
+      const names = { expected: dataset.titleVi, found: other.titleVi };
+      const message = RULE_MESSAGES['file.wrong_dataset'](names);
+      issues.add('error', FILE_LEVEL, 'file.wrong_dataset', dataset.name, other.name, message);
+    } else if (picked || issues.errorCount === 0)
       checkHeader(dataset, picked?.sheet ?? { name: null, rows: [] }, picked?.header, issues);
-    if (picked?.header) {
+    if (picked?.header && !other) {
       parsed = checkRows(dataset, picked.sheet, picked.header, location, issues).rows;
       if (parsed.length === 0) {
         const at = { sheet: picked.sheet.name, row: null, column: null };

@@ -1,13 +1,15 @@
 import { parse } from 'csv-parse/sync';
 import { decodeText } from './decode-text.ts';
-import { isBlankRow, UnreadableFileError, type Sheet } from './grid.ts';
+import { isBlankRow, TooManyRowsError, UnreadableFileError, type Sheet } from './grid.ts';
 
 const DELIMITERS = [',', ';', '\t'] as const;
 /** Enough lines to see the header under a few title rows. */
 const SAMPLE_CHARS = 16_384;
 
-function parseRows(text: string, delimiter: string, sample: boolean): Sheet {
+function parseRows(text: string, delimiter: string, sample: boolean, maxRows = Infinity): Sheet {
   const records: string[][] = parse(text, {
+    // Blank lines count here; the exact non-blank count is checked below.
+    to: Number.isFinite(maxRows) ? maxRows * 2 + 100 : null,
     delimiter,
     relax_column_count: true,
     relax_quotes: true,
@@ -19,6 +21,7 @@ function parseRows(text: string, delimiter: string, sample: boolean): Sheet {
   const rows = records
     .map((cells, index) => ({ number: index + 1, cells }))
     .filter((row) => !isBlankRow(row.cells));
+  if (rows.length > maxRows || records.length === maxRows * 2 + 100) throw new TooManyRowsError(maxRows);
   return { name: null, rows };
 }
 
@@ -26,7 +29,7 @@ function parseRows(text: string, delimiter: string, sample: boolean): Sheet {
  * Reads a CSV upload. The delimiter is the one under which the header best matches the template
  * (`scoreHeader`): counting separators fails on semicolon files whose amounts use commas.
  */
-export function readCsv(bytes: Uint8Array, scoreHeader: (sheet: Sheet) => number): Sheet {
+export function readCsv(bytes: Uint8Array, scoreHeader: (sheet: Sheet) => number, maxRows = Infinity): Sheet {
   const text = decodeText(bytes);
   const sampleEnd = text.length > SAMPLE_CHARS ? text.lastIndexOf('\n', SAMPLE_CHARS) : text.length;
   const sample = text.slice(0, sampleEnd > 0 ? sampleEnd : text.length);
@@ -40,8 +43,9 @@ export function readCsv(bytes: Uint8Array, scoreHeader: (sheet: Sheet) => number
     }
   }
   try {
-    return parseRows(text, best.delimiter, false);
+    return parseRows(text, best.delimiter, false, maxRows);
   } catch (error) {
+    if (error instanceof TooManyRowsError) throw error;
     throw new UnreadableFileError(error instanceof Error ? error.message : String(error));
   }
 }

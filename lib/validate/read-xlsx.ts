@@ -1,5 +1,8 @@
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { isBlankRow, UnreadableFileError, type RawCell, type Sheet } from './grid.ts';
+import { isBlankRow, TooManyRowsError, UnreadableFileError, type RawCell, type Sheet } from './grid.ts';
+import type { UploadLimits } from './limits.ts';
+import { guardZip, ZipGuardError } from './zip-guard.ts';
 
 /** XLSX is a zip archive: its first bytes are "PK". File names are not trusted. */
 export function isZip(bytes: Uint8Array): boolean {
@@ -17,7 +20,12 @@ export function rawCell(value: ExcelJS.CellValue): RawCell {
   if ('richText' in value) return value.richText.map((part) => part.text).join('');
   if ('formula' in value || 'sharedFormula' in value) {
     const result = value.result;
-    if (result === undefined || result === null) return null;
+    // No cached value (never calculated, or an error such as #DIV/0!, which the streaming reader
+    // does not keep): the formula itself is shown, so the officer sees which cell to recalculate.
+    if (result === undefined || result === null || Number.isNaN(result)) {
+      const formula = 'formula' in value ? value.formula : value.sharedFormula;
+      return `=${formula}`;
+    }
     if (typeof result === 'object' && !(result instanceof Date)) return result.error;
     return result;
   }
@@ -26,22 +34,46 @@ export function rawCell(value: ExcelJS.CellValue): RawCell {
   return null;
 }
 
-/** Every worksheet of an XLSX upload, in workbook order, as raw rows. */
-export async function readXlsx(bytes: Uint8Array): Promise<Sheet[]> {
-  const workbook = new ExcelJS.Workbook();
+/**
+ * Every worksheet of an XLSX upload, in the archive's order, as raw rows. The zip is inspected
+ * first (zip-guard), then read with exceljs's streaming reader: rows are kept as raw cells only,
+ * styles are read just to tell dates from numbers.
+ */
+export async function readXlsx(bytes: Uint8Array, limits: UploadLimits): Promise<Sheet[]> {
   try {
-    // exceljs's declared Buffer type predates Node's generic Buffer; the bytes are what it wants.
-    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+    await guardZip(bytes, limits);
   } catch (error) {
+    // A broken archive is unreadable; only a size the limits refuse is a decompression error.
+    if (error instanceof ZipGuardError && error.reason !== 'structure') throw error;
     throw new UnreadableFileError(error instanceof Error ? error.message : String(error));
   }
-  return workbook.worksheets.map((worksheet) => {
-    const rows: Sheet['rows'] = [];
-    worksheet.eachRow({ includeEmpty: false }, (row) => {
-      const cells: RawCell[] = [];
-      for (let c = 1; c <= row.cellCount; c += 1) cells.push(rawCell(row.getCell(c).value));
-      if (!isBlankRow(cells)) rows.push({ number: row.number, cells });
+  const sheets: Sheet[] = [];
+  let rowsRead = 0;
+  try {
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes)]), {
+      worksheets: 'emit',
+      sharedStrings: 'cache',
+      styles: 'cache',
+      hyperlinks: 'ignore',
+      entries: 'ignore',
     });
-    return { name: worksheet.name, rows };
-  });
+    for await (const worksheet of reader) {
+      // The streaming reader sets the sheet's name at run time; its type declarations omit it.
+      const name: unknown = Reflect.get(worksheet, 'name');
+      const sheet: Sheet = { name: typeof name === 'string' ? name : null, rows: [] };
+      sheets.push(sheet);
+      for await (const row of worksheet) {
+        const cells: RawCell[] = [];
+        for (let c = 1; c <= row.cellCount; c += 1) cells.push(rawCell(row.getCell(c).value));
+        if (isBlankRow(cells)) continue;
+        rowsRead += 1;
+        if (rowsRead > limits.maxRows) throw new TooManyRowsError(limits.maxRows);
+        sheet.rows.push({ number: row.number, cells });
+      }
+    }
+  } catch (error) {
+    if (error instanceof TooManyRowsError) throw error;
+    throw new UnreadableFileError(error instanceof Error ? error.message : String(error));
+  }
+  return sheets;
 }

@@ -10,6 +10,7 @@ import type { IssueList } from './issue-list.ts';
 import { periodInCell, provinceInCell } from './check-location.ts';
 import type { HeaderMatch } from './match-header.ts';
 import { parseCell, showRaw, type CellValue } from './parse-cell.ts';
+import { checkTotalsRow, splitBody } from './sheet-body.ts';
 import { checkRowRules, conditionallyRequired, type RowValues } from './row-rules.ts';
 
 export interface SheetResult {
@@ -100,8 +101,8 @@ export function checkRows(
   const governed = conditionallyRequired(dataset);
   const seen = new Map<string, Map<string, number>>();
   const result: SheetResult = { rows: [] };
-  const dataRows: GridRow[] = sheet.rows.slice(header.rowIndex + 1);
-  for (const row of dataRows) {
+  const body = splitBody(sheet.rows.slice(header.rowIndex + 1));
+  for (const row of body.data) {
     const at = (column: string | null) => ({ sheet: sheet.name, row: row.number, column });
     const values: RowValues = {};
     for (const c of dataset.columns) {
@@ -150,6 +151,16 @@ export function checkRows(
     });
     result.rows.push({ number: row.number, values });
   }
+  if (body.totals) checkTotalsRow(dataset, sheet.name, header, body.totals, result.rows, issues);
+  for (const row of body.after)
+    issues.add(
+      'warning',
+      { sheet: sheet.name, row: row.number, column: null },
+      'rows.after_total',
+      '',
+      row.cells.map(showRaw).filter(Boolean).join(' ').slice(0, 200),
+      RULE_MESSAGES['rows.after_total'](),
+    );
   return result;
 }
 

@@ -1,0 +1,87 @@
+/**
+ * What lies below the header of a government spreadsheet: sometimes a row of column numbers
+ * ("(1) (2) (3)" or "A B 1 2"), then the data, then a totals row ("Tổng cộng", "Cộng"), then
+ * signatures. Only the data rows are data; the totals row is checked against them.
+ */
+import { isTotal, type DatasetDef } from '../datasets/index.ts';
+import { RULE_MESSAGES } from '../messages.ts';
+import { isBlank, type GridRow, type RawCell } from './grid.ts';
+import type { IssueList } from './issue-list.ts';
+import type { HeaderMatch } from './match-header.ts';
+import { matchKey } from './normalize.ts';
+import { parseInteger, showRaw } from './parse-cell.ts';
+import type { RowValues } from './row-rules.ts';
+
+export interface SheetBody {
+  data: GridRow[];
+  totals: GridRow | undefined;
+  /** Non-blank rows below the totals row (signatures, notes): reported, never counted. */
+  after: GridRow[];
+}
+
+const TOTAL_LABELS = new Set(['tongcong', 'cong', 'tong', 'total', 'totals', 'grandtotal', 'tongso']);
+
+/** A row labelled as a total in any of its text cells: "Tổng cộng", "CỘNG:", "Tong cong", "Total". */
+export function isTotalsRow(cells: readonly RawCell[]): boolean {
+  return cells.some((cell) => {
+    if (typeof cell !== 'string') return false;
+    const key = matchKey(cell);
+    return TOTAL_LABELS.has(key) || key.startsWith('tongcong');
+  });
+}
+
+/** "(1) (2) (3)…", "1 2 3…" or "A B 1 2…": the numbering row printed under official headers. */
+export function isColumnNumberRow(cells: readonly RawCell[]): boolean {
+  const filled = cells.filter((cell) => !isBlank(cell)).map((cell) => showRaw(cell));
+  if (filled.length < 2) return false;
+  const numbers: number[] = [];
+  for (const text of filled) {
+    const m = /^\(?(\d{1,2}|[A-Za-z])\)?$/.exec(text);
+    if (!m) return false;
+    if (/^\d+$/.test(m[1]!)) numbers.push(Number(m[1]));
+  }
+  return (
+    numbers.length >= 2 && numbers[0] === 1 && numbers.every((n, i) => i === 0 || n === numbers[i - 1]! + 1)
+  );
+}
+
+export function splitBody(rows: readonly GridRow[]): SheetBody {
+  const start = rows[0] && isColumnNumberRow(rows[0].cells) ? 1 : 0;
+  const totalsAt = rows.findIndex((row, i) => i >= start && isTotalsRow(row.cells));
+  if (totalsAt < 0) return { data: rows.slice(start), totals: undefined, after: [] };
+  return { data: rows.slice(start, totalsAt), totals: rows[totalsAt], after: rows.slice(totalsAt + 1) };
+}
+
+/**
+ * Each amount or count the totals row states must equal the sum of the data rows. A column with
+ * an invalid cell is not compared: that cell already has its error.
+ */
+export function checkTotalsRow(
+  dataset: DatasetDef,
+  sheetName: string | null,
+  header: HeaderMatch,
+  totals: GridRow,
+  rows: ReadonlyArray<{ values: RowValues }>,
+  issues: IssueList,
+): void {
+  for (const c of dataset.columns.filter(isTotal)) {
+    const position = header.columns.get(c.key);
+    const raw = position === undefined ? null : (totals.cells[position] ?? null);
+    if (isBlank(raw) || rows.some((r) => r.values[c.key] === undefined)) continue;
+    const sum = rows.reduce(
+      (s, r) => s + (typeof r.values[c.key] === 'number' ? Number(r.values[c.key]) : 0),
+      0,
+    );
+    const stated = parseInteger(raw, Number.MIN_SAFE_INTEGER);
+    if (stated.ok && stated.value === sum) continue;
+    const found = showRaw(raw);
+    issues.add(
+      'error',
+      { sheet: sheetName, row: totals.number, column: c.key },
+      'total.mismatch',
+      String(sum),
+      found,
+      () => RULE_MESSAGES['total.mismatch']({ column: c, sum, found }),
+    );
+  }
+}
