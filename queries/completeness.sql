@@ -1,44 +1,71 @@
--- completeness: for every dataset, month of vss.months and unit expected that month (63 units
--- until 2025-06, 34 from 2025-07, from vss.provinces), whether its report arrived:
--- on_time when the first accepted upload was received by the end of the 10th of the next month,
--- Vietnam time (UTC+7, i.e. before 17:00 UTC that day), late when it came after, missing when
--- no upload was accepted. received_at is ISO 8601 UTC text, so the deadline compares as text.
--- params: none
-WITH expected AS (
-  SELECT d.name AS dataset, m.period, p.code AS province
+-- completeness: reporting completeness and timeliness from the ledger (vss.uploads), per dataset,
+-- month of vss.months and unit: expected (the units valid that month: 63 until 2025-06, 34 from
+-- 2025-07), received (an accepted upload), on_time (the first accepted upload arrived by the end
+-- of the deadline day of the next month, Vietnam time, UTC+7: day 10 unless deadline_day says
+-- otherwise), late, missing, resubmitted (more than one accepted upload). geography 'current'
+-- adds the old units up into the 34 they belong to (a merged unit's month is then 'missing' if
+-- any of its parts is). status: on_time, late or missing. received_at is ISO 8601 UTC text, so
+-- the deadline compares as text.
+-- params: deadline_day=10, geography=reported
+WITH given AS (
+  SELECT CAST(? AS INTEGER) AS deadline_day, CAST(? AS VARCHAR) AS geography
+),
+expected AS (
+  SELECT d.name AS dataset, m.period, p.code AS province, p.current_code
   FROM vss.datasets d
   CROSS JOIN vss.months m
   JOIN vss.provinces p ON p.valid_from <= m.period AND (p.valid_to IS NULL OR p.valid_to >= m.period)
 ),
 deadlines AS (
   SELECT
-    period,
+    m.period,
     concat(
       CASE
-        WHEN substr(period, 6, 2) = '12'
-          THEN concat(CAST(CAST(substr(period, 1, 4) AS INTEGER) + 1 AS VARCHAR), '-01')
-        ELSE concat(substr(period, 1, 4), '-', lpad(CAST(CAST(substr(period, 6, 2) AS INTEGER) + 1 AS VARCHAR), 2, '0'))
+        WHEN substr(m.period, 6, 2) = '12'
+          THEN concat(CAST(CAST(substr(m.period, 1, 4) AS INTEGER) + 1 AS VARCHAR), '-01')
+        ELSE concat(substr(m.period, 1, 4), '-', lpad(CAST(CAST(substr(m.period, 6, 2) AS INTEGER) + 1 AS VARCHAR), 2, '0'))
       END,
-      '-10T17:00:00'
+      '-',
+      lpad(CAST(g.deadline_day AS VARCHAR), 2, '0'),
+      'T17:00:00'
     ) AS deadline
-  FROM vss.months
+  FROM vss.months m
+  CROSS JOIN given g
 ),
-first_accepted AS (
-  SELECT dataset, period, province, MIN(received_at) AS received_at
+accepted AS (
+  SELECT dataset, period, province, MIN(received_at) AS first_received_at, COUNT(*) AS accepted_uploads
   FROM vss.uploads
   WHERE status = 'accepted'
   GROUP BY dataset, period, province
+),
+per_unit AS (
+  SELECT
+    e.dataset,
+    e.period,
+    CASE WHEN g.geography = 'current' THEN e.current_code ELSE e.province END AS unit,
+    a.first_received_at,
+    CASE WHEN a.first_received_at IS NULL THEN 0 ELSE 1 END AS received,
+    CASE WHEN a.first_received_at < dl.deadline THEN 1 ELSE 0 END AS on_time,
+    CASE WHEN a.first_received_at >= dl.deadline THEN 1 ELSE 0 END AS late,
+    CASE WHEN a.first_received_at IS NULL THEN 1 ELSE 0 END AS missing,
+    CASE WHEN a.accepted_uploads > 1 THEN 1 ELSE 0 END AS resubmitted
+  FROM expected e
+  CROSS JOIN given g
+  JOIN deadlines dl ON dl.period = e.period
+  LEFT JOIN accepted a ON a.dataset = e.dataset AND a.period = e.period AND a.province = e.province
 )
 SELECT
-  e.dataset,
-  e.period,
-  e.province,
-  CASE
-    WHEN f.received_at IS NULL THEN 'missing'
-    WHEN f.received_at < dl.deadline THEN 'on_time'
-    ELSE 'late'
-  END AS status
-FROM expected e
-JOIN deadlines dl ON dl.period = e.period
-LEFT JOIN first_accepted f ON f.dataset = e.dataset AND f.period = e.period AND f.province = e.province
-ORDER BY e.dataset, e.period, e.province
+  dataset,
+  period,
+  unit AS province,
+  COUNT(*) AS expected,
+  SUM(received) AS received,
+  SUM(on_time) AS on_time,
+  SUM(late) AS late,
+  SUM(missing) AS missing,
+  SUM(resubmitted) AS resubmitted,
+  MIN(first_received_at) AS first_received_at,
+  CASE WHEN SUM(missing) > 0 THEN 'missing' WHEN SUM(late) > 0 THEN 'late' ELSE 'on_time' END AS status
+FROM per_unit
+GROUP BY dataset, period, unit
+ORDER BY dataset, period, unit

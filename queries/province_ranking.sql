@@ -1,61 +1,77 @@
--- province_ranking: for one month, the units ranked by contribution debt (1 = largest), with
--- their debt and rank the month before. Across the 63 -> 34 change the month before is restated
--- to this month's units through vss.provinces.current_code, so the change compares like with like.
--- params: period
-WITH target AS (
+-- province_ranking: for one month and one measure of vss.summaries (lib/summary/measures.ts,
+-- e.g. debt_total, debt_3m_plus, hi_participants), the units ranked by it (1 = largest), with
+-- the value and rank of the month before and the change. geography 'reported' ranks that month's
+-- units (63 until 2025-06, 34 from 2025-07); 'current' ranks the 34 units with older figures
+-- restated through vss.provinces.current_code. Across the 63 -> 34 change the month before is
+-- restated to this month's units, so the change compares like with like.
+-- params: period, measure=debt_total, geography=reported
+WITH given AS (
   SELECT
-    period,
+    g.period,
+    g.measure,
+    g.geography,
     CASE
-      WHEN substr(period, 6, 2) = '01'
-        THEN concat(CAST(CAST(substr(period, 1, 4) AS INTEGER) - 1 AS VARCHAR), '-12')
-      ELSE concat(substr(period, 1, 4), '-', lpad(CAST(CAST(substr(period, 6, 2) AS INTEGER) - 1 AS VARCHAR), 2, '0'))
+      WHEN substr(g.period, 6, 2) = '01'
+        THEN concat(CAST(CAST(substr(g.period, 1, 4) AS INTEGER) - 1 AS VARCHAR), '-12')
+      ELSE concat(substr(g.period, 1, 4), '-', lpad(CAST(CAST(substr(g.period, 6, 2) AS INTEGER) - 1 AS VARCHAR), 2, '0'))
     END AS previous_period
-  FROM (SELECT CAST(? AS VARCHAR) AS period) given
+  FROM (SELECT CAST(? AS VARCHAR) AS period, CAST(? AS VARCHAR) AS measure, CAST(? AS VARCHAR) AS geography) g
 ),
 units AS (
-  SELECT p.code, p.name_vi, p.generation
-  FROM vss.provinces p
-  JOIN target t ON p.valid_from <= t.period AND (p.valid_to IS NULL OR p.valid_to >= t.period)
+  SELECT u.code, u.name_vi
+  FROM vss.provinces u
+  CROSS JOIN given g
+  WHERE (g.geography = 'current' AND u.generation = '34')
+    OR (g.geography <> 'current' AND u.valid_from <= g.period AND (u.valid_to IS NULL OR u.valid_to >= g.period))
 ),
-current_debt AS (
-  SELECT d.province, SUM(d.no_bhxh + d.no_bhyt + d.no_bhtn) AS debt_total
-  FROM vss.debt d
-  JOIN target t ON d.period = t.period
-  GROUP BY d.province
+placed AS (
+  SELECT
+    s.period,
+    CASE
+      WHEN g.geography = 'current' OR p.valid_from > g.period OR p.valid_to < g.period THEN p.current_code
+      ELSE p.code
+    END AS unit,
+    s.value
+  FROM vss.summaries s
+  CROSS JOIN given g
+  JOIN vss.provinces p
+    ON p.code = s.province AND p.valid_from <= s.period AND (p.valid_to IS NULL OR p.valid_to >= s.period)
+  WHERE s.measure = g.measure AND s.period IN (g.period, g.previous_period)
 ),
-previous_debt AS (
-  SELECT u.code AS province, SUM(d.no_bhxh + d.no_bhyt + d.no_bhtn) AS debt_total
-  FROM vss.debt d
-  JOIN target t ON d.period = t.previous_period
-  JOIN vss.provinces pu
-    ON pu.code = d.province AND pu.valid_from <= t.previous_period
-    AND (pu.valid_to IS NULL OR pu.valid_to >= t.previous_period)
-  JOIN units u
-    ON (pu.generation = u.generation AND pu.code = u.code)
-    OR (pu.generation <> u.generation AND pu.current_code = u.code)
-  GROUP BY u.code
+this_month AS (
+  SELECT pl.unit, SUM(pl.value) AS value
+  FROM placed pl
+  JOIN given g ON pl.period = g.period
+  GROUP BY pl.unit
+),
+month_before AS (
+  SELECT pl.unit, SUM(pl.value) AS value
+  FROM placed pl
+  JOIN given g ON pl.period = g.previous_period
+  GROUP BY pl.unit
 ),
 ranked AS (
   SELECT
     u.code AS province,
     u.name_vi,
-    c.debt_total,
-    p.debt_total AS previous_debt_total,
-    RANK() OVER (ORDER BY c.debt_total DESC) AS debt_rank,
-    CASE WHEN p.debt_total IS NULL THEN NULL ELSE RANK() OVER (ORDER BY p.debt_total DESC) END AS previous_rank
+    c.value,
+    b.value AS previous_value,
+    RANK() OVER (ORDER BY c.value DESC) AS value_rank,
+    CASE WHEN b.value IS NULL THEN NULL ELSE RANK() OVER (ORDER BY b.value DESC) END AS previous_rank
   FROM units u
-  JOIN current_debt c ON c.province = u.code
-  LEFT JOIN previous_debt p ON p.province = u.code
+  JOIN this_month c ON c.unit = u.code
+  LEFT JOIN month_before b ON b.unit = u.code
 )
 SELECT
-  t.period,
+  g.period,
+  g.measure,
   r.province,
   r.name_vi,
-  r.debt_total,
-  r.debt_rank,
-  r.previous_debt_total,
-  r.debt_total - r.previous_debt_total AS debt_change,
+  r.value,
+  r.value_rank,
+  r.previous_value,
+  r.value - r.previous_value AS change,
   r.previous_rank
 FROM ranked r
-CROSS JOIN target t
-ORDER BY r.debt_rank, r.province
+CROSS JOIN given g
+ORDER BY r.value_rank, r.province

@@ -28,14 +28,10 @@ export function queriesDir(): string {
   return process.env.VSS_QUERIES_DIR ?? fileURLToPath(new URL('../../queries/', import.meta.url));
 }
 
-/** Counts `?` outside string literals and comments. */
+/** Counts `?` outside string literals, quoted names and comments (an apostrophe in a comment is prose). */
 export function countPlaceholders(sql: string): number {
-  const code = sql
-    .replace(/'(?:[^']|'')*'/g, "''")
-    .replace(/"(?:[^"]|"")*"/g, '""')
-    .replace(/--[^\n]*/g, '')
-    .replace(/\/\*[\s\S]*?\*\//g, '');
-  return [...code].filter((c) => c === '?').length;
+  const skipped = /'(?:[^']|'')*'|"(?:[^"]|"")*"|--[^\n]*|\/\*[\s\S]*?\*\/|\?/g;
+  return [...sql.matchAll(skipped)].filter((m) => m[0] === '?').length;
 }
 
 export function parseNamedQuery(name: string, sql: string): NamedQuery {

@@ -21,7 +21,17 @@ const DUCKDB_ONLY = [
 describe('queries/*.sql', () => {
   it('holds the dashboard queries', () => {
     expect(names).toEqual(
-      expect.arrayContaining(['national_monthly', 'province_monthly', 'province_ranking', 'completeness']),
+      expect.arrayContaining([
+        'national_monthly',
+        'province_monthly',
+        'province_ranking',
+        'completeness',
+        'national_figures',
+        'measure_series',
+        'outliers',
+        'police_coordination',
+        'prosecution_funnel',
+      ]),
     );
   });
 
@@ -52,8 +62,18 @@ describe('parseNamedQuery', () => {
     expect(q.bind({ a: 1, b: '2' })).toEqual(['2', 1]);
   });
 
+  it('reads defaults from the header and lets a caller leave those parameters out', () => {
+    const q = parseNamedQuery('x', '-- params: period, geography=reported\nSELECT ?, ?');
+    expect(q.defaults).toEqual({ geography: 'reported' });
+    expect(q.bind({ period: '2025-07' })).toEqual(['2025-07', 'reported']);
+    expect(q.bind({ period: '2025-07', geography: 'current' })).toEqual(['2025-07', 'current']);
+  });
+
   it('ignores question marks in strings and comments', () => {
-    const q = parseNamedQuery('x', "-- x: what?\n-- params: none\nSELECT '?' AS q /* ? */ -- ?\n");
+    const q = parseNamedQuery(
+      'x',
+      "-- x: what's this?\n-- params: none\nSELECT '?' AS q /* ? */ -- it's ?\n",
+    );
     expect(q.params).toEqual([]);
   });
 

@@ -101,22 +101,24 @@ describe('province_ranking', () => {
     expect(rows).toEqual([
       {
         period: '2025-07',
+        measure: 'debt_total',
         province: '08',
         name_vi: 'Tuyên Quang',
-        debt_total: 550,
-        debt_rank: 1,
-        previous_debt_total: 340 + 60, // Tuyên Quang and Hà Giang in June
-        debt_change: 150,
+        value: 550,
+        value_rank: 1,
+        previous_value: 340 + 60, // Tuyên Quang and Hà Giang in June
+        change: 150,
         previous_rank: 1,
       },
       {
         period: '2025-07',
+        measure: 'debt_total',
         province: '01',
         name_vi: 'Hà Nội',
-        debt_total: 200,
-        debt_rank: 2,
-        previous_debt_total: 175,
-        debt_change: 25,
+        value: 200,
+        value_rank: 2,
+        previous_value: 175,
+        change: 25,
         previous_rank: 2,
       },
     ]);
@@ -124,11 +126,26 @@ describe('province_ranking', () => {
 
   it('has no previous figures when the month before was not reported', async () => {
     const { rows } = await engine.runNamed('province_ranking', { period: '2025-06' });
-    expect(rows.map((r) => [r.province, r.debt_rank, r.previous_debt_total, r.debt_change])).toEqual([
+    expect(rows.map((r) => [r.province, r.value_rank, r.previous_value, r.change])).toEqual([
       ['08', 1, null, null],
       ['01', 2, null, null],
       ['02', 3, null, null],
     ]);
+  });
+
+  it('ranks by the measure asked for, bound as a value, and restates June to the 34 units', async () => {
+    const { rows } = await engine.runNamed('province_ranking', {
+      period: '2025-06',
+      measure: 'debt_3m_plus',
+      geography: 'current',
+    });
+    // Hà Giang (02) owed 60 for 2 months: not 3+; it folds into Tuyên Quang (08) anyway.
+    expect(rows.map((r) => [r.province, r.value, r.value_rank])).toEqual([
+      ['08', 340, 1],
+      ['01', 125, 2],
+    ]);
+    const none = await engine.runNamed('province_ranking', { period: '2025-06', measure: "x' OR '1'='1" });
+    expect(none.rows).toEqual([]);
   });
 });
 

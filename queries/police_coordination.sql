@@ -1,0 +1,48 @@
+-- police_coordination: for one unit and month, the employers owing contributions for 3 or more
+-- months (from vss.debt, the employer detail), and whether each meets the Penal Code Art. 216
+-- thresholds for referral to the police: 6 or more months overdue and either 50 million VND or
+-- more owed, or 10 or more employees affected. Those meeting Art. 216 come first, then by debt.
+-- geography 'current' takes a unit of the 34 with the old units merged into it (before 2025-07);
+-- reporting_unit is the unit whose report lists the employer.
+-- params: province, period, geography=reported
+WITH given AS (
+  SELECT CAST(? AS VARCHAR) AS province, CAST(? AS VARCHAR) AS period, CAST(? AS VARCHAR) AS geography
+),
+debtors AS (
+  SELECT
+    d.period,
+    CASE WHEN g.geography = 'current' THEN p.current_code ELSE p.code END AS unit,
+    d.province AS reporting_unit,
+    d.ma_so_thue,
+    d.ten_don_vi,
+    d.no_bhxh,
+    d.no_bhyt,
+    d.no_bhtn,
+    d.no_bhxh + d.no_bhyt + d.no_bhtn AS debt_total,
+    d.so_thang_no,
+    d.so_lao_dong,
+    d.tinh_trang
+  FROM vss.debt d
+  CROSS JOIN given g
+  JOIN vss.provinces p
+    ON p.code = d.province AND p.valid_from <= d.period AND (p.valid_to IS NULL OR p.valid_to >= d.period)
+  WHERE d.period = g.period AND d.so_thang_no >= 3
+)
+SELECT
+  x.period,
+  x.unit AS province,
+  x.reporting_unit,
+  x.ma_so_thue,
+  x.ten_don_vi,
+  x.no_bhxh,
+  x.no_bhyt,
+  x.no_bhtn,
+  x.debt_total,
+  x.so_thang_no,
+  x.so_lao_dong,
+  x.tinh_trang,
+  CASE WHEN x.so_thang_no >= 6 AND (x.debt_total >= 50000000 OR x.so_lao_dong >= 10) THEN 1 ELSE 0 END AS art216
+FROM debtors x
+CROSS JOIN given g
+WHERE x.unit = g.province AND x.debt_total > 0
+ORDER BY art216 DESC, x.debt_total DESC, x.ma_so_thue
