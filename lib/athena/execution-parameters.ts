@@ -12,7 +12,9 @@ export function toExecutionParameter(value: string | number): string {
     if (Number.isInteger(value) && !Number.isSafeInteger(value)) {
       throw new UsageError(`${value} is beyond the integers JavaScript holds exactly`);
     }
-    return Number.isInteger(value) ? value.toFixed(0) : String(value);
+    const literal = Number.isInteger(value) ? value.toFixed(0) : String(value);
+    if (literal.includes('e')) throw new UsageError(`${value} has no plain decimal literal; pass it as text`);
+    return literal;
   }
   return `'${value.replaceAll("'", "''")}'`;
 }

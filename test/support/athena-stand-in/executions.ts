@@ -120,6 +120,11 @@ export class ExecutionStore {
     return this.executions.get(id);
   }
 
+  /** The execution started last. */
+  latest(): Execution | undefined {
+    return [...this.executions.values()].at(-1);
+  }
+
   /** GetQueryExecution calls seen, over all executions. */
   get pollCount(): number {
     return [...this.executions.values()].reduce((sum, e) => sum + e.polls, 0);
