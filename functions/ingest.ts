@@ -11,6 +11,7 @@ import { validateUpload } from '../lib/validate/index.ts';
 import { uploadOfRecord } from './ingest/event-key.ts';
 import { createKeyedLock } from './ingest/keyed-lock.ts';
 import { processUpload, type UploadOutcome } from './ingest/process-upload.ts';
+import type { BesideLake } from './ingest/reconcile-lake.ts';
 import type { ValidateUpload } from './ingest/validate-port.ts';
 
 export type { UploadOutcome };
@@ -24,6 +25,8 @@ export interface IngestDeps {
   /** Local sample runs only: take received_at from the object's `submitted-at` metadata. */
   trustSubmittedAt?: boolean;
   validate?: ValidateUpload;
+  /** Written after every lake write from the same rows (the province-month's summary). */
+  besideLake?: BesideLake;
   log?: (entry: Record<string, unknown>) => void;
   /** Called after each upload is handled (the local runner counts outcomes with it). */
   onOutcome?: (outcome: UploadOutcome) => void;
@@ -42,6 +45,7 @@ export function createIngestHandler(deps: IngestDeps): (event: S3Event) => Promi
     now: deps.now ?? (() => new Date()),
     tmpDir: deps.tmpDir,
     trustSubmittedAt: deps.trustSubmittedAt ?? false,
+    besideLake: deps.besideLake,
   };
 
   return async function ingest(event: S3Event): Promise<void> {

@@ -15,7 +15,8 @@ import { decide } from '../../lib/ledger/decide.ts';
 import { listLedger, putLedgerRecord } from '../../lib/ledger/ledger-store.ts';
 import { uploadIdOf } from '../../lib/ledger/upload-id.ts';
 import { readObject } from '../../lib/storage/object-bytes.ts';
-import { reconcileLake } from './reconcile-lake.ts';
+import { receivedAtOf } from './received-at.ts';
+import { reconcileLake, type BesideLake } from './reconcile-lake.ts';
 import type { ValidateUpload } from './validate-port.ts';
 
 export interface UploadContext {
@@ -26,6 +27,8 @@ export interface UploadContext {
   now: () => Date;
   tmpDir?: string;
   trustSubmittedAt: boolean;
+  /** Written after every lake write from the same rows (the province-month's summary). */
+  besideLake?: BesideLake;
 }
 
 export interface UploadOutcome {
@@ -89,24 +92,6 @@ export async function processUpload(
   const lakeWritten =
     decision.status === 'rejected' ? false : await reconcileLake(ctx, location, { uploadId, rows });
   return { uploadId, status: decision.status, lakeWritten, ledgerKey, receipt };
-}
-
-/**
- * When the upload arrived: the notification's time. Generated sample runs may carry the time a
- * province "submitted" in object metadata, so late reports look late; AWS never trusts it.
- */
-function receivedAtOf(
-  record: S3EventRecord,
-  metadata: Record<string, string>,
-  trustSubmittedAt: boolean,
-  now: () => Date,
-): string {
-  const submitted = metadata['submitted-at'];
-  if (trustSubmittedAt && submitted && !Number.isNaN(Date.parse(submitted))) {
-    return new Date(submitted).toISOString();
-  }
-  const eventTime = Date.parse(record.eventTime);
-  return new Date(Number.isNaN(eventTime) ? now().getTime() : eventTime).toISOString();
 }
 
 async function putJson(s3: S3Client, bucket: string, key: string, value: unknown): Promise<void> {

@@ -21,19 +21,34 @@ import type { UploadContext } from './process-upload.ts';
 /** Enough for every realistic race; beyond it the handler fails and the platform retries. */
 const MAX_ROUNDS = 5;
 
+/** What follows every lake write with the same rows (the province-month's summary). */
+export type BesideLake = (
+  write: ProvinceMonth & { uploadId: string; rows: readonly LakeRow[] },
+) => Promise<void>;
+
 /** Returns whether this call wrote the lake. `own` are the rows of the upload being handled. */
 export async function reconcileLake(
   ctx: UploadContext,
   pm: ProvinceMonth,
   own: { uploadId: string; rows: readonly LakeRow[] },
 ): Promise<boolean> {
-  let wrote = false;
+  let lastWritten: string | undefined;
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const winner = uploadInForce(await listLedger(ctx.s3, ctx.lakeBucket, pm));
-    if (!winner) return wrote;
+    if (!winner) return lastWritten !== undefined;
+    const rowsOfWinner = () => (winner.upload_id === own.uploadId ? own.rows : rowsOf(ctx, winner));
     const stamp = await readLakeStamp(ctx.s3, ctx.lakeBucket, pm.dataset, pm.period, pm.province);
-    if (stamp?.uploadId === winner.upload_id) return wrote;
-    const rows = winner.upload_id === own.uploadId ? own.rows : await rowsOf(ctx, winner);
+    if (stamp?.uploadId === winner.upload_id) {
+      // Settled. What follows the lake is redone when this call may have left it stale (it wrote
+      // another upload's rows), or when the winner is this upload and a crash may have cut it off.
+      const besideStale = lastWritten !== undefined && lastWritten !== winner.upload_id;
+      const besideMaybeCut = lastWritten === undefined && winner.upload_id === own.uploadId;
+      if (ctx.besideLake && (besideStale || besideMaybeCut)) {
+        await ctx.besideLake({ ...pm, uploadId: winner.upload_id, rows: await rowsOfWinner() });
+      }
+      return lastWritten !== undefined;
+    }
+    const rows = await rowsOfWinner();
     await writeLakePartition({
       s3: ctx.s3,
       bucket: ctx.lakeBucket,
@@ -42,7 +57,8 @@ export async function reconcileLake(
       tmpDir: ctx.tmpDir,
       uploadId: winner.upload_id,
     });
-    wrote = true;
+    await ctx.besideLake?.({ ...pm, uploadId: winner.upload_id, rows });
+    lastWritten = winner.upload_id;
   }
   throw new StorageError(`lake of ${pm.dataset}/${pm.period}/${pm.province} did not settle`);
 }

@@ -6,11 +6,12 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { ListObjectsCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { createIngestHandler, type UploadOutcome } from '../../functions/ingest.ts';
+import type { createIngestHandler, UploadOutcome } from '../../functions/ingest.ts';
 import type { ValidateUpload } from '../../functions/ingest/validate-port.ts';
 import { StorageError } from '../errors.ts';
 import { UPLOADS_PREFIX, uploadKey } from '../layout.ts';
 import { createEventQueue } from './event-queue.ts';
+import { localIngestHandler } from './local-ingest-handler.ts';
 import { startLocalS3 } from './local-s3.ts';
 import type { LocalUpload } from './upload-files.ts';
 
@@ -61,13 +62,8 @@ export async function ingestFiles(opts: IngestFilesOptions): Promise<IngestSumma
     },
   });
   try {
-    handle = createIngestHandler({
-      s3: s3.client,
-      uploadsBucket: s3.uploadsBucket,
-      lakeBucket: s3.lakeBucket,
-      trustSubmittedAt: true,
+    handle = localIngestHandler(s3, {
       validate: opts.validate,
-      log: () => undefined,
       onOutcome: (o) => {
         summary[o.status]++;
         opts.onOutcome?.(o);

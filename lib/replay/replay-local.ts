@@ -1,0 +1,25 @@
+/** `vss replay` on a laptop: the local S3 started without notifications, replay, stop. */
+import { localIngestHandler, LOCAL_TRUSTS_SUBMITTED_AT } from '../local/local-ingest-handler.ts';
+import { startLocalS3 } from '../local/local-s3.ts';
+import { replayUploads, type ReplaySummary } from './replay-uploads.ts';
+
+export async function replayLocal(opts: {
+  dataDir: string;
+  concurrency?: number;
+  onProgress?: (done: number, total: number) => void;
+}): Promise<ReplaySummary> {
+  const s3 = await startLocalS3({ dataDir: opts.dataDir });
+  try {
+    return await replayUploads({
+      s3: s3.client,
+      uploadsBucket: s3.uploadsBucket,
+      lakeBucket: s3.lakeBucket,
+      handle: localIngestHandler(s3),
+      trustSubmittedAt: LOCAL_TRUSTS_SUBMITTED_AT,
+      concurrency: opts.concurrency,
+      onProgress: opts.onProgress,
+    });
+  } finally {
+    await s3.close();
+  }
+}

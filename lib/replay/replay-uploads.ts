@@ -1,0 +1,82 @@
+/**
+ * Rebuilds everything in the lake bucket (lake, summaries, receipts, ledger) from the uploads
+ * bucket alone, by handing every stored upload to the ingest handler as the notification S3 sent
+ * for it. Uploads of one province-month go in the order they arrived, so the ledger's decisions
+ * (duplicate, supersedes) come out as they did live; province-months run side by side.
+ */
+import { HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import type { S3Event } from 'aws-lambda';
+import { receivedAtOf } from '../../functions/ingest/received-at.ts';
+import { StorageError } from '../errors.ts';
+import { forEachLimited } from '../generate/limited.ts';
+import { parseUploadKey, UPLOADS_PREFIX } from '../layout.ts';
+import { deleteAll, listObjects, type ListedObject } from './list-objects.ts';
+import { replayEvent } from './replay-event.ts';
+
+export interface ReplayOptions {
+  s3: S3Client;
+  uploadsBucket: string;
+  lakeBucket: string;
+  /** The ingest handler; it throws when an upload could not be handled. */
+  handle: (event: S3Event) => Promise<void>;
+  /** Must match the handler's setting, so arrival order is judged as the handler judges it. */
+  trustSubmittedAt: boolean;
+  concurrency?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface ReplaySummary {
+  cleared: number;
+  uploads: number;
+  provinceMonths: number;
+  failed: number;
+}
+
+export async function replayUploads(o: ReplayOptions): Promise<ReplaySummary> {
+  // Everything in the lake bucket derives from uploads, so nothing of value is lost by clearing it.
+  const cleared = await deleteAll(o.s3, o.lakeBucket, '');
+  const uploads = (await listObjects(o.s3, o.uploadsBucket, UPLOADS_PREFIX)).filter((u) =>
+    parseUploadKey(u.key),
+  );
+  const groups = new Map<string, ListedObject[]>();
+  for (const u of uploads) {
+    const pm = u.key.split('/').slice(0, 4).join('/');
+    groups.set(pm, [...(groups.get(pm) ?? []), u]);
+  }
+  let done = 0;
+  let failed = 0;
+  await forEachLimited([...groups.values()], Math.max(1, o.concurrency ?? 4), async (group) => {
+    for (const upload of await inArrivalOrder(o, group)) {
+      try {
+        await o.handle(replayEvent(o.uploadsBucket, upload));
+      } catch {
+        failed++;
+      }
+      o.onProgress?.(++done, uploads.length);
+    }
+  });
+  return { cleared, uploads: uploads.length, provinceMonths: groups.size, failed };
+}
+
+/** A lone upload needs no order; several are sorted by arrival, then by key for equal times. */
+async function inArrivalOrder(o: ReplayOptions, group: ListedObject[]): Promise<ListedObject[]> {
+  if (group.length < 2) return group;
+  const timed = await Promise.all(group.map(async (u) => ({ u, at: await arrivalOf(o, u) })));
+  timed.sort((a, b) => (a.at !== b.at ? (a.at < b.at ? -1 : 1) : a.u.key < b.u.key ? -1 : 1));
+  return timed.map((t) => t.u);
+}
+
+async function arrivalOf(o: ReplayOptions, upload: ListedObject): Promise<string> {
+  const [record] = replayEvent(o.uploadsBucket, upload).Records;
+  if (!record) throw new StorageError('replay event without a record');
+  let metadata: Record<string, string> = {};
+  if (o.trustSubmittedAt) {
+    try {
+      const head = await o.s3.send(new HeadObjectCommand({ Bucket: o.uploadsBucket, Key: upload.key }));
+      metadata = head.Metadata ?? {};
+    } catch (error) {
+      throw new StorageError(`cannot read s3://${o.uploadsBucket}/${upload.key}`, { cause: error });
+    }
+  }
+  return receivedAtOf(record, metadata, o.trustSubmittedAt, () => upload.lastModified);
+}
