@@ -9,6 +9,7 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import type { S3Event } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createIngestHandler } from '../../functions/ingest.ts';
+import { uploadInForce } from '../../lib/ledger/decide.ts';
 import { startLocalS3, type LocalS3 } from '../../lib/local/local-s3.ts';
 import { deleteAll } from '../../lib/replay/list-objects.ts';
 import {
@@ -114,4 +115,24 @@ describe('ingest under injected crashes', () => {
     );
     expect(await pictureOf(s3.client, s3.lakeBucket, dir)).toEqual(clean);
   });
+
+  it.each([[[1, 0, 2, 3]], [[3, 2, 1, 0]], [[2, 3, 0, 1, 0, 3]]])(
+    'events out of order (%j): the older upload never wins',
+    async (order) => {
+      await run(
+        s3.client,
+        order.map((i) => events[i]!),
+      );
+      const picture = await pictureOf(s3.client, s3.lakeBucket, dir);
+      expect(Object.values(picture.lake).map((l) => l.rows)).toEqual(
+        Object.values(clean.lake).map((l) => l.rows),
+      );
+      expect(Object.keys(picture.ledger).sort()).toEqual(Object.keys(clean.ledger).sort());
+      const rejected = (p: BucketPicture) => Object.values(p.ledger).filter((r) => r.status === 'rejected');
+      expect(rejected(picture)).toHaveLength(1);
+      expect(uploadInForce(Object.values(picture.ledger))?.sha256).toBe(
+        uploadInForce(Object.values(clean.ledger))?.sha256,
+      );
+    },
+  );
 });

@@ -144,3 +144,27 @@ export function withoutWriteTimes(
     Object.entries(ledger).map(([k, { ingested_at: _written, ...rest }]) => [k, rest]),
   );
 }
+
+/** A client of the same S3 whose first PUT under `prefix` waits until released: a slow Lambda. */
+export function gatedClient(endpoint: string, prefix: string) {
+  const client = createS3Client({ endpoint });
+  let arrive!: () => void;
+  let release!: () => void;
+  const arrived = new Promise<void>((resolve) => (arrive = resolve));
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let gated = false;
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      const input = args.input as { Key?: unknown };
+      const key = typeof input.Key === 'string' ? input.Key : '';
+      if (!gated && context.commandName === 'PutObjectCommand' && key.startsWith(prefix)) {
+        gated = true;
+        arrive();
+        await released;
+      }
+      return next(args);
+    },
+    { step: 'initialize', name: 'gate' },
+  );
+  return { client, arrived, release };
+}
