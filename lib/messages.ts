@@ -251,3 +251,6 @@ export const DASHBOARD_MESSAGES = {
     en: `No national figures for ${month} yet.`,
   }),
 } as const;
+
+/** The dashboard's interface text (labels, titles, buttons), kept beside the page that uses it. */
+export { UI_TEXT as DASHBOARD_UI_TEXT, CATEGORY_EN, REGION_EN } from '../dashboard/src/messages.ts';

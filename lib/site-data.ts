@@ -3,7 +3,8 @@
  * dashboard (which reads them). Refresh parses every row with these schemas before writing, so a
  * query whose columns drift from the page fails in the tests, not in front of the leadership.
  *
- * Files under <site>/data/: meta.json, national.json, provinces.json, completeness.json, units.json.
+ * Files under <site>/data/: meta.json, national.json, provinces.json, completeness.json, units.json,
+ * and the section pages' coverage.json, enforcement.json, prosecution.json, procedures.json, reports.json.
  * Money is whole VND as a JSON number (national totals stay far below 2^53).
  */
 import { z } from 'zod';
@@ -91,10 +92,84 @@ export const siteMeta = z.object({
 });
 export type SiteMeta = z.infer<typeof siteMeta>;
 
+/** Coverage of one unit, month and scheme (si_compulsory, si_voluntary, ui, hi). */
+export const coverageRow = z.object({
+  period,
+  province: code,
+  scheme: z.string(),
+  participants: int,
+  target: int,
+  base: int,
+});
+export type CoverageRow = z.infer<typeof coverageRow>;
+
+export const enforcementRow = z.object({
+  period,
+  province: code,
+  inspections: int,
+  employers_inspected: int,
+  employers_violating: int,
+  sanctions: int,
+  fines_imposed: int,
+  fines_collected: int,
+});
+export type EnforcementRow = z.infer<typeof enforcementRow>;
+
+/** Dossiers on a unit's register at month end, by Penal Code article and stage. */
+export const prosecutionRow = z.object({
+  period,
+  province: code,
+  article: z.string(),
+  stage: z.string(),
+  dossiers: int,
+  amount: int,
+});
+export type ProsecutionRow = z.infer<typeof prosecutionRow>;
+
+export const proceduresRow = z.object({
+  period,
+  province: code,
+  procedure_group: z.string(),
+  received: int,
+  on_time: int,
+  late: int,
+  pending: int,
+  overdue: int,
+});
+export type ProceduresRow = z.infer<typeof proceduresRow>;
+
+/** One upload from the ledger: the reports behind the figures. */
+export const reportRow = z.object({
+  dataset: z.string(),
+  period,
+  province: code,
+  file_name: z.string(),
+  received_at: z.string(),
+  status: z.enum(['accepted', 'rejected', 'duplicate']),
+  rows_accepted: int,
+  rows_rejected: int,
+});
+export type ReportRow = z.infer<typeof reportRow>;
+
 export const SITE_FILES = {
   meta: 'meta.json',
   national: 'national.json',
   provinces: 'provinces.json',
   completeness: 'completeness.json',
   units: 'units.json',
+  coverage: 'coverage.json',
+  enforcement: 'enforcement.json',
+  prosecution: 'prosecution.json',
+  procedures: 'procedures.json',
+  reports: 'reports.json',
 } as const;
+
+/** The files of the section pages (written by lib/site/refresh-pages.ts), each with its query. */
+export const PAGE_DATA = {
+  coverage: { query: 'site_coverage', row: coverageRow },
+  enforcement: { query: 'site_enforcement', row: enforcementRow },
+  prosecution: { query: 'site_prosecution', row: prosecutionRow },
+  procedures: { query: 'site_procedures', row: proceduresRow },
+  reports: { query: 'site_reports', row: reportRow },
+} as const;
+export type PageDataName = keyof typeof PAGE_DATA;

@@ -1,24 +1,16 @@
 /**
- * The dashboard page: reads the site data once, then redraws the tiles and charts for the month
- * named in the URL hash (default: the latest month with data).
+ * The dashboard: reads the site data once, then draws the page the URL hash names (overview by
+ * default) for the month, geography, region, province and language the hash holds.
  */
-import { isDatasetName, DATASETS } from '../../lib/datasets/index.ts';
 import { DASHBOARD_MESSAGES } from '../../lib/messages.ts';
-import { addMonths } from '../../lib/period.ts';
-import { embedChart } from './embed-chart.ts';
-import { formatPeriod, formatTimestamp } from './format.ts';
-import { coverageLine, kpiTiles } from './kpis.ts';
-import { hashFor, routeFromHash, type Route } from './month-route.ts';
-import { renderKpis } from './render-kpis.ts';
-import { restateToCurrent, type Geography } from './restate.ts';
+import { releaseCharts } from './embed-chart.ts';
+import { formatPeriod } from './format.ts';
+import { lang, regionLabel, setLang, t } from './i18n.ts';
+import type { TextKey } from './messages.ts';
+import { PAGE_RENDERERS } from './pages/index.ts';
+import { hashFor, routeFromHash, type Route } from './route.ts';
 import { loadSiteData, type SiteData } from './site-data-client.ts';
-import { choroplethSpec } from './specs/choropleth.ts';
-import { completenessHeatmapSpec } from './specs/completeness-heatmap.ts';
-import { debtTrendSpec } from './specs/debt-trend.ts';
-import { provinceRankingSpec } from './specs/province-ranking.ts';
 import { UnitNames } from './units.ts';
-
-const HEATMAP_MONTHS = 12;
 
 function byId<T extends HTMLElement>(id: string): T {
   const el = document.getElementById(id);
@@ -26,94 +18,101 @@ function byId<T extends HTMLElement>(id: string): T {
   return el as T;
 }
 
-function fillSelect(select: HTMLSelectElement, options: readonly { value: string; label: string }[]): void {
+function fillSelect(
+  select: HTMLSelectElement,
+  options: readonly { value: string; label: string }[],
+  value: string,
+): void {
   select.replaceChildren(...options.map((o) => new Option(o.label, o.value)));
+  select.value = value;
   select.disabled = false;
 }
 
-interface View {
-  period: string;
-  dataset: string;
-  geography: Geography;
+/** Static text of index.html in the chosen language. */
+function translateShell(route: Route): void {
+  document.title = t('docTitle');
+  for (const el of document.querySelectorAll<HTMLElement>('[data-text]'))
+    el.textContent = t(el.dataset.text as TextKey);
+  byId('lang').setAttribute('lang', lang() === 'vi' ? 'en' : 'vi');
+  byId('lang').setAttribute('aria-label', t('languageLabel'));
+  document.querySelector('nav.tabs')?.setAttribute('aria-label', t('nav'));
+  for (const link of document.querySelectorAll<HTMLAnchorElement>('nav.tabs a')) {
+    const page = link.dataset.page as Route['page'];
+    link.href = hashFor({ ...route, page });
+    if (page === route.page) link.setAttribute('aria-current', 'page');
+    else link.removeAttribute('aria-current');
+  }
 }
 
-async function render(data: SiteData, names: UnitNames, view: View): Promise<void> {
-  const { period, dataset, geography } = view;
-  const provinces = geography === 'current' ? restateToCurrent(data.provinces, data.units) : data.provinces;
-  const row = data.national.find((r) => r.period === period);
-  for (const el of document.querySelectorAll<HTMLElement>('[data-field="period"]'))
-    el.textContent = formatPeriod(period);
-  byId<HTMLSelectElement>('month').value = period;
-  byId('reported').textContent = row
-    ? coverageLine(row)
-    : DASHBOARD_MESSAGES.noNationalFigures(formatPeriod(period)).vi;
-  renderKpis(byId('kpis'), kpiTiles(data.national, period));
-  const from = [addMonths(period, 1 - HEATMAP_MONTHS), data.meta.first_period].sort().at(-1) ?? period;
-  const file = (name: string) => `${name}-${period}`;
-  await Promise.all([
-    embedChart(byId('chart-trend'), debtTrendSpec(data.national, { selected: period }), file('no-toan-quoc')),
-    embedChart(
-      byId('chart-ranking'),
-      provinceRankingSpec(provinces, names, { period, geography }),
-      file('xep-hang-no'),
-    ),
-    embedChart(
-      byId('chart-map'),
-      choroplethSpec(provinces, { period, geoBase: 'geo', geography }),
-      file('ban-do-no'),
-    ),
-    embedChart(
-      byId('chart-heatmap'),
-      completenessHeatmapSpec(data.completeness, names, { dataset, from, to: period }),
-      file(`nop-bao-cao-${dataset}`),
-    ),
-  ]);
+function fillFilters(data: SiteData, names: UnitNames, route: Route): void {
+  fillSelect(
+    byId('month'),
+    [...data.meta.periods]
+      .reverse()
+      .map((p) => ({ value: p, label: `${t('monthOption')} ${formatPeriod(p)}` })),
+    route.period,
+  );
+  byId<HTMLSelectElement>('geography').value = route.geography;
+  fillSelect(
+    byId('region'),
+    [
+      { value: '', label: t('allRegions') },
+      ...names.regions().map((r) => ({ value: r, label: regionLabel(r) })),
+    ],
+    route.region,
+  );
+  fillSelect(
+    byId('province'),
+    [
+      { value: '', label: t('chooseProvince') },
+      ...names.unitsOf(route.period, route.geography).map((u) => ({ value: u.code, label: u.name_vi })),
+    ],
+    route.province,
+  );
 }
 
 async function start(): Promise<void> {
   const status = byId('status');
+  const root = byId('page');
   const data = await loadSiteData();
   const names = new UnitNames(data.units);
-  const stamp = `Số liệu tính lúc ${formatTimestamp(data.meta.computed_at)} · ${data.meta.uploads_accepted.toLocaleString('vi-VN')} báo cáo đã tiếp nhận`;
-  for (const el of document.querySelectorAll<HTMLElement>('.stamp')) el.textContent = stamp;
-
-  const month = byId<HTMLSelectElement>('month');
-  fillSelect(
-    month,
-    [...data.meta.periods].reverse().map((p) => ({ value: p, label: `Tháng ${formatPeriod(p)}` })),
-  );
-  const datasetSelect = byId<HTMLSelectElement>('dataset');
-  const geographySelect = byId<HTMLSelectElement>('geography');
-  const datasets = [...new Set(data.completeness.map((c) => c.dataset))];
-  fillSelect(
-    datasetSelect,
-    datasets.map((d) => ({ value: d, label: isDatasetName(d) ? DATASETS[d].titleVi : d })),
-  );
-  if (datasets.includes('debt')) datasetSelect.value = 'debt';
-
   const current = (): Route => routeFromHash(location.hash, data.meta.periods, data.meta.latest_period);
-  // Draws run one after another so a quick series of month changes cannot interleave two charts.
+  const go = (change: Partial<Route>) => {
+    location.hash = hashFor({ ...current(), ...change });
+  };
+  // Draws run one after another so a quick series of changes cannot interleave two pages.
   let drawing = Promise.resolve();
   const redraw = () => {
     drawing = drawing.then(async () => {
-      const { period, geography } = current();
+      const route = current();
       document.body.removeAttribute('data-ready');
-      geographySelect.value = geography;
-      await render(data, names, { period, dataset: datasetSelect.value, geography });
+      setLang(route.lang);
+      translateShell(route);
+      fillFilters(data, names, route);
+      releaseCharts(root);
+      root.replaceChildren();
+      root.dataset.page = route.page;
+      await PAGE_RENDERERS[route.page]({ data, route, names, root });
       status.textContent = '';
-      document.body.setAttribute('data-ready', period);
+      document.body.setAttribute('data-page', route.page);
+      document.body.setAttribute('data-ready', route.period);
     });
     return drawing;
   };
-  const navigate = () => {
-    location.hash = hashFor({
-      period: month.value,
-      geography: geographySelect.value === 'current' ? 'current' : 'as_reported',
-    });
-  };
-  month.addEventListener('change', navigate);
-  geographySelect.addEventListener('change', navigate);
-  datasetSelect.addEventListener('change', () => void redraw().catch(fail));
+  byId<HTMLSelectElement>('month').addEventListener('change', (e) =>
+    go({ period: (e.target as HTMLSelectElement).value }),
+  );
+  byId<HTMLSelectElement>('geography').addEventListener('change', (e) =>
+    go({ geography: (e.target as HTMLSelectElement).value === 'current' ? 'current' : 'as_reported' }),
+  );
+  byId<HTMLSelectElement>('region').addEventListener('change', (e) =>
+    go({ region: (e.target as HTMLSelectElement).value }),
+  );
+  byId<HTMLSelectElement>('province').addEventListener('change', (e) => {
+    const code = (e.target as HTMLSelectElement).value;
+    go(code ? { province: code, page: 'province' } : { province: '' });
+  });
+  byId('lang').addEventListener('click', () => go({ lang: lang() === 'vi' ? 'en' : 'vi' }));
   window.addEventListener('hashchange', () => void redraw().catch(fail));
   await redraw();
 }

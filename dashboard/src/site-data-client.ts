@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  PAGE_DATA,
   SITE_FILES,
   completenessRow,
   nationalRow,
@@ -8,6 +9,7 @@ import {
   unitRow,
   type CompletenessRow,
   type NationalRow,
+  type PageDataName,
   type ProvinceRow,
   type SiteMeta,
   type UnitRow,
@@ -40,4 +42,22 @@ export async function loadSiteData(base = 'data/', fetchFn: typeof fetch = fetch
   ]);
   national.sort((a, b) => a.period.localeCompare(b.period));
   return { meta, national, provinces, completeness, units };
+}
+
+type PageRows<K extends PageDataName> = z.infer<(typeof PAGE_DATA)[K]['row']>[];
+const pageCache = new Map<PageDataName, Promise<unknown>>();
+
+/** A section page's file, fetched the first time a page needs it and kept for the visit. */
+export function loadPageData<K extends PageDataName>(
+  name: K,
+  base = 'data/',
+  fetchFn: typeof fetch = fetch,
+): Promise<PageRows<K>> {
+  let pending = pageCache.get(name);
+  if (!pending) {
+    const schema = z.array(PAGE_DATA[name].row as unknown as z.ZodType<PageRows<K>[number]>);
+    pending = fetchParsed(fetchFn, base + SITE_FILES[name], schema);
+    pageCache.set(name, pending);
+  }
+  return pending as Promise<PageRows<K>>;
 }

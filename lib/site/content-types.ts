@@ -31,5 +31,7 @@ export function isCompressible(contentType: string): boolean {
 export function cacheControlOf(relativePath: string): string {
   if (relativePath.startsWith('data/')) return 'no-cache, max-age=0';
   if (relativePath.startsWith('geo/')) return 'public, max-age=86400';
+  // Lazily loaded chunks carry a content hash in their name: a new build gives a new name.
+  if (relativePath.startsWith('chunks/')) return 'public, max-age=31536000, immutable';
   return 'no-cache';
 }

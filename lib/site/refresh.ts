@@ -19,6 +19,7 @@ import {
   type SiteMeta,
   type UnitRow,
 } from '../site-data.ts';
+import { writePageData } from './refresh-pages.ts';
 
 export interface RefreshOptions {
   mirrorDir: string;
@@ -89,6 +90,8 @@ export async function refreshSite(opts: RefreshOptions): Promise<{ files: string
       await writeJson(opts.outDir, SITE_FILES.provinces, provinceRows),
       await writeJson(opts.outDir, SITE_FILES.completeness, completeness),
       await writeJson(opts.outDir, SITE_FILES.units, units()),
+      // the section pages' files (queries/site_*.sql), kept apart in refresh-pages.ts
+      ...(await writePageData(engine, opts.outDir, writeJson)),
       // meta last: its computed_at vouches for the files before it
       await writeJson(opts.outDir, SITE_FILES.meta, meta),
     ];

@@ -85,7 +85,7 @@ describe('dashboard in Chromium', () => {
       `${row?.provinces_reported}/${row?.provinces_expected} tỉnh`,
     );
     expect(await page.locator('#month').inputValue()).toBe(latest);
-    expect(await page.locator('figcaption .stamp').first().innerText()).toContain('05/10/2025 10:15');
+    expect(await page.locator('figcaption.stamp').first().innerText()).toContain('05/10/2025 10:15');
     expect(await page.locator('.attribution').innerText()).toBe(
       'Ranh giới hành chính: geoBoundaries.org (CC BY 4.0)',
     );
@@ -106,7 +106,8 @@ describe('dashboard in Chromium', () => {
 
     // Restated to today's 34 units, the same month is drawn on the 34-unit map.
     await page.locator('#geography').selectOption('current');
-    await page.waitForURL(/#2025-05\/34$/);
+    await page.waitForURL(/geo=34/);
+    expect(page.url()).toContain('month=2025-05');
     await waitForCharts(before);
     await expect.poll(mapShapes).toBe(34);
     await page.locator('#geography').selectOption('as_reported');
@@ -115,7 +116,8 @@ describe('dashboard in Chromium', () => {
 
     await page.locator('#month').selectOption('2025-08');
     await waitForCharts('2025-08');
-    expect(page.url()).toMatch(/#2025-08$/);
+    expect(page.url()).toMatch(/month=2025-08/);
+    expect(page.url()).not.toMatch(/geo=34/);
     expect(await page.locator('[data-kpi="debt-total"] .detail').innerText()).toContain(
       expectedDebt('2025-08'),
     );

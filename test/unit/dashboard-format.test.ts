@@ -7,7 +7,6 @@ import {
   formatVnd,
   formatVndCompact,
 } from '../../dashboard/src/format.ts';
-import { hashFor, routeFromHash } from '../../dashboard/src/month-route.ts';
 import { generationOf } from '../../dashboard/src/units.ts';
 
 describe('dashboard formats (vi-VN)', () => {
@@ -38,24 +37,7 @@ describe('dashboard formats (vi-VN)', () => {
   });
 });
 
-describe('month in the URL hash', () => {
-  const periods = ['2025-06', '2025-07'];
-
-  it('reads a known month and falls back for anything else', () => {
-    const month = (hash: string) => routeFromHash(hash, periods, '2025-07').period;
-    expect(month(hashFor({ period: '2025-06', geography: 'as_reported' }))).toBe('2025-06');
-    expect(month('#2024-01')).toBe('2025-07');
-    expect(month('')).toBe('2025-07');
-    expect(month('#%E0%A4%A')).toBe('2025-07');
-  });
-
-  it('carries the restated view as "/34" and round-trips it', () => {
-    const route = { period: '2025-06', geography: 'current' } as const;
-    expect(hashFor(route)).toBe('#2025-06/34');
-    expect(routeFromHash(hashFor(route), periods, '2025-07')).toEqual(route);
-    expect(routeFromHash('#2025-06/63', periods, '2025-07').geography).toBe('as_reported');
-  });
-
+describe('geography of a month', () => {
   it('switches the map geography in July 2025', () => {
     expect(generationOf('2025-06')).toBe('63');
     expect(generationOf('2025-07')).toBe('34');

@@ -22,6 +22,7 @@ export function provinceRankingSpec(
   const values = month.flatMap((r) => {
     const name = names.nameOf(r.province, r.period, opts.geography);
     const common = {
+      code: r.province,
       name,
       total_ty: r.debt_total / VND_PER_TY,
       total: formatVnd(r.debt_total),

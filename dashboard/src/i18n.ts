@@ -1,0 +1,48 @@
+/**
+ * The page's language: Vietnamese unless the URL asks for English. Text comes from messages.ts
+ * only, so a switch of language redraws the page without reloading it.
+ */
+import { DATASETS, isDatasetName } from '../../lib/datasets/index.ts';
+import type { Bilingual, Lang } from '../../lib/messages.ts';
+import { CATEGORY_EN, REGION_EN, UI_TEXT, type TextKey } from './messages.ts';
+
+let current: Lang = 'vi';
+
+export function setLang(lang: Lang): void {
+  current = lang;
+  document.documentElement.lang = lang;
+}
+
+export function lang(): Lang {
+  return current;
+}
+
+export function t(key: TextKey): string {
+  return UI_TEXT[key][current];
+}
+
+export function pick(text: Bilingual): string {
+  return text[current];
+}
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** Vietnamese labels of category codes from the dataset schemas (one source for them). */
+const CATEGORY_VI = new Map<string, string>();
+for (const dataset of Object.values(DATASETS))
+  for (const column of dataset.columns)
+    if (column.type.kind === 'category')
+      for (const option of column.type.options) CATEGORY_VI.set(option.code, capitalise(option.vi));
+
+export function categoryLabel(code: string): string {
+  return current === 'vi' ? (CATEGORY_VI.get(code) ?? code) : capitalise(CATEGORY_EN[code] ?? code);
+}
+
+export function datasetTitle(name: string): string {
+  if (!isDatasetName(name)) return name;
+  return current === 'vi' ? DATASETS[name].titleVi : DATASETS[name].titleEn;
+}
+
+export function regionLabel(regionVi: string): string {
+  return current === 'vi' ? regionVi : (REGION_EN[regionVi] ?? regionVi);
+}

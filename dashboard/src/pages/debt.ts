@@ -1,0 +1,111 @@
+/** Debt: national debt by scheme, debt of 3+ months against arrears recovered, provinces ranked. */
+import { formatPeriod, formatVnd } from '../format.ts';
+import { t } from '../i18n.ts';
+import { moneyPoint, trendFrame, trendTable, ty } from '../chart-helpers.ts';
+import {
+  codeOf,
+  inRegion,
+  nameOf,
+  openProvince,
+  section,
+  stampFor,
+  type PageContext,
+} from '../page-context.ts';
+import { chartPanel } from '../panel.ts';
+import { restateToCurrent } from '../restate.ts';
+import { barRankingSpec } from '../specs/bar-ranking.ts';
+import { debtTrendSpec } from '../specs/debt-trend.ts';
+import { lineTrendSpec } from '../specs/line-trend.ts';
+import { OKABE_ITO } from '../specs/palette.ts';
+
+const TOP = 20;
+
+export async function renderDebt(ctx: PageContext): Promise<void> {
+  const { data, route } = ctx;
+  const { period } = route;
+  const stamp = stampFor(ctx, 'debt');
+  const series = [t('debtOld'), t('arrearsRecovered')];
+  const points = data.national.flatMap((r) => [
+    moneyPoint(r.period, series[0] ?? '', r.debt_3m_plus),
+    moneyPoint(r.period, series[1] ?? '', r.arrears_recovered),
+  ]);
+  const provinces = (
+    route.geography === 'current' ? restateToCurrent(data.provinces, data.units) : data.provinces
+  )
+    .filter((r) => r.period === period && inRegion(ctx, r.province, period))
+    .sort((a, b) => b.debt_3m_plus - a.debt_3m_plus);
+  const click = (datum: Record<string, unknown>) => {
+    const code = codeOf(datum);
+    if (code) openProvince(ctx, code);
+  };
+  await chartPanel(ctx.root, {
+    id: 'debt-schemes',
+    title: t('debtByScheme'),
+    spec: debtTrendSpec(data.national, { selected: period }),
+    table: {
+      columns: [
+        { key: 'period', label: t('periodLabel') },
+        { key: 'debt_bhxh', label: 'BHXH' },
+        { key: 'debt_bhyt', label: 'BHYT' },
+        { key: 'debt_bhtn', label: 'BHTN' },
+        { key: 'debt_total', label: t('debtTotal') },
+        { key: 'debt_3m_plus', label: t('debtOld') },
+        { key: 'employers_owing', label: t('employersOwing') },
+        { key: 'arrears_recovered', label: t('arrearsRecovered') },
+      ],
+      rows: data.national,
+    },
+    fileName: `no-theo-loai-${period}`,
+    stamp,
+  });
+  const pair = section(ctx);
+  await Promise.all([
+    chartPanel(pair, {
+      id: 'debt-old',
+      title: t('debtOldShareTrend'),
+      spec: lineTrendSpec(points, {
+        ...trendFrame(data.meta.periods, period),
+        description: t('debtOldShareTrend'),
+        yTitle: t('amountTy'),
+        seriesTitle: t('measure'),
+        series,
+      }),
+      table: trendTable(points, series),
+      fileName: `no-3-thang-${period}`,
+      stamp,
+      wide: false,
+    }),
+    chartPanel(pair, {
+      id: 'debt-old-ranking',
+      title: `${t('debtOld')} · ${formatPeriod(period)}`,
+      spec: barRankingSpec(
+        provinces.slice(0, TOP).map((r) => ({
+          code: r.province,
+          name: nameOf(ctx, r.province, period),
+          value: ty(r.debt_3m_plus),
+          shown: formatVnd(r.debt_3m_plus),
+        })),
+        {
+          description: `${t('debtOld')} ${formatPeriod(period)}`,
+          xTitle: t('debtTy'),
+          nameTitle: t('province'),
+          color: OKABE_ITO.vermillion,
+        },
+      ),
+      table: {
+        columns: [
+          { key: 'province', label: 'Mã' },
+          { key: 'name', label: t('province') },
+          { key: 'debt_total', label: t('debtTotal') },
+          { key: 'debt_3m_plus', label: t('debtOld') },
+          { key: 'employers_owing', label: t('employersOwing') },
+        ],
+        rows: provinces.map((r) => ({ ...r, name: nameOf(ctx, r.province, period) })),
+      },
+      fileName: `no-3-thang-tinh-${period}`,
+      stamp,
+      onClick: click,
+      wide: false,
+    }),
+  ]);
+}

@@ -1,0 +1,146 @@
+/** Enforcement and prosecution: inspections and fines over time, fines by province, the dossier funnel by article. */
+import type { EnforcementRow, ProsecutionRow } from '../../../lib/site-data.ts';
+import { formatPeriod, formatVnd } from '../format.ts';
+import { categoryLabel, t } from '../i18n.ts';
+import { countPoint, trendFrame, trendTable, ty } from '../chart-helpers.ts';
+import {
+  codeOf,
+  inRegion,
+  nameOf,
+  openProvince,
+  pageRows,
+  section,
+  stampFor,
+  type PageContext,
+} from '../page-context.ts';
+import { chartPanel } from '../panel.ts';
+import { barRankingSpec } from '../specs/bar-ranking.ts';
+import { groupedBarSpec } from '../specs/grouped-bar.ts';
+import { lineTrendSpec } from '../specs/line-trend.ts';
+import { OKABE_ITO } from '../specs/palette.ts';
+
+/** A dossier's stages in the order it moves through them; the last three are exits. */
+const STAGES = ['sent', 'accepted', 'prosecuted', 'tried', 'not_prosecuted', 'returned', 'suspended'];
+const ARTICLES = ['214', '215', '216'];
+
+export async function renderEnforcement(ctx: PageContext): Promise<void> {
+  const { data, route } = ctx;
+  const { period } = route;
+  const [enforcement, prosecution] = await Promise.all([
+    pageRows<'enforcement', EnforcementRow>(ctx, 'enforcement', [
+      'inspections',
+      'employers_inspected',
+      'employers_violating',
+      'sanctions',
+      'fines_imposed',
+      'fines_collected',
+    ]),
+    pageRows<'prosecution', ProsecutionRow>(ctx, 'prosecution', ['dossiers', 'amount']),
+  ]);
+  const month = enforcement
+    .filter((r) => r.period === period && inRegion(ctx, r.province, period))
+    .map((r) => ({ ...r, name: nameOf(ctx, r.province, period) }))
+    .sort((a, b) => b.fines_imposed - a.fines_imposed);
+  const dossiers = prosecution.filter((r) => r.period === period && inRegion(ctx, r.province, period));
+  const funnel = STAGES.flatMap((stage) =>
+    ARTICLES.map((article) => {
+      const n = dossiers
+        .filter((r) => r.stage === stage && r.article === article)
+        .reduce((s, r) => s + r.dossiers, 0);
+      return {
+        category: categoryLabel(stage),
+        group: `${t('article')} ${article}`,
+        value: n,
+        shown: n.toLocaleString('vi-VN'),
+        stage,
+        article,
+      };
+    }),
+  );
+  const series = [t('inspections'), t('employersViolating')];
+  const points = data.national.flatMap((r) => [
+    countPoint(r.period, series[0] ?? '', r.inspections),
+    countPoint(r.period, series[1] ?? '', r.employers_violating),
+  ]);
+  const stamp = stampFor(ctx, 'enforcement');
+  await chartPanel(ctx.root, {
+    id: 'enforcement-trend',
+    title: t('inspectionsTrend'),
+    spec: lineTrendSpec(points, {
+      ...trendFrame(data.meta.periods, period),
+      description: t('inspectionsTrend'),
+      yTitle: t('count'),
+      seriesTitle: t('measure'),
+      series,
+    }),
+    table: trendTable(points, series),
+    fileName: `thanh-tra-toan-quoc-${period}`,
+    stamp,
+  });
+  const pair = section(ctx);
+  await Promise.all([
+    chartPanel(pair, {
+      id: 'funnel',
+      title: `${t('funnel')} · ${formatPeriod(period)}`,
+      spec: groupedBarSpec(funnel, {
+        description: t('funnel'),
+        categoryTitle: t('stage'),
+        groupTitle: t('article'),
+        valueTitle: t('dossiers'),
+        categories: STAGES.map(categoryLabel),
+        groups: ARTICLES.map((a) => `${t('article')} ${a}`),
+        layout: 'side',
+      }),
+      table: {
+        columns: [
+          { key: 'stage', label: t('stage') },
+          { key: 'article', label: t('article') },
+          { key: 'value', label: t('dossiers') },
+        ],
+        rows: funnel.map((f) => ({ stage: f.category, article: f.article, value: f.value })),
+      },
+      fileName: `ho-so-khoi-to-${period}`,
+      stamp: stampFor(ctx, 'prosecution'),
+      wide: false,
+    }),
+    chartPanel(pair, {
+      id: 'fines-ranking',
+      title: `${t('finesRanking')} · ${formatPeriod(period)}`,
+      spec: barRankingSpec(
+        month
+          .slice(0, 20)
+          .map((r) => ({
+            code: r.province,
+            name: r.name,
+            value: ty(r.fines_imposed),
+            shown: formatVnd(r.fines_imposed),
+          })),
+        {
+          description: t('finesRanking'),
+          xTitle: t('amountTy'),
+          nameTitle: t('province'),
+          format: ',.2f',
+          color: OKABE_ITO.orange,
+        },
+      ),
+      table: {
+        columns: [
+          { key: 'province', label: 'Mã' },
+          { key: 'name', label: t('province') },
+          { key: 'inspections', label: t('inspections') },
+          { key: 'employers_violating', label: t('employersViolating') },
+          { key: 'fines_imposed', label: t('finesImposed') },
+          { key: 'fines_collected', label: t('finesCollected') },
+        ],
+        rows: month,
+      },
+      fileName: `tien-phat-tinh-${period}`,
+      stamp,
+      onClick: (datum) => {
+        const code = codeOf(datum);
+        if (code) openProvince(ctx, code);
+      },
+      wide: false,
+    }),
+  ]);
+}

@@ -1,0 +1,140 @@
+/** Overview: headline tiles, national debt trend, the provinces owing most, the map, reporting. */
+import { DASHBOARD_MESSAGES } from '../../../lib/messages.ts';
+import { addMonths } from '../../../lib/period.ts';
+import { formatPeriod } from '../format.ts';
+import { datasetTitle, pick, t } from '../i18n.ts';
+import { coverageLine, kpiTiles } from '../kpis.ts';
+import {
+  codeOf,
+  inRegion,
+  nameOf,
+  openProvince,
+  section,
+  stampFor,
+  type PageContext,
+} from '../page-context.ts';
+import { chartPanel } from '../panel.ts';
+import { renderKpis } from '../render-kpis.ts';
+import { restateToCurrent } from '../restate.ts';
+import { choroplethSpec } from '../specs/choropleth.ts';
+import { completenessHeatmapSpec } from '../specs/completeness-heatmap.ts';
+import { debtTrendSpec } from '../specs/debt-trend.ts';
+import { provinceRankingSpec } from '../specs/province-ranking.ts';
+
+const HEATMAP_MONTHS = 12;
+
+export async function renderOverview(ctx: PageContext): Promise<void> {
+  const { data, route, names } = ctx;
+  const { period, geography } = route;
+  const all = geography === 'current' ? restateToCurrent(data.provinces, data.units) : data.provinces;
+  const provinces = all.filter((r) => inRegion(ctx, r.province, r.period));
+  const row = data.national.find((r) => r.period === period);
+
+  const head = document.createElement('section');
+  head.setAttribute('aria-labelledby', 'kpi-title');
+  head.innerHTML =
+    '<h2 id="kpi-title"></h2><p id="reported" class="reported"></p><div id="kpis" class="kpis"></div>';
+  ctx.root.append(head);
+  head.querySelector('h2')?.append(`${t('kpiTitle')} ${formatPeriod(period)}`);
+  const reported = head.querySelector<HTMLElement>('#reported');
+  if (reported)
+    reported.textContent = row
+      ? coverageLine(row)
+      : pick(DASHBOARD_MESSAGES.noNationalFigures(formatPeriod(period)));
+  const kpis = head.querySelector<HTMLElement>('#kpis');
+  if (kpis) renderKpis(kpis, kpiTiles(data.national, period));
+  head.append(
+    Object.assign(document.createElement('p'), {
+      className: 'stamp',
+      textContent: stampFor(ctx, 'debt').text,
+    }),
+  );
+
+  const file = (name: string) => `${name}-${period}`;
+  const debtColumns = [
+    { key: 'period', label: t('periodLabel') },
+    { key: 'debt_bhxh', label: 'BHXH' },
+    { key: 'debt_bhyt', label: 'BHYT' },
+    { key: 'debt_bhtn', label: 'BHTN' },
+    { key: 'debt_total', label: t('debtTotal') },
+  ];
+  const monthRows = provinces
+    .filter((r) => r.period === period)
+    .sort((a, b) => a.debt_rank - b.debt_rank)
+    .map((r) => ({
+      code: r.province,
+      name: nameOf(ctx, r.province, period),
+      rank: r.debt_rank,
+      debt_total: r.debt_total,
+      debt_3m_plus: r.debt_3m_plus,
+    }));
+  const provinceTable = {
+    columns: [
+      { key: 'rank', label: t('rank') },
+      { key: 'code', label: 'Mã' },
+      { key: 'name', label: t('province') },
+      { key: 'debt_total', label: t('debtTotal') },
+      { key: 'debt_3m_plus', label: t('debtOld') },
+    ],
+    rows: monthRows,
+  };
+  const click = (datum: Record<string, unknown>) => {
+    const code = codeOf(datum);
+    if (code) openProvince(ctx, code);
+  };
+  const from = [addMonths(period, 1 - HEATMAP_MONTHS), data.meta.first_period].sort().at(-1) ?? period;
+  const heatRows = data.completeness.filter(
+    (c) =>
+      c.dataset === 'debt' && c.period >= from && c.period <= period && inRegion(ctx, c.province, c.period),
+  );
+  await chartPanel(ctx.root, {
+    id: 'trend',
+    title: t('trendDebt'),
+    spec: debtTrendSpec(data.national, { selected: period }),
+    table: { columns: debtColumns, rows: data.national },
+    fileName: file('no-toan-quoc'),
+    stamp: stampFor(ctx, 'debt'),
+  });
+  const pair = section(ctx);
+  await Promise.all([
+    chartPanel(pair, {
+      id: 'ranking',
+      title: t('rankingDebt'),
+      spec: provinceRankingSpec(provinces, names, { period, geography }),
+      table: provinceTable,
+      fileName: file('xep-hang-no'),
+      stamp: stampFor(ctx, 'debt'),
+      onClick: click,
+      wide: false,
+    }),
+    chartPanel(pair, {
+      id: 'map',
+      title: t('mapDebt'),
+      spec: choroplethSpec(all, { period, geoBase: 'geo', geography }),
+      table: provinceTable,
+      fileName: file('ban-do-no'),
+      stamp: stampFor(ctx, 'debt'),
+      onClick: click,
+      wide: false,
+    }),
+  ]);
+  const attribution = document.createElement('p');
+  attribution.className = 'attribution';
+  attribution.textContent = t('attribution');
+  pair.querySelector('#panel-map')?.append(attribution);
+  await chartPanel(ctx.root, {
+    id: 'heatmap',
+    title: `${t('heatmap')} · ${datasetTitle('debt')}`,
+    spec: completenessHeatmapSpec(heatRows, names, { dataset: 'debt', from, to: period }),
+    table: {
+      columns: [
+        { key: 'period', label: t('periodLabel') },
+        { key: 'province', label: 'Mã' },
+        { key: 'status', label: t('status') },
+      ],
+      rows: heatRows,
+    },
+    fileName: file('nop-bao-cao-debt'),
+    stamp: stampFor(ctx, 'debt'),
+  });
+}

@@ -1,0 +1,162 @@
+/** One province: every measure month by month, and the reports it sent (from the ledger). */
+import type { EnforcementRow, ProsecutionRow, ReportRow } from '../../../lib/site-data.ts';
+import { formatPeriod, formatTimestamp } from '../format.ts';
+import { datasetTitle, t } from '../i18n.ts';
+import { countPoint, moneyPoint, sharePoint, trendFrame, trendTable } from '../chart-helpers.ts';
+import { nameOf, pageRows, section, stampFor, type PageContext } from '../page-context.ts';
+import { chartPanel } from '../panel.ts';
+import { restateToCurrent } from '../restate.ts';
+import { loadPageData } from '../site-data-client.ts';
+import { lineTrendSpec, type TrendPoint } from '../specs/line-trend.ts';
+import { tablePanel } from '../table-panel.ts';
+import { FIRST_PERIOD_OF_34 } from '../units.ts';
+
+const STATUS_TEXT = {
+  accepted: 'uploadAccepted',
+  rejected: 'uploadRejected',
+  duplicate: 'uploadDuplicate',
+} as const;
+
+export async function renderProvince(ctx: PageContext): Promise<void> {
+  const { data, route } = ctx;
+  const { period, province: code, geography } = route;
+  if (!code) {
+    ctx.root.append(
+      Object.assign(document.createElement('p'), { className: 'hint', textContent: t('pickProvince') }),
+    );
+    return;
+  }
+  const heading = document.createElement('h2');
+  heading.className = 'province-name';
+  heading.textContent = nameOf(ctx, code, period);
+  ctx.root.append(heading);
+
+  const provinceRows = (
+    geography === 'current' ? restateToCurrent(data.provinces, data.units) : data.provinces
+  ).filter((r) => r.province === code);
+  const [enforcement, prosecution, reports] = await Promise.all([
+    pageRows<'enforcement', EnforcementRow>(ctx, 'enforcement', [
+      'inspections',
+      'employers_inspected',
+      'employers_violating',
+      'sanctions',
+      'fines_imposed',
+      'fines_collected',
+    ]),
+    pageRows<'prosecution', ProsecutionRow>(ctx, 'prosecution', ['dossiers', 'amount']),
+    loadPageData('reports'),
+  ]);
+  const frame = trendFrame(data.meta.periods, period);
+  const charts: { id: string; title: string; yTitle: string; format?: string; points: TrendPoint[] }[] = [
+    {
+      id: 'p-debt',
+      title: t('debtTotal'),
+      yTitle: t('amountTy'),
+      points: provinceRows.flatMap((r) => [
+        moneyPoint(r.period, t('debtTotal'), r.debt_total),
+        moneyPoint(r.period, t('debtOld'), r.debt_3m_plus),
+      ]),
+    },
+    {
+      id: 'p-coverage',
+      title: t('coverageRate'),
+      yTitle: t('coverageRate'),
+      format: '.1f',
+      points: provinceRows.flatMap((r) => [
+        sharePoint(r.period, t('hiRate'), r.hi_participants, r.hi_population),
+        sharePoint(r.period, t('siRate'), r.si_participants, r.si_labour_force),
+      ]),
+    },
+    {
+      id: 'p-procedures',
+      title: t('pageProcedures'),
+      yTitle: t('dossiers'),
+      points: provinceRows.flatMap((r) => [
+        countPoint(r.period, t('dossiers'), r.procedures_received),
+        countPoint(r.period, t('onTime'), r.procedures_on_time),
+      ]),
+    },
+    {
+      id: 'p-enforcement',
+      title: t('pageEnforcement'),
+      yTitle: t('count'),
+      points: [
+        ...enforcement
+          .filter((r) => r.province === code)
+          .flatMap((r) => [
+            countPoint(r.period, t('inspections'), r.inspections),
+            countPoint(r.period, t('employersViolating'), r.employers_violating),
+          ]),
+        ...[...new Set(prosecution.filter((r) => r.province === code).map((r) => r.period))].map((p) =>
+          countPoint(
+            p,
+            t('dossiers'),
+            prosecution
+              .filter((r) => r.province === code && r.period === p)
+              .reduce((s, r) => s + r.dossiers, 0),
+          ),
+        ),
+      ],
+    },
+  ];
+  const grid = section(ctx);
+  await Promise.all(
+    charts.map((c) => {
+      const series = [...new Set(c.points.map((p) => p.series))];
+      return chartPanel(grid, {
+        id: c.id,
+        title: c.title,
+        spec: lineTrendSpec(c.points, {
+          ...frame,
+          description: `${heading.textContent ?? ''}: ${c.title}`,
+          yTitle: c.yTitle,
+          seriesTitle: t('measure'),
+          series,
+          format: c.format,
+          height: 200,
+        }),
+        table: trendTable(c.points, series),
+        fileName: `${c.id}-${code}-${period}`,
+        stamp: stampFor(ctx, null, { province: code }),
+        wide: false,
+      });
+    }),
+  );
+  const currentOf = new Map(
+    data.units.filter((u) => u.generation === '63').map((u) => [u.code, u.current_code]),
+  );
+  const mine = (r: ReportRow) =>
+    r.province === code ||
+    (geography === 'current' && r.period < FIRST_PERIOD_OF_34 && currentOf.get(r.province) === code);
+  const list = reports
+    .filter(mine)
+    .sort((a, b) => b.received_at.localeCompare(a.received_at))
+    .map((r) => ({
+      period: formatPeriod(r.period),
+      dataset: datasetTitle(r.dataset),
+      file_name: r.file_name,
+      received_at: formatTimestamp(r.received_at),
+      status: t(STATUS_TEXT[r.status]),
+      rows_accepted: r.rows_accepted,
+      rows_rejected: r.rows_rejected,
+    }));
+  tablePanel(ctx.root, {
+    id: 'reports',
+    title: t('provinceReports'),
+    table: {
+      columns: [
+        { key: 'period', label: t('periodLabel') },
+        { key: 'dataset', label: t('dataset') },
+        { key: 'file_name', label: t('file') },
+        { key: 'received_at', label: t('receivedAt') },
+        { key: 'status', label: t('status') },
+        { key: 'rows_accepted', label: t('rowsAccepted') },
+        { key: 'rows_rejected', label: t('rowsRejected') },
+      ],
+      rows: list,
+    },
+    fileName: `bao-cao-${code}`,
+    stamp: stampFor(ctx, null, { province: code }),
+    shown: 60,
+  });
+}

@@ -1,0 +1,91 @@
+/** Reporting: which units sent which report when (heatmap province × month), and the late and missing lists. */
+import { DATASET_NAMES } from '../../../lib/datasets/index.ts';
+import { addMonths } from '../../../lib/period.ts';
+import { formatPeriod } from '../format.ts';
+import { datasetTitle, t } from '../i18n.ts';
+import { linkTo, section, stampFor, type PageContext } from '../page-context.ts';
+import { chartPanel } from '../panel.ts';
+import { completenessHeatmapSpec } from '../specs/completeness-heatmap.ts';
+import { tablePanel } from '../table-panel.ts';
+
+const MONTHS = 12;
+
+function datasetPicker(ctx: PageContext): HTMLElement {
+  const wrap = document.createElement('div');
+  wrap.className = 'controls page-controls';
+  const label = document.createElement('label');
+  label.htmlFor = 'dataset';
+  label.textContent = t('dataset');
+  const select = document.createElement('select');
+  select.id = 'dataset';
+  for (const name of DATASET_NAMES) select.append(new Option(datasetTitle(name), name));
+  select.value = ctx.route.dataset;
+  select.addEventListener('change', () => {
+    location.hash = linkTo(ctx, { dataset: select.value });
+  });
+  wrap.append(label, select);
+  return wrap;
+}
+
+export async function renderReporting(ctx: PageContext): Promise<void> {
+  const { data, route, names } = ctx;
+  const { period, dataset } = route;
+  ctx.root.append(datasetPicker(ctx));
+  const from = [addMonths(period, 1 - MONTHS), data.meta.first_period].sort().at(-1) ?? period;
+  // Completeness is per unit of its month: restating would blur who owed the report, so the
+  // heatmap and lists stay in the units of each month.
+  const rows = data.completeness.filter(
+    (c) =>
+      c.dataset === dataset &&
+      c.period >= from &&
+      c.period <= period &&
+      (!route.region || names.regionOf(c.province, c.period) === route.region),
+  );
+  const stamp = stampFor(ctx, dataset);
+  await chartPanel(ctx.root, {
+    id: 'reporting-heatmap',
+    title: `${t('heatmap')} · ${datasetTitle(dataset)}`,
+    spec: completenessHeatmapSpec(rows, names, { dataset, from, to: period }),
+    table: {
+      columns: [
+        { key: 'period', label: t('periodLabel') },
+        { key: 'province', label: 'Mã' },
+        { key: 'name', label: t('province') },
+        { key: 'status', label: t('status') },
+      ],
+      rows: rows.map((r) => ({ ...r, name: names.nameOf(r.province, r.period) })),
+    },
+    fileName: `nop-bao-cao-${dataset}-${period}`,
+    stamp,
+  });
+  const month = data.completeness
+    .filter(
+      (c) => c.period === period && (!route.region || names.regionOf(c.province, period) === route.region),
+    )
+    .map((c) => ({
+      province: c.province,
+      name: names.nameOf(c.province, period),
+      dataset: datasetTitle(c.dataset),
+      status: c.status,
+    }));
+  const columns = [
+    { key: 'province', label: 'Mã' },
+    { key: 'name', label: t('province') },
+    { key: 'dataset', label: t('dataset') },
+  ];
+  const pair = section(ctx);
+  tablePanel(pair, {
+    id: 'late',
+    title: `${t('lateList')} · ${formatPeriod(period)}`,
+    table: { columns, rows: month.filter((m) => m.status === 'late') },
+    fileName: `bao-cao-tre-han-${period}`,
+    stamp: stampFor(ctx, null),
+  });
+  tablePanel(pair, {
+    id: 'missing',
+    title: `${t('missingList')} · ${formatPeriod(period)}`,
+    table: { columns, rows: month.filter((m) => m.status === 'missing') },
+    fileName: `bao-cao-chua-nop-${period}`,
+    stamp: stampFor(ctx, null),
+  });
+}

@@ -1,0 +1,14 @@
+-- site_coverage: participants, the year's target and the population or labour-force base of
+-- every unit, month and scheme (loai_hinh), in the geography of that month. Columns are those of
+-- coverageRow in lib/site-data.ts.
+-- params: none
+SELECT
+  period,
+  province,
+  loai_hinh AS scheme,
+  SUM(so_nguoi_tham_gia) AS participants,
+  SUM(chi_tieu_giao) AS target,
+  SUM(dan_so_co_so) AS base
+FROM vss.coverage
+GROUP BY period, province, loai_hinh
+ORDER BY period, province, scheme

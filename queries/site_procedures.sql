@@ -1,0 +1,16 @@
+-- site_procedures: administrative-procedure dossiers of every unit, month and procedure group:
+-- received, resolved on time, resolved late, pending and overdue. Columns are those of
+-- proceduresRow in lib/site-data.ts.
+-- params: none
+SELECT
+  period,
+  province,
+  nhom_thu_tuc AS procedure_group,
+  SUM(tiep_nhan) AS received,
+  SUM(dung_han) AS on_time,
+  SUM(tre_han) AS late,
+  SUM(dang_giai_quyet) AS pending,
+  SUM(qua_han) AS overdue
+FROM vss.procedures
+GROUP BY period, province, nhom_thu_tuc
+ORDER BY period, province, procedure_group

@@ -1,0 +1,14 @@
+-- site_prosecution: the dossier registers at each month end counted by unit, Penal Code article
+-- (214, 215, 216) and stage (trang_thai), with the amount evaded or defrauded in whole VND.
+-- Columns are those of prosecutionRow in lib/site-data.ts.
+-- params: none
+SELECT
+  period,
+  province,
+  CAST(dieu_luat AS VARCHAR) AS article,
+  trang_thai AS stage,
+  COUNT(*) AS dossiers,
+  SUM(so_tien) AS amount
+FROM vss.prosecution
+GROUP BY period, province, dieu_luat, trang_thai
+ORDER BY period, province, article, stage

@@ -1,0 +1,15 @@
+-- site_reports: every upload in the ledger with when it arrived, its outcome and its row counts,
+-- so the province page can show the reports behind each figure. Columns are those of reportRow
+-- in lib/site-data.ts; received_at is ISO 8601 UTC text.
+-- params: none
+SELECT
+  dataset,
+  period,
+  province,
+  file_name,
+  received_at,
+  status,
+  rows_accepted,
+  rows_rejected
+FROM vss.uploads
+ORDER BY province, period, dataset, received_at
