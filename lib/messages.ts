@@ -213,6 +213,14 @@ export const USAGE_MESSAGES = {
     vi: `Không mở được tệp ${file}`,
     en: `Cannot open the file ${file}`,
   }),
+  annotated: (file: string): Bilingual => ({
+    vi: `Đã ghi bản đánh dấu các ô lỗi vào ${file}`,
+    en: `The copy with wrong cells marked was written to ${file}`,
+  }),
+  notAnnotated: (file: string): Bilingual => ({
+    vi: `Không ghi được ${file}: tệp không mở được nên không có ô nào để đánh dấu`,
+    en: `${file} was not written: the file cannot be opened, so there are no cells to mark`,
+  }),
 } as const;
 
 /** What `vss ingest` and `vss upload` print. */

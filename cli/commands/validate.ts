@@ -2,15 +2,16 @@
  * `vss validate <file>`: the receipt a province would get, without uploading anything.
  * Exit 0 when the file would be accepted, 1 when rejected, 2 when the command is misused.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Option, type Command } from 'commander';
-import { isDatasetName } from '../../lib/datasets/index.ts';
+import { DATASETS, isDatasetName } from '../../lib/datasets/index.ts';
 import { NotFoundError, UsageError } from '../../lib/errors.ts';
 import { uploadKey, type UploadLocation } from '../../lib/layout.ts';
 import { USAGE_MESSAGES, type Lang } from '../../lib/messages.ts';
 import { isPeriod } from '../../lib/period.ts';
 import { validateUpload } from '../../lib/validate/index.ts';
+import { annotateUpload } from '../../lib/validate/annotate.ts';
 import { formatReceipt } from '../../lib/validate/format-receipt.ts';
 
 interface ValidateOptions {
@@ -18,6 +19,7 @@ interface ValidateOptions {
   province?: string;
   period?: string;
   json?: boolean;
+  annotate?: string;
   lang: Lang;
 }
 
@@ -64,6 +66,13 @@ async function run(file: string, options: ValidateOptions): Promise<void> {
   process.stdout.write(
     options.json ? `${JSON.stringify(receipt, null, 2)}\n` : formatReceipt(receipt, options.lang),
   );
+  if (options.annotate !== undefined) {
+    const copy = await annotateUpload(bytes, receipt, DATASETS[location.dataset]);
+    if (copy) await writeFile(options.annotate, copy);
+    const note = copy ? USAGE_MESSAGES.annotated : USAGE_MESSAGES.notAnnotated;
+    // stderr, so that --json still prints exactly one JSON object on stdout.
+    process.stderr.write(`${note(options.annotate)[options.lang]}\n`);
+  }
   if (receipt.status === 'rejected') process.exitCode = 1;
 }
 
@@ -81,6 +90,10 @@ export function register(program: Command): void {
     .option('--province <code>', 'province GSO code; default from the path')
     .option('--period <YYYY-MM>', 'reporting period; default from the path')
     .option('--json', 'print the receipt as one JSON object')
+    .option(
+      '--annotate <out.xlsx>',
+      'also write a copy of the file with wrong cells filled and the message as a cell note',
+    )
     .addOption(new Option('--lang <lang>', 'language of the table').choices(['vi', 'en']).default('vi'))
     .action(run);
 }
