@@ -3,6 +3,7 @@ import type { Construct } from 'constructs';
 import { provinces } from '../lib/reference/provinces.ts';
 import { AthenaWorkgroup } from './constructs/athena-workgroup.ts';
 import { DashboardDistribution } from './constructs/dashboard-distribution.ts';
+import { DashboardSignIn } from './constructs/dashboard-sign-in.ts';
 import { GlueCatalog } from './constructs/glue-catalog.ts';
 import { IngestPipeline } from './constructs/ingest-pipeline.ts';
 import { RefreshSchedule } from './constructs/refresh-schedule.ts';
@@ -10,6 +11,7 @@ import { Storage } from './constructs/storage.ts';
 import { UploadAccess } from './constructs/upload-access.ts';
 import { acknowledgeFrameworkFindings } from './framework-findings.ts';
 import { removalPolicyFor } from './removal.ts';
+import { currentProvinceCodes } from './upload-access.ts';
 
 export interface VssStackProps extends StackProps {
   /** Deployment name (`dev`, `prod`, ...): names the Athena workgroup `vss-<envName>`. */
@@ -31,6 +33,7 @@ export class VssStack extends Stack {
   readonly workgroup: AthenaWorkgroup;
   readonly dashboard: DashboardDistribution;
   readonly uploadAccess: UploadAccess;
+  readonly signIn: DashboardSignIn;
 
   constructor(scope: Construct, id: string, props: VssStackProps) {
     super(scope, id, props);
@@ -67,7 +70,17 @@ export class VssStack extends Stack {
       results: queryResults,
       key,
     });
-    this.dashboard = new DashboardDistribution(this, 'Dashboard', { site, logs });
+    this.signIn = new DashboardSignIn(this, 'SignIn', {
+      envName: props.envName,
+      provinceCodes: currentProvinceCodes(provinces()),
+      removalPolicy,
+    });
+    this.dashboard = new DashboardDistribution(this, 'Dashboard', {
+      site,
+      logs,
+      signIn: { viewerFunction: this.signIn.viewerFunction, sessionUrl: this.signIn.sessionUrl },
+    });
+    this.signIn.attachClient(this.dashboard.distribution);
     acknowledgeFrameworkFindings(this);
     // Naming the distribution in the key policy would make key, bucket and distribution depend
     // on each other; the wildcard is limited to this account's distributions and kms:Decrypt.
@@ -80,6 +93,9 @@ export class VssStack extends Stack {
     new CfnOutput(this, 'LakeBucketName', { value: lake.bucketName });
     new CfnOutput(this, 'SiteBucketName', { value: site.bucketName });
     new CfnOutput(this, 'AthenaWorkGroup', { value: `vss-${props.envName}` });
+    new CfnOutput(this, 'UserPoolId', { value: this.signIn.userPool.userPoolId });
+    new CfnOutput(this, 'SessionKeyStoreArn', { value: this.signIn.keyStore.keyValueStoreArn });
+    new CfnOutput(this, 'SessionSecretName', { value: this.signIn.secretName });
     new CfnOutput(this, 'DashboardUrl', {
       value: `https://${this.dashboard.distribution.distributionDomainName}/`,
     });

@@ -260,5 +260,17 @@ export const DASHBOARD_MESSAGES = {
   }),
 } as const;
 
+/** What the dashboard sign-in says when it cannot let a person in. */
+export const AUTH_MESSAGES = {
+  signInFailed: (): Bilingual => ({
+    vi: 'Đăng nhập không thành công. Hãy mở lại trang tổng quan và đăng nhập lại.',
+    en: 'Sign-in did not succeed. Open the dashboard again and sign in once more.',
+  }),
+  noDashboardAccess: (): Bilingual => ({
+    vi: 'Tài khoản của bạn chưa được cấp quyền xem trang tổng quan. Hãy liên hệ quản trị viên BHXH.',
+    en: 'Your account has not been given access to the dashboard. Contact the VSS administrator.',
+  }),
+} as const;
+
 /** The dashboard's interface text (labels, titles, buttons), kept beside the page that uses it. */
 export { UI_TEXT as DASHBOARD_UI_TEXT, CATEGORY_EN, REGION_EN } from '../dashboard/src/messages.ts';

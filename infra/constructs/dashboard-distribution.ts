@@ -1,6 +1,7 @@
 import { Duration, Validations } from 'aws-cdk-lib';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 
@@ -12,6 +13,8 @@ export interface DashboardDistributionProps {
    * compiles its expressions with `new Function` ('unsafe-eval') and vega-embed injects styles.
    */
   readonly contentSecurityPolicy?: string;
+  /** Sign-in: the viewer function on every path, and /auth/* answered by the session function. */
+  readonly signIn?: { viewerFunction: cloudfront.IFunction; sessionUrl: lambda.IFunctionUrl };
 }
 
 const DEFAULT_CSP = [
@@ -48,6 +51,10 @@ export class DashboardDistribution extends Construct {
         referrerPolicy: { referrerPolicy: cloudfront.HeadersReferrerPolicy.SAME_ORIGIN, override: true },
       },
     });
+    const signIn = props.signIn;
+    const functionAssociations = signIn
+      ? [{ function: signIn.viewerFunction, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }]
+      : undefined;
     this.distribution = new cloudfront.Distribution(this, 'Distribution', {
       comment: 'VSS leadership dashboard',
       defaultRootObject: 'index.html',
@@ -57,7 +64,22 @@ export class DashboardDistribution extends Construct {
         responseHeadersPolicy: headers,
         cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
         allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD,
+        functionAssociations,
       },
+      additionalBehaviors: signIn
+        ? {
+            '/auth/*': {
+              origin: origins.FunctionUrlOrigin.withOriginAccessControl(signIn.sessionUrl),
+              viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
+              responseHeadersPolicy: headers,
+              cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
+              // The query (code, state) and cookies must reach the function; Host must not.
+              originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+              allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD,
+              functionAssociations,
+            },
+          }
+        : undefined,
       httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
       priceClass: cloudfront.PriceClass.PRICE_CLASS_200,
       enableLogging: true,
@@ -72,7 +94,8 @@ export class DashboardDistribution extends Construct {
       },
       {
         id: 'AwsSolutions-CFR2',
-        reason: 'No WAF yet: the site is static and read-only; a web ACL comes with the sign-in work.',
+        reason:
+          'No WAF: the site is static and read-only, every path needs a signed session, and Cognito limits sign-in attempts.',
       },
       {
         id: 'AwsSolutions-CFR4',

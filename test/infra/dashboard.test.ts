@@ -21,7 +21,8 @@ describe('dashboard distribution', () => {
     expect(config.DefaultRootObject).toBe('index.html');
     expect(config.DefaultCacheBehavior.ViewerProtocolPolicy).toBe('https-only');
     expect(config.DefaultCacheBehavior.ResponseHeadersPolicyId).toBeDefined();
-    expect(config.Origins).toHaveLength(1);
+    // The site bucket, then the sign-in function (see below).
+    expect(config.Origins).toHaveLength(2);
     expect(config.Origins[0]?.OriginAccessControlId).toBeDefined();
     expect(config.Origins[0]?.S3OriginConfig?.OriginAccessIdentity ?? '').toBe('');
     const logs = s.stack.getLogicalId(s.stack.storage.logs.node.defaultChild as never);
@@ -55,6 +56,46 @@ describe('dashboard distribution', () => {
           ContentSecurityPolicy: { Override: true },
         },
       },
+    });
+  });
+});
+
+describe('dashboard sign-in', () => {
+  it('checks a session on every path with a CloudFront Function and sends /auth/* to the sign-in function', () => {
+    const dist = Object.values(resourcesOfType(s.template, 'AWS::CloudFront::Distribution'))[0];
+    const config = dist?.Properties?.DistributionConfig as {
+      DefaultCacheBehavior: { FunctionAssociations?: { EventType: string }[] };
+      CacheBehaviors?: { PathPattern: string; FunctionAssociations?: { EventType: string }[] }[];
+      Origins: { OriginAccessControlId?: unknown }[];
+    };
+    expect(config.DefaultCacheBehavior.FunctionAssociations?.map((f) => f.EventType)).toEqual([
+      'viewer-request',
+    ]);
+    expect(config.CacheBehaviors?.map((b) => b.PathPattern)).toEqual(['/auth/*']);
+    expect(config.CacheBehaviors?.[0]?.FunctionAssociations?.map((f) => f.EventType)).toEqual([
+      'viewer-request',
+    ]);
+    expect(config.Origins).toHaveLength(2);
+    for (const origin of config.Origins) expect(origin.OriginAccessControlId).toBeDefined();
+    s.template.hasResourceProperties('AWS::CloudFront::Function', {
+      FunctionConfig: { Runtime: 'cloudfront-js-2.0', KeyValueStoreAssociations: [{}] },
+    });
+    s.template.hasResourceProperties('AWS::Lambda::Url', { AuthType: 'AWS_IAM' });
+  });
+
+  it('has a user pool with MFA, no self sign-up, a leadership group and one group per current province', () => {
+    s.template.hasResourceProperties('AWS::Cognito::UserPool', {
+      MfaConfiguration: 'ON',
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+    });
+    const groups = Object.values(resourcesOfType(s.template, 'AWS::Cognito::UserPoolGroup')).map(
+      (g) => g.Properties?.GroupName,
+    );
+    expect(groups).toContain('leadership');
+    expect(groups.filter((g) => String(g).startsWith('province-'))).toHaveLength(34);
+    s.template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      AllowedOAuthFlows: ['code'],
+      GenerateSecret: false,
     });
   });
 });

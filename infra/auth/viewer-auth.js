@@ -1,0 +1,72 @@
+// CloudFront Function (cloudfront-js-2.0), viewer request on every dashboard path.
+// A request passes only with a session cookie signed by the sign-in callback:
+//   vss_session=<scope>.<expiry epoch seconds>.<hex HMAC-SHA256 of "<scope>.<expiry>">
+// scope "all" (leadership) reads everything; a two-digit province code reads the pages and
+// data/provinces/<code>/ only. The signing key sits in the function's key value store.
+import crypto from 'crypto';
+import cf from 'cloudfront';
+
+var COOKIE = 'vss_session';
+var KEY_NAME = 'session-key';
+var SCOPE = /^(all|\d{2})$/;
+var PROVINCE_DATA = /^\/data\/provinces\/(\d{2})\//;
+
+function reply(statusCode, statusDescription, headers) {
+  var h = { 'cache-control': { value: 'no-store' } };
+  for (var name in headers) h[name] = { value: headers[name] };
+  return { statusCode: statusCode, statusDescription: statusDescription, headers: h };
+}
+
+// Same time whatever the first differing character: the signature is a secret until it matches.
+function sameText(a, b) {
+  if (a.length !== b.length) return false;
+  var diff = 0;
+  for (var i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
+  return diff === 0;
+}
+
+function sessionScope(cookies, key, nowSeconds) {
+  var cookie = cookies && cookies[COOKIE];
+  if (!cookie || !key) return null;
+  var parts = cookie.value.split('.');
+  if (parts.length !== 3 || !SCOPE.test(parts[0]) || !/^\d{1,12}$/.test(parts[1])) return null;
+  var expected = crypto
+    .createHmac('sha256', key)
+    .update(parts[0] + '.' + parts[1])
+    .digest('hex');
+  if (!sameText(parts[2], expected)) return null;
+  if (Number(parts[1]) <= nowSeconds) return null;
+  return parts[0];
+}
+
+function mayRead(scope, uri) {
+  if (scope === 'all') return true;
+  var province = PROVINCE_DATA.exec(uri);
+  if (province) return province[1] === scope;
+  // National figures and every other province's data are for leadership only.
+  return uri.indexOf('/data/') !== 0;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- CloudFront calls it by name
+async function handler(event) {
+  var request = event.request;
+  // Sign-in and its callback are answered by the session function, which needs no session.
+  if (request.uri.indexOf('/auth/') === 0) {
+    request.headers['x-viewer-host'] = { value: request.headers.host ? request.headers.host.value : '' };
+    return request;
+  }
+  var key = null;
+  try {
+    key = await cf.kvs().get(KEY_NAME);
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars -- optional catch binding is not in every runtime
+  } catch (_e) {
+    key = null; // no key yet: refuse everything rather than let anyone in
+  }
+  var scope = sessionScope(request.cookies, key, Math.floor(Date.now() / 1000));
+  if (scope === null) {
+    if (request.uri.indexOf('/data/') === 0) return reply(401, 'Unauthorized', {});
+    return reply(302, 'Found', { location: '/auth/login' });
+  }
+  if (!mayRead(scope, request.uri)) return reply(403, 'Forbidden', {});
+  return request;
+}
