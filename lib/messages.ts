@@ -274,3 +274,53 @@ export const AUTH_MESSAGES = {
 
 /** The dashboard's interface text (labels, titles, buttons), kept beside the page that uses it. */
 export { UI_TEXT as DASHBOARD_UI_TEXT, CATEGORY_EN, REGION_EN } from '../dashboard/src/messages.ts';
+
+/** What `vss replay` reports. */
+export const REPLAY_MESSAGES = {
+  summary: (s: { uploads: number; provinceMonths: number; failed: number; seconds: number }): Bilingual => ({
+    vi: `Đã dựng lại kho dữ liệu, sổ ghi và biên nhận từ ${s.uploads} tệp tải lên (${s.provinceMonths} tỉnh-tháng), lỗi ${s.failed} — ${s.seconds.toFixed(1)} giây`,
+    en: `Rebuilt the lake, ledger and receipts from ${s.uploads} uploads (${s.provinceMonths} province-months), failed ${s.failed} — ${s.seconds.toFixed(1)} s`,
+  }),
+} as const;
+
+/** What `vss doctor` reports: one line per kind of problem, and what to do about it. */
+export const DOCTOR_MESSAGES = {
+  healthy: (s: { uploads: number; records: number; provinceMonths: number }): Bilingual => ({
+    vi: `Tốt: ${s.uploads} tệp tải lên, ${s.records} bản ghi sổ, ${s.provinceMonths} tỉnh-tháng; kho dữ liệu khớp với sổ ghi.`,
+    en: `Healthy: ${s.uploads} uploads, ${s.records} ledger records, ${s.provinceMonths} province-months; the lake matches the ledger.`,
+  }),
+  problem: {
+    'upload-unrecorded': (key: string): Bilingual => ({
+      vi: `Tệp tải lên chưa có trong sổ ghi (chưa được xử lý): ${key}`,
+      en: `Upload not in the ledger (never handled): ${key}`,
+    }),
+    'record-without-upload': (key: string): Bilingual => ({
+      vi: `Sổ ghi nhắc đến tệp không còn trong uploads/: ${key}`,
+      en: `Ledger record for an upload that is not in uploads/: ${key}`,
+    }),
+    'record-malformed': (key: string): Bilingual => ({
+      vi: `Bản ghi sổ bị hỏng: ${key}`,
+      en: `Malformed ledger record: ${key}`,
+    }),
+    'receipt-missing': (key: string): Bilingual => ({
+      vi: `Thiếu biên nhận cho tệp: ${key}`,
+      en: `Receipt missing for upload: ${key}`,
+    }),
+    'lake-missing': (pm: string): Bilingual => ({
+      vi: `Thiếu dữ liệu trong kho cho báo cáo đang có hiệu lực: ${pm}`,
+      en: `Lake object missing for the report in force: ${pm}`,
+    }),
+    'lake-stale': (pm: string): Bilingual => ({
+      vi: `Kho dữ liệu không chứa đúng báo cáo đang có hiệu lực: ${pm}`,
+      en: `Lake object does not hold the report in force: ${pm}`,
+    }),
+    'lake-orphan': (pm: string): Bilingual => ({
+      vi: `Kho dữ liệu có tỉnh-tháng không có báo cáo được chấp nhận: ${pm}`,
+      en: `Lake object for a province-month with no accepted report: ${pm}`,
+    }),
+  },
+  advice: (count: number, dataDir: string): Bilingual => ({
+    vi: `Phát hiện ${count} vấn đề. Cách khắc phục: chạy "vss replay --data-dir ${dataDir}" để dựng lại kho dữ liệu và sổ ghi từ các tệp tải lên (không mất tệp nào), rồi chạy lại "vss doctor".`,
+    en: `Found ${count} problems. To fix: run "vss replay --data-dir ${dataDir}" to rebuild the lake and ledger from the uploads (no upload is lost), then run "vss doctor" again.`,
+  }),
+} as const;

@@ -1,3 +1,34 @@
+/**
+ * `vss doctor`: check that the lake, ledger and receipts agree with the uploads, and say what to
+ * do when they do not. Exit 1 when a problem is found.
+ */
 import type { Command } from 'commander';
+import { doctorLocal } from '../../lib/doctor/doctor-local.ts';
+import { DOCTOR_MESSAGES, type Lang } from '../../lib/messages.ts';
+import { dataDirOption } from '../options.ts';
+import { langOption } from './ingest.ts';
 
-export function register(_program: Command): void {}
+interface DoctorOptions {
+  dataDir: string;
+  lang: Lang;
+}
+
+export function register(program: Command): void {
+  program
+    .command('doctor')
+    .description('check that the lake and ledger agree with the uploads; exit 1 and say what to do if not')
+    .addOption(dataDirOption())
+    .addOption(langOption())
+    .action(async (options: DoctorOptions) => {
+      const report = await doctorLocal({ dataDir: options.dataDir });
+      const lang = options.lang;
+      if (report.problems.length === 0) {
+        process.stdout.write(`${DOCTOR_MESSAGES.healthy(report)[lang]}\n`);
+        return;
+      }
+      for (const p of report.problems)
+        process.stdout.write(`${DOCTOR_MESSAGES.problem[p.kind](p.key)[lang]}\n`);
+      process.stdout.write(`${DOCTOR_MESSAGES.advice(report.problems.length, options.dataDir)[lang]}\n`);
+      process.exitCode = 1;
+    });
+}

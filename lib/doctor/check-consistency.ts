@@ -1,0 +1,120 @@
+/**
+ * Whether the lake bucket agrees with the uploads bucket: every upload has a ledger record (of its
+ * current bytes), every record its upload and receipt, and every province-month's lake object
+ * holds the rows of the upload the ledger says is in force (by the stamp ingest puts on it).
+ */
+import type { S3Client } from '@aws-sdk/client-s3';
+import { isDatasetName } from '../datasets/index.ts';
+import { forEachLimited } from '../generate/limited.ts';
+import { readLakeStamp, type LakeStamp } from '../lake/write-partition.ts';
+import {
+  LAKE_PREFIX,
+  LEDGER_PREFIX,
+  parseUploadKey,
+  RECEIPTS_PREFIX,
+  receiptKey,
+  UPLOADS_PREFIX,
+} from '../layout.ts';
+import { ledgerRecord, type LedgerRecord } from '../ledger-record.ts';
+import { uploadInForce } from '../ledger/decide.ts';
+import { listObjects } from '../replay/list-objects.ts';
+import { readObject } from '../storage/object-bytes.ts';
+
+export type ProblemKind =
+  | 'upload-unrecorded'
+  | 'record-without-upload'
+  | 'record-malformed'
+  | 'receipt-missing'
+  | 'lake-missing'
+  | 'lake-stale'
+  | 'lake-orphan';
+
+export interface Problem {
+  kind: ProblemKind;
+  key: string;
+}
+
+export interface ConsistencyReport {
+  uploads: number;
+  records: number;
+  provinceMonths: number;
+  problems: Problem[];
+}
+
+export interface CheckOptions {
+  s3: S3Client;
+  uploadsBucket: string;
+  lakeBucket: string;
+  concurrency?: number;
+}
+
+const LAKE_OBJECT = /^lake\/([a-z_]+)\/period=(\d{4}-\d{2})\/province=(\d{2})\/data\.parquet$/;
+
+export async function checkConsistency(o: CheckOptions): Promise<ConsistencyReport> {
+  const limit = o.concurrency ?? 16;
+  const problems: Problem[] = [];
+  const uploads = (await listObjects(o.s3, o.uploadsBucket, UPLOADS_PREFIX)).filter((u) =>
+    parseUploadKey(u.key),
+  );
+  const records: LedgerRecord[] = [];
+  await forEachLimited(await listObjects(o.s3, o.lakeBucket, LEDGER_PREFIX), limit, async (obj) => {
+    const { bytes } = await readObject(o.s3, o.lakeBucket, obj.key);
+    let parsed: ReturnType<typeof ledgerRecord.safeParse> | undefined;
+    try {
+      parsed = ledgerRecord.safeParse(JSON.parse(new TextDecoder().decode(bytes)));
+    } catch {
+      parsed = undefined;
+    }
+    if (parsed?.success) records.push(parsed.data);
+    else problems.push({ kind: 'record-malformed', key: obj.key });
+  });
+  const receipts = new Set((await listObjects(o.s3, o.lakeBucket, RECEIPTS_PREFIX)).map((r) => r.key));
+  const stamps = new Map<string, LakeStamp | undefined>();
+  await forEachLimited(await listObjects(o.s3, o.lakeBucket, LAKE_PREFIX), limit, async (obj) => {
+    const m = LAKE_OBJECT.exec(obj.key);
+    if (!m || !isDatasetName(m[1] ?? '')) return;
+    const [, dataset, period, province] = m as unknown as [string, 'debt', string, string];
+    stamps.set(
+      `${dataset}/${period}/${province}`,
+      await readLakeStamp(o.s3, o.lakeBucket, dataset, period, province),
+    );
+  });
+
+  const byKey = groupBy(records, (r) => r.key);
+  for (const u of uploads) {
+    const mine = byKey.get(u.key) ?? [];
+    // A record without an ETag (written before ledgers kept it) is taken as covering the key.
+    if (!mine.some((r) => !r.etag || r.etag === u.eTag))
+      problems.push({ kind: 'upload-unrecorded', key: u.key });
+  }
+  const uploadKeys = new Set(uploads.map((u) => u.key));
+  for (const r of records) {
+    if (!uploadKeys.has(r.key)) problems.push({ kind: 'record-without-upload', key: r.key });
+    if (!isDatasetName(r.dataset) || !receipts.has(receiptKey(r.dataset, r.period, r.province, r.upload_id)))
+      problems.push({ kind: 'receipt-missing', key: r.key });
+  }
+  const byPm = groupBy(records, (r) => `${r.dataset}/${r.period}/${r.province}`);
+  for (const [pm, pmRecords] of byPm) {
+    const winner = uploadInForce(pmRecords);
+    if (!winner) continue;
+    const stamp = stamps.get(pm);
+    if (!stamps.has(pm)) problems.push({ kind: 'lake-missing', key: pm });
+    else if (!agrees(stamp, winner)) problems.push({ kind: 'lake-stale', key: pm });
+  }
+  for (const pm of stamps.keys()) {
+    if (!uploadInForce(byPm.get(pm) ?? [])) problems.push({ kind: 'lake-orphan', key: pm });
+  }
+  problems.sort((a, b) => a.kind.localeCompare(b.kind) || a.key.localeCompare(b.key));
+  return { uploads: uploads.length, records: records.length, provinceMonths: byPm.size, problems };
+}
+
+function agrees(stamp: LakeStamp | undefined, winner: LedgerRecord): boolean {
+  if (!stamp || stamp.uploadId !== winner.upload_id || stamp.rows !== winner.rows_accepted) return false;
+  return !winner.rows_sha256 || stamp.rowsSha256 === winner.rows_sha256;
+}
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(keyOf(item), [...(groups.get(keyOf(item)) ?? []), item]);
+  return groups;
+}

@@ -1,0 +1,16 @@
+/** `vss doctor` on a laptop: the local S3 started without notifications, checked, stopped. */
+import { startLocalS3 } from '../local/local-s3.ts';
+import { checkConsistency, type ConsistencyReport } from './check-consistency.ts';
+
+export async function doctorLocal(opts: { dataDir: string }): Promise<ConsistencyReport> {
+  const s3 = await startLocalS3({ dataDir: opts.dataDir });
+  try {
+    return await checkConsistency({
+      s3: s3.client,
+      uploadsBucket: s3.uploadsBucket,
+      lakeBucket: s3.lakeBucket,
+    });
+  } finally {
+    await s3.close();
+  }
+}
