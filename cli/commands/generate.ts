@@ -1,15 +1,17 @@
 import { Option, type Command } from 'commander';
 import { UsageError } from '../../lib/errors.ts';
-import { DEFAULT_RANGE, generateSamples } from '../../lib/generate/index.ts';
+import { generateSamples } from '../../lib/generate/index.ts';
+import { SCALES, scaleNamed } from '../../lib/generate/scale.ts';
 import { localPaths } from '../../lib/layout.ts';
 import { isPeriod } from '../../lib/period.ts';
 import { dataDirOption } from '../options.ts';
 
 interface GenerateFlags {
   out?: string;
-  from: string;
-  to: string;
+  from?: string;
+  to?: string;
   seed: string;
+  scale: string;
   debtorsPerMonth?: string;
   dataDir: string;
 }
@@ -38,26 +40,49 @@ export function register(program: Command): void {
       ].join(' '),
     )
     .addOption(new Option('--out <dir>', 'output directory (default: <data-dir>/samples)'))
-    .addOption(new Option('--from <YYYY-MM>', 'first month').default(DEFAULT_RANGE.from))
-    .addOption(new Option('--to <YYYY-MM>', 'last month').default(DEFAULT_RANGE.to))
+    .addOption(
+      new Option(
+        '--scale <name>',
+        `sample: ${SCALES.sample.from} to ${SCALES.sample.to}, ${SCALES.sample.debtorsPerMonth} debtor rows a month; ` +
+          `full: ${SCALES.full.from} to ${SCALES.full.to}, ${SCALES.full.debtorsPerMonth} a month (about 10 million rows)`,
+      )
+        .choices(Object.keys(SCALES))
+        .default('sample'),
+    )
+    .addOption(new Option('--from <YYYY-MM>', "first month (default: the scale's)"))
+    .addOption(new Option('--to <YYYY-MM>', "last month (default: the scale's)"))
     .addOption(new Option('--seed <n>', 'random seed').default('1'))
-    .addOption(new Option('--debtors-per-month <n>', 'debtor rows per month nationwide (default 3000)'))
+    .addOption(
+      new Option('--debtors-per-month <n>', "debtor rows per month nationwide (default: the scale's)"),
+    )
     .addOption(dataDirOption())
     .addHelpText(
       'after',
-      '\nExample:\n  vss generate --from 2025-05 --to 2025-08 --seed 7 --out /tmp/samples',
+      [
+        '\nExamples:',
+        '  vss generate --from 2025-05 --to 2025-08 --seed 7 --out /tmp/samples',
+        '  vss generate --scale full --out /tmp/full     # about 10 million debtor rows, written month by month',
+      ].join('\n'),
     )
     .action(async (flags: GenerateFlags) => {
       const started = performance.now();
-      const result = await generateSamples({
-        out: flags.out ?? localPaths(flags.dataDir).samples,
-        from: period('--from', flags.from),
-        to: period('--to', flags.to),
-        seed: integer('--seed', flags.seed),
-        ...(flags.debtorsPerMonth === undefined
-          ? {}
-          : { debtorsPerMonth: integer('--debtors-per-month', flags.debtorsPerMonth) }),
-      });
+      const scale = scaleNamed(flags.scale);
+      const result = await generateSamples(
+        {
+          out: flags.out ?? localPaths(flags.dataDir).samples,
+          from: period('--from', flags.from ?? scale.from),
+          to: period('--to', flags.to ?? scale.to),
+          seed: integer('--seed', flags.seed),
+          debtorsPerMonth:
+            flags.debtorsPerMonth === undefined
+              ? scale.debtorsPerMonth
+              : integer('--debtors-per-month', flags.debtorsPerMonth),
+        },
+        // A full-scale run takes minutes: say where it is.
+        (month, files) => {
+          if (flags.scale !== 'sample') console.error(`${month}: ${files} files`);
+        },
+      );
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       console.log(`${result.files} files in ${seconds} s; manifest: ${result.manifestPath}`);
     });

@@ -8,9 +8,16 @@ function quote(cell: Cell): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
+/** The header line, CRLF included. */
+export function csvHeaderLine(dataset: DatasetDef): string {
+  return `${header(dataset).map(quote).join(',')}\r\n`;
+}
+
+/** One row's line, CRLF included: for writers that stream rows instead of holding a file. */
+export function csvRowLine(dataset: DatasetDef, row: Row): string {
+  return `${cells(dataset, row).map(quote).join(',')}\r\n`;
+}
+
 export function csvFile(dataset: DatasetDef, rows: readonly Row[]): Buffer {
-  const lines = [header(dataset), ...rows.map((r) => cells(dataset, r))].map((line) =>
-    line.map(quote).join(','),
-  );
-  return Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8');
+  return Buffer.from(csvHeaderLine(dataset) + rows.map((r) => csvRowLine(dataset, r)).join(''), 'utf8');
 }

@@ -124,37 +124,71 @@ function initialMonths(rng: Rng): number {
     : Math.min(MAX_MONTHS, 1 + Math.floor(-Math.log(1 - rng.next()) * 9));
 }
 
+function initialRegister(
+  seed: number,
+  unit: Unit,
+  first: Period,
+  debtorsPerMonth: number,
+  codes: TaxCodes,
+): Debtor[] {
+  const init = new Rng(seed, 'debt-init', unit.code);
+  const size = Math.round(targetSize(unit, first, debtorsPerMonth));
+  const register: Debtor[] = [];
+  for (let i = 0; i < size; i++) {
+    const d = newDebtor(init, unit, codes, debtorsPerMonth, initialMonths(init));
+    for (let k = 0; k < d.months; k++) escalate(init, d);
+    register.push(d);
+  }
+  return register;
+}
+
 /**
- * Rows of every old unit's register for every month from `start` to `to`, keyed
- * `<period>/<old code>`. Starting earlier than the output range keeps a sub-range identical
- * to the same months of a longer run.
+ * Every old unit's register, month by month from `start` to `to`: each step yields the month's
+ * rows keyed `<period>/<old code>`, so only one month of rows is ever held (the full scale has
+ * about 150,000 a month). Each unit-month draws from its own stream, so the rows do not depend
+ * on the order units are stepped in, and starting earlier than the output range keeps a
+ * sub-range identical to the same months of a longer run.
  */
-export function simulateDebt(
+export function* debtMonths(
   seed: number,
   units: readonly Unit[],
   start: Period,
   to: Period,
   debtorsPerMonth: number,
   codes: TaxCodes,
-): Map<string, Row[]> {
-  const out = new Map<string, Row[]>();
-  for (const unit of units) {
-    const init = new Rng(seed, 'debt-init', unit.code);
-    let register: Debtor[] = [];
-    const first = addMonths(start, -WARM_UP_MONTHS);
-    const size = Math.round(targetSize(unit, first, debtorsPerMonth));
-    for (let i = 0; i < size; i++) {
-      const d = newDebtor(init, unit, codes, debtorsPerMonth, initialMonths(init));
-      for (let k = 0; k < d.months; k++) escalate(init, d);
-      register.push(d);
-    }
-    for (const period of periodRange(first, to)) {
+): Generator<{ period: Period; rows: Map<string, Row[]> }> {
+  const first = addMonths(start, -WARM_UP_MONTHS);
+  const registers = units.map((unit) => ({
+    unit,
+    register: initialRegister(seed, unit, first, debtorsPerMonth, codes),
+  }));
+  for (const period of periodRange(first, to)) {
+    const rows = new Map<string, Row[]>();
+    for (const entry of registers) {
+      const { unit } = entry;
       const rng = new Rng(seed, 'debt', unit.code, period);
-      if (period !== first) register = register.filter((d) => advance(rng, d));
-      const arrivals = rng.poisson(Math.max(0, targetSize(unit, period, debtorsPerMonth) - register.length));
-      for (let i = 0; i < arrivals; i++) register.push(newDebtor(rng, unit, codes, debtorsPerMonth, 1));
-      if (period >= start) out.set(`${period}/${unit.code}`, register.map(toRow));
+      if (period !== first) entry.register = entry.register.filter((d) => advance(rng, d));
+      const target = targetSize(unit, period, debtorsPerMonth);
+      const arrivals = rng.poisson(Math.max(0, target - entry.register.length));
+      for (let i = 0; i < arrivals; i++) entry.register.push(newDebtor(rng, unit, codes, debtorsPerMonth, 1));
+      if (period >= start) rows.set(`${period}/${unit.code}`, entry.register.map(toRow));
     }
+    if (period >= start) yield { period, rows };
   }
-  return out;
+}
+
+/**
+ * `count` debtors of one unit as a freshly settled register would hold them: for a single large
+ * upload (the ingest benchmark) rather than a month of the national simulation.
+ */
+export function* standaloneDebtors(seed: number, unit: Unit, count: number, codes: TaxCodes): Generator<Row> {
+  const rng = new Rng(seed, 'debt-standalone', unit.code);
+  // Dues sized as if the unit's register were this big a share of the national one.
+  const debtorsPerMonth = Math.max(1, Math.round(count / populationShare(unit)));
+  for (let i = 0; i < count; i++) {
+    const d = newDebtor(rng, unit, codes, debtorsPerMonth, initialMonths(rng));
+    for (let k = 0; k < d.months; k++) escalate(rng, d);
+    if (rng.chance(0.3)) d.recovered = Math.round((d.owed * rng.uniform(0.05, 0.3)) / 1000) * 1000;
+    yield toRow(d);
+  }
 }

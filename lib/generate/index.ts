@@ -9,15 +9,16 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DATASET_NAMES, DATASETS, type DatasetName } from '../datasets/index.ts';
 import { UsageError } from '../errors.ts';
-import { isPeriod, periodRange, type Period } from '../period.ts';
+import { isPeriod, type Period } from '../period.ts';
 import { provinces } from '../reference/provinces.ts';
 import { TREND_ANCHOR, NATIONAL } from './calibration.ts';
 import { csvFile } from './csv-file.ts';
-import { simulateDebt } from './debtors.ts';
+import { debtMonths } from './debtors.ts';
 import { simulateDossiers } from './dossiers.ts';
 import { TaxCodes } from './employers.ts';
 import { forEachLimited } from './limited.ts';
-import { oldUnitsOf, rowsFor, type Registers } from './province-month.ts';
+import { oldUnitsOf, rowsFor } from './province-month.ts';
+import { SCALES } from './scale.ts';
 import { submissionOf, type FileFormat } from './submission.ts';
 import { xlsxFile } from './xlsx-file.ts';
 
@@ -44,7 +45,7 @@ export interface Manifest {
   files: ManifestEntry[];
 }
 
-export const DEFAULT_RANGE = { from: '2024-01', to: '2026-10' } as const;
+export const DEFAULT_RANGE = { from: SCALES.sample.from, to: SCALES.sample.to } as const;
 const WRITE_CONCURRENCY = 8;
 
 function checked(options: GenerateOptions): Required<GenerateOptions> {
@@ -57,8 +58,13 @@ function checked(options: GenerateOptions): Required<GenerateOptions> {
   return { ...options, debtorsPerMonth };
 }
 
+/**
+ * Months are written one at a time, the debt registers stepping along, so memory holds one
+ * month of rows whatever the range (the full scale is about 10 million debtor rows).
+ */
 export async function generateSamples(
   options: GenerateOptions,
+  onMonth: (period: Period, files: number) => void = () => undefined,
 ): Promise<{ files: number; manifestPath: string }> {
   const { out, from, to, seed, debtorsPerMonth } = checked(options);
   const registry = provinces();
@@ -66,23 +72,21 @@ export async function generateSamples(
   // Registers always start at the same month, so a short range repeats the months of a long one.
   const start = from < TREND_ANCHOR ? from : TREND_ANCHOR;
   const codes = new TaxCodes();
-  const registers: Registers = {
-    debt: simulateDebt(seed, oldUnits, start, to, debtorsPerMonth, codes),
-    prosecution: simulateDossiers(seed, oldUnits, start, to, codes),
-  };
+  const prosecution = simulateDossiers(seed, oldUnits, start, to, codes);
 
   const files: ManifestEntry[] = [];
-  const jobs: Array<() => Promise<void>> = [];
-  for (const period of periodRange(from, to)) {
+  for (const { period, rows: debt } of debtMonths(seed, oldUnits, start, to, debtorsPerMonth, codes)) {
+    if (period < from) continue;
+    const month: ManifestEntry[] = [];
+    const jobs: Array<() => Promise<void>> = [];
     for (const unit of registry.validIn(period)) {
       for (const dataset of DATASET_NAMES) {
         const { format, submittedAt } = submissionOf(seed, dataset, period, unit.code);
         if (submittedAt === undefined) continue;
-        const dir = `${dataset}/${period}`;
-        const path = `${dir}/${unit.code}.${format}`;
-        files.push({ path, dataset, period, province: unit.code, format, submitted_at: submittedAt });
+        const path = `${dataset}/${period}/${unit.code}.${format}`;
+        month.push({ path, dataset, period, province: unit.code, format, submitted_at: submittedAt });
         jobs.push(async () => {
-          const rows = rowsFor(dataset, seed, oldUnitsOf(registry, unit), period, registers);
+          const rows = rowsFor(dataset, seed, oldUnitsOf(registry, unit), period, { debt, prosecution });
           const bytes =
             format === 'csv'
               ? csvFile(DATASETS[dataset], rows)
@@ -91,11 +95,12 @@ export async function generateSamples(
         });
       }
     }
+    const dirs = new Set(month.map((f) => join(out, f.dataset, period)));
+    await Promise.all([...dirs].map((d) => mkdir(d, { recursive: true })));
+    await forEachLimited(jobs, WRITE_CONCURRENCY, (job) => job());
+    files.push(...month);
+    onMonth(period, month.length);
   }
-
-  const dirs = new Set(files.map((f) => join(out, f.dataset, f.period)));
-  await Promise.all([...dirs].map((d) => mkdir(d, { recursive: true })));
-  await forEachLimited(jobs, WRITE_CONCURRENCY, (job) => job());
 
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const manifestPath = join(out, 'manifest.json');
