@@ -272,8 +272,84 @@ export const AUTH_MESSAGES = {
   }),
 } as const;
 
+/** What `vss query --engine athena` says while and after a query runs. */
+export const ATHENA_MESSAGES = {
+  noWorkgroup: (): Bilingual => ({
+    vi: 'Cần chỉ định nhóm làm việc Athena: --workgroup hoặc biến môi trường VSS_ATHENA_WORKGROUP (ví dụ vss-prod)',
+    en: 'An Athena workgroup is needed: --workgroup or the VSS_ATHENA_WORKGROUP environment variable (e.g. vss-prod)',
+  }),
+  scanned: (bytes: number, seconds: number): Bilingual => ({
+    vi: `Athena đã quét ${(bytes / 1e6).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB trong ${seconds.toLocaleString('vi-VN', { maximumFractionDigits: 1 })} giây`,
+    en: `Athena scanned ${(bytes / 1e6).toLocaleString('en-US', { maximumFractionDigits: 1 })} MB in ${seconds.toLocaleString('en-US', { maximumFractionDigits: 1 })} s`,
+  }),
+} as const;
+
 /** The dashboard's interface text (labels, titles, buttons), kept beside the page that uses it. */
 export { UI_TEXT as DASHBOARD_UI_TEXT, CATEGORY_EN, REGION_EN } from '../dashboard/src/messages.ts';
+
+/** What `vss query` says to the analyst at the terminal. */
+export const QUERY_MESSAGES = {
+  running: (seconds: number): Bilingual => ({
+    vi: `Đang chạy truy vấn… ${seconds} giây`,
+    en: `Running the query… ${seconds} s`,
+  }),
+  failed: (detail: string, tables: string): Bilingual => ({
+    vi: `Truy vấn không chạy được: ${detail}\nCác bảng có thể dùng: ${tables}`,
+    en: `The query failed: ${detail}\nTables you can query: ${tables}`,
+  }),
+  unknownMeasure: (measure: string, known: string): Bilingual => ({
+    vi: `Không có chỉ tiêu ${q(measure)}. Các chỉ tiêu: ${known}`,
+    en: `There is no measure ${q(measure)}. Measures: ${known}`,
+  }),
+  noGeography: (query: string): Bilingual => ({
+    vi: `Truy vấn ${query} không phân theo địa giới (số liệu toàn quốc như nhau ở cả hai cách): bỏ --geography`,
+    en: `The query ${query} has no geography (national figures are the same either way): drop --geography`,
+  }),
+  xlsxNeedsFile: (): Bilingual => ({
+    vi: 'Định dạng xlsx cần --out <tệp.xlsx>',
+    en: 'The xlsx format needs --out <file.xlsx>',
+  }),
+} as const;
+
+/** Words of the upload template `vss template` writes: its sheets and its instructions. */
+export const TEMPLATE_TEXT = {
+  dataSheet: { vi: 'Số liệu', en: 'Data' },
+  listsSheet: { vi: 'Danh mục', en: 'Lists' },
+  instructionsSheet: { vi: 'Hướng dẫn', en: 'Instructions' },
+  intro: {
+    vi: 'Điền mỗi dòng vào trang "Số liệu", không đổi dòng tiêu đề. Có thể nộp tệp này (.xlsx) hoặc lưu thành CSV (UTF-8).',
+    en: 'Fill one row per line on the "Số liệu" (Data) sheet and keep the header row. Submit this file (.xlsx) or save it as CSV (UTF-8).',
+  },
+  grain: { vi: 'Mỗi dòng là', en: 'One row is' },
+  headings: {
+    vi: ['Cột (tiêu đề)', 'Khóa cột', 'Kiểu', 'Quy tắc'],
+    en: ['Column (header)', 'Column key', 'Type', 'Rule'],
+  },
+  rowRulesHeading: { vi: 'Quy tắc giữa các cột', en: 'Rules across columns' },
+  text: { vi: 'văn bản', en: 'text' },
+  taxCode: {
+    vi: 'mã số thuế: 10 chữ số, hoặc 10 chữ số + "-" + 3 chữ số (chi nhánh)',
+    en: 'tax code: 10 digits, or 10 digits + "-" + 3 digits (branch)',
+  },
+  integer: (unit: 'vnd' | 'count' | 'months', min: number, max?: number): Bilingual => {
+    const vi = { vnd: 'số tiền (đồng)', count: 'số nguyên', months: 'số tháng' }[unit];
+    const en = { vnd: 'amount (whole VND)', count: 'whole number', months: 'months' }[unit];
+    const range = (and: string) => (max === undefined ? `≥ ${min}` : `${min} ${and} ${max}`);
+    return { vi: `${vi}, ${range('đến')}`, en: `${en}, ${range('to')}` };
+  },
+  date: { vi: 'ngày: dd/mm/yyyy hoặc yyyy-mm-dd', en: 'date: dd/mm/yyyy or yyyy-mm-dd' },
+  category: (labels: string[], codes: string[]): Bilingual => ({
+    vi: `chọn trong danh sách: ${labels.join('; ')}`,
+    en: `one of: ${codes.join(', ')} (or the Vietnamese label)`,
+  }),
+  required: { vi: 'bắt buộc', en: 'required' },
+  optional: { vi: 'có thể để trống', en: 'may be empty' },
+  unique: { vi: 'không trùng trong tệp', en: 'unique within the file' },
+  written: (file: string): Bilingual => ({
+    vi: `Đã ghi mẫu báo cáo vào ${file}`,
+    en: `The template was written to ${file}`,
+  }),
+} as const;
 
 /** What `vss replay` reports. */
 export const REPLAY_MESSAGES = {
