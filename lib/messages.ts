@@ -284,18 +284,6 @@ export const ATHENA_MESSAGES = {
   }),
 } as const;
 
-/** What `vss query --engine athena` says while and after a query runs. */
-export const ATHENA_MESSAGES = {
-  noWorkgroup: (): Bilingual => ({
-    vi: 'Cần chỉ định nhóm làm việc Athena: --workgroup hoặc biến môi trường VSS_ATHENA_WORKGROUP (ví dụ vss-prod)',
-    en: 'An Athena workgroup is needed: --workgroup or the VSS_ATHENA_WORKGROUP environment variable (e.g. vss-prod)',
-  }),
-  scanned: (bytes: number, seconds: number): Bilingual => ({
-    vi: `Athena đã quét ${(bytes / 1e6).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB trong ${seconds.toLocaleString('vi-VN', { maximumFractionDigits: 1 })} giây`,
-    en: `Athena scanned ${(bytes / 1e6).toLocaleString('en-US', { maximumFractionDigits: 1 })} MB in ${seconds.toLocaleString('en-US', { maximumFractionDigits: 1 })} s`,
-  }),
-} as const;
-
 /** The dashboard's interface text (labels, titles, buttons), kept beside the page that uses it. */
 export { UI_TEXT as DASHBOARD_UI_TEXT, CATEGORY_EN, REGION_EN } from '../dashboard/src/messages.ts';
 
