@@ -1,6 +1,8 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../infra/build-app.ts';
 import { STAND_IN_HANDLER } from './synth.ts';
@@ -54,5 +56,30 @@ describe('ingest Lambda bundle', () => {
     const code = readFileSync(join(assetDir, 'index.mjs'), 'utf8');
     expect(code).not.toContain('duckdb_open_ext');
     expect(code).toMatch(/from "@duckdb\/node-api"|import\("@duckdb\/node-api"\)/);
+  });
+});
+
+describe('ingest Lambda bundle in Node', () => {
+  it('loads as the Lambda runtime loads it (CommonJS dependencies that require() included) and handles an empty event', () => {
+    // A separate Node, as in Lambda: the asset folder, the handler's environment, no tsx, and
+    // the AWS SDK from outside the asset, where the Lambda runtime provides it.
+    mkdirSync(join(outdir, 'node_modules'), { recursive: true });
+    symlinkSync(join(process.cwd(), 'node_modules', '@aws-sdk'), join(outdir, 'node_modules', '@aws-sdk'));
+    const script = `const m = await import(${JSON.stringify(pathToFileURL(join(assetDir, 'index.mjs')).href)});
+      await m.handler({ Records: [] });
+      process.stdout.write(typeof m.handler);`;
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: assetDir,
+      env: {
+        PATH: process.env.PATH ?? '',
+        UPLOADS_BUCKET: 'uploads-bucket',
+        LAKE_BUCKET: 'lake-bucket',
+        VSS_REFERENCE_DIR: join(assetDir, 'reference'),
+        AWS_REGION: 'ap-southeast-1',
+      },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(out).toBe('function');
   });
 });
