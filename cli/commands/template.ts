@@ -1,3 +1,29 @@
-import type { Command } from 'commander';
+/** `vss template <dataset> --out file.xlsx`: the upload template a province fills. */
+import { writeFile } from 'node:fs/promises';
+import { Option, type Command } from 'commander';
+import { DATASET_NAMES, DATASETS, isDatasetName } from '../../lib/datasets/index.ts';
+import { UsageError } from '../../lib/errors.ts';
+import { TEMPLATE_TEXT, USAGE_MESSAGES, type Lang } from '../../lib/messages.ts';
+import { writeTemplate } from '../../lib/template/write-template.ts';
 
-export function register(_program: Command): void {}
+interface TemplateOptions {
+  out: string;
+  lang: Lang;
+}
+
+async function run(dataset: string, options: TemplateOptions): Promise<void> {
+  if (!isDatasetName(dataset))
+    throw new UsageError(USAGE_MESSAGES.badOption('<dataset>', dataset)[options.lang]);
+  await writeFile(options.out, await writeTemplate(DATASETS[dataset]));
+  process.stdout.write(`${TEMPLATE_TEXT.written(options.out)[options.lang]}\n`);
+}
+
+export function register(program: Command): void {
+  program
+    .command('template')
+    .description('write the XLSX upload template of a dataset: Vietnamese headers, dropdowns, instructions')
+    .argument('<dataset>', `one of ${DATASET_NAMES.join(', ')}`)
+    .requiredOption('--out <file.xlsx>', 'where to write the template')
+    .addOption(new Option('--lang <lang>', 'language of the messages').choices(['vi', 'en']).default('vi'))
+    .action(run);
+}
