@@ -2,6 +2,9 @@
  * Vietnamese number, money and date formats for the page. Leadership reads amounts in "tỷ" and
  * "nghìn tỷ" đồng; the exact figure stays available beside the rounded one so nothing is hidden.
  */
+import type { Lang } from '../../lib/messages.ts';
+import { KPI_TEXT } from './messages.ts';
+
 const integer = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
 const oneDecimal = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const percent = new Intl.NumberFormat('vi-VN', {
@@ -25,13 +28,16 @@ export function formatVnd(amount: number): string {
   return `${integer.format(amount)} đ`;
 }
 
-/** "12,3 nghìn tỷ đồng", "12,3 tỷ đồng", "45,6 triệu đồng" or the exact amount below a million. */
-export function formatVndCompact(amount: number): string {
+/**
+ * "12,3 nghìn tỷ đồng", "12,3 tỷ đồng", "45,6 triệu đồng" or the exact amount below a million. In
+ * English the words change ("12,3 billion VND") and the vi-VN digits stay, as on every other figure.
+ */
+export function formatVndCompact(amount: number, lang: Lang = 'vi'): string {
   const abs = Math.abs(amount);
-  if (abs >= NGHIN_TY) return `${oneDecimal.format(amount / NGHIN_TY)} nghìn tỷ đồng`;
-  if (abs >= TY) return `${oneDecimal.format(amount / TY)} tỷ đồng`;
-  if (abs >= TRIEU) return `${oneDecimal.format(amount / TRIEU)} triệu đồng`;
-  return `${integer.format(amount)} đồng`;
+  if (abs >= NGHIN_TY) return `${oneDecimal.format(amount / NGHIN_TY)} ${KPI_TEXT.trillion[lang]}`;
+  if (abs >= TY) return `${oneDecimal.format(amount / TY)} ${KPI_TEXT.billion[lang]}`;
+  if (abs >= TRIEU) return `${oneDecimal.format(amount / TRIEU)} ${KPI_TEXT.million[lang]}`;
+  return `${integer.format(amount)} ${KPI_TEXT.dong[lang]}`;
 }
 
 export function formatCount(n: number): string {

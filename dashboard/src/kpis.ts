@@ -7,6 +7,8 @@ import {
   formatVnd,
   formatVndCompact,
 } from './format.ts';
+import { lang, pick } from './i18n.ts';
+import { KPI_TEXT } from './messages.ts';
 
 /** One headline figure: a rounded value for the eye, the exact one and its context beneath. */
 export interface KpiTile {
@@ -32,28 +34,40 @@ export function kpiTiles(rows: readonly NationalRow[], period: string): KpiTile[
   const now = rows[index];
   if (!now) return [];
   const before = index > 0 ? rows[index - 1] : undefined;
-  const since = before ? ` so với ${formatPeriod(before.period)}` : '';
+  const since = before ? ` ${pick(KPI_TEXT.since(formatPeriod(before.period)))}` : '';
+  const compact = (vnd: number) => formatVndCompact(vnd, lang());
   const resolved = now.procedures_on_time + now.procedures_late;
   return [
     {
       id: 'debt-total',
-      label: 'Tổng nợ BHXH, BHYT, BHTN',
-      value: formatVndCompact(now.debt_total),
+      label: pick(KPI_TEXT.debtTotal),
+      value: compact(now.debt_total),
       detail: `${formatVnd(now.debt_total)}${before ? ` · ${formatChange(now.debt_total, before.debt_total)}${since}` : ''}`,
       trend: tone(now.debt_total, before?.debt_total, false),
     },
     {
       id: 'debt-3m',
-      label: 'Nợ từ 3 tháng trở lên',
-      value: formatVndCompact(now.debt_3m_plus),
-      detail: `${formatShare(now.debt_3m_plus, now.debt_total)} tổng nợ · ${formatCount(now.employers_owing)} đơn vị nợ`,
+      label: pick(KPI_TEXT.debtOld),
+      value: compact(now.debt_3m_plus),
+      detail: pick(
+        KPI_TEXT.debtOldDetail(
+          formatShare(now.debt_3m_plus, now.debt_total),
+          formatCount(now.employers_owing),
+        ),
+      ),
       trend: tone(now.debt_3m_plus, before?.debt_3m_plus, false),
     },
     {
       id: 'hi-coverage',
-      label: 'Tỷ lệ bao phủ BHYT',
+      label: pick(KPI_TEXT.hiCoverage),
       value: formatShare(now.hi_participants, now.hi_population),
-      detail: `${formatCount(now.hi_participants)} người / ${formatCount(now.hi_population)} dân số · đạt ${formatShare(now.hi_participants, now.hi_target)} chỉ tiêu`,
+      detail: pick(
+        KPI_TEXT.hiDetail(
+          formatCount(now.hi_participants),
+          formatCount(now.hi_population),
+          formatShare(now.hi_participants, now.hi_target),
+        ),
+      ),
       trend: tone(
         ratio(now.hi_participants, now.hi_population),
         before && ratio(before.hi_participants, before.hi_population),
@@ -62,9 +76,15 @@ export function kpiTiles(rows: readonly NationalRow[], period: string): KpiTile[
     },
     {
       id: 'si-coverage',
-      label: 'Tỷ lệ tham gia BHXH',
+      label: pick(KPI_TEXT.siCoverage),
       value: formatShare(now.si_participants, now.si_labour_force),
-      detail: `${formatCount(now.si_participants)} người / ${formatCount(now.si_labour_force)} lao động · đạt ${formatShare(now.si_participants, now.si_target)} chỉ tiêu`,
+      detail: pick(
+        KPI_TEXT.siDetail(
+          formatCount(now.si_participants),
+          formatCount(now.si_labour_force),
+          formatShare(now.si_participants, now.si_target),
+        ),
+      ),
       trend: tone(
         ratio(now.si_participants, now.si_labour_force),
         before && ratio(before.si_participants, before.si_labour_force),
@@ -73,9 +93,15 @@ export function kpiTiles(rows: readonly NationalRow[], period: string): KpiTile[
     },
     {
       id: 'procedures-on-time',
-      label: 'Hồ sơ giải quyết đúng hạn',
+      label: pick(KPI_TEXT.onTime),
       value: formatShare(now.procedures_on_time, resolved),
-      detail: `${formatCount(now.procedures_on_time)} / ${formatCount(resolved)} hồ sơ đã giải quyết · ${formatCount(now.procedures_overdue)} quá hạn`,
+      detail: pick(
+        KPI_TEXT.onTimeDetail(
+          formatCount(now.procedures_on_time),
+          formatCount(resolved),
+          formatCount(now.procedures_overdue),
+        ),
+      ),
       trend: tone(
         ratio(now.procedures_on_time, resolved),
         before && ratio(before.procedures_on_time, before.procedures_on_time + before.procedures_late),
@@ -84,9 +110,15 @@ export function kpiTiles(rows: readonly NationalRow[], period: string): KpiTile[
     },
     {
       id: 'enforcement',
-      label: 'Thanh tra, kiểm tra',
-      value: `${formatCount(now.inspections)} cuộc`,
-      detail: `${formatCount(now.employers_violating)} đơn vị vi phạm · phạt ${formatVndCompact(now.fines_imposed)}, đã thu ${formatVndCompact(now.fines_collected)}`,
+      label: pick(KPI_TEXT.enforcement),
+      value: pick(KPI_TEXT.inspections(formatCount(now.inspections))),
+      detail: pick(
+        KPI_TEXT.enforcementDetail(
+          formatCount(now.employers_violating),
+          compact(now.fines_imposed),
+          compact(now.fines_collected),
+        ),
+      ),
       trend: 'none',
     },
   ];
@@ -94,5 +126,5 @@ export function kpiTiles(rows: readonly NationalRow[], period: string): KpiTile[
 
 /** "61/63 tỉnh, thành phố đã nộp báo cáo nợ" */
 export function coverageLine(row: NationalRow): string {
-  return `${row.provinces_reported}/${row.provinces_expected} tỉnh, thành phố đã nộp báo cáo nợ tháng ${formatPeriod(row.period)}`;
+  return pick(KPI_TEXT.reported(row.provinces_reported, row.provinces_expected, formatPeriod(row.period)));
 }

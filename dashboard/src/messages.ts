@@ -25,6 +25,7 @@ export const UI_TEXT = {
   region: b('Vùng', 'Region'),
   allRegions: b('Cả nước', 'Whole country'),
   province: b('Tỉnh, thành phố', 'Province'),
+  code: b('Mã', 'Code'),
   chooseProvince: b('— Chọn tỉnh —', '— Choose a province —'),
   language: b('English', 'Tiếng Việt'),
   languageLabel: b('Switch the page to English', 'Chuyển trang sang tiếng Việt'),
@@ -166,4 +167,77 @@ export const REGION_EN: Record<string, string> = {
   'Đông Nam Bộ': 'South East',
   'Đồng bằng sông Cửu Long': 'Mekong River Delta',
   'Đồng bằng sông Hồng': 'Red River Delta',
+};
+
+/** The headline tiles' sentences; numbers arrive already formatted. */
+export const KPI_TEXT = {
+  debtTotal: b('Tổng nợ BHXH, BHYT, BHTN', 'Total SI, HI and UI debt'),
+  debtOld: b('Nợ từ 3 tháng trở lên', 'Debt of 3 months or more'),
+  hiCoverage: b('Tỷ lệ bao phủ BHYT', 'Health-insurance coverage'),
+  siCoverage: b('Tỷ lệ tham gia BHXH', 'Social-insurance participation'),
+  onTime: b('Hồ sơ giải quyết đúng hạn', 'Dossiers resolved on time'),
+  enforcement: b('Thanh tra, kiểm tra', 'Inspections'),
+  since: (month: string) => b(`so với ${month}`, `vs ${month}`),
+  debtOldDetail: (share: string, owing: string) =>
+    b(`${share} tổng nợ · ${owing} đơn vị nợ`, `${share} of all debt · ${owing} employers owing`),
+  hiDetail: (n: string, base: string, target: string) =>
+    b(
+      `${n} người / ${base} dân số · đạt ${target} chỉ tiêu`,
+      `${n} people / ${base} population · ${target} of target`,
+    ),
+  siDetail: (n: string, base: string, target: string) =>
+    b(
+      `${n} người / ${base} lao động · đạt ${target} chỉ tiêu`,
+      `${n} people / ${base} labour force · ${target} of target`,
+    ),
+  onTimeDetail: (n: string, resolved: string, overdue: string) =>
+    b(
+      `${n} / ${resolved} hồ sơ đã giải quyết · ${overdue} quá hạn`,
+      `${n} / ${resolved} dossiers resolved · ${overdue} overdue`,
+    ),
+  inspections: (n: string) => b(`${n} cuộc`, `${n} inspections`),
+  enforcementDetail: (violating: string, fines: string, collected: string) =>
+    b(
+      `${violating} đơn vị vi phạm · phạt ${fines}, đã thu ${collected}`,
+      `${violating} employers violating · fined ${fines}, collected ${collected}`,
+    ),
+  reported: (reported: number, expected: number, month: string) =>
+    b(
+      `${reported}/${expected} tỉnh, thành phố đã nộp báo cáo nợ tháng ${month}`,
+      `${reported}/${expected} provinces sent their debt report for ${month}`,
+    ),
+  better: b('tốt hơn tháng trước', 'better than last month'),
+  worse: b('xấu hơn tháng trước', 'worse than last month'),
+  same: b('không đổi so với tháng trước', 'unchanged from last month'),
+  /** Units of a compact amount: nghìn tỷ, tỷ, triệu đồng. */
+  trillion: b('nghìn tỷ đồng', 'trillion VND'),
+  billion: b('tỷ đồng', 'billion VND'),
+  million: b('triệu đồng', 'million VND'),
+  dong: b('đồng', 'VND'),
+};
+
+/** Words inside the overview's charts (axes, legends, tooltips, descriptions for screen readers). */
+export const CHART_TEXT = {
+  debtScheme: b('Loại nợ', 'Scheme'),
+  debtAmount: b('Số nợ', 'Debt'),
+  debtTrendDescription: b(
+    'Biểu đồ đường: nợ đóng bảo hiểm toàn quốc theo tháng, chia theo BHXH, BHYT, BHTN và tổng',
+    'Line chart: national contribution debt by month, by SI, HI, UI and in total',
+  ),
+  rankingDescription: (n: number, month: string) =>
+    b(
+      `Biểu đồ thanh: ${n} tỉnh, thành phố có số nợ lớn nhất tháng ${month}`,
+      `Bar chart: the ${n} provinces with the largest debt in ${month}`,
+    ),
+  debtPart: b('Thời gian nợ', 'Age of debt'),
+  mapDescription: (month: string) =>
+    b(
+      `Bản đồ: nợ đóng bảo hiểm theo tỉnh, thành phố tháng ${month}`,
+      `Map: contribution debt by province, ${month}`,
+    ),
+  heatmapDescription: (from: string, to: string) =>
+    b(
+      `Bản đồ nhiệt: tình trạng nộp báo cáo theo tỉnh và tháng, từ ${from} đến ${to}`,
+      `Heatmap: reports received by province and month, ${from} to ${to}`,
+    ),
 };

@@ -1,11 +1,8 @@
+import { pick } from './i18n.ts';
 import type { KpiTile } from './kpis.ts';
+import { KPI_TEXT } from './messages.ts';
 
-const TREND_TEXT: Record<KpiTile['trend'], string> = {
-  better: 'tốt hơn tháng trước',
-  worse: 'xấu hơn tháng trước',
-  same: 'không đổi so với tháng trước',
-  none: '',
-};
+const TREND_TEXT = { better: KPI_TEXT.better, worse: KPI_TEXT.worse, same: KPI_TEXT.same } as const;
 
 /** Replaces the tiles in `container`. Colour is never the only sign: the trend is also in words for screen readers. */
 export function renderKpis(container: HTMLElement, tiles: readonly KpiTile[]): void {
@@ -23,7 +20,7 @@ export function renderKpis(container: HTMLElement, tiles: readonly KpiTile[]): v
       detail.className = 'detail';
       detail.textContent = tile.detail;
       article.append(title, value, detail);
-      if (tile.trend !== 'none') article.setAttribute('aria-description', TREND_TEXT[tile.trend]);
+      if (tile.trend !== 'none') article.setAttribute('aria-description', pick(TREND_TEXT[tile.trend]));
       return article;
     }),
   );

@@ -10,11 +10,19 @@ import { restateToCurrent } from '../../dashboard/src/restate.ts';
 import { FIRST_PERIOD_OF_34, UnitNames } from '../../dashboard/src/units.ts';
 import { REFORM_FIRST_PERIOD } from '../../lib/reference/provinces.ts';
 import { makeSiteFixture } from '../fixtures/site/site-fixture.ts';
+import { barRankingSpec } from '../../dashboard/src/specs/bar-ranking.ts';
+import { groupedBarSpec } from '../../dashboard/src/specs/grouped-bar.ts';
+import { lineTrendSpec } from '../../dashboard/src/specs/line-trend.ts';
 
 const schema: unknown = JSON.parse(
   readFileSync(new URL('../../node_modules/vega-lite/build/vega-lite-schema.json', import.meta.url), 'utf8'),
 );
-const validate = new Ajv({ strict: false, allowUnionTypes: true }).compile(schema as object);
+const ajv = new Ajv({ strict: false, allowUnionTypes: true });
+// The schema's three formats, registered so they are checked (and Ajv has nothing to warn about).
+ajv.addFormat('color-hex', /^#(?:[0-9a-fA-F]{3}){1,2}$/);
+ajv.addFormat('uri', (text: string) => URL.canParse(text));
+ajv.addFormat('uri-reference', (text: string) => URL.canParse(text, 'http://127.0.0.1/'));
+const validate = ajv.compile(schema as object);
 
 const fixture = makeSiteFixture();
 const names = new UnitNames(fixture.units);
@@ -71,6 +79,61 @@ const cases: [string, () => TopLevelSpec][] = [
         geography: 'current',
       }),
   ],
+  [
+    'line trend with the reform and the selected month marked',
+    () =>
+      lineTrendSpec(
+        fixture.national.flatMap((r) => [
+          { period: r.period, series: 'A', value: r.inspections, shown: String(r.inspections) },
+          {
+            period: r.period,
+            series: 'B',
+            value: r.employers_violating,
+            shown: String(r.employers_violating),
+          },
+        ]),
+        {
+          description: 'Inspections',
+          yTitle: 'Count',
+          seriesTitle: 'Measure',
+          monthTitle: 'Month',
+          noteTitle: 'Note',
+          series: ['A', 'B'],
+          marks: [
+            { period: '2025-07', note: 'reform' },
+            { period: '2025-08', note: 'selected' },
+          ],
+        },
+      ),
+  ],
+  [
+    'bar ranking',
+    () =>
+      barRankingSpec(
+        fixture.provinces
+          .filter((r) => r.period === '2025-08')
+          .map((r) => ({ code: r.province, name: r.province, value: r.debt_3m_plus / 1e9, shown: '' })),
+        { description: 'Debt of 3+ months', xTitle: 'VND bn', nameTitle: 'Province' },
+      ),
+  ],
+  ...(['side', 'stack'] as const).map((layout): [string, () => TopLevelSpec] => [
+    `grouped bars (${layout})`,
+    () =>
+      groupedBarSpec(
+        ['sent', 'accepted', 'prosecuted'].flatMap((category, i) =>
+          ['214', '216'].map((group, j) => ({ category, group, value: i + j, shown: String(i + j) })),
+        ),
+        {
+          description: 'Dossier funnel',
+          categoryTitle: 'Stage',
+          groupTitle: 'Article',
+          valueTitle: 'Dossiers',
+          categories: ['sent', 'accepted', 'prosecuted'],
+          groups: ['214', '216'],
+          layout,
+        },
+      ),
+  ]),
   ['choropleth (63 units)', () => choroplethSpec(fixture.provinces, { period: '2025-06', geoBase: 'geo' })],
   ['choropleth (34 units)', () => choroplethSpec(fixture.provinces, { period: '2025-07', geoBase: 'geo' })],
 ];

@@ -108,14 +108,12 @@ export async function renderCoverage(ctx: PageContext): Promise<void> {
       id: 'coverage-ranking',
       title: `${t('hiRanking')} · ${formatPeriod(period)}`,
       spec: barRankingSpec(
-        hi
-          .slice(0, 20)
-          .map((r) => ({
-            code: r.province,
-            name: r.name,
-            value: r.rate,
-            shown: formatShare(r.participants, r.base),
-          })),
+        hi.slice(0, 20).map((r) => ({
+          code: r.province,
+          name: r.name,
+          value: r.rate,
+          shown: formatShare(r.participants, r.base),
+        })),
         {
           description: t('hiRanking'),
           xTitle: t('coverageRate'),
@@ -126,7 +124,7 @@ export async function renderCoverage(ctx: PageContext): Promise<void> {
       ),
       table: {
         columns: [
-          { key: 'province', label: 'Mã' },
+          { key: 'province', label: t('code') },
           { key: 'name', label: t('province') },
           { key: 'participants', label: t('participants') },
           { key: 'base', label: t('hiRate') },

@@ -94,7 +94,7 @@ export async function renderDebt(ctx: PageContext): Promise<void> {
       ),
       table: {
         columns: [
-          { key: 'province', label: 'Mã' },
+          { key: 'province', label: t('code') },
           { key: 'name', label: t('province') },
           { key: 'debt_total', label: t('debtTotal') },
           { key: 'debt_3m_plus', label: t('debtOld') },

@@ -107,14 +107,12 @@ export async function renderEnforcement(ctx: PageContext): Promise<void> {
       id: 'fines-ranking',
       title: `${t('finesRanking')} · ${formatPeriod(period)}`,
       spec: barRankingSpec(
-        month
-          .slice(0, 20)
-          .map((r) => ({
-            code: r.province,
-            name: r.name,
-            value: ty(r.fines_imposed),
-            shown: formatVnd(r.fines_imposed),
-          })),
+        month.slice(0, 20).map((r) => ({
+          code: r.province,
+          name: r.name,
+          value: ty(r.fines_imposed),
+          shown: formatVnd(r.fines_imposed),
+        })),
         {
           description: t('finesRanking'),
           xTitle: t('amountTy'),
@@ -125,7 +123,7 @@ export async function renderEnforcement(ctx: PageContext): Promise<void> {
       ),
       table: {
         columns: [
-          { key: 'province', label: 'Mã' },
+          { key: 'province', label: t('code') },
           { key: 'name', label: t('province') },
           { key: 'inspections', label: t('inspections') },
           { key: 'employers_violating', label: t('employersViolating') },

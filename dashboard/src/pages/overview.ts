@@ -71,7 +71,7 @@ export async function renderOverview(ctx: PageContext): Promise<void> {
   const provinceTable = {
     columns: [
       { key: 'rank', label: t('rank') },
-      { key: 'code', label: 'Mã' },
+      { key: 'code', label: t('code') },
       { key: 'name', label: t('province') },
       { key: 'debt_total', label: t('debtTotal') },
       { key: 'debt_3m_plus', label: t('debtOld') },
@@ -129,7 +129,7 @@ export async function renderOverview(ctx: PageContext): Promise<void> {
     table: {
       columns: [
         { key: 'period', label: t('periodLabel') },
-        { key: 'province', label: 'Mã' },
+        { key: 'province', label: t('code') },
         { key: 'status', label: t('status') },
       ],
       rows: heatRows,

@@ -108,14 +108,12 @@ export async function renderProcedures(ctx: PageContext): Promise<void> {
       id: 'procedures-ranking',
       title: `${t('onTimeRanking')} · ${formatPeriod(period)}`,
       spec: barRankingSpec(
-        ranked
-          .slice(0, 20)
-          .map((r) => ({
-            code: r.province,
-            name: r.name,
-            value: r.rate,
-            shown: formatShare(r.on_time, r.on_time + r.late),
-          })),
+        ranked.slice(0, 20).map((r) => ({
+          code: r.province,
+          name: r.name,
+          value: r.rate,
+          shown: formatShare(r.on_time, r.on_time + r.late),
+        })),
         {
           description: t('onTimeRanking'),
           xTitle: t('onTimeRate'),
@@ -126,7 +124,7 @@ export async function renderProcedures(ctx: PageContext): Promise<void> {
       ),
       table: {
         columns: [
-          { key: 'province', label: 'Mã' },
+          { key: 'province', label: t('code') },
           { key: 'name', label: t('province') },
           { key: 'received', label: t('dossiers') },
           { key: 'on_time', label: t('onTime') },

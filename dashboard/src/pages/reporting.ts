@@ -49,7 +49,7 @@ export async function renderReporting(ctx: PageContext): Promise<void> {
     table: {
       columns: [
         { key: 'period', label: t('periodLabel') },
-        { key: 'province', label: 'Mã' },
+        { key: 'province', label: t('code') },
         { key: 'name', label: t('province') },
         { key: 'status', label: t('status') },
       ],
@@ -69,7 +69,7 @@ export async function renderReporting(ctx: PageContext): Promise<void> {
       status: c.status,
     }));
   const columns = [
-    { key: 'province', label: 'Mã' },
+    { key: 'province', label: t('code') },
     { key: 'name', label: t('province') },
     { key: 'dataset', label: t('dataset') },
   ];

@@ -4,6 +4,8 @@ import { formatPeriod, formatVnd } from '../format.ts';
 import type { Geography } from '../restate.ts';
 import { generationOf } from '../units.ts';
 import { VND_PER_TY } from './palette.ts';
+import { pick, t } from '../i18n.ts';
+import { CHART_TEXT } from '../messages.ts';
 
 /** The boundary file and its province-code property for each geography (reference/geo). */
 const GEO = {
@@ -24,13 +26,13 @@ export function choroplethSpec(
     .map((r) => ({ province: r.province, ty: r.debt_total / VND_PER_TY, amount: formatVnd(r.debt_total) }));
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    description: `Bản đồ: nợ đóng bảo hiểm theo tỉnh, thành phố tháng ${formatPeriod(opts.period)}`,
+    description: pick(CHART_TEXT.mapDescription(formatPeriod(opts.period))),
     width: 'container',
     height: 520,
     data: { url: `${opts.geoBase}/${geo.file}`, format: { type: 'topojson', feature: geo.feature } },
     transform: [
       { lookup: geo.key, from: { data: { values }, key: 'province', fields: ['ty', 'amount'] } },
-      { calculate: "datum.amount == null ? 'Chưa có báo cáo' : datum.amount", as: 'shown' },
+      { calculate: `datum.amount == null ? ${JSON.stringify(t('noReport'))} : datum.amount`, as: 'shown' },
     ],
     projection: { type: 'mercator' },
     // 'show' keeps provinces without a report on the map (grey, by the colour condition) instead
@@ -41,13 +43,13 @@ export function choroplethSpec(
         condition: { test: 'datum.ty == null', value: '#d9d9d9' },
         field: 'ty',
         type: 'quantitative',
-        title: 'Nợ (tỷ đồng)',
+        title: t('debtTy'),
         scale: { scheme: 'blues' },
         legend: { format: ',.0f', orient: 'bottom-left' },
       },
       tooltip: [
-        { field: 'properties.name_vi', type: 'nominal', title: 'Tỉnh, thành phố' },
-        { field: 'shown', type: 'nominal', title: 'Tổng nợ' },
+        { field: 'properties.name_vi', type: 'nominal', title: t('province') },
+        { field: 'shown', type: 'nominal', title: t('debtTotal') },
       ],
     },
   };

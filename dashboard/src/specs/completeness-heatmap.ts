@@ -3,13 +3,15 @@ import type { CompletenessRow } from '../../../lib/site-data.ts';
 import { formatPeriod } from '../format.ts';
 import type { UnitNames } from '../units.ts';
 import { OKABE_ITO, PERIOD_LABEL_EXPR } from './palette.ts';
+import { pick, t } from '../i18n.ts';
+import { CHART_TEXT } from '../messages.ts';
 
-const STATUS = [
-  { key: 'on_time', label: 'Đúng hạn', color: OKABE_ITO.blue },
-  { key: 'late', label: 'Trễ hạn', color: OKABE_ITO.yellow },
-  { key: 'missing', label: 'Chưa nộp', color: OKABE_ITO.vermillion },
-] as const;
-const LABEL = new Map<string, string>(STATUS.map((s) => [s.key, s.label]));
+const statuses = () =>
+  [
+    { key: 'on_time', label: t('statusOnTime'), color: OKABE_ITO.blue },
+    { key: 'late', label: t('statusLate'), color: OKABE_ITO.yellow },
+    { key: 'missing', label: t('statusMissing'), color: OKABE_ITO.vermillion },
+  ] as const;
 
 /**
  * Which units reported a dataset in which month. Rows carry each month's own geography, so a
@@ -20,6 +22,8 @@ export function completenessHeatmapSpec(
   names: UnitNames,
   opts: { dataset: string; from: string; to: string },
 ): TopLevelSpec {
+  const STATUS = statuses();
+  const LABEL = new Map<string, string>(STATUS.map((s) => [s.key, s.label]));
   const values = rows
     .filter((r) => r.dataset === opts.dataset && r.period >= opts.from && r.period <= opts.to)
     .map((r) => ({
@@ -31,7 +35,7 @@ export function completenessHeatmapSpec(
     }));
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    description: `Bản đồ nhiệt: tình trạng nộp báo cáo theo tỉnh và tháng, từ ${formatPeriod(opts.from)} đến ${formatPeriod(opts.to)}`,
+    description: pick(CHART_TEXT.heatmapDescription(formatPeriod(opts.from), formatPeriod(opts.to))),
     data: { values },
     mark: { type: 'rect', stroke: '#fff', strokeWidth: 1 },
     width: { step: 34 },
@@ -40,7 +44,7 @@ export function completenessHeatmapSpec(
       x: {
         field: 'period',
         type: 'ordinal',
-        title: 'Tháng',
+        title: t('periodLabel'),
         axis: { labelExpr: PERIOD_LABEL_EXPR, labelAngle: -45, orient: 'top' },
       },
       y: {
@@ -53,14 +57,14 @@ export function completenessHeatmapSpec(
       color: {
         field: 'status',
         type: 'nominal',
-        title: 'Tình trạng',
+        title: t('status'),
         scale: { domain: STATUS.map((s) => s.label), range: STATUS.map((s) => s.color) },
         legend: { orient: 'top' },
       },
       tooltip: [
-        { field: 'name', type: 'nominal', title: 'Tỉnh, thành phố' },
-        { field: 'month', type: 'nominal', title: 'Tháng' },
-        { field: 'status', type: 'nominal', title: 'Tình trạng' },
+        { field: 'name', type: 'nominal', title: t('province') },
+        { field: 'month', type: 'nominal', title: t('periodLabel') },
+        { field: 'status', type: 'nominal', title: t('status') },
       ],
     },
   };

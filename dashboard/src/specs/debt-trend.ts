@@ -3,19 +3,23 @@ import type { NationalRow } from '../../../lib/site-data.ts';
 import { formatPeriod, formatVnd } from '../format.ts';
 import { FIRST_PERIOD_OF_34 } from '../units.ts';
 import { OKABE_ITO, VND_PER_TY } from './palette.ts';
+import { pick, t } from '../i18n.ts';
+import { CHART_TEXT } from '../messages.ts';
 
-const SCHEMES = [
-  { key: 'debt_total', label: 'Tổng nợ', color: OKABE_ITO.black },
-  { key: 'debt_bhxh', label: 'BHXH', color: OKABE_ITO.blue },
-  { key: 'debt_bhyt', label: 'BHYT', color: OKABE_ITO.green },
-  { key: 'debt_bhtn', label: 'BHTN', color: OKABE_ITO.orange },
-] as const;
+const schemes = () =>
+  [
+    { key: 'debt_total', label: t('debtTotal'), color: OKABE_ITO.black },
+    { key: 'debt_bhxh', label: 'BHXH', color: OKABE_ITO.blue },
+    { key: 'debt_bhyt', label: 'BHYT', color: OKABE_ITO.green },
+    { key: 'debt_bhtn', label: 'BHTN', color: OKABE_ITO.orange },
+  ] as const;
 
 /** Vega-Lite reads "YYYY-MM-01" as UTC midnight; the spec therefore uses UTC time units throughout. */
 const monthStart = (period: string) => `${period}-01`;
 
 /** National contribution debt by scheme, month by month, with the chosen month and the 2025 reform marked. */
 export function debtTrendSpec(rows: readonly NationalRow[], opts: { selected: string }): TopLevelSpec {
+  const SCHEMES = schemes();
   const values = rows.flatMap((row) =>
     SCHEMES.map((s) => ({
       month: monthStart(row.period),
@@ -26,19 +30,21 @@ export function debtTrendSpec(rows: readonly NationalRow[], opts: { selected: st
     })),
   );
   const periods = rows.map((r) => r.period);
-  const marks = [{ month: monthStart(opts.selected), note: `Kỳ đang xem ${formatPeriod(opts.selected)}` }];
+  const marks = [
+    { month: monthStart(opts.selected), note: `${t('selected')} ${formatPeriod(opts.selected)}` },
+  ];
   if (periods.some((p) => p < FIRST_PERIOD_OF_34) && periods.some((p) => p >= FIRST_PERIOD_OF_34))
-    marks.push({ month: monthStart(FIRST_PERIOD_OF_34), note: 'Từ 07/2025: 34 tỉnh, thành phố' });
+    marks.push({ month: monthStart(FIRST_PERIOD_OF_34), note: t('reform') });
   const x = {
     field: 'month',
     type: 'temporal',
     timeUnit: 'utcyearmonth',
-    title: 'Tháng',
+    title: t('periodLabel'),
     axis: { format: '%m/%Y', labelOverlap: true },
   } as const;
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    description: 'Biểu đồ đường: nợ đóng bảo hiểm toàn quốc theo tháng, chia theo BHXH, BHYT, BHTN và tổng',
+    description: pick(CHART_TEXT.debtTrendDescription),
     width: 'container',
     height: 280,
     layer: [
@@ -47,18 +53,18 @@ export function debtTrendSpec(rows: readonly NationalRow[], opts: { selected: st
         mark: { type: 'line', point: true, strokeWidth: 2 },
         encoding: {
           x,
-          y: { field: 'ty', type: 'quantitative', title: 'Nợ (tỷ đồng)', axis: { format: ',.0f' } },
+          y: { field: 'ty', type: 'quantitative', title: t('debtTy'), axis: { format: ',.0f' } },
           color: {
             field: 'scheme',
             type: 'nominal',
-            title: 'Loại nợ',
+            title: pick(CHART_TEXT.debtScheme),
             scale: { domain: SCHEMES.map((s) => s.label), range: SCHEMES.map((s) => s.color) },
             legend: { orient: 'top', symbolType: 'stroke', symbolStrokeWidth: 2, symbolSize: 300 },
           },
           strokeDash: {
             field: 'scheme',
             type: 'nominal',
-            title: 'Loại nợ',
+            title: pick(CHART_TEXT.debtScheme),
             scale: {
               domain: SCHEMES.map((s) => s.label),
               range: [
@@ -71,16 +77,16 @@ export function debtTrendSpec(rows: readonly NationalRow[], opts: { selected: st
             legend: { orient: 'top', symbolType: 'stroke', symbolStrokeWidth: 2, symbolSize: 300 },
           },
           tooltip: [
-            { field: 'period', type: 'nominal', title: 'Tháng' },
-            { field: 'scheme', type: 'nominal', title: 'Loại nợ' },
-            { field: 'amount', type: 'nominal', title: 'Số nợ' },
+            { field: 'period', type: 'nominal', title: t('periodLabel') },
+            { field: 'scheme', type: 'nominal', title: pick(CHART_TEXT.debtScheme) },
+            { field: 'amount', type: 'nominal', title: pick(CHART_TEXT.debtAmount) },
           ],
         },
       },
       {
         data: { values: marks },
         mark: { type: 'rule', strokeDash: [4, 4], color: '#666' },
-        encoding: { x, tooltip: { field: 'note', type: 'nominal', title: 'Ghi chú' } },
+        encoding: { x, tooltip: { field: 'note', type: 'nominal', title: t('note') } },
       },
     ],
   };

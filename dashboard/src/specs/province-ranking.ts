@@ -4,9 +4,8 @@ import { formatPeriod, formatVnd } from '../format.ts';
 import type { Geography } from '../restate.ts';
 import type { UnitNames } from '../units.ts';
 import { OKABE_ITO, VND_PER_TY } from './palette.ts';
-
-const OLD_DEBT = 'Nợ từ 3 tháng trở lên';
-const RECENT_DEBT = 'Nợ dưới 3 tháng';
+import { pick, t } from '../i18n.ts';
+import { CHART_TEXT } from '../messages.ts';
 
 /** The provinces owing most in a month, each bar split into debt of 3+ months and the rest. */
 export function provinceRankingSpec(
@@ -15,6 +14,8 @@ export function provinceRankingSpec(
   opts: { period: string; top?: number; geography?: Geography },
 ): TopLevelSpec {
   const top = opts.top ?? 15;
+  const OLD_DEBT = t('debtOld');
+  const RECENT_DEBT = t('debtRecent');
   const month = rows
     .filter((r) => r.period === opts.period)
     .sort((a, b) => a.debt_rank - b.debt_rank || b.debt_total - a.debt_total)
@@ -47,7 +48,7 @@ export function provinceRankingSpec(
   });
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    description: `Biểu đồ thanh: ${month.length} tỉnh, thành phố có số nợ lớn nhất tháng ${formatPeriod(opts.period)}`,
+    description: pick(CHART_TEXT.rankingDescription(month.length, formatPeriod(opts.period))),
     width: 'container',
     // The width follows the page and the height the number of provinces; a `step` height would
     // make Vega-Lite warn about dropping fit-y next to a container width.
@@ -65,23 +66,23 @@ export function provinceRankingSpec(
         field: 'ty',
         type: 'quantitative',
         stack: 'zero',
-        title: 'Nợ (tỷ đồng)',
+        title: t('debtTy'),
         axis: { format: ',.0f' },
       },
       color: {
         field: 'part',
         type: 'nominal',
-        title: 'Thời gian nợ',
+        title: pick(CHART_TEXT.debtPart),
         scale: { domain: [OLD_DEBT, RECENT_DEBT], range: [OKABE_ITO.vermillion, OKABE_ITO.skyBlue] },
         legend: { orient: 'top' },
       },
       order: { field: 'order', type: 'quantitative' },
       tooltip: [
-        { field: 'name', type: 'nominal', title: 'Tỉnh, thành phố' },
-        { field: 'rank', type: 'quantitative', title: 'Hạng' },
-        { field: 'total', type: 'nominal', title: 'Tổng nợ' },
-        { field: 'part', type: 'nominal', title: 'Phần' },
-        { field: 'amount', type: 'nominal', title: 'Số nợ' },
+        { field: 'name', type: 'nominal', title: t('province') },
+        { field: 'rank', type: 'quantitative', title: t('rank') },
+        { field: 'total', type: 'nominal', title: t('debtTotal') },
+        { field: 'part', type: 'nominal', title: t('part') },
+        { field: 'amount', type: 'nominal', title: pick(CHART_TEXT.debtAmount) },
       ],
     },
   };

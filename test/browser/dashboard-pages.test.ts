@@ -1,0 +1,162 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ARTIFACTS, openDashboard, waitForPage, type Dashboard } from './harness.ts';
+
+let dash: Dashboard;
+let page: Page;
+const MONTH = '2025-08';
+
+/** Charts each page must draw (ids of their containers). */
+const PAGES = {
+  overview: ['chart-trend', 'chart-ranking', 'chart-map', 'chart-heatmap'],
+  debt: ['chart-debt-schemes', 'chart-debt-old', 'chart-debt-old-ranking'],
+  coverage: ['chart-coverage-trend', 'chart-coverage-target', 'chart-coverage-ranking'],
+  enforcement: ['chart-enforcement-trend', 'chart-funnel', 'chart-fines-ranking'],
+  procedures: ['chart-procedures-trend', 'chart-procedures-groups', 'chart-procedures-ranking'],
+  reporting: ['chart-reporting-heatmap'],
+  province: ['chart-p-debt', 'chart-p-coverage', 'chart-p-procedures', 'chart-p-enforcement'],
+} as const;
+
+async function open(hash: string, name: string, period = MONTH): Promise<void> {
+  await page.goto('about:blank');
+  await page.goto(`${dash.server.url}#${hash}`);
+  await waitForPage(page, name, period);
+}
+
+async function expectCharts(ids: readonly string[]): Promise<void> {
+  expect(await page.locator('#page .chart').count()).toBe(ids.length);
+  for (const id of ids) {
+    expect(await page.locator(`#${id} svg.marks`).count(), `${id} is drawn`).toBe(1);
+    const label = await page.locator(`#${id} [role="graphics-document"]`).getAttribute('aria-label');
+    expect(label, `${id} is described for screen readers`).toBeTruthy();
+    const panel = `#${id.replace(/^chart-/, 'panel-')}`;
+    expect(
+      await page.locator(`${panel} figcaption.stamp`).innerText(),
+      `${panel} says when and from what`,
+    ).toMatch(/05\/10\/2025 10:15 · từ [\d.]+ báo cáo/);
+  }
+}
+
+beforeAll(async () => {
+  dash = await openDashboard();
+  page = dash.page;
+  mkdirSync(ARTIFACTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await dash?.close();
+});
+
+describe('dashboard pages in Chromium', () => {
+  it.each(Object.entries(PAGES))('%s draws its charts with no console error', async (name, ids) => {
+    await open(`page=${name}&month=${MONTH}${name === 'province' ? '&province=01' : ''}`, name);
+    await expectCharts(ids);
+    expect(await page.locator('nav.tabs a[aria-current="page"]').getAttribute('data-page')).toBe(name);
+    await page.screenshot({ path: join(ARTIFACTS, `page-${name}.png`), fullPage: true });
+    expect(dash.problems).toEqual([]);
+  });
+
+  it('opens the province page from a click on the map and lists its reports', async () => {
+    await open(`page=overview&month=${MONTH}`, 'overview');
+    const shape = page.locator('#chart-map .mark-shape path').nth(5);
+    await shape.dispatchEvent('click');
+    await page.waitForURL(/page=province/);
+    const code = new URL(page.url()).hash.match(/province=(\d\d)/)?.[1];
+    expect(code).toBeDefined();
+    await waitForPage(page, 'province', MONTH);
+    const unit = dash.fixture.units.find((u) => u.generation === '34' && u.code === code);
+    expect(await page.locator('.province-name').innerText()).toBe(unit?.name_vi);
+    const reports = dash.fixture.reports.filter((r) => r.province === code);
+    expect(await page.locator('#title-reports').innerText()).toContain(`(${reports.length})`);
+    expect(dash.problems).toEqual([]);
+  });
+
+  it('opens the province page from a click on a ranking bar', async () => {
+    await open(`page=debt&month=${MONTH}`, 'debt');
+    await page.locator('#chart-debt-old-ranking .mark-rect path').first().dispatchEvent('click');
+    await waitForPage(page, 'province', MONTH);
+    const top = dash.fixture.provinces
+      .filter((r) => r.period === MONTH)
+      .sort((a, b) => b.debt_3m_plus - a.debt_3m_plus)[0];
+    expect(page.url()).toContain(`province=${top?.province}`);
+  });
+
+  it('switches to English and back, keeping the state in the URL', async () => {
+    await open(`page=coverage&month=${MONTH}`, 'coverage');
+    await page.locator('#lang').click();
+    await page.waitForURL(/lang=en/);
+    await waitForPage(page, 'coverage', MONTH);
+    expect(await page.locator('h1').innerText()).toBe('Debt, coverage and dossiers');
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await page.locator('#title-coverage-trend').innerText()).toBe('National coverage rate by month');
+    expect(await page.locator('figcaption.stamp').first().innerText()).toMatch(/^Computed at 05\/10\/2025/);
+    expect(page.url()).toContain('page=coverage');
+    await page.screenshot({ path: join(ARTIFACTS, 'page-coverage-en.png'), fullPage: true });
+    await page.locator('#lang').click();
+    await page.waitForURL((url) => !url.hash.includes('lang=en'));
+    await waitForPage(page, 'coverage', MONTH);
+    expect(await page.locator('h1').innerText()).toBe('Tình hình nợ đóng, bao phủ và giải quyết hồ sơ');
+    expect(dash.problems).toEqual([]);
+  });
+
+  it('exports a chart as CSV whose figures are those of the site data', async () => {
+    await open(`page=overview&month=${MONTH}`, 'overview');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('#panel-ranking button[data-export="csv"]').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`xep-hang-no-${MONTH}.csv`);
+    const text = readFileSync(await download.path(), 'utf8');
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    const [header, ...lines] = text.slice(1).trim().split('\r\n');
+    expect(header).toBe('Hạng,Mã,"Tỉnh, thành phố",Tổng nợ,Nợ từ 3 tháng trở lên');
+    const month = dash.fixture.provinces.filter((r) => r.period === MONTH);
+    expect(lines).toHaveLength(month.length);
+    const exported = new Map(lines.map((line) => [line.split(',')[1], Number(line.split(',').at(-2))]));
+    for (const row of month) expect(exported.get(row.province), row.province).toBe(row.debt_total);
+    const total = [...exported.values()].reduce((s, v) => s + v, 0);
+    expect(total).toBe(dash.fixture.national.find((r) => r.period === MONTH)?.debt_total);
+  });
+
+  it('exports a chart as XLSX from the lazily loaded writer', async () => {
+    await open(`page=enforcement&month=${MONTH}`, 'enforcement');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('#panel-fines-ranking button[data-export="xlsx"]').click(),
+    ]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync(await download.path()) as unknown as ExcelJS.Buffer);
+    const sheet = workbook.worksheets[0];
+    const month = dash.fixture.enforcement.filter((r) => r.period === MONTH);
+    expect(sheet?.rowCount).toBe(month.length + 1);
+    let fines = 0;
+    sheet?.eachRow((row, n) => {
+      if (n > 1) fines += Number(row.getCell(5).value);
+    });
+    expect(fines).toBe(month.reduce((s, r) => s + r.fines_imposed, 0));
+    expect(dash.problems).toEqual([]);
+  });
+
+  it('prints the overview on one or two A4 landscape pages', async () => {
+    await open(`page=overview&month=${MONTH}`, 'overview');
+    await page.emulateMedia({ media: 'print' });
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+    await page.emulateMedia({ media: 'screen' });
+    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page\b/g)?.length ?? 0;
+    expect(pages).toBeGreaterThanOrEqual(1);
+    expect(pages).toBeLessThanOrEqual(2);
+    const box = pdf.toString('latin1').match(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/);
+    expect(Number(box?.[1])).toBeGreaterThan(Number(box?.[2])); // landscape
+  });
+
+  it('reaches the province page from the keyboard through the province picker', async () => {
+    await open(`page=overview&month=${MONTH}`, 'overview');
+    await page.locator('#province').focus();
+    await page.keyboard.press('ArrowDown');
+    await page.waitForURL(/page=province/);
+    expect(await page.locator('#province').evaluate((el) => el === document.activeElement)).toBe(true);
+  });
+});
