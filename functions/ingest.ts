@@ -7,6 +7,7 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import type { S3Event } from 'aws-lambda';
 import { ConfigError, StorageError } from '../lib/errors.ts';
 import { createS3Client } from '../lib/storage/s3-client.ts';
+import { ingestTelemetry, withIngestTelemetry } from '../lib/observability/ingest-telemetry.ts';
 import { validateUpload } from '../lib/validate/index.ts';
 import { uploadOfRecord } from './ingest/event-key.ts';
 import { createKeyedLock } from './ingest/keyed-lock.ts';
@@ -83,14 +84,15 @@ export function createIngestHandler(deps: IngestDeps): (event: S3Event) => Promi
 let lambdaHandler: ((event: S3Event) => Promise<void>) | undefined;
 
 /** The Lambda entry; built on the first event and kept while the container is warm. */
-export const handler = async (event: S3Event): Promise<void> => {
+export const handler = withIngestTelemetry(async (event: S3Event): Promise<void> => {
   lambdaHandler ??= createIngestHandler({
     s3: createS3Client({ endpoint: process.env.S3_ENDPOINT || undefined }),
     uploadsBucket: requiredEnv('UPLOADS_BUCKET'),
     lakeBucket: requiredEnv('LAKE_BUCKET'),
+    onOutcome: ingestTelemetry.countOutcome,
   });
   return lambdaHandler(event);
-};
+});
 
 function requiredEnv(name: string): string {
   const value = process.env[name];

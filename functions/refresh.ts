@@ -11,6 +11,7 @@ import { ConfigError, StorageError } from '../lib/errors.ts';
 import { LAKE_PREFIX, LEDGER_PREFIX } from '../lib/layout.ts';
 import { refreshSite } from '../lib/site/refresh.ts';
 import { createS3Client } from '../lib/storage/s3-client.ts';
+import { withRefreshTelemetry } from '../lib/observability/refresh-telemetry.ts';
 
 export interface RefreshDeps {
   s3: S3Client;
@@ -74,7 +75,7 @@ export function createRefreshHandler(deps: RefreshDeps): () => Promise<RefreshOu
 let lambdaHandler: (() => Promise<RefreshOutcome>) | undefined;
 
 /** The Lambda entry; the mirror in /tmp survives while the container is warm. */
-export const handler = async (): Promise<RefreshOutcome> => {
+export const handler = withRefreshTelemetry(async (): Promise<RefreshOutcome> => {
   const lakeBucket = process.env.LAKE_BUCKET;
   const siteBucket = process.env.SITE_BUCKET;
   if (!lakeBucket || !siteBucket) throw new ConfigError('LAKE_BUCKET and SITE_BUCKET must be set');
@@ -85,4 +86,4 @@ export const handler = async (): Promise<RefreshOutcome> => {
     tmpDir: '/tmp/vss-refresh',
   });
   return lambdaHandler();
-};
+});
