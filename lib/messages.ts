@@ -61,6 +61,10 @@ export const RULE_MESSAGES = {
     vi: 'Dòng nằm dưới dòng tổng cộng không được tính là số liệu.',
     en: 'A row below the totals row is not counted as data.',
   }),
+  'header.not_found': (p: { rows: number }): Bilingual => ({
+    vi: `Không tìm thấy dòng tiêu đề của mẫu báo cáo trong ${p.rows} dòng đầu của tệp. Hãy dùng mẫu báo cáo (vss template) và giữ nguyên dòng tiêu đề.`,
+    en: `No header row of the template was found in the first ${p.rows} rows. Use the template (vss template) and keep its header row.`,
+  }),
   'header.missing': (p: { column: ColumnLabel }): Bilingual => ({
     vi: `Thiếu cột bắt buộc ${q(p.column.vi)} ở dòng tiêu đề.`,
     en: `The required column ${q(p.column.en)} is missing from the header row.`,

@@ -23,11 +23,26 @@ function utf8(bytes: Uint8Array): string {
   return new TextDecoder('utf-8').decode(bytes);
 }
 
+/** Formats officers send by mistake, known by their first bytes: old .xls/.doc, PDF, images. */
+const BINARY_MAGIC = [
+  [0xd0, 0xcf, 0x11, 0xe0],
+  [0x25, 0x50, 0x44, 0x46],
+  [0x89, 0x50, 0x4e, 0x47],
+  [0xff, 0xd8, 0xff],
+  [0x47, 0x49, 0x46, 0x38],
+  [0x50, 0x4b],
+];
+
 /** True when the bytes look like text rather than a binary format we do not read. */
 export function looksLikeText(bytes: Uint8Array): boolean {
   const sample = bytes.subarray(0, 4096);
   if (sample[0] === 0xff && sample[1] === 0xfe) return true;
   if (sample[0] === 0xfe && sample[1] === 0xff) return true;
+  if (BINARY_MAGIC.some((magic) => magic.every((b, i) => sample[i] === b))) return false;
   // A NUL byte never occurs in 8-bit text; binary formats (old .xls, PDF, images) are full of them.
-  return !sample.includes(0);
+  if (sample.includes(0)) return false;
+  // Control characters other than tab and line breaks are rare in text and common in binary.
+  let controls = 0;
+  for (const b of sample) if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) controls += 1;
+  return controls <= sample.length / 100;
 }

@@ -11,7 +11,7 @@ import { checkLocation } from './check-location.ts';
 import { looksLikeText } from './decode-text.ts';
 import { TooManyRowsError, UnreadableFileError, type Sheet } from './grid.ts';
 import { IssueList } from './issue-list.ts';
-import { findHeader, headerScore, type HeaderMatch } from './match-header.ts';
+import { findHeader, HEADER_SEARCH_ROWS, headerScore, type HeaderMatch } from './match-header.ts';
 import type { CellValue } from './parse-cell.ts';
 import { readCsv } from './read-csv.ts';
 import { isZip, readXlsx } from './read-xlsx.ts';
@@ -44,6 +44,7 @@ export interface ValidationResult {
 }
 
 const FILE_LEVEL = { sheet: null, row: null, column: null };
+type SheetRows = ReturnType<typeof checkRows>['rows'];
 
 async function readSheets(
   bytes: Uint8Array,
@@ -117,13 +118,49 @@ function otherDataset(
   return best?.def;
 }
 
+/** Reads the file and checks its header and rows; file-level problems end it with one error. */
+async function checkFile(
+  bytes: Uint8Array,
+  dataset: DatasetDef,
+  location: UploadLocation,
+  limits: UploadLimits,
+  issues: IssueList,
+): Promise<SheetRows> {
+  const before = issues.errorCount;
+  const sheets = await readSheets(bytes, dataset, limits, issues);
+  if (issues.errorCount > before) return [];
+  if (sheets.every((sheet) => sheet.rows.length === 0)) {
+    issues.add('error', FILE_LEVEL, 'file.empty', 'data', '', RULE_MESSAGES['file.empty']());
+    return [];
+  }
+  const picked = pickSheet(dataset, sheets);
+  const other = picked && otherDataset(dataset, picked.sheet, picked.header);
+  if (other) {
+    const message = RULE_MESSAGES['file.wrong_dataset']({ expected: dataset.titleVi, found: other.titleVi });
+    issues.add('error', FILE_LEVEL, 'file.wrong_dataset', dataset.name, other.name, message);
+    return [];
+  }
+  if (!picked?.header) {
+    const message = RULE_MESSAGES['header.not_found']({ rows: HEADER_SEARCH_ROWS });
+    issues.add('error', FILE_LEVEL, 'header.not_found', 'a header row', '', message);
+    return [];
+  }
+  checkHeader(dataset, picked.sheet, picked.header, issues);
+  const rows = checkRows(dataset, picked.sheet, picked.header, location, issues).rows;
+  if (rows.length === 0) {
+    const at = { sheet: picked.sheet.name, row: null, column: null };
+    issues.add('error', at, 'rows.none', 'at least one row', '0', RULE_MESSAGES['rows.none']());
+  }
+  return rows;
+}
+
 export async function validateUpload(input: ValidationInput): Promise<ValidationResult> {
   const { bytes, location } = input;
   const limits = input.limits ?? limitsFromEnv();
   const dataset = DATASETS[location.dataset];
   const issues = new IssueList();
   checkLocation(location, input.now ?? new Date(), issues);
-  let parsed: ReturnType<typeof checkRows>['rows'] = [];
+  let parsed: SheetRows = [];
   if (bytes.length === 0)
     issues.add('error', FILE_LEVEL, 'file.empty', 'data', '', RULE_MESSAGES['file.empty']());
   else if (bytes.length > limits.maxBytes) {
@@ -131,22 +168,7 @@ export async function validateUpload(input: ValidationInput): Promise<Validation
     const expected = `<= ${limits.maxBytes}`;
     issues.add('error', FILE_LEVEL, 'file.too_large', expected, String(bytes.length), message);
   } else {
-    const sheets = await readSheets(bytes, dataset, limits, issues);
-    const picked = pickSheet(dataset, sheets);
-    const other = picked && otherDataset(dataset, picked.sheet, picked.header);
-    if (other) {
-      const names = { expected: dataset.titleVi, found: other.titleVi };
-      const message = RULE_MESSAGES['file.wrong_dataset'](names);
-      issues.add('error', FILE_LEVEL, 'file.wrong_dataset', dataset.name, other.name, message);
-    } else if (picked || issues.errorCount === 0)
-      checkHeader(dataset, picked?.sheet ?? { name: null, rows: [] }, picked?.header, issues);
-    if (picked?.header && !other) {
-      parsed = checkRows(dataset, picked.sheet, picked.header, location, issues).rows;
-      if (parsed.length === 0) {
-        const at = { sheet: picked.sheet.name, row: null, column: null };
-        issues.add('error', at, 'rows.none', 'at least one row', '0', RULE_MESSAGES['rows.none']());
-      }
-    }
+    parsed = await checkFile(bytes, dataset, location, limits, issues);
   }
   const accepted = issues.errorCount === 0;
   const rows = accepted ? parsed.map((r) => r.values as Record<string, CellValue>) : [];

@@ -13,7 +13,7 @@ import { showRaw } from './parse-cell.ts';
 export type LocationColumn = keyof typeof LOCATION_COLUMNS;
 
 /** Title rows above the header are common in provincial templates; the header is near the top. */
-const HEADER_SEARCH_ROWS = 10;
+export const HEADER_SEARCH_ROWS = 10;
 
 export interface HeaderMatch {
   /** Index of the header row in sheet.rows. */

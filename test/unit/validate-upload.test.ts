@@ -110,13 +110,9 @@ describe('validateUpload on a CSV', () => {
       'file.type',
     ]);
     const noHeader = await validate('coverage', 'a,b\n1,2\n');
-    expect(rulesOf(noHeader)).toEqual([
-      'header.missing',
-      'header.missing',
-      'header.missing',
-      'header.missing',
-    ]);
-    expect(noHeader.receipt.errors[0]).toMatchObject({ row: null, column: 'loai_hinh' });
+    // No row names any template column: one file-level error, not one per column.
+    expect(rulesOf(noHeader)).toEqual(['header.not_found']);
+    expect(noHeader.receipt.errors[0]).toMatchObject({ row: null, column: null });
     const headerOnly = await validate('debt', csvOf('debt', []));
     expect(rulesOf(headerOnly)).toEqual(['rows.none']);
   });
