@@ -8,6 +8,7 @@ import type { S3Event } from 'aws-lambda';
 import { ConfigError, StorageError } from '../lib/errors.ts';
 import { createS3Client } from '../lib/storage/s3-client.ts';
 import { ingestTelemetry, withIngestTelemetry } from '../lib/observability/ingest-telemetry.ts';
+import { summaryWriter } from '../lib/summary/write-summary.ts';
 import { validateUpload } from '../lib/validate/index.ts';
 import { uploadOfRecord } from './ingest/event-key.ts';
 import { createKeyedLock } from './ingest/keyed-lock.ts';
@@ -46,7 +47,8 @@ export function createIngestHandler(deps: IngestDeps): (event: S3Event) => Promi
     now: deps.now ?? (() => new Date()),
     tmpDir: deps.tmpDir,
     trustSubmittedAt: deps.trustSubmittedAt ?? false,
-    besideLake: deps.besideLake,
+    // The province-month's summary beside its lake object, so the refresh reads no employer rows.
+    besideLake: deps.besideLake ?? summaryWriter(deps.s3, deps.lakeBucket, deps.tmpDir),
   };
 
   return async function ingest(event: S3Event): Promise<void> {
