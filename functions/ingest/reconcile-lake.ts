@@ -36,6 +36,9 @@ export async function reconcileLake(
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const winner = uploadInForce(await listLedger(ctx.s3, ctx.lakeBucket, pm));
     if (!winner) return lastWritten !== undefined;
+    // Still the upload just written: done. A stale write landing after ours is its writer's to
+    // fix, since every writer checks after writing; so no need to look at the lake again.
+    if (lastWritten === winner.upload_id) return true;
     const rowsOfWinner = () => (winner.upload_id === own.uploadId ? own.rows : rowsOf(ctx, winner));
     const stamp = await readLakeStamp(ctx.s3, ctx.lakeBucket, pm.dataset, pm.period, pm.province);
     if (stamp?.uploadId === winner.upload_id) {
