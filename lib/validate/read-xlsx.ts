@@ -35,6 +35,19 @@ export function rawCell(value: ExcelJS.CellValue): RawCell {
 }
 
 /**
+ * exceljs's `cell.value` drops a formula's falsy cached result (0, ""), so a SUM of zeros would
+ * look uncalculated; the cell's model keeps it.
+ */
+function cellOf(cell: ExcelJS.Cell): RawCell {
+  const value = cell.value;
+  if (value !== null && typeof value === 'object' && ('formula' in value || 'sharedFormula' in value)) {
+    const result: unknown = cell.model.result;
+    if (result === 0 || result === '') return result;
+  }
+  return rawCell(value);
+}
+
+/**
  * Every worksheet of an XLSX upload, in the archive's order, as raw rows. The zip is inspected
  * first (zip-guard), then read with exceljs's streaming reader: rows are kept as raw cells only,
  * styles are read just to tell dates from numbers.
@@ -64,7 +77,7 @@ export async function readXlsx(bytes: Uint8Array, limits: UploadLimits): Promise
       sheets.push(sheet);
       for await (const row of worksheet) {
         const cells: RawCell[] = [];
-        for (let c = 1; c <= row.cellCount; c += 1) cells.push(rawCell(row.getCell(c).value));
+        for (let c = 1; c <= row.cellCount; c += 1) cells.push(cellOf(row.getCell(c)));
         if (isBlankRow(cells)) continue;
         rowsRead += 1;
         if (rowsRead > limits.maxRows) throw new TooManyRowsError(limits.maxRows);
