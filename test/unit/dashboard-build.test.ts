@@ -1,4 +1,13 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -43,6 +52,15 @@ describe('buildSite', () => {
     const js = readFileSync(join(outDir, 'app.js'), 'utf8');
     expect(js).not.toMatch(/\bfrom\s*["'](vega|vega-lite|vega-embed|zod)["']/);
     expect(js).not.toMatch(/\bimport\s*\(\s*["']https?:/);
+  });
+
+  it('keeps the XLSX writer out of the page bundle, in a chunk fetched on demand', () => {
+    const js = readFileSync(join(outDir, 'app.js'), 'utf8');
+    expect(js).not.toContain('xl/workbook.xml');
+    expect(readdirSync(join(outDir, 'chunks')).some((f) => /^export-xlsx-\w+\.js$/.test(f))).toBe(true);
+    expect(report.chunkBytes).toBeGreaterThan(500_000);
+    // What the page itself loads stays within a slow provincial link's budget (bytes before gzip).
+    expect(report.bundleBytes).toBeLessThan(1_300_000);
   });
 
   it('drops zod locales other than English', () => {
