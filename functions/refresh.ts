@@ -8,8 +8,7 @@ import { basename, join } from 'node:path';
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { syncMirror } from '../lib/engine/mirror.ts';
 import { ConfigError, StorageError } from '../lib/errors.ts';
-import { LAKE_PREFIX, LEDGER_PREFIX } from '../lib/layout.ts';
-import { refreshSite } from '../lib/site/refresh.ts';
+import { refreshMirrorPrefixes, refreshSite } from '../lib/site/refresh.ts';
 import { createS3Client } from '../lib/storage/s3-client.ts';
 import { withRefreshTelemetry } from '../lib/observability/refresh-telemetry.ts';
 
@@ -42,7 +41,8 @@ export function createRefreshHandler(deps: RefreshDeps): () => Promise<RefreshOu
       s3: deps.s3,
       bucket: deps.lakeBucket,
       dir: mirrorDir,
-      prefixes: [LAKE_PREFIX, LEDGER_PREFIX],
+      // summaries/ and the detail the dashboard reads; never the employer-level debt rows
+      prefixes: refreshMirrorPrefixes(),
     });
     const { files } = await refreshSite({ mirrorDir, outDir: join(deps.tmpDir, 'site-data'), now: deps.now });
     const keys: string[] = [];

@@ -15,7 +15,8 @@ import {
   dataPeriodRange,
 } from './reference-tables.ts';
 import { ensureSummaries } from '../summary/backfill.ts';
-import { allDatasetViewsSql, summariesViewSql, uploadsViewSql } from './views.ts';
+import { DATASETS } from '../datasets/index.ts';
+import { datasetViewSql, summariesViewSql, uploadsViewSql } from './views.ts';
 
 export type QueryParams = Readonly<Record<string, string | number>>;
 
@@ -40,8 +41,11 @@ export interface EngineOptions {
   range?: { from: Period; to: Period };
   registry?: ProvinceRegistry;
   queriesDir?: string;
-  /** Load the datasets into memory once instead of reading the files at every query. */
-  materialize?: boolean;
+  /**
+   * Load the datasets (all, or those named) and the summaries into memory once instead of reading
+   * the files at every query. A dataset left out stays a view, read only if a query names it.
+   */
+  materialize?: boolean | readonly string[];
   /** Compute the summaries a lake object lacks in the mirror first (default true). */
   backfillSummaries?: boolean;
 }
@@ -77,8 +81,13 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
   const connection = await instance.connect();
   await connection.run('SET parquet_metadata_cache = true');
   await connection.run('CREATE SCHEMA vss');
-  for (const sql of allDatasetViewsSql(options.mirrorDir, options.materialize ? 'TABLE' : 'VIEW')) {
-    await connection.run(sql);
+  const materialized = (dataset: string) =>
+    options.materialize === true ||
+    (Array.isArray(options.materialize) && options.materialize.includes(dataset));
+  for (const dataset of Object.values(DATASETS)) {
+    await connection.run(
+      datasetViewSql(dataset, options.mirrorDir, materialized(dataset.name) ? 'TABLE' : 'VIEW'),
+    );
   }
   await connection.run(summariesViewSql(options.mirrorDir, options.materialize ? 'TABLE' : 'VIEW'));
   await connection.run(uploadsViewSql(options.mirrorDir));

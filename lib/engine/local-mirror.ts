@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { LAKE_PREFIX, LEDGER_PREFIX, localPaths } from '../layout.ts';
+import { LAKE_PREFIX, LEDGER_PREFIX, localPaths, SUMMARIES_PREFIX } from '../layout.ts';
 import { LOCAL_LAKE_BUCKET, startLocalS3 } from '../local/local-s3.ts';
 import { syncMirror, type MirrorReport } from './mirror.ts';
 
@@ -18,7 +18,7 @@ export async function syncLocalMirror(dataDir: string): Promise<MirrorReport | n
       s3: local.client,
       bucket: local.lakeBucket,
       dir: paths.mirror,
-      prefixes: [LAKE_PREFIX, LEDGER_PREFIX],
+      prefixes: [LAKE_PREFIX, SUMMARIES_PREFIX, LEDGER_PREFIX],
     });
   } finally {
     await local.close();

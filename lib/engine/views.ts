@@ -6,7 +6,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { DATASETS, duckdbType, type DatasetDef } from '../datasets/index.ts';
+import { duckdbType, type DatasetDef } from '../datasets/index.ts';
 import { LAKE_PREFIX, LEDGER_PREFIX, SUMMARIES_PREFIX } from '../layout.ts';
 import { ledgerRecord } from '../ledger-record.ts';
 
@@ -91,8 +91,4 @@ export function summariesViewSql(mirrorDir: string, relation: Relation = 'VIEW')
     `CAST(value AS BIGINT) AS value, period, province FROM read_parquet(${glob}, hive_partitioning = true, ` +
     `hive_types = {'period': VARCHAR, 'province': VARCHAR})`
   );
-}
-
-export function allDatasetViewsSql(mirrorDir: string, relation: Relation = 'VIEW'): string[] {
-  return Object.values(DATASETS).map((d) => datasetViewSql(d, mirrorDir, relation));
 }

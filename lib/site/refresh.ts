@@ -6,7 +6,9 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { z } from 'zod';
+import { DATASET_NAMES, type DatasetName } from '../datasets/index.ts';
 import { openEngine, type Engine } from '../engine/engine.ts';
+import { LAKE_PREFIX, LEDGER_PREFIX, SUMMARIES_PREFIX } from '../layout.ts';
 import { NotFoundError, QueryError } from '../errors.ts';
 import { provinces } from '../reference/provinces.ts';
 import {
@@ -20,6 +22,18 @@ import {
   type UnitRow,
 } from '../site-data.ts';
 import { writePageData } from './refresh-pages.ts';
+
+/**
+ * The datasets whose detail the dashboard's queries read: all but the employer-level debt, which
+ * they read through vss.summaries. The refresh mirrors and loads only these, so its cost grows
+ * with provinces x months, not with debtor rows.
+ */
+export const REFRESH_DETAIL_DATASETS: readonly DatasetName[] = DATASET_NAMES.filter((d) => d !== 'debt');
+
+/** What the refresh copies from the lake bucket. */
+export function refreshMirrorPrefixes(): string[] {
+  return [...REFRESH_DETAIL_DATASETS.map((d) => `${LAKE_PREFIX}${d}/`), SUMMARIES_PREFIX, LEDGER_PREFIX];
+}
 
 export interface RefreshOptions {
   mirrorDir: string;
@@ -63,7 +77,7 @@ async function writeJson(dir: string, file: string, value: unknown): Promise<str
 
 export async function refreshSite(opts: RefreshOptions): Promise<{ files: string[] }> {
   const now = opts.now ?? (() => new Date());
-  const engine = await openEngine({ mirrorDir: opts.mirrorDir, materialize: true });
+  const engine = await openEngine({ mirrorDir: opts.mirrorDir, materialize: REFRESH_DETAIL_DATASETS });
   try {
     const periods = [...engine.months];
     const first = periods[0];

@@ -66,6 +66,8 @@ export async function ensureSummaries(mirrorDir: string): Promise<{ written: num
   }
   for (const p of partitionsUnder(join(mirrorDir, SUMMARIES_PREFIX))) {
     if (!isDatasetName(p.dataset)) continue;
+    // A dataset whose detail is not mirrored at all (the refresh skips employer rows) keeps its summaries.
+    if (!existsSync(join(mirrorDir, LAKE_PREFIX, p.dataset))) continue;
     if (existsSync(join(mirrorDir, lakeKey(p.dataset, p.period, p.province)))) continue;
     await rm(join(mirrorDir, summaryKey(p.dataset, p.period, p.province)), { force: true });
     removed += 1;
