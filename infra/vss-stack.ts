@@ -6,7 +6,9 @@ import { DashboardDistribution } from './constructs/dashboard-distribution.ts';
 import { DashboardSignIn } from './constructs/dashboard-sign-in.ts';
 import { GlueCatalog } from './constructs/glue-catalog.ts';
 import { IngestPipeline } from './constructs/ingest-pipeline.ts';
+import { OperationsAlarms } from './constructs/operations-alarms.ts';
 import { RefreshSchedule } from './constructs/refresh-schedule.ts';
+import { RefreshTrigger } from './constructs/refresh-trigger.ts';
 import { Storage } from './constructs/storage.ts';
 import { UploadAccess } from './constructs/upload-access.ts';
 import { acknowledgeFrameworkFindings } from './framework-findings.ts';
@@ -34,6 +36,8 @@ export class VssStack extends Stack {
   readonly dashboard: DashboardDistribution;
   readonly uploadAccess: UploadAccess;
   readonly signIn: DashboardSignIn;
+  readonly refreshTrigger: RefreshTrigger;
+  readonly alarms: OperationsAlarms;
 
   constructor(scope: Construct, id: string, props: VssStackProps) {
     super(scope, id, props);
@@ -54,6 +58,18 @@ export class VssStack extends Stack {
       key,
       removalPolicy,
       entry: props.entries?.refresh,
+    });
+    this.refreshTrigger = new RefreshTrigger(this, 'RefreshTrigger', {
+      lake,
+      refresh: this.refresh.fn.fn,
+      deadLetterQueue: this.refresh.failures.queue,
+      removalPolicy,
+    });
+    this.alarms = new OperationsAlarms(this, 'Alarms', {
+      key,
+      ingest: this.ingest.fn.fn,
+      refresh: this.refresh.fn.fn,
+      queueAlarms: [this.ingest.failures.alarm, this.refresh.failures.alarm],
     });
     this.catalog = new GlueCatalog(this, 'Catalog', {
       lake,
@@ -93,6 +109,7 @@ export class VssStack extends Stack {
     new CfnOutput(this, 'LakeBucketName', { value: lake.bucketName });
     new CfnOutput(this, 'SiteBucketName', { value: site.bucketName });
     new CfnOutput(this, 'AthenaWorkGroup', { value: `vss-${props.envName}` });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.alarms.topic.topicArn });
     new CfnOutput(this, 'UserPoolId', { value: this.signIn.userPool.userPoolId });
     new CfnOutput(this, 'SessionKeyStoreArn', { value: this.signIn.keyStore.keyValueStoreArn });
     new CfnOutput(this, 'SessionSecretName', { value: this.signIn.secretName });

@@ -34,6 +34,8 @@ export interface DuckdbFunctionProps {
   readonly memorySize?: number;
   /** Default: 2 minutes. */
   readonly timeout?: Duration;
+  /** Concurrent executions kept for (and allowed to) this function. Default: none reserved. */
+  readonly reservedConcurrentExecutions?: number;
   /** Days the function's logs are kept. Default: one year. */
   readonly logRetention?: logs.RetentionDays;
   /** Removal policy of the log group. Default: RETAIN. */
@@ -76,6 +78,7 @@ export class DuckdbFunction extends Construct {
       architecture: lambda.Architecture.X86_64,
       memorySize: props.memorySize ?? 1024,
       timeout: props.timeout ?? Duration.minutes(2),
+      reservedConcurrentExecutions: props.reservedConcurrentExecutions,
       role: this.role,
       logGroup,
       onFailure: new destinations.SqsDestination(props.failureQueue),
