@@ -91,9 +91,10 @@ describe('ingest under injected crashes', () => {
       .map((r) => r.status);
     expect(statuses).toEqual(['accepted', 'accepted', 'rejected', 'duplicate']);
     expect(Object.keys(clean.receipts)).toHaveLength(FILES.length);
+    expect(Object.keys(clean.summaries)).toHaveLength(1);
   });
 
-  const points: FaultPoint[] = (['receipts/', 'ledger/', 'lake/'] as const).flatMap((prefix) =>
+  const points: FaultPoint[] = (['receipts/', 'ledger/', 'lake/', 'summaries/'] as const).flatMap((prefix) =>
     (['before', 'after'] as const).map((when) => ({ prefix, when })),
   );
   it.each(points)('crash $when the PUT under $prefix, then retry: same as clean', async (point) => {

@@ -63,7 +63,10 @@ export async function putUpload(
   );
 }
 
-export type FaultPoint = { prefix: 'lake/' | 'ledger/' | 'receipts/'; when: 'before' | 'after' };
+export type FaultPoint = {
+  prefix: 'lake/' | 'summaries/' | 'ledger/' | 'receipts/';
+  when: 'before' | 'after';
+};
 
 /**
  * A client of the same S3 whose PUTs under `prefix` fail on odd-numbered calls, before the
@@ -99,11 +102,12 @@ export interface BucketPicture {
   lake: Record<string, { stamp: unknown; rows: string[] }>;
   ledger: Record<string, LedgerRecord>;
   receipts: Record<string, unknown>;
+  summaries: Record<string, string[]>;
 }
 
 /** Everything in the lake bucket, read back; lake objects as their sorted rows and their stamp. */
 export async function pictureOf(s3: S3Client, bucket: string, tmpDir: string): Promise<BucketPicture> {
-  const picture: BucketPicture = { lake: {}, ledger: {}, receipts: {} };
+  const picture: BucketPicture = { lake: {}, ledger: {}, receipts: {}, summaries: {} };
   const db = await DuckDBInstance.create(':memory:');
   const con = await db.connect();
   try {
@@ -114,6 +118,14 @@ export async function pictureOf(s3: S3Client, bucket: string, tmpDir: string): P
         picture.ledger[o.key] = ledgerRecord.parse(JSON.parse(new TextDecoder().decode(bytes)));
       } else if (o.key.startsWith('receipts/')) {
         picture.receipts[o.key] = JSON.parse(new TextDecoder().decode(bytes));
+      } else if (o.key.startsWith('summaries/')) {
+        const file = join(tmpDir, `picture-${Math.random().toString(36).slice(2)}.parquet`);
+        await writeFile(file, bytes);
+        const reader = await con.runAndReadAll(`SELECT * FROM '${file}'`);
+        picture.summaries[o.key] = reader
+          .getRows()
+          .map((r) => JSON.stringify(r.map((v) => (v === null ? null : String(v)))))
+          .sort();
       } else if (o.key.startsWith('lake/')) {
         const file = join(tmpDir, `picture-${Math.random().toString(36).slice(2)}.parquet`);
         await writeFile(file, bytes);
