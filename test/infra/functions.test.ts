@@ -11,13 +11,14 @@ const id = (construct: { node: { defaultChild?: unknown } }) =>
   s.stack.getLogicalId(construct.node.defaultChild as never);
 
 describe('ingest function', () => {
-  it('runs on nodejs22.x x86_64 with 1 GB, 2 minutes and the bucket names', () => {
+  it('runs on nodejs22.x x86_64 with 2 GB, 10 minutes, 10 reserved executions and the bucket names', () => {
     const fn = resourcesOfType(s.template, 'AWS::Lambda::Function')[id(s.stack.ingest.fn.fn)];
     expect(fn?.Properties).toMatchObject({
       Runtime: 'nodejs22.x',
       Architectures: ['x86_64'],
-      MemorySize: 1024,
-      Timeout: 120,
+      MemorySize: 2048,
+      Timeout: 600,
+      ReservedConcurrentExecutions: 10,
       Handler: 'index.handler',
       Environment: {
         Variables: {
