@@ -70,6 +70,7 @@ async function writeMonth(
     c.type === 'DATE' ? `CAST("${c.key}" AS DATE) AS "${c.key}"` : `"${c.key}"`,
   );
   const target = join(mirrorDir, LAKE_PREFIX, dataset);
+  await mkdir(target, { recursive: true });
   await connection.run(
     `COPY (SELECT ${select.join(', ')}, period, province FROM stage) TO ${quote(target)} ` +
       `(FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880, PARTITION_BY (period, province), ` +
