@@ -67,7 +67,7 @@ describe('ingest Lambda bundle in Node', () => {
     symlinkSync(join(process.cwd(), 'node_modules', '@aws-sdk'), join(outdir, 'node_modules', '@aws-sdk'));
     const script = `const m = await import(${JSON.stringify(pathToFileURL(join(assetDir, 'index.mjs')).href)});
       await m.handler({ Records: [] });
-      process.stdout.write(typeof m.handler);`;
+      process.stdout.write('handler:' + typeof m.handler);`;
     const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
       cwd: assetDir,
       env: {
@@ -80,6 +80,8 @@ describe('ingest Lambda bundle in Node', () => {
       encoding: 'utf8',
       timeout: 60_000,
     });
-    expect(out).toBe('function');
+    expect(out).toContain('handler:function');
+    // The invocation's metrics leave as Embedded Metric Format on stdout.
+    expect(out).toContain('"Namespace":"VSS"');
   });
 });
