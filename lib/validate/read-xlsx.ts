@@ -1,8 +1,9 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { z } from 'zod';
 import { isBlankRow, TooManyRowsError, UnreadableFileError, type RawCell, type Sheet } from './grid.ts';
 import type { UploadLimits } from './limits.ts';
-import { guardZip, ZipGuardError } from './zip-guard.ts';
+import { guardZip, ZipGuardError, type ZipEntry } from './zip-guard.ts';
 
 /** XLSX is a zip archive: its first bytes are "PK". File names are not trusted. */
 export function isZip(bytes: Uint8Array): boolean {
@@ -47,19 +48,77 @@ function cellOf(cell: ExcelJS.Cell): RawCell {
   return rawCell(value);
 }
 
+const workbookShape = z.object({
+  workbookRels: z.array(z.object({ Id: z.string(), Target: z.string() })).optional(),
+  model: z.object({ sheets: z.array(z.object({ name: z.string(), rId: z.string() })).optional() }).optional(),
+});
+
+/** Sheets read before workbook.xml got a placeholder name: the real one is known at the end. */
+function nameLateSheets(reader: object, pending: ReadonlyArray<{ sheet: Sheet; id: unknown }>): void {
+  const parsed = workbookShape.safeParse({
+    workbookRels: Reflect.get(reader, 'workbookRels'),
+    model: Reflect.get(reader, 'model'),
+  });
+  if (!parsed.success) return;
+  for (const { sheet, id } of pending) {
+    const rel = parsed.data.workbookRels?.find((r) => r.Target === `worksheets/sheet${String(id)}.xml`);
+    const named = rel && parsed.data.model?.sheets?.find((s) => s.rId === rel.Id);
+    if (named && (sheet.name === null || sheet.name === `Sheet${String(id)}`)) sheet.name = named.name;
+  }
+}
+
+/**
+ * exceljs's streaming reader loses shared strings when a worksheet precedes sharedStrings.xml or
+ * workbook.xml in the archive (streamed writers do that): such files are read in memory, which
+ * the zip guard has already bounded.
+ */
+function streamable(entries: readonly ZipEntry[]): boolean {
+  const sorted = [...entries].sort((a, b) => a.headerStart - b.headerStart).map((e) => e.name);
+  const firstSheet = sorted.findIndex((name) => name.startsWith('xl/worksheets/'));
+  const ahead = sorted.slice(0, firstSheet < 0 ? sorted.length : firstSheet);
+  const needed = ['xl/workbook.xml', 'xl/_rels/workbook.xml.rels'];
+  if (sorted.includes('xl/sharedStrings.xml')) needed.push('xl/sharedStrings.xml');
+  return needed.every((name) => ahead.includes(name));
+}
+
+async function readInMemory(bytes: Uint8Array, limits: UploadLimits): Promise<Sheet[]> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    // exceljs's declared Buffer type predates Node's generic Buffer; the bytes are what it wants.
+    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+  } catch (error) {
+    throw new UnreadableFileError(error instanceof Error ? error.message : String(error));
+  }
+  let rowsRead = 0;
+  return workbook.worksheets.map((worksheet) => {
+    const rows: Sheet['rows'] = [];
+    worksheet.eachRow({ includeEmpty: false }, (row) => {
+      const cells: RawCell[] = [];
+      for (let c = 1; c <= row.cellCount; c += 1) cells.push(cellOf(row.getCell(c)));
+      if (isBlankRow(cells)) return;
+      rowsRead += 1;
+      if (rowsRead > limits.maxRows) throw new TooManyRowsError(limits.maxRows);
+      rows.push({ number: row.number, cells });
+    });
+    return { name: worksheet.name, rows };
+  });
+}
+
 /**
  * Every worksheet of an XLSX upload, in the archive's order, as raw rows. The zip is inspected
  * first (zip-guard), then read with exceljs's streaming reader: rows are kept as raw cells only,
  * styles are read just to tell dates from numbers.
  */
 export async function readXlsx(bytes: Uint8Array, limits: UploadLimits): Promise<Sheet[]> {
+  let entries: ZipEntry[];
   try {
-    await guardZip(bytes, limits);
+    entries = await guardZip(bytes, limits);
   } catch (error) {
     // A broken archive is unreadable; only a size the limits refuse is a decompression error.
     if (error instanceof ZipGuardError && error.reason !== 'structure') throw error;
     throw new UnreadableFileError(error instanceof Error ? error.message : String(error));
   }
+  if (!streamable(entries)) return readInMemory(bytes, limits);
   const sheets: Sheet[] = [];
   let rowsRead = 0;
   try {
@@ -70,10 +129,14 @@ export async function readXlsx(bytes: Uint8Array, limits: UploadLimits): Promise
       hyperlinks: 'ignore',
       entries: 'ignore',
     });
+    // Streamed writers put workbook.xml after the sheets; exceljs then reads a missing model.
+    Reflect.set(reader, 'model', { sheets: [] });
+    const pending: Array<{ sheet: Sheet; id: unknown }> = [];
     for await (const worksheet of reader) {
       // The streaming reader sets the sheet's name at run time; its type declarations omit it.
       const name: unknown = Reflect.get(worksheet, 'name');
       const sheet: Sheet = { name: typeof name === 'string' ? name : null, rows: [] };
+      pending.push({ sheet, id: Reflect.get(worksheet, 'id') });
       sheets.push(sheet);
       for await (const row of worksheet) {
         const cells: RawCell[] = [];
@@ -84,6 +147,7 @@ export async function readXlsx(bytes: Uint8Array, limits: UploadLimits): Promise
         sheet.rows.push({ number: row.number, cells });
       }
     }
+    nameLateSheets(reader, pending);
   } catch (error) {
     if (error instanceof TooManyRowsError) throw error;
     throw new UnreadableFileError(error instanceof Error ? error.message : String(error));

@@ -133,6 +133,8 @@ function inflatedSizeWithin(bytes: Uint8Array, entry: ZipEntry): Promise<void> {
 }
 
 /** Refuses a zip that would inflate past the limits, before anything else reads it. */
-export async function guardZip(bytes: Uint8Array, limits: UploadLimits): Promise<void> {
-  for (const entry of zipEntries(bytes, limits)) await inflatedSizeWithin(bytes, entry);
+export async function guardZip(bytes: Uint8Array, limits: UploadLimits): Promise<ZipEntry[]> {
+  const entries = zipEntries(bytes, limits);
+  for (const entry of entries) await inflatedSizeWithin(bytes, entry);
+  return entries;
 }
