@@ -50,3 +50,15 @@ export function ledgerColumns(): GlueColumn[] {
     type: glueTypeOfZod(schema as z.ZodType),
   }));
 }
+
+/**
+ * Data columns of `vss.summaries`: a SummaryEntry (lib/summary/summarize.ts) less its dataset,
+ * which the table takes from the path as a partition key (Athena forbids a column and a key of
+ * one name). The infra tests read a file writeSummaryParquet() wrote to keep the two in step.
+ */
+export function summaryColumns(): GlueColumn[] {
+  return [
+    { name: 'measure', type: 'string', comment: 'Measure name (lib/summary/measures.ts)' },
+    { name: 'value', type: 'bigint', comment: 'Sum over the accepted rows of the province-month' },
+  ];
+}

@@ -3,9 +3,9 @@
  * instead of asking Glue, so an upload is queryable the moment its Parquet object lands; no
  * crawler and no MSCK REPAIR. The template must describe the same path as lib/layout.ts lakeKey().
  */
-import { LAKE_PREFIX } from '../lib/layout.ts';
+import { LAKE_PREFIX, SUMMARIES_PREFIX } from '../lib/layout.ts';
 import { FIRST_PERIOD } from '../lib/reference/provinces.ts';
-import type { DatasetName } from '../lib/datasets/index.ts';
+import { DATASET_NAMES, type DatasetName } from '../lib/datasets/index.ts';
 
 /** s3://<bucket>/lake/<dataset>/ : where a lake table's objects live. */
 export function lakeTableLocation(bucketName: string, dataset: DatasetName): string {
@@ -17,15 +17,8 @@ export function lakeLocationTemplate(bucketName: string, dataset: DatasetName): 
   return `${lakeTableLocation(bucketName, dataset)}period=\${period}/province=\${province}/`;
 }
 
-/**
- * Table parameters turning on projection. `provinceCodes` is the union of both generations'
- * codes (63 before the 2025 merger, 34 after; the 34 reuse old codes), each once.
- */
-export function projectionParameters(
-  bucketName: string,
-  dataset: DatasetName,
-  provinceCodes: readonly string[],
-): Record<string, string> {
+/** Period and province projection, shared by the lake and summary tables. */
+function periodProvinceProjection(provinceCodes: readonly string[]): Record<string, string> {
   const codes = [...new Set(provinceCodes)].sort();
   if (codes.length === 0) throw new Error('partition projection needs at least one province code');
   return {
@@ -37,6 +30,43 @@ export function projectionParameters(
     'projection.period.interval.unit': 'MONTHS',
     'projection.province.type': 'enum',
     'projection.province.values': codes.join(','),
+  };
+}
+
+/**
+ * Table parameters turning on projection. `provinceCodes` is the union of both generations'
+ * codes (63 before the 2025 merger, 34 after; the 34 reuse old codes), each once.
+ */
+export function projectionParameters(
+  bucketName: string,
+  dataset: DatasetName,
+  provinceCodes: readonly string[],
+): Record<string, string> {
+  return {
+    ...periodProvinceProjection(provinceCodes),
     'storage.location.template': lakeLocationTemplate(bucketName, dataset),
+  };
+}
+
+/** s3://<bucket>/summaries/ : every dataset's summaries, one table with dataset as a key. */
+export function summariesTableLocation(bucketName: string): string {
+  return `s3://${bucketName}/${SUMMARIES_PREFIX}`;
+}
+
+/** The folder of one dataset's province-month summary, as lib/layout.ts summaryKey() names it. */
+export function summariesLocationTemplate(bucketName: string): string {
+  return `${summariesTableLocation(bucketName)}\${dataset}/period=\${period}/province=\${province}/`;
+}
+
+/** Projection of vss.summaries: dataset as an enum of the defined datasets, then period and province. */
+export function summariesProjectionParameters(
+  bucketName: string,
+  provinceCodes: readonly string[],
+): Record<string, string> {
+  return {
+    ...periodProvinceProjection(provinceCodes),
+    'projection.dataset.type': 'enum',
+    'projection.dataset.values': DATASET_NAMES.join(','),
+    'storage.location.template': summariesLocationTemplate(bucketName),
   };
 }

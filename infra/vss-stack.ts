@@ -7,11 +7,13 @@ import { DashboardSignIn } from './constructs/dashboard-sign-in.ts';
 import { GlueCatalog } from './constructs/glue-catalog.ts';
 import { IngestPipeline } from './constructs/ingest-pipeline.ts';
 import { OperationsAlarms } from './constructs/operations-alarms.ts';
+import { ReferenceData } from './constructs/reference-data.ts';
 import { RefreshSchedule } from './constructs/refresh-schedule.ts';
 import { RefreshTrigger } from './constructs/refresh-trigger.ts';
 import { Storage } from './constructs/storage.ts';
 import { UploadAccess } from './constructs/upload-access.ts';
 import { acknowledgeFrameworkFindings } from './framework-findings.ts';
+import { referenceTables } from './reference-rows.ts';
 import { removalPolicyFor } from './removal.ts';
 import { currentProvinceCodes } from './upload-access.ts';
 
@@ -38,6 +40,7 @@ export class VssStack extends Stack {
   readonly signIn: DashboardSignIn;
   readonly refreshTrigger: RefreshTrigger;
   readonly alarms: OperationsAlarms;
+  readonly referenceData: ReferenceData;
 
   constructor(scope: Construct, id: string, props: VssStackProps) {
     super(scope, id, props);
@@ -71,10 +74,13 @@ export class VssStack extends Stack {
       refresh: this.refresh.fn.fn,
       queueAlarms: [this.ingest.failures.alarm, this.refresh.failures.alarm],
     });
+    const reference = referenceTables(provinces());
     this.catalog = new GlueCatalog(this, 'Catalog', {
       lake,
       provinceCodes: props.provinceCodes ?? provinces().units.map((u) => u.code),
+      reference,
     });
+    this.referenceData = new ReferenceData(this, 'ReferenceData', { lake, key, tables: reference });
     this.uploadAccess = new UploadAccess(this, 'UploadAccess', {
       envName: props.envName,
       uploads,

@@ -2,10 +2,22 @@ import * as glue from 'aws-cdk-lib/aws-glue';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { Stack } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { DATASET_NAMES, DATASETS, type DatasetName } from '../../lib/datasets/index.ts';
+import { DATASET_NAMES, DATASETS } from '../../lib/datasets/index.ts';
 import { LEDGER_PREFIX } from '../../lib/layout.ts';
-import { datasetColumns, ledgerColumns, partitionKeys, type GlueColumn } from '../glue-columns.ts';
-import { lakeTableLocation, projectionParameters } from '../partition-projection.ts';
+import {
+  datasetColumns,
+  ledgerColumns,
+  partitionKeys,
+  summaryColumns,
+  type GlueColumn,
+} from '../glue-columns.ts';
+import {
+  lakeTableLocation,
+  projectionParameters,
+  summariesProjectionParameters,
+  summariesTableLocation,
+} from '../partition-projection.ts';
+import { referenceTableLocation, type ReferenceTable } from '../reference-rows.ts';
 
 export interface GlueCatalogProps {
   readonly lake: s3.IBucket;
@@ -13,15 +25,31 @@ export interface GlueCatalogProps {
   readonly provinceCodes: readonly string[];
   /** Default: `vss`, the name the queries and analysts use. One deployment per account. */
   readonly databaseName?: string;
+  /** Reference tables whose rows the deploy writes under reference/<name>/ (ReferenceData). */
+  readonly reference: readonly ReferenceTable[];
 }
+
+const PARQUET = {
+  inputFormat: 'org.apache.hadoop.hive.ql.io.parquet.MapredParquetInputFormat',
+  outputFormat: 'org.apache.hadoop.hive.ql.io.parquet.MapredParquetOutputFormat',
+  serdeInfo: { serializationLibrary: 'org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe' },
+};
+
+const JSON_LINES = {
+  inputFormat: 'org.apache.hadoop.mapred.TextInputFormat',
+  outputFormat: 'org.apache.hadoop.hive.ql.io.HiveIgnoreKeyTextOutputFormat',
+  serdeInfo: { serializationLibrary: 'org.openx.data.jsonserde.JsonSerDe' },
+};
 
 /**
  * The Athena view of the lake: database `vss`, one table per dataset generated from its
- * definition (partition projection, no crawler), and `uploads` over the ledger's JSON records.
+ * definition (partition projection, no crawler), `uploads` over the ledger's JSON records,
+ * `summaries` over the per province-month measures, and the reference tables: every name the
+ * queries in queries/*.sql use resolves here as it does in DuckDB.
  */
 export class GlueCatalog extends Construct {
   readonly databaseName: string;
-  readonly tables: Record<DatasetName | 'uploads', glue.CfnTable>;
+  readonly tables: Record<string, glue.CfnTable>;
 
   constructor(scope: Construct, id: string, props: GlueCatalogProps) {
     super(scope, id);
@@ -35,7 +63,7 @@ export class GlueCatalog extends Construct {
       },
     });
     const bucket = props.lake.bucketName;
-    const tables = {} as Record<DatasetName | 'uploads', glue.CfnTable>;
+    const tables: Record<string, glue.CfnTable> = {};
     for (const dataset of DATASET_NAMES) {
       tables[dataset] = new glue.CfnTable(this, `Table-${dataset}`, {
         catalogId,
@@ -52,11 +80,7 @@ export class GlueCatalog extends Construct {
           storageDescriptor: {
             columns: datasetColumns(dataset),
             location: lakeTableLocation(bucket, dataset),
-            inputFormat: 'org.apache.hadoop.hive.ql.io.parquet.MapredParquetInputFormat',
-            outputFormat: 'org.apache.hadoop.hive.ql.io.parquet.MapredParquetOutputFormat',
-            serdeInfo: {
-              serializationLibrary: 'org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe',
-            },
+            ...PARQUET,
           },
         },
       });
@@ -73,12 +97,46 @@ export class GlueCatalog extends Construct {
           columns: ledgerColumns() satisfies GlueColumn[],
           // Records sit in ledger/<dataset>/<period>/<province>/; Athena reads subfolders.
           location: `s3://${bucket}/${LEDGER_PREFIX}`,
-          inputFormat: 'org.apache.hadoop.mapred.TextInputFormat',
-          outputFormat: 'org.apache.hadoop.hive.ql.io.HiveIgnoreKeyTextOutputFormat',
-          serdeInfo: { serializationLibrary: 'org.openx.data.jsonserde.JsonSerDe' },
+          ...JSON_LINES,
         },
       },
     });
+    tables.summaries = new glue.CfnTable(this, 'Table-summaries', {
+      catalogId,
+      databaseName: this.databaseName,
+      tableInput: {
+        name: 'summaries',
+        description: 'Measures of every province-month lake object (lib/summary/measures.ts)',
+        tableType: 'EXTERNAL_TABLE',
+        parameters: {
+          classification: 'parquet',
+          ...summariesProjectionParameters(bucket, props.provinceCodes),
+        },
+        partitionKeys: [{ name: 'dataset', type: 'string' }, ...partitionKeys()],
+        storageDescriptor: {
+          columns: summaryColumns(),
+          location: summariesTableLocation(bucket),
+          ...PARQUET,
+        },
+      },
+    });
+    for (const ref of props.reference) {
+      tables[ref.name] = new glue.CfnTable(this, `Table-${ref.name}`, {
+        catalogId,
+        databaseName: this.databaseName,
+        tableInput: {
+          name: ref.name,
+          description: ref.description,
+          tableType: 'EXTERNAL_TABLE',
+          parameters: { classification: 'json' },
+          storageDescriptor: {
+            columns: ref.columns,
+            location: referenceTableLocation(bucket, ref.name),
+            ...JSON_LINES,
+          },
+        },
+      });
+    }
     for (const table of Object.values(tables)) table.node.addDependency(database);
     this.tables = tables;
   }

@@ -37,12 +37,14 @@ const expectedGlueType = (t: CellType) =>
   t.kind === 'integer' ? 'bigint' : t.kind === 'date' ? 'date' : 'string';
 
 describe('Glue tables', () => {
-  it('has a database named vss and one table per dataset plus uploads', () => {
+  it('has a database named vss: a table per dataset, uploads, summaries and the reference tables', () => {
     s.template.hasResourceProperties('AWS::Glue::Database', { DatabaseInput: { Name: 'vss' } });
     const names = Object.values(resourcesOfType(s.template, 'AWS::Glue::Table')).map(
       (t) => (t.Properties?.TableInput as TableInput).Name,
     );
-    expect(names.sort()).toEqual([...DATASET_NAMES, 'uploads'].sort());
+    expect(names.sort()).toEqual(
+      [...DATASET_NAMES, 'uploads', 'summaries', 'provinces', 'datasets', 'months'].sort(),
+    );
   });
 
   it.each(DATASET_NAMES)(

@@ -1,0 +1,169 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DATASET_NAMES } from '../../lib/datasets/index.ts';
+import {
+  createDatasetsTable,
+  createMonthsTable,
+  createProvincesTable,
+} from '../../lib/engine/reference-tables.ts';
+import { summaryKey } from '../../lib/layout.ts';
+import { periodRange } from '../../lib/period.ts';
+import { provinces } from '../../lib/reference/provinces.ts';
+import { writeSummaryParquet } from '../../lib/summary/summary-parquet.ts';
+import { jsonLines, referenceTables } from '../../infra/reference-rows.ts';
+import { resourcesOfType, synthForTemplate, type Synthesized } from './synth.ts';
+
+interface TableInput {
+  Name: string;
+  Parameters: Record<string, unknown>;
+  PartitionKeys?: { Name: string; Type: string }[];
+  StorageDescriptor: { Columns: { Name: string; Type: string }[]; Location: unknown };
+}
+
+let s: Synthesized;
+let db: DuckDBInstance;
+let connection: DuckDBConnection;
+const scratch = mkdtempSync(join(tmpdir(), 'vss-athena-tables-'));
+beforeAll(async () => {
+  s = synthForTemplate();
+  db = await DuckDBInstance.create(':memory:');
+  connection = await db.connect();
+  await connection.run('CREATE SCHEMA vss');
+});
+afterAll(() => {
+  connection.closeSync();
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+const glueTables = (): TableInput[] =>
+  Object.values(resourcesOfType(s.template, 'AWS::Glue::Table')).map(
+    (t) => t.Properties?.TableInput as TableInput,
+  );
+
+function table(name: string): TableInput {
+  const found = glueTables().find((t) => t.Name === name);
+  if (!found) throw new Error(`no Glue table ${name}`);
+  return found;
+}
+
+/** A CloudFormation string with the lake bucket's Ref replaced by a readable name. */
+function flatten(value: unknown): string {
+  if (typeof value === 'string') return value;
+  const join = (value as { 'Fn::Join': [string, unknown[]] })['Fn::Join'];
+  return join[1].map((part) => (typeof part === 'string' ? part : 'LAKE-BUCKET')).join(join[0]);
+}
+
+// Independent statement of how DuckDB's types read in Athena.
+const GLUE_OF_DUCKDB: Record<string, string> = { VARCHAR: 'string', BIGINT: 'bigint', DOUBLE: 'double' };
+
+async function duckdbColumns(sql: string): Promise<[string, string][]> {
+  const reader = await connection.runAndReadAll(`DESCRIBE ${sql}`);
+  return reader
+    .getRowObjectsJS()
+    .map((r) => [String(r.column_name), GLUE_OF_DUCKDB[String(r.column_type)] ?? String(r.column_type)]);
+}
+
+const columnsOf = (t: TableInput) => t.StorageDescriptor.Columns.map((c) => [c.Name, c.Type]);
+
+describe('vss.summaries in Athena', () => {
+  it('has the columns of the summary files ingest writes, dataset being a key', async () => {
+    const file = join(scratch, 'summary.parquet');
+    await writeSummaryParquet([{ dataset: 'debt', measure: 'debt_total', value: 5 }], file);
+    const inFile = await duckdbColumns(`SELECT * FROM read_parquet('${file}')`);
+    const t = table('summaries');
+    expect(t.PartitionKeys?.map((k) => [k.Name, k.Type])).toEqual([
+      ['dataset', 'string'],
+      ['period', 'string'],
+      ['province', 'string'],
+    ]);
+    expect(inFile).toEqual([['dataset', 'string'], ...columnsOf(t)]);
+  });
+
+  it('projects dataset, period and province onto the very path summaryKey() writes', () => {
+    const p = table('summaries').Parameters;
+    expect(p).toMatchObject({
+      'projection.enabled': 'true',
+      'projection.dataset.type': 'enum',
+      'projection.period.type': 'date',
+      'projection.period.format': 'yyyy-MM',
+      'projection.period.range': '2015-01,NOW',
+      'projection.province.type': 'enum',
+    });
+    expect(String(p['projection.dataset.values']).split(',').sort()).toEqual([...DATASET_NAMES].sort());
+    const codes = new Set(provinces().units.map((u) => u.code));
+    expect(new Set(String(p['projection.province.values']).split(','))).toEqual(codes);
+    const template = flatten(p['storage.location.template']);
+    expect(flatten(table('summaries').StorageDescriptor.Location)).toBe('s3://LAKE-BUCKET/summaries/');
+    for (const dataset of DATASET_NAMES) {
+      for (const [period, province] of [
+        ['2015-01', '01'],
+        ['2025-07', '96'],
+      ] as const) {
+        const folder = template
+          .replace('${dataset}', dataset)
+          .replace('${period}', period)
+          .replace('${province}', province);
+        expect(`${folder}summary.parquet`).toBe(`s3://LAKE-BUCKET/${summaryKey(dataset, period, province)}`);
+      }
+    }
+  });
+});
+
+describe('reference tables in Athena', () => {
+  it('have the columns and types of the tables DuckDB builds', async () => {
+    await createProvincesTable(connection, provinces());
+    await createDatasetsTable(connection);
+    await createMonthsTable(connection, { from: '2025-01', to: '2025-03' });
+    for (const name of ['provinces', 'datasets', 'months']) {
+      expect(columnsOf(table(name)), name).toEqual(await duckdbColumns(`vss.${name}`));
+      expect(flatten(table(name).StorageDescriptor.Location)).toBe(`s3://LAKE-BUCKET/reference/${name}/`);
+    }
+  });
+
+  it('write the rows DuckDB holds, one JSON object a line', async () => {
+    const byName = Object.fromEntries(referenceTables(provinces()).map((t) => [t.name, t]));
+    for (const name of ['provinces', 'datasets'] as const) {
+      const ref = byName[name];
+      if (!ref) throw new Error(`no reference table ${name}`);
+      const lines = jsonLines(ref)
+        .trimEnd()
+        .split('\n')
+        .map((l) => JSON.parse(l) as unknown);
+      const reader = await connection.runAndReadAll(`SELECT * FROM vss.${name}`);
+      expect(lines).toEqual(reader.getRowObjectsJS());
+    }
+    const months = byName.months?.rows.map((r) => r.period);
+    expect(months).toEqual(periodRange('2015-01', '2035-12'));
+    expect(months).toHaveLength(21 * 12);
+  });
+
+  it('are written under reference/ of the lake bucket at deploy, KMS-encrypted', () => {
+    s.template.hasResourceProperties('Custom::CDKBucketDeployment', {
+      DestinationBucketKeyPrefix: 'reference/',
+      Prune: true,
+      SystemMetadata: { sse: 'aws:kms' },
+    });
+  });
+});
+
+describe('the queries in Athena', () => {
+  const dir = join(import.meta.dirname, '../../queries');
+  const files = readdirSync(dir).filter((f) => f.endsWith('.sql'));
+
+  it('finds the query files', () => {
+    expect(files.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it.each(files)('%s names only tables of the vss database', (file) => {
+    const sql = readFileSync(join(dir, file), 'utf8').replace(/--[^\n]*/gu, '');
+    const names = [...sql.matchAll(/\bvss\.(?:"([^"]+)"|([a-z_][a-z0-9_]*))/giu)].map((m) =>
+      (m[1] ?? m[2] ?? '').toLowerCase(),
+    );
+    expect(names.length).toBeGreaterThan(0);
+    const tables = new Set(glueTables().map((t) => t.Name));
+    expect(names.filter((n) => !tables.has(n))).toEqual([]);
+  });
+});
