@@ -2,7 +2,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../support/chromium.ts';
 import { buildSite, type BuildReport } from '../../lib/site/build.ts';
 import { serveSite, type SiteServer } from '../../lib/site/server.ts';
 import { writeSiteFixture, type SiteFixture } from '../fixtures/site/site-fixture.ts';
@@ -25,19 +26,7 @@ export async function openDashboard(): Promise<Dashboard> {
   const fixture = writeSiteFixture(siteDir);
   const build = await buildSite({ outDir: siteDir });
   const server = await serveSite({ dir: siteDir, port: 0 });
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchChromium();
   const page = await browser.newPage({
     viewport: { width: 1280, height: 900 },
     locale: 'vi-VN',
