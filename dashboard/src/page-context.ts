@@ -28,6 +28,14 @@ export function openProvince(ctx: PageContext, code: string): void {
   location.hash = linkTo(ctx, { page: 'province', province: code });
 }
 
+/** A chart's click handler: a click on a province (bar or map shape) opens its page. */
+export function openClickedProvince(ctx: PageContext): (datum: Record<string, unknown>) => void {
+  return (datum) => {
+    const code = codeOf(datum);
+    if (code) openProvince(ctx, code);
+  };
+}
+
 /** Whether a unit is inside the region the reader chose (every unit when none is chosen). */
 export function inRegion(ctx: PageContext, code: string, period: string): boolean {
   return !ctx.route.region || ctx.names.regionOf(code, period, ctx.route.geography) === ctx.route.region;

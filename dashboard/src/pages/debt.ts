@@ -3,10 +3,9 @@ import { formatPeriod, formatVnd } from '../format.ts';
 import { t } from '../i18n.ts';
 import { moneyPoint, trendFrame, trendTable, ty } from '../chart-helpers.ts';
 import {
-  codeOf,
+  openClickedProvince,
   inRegion,
   nameOf,
-  openProvince,
   section,
   stampFor,
   type PageContext,
@@ -34,10 +33,7 @@ export async function renderDebt(ctx: PageContext): Promise<void> {
   )
     .filter((r) => r.period === period && inRegion(ctx, r.province, period))
     .sort((a, b) => b.debt_3m_plus - a.debt_3m_plus);
-  const click = (datum: Record<string, unknown>) => {
-    const code = codeOf(datum);
-    if (code) openProvince(ctx, code);
-  };
+  const click = openClickedProvince(ctx);
   await chartPanel(ctx.root, {
     id: 'debt-schemes',
     title: t('debtByScheme'),

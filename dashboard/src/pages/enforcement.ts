@@ -4,10 +4,9 @@ import { formatPeriod, formatVnd } from '../format.ts';
 import { categoryLabel, t } from '../i18n.ts';
 import { countPoint, trendFrame, trendTable, ty } from '../chart-helpers.ts';
 import {
-  codeOf,
+  openClickedProvince,
   inRegion,
   nameOf,
-  openProvince,
   pageRows,
   section,
   stampFor,
@@ -134,10 +133,7 @@ export async function renderEnforcement(ctx: PageContext): Promise<void> {
       },
       fileName: `tien-phat-tinh-${period}`,
       stamp,
-      onClick: (datum) => {
-        const code = codeOf(datum);
-        if (code) openProvince(ctx, code);
-      },
+      onClick: openClickedProvince(ctx),
       wide: false,
     }),
   ]);

@@ -5,10 +5,9 @@ import { formatPeriod } from '../format.ts';
 import { datasetTitle, pick, t } from '../i18n.ts';
 import { coverageLine, kpiTiles } from '../kpis.ts';
 import {
-  codeOf,
+  openClickedProvince,
   inRegion,
   nameOf,
-  openProvince,
   section,
   stampFor,
   type PageContext,
@@ -78,10 +77,7 @@ export async function renderOverview(ctx: PageContext): Promise<void> {
     ],
     rows: monthRows,
   };
-  const click = (datum: Record<string, unknown>) => {
-    const code = codeOf(datum);
-    if (code) openProvince(ctx, code);
-  };
+  const click = openClickedProvince(ctx);
   const from = [addMonths(period, 1 - HEATMAP_MONTHS), data.meta.first_period].sort().at(-1) ?? period;
   const heatRows = data.completeness.filter(
     (c) =>
