@@ -15,29 +15,10 @@ import { DATASETS } from '../../lib/datasets/index.ts';
 import { lakeKey } from '../../lib/layout.ts';
 import { ledgerRecord, type LedgerRecord } from '../../lib/ledger-record.ts';
 import { startLocalS3, type LocalS3 } from '../../lib/local/local-s3.ts';
+import { debtCsv } from './ingest-harness.ts';
 
 const debtKeys = DATASETS.debt.columns.map((c) => c.key);
 const LAKE = lakeKey('debt', '2025-03', '01');
-
-/** A valid debt file: `n` debtors whose amounts depend on `seed`. */
-function debtCsv(n: number, seed: number): string {
-  const lines = [debtKeys.join(',')];
-  for (let i = 0; i < n; i++) {
-    const values: Record<string, string> = {
-      ma_so_thue: String(1000000000 + seed * 1000 + i),
-      ten_don_vi: `Công ty ${seed}-${i}`,
-      no_bhxh: String(1_000_000 * (i + 1) + seed),
-      no_bhyt: String(200_000 * (i + 1)),
-      no_bhtn: String(50_000 * (i + 1)),
-      so_thang_no: String((i % 7) + 1),
-      da_thu_hoi: String(10_000 * i),
-      so_lao_dong: String(10 + i),
-      tinh_trang: 'late',
-    };
-    lines.push(debtKeys.map((k) => values[k]).join(','));
-  }
-  return lines.join('\n') + '\n';
-}
 
 /** Independent of the pipeline: the sum of one column straight from the CSV text. */
 function csvSum(csv: string, column: string): number {
