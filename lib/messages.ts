@@ -404,3 +404,55 @@ export const DOCTOR_MESSAGES = {
     en: `Found ${count} problems. To fix: run "vss replay --data-dir ${dataDir}" to rebuild the lake and ledger from the uploads (no upload is lost), then run "vss doctor" again.`,
   }),
 } as const;
+
+/** What the upload API answers when it refuses a request (the portal page shows it as is). */
+export const PORTAL_MESSAGES = {
+  notSignedIn: (): Bilingual => ({
+    vi: 'Phiên đăng nhập đã hết hạn hoặc chưa đăng nhập. Hãy đăng nhập lại.',
+    en: 'You are not signed in, or the session has expired. Sign in again.',
+  }),
+  leadershipCannotUpload: (): Bilingual => ({
+    vi: 'Tài khoản lãnh đạo chỉ được xem, không nộp báo cáo thay tỉnh.',
+    en: 'A leadership account may look but not upload on behalf of a province.',
+  }),
+  otherProvince: (province: string): Bilingual => ({
+    vi: `Tệp này thuộc tỉnh ${province}, không phải tỉnh của tài khoản đang đăng nhập.`,
+    en: `This file belongs to province ${province}, not to the province of the signed-in account.`,
+  }),
+  unknownDataset: (name: string, known: string): Bilingual => ({
+    vi: `Không có loại báo cáo ${q(name)}. Các loại báo cáo: ${known}.`,
+    en: `There is no report type ${q(name)}. Report types: ${known}.`,
+  }),
+  badPeriod: (value: string): Bilingual => ({
+    vi: `Kỳ báo cáo ${q(value)} không đúng dạng YYYY-MM.`,
+    en: `The period ${q(value)} is not of the form YYYY-MM.`,
+  }),
+  badFileName: (name: string): Bilingual => ({
+    vi: `Tên tệp ${shown(name)} không dùng được: không chứa dấu / hoặc \\, không bắt đầu bằng dấu chấm, tối đa 200 ký tự.`,
+    en: `The file name ${shown(name)} cannot be used: no / or \\, no leading dot, at most 200 characters.`,
+  }),
+  badRequest: (detail: string): Bilingual => ({
+    vi: `Yêu cầu không hợp lệ: ${detail}`,
+    en: `The request is not valid: ${detail}`,
+  }),
+  checksumMismatch: (): Bilingual => ({
+    vi: 'Nội dung tệp khác với mã kiểm tra đã khai báo. Hãy chọn lại tệp và nộp lại.',
+    en: 'The file content differs from the declared checksum. Choose the file again and resubmit.',
+  }),
+  notFound: (): Bilingual => ({
+    vi: 'Không tìm thấy.',
+    en: 'Not found.',
+  }),
+  receiptPending: (): Bilingual => ({
+    vi: 'Tệp đang được kiểm tra; biên nhận chưa có.',
+    en: 'The file is being checked; the receipt is not ready yet.',
+  }),
+  uploadReplaced: (): Bilingual => ({
+    vi: 'Tệp cùng tên đã được nộp lại với nội dung khác, nên không đánh dấu được bản này.',
+    en: 'A file of the same name was uploaded again with other content, so this one cannot be marked.',
+  }),
+  notAnnotatable: (): Bilingual => ({
+    vi: 'Tệp không mở được nên không có ô nào để đánh dấu.',
+    en: 'The file cannot be opened, so there are no cells to mark.',
+  }),
+} as const;

@@ -1,0 +1,60 @@
+/**
+ * The upload API Lambda (behind CloudFront at /api/*): the caller's province is the scope of the
+ * signed session cookie the dashboard sign-in issued, never anything the request says. Settings:
+ * UPLOADS_BUCKET, LAKE_BUCKET, SESSION_SECRET_NAME, optional VSS_MAX_UPLOAD_BYTES.
+ */
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { sessionCookieOf, verifySession } from '../lib/auth/session-cookie.ts';
+import { ConfigError } from '../lib/errors.ts';
+import { PORTAL_MESSAGES } from '../lib/messages.ts';
+import { refuse, type ApiRequest, type ApiResponse } from '../lib/portal/api-types.ts';
+import { createUploadApi, type UploadApiDeps } from '../lib/portal/upload-api.ts';
+import { createS3Client } from '../lib/storage/s3-client.ts';
+import { limitsFromEnv } from '../lib/validate/limits.ts';
+import { cookiesOf, httpEvent, requestOf, resultOf } from './upload-api/event-request.ts';
+import { loadSessionKey } from './upload-api/session-key.ts';
+
+export interface UploadApiHandlerDeps extends UploadApiDeps {
+  sessionKey: () => Promise<string>;
+}
+
+export function createUploadApiHandler(
+  deps: UploadApiHandlerDeps,
+): (event: unknown) => Promise<APIGatewayProxyStructuredResultV2> {
+  const api = createUploadApi(deps);
+  const now = deps.now ?? (() => new Date());
+  return async (raw) => {
+    const parsed = httpEvent.safeParse(raw);
+    if (!parsed.success) return resultOf(refuse(400, 'bad_request', PORTAL_MESSAGES.badRequest('event')));
+    const request = requestOf(parsed.data);
+    if (!request) return resultOf(refuse(413, 'bad_request', PORTAL_MESSAGES.badRequest('body')));
+    const cookie = sessionCookieOf(cookiesOf(parsed.data));
+    const scope = cookie
+      ? verifySession(cookie, await deps.sessionKey(), Math.floor(now().getTime() / 1000))
+      : undefined;
+    const full: ApiRequest = { ...request, scope };
+    const response: ApiResponse = await api(full);
+    return resultOf(response);
+  };
+}
+
+let lambdaHandler: ((event: unknown) => Promise<APIGatewayProxyStructuredResultV2>) | undefined;
+let sessionKey: Promise<string> | undefined;
+
+/** The Lambda entry; built on the first request and kept while the container is warm. */
+export const handler = (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
+  lambdaHandler ??= createUploadApiHandler({
+    s3: createS3Client({ endpoint: process.env.S3_ENDPOINT || undefined }),
+    uploadsBucket: requiredEnv('UPLOADS_BUCKET'),
+    lakeBucket: requiredEnv('LAKE_BUCKET'),
+    maxBytes: limitsFromEnv().maxBytes,
+    sessionKey: () => (sessionKey ??= loadSessionKey()),
+  });
+  return lambdaHandler(event);
+};
+
+function requiredEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new ConfigError(`environment variable ${name} is not set`);
+  return value;
+}

@@ -1,0 +1,104 @@
+/**
+ * What a province owes for a month and what it has sent, from the ledger: for each dataset,
+ * on time, late, rejected (only rejected uploads so far) or missing, with the same deadline rule
+ * as queries/completeness.sql (the first accepted upload counts; due by the end of the 10th of
+ * the next month, Vietnam time), and every upload of the month with its outcome.
+ */
+import type { S3Client } from '@aws-sdk/client-s3';
+import { DATASET_NAMES, type DatasetName } from '../datasets/index.ts';
+import type { LedgerRecord } from '../ledger-record.ts';
+import { listLedger } from '../ledger/ledger-store.ts';
+import { addMonths, periodOf, type Period } from '../period.ts';
+
+export const DEADLINE_DAY = 10;
+
+export type DueStatus = 'on_time' | 'late' | 'rejected' | 'missing';
+
+export interface DueReport {
+  dataset: DatasetName;
+  status: DueStatus;
+  deadline: string;
+  /** When the accepted upload that counts arrived, if any. */
+  receivedAt: string | null;
+}
+
+export interface HistoryEntry {
+  dataset: DatasetName;
+  key: string;
+  fileName: string;
+  sha256: string;
+  receivedAt: string;
+  status: LedgerRecord['status'];
+  rowsRead: number;
+  rowsAccepted: number;
+  errorCount: number;
+}
+
+export interface DueAnswer {
+  province: string;
+  period: Period;
+  reports: DueReport[];
+  history: HistoryEntry[];
+}
+
+/** The end of the deadline day in Vietnam (UTC+7), as an ISO instant: 17:00 UTC that day. */
+export function deadlineOf(period: Period, day = DEADLINE_DAY): string {
+  return `${addMonths(period, 1)}-${String(day).padStart(2, '0')}T17:00:00.000Z`;
+}
+
+/** The month whose reports are due now: last month's (this month's is not over yet). */
+export function periodDue(now: Date): Period {
+  return addMonths(periodOf(now), -1);
+}
+
+export function dueStatus(records: readonly LedgerRecord[], deadline: string): Omit<DueReport, 'dataset'> {
+  const accepted = records
+    .filter((r) => r.status === 'accepted')
+    .map((r) => r.received_at)
+    .sort();
+  const first = accepted[0];
+  if (first !== undefined)
+    return {
+      status: Date.parse(first) < Date.parse(deadline) ? 'on_time' : 'late',
+      deadline,
+      receivedAt: first,
+    };
+  const status = records.some((r) => r.status === 'rejected') ? 'rejected' : 'missing';
+  return { status, deadline, receivedAt: null };
+}
+
+export async function dueReports(
+  s3: S3Client,
+  lakeBucket: string,
+  province: string,
+  period: Period,
+): Promise<DueAnswer> {
+  const deadline = deadlineOf(period);
+  const perDataset = await Promise.all(
+    DATASET_NAMES.map(async (dataset) => ({
+      dataset,
+      records: await listLedger(s3, lakeBucket, { dataset, period, province }),
+    })),
+  );
+  const history = perDataset
+    .flatMap(({ dataset, records }) =>
+      records.map((r): HistoryEntry => ({
+        dataset,
+        key: r.key,
+        fileName: r.file_name,
+        sha256: r.sha256,
+        receivedAt: r.received_at,
+        status: r.status,
+        rowsRead: r.rows_read,
+        rowsAccepted: r.rows_accepted,
+        errorCount: r.error_count,
+      })),
+    )
+    .sort((a, b) => b.receivedAt.localeCompare(a.receivedAt));
+  return {
+    province,
+    period,
+    reports: perDataset.map(({ dataset, records }) => ({ dataset, ...dueStatus(records, deadline) })),
+    history,
+  };
+}
