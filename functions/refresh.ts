@@ -6,11 +6,13 @@
 import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import type { Engine } from '../lib/engine/engine.ts';
 import { syncMirror } from '../lib/engine/mirror.ts';
 import { ConfigError, StorageError } from '../lib/errors.ts';
 import { refreshMirrorPrefixes, refreshSite } from '../lib/site/refresh.ts';
 import { createS3Client } from '../lib/storage/s3-client.ts';
 import { withRefreshTelemetry } from '../lib/observability/refresh-telemetry.ts';
+import { openAthenaSiteEngine } from './refresh/athena-site-engine.ts';
 
 export interface RefreshDeps {
   s3: S3Client;
@@ -20,6 +22,8 @@ export interface RefreshDeps {
   tmpDir: string;
   now?: () => Date;
   log?: (entry: Record<string, unknown>) => void;
+  /** Athena (VSS_REFRESH_ENGINE=athena): the queries read the lake in place, nothing is mirrored. */
+  openEngine?: () => Promise<Engine>;
 }
 
 export interface RefreshOutcome {
@@ -37,14 +41,21 @@ export function createRefreshHandler(deps: RefreshDeps): () => Promise<RefreshOu
   const log = deps.log ?? jsonLog;
   return async function refresh(): Promise<RefreshOutcome> {
     const mirrorDir = join(deps.tmpDir, 'mirror');
-    const synced = await syncMirror({
-      s3: deps.s3,
-      bucket: deps.lakeBucket,
-      dir: mirrorDir,
-      // summaries/ and the detail the dashboard reads; never the employer-level debt rows
-      prefixes: refreshMirrorPrefixes(),
+    const synced = deps.openEngine
+      ? { downloaded: 0, deleted: 0, unchanged: 0 }
+      : await syncMirror({
+          s3: deps.s3,
+          bucket: deps.lakeBucket,
+          dir: mirrorDir,
+          // summaries/ and the detail the dashboard reads; never the employer-level debt rows
+          prefixes: refreshMirrorPrefixes(),
+        });
+    const { files } = await refreshSite({
+      mirrorDir,
+      outDir: join(deps.tmpDir, 'site-data'),
+      now: deps.now,
+      openEngine: deps.openEngine,
     });
-    const { files } = await refreshSite({ mirrorDir, outDir: join(deps.tmpDir, 'site-data'), now: deps.now });
     const keys: string[] = [];
     for (const file of files) {
       const key = `${SITE_DATA_PREFIX}${basename(file)}`;
@@ -72,6 +83,17 @@ export function createRefreshHandler(deps: RefreshDeps): () => Promise<RefreshOu
   };
 }
 
+/** VSS_REFRESH_ENGINE (set by the stack): duckdb (default) or athena with its workgroup and database. */
+export function engineFromEnvironment(env: NodeJS.ProcessEnv): (() => Promise<Engine>) | undefined {
+  const engine = env.VSS_REFRESH_ENGINE ?? 'duckdb';
+  if (engine === 'duckdb') return undefined;
+  const workGroup = env.VSS_ATHENA_WORKGROUP;
+  if (engine !== 'athena' || !workGroup) {
+    throw new ConfigError('VSS_REFRESH_ENGINE must be duckdb, or athena with VSS_ATHENA_WORKGROUP set');
+  }
+  return () => openAthenaSiteEngine({ workGroup, database: env.VSS_ATHENA_DATABASE ?? 'vss' });
+}
+
 let lambdaHandler: (() => Promise<RefreshOutcome>) | undefined;
 
 /** The Lambda entry; the mirror in /tmp survives while the container is warm. */
@@ -84,6 +106,7 @@ export const handler = withRefreshTelemetry(async (): Promise<RefreshOutcome> =>
     lakeBucket,
     siteBucket,
     tmpDir: '/tmp/vss-refresh',
+    openEngine: engineFromEnvironment(process.env),
   });
   return lambdaHandler();
 });

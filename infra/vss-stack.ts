@@ -8,7 +8,7 @@ import { GlueCatalog } from './constructs/glue-catalog.ts';
 import { IngestPipeline } from './constructs/ingest-pipeline.ts';
 import { OperationsAlarms } from './constructs/operations-alarms.ts';
 import { ReferenceData } from './constructs/reference-data.ts';
-import { RefreshSchedule } from './constructs/refresh-schedule.ts';
+import { RefreshSchedule, type RefreshEngine } from './constructs/refresh-schedule.ts';
 import { RefreshTrigger } from './constructs/refresh-trigger.ts';
 import { Storage } from './constructs/storage.ts';
 import { UploadAccess } from './constructs/upload-access.ts';
@@ -22,6 +22,8 @@ export interface VssStackProps extends StackProps {
   readonly envName: string;
   /** Delete buckets, key, queues and logs with the stack (never the uploads). Default: false. */
   readonly destroyOnRemoval?: boolean;
+  /** Where the refresh runs the dashboard queries. Default: duckdb (in the function). */
+  readonly refreshEngine?: RefreshEngine;
   /** Province codes for partition projection. Default: every code of both generations. */
   readonly provinceCodes?: readonly string[];
   /** Handler files relative to the repository root. Default: functions/ingest.ts, functions/refresh.ts. */
@@ -55,12 +57,31 @@ export class VssStack extends Stack {
       removalPolicy,
       entry: props.entries?.ingest,
     });
+    const reference = referenceTables(provinces());
+    this.catalog = new GlueCatalog(this, 'Catalog', {
+      lake,
+      provinceCodes: props.provinceCodes ?? provinces().units.map((u) => u.code),
+      reference,
+    });
+    this.workgroup = new AthenaWorkgroup(this, 'Athena', {
+      name: `vss-${props.envName}`,
+      results: queryResults,
+      key,
+    });
     this.refresh = new RefreshSchedule(this, 'RefreshSchedule', {
       lake,
       site,
       key,
       removalPolicy,
       entry: props.entries?.refresh,
+      athena:
+        props.refreshEngine === 'athena'
+          ? {
+              workGroup: this.workgroup.workgroup.name,
+              database: this.catalog.databaseName,
+              results: queryResults,
+            }
+          : undefined,
     });
     this.refreshTrigger = new RefreshTrigger(this, 'RefreshTrigger', {
       lake,
@@ -74,23 +95,12 @@ export class VssStack extends Stack {
       refresh: this.refresh.fn.fn,
       queueAlarms: [this.ingest.failures.alarm, this.refresh.failures.alarm],
     });
-    const reference = referenceTables(provinces());
-    this.catalog = new GlueCatalog(this, 'Catalog', {
-      lake,
-      provinceCodes: props.provinceCodes ?? provinces().units.map((u) => u.code),
-      reference,
-    });
     this.referenceData = new ReferenceData(this, 'ReferenceData', { lake, key, tables: reference });
     this.uploadAccess = new UploadAccess(this, 'UploadAccess', {
       envName: props.envName,
       uploads,
       key,
       registry: provinces(),
-    });
-    this.workgroup = new AthenaWorkgroup(this, 'Athena', {
-      name: `vss-${props.envName}`,
-      results: queryResults,
-      key,
     });
     this.signIn = new DashboardSignIn(this, 'SignIn', {
       envName: props.envName,

@@ -2,6 +2,7 @@ import * as athena from 'aws-cdk-lib/aws-athena';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { ATHENA_RESULTS_PREFIX } from '../athena-query-access.ts';
 
 export interface AthenaWorkgroupProps {
   /** Workgroup name, e.g. `vss-dev`. */
@@ -33,7 +34,7 @@ export class AthenaWorkgroup extends Construct {
         bytesScannedCutoffPerQuery: props.bytesScannedCutoffPerQuery ?? 10 * GB,
         engineVersion: { selectedEngineVersion: 'Athena engine version 3' },
         resultConfiguration: {
-          outputLocation: props.results.s3UrlForObject('athena/'),
+          outputLocation: props.results.s3UrlForObject(ATHENA_RESULTS_PREFIX),
           encryptionConfiguration: { encryptionOption: 'SSE_KMS', kmsKey: props.key.keyArn },
         },
       },

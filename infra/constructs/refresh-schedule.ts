@@ -9,12 +9,16 @@ import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
 import { TimeZone } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { LAKE_PREFIX, LEDGER_PREFIX } from '../../lib/layout.ts';
+import { grantAthenaQueries, type AthenaQueryAccess } from '../athena-query-access.ts';
 import { DuckdbFunction } from './duckdb-function.ts';
 import { FailureQueue } from './failure-queue.ts';
 import { functionVersionsFinding, objectPrefixFinding } from '../nag-ids.ts';
 
 /** The site bucket prefix the dashboard's data is written under. */
 export const SITE_DATA_PREFIX = 'data/';
+
+/** Which engine runs the dashboard queries: DuckDB in the function, or Athena over the catalog. */
+export type RefreshEngine = 'duckdb' | 'athena';
 
 export interface RefreshScheduleProps {
   readonly lake: s3.IBucket;
@@ -31,6 +35,23 @@ export interface RefreshScheduleProps {
   readonly timeout?: Duration;
   /** Default: RETAIN. */
   readonly removalPolicy?: RemovalPolicy;
+  /**
+   * Run the queries on Athena (workgroup, catalog, results bucket) instead of DuckDB over a copy
+   * of the lake in /tmp. Without it the function gets no Athena, Glue or results rights.
+   */
+  readonly athena?: Omit<AthenaQueryAccess, 'lake'>;
+}
+
+/** The refresh function's environment: the buckets, and the engine with what it needs. */
+export function refreshEnvironment(props: RefreshScheduleProps): Record<string, string> {
+  const base = { LAKE_BUCKET: props.lake.bucketName, SITE_BUCKET: props.site.bucketName };
+  if (!props.athena) return { ...base, VSS_REFRESH_ENGINE: 'duckdb' };
+  return {
+    ...base,
+    VSS_REFRESH_ENGINE: 'athena',
+    VSS_ATHENA_WORKGROUP: props.athena.workGroup,
+    VSS_ATHENA_DATABASE: props.athena.database,
+  };
 }
 
 /** The refresh function (dashboard queries → site data) and its monthly schedule. */
@@ -49,7 +70,7 @@ export class RefreshSchedule extends Construct {
     this.fn = new DuckdbFunction(this, 'Refresh', {
       entry: props.entry ?? 'functions/refresh.ts',
       description: 'Runs the dashboard queries over the lake and writes the site data',
-      environment: { LAKE_BUCKET: props.lake.bucketName, SITE_BUCKET: props.site.bucketName },
+      environment: refreshEnvironment(props),
       memorySize: 2048,
       timeout: props.timeout ?? Duration.minutes(5),
       failureQueue: this.failures.queue,
@@ -71,6 +92,7 @@ export class RefreshSchedule extends Construct {
       }),
     });
     this.grantAccess(props);
+    if (props.athena) grantAthenaQueries(this.fn.role, { ...props.athena, lake: props.lake });
   }
 
   private grantAccess(props: RefreshScheduleProps): void {

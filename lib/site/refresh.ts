@@ -39,6 +39,8 @@ export interface RefreshOptions {
   mirrorDir: string;
   outDir: string;
   now?: () => Date;
+  /** Another engine for the same named queries (Athena in AWS); default: DuckDB over mirrorDir. */
+  openEngine?: () => Promise<Engine>;
 }
 
 async function rowsOf<T>(engine: Engine, query: string, schema: z.ZodType<T>): Promise<T[]> {
@@ -77,7 +79,9 @@ async function writeJson(dir: string, file: string, value: unknown): Promise<str
 
 export async function refreshSite(opts: RefreshOptions): Promise<{ files: string[] }> {
   const now = opts.now ?? (() => new Date());
-  const engine = await openEngine({ mirrorDir: opts.mirrorDir, materialize: REFRESH_DETAIL_DATASETS });
+  const engine = opts.openEngine
+    ? await opts.openEngine()
+    : await openEngine({ mirrorDir: opts.mirrorDir, materialize: REFRESH_DETAIL_DATASETS });
   try {
     const periods = [...engine.months];
     const first = periods[0];

@@ -1,0 +1,35 @@
+/**
+ * The refresh's engine on Athena: the named queries over the Glue database, with the months the
+ * dashboard reports computed the way the DuckDB engine computes them (first to last month with
+ * data), since the catalog's vss.months reference table spans every month up to 2035.
+ */
+import type { Engine } from '../../lib/engine/engine.ts';
+import { openAthenaEngine, type AthenaEngineOptions } from '../../lib/athena/athena-engine.ts';
+import { isPeriod, periodRange, type Period } from '../../lib/period.ts';
+
+/** Months with data: the summaries cover every dataset, the ledger every upload (even rejected). */
+export const DATA_MONTHS_SQL =
+  'SELECT min(period) AS first, max(period) AS last FROM ' +
+  '(SELECT period FROM vss.summaries UNION ALL SELECT period FROM vss.uploads)';
+
+export async function openAthenaSiteEngine(options: AthenaEngineOptions): Promise<Engine> {
+  const athena = openAthenaEngine(options);
+  try {
+    const { rows } = await athena.runQuery(DATA_MONTHS_SQL);
+    const first = rows[0]?.first;
+    const last = rows[0]?.last;
+    const months: Period[] =
+      typeof first === 'string' && typeof last === 'string' && isPeriod(first) && isPeriod(last)
+        ? periodRange(first, last)
+        : [];
+    return {
+      months,
+      runQuery: (sql, params) => athena.runQuery(sql, params),
+      runNamed: (name, params) => athena.runNamed(name, params),
+      close: () => athena.close(),
+    };
+  } catch (error) {
+    athena.close();
+    throw error;
+  }
+}
