@@ -40,7 +40,6 @@ export const UI_TEXT = {
   kpiTitle: b('Chỉ tiêu chính tháng', 'Key figures for'),
   trendDebt: b('Nợ đóng bảo hiểm toàn quốc theo tháng', 'National contribution debt by month'),
   rankingDebt: b('Các tỉnh, thành phố nợ nhiều nhất', 'Provinces owing most'),
-  mapDebt: b('Bản đồ nợ theo tỉnh, thành phố', 'Debt by province'),
   heatmap: b('Tình trạng nộp báo cáo 12 tháng gần nhất', 'Reports received in the last 12 months'),
   dataset: b('Loại báo cáo', 'Report'),
   attribution: b(
@@ -135,6 +134,13 @@ export const UI_TEXT = {
   downloadChart: b('Tải biểu đồ', 'Download chart'),
   savePng: b('Lưu ảnh PNG', 'Save as PNG'),
   saveSvg: b('Lưu ảnh SVG', 'Save as SVG'),
+  mapOf: b('Bản đồ theo tỉnh, thành phố', 'Map by province'),
+  mapMeasure: b('Chỉ tiêu trên bản đồ', 'Measure on the map'),
+  debtOldTy: b('Nợ từ 3 tháng trở lên (tỷ đồng)', 'Debt of 3+ months (VND bn)'),
+  hiRatePercent: b('BHYT / dân số (%)', 'HI / population (%)'),
+  siRatePercent: b('BHXH / lực lượng lao động (%)', 'SI / labour force (%)'),
+  onTimeOfReceived: b('Hồ sơ giải quyết đúng hạn', 'Dossiers resolved on time'),
+  inspectionsUnit: b('Thanh tra, kiểm tra (cuộc)', 'Inspections (count)'),
 } satisfies Record<string, Bilingual>;
 
 export type TextKey = keyof typeof UI_TEXT;
@@ -230,11 +236,8 @@ export const CHART_TEXT = {
       `Bar chart: the ${n} provinces with the largest debt in ${month}`,
     ),
   debtPart: b('Thời gian nợ', 'Age of debt'),
-  mapDescription: (month: string) =>
-    b(
-      `Bản đồ: nợ đóng bảo hiểm theo tỉnh, thành phố tháng ${month}`,
-      `Map: contribution debt by province, ${month}`,
-    ),
+  mapDescription: (measure: string, month: string) =>
+    b(`Bản đồ: ${measure} theo tỉnh, thành phố tháng ${month}`, `Map: ${measure} by province, ${month}`),
   heatmapDescription: (from: string, to: string) =>
     b(
       `Bản đồ nhiệt: tình trạng nộp báo cáo theo tỉnh và tháng, từ ${from} đến ${to}`,

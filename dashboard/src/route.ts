@@ -1,4 +1,5 @@
 import type { Lang } from '../../lib/messages.ts';
+import { isMapMeasure, type MapMeasure } from './map-measures.ts';
 import type { Geography } from './restate.ts';
 
 /**
@@ -27,6 +28,8 @@ export interface Route {
   province: string;
   /** Dataset of the reporting page's heatmap. */
   dataset: string;
+  /** What the overview's map colours provinces by. */
+  measure: MapMeasure;
   lang: Lang;
 }
 
@@ -44,6 +47,7 @@ export function routeFromHash(hash: string, periods: readonly string[], fallback
       region: '',
       province: '',
       dataset: 'debt',
+      measure: 'debt_total',
       lang: 'vi',
     };
   }
@@ -51,6 +55,7 @@ export function routeFromHash(hash: string, periods: readonly string[], fallback
   const page = params.get('page');
   const month = params.get('month') ?? '';
   const province = params.get('province') ?? '';
+  const measure = params.get('measure');
   return {
     page: isPage(page) ? page : 'overview',
     period: periods.includes(month) ? month : fallback,
@@ -58,6 +63,7 @@ export function routeFromHash(hash: string, periods: readonly string[], fallback
     region: params.get('region') ?? '',
     province: /^\d{2}$/.test(province) ? province : '',
     dataset: /^[a-z_]+$/.test(params.get('dataset') ?? '') ? (params.get('dataset') ?? 'debt') : 'debt',
+    measure: isMapMeasure(measure) ? measure : 'debt_total',
     lang: params.get('lang') === 'en' ? 'en' : 'vi',
   };
 }
@@ -68,6 +74,7 @@ export function hashFor(route: Route): string {
   if (route.region) params.set('region', route.region);
   if (route.province) params.set('province', route.province);
   if (route.page === 'reporting' && route.dataset !== 'debt') params.set('dataset', route.dataset);
+  if (route.page === 'overview' && route.measure !== 'debt_total') params.set('measure', route.measure);
   if (route.lang !== 'vi') params.set('lang', route.lang);
   return `#${params.toString()}`;
 }

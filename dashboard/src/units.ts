@@ -31,6 +31,11 @@ export class UnitNames {
     return this.unit(code, period, geography)?.name_vi ?? `Mã ${code}`;
   }
 
+  /** The unit of a generation with this code, if any. */
+  find(code: string, generation: Generation): UnitRow | undefined {
+    return this.byKey.get(`${generation}:${code}`);
+  }
+
   regionOf(code: string, period: string, geography: 'as_reported' | 'current' = 'as_reported'): string {
     return this.unit(code, period, geography)?.region_vi ?? '';
   }

@@ -153,6 +153,33 @@ describe('dashboard pages in Chromium', () => {
     expect(Number(box?.[1])).toBeGreaterThan(Number(box?.[2])); // landscape
   });
 
+  it('colours the map by the measure chosen, with its unit in the legend and its figures in the export', async () => {
+    await open(`page=overview&month=${MONTH}`, 'overview');
+    await page.locator('#map-measure').selectOption('hi_rate');
+    await page.waitForURL(/measure=hi_rate/);
+    await waitForPage(page, 'overview', MONTH);
+    expect(await page.locator('#chart-map .role-legend').first().textContent()).toContain('BHYT / dân số (%)');
+    expect(await page.locator('#chart-map .mark-shape path').count()).toBe(34);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('#panel-map button[data-export="csv"]').click(),
+    ]);
+    const lines = readFileSync(await download.path(), 'utf8')
+      .slice(1)
+      .trim()
+      .split('\r\n')
+      .slice(1);
+    const month = dash.fixture.provinces.filter((r) => r.period === MONTH);
+    expect(lines).toHaveLength(month.length);
+    for (const row of month) {
+      const line = lines.find((l) => l.startsWith(`${row.province},`));
+      const rate = Number(line?.match(/,([\d.]+),"?[\d,]+%/)?.[1]);
+      expect(rate, row.province).toBeCloseTo((100 * row.hi_participants) / row.hi_population, 2);
+    }
+    await page.screenshot({ path: join(ARTIFACTS, 'page-overview-map-hi.png'), fullPage: true });
+    expect(dash.problems).toEqual([]);
+  });
+
   it('reaches the province page from the keyboard through the province picker', async () => {
     await open(`page=overview&month=${MONTH}`, 'overview');
     await page.locator('#province').focus();

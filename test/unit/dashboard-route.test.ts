@@ -9,6 +9,7 @@ const base: Route = {
   region: '',
   province: '',
   dataset: 'debt',
+  measure: 'debt_total',
   lang: 'vi',
 };
 
@@ -35,15 +36,23 @@ describe('state in the URL hash', () => {
       region: 'Đồng bằng sông Hồng',
       province: '01',
       dataset: 'debt',
+      measure: 'debt_total',
       lang: 'en',
     };
     expect(routeFromHash(hashFor(route), periods, '2025-06')).toEqual(route);
     const reporting: Route = { ...base, page: 'reporting', dataset: 'procedures' };
     expect(routeFromHash(hashFor(reporting), periods, '2025-07')).toEqual(reporting);
+    const map: Route = { ...base, measure: 'hi_rate' };
+    expect(hashFor(map)).toContain('measure=hi_rate');
+    expect(routeFromHash(hashFor(map), periods, '2025-07')).toEqual(map);
   });
 
   it('ignores an unknown page, a malformed province code and an unknown language', () => {
-    const route = routeFromHash('#page=admin&province=1%3B&lang=fr&month=2025-06', periods, '2025-07');
+    const route = routeFromHash(
+      '#page=admin&province=1%3B&lang=fr&month=2025-06&measure=salary',
+      periods,
+      '2025-07',
+    );
     expect(route).toEqual(base);
   });
 });

@@ -7,6 +7,8 @@ import { completenessHeatmapSpec } from '../../dashboard/src/specs/completeness-
 import { debtTrendSpec } from '../../dashboard/src/specs/debt-trend.ts';
 import { provinceRankingSpec } from '../../dashboard/src/specs/province-ranking.ts';
 import { restateToCurrent } from '../../dashboard/src/restate.ts';
+import { MAP_MEASURES, MEASURES, type MapMeasure } from '../../dashboard/src/map-measures.ts';
+import type { ProvinceRow } from '../../lib/site-data.ts';
 import { FIRST_PERIOD_OF_34, UnitNames } from '../../dashboard/src/units.ts';
 import { REFORM_FIRST_PERIOD } from '../../lib/reference/provinces.ts';
 import { makeSiteFixture } from '../fixtures/site/site-fixture.ts';
@@ -26,6 +28,31 @@ const validate = ajv.compile(schema as object);
 
 const fixture = makeSiteFixture();
 const names = new UnitNames(fixture.units);
+
+/** The map of one measure, as the overview draws it. */
+function map(
+  rows: readonly ProvinceRow[],
+  period: string,
+  measure: MapMeasure = 'debt_total',
+  geography?: 'current',
+) {
+  const def = MEASURES[measure];
+  return choroplethSpec(
+    def.values(
+      rows.filter((r) => r.period === period),
+      fixture.enforcement.filter((r) => r.period === period),
+    ),
+    {
+      period,
+      geoBase: 'geo',
+      geography,
+      measureTitle: measure,
+      legendTitle: def.legend,
+      format: def.format,
+      scheme: def.scheme,
+    },
+  );
+}
 
 /** Compiles with a logger that keeps every message instead of printing it. */
 function compileCollecting(spec: TopLevelSpec) {
@@ -72,12 +99,7 @@ const cases: [string, () => TopLevelSpec][] = [
   ],
   [
     'choropleth restated to 34 units',
-    () =>
-      choroplethSpec(restateToCurrent(fixture.provinces, fixture.units), {
-        period: '2025-05',
-        geoBase: 'geo',
-        geography: 'current',
-      }),
+    () => map(restateToCurrent(fixture.provinces, fixture.units), '2025-05', 'debt_total', 'current'),
   ],
   [
     'line trend with the reform and the selected month marked',
@@ -134,8 +156,11 @@ const cases: [string, () => TopLevelSpec][] = [
         },
       ),
   ]),
-  ['choropleth (63 units)', () => choroplethSpec(fixture.provinces, { period: '2025-06', geoBase: 'geo' })],
-  ['choropleth (34 units)', () => choroplethSpec(fixture.provinces, { period: '2025-07', geoBase: 'geo' })],
+  ['choropleth (63 units)', () => map(fixture.provinces, '2025-06')],
+  ...MAP_MEASURES.map((m): [string, () => TopLevelSpec] => [
+    `choropleth of ${m} (34 units)`,
+    () => map(fixture.provinces, '2025-07', m),
+  ]),
 ];
 
 describe('dashboard Vega-Lite specs', () => {
@@ -184,11 +209,63 @@ describe('dashboard Vega-Lite specs', () => {
   });
 
   it('the choropleth picks the boundary file of the month', () => {
-    expect(JSON.stringify(choroplethSpec([], { period: '2025-06', geoBase: 'geo' }).data)).toContain(
-      'vn63_derived',
+    expect(JSON.stringify(map([], '2025-06').data)).toContain('vn63_derived');
+    expect(JSON.stringify(map([], '2025-07').data)).toContain('vn34_derived');
+    expect(JSON.stringify(map([], '2025-06', 'debt_total', 'current').data)).toContain('vn34_derived');
+  });
+
+  it('colours each unit by the chosen measure, computed from the rows', () => {
+    const rows = fixture.provinces.filter((r) => r.period === '2025-08');
+    const lookup = (measure: MapMeasure) => {
+      const transform = map(fixture.provinces, '2025-08', measure).transform ?? [];
+      const first = transform[0] as { from: { data: { values: { province: string; value: number }[] } } };
+      return new Map(first.from.data.values.map((v) => [v.province, v.value]));
+    };
+    const hi = lookup('hi_rate');
+    for (const r of rows)
+      expect(hi.get(r.province)).toBeCloseTo((100 * r.hi_participants) / r.hi_population, 9);
+    const debt = lookup('debt_total');
+    const total = [...debt.values()].reduce((s, v) => s + v, 0);
+    expect(total * 1e9).toBeCloseTo(
+      rows.reduce((s, r) => s + r.debt_total, 0),
+      0,
     );
-    expect(JSON.stringify(choroplethSpec([], { period: '2025-07', geoBase: 'geo' }).data)).toContain(
-      'vn34_derived',
+    const inspections = lookup('inspections');
+    const month = fixture.enforcement.filter((r) => r.period === '2025-08');
+    expect(inspections.size).toBe(month.length);
+    expect([...inspections.values()].reduce((s, v) => s + v, 0)).toBe(
+      month.reduce((s, r) => s + r.inspections, 0),
     );
+  });
+
+  it('keeps a unit of the 63 and its namesake of the 34 on separate heatmap rows, each new unit before its predecessors', () => {
+    const spec = completenessHeatmapSpec(fixture.completeness, names, {
+      dataset: 'debt',
+      from: '2025-03',
+      to: '2025-09',
+    });
+    const values = (spec.data as { values: { period: string; code: string; name: string }[] }).values;
+    const rowOf = (code: string, period: string) =>
+      values.find((v) => v.code === code && v.period === period)?.name;
+    expect(rowOf('01', '2025-06')).toBe('Hà Nội (63)');
+    expect(rowOf('01', '2025-08')).toBe('Hà Nội');
+    expect(new Set(values.map((v) => v.name)).size).toBe(63 + 34);
+    const sort = (spec.encoding?.y as { sort: string[] }).sort;
+    expect(sort).toHaveLength(63 + 34);
+    // Every old unit sits after the current unit it merged into.
+    for (const old of fixture.units.filter((u) => u.generation === '63')) {
+      const successor = fixture.units.find((u) => u.generation === '34' && u.code === old.current_code);
+      expect(sort.indexOf(`${old.name_vi} (63)`), old.name_vi).toBeGreaterThan(
+        sort.indexOf(successor?.name_vi ?? ''),
+      );
+    }
+    const within63 = completenessHeatmapSpec(fixture.completeness, names, {
+      dataset: 'debt',
+      from: '2025-03',
+      to: '2025-06',
+    });
+    expect(
+      (within63.data as { values: { name: string }[] }).values.some((v) => v.name.endsWith('(63)')),
+    ).toBe(false);
   });
 });

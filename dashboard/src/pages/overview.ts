@@ -15,10 +15,10 @@ import {
 import { chartPanel } from '../panel.ts';
 import { renderKpis } from '../render-kpis.ts';
 import { restateToCurrent } from '../restate.ts';
-import { choroplethSpec } from '../specs/choropleth.ts';
 import { completenessHeatmapSpec } from '../specs/completeness-heatmap.ts';
 import { debtTrendSpec } from '../specs/debt-trend.ts';
 import { provinceRankingSpec } from '../specs/province-ranking.ts';
+import { mapPanel } from './overview-map.ts';
 
 const HEATMAP_MONTHS = 12;
 
@@ -103,21 +103,8 @@ export async function renderOverview(ctx: PageContext): Promise<void> {
       onClick: click,
       wide: false,
     }),
-    chartPanel(pair, {
-      id: 'map',
-      title: t('mapDebt'),
-      spec: choroplethSpec(all, { period, geoBase: 'geo', geography }),
-      table: provinceTable,
-      fileName: file('ban-do-no'),
-      stamp: stampFor(ctx, 'debt'),
-      onClick: click,
-      wide: false,
-    }),
+    mapPanel(ctx, pair, all),
   ]);
-  const attribution = document.createElement('p');
-  attribution.className = 'attribution';
-  attribution.textContent = t('attribution');
-  pair.querySelector('#panel-map')?.append(attribution);
   await chartPanel(ctx.root, {
     id: 'heatmap',
     title: `${t('heatmap')} · ${datasetTitle('debt')}`,

@@ -1,9 +1,8 @@
 import type { TopLevelSpec } from 'vega-lite';
-import type { ProvinceRow } from '../../../lib/site-data.ts';
-import { formatPeriod, formatVnd } from '../format.ts';
+import { formatPeriod } from '../format.ts';
+import type { MapValue, MeasureDef } from '../map-measures.ts';
 import type { Geography } from '../restate.ts';
 import { generationOf } from '../units.ts';
-import { VND_PER_TY } from './palette.ts';
 import { pick, t } from '../i18n.ts';
 import { CHART_TEXT } from '../messages.ts';
 
@@ -15,41 +14,54 @@ const GEO = {
 
 export const GEO_FILES = Object.values(GEO).map((g) => g.file);
 
-/** Debt by province on the map of the month's own units; provinces without a report stay grey. */
-export function choroplethSpec(
-  rows: readonly ProvinceRow[],
-  opts: { period: string; geoBase: string; geography?: Geography },
-): TopLevelSpec {
+export interface ChoroplethOptions {
+  period: string;
+  geoBase: string;
+  geography?: Geography;
+  /** What the colour shows, for the tooltip and the screen-reader description. */
+  measureTitle: string;
+  /** Legend title with the unit: "Nợ (tỷ đồng)", "BHYT / dân số (%)". */
+  legendTitle: string;
+  /** d3 format of the legend's numbers. */
+  format: string;
+  scheme: MeasureDef['scheme'];
+}
+
+/**
+ * One measure by province on the map of the month's own units (63 before 2025-07, 34 after) or of
+ * today's 34 when restated; provinces without a figure stay grey and say so in the tooltip.
+ */
+export function choroplethSpec(values: readonly MapValue[], opts: ChoroplethOptions): TopLevelSpec {
   const geo = GEO[opts.geography === 'current' ? '34' : generationOf(opts.period)];
-  const values = rows
-    .filter((r) => r.period === opts.period)
-    .map((r) => ({ province: r.province, ty: r.debt_total / VND_PER_TY, amount: formatVnd(r.debt_total) }));
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    description: pick(CHART_TEXT.mapDescription(formatPeriod(opts.period))),
+    description: pick(CHART_TEXT.mapDescription(opts.measureTitle, formatPeriod(opts.period))),
     width: 'container',
     height: 520,
     data: { url: `${opts.geoBase}/${geo.file}`, format: { type: 'topojson', feature: geo.feature } },
     transform: [
-      { lookup: geo.key, from: { data: { values }, key: 'province', fields: ['ty', 'amount'] } },
-      { calculate: `datum.amount == null ? ${JSON.stringify(t('noReport'))} : datum.amount`, as: 'shown' },
+      {
+        lookup: geo.key,
+        from: { data: { values: [...values] }, key: 'province', fields: ['value', 'shown'] },
+      },
+      { calculate: `datum.shown == null ? ${JSON.stringify(t('noReport'))} : datum.shown`, as: 'label' },
     ],
     projection: { type: 'mercator' },
-    // 'show' keeps provinces without a report on the map (grey, by the colour condition) instead
-    // of dropping their null debt and leaving a hole in the country.
+    // 'show' keeps provinces without a figure on the map (grey, by the colour condition) instead
+    // of dropping their null value and leaving a hole in the country.
     mark: { type: 'geoshape', stroke: '#fff', strokeWidth: 0.5, invalid: 'show' },
     encoding: {
       color: {
-        condition: { test: 'datum.ty == null', value: '#d9d9d9' },
-        field: 'ty',
+        condition: { test: 'datum.value == null', value: '#d9d9d9' },
+        field: 'value',
         type: 'quantitative',
-        title: t('debtTy'),
-        scale: { scheme: 'blues' },
-        legend: { format: ',.0f', orient: 'bottom-left' },
+        title: opts.legendTitle,
+        scale: { scheme: opts.scheme },
+        legend: { format: opts.format, orient: 'bottom-left' },
       },
       tooltip: [
         { field: 'properties.name_vi', type: 'nominal', title: t('province') },
-        { field: 'shown', type: 'nominal', title: t('debtTotal') },
+        { field: 'label', type: 'nominal', title: opts.measureTitle },
       ],
     },
   };

@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { CompletenessRow } from '../../../lib/site-data.ts';
 import { formatPeriod } from '../format.ts';
-import type { UnitNames } from '../units.ts';
+import { generationOf, type UnitNames } from '../units.ts';
 import { OKABE_ITO, PERIOD_LABEL_EXPR } from './palette.ts';
 import { pick, t } from '../i18n.ts';
 import { CHART_TEXT } from '../messages.ts';
@@ -12,6 +12,31 @@ const statuses = () =>
     { key: 'late', label: t('statusLate'), color: OKABE_ITO.yellow },
     { key: 'missing', label: t('statusMissing'), color: OKABE_ITO.vermillion },
   ] as const;
+
+const lineKey = (r: CompletenessRow) => `${generationOf(r.period)}:${r.province}`;
+
+/**
+ * One heatmap row per unit of one generation: "Hà Nội" of the 34 and "Hà Nội (63)" of the 63
+ * share a code and a name but are different units with different reports. Rows are ordered by
+ * today's unit, each followed by the old units merged into it, so a window across July 2025
+ * reads as "who reports for this province now, and who did before".
+ */
+function heatmapLines(rows: readonly CompletenessRow[], names: UnitNames) {
+  const mixed = new Set(rows.map((r) => generationOf(r.period))).size > 1;
+  const lines = new Map<string, { label: string; order: string }>();
+  for (const r of rows) {
+    const key = lineKey(r);
+    if (lines.has(key)) continue;
+    const generation = generationOf(r.period);
+    const unit = names.find(r.province, generation);
+    const name = unit?.name_vi ?? r.province;
+    lines.set(key, {
+      label: mixed && generation === '63' ? `${name} (63)` : name,
+      order: `${unit?.current_code ?? r.province}|${generation === '34' ? 0 : 1}|${r.province}`,
+    });
+  }
+  return lines;
+}
 
 /**
  * Which units reported a dataset in which month. Rows carry each month's own geography, so a
@@ -24,15 +49,17 @@ export function completenessHeatmapSpec(
 ): TopLevelSpec {
   const STATUS = statuses();
   const LABEL = new Map<string, string>(STATUS.map((s) => [s.key, s.label]));
-  const values = rows
-    .filter((r) => r.dataset === opts.dataset && r.period >= opts.from && r.period <= opts.to)
-    .map((r) => ({
-      period: r.period,
-      month: formatPeriod(r.period),
-      code: r.province,
-      name: names.nameOf(r.province, r.period),
-      status: LABEL.get(r.status) ?? r.status,
-    }));
+  const shown = rows.filter(
+    (r) => r.dataset === opts.dataset && r.period >= opts.from && r.period <= opts.to,
+  );
+  const lines = heatmapLines(shown, names);
+  const values = shown.map((r) => ({
+    period: r.period,
+    month: formatPeriod(r.period),
+    code: r.province,
+    name: lines.get(lineKey(r))?.label ?? r.province,
+    status: LABEL.get(r.status) ?? r.status,
+  }));
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     description: pick(CHART_TEXT.heatmapDescription(formatPeriod(opts.from), formatPeriod(opts.to))),
@@ -51,7 +78,7 @@ export function completenessHeatmapSpec(
         field: 'name',
         type: 'nominal',
         title: null,
-        sort: { field: 'code', op: 'min', order: 'ascending' },
+        sort: [...lines.values()].sort((a, b) => a.order.localeCompare(b.order)).map((l) => l.label),
         axis: { labelFontSize: 10 },
       },
       color: {

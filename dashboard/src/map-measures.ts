@@ -1,0 +1,129 @@
+/**
+ * The measures the overview's map can colour provinces by. Each says where its figure comes from
+ * (the province rows every page has, or the enforcement file fetched on demand), how it reads in
+ * a legend with its unit, and whether more is better, which picks the colour scale's direction.
+ */
+import type { EnforcementRow, ProvinceRow } from '../../lib/site-data.ts';
+import { share, ty } from './chart-helpers.ts';
+import { formatCount, formatShare, formatVnd } from './format.ts';
+import type { TextKey } from './messages.ts';
+
+export const MAP_MEASURES = [
+  'debt_total',
+  'debt_3m_plus',
+  'hi_rate',
+  'si_rate',
+  'on_time_rate',
+  'inspections',
+] as const;
+export type MapMeasure = (typeof MAP_MEASURES)[number];
+
+export const isMapMeasure = (value: string | null): value is MapMeasure =>
+  MAP_MEASURES.some((m) => m === value);
+
+/** One province's value on the map: `value` on the colour scale, `shown` exact in the tooltip. */
+export interface MapValue {
+  province: string;
+  value: number;
+  shown: string;
+}
+
+export interface MeasureDef {
+  /** Name in the measure picker and the panel title. */
+  label: TextKey;
+  /** Legend title with the unit, e.g. "Nợ (tỷ đồng)". */
+  legend: TextKey;
+  /** d3 format of the legend's numbers. */
+  format: string;
+  /** Sequential single-hue schemes: readable with colour-vision deficiencies and in greyscale. */
+  scheme: 'blues' | 'oranges' | 'greens' | 'purples';
+  /** The dataset whose reports the figure comes from (for the "from N reports" line). */
+  dataset: 'debt' | 'coverage' | 'procedures' | 'enforcement';
+  /** The enforcement file is needed (fetched only when this measure is chosen). */
+  needsEnforcement: boolean;
+  values(rows: readonly ProvinceRow[], enforcement: readonly EnforcementRow[]): MapValue[];
+}
+
+const money = (pick: (r: ProvinceRow) => number) => (rows: readonly ProvinceRow[]) =>
+  rows.map((r) => ({ province: r.province, value: ty(pick(r)), shown: formatVnd(pick(r)) }));
+
+const rate =
+  (part: (r: ProvinceRow) => number, whole: (r: ProvinceRow) => number) => (rows: readonly ProvinceRow[]) =>
+    rows
+      .filter((r) => whole(r) > 0) // no base, no rate: the unit stays grey rather than showing 0%
+      .map((r) => ({
+        province: r.province,
+        value: share(part(r), whole(r)),
+        shown: formatShare(part(r), whole(r)),
+      }));
+
+export const MEASURES: Record<MapMeasure, MeasureDef> = {
+  debt_total: {
+    dataset: 'debt',
+    label: 'debtTotal',
+    legend: 'debtTy',
+    format: ',.0f',
+    scheme: 'blues',
+    needsEnforcement: false,
+    values: money((r) => r.debt_total),
+  },
+  debt_3m_plus: {
+    dataset: 'debt',
+    label: 'debtOld',
+    legend: 'debtOldTy',
+    format: ',.0f',
+    scheme: 'oranges',
+    needsEnforcement: false,
+    values: money((r) => r.debt_3m_plus),
+  },
+  hi_rate: {
+    dataset: 'coverage',
+    label: 'hiRate',
+    legend: 'hiRatePercent',
+    format: '.1f',
+    scheme: 'greens',
+    needsEnforcement: false,
+    values: rate(
+      (r) => r.hi_participants,
+      (r) => r.hi_population,
+    ),
+  },
+  si_rate: {
+    dataset: 'coverage',
+    label: 'siRate',
+    legend: 'siRatePercent',
+    format: '.1f',
+    scheme: 'greens',
+    needsEnforcement: false,
+    values: rate(
+      (r) => r.si_participants,
+      (r) => r.si_labour_force,
+    ),
+  },
+  on_time_rate: {
+    dataset: 'procedures',
+    label: 'onTimeOfReceived',
+    legend: 'onTimeRate',
+    format: '.1f',
+    scheme: 'purples',
+    needsEnforcement: false,
+    values: rate(
+      (r) => r.procedures_on_time,
+      (r) => r.procedures_received,
+    ),
+  },
+  inspections: {
+    dataset: 'enforcement',
+    label: 'inspections',
+    legend: 'inspectionsUnit',
+    format: ',.0f',
+    scheme: 'blues',
+    needsEnforcement: true,
+    values: (_rows, enforcement) =>
+      enforcement.map((r) => ({
+        province: r.province,
+        value: r.inspections,
+        shown: formatCount(r.inspections),
+      })),
+  },
+};

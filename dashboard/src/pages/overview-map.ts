@@ -1,0 +1,96 @@
+/**
+ * The overview's map: one measure by province, chosen in a picker kept in the URL, on the units of
+ * the month (or today's 34 when restated). Its export carries the figures the colours show.
+ */
+import type { EnforcementRow, ProvinceRow } from '../../../lib/site-data.ts';
+import { formatPeriod } from '../format.ts';
+import { t } from '../i18n.ts';
+import { MAP_MEASURES, MEASURES, isMapMeasure } from '../map-measures.ts';
+import {
+  linkTo,
+  nameOf,
+  openClickedProvince,
+  pageRows,
+  stampFor,
+  type PageContext,
+} from '../page-context.ts';
+import { chartPanel } from '../panel.ts';
+import { choroplethSpec } from '../specs/choropleth.ts';
+
+const ENFORCEMENT_SUMMED: (keyof EnforcementRow)[] = [
+  'inspections',
+  'employers_inspected',
+  'employers_violating',
+  'sanctions',
+  'fines_imposed',
+  'fines_collected',
+];
+
+function measurePicker(ctx: PageContext): HTMLElement {
+  const wrap = document.createElement('div');
+  wrap.className = 'controls page-controls';
+  const label = document.createElement('label');
+  label.htmlFor = 'map-measure';
+  label.textContent = t('mapMeasure');
+  const select = document.createElement('select');
+  select.id = 'map-measure';
+  for (const m of MAP_MEASURES) select.append(new Option(t(MEASURES[m].label), m));
+  select.value = ctx.route.measure;
+  select.addEventListener('change', () => {
+    if (isMapMeasure(select.value)) location.hash = linkTo(ctx, { measure: select.value });
+  });
+  wrap.append(label, select);
+  return wrap;
+}
+
+/** `rows` are the province rows in the chosen geography, every month (the map takes its own). */
+export async function mapPanel(ctx: PageContext, parent: HTMLElement, rows: readonly ProvinceRow[]) {
+  const { period, geography, measure } = ctx.route;
+  const def = MEASURES[measure];
+  const enforcement = def.needsEnforcement
+    ? (await pageRows<'enforcement', EnforcementRow>(ctx, 'enforcement', ENFORCEMENT_SUMMED)).filter(
+        (r) => r.period === period,
+      )
+    : [];
+  const values = def.values(
+    rows.filter((r) => r.period === period),
+    enforcement,
+  );
+  const title = t(def.label);
+  const panel = await chartPanel(parent, {
+    id: 'map',
+    title: `${t('mapOf')} · ${title} · ${formatPeriod(period)}`,
+    spec: choroplethSpec(values, {
+      period,
+      geoBase: 'geo',
+      geography,
+      measureTitle: title,
+      legendTitle: t(def.legend),
+      format: def.format,
+      scheme: def.scheme,
+    }),
+    table: {
+      columns: [
+        { key: 'code', label: t('code') },
+        { key: 'name', label: t('province') },
+        { key: 'value', label: t(def.legend) },
+        { key: 'shown', label: title },
+      ],
+      rows: values.map((v) => ({
+        code: v.province,
+        name: nameOf(ctx, v.province, period),
+        value: Math.round(v.value * 1000) / 1000,
+        shown: v.shown,
+      })),
+    },
+    fileName: `ban-do-${measure}-${period}`,
+    stamp: stampFor(ctx, def.dataset),
+    onClick: openClickedProvince(ctx),
+    wide: false,
+  });
+  panel.querySelector('.panel-header')?.after(measurePicker(ctx));
+  const attribution = document.createElement('p');
+  attribution.className = 'attribution';
+  attribution.textContent = t('attribution');
+  panel.append(attribution);
+}
