@@ -158,7 +158,9 @@ describe('dashboard pages in Chromium', () => {
     await page.locator('#map-measure').selectOption('hi_rate');
     await page.waitForURL(/measure=hi_rate/);
     await waitForPage(page, 'overview', MONTH);
-    expect(await page.locator('#chart-map .role-legend').first().textContent()).toContain('BHYT / dân số (%)');
+    expect(await page.locator('#chart-map .role-legend').first().textContent()).toContain(
+      'BHYT / dân số (%)',
+    );
     expect(await page.locator('#chart-map .mark-shape path').count()).toBe(34);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
