@@ -2,6 +2,7 @@ import { Option, type Command } from 'commander';
 import { UsageError } from '../../lib/errors.ts';
 import { isPeriod } from '../../lib/period.ts';
 import { runLocalPipeline } from '../../lib/pipeline/run-local.ts';
+import { isKnownScope } from '../../lib/portal/local-portal.ts';
 import { dataDirOption } from '../options.ts';
 
 interface StartFlags {
@@ -10,6 +11,7 @@ interface StartFlags {
   from: string;
   to: string;
   seed: string;
+  asProvince?: string;
 }
 
 function checked(flags: StartFlags) {
@@ -23,7 +25,9 @@ function checked(flags: StartFlags) {
     if (!isPeriod(value)) throw new UsageError(`${flag} must be YYYY-MM: ${value}`);
   }
   if (!/^\d+$/.test(flags.seed)) throw new UsageError(`--seed must be a whole number: ${flags.seed}`);
-  return { port, from: flags.from, to: flags.to, seed: Number(flags.seed) };
+  if (flags.asProvince !== undefined && !isKnownScope(flags.asProvince))
+    throw new UsageError(`--as-province must be a province code or all: ${flags.asProvince}`);
+  return { port, from: flags.from, to: flags.to, seed: Number(flags.seed), asProvince: flags.asProvince };
 }
 
 /**
@@ -44,6 +48,12 @@ export function register(program: Command): void {
     .addOption(new Option('--from <YYYY-MM>', 'first sample month').default(START_RANGE.from))
     .addOption(new Option('--to <YYYY-MM>', 'last sample month').default(START_RANGE.to))
     .addOption(new Option('--seed <n>', 'sample seed').default('1'))
+    .addOption(
+      new Option(
+        '--as-province <code>',
+        'local only: the province the upload portal (portal.html) acts as; the page can switch it',
+      ),
+    )
     .action(async (flags: StartFlags) => {
       const options = checked(flags);
       // stdout carries exactly one line, the dashboard address; progress goes to stderr.

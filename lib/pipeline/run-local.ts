@@ -3,6 +3,7 @@
  *
  *   generate samples (once) ─> upload to local S3 ─ObjectCreated─> ingest handler ─> lake, ledger, receipts
  *        ─> mirror the lake bucket ─> refresh (DuckDB queries) ─> build the page ─> serve on 127.0.0.1
+ *        + the upload portal: local S3 and ingest stay up, /api/* answers as the upload Lambda does
  *
  * Every step reuses what the data directory already holds: samples are generated once, files
  * already stored with the same bytes are not uploaded again, so a second run counts nothing twice.
@@ -15,6 +16,8 @@ import { localPaths } from '../layout.ts';
 import { ingestFiles, type IngestSummary } from '../local/ingest-files.ts';
 import { filesFromManifest, MANIFEST_FILE } from '../local/upload-files.ts';
 import type { Period } from '../period.ts';
+import type { Scope } from '../portal/api-types.ts';
+import { startLocalPortal } from '../portal/local-portal.ts';
 import { buildSite } from '../site/build.ts';
 import { refreshSite } from '../site/refresh.ts';
 import { serveSite, type SiteServer } from '../site/server.ts';
@@ -25,6 +28,8 @@ export interface RunLocalOptions {
   from: Period;
   to: Period;
   seed: number;
+  /** Local only: the province the portal acts as until the page's selector chooses another. */
+  asProvince?: Scope;
   /** Progress lines for the operator; never the dashboard line. */
   log: (line: string) => void;
   onIngestProgress?: (done: number, total: number) => void;
@@ -66,6 +71,19 @@ export async function runLocalPipeline(opts: RunLocalOptions): Promise<RunLocalR
     refreshSite({ mirrorDir: paths.mirror, outDir: join(paths.site, 'data') }),
   );
   await timed(log, 'built the dashboard', () => buildSite({ outDir: paths.site }));
-  const server = await serveSite({ dir: paths.site, port: opts.port });
+  const portal = await startLocalPortal({ dataDir: opts.dataDir, asProvince: opts.asProvince, log });
+  const site = await serveSite({ dir: paths.site, port: opts.port, api: portal.handle }).catch(
+    async (error: unknown) => {
+      await portal.close();
+      throw error;
+    },
+  );
+  const server: SiteServer = {
+    url: site.url,
+    close: async () => {
+      await site.close();
+      await portal.close();
+    },
+  };
   return { server, ingest };
 }

@@ -31,6 +31,9 @@ export interface Refusal {
   message: Bilingual;
 }
 
+/** A request as the local server hands it over: the identity is still to be established from its cookies. */
+export type UnidentifiedRequest = Omit<ApiRequest, 'scope'> & { cookies: string[] };
+
 /** Upload requests carry a small JSON object; anything bigger is not one. */
 export const MAX_REQUEST_BODY_BYTES = 16 * 1024;
 

@@ -146,11 +146,12 @@ export function createUploadApi(deps: UploadApiDeps): (request: ApiRequest) => P
   }
 
   return async (request) => {
-    if (request.scope === undefined) return notSignedIn();
     const { method, path } = request;
+    // Anyone may ask who they are: the page then offers sign-in (or, locally, the province switch).
+    if (method === 'GET' && path === '/api/me')
+      return json(200, { scope: request.scope ?? null, local: deps.local === true });
+    if (request.scope === undefined) return notSignedIn();
     try {
-      if (method === 'GET' && path === '/api/me')
-        return json(200, { scope: request.scope, local: deps.local === true });
       if (method === 'POST' && path === '/api/uploads') return await upload(request);
       if (method === 'GET' && path === '/api/receipt') return await receipt(request);
       if (method === 'GET' && path === '/api/annotated') return await annotated(request);

@@ -10,6 +10,7 @@ import { relative, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { constants, createBrotliCompress, createGzip } from 'node:zlib';
 import { StorageError } from '../errors.ts';
+import { MAX_REQUEST_BODY_BYTES, type ApiResponse, type UnidentifiedRequest } from '../portal/api-types.ts';
 import { cacheControlOf, contentTypeOf, isCompressible } from './content-types.ts';
 
 export interface SiteServer {
@@ -52,8 +53,40 @@ function pickEncoding(accept: string | undefined): 'br' | 'gzip' | undefined {
   return undefined;
 }
 
-async function handle(root: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+/** The upload API (lib/portal), when the server also plays the part of the /api/* Lambda. */
+export type SiteApi = (request: UnidentifiedRequest) => Promise<ApiResponse>;
+
+async function readBody(req: IncomingMessage): Promise<string | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_REQUEST_BODY_BYTES) return undefined;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+async function handleApi(api: SiteApi, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  const body = req.method === 'POST' ? await readBody(req) : '';
+  if (body === undefined) {
+    res.writeHead(413).end();
+    return;
+  }
+  const answer = await api({
+    method: req.method ?? 'GET',
+    path: url.pathname,
+    query: url.searchParams,
+    body,
+    cookies: (req.headers.cookie ?? '').split(';').map((c) => c.trim()),
+  });
+  res.writeHead(answer.status, answer.headers).end(answer.body);
+}
+
+async function handle(root: string, req: IncomingMessage, res: ServerResponse, api?: SiteApi): Promise<void> {
   res.setHeader('X-Content-Type-Options', 'nosniff');
+  if (api && req.url?.startsWith('/api/')) return handleApi(api, req, res);
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { Allow: 'GET, HEAD' }).end();
     return;
@@ -100,13 +133,15 @@ export async function serveSite(opts: {
   dir: string;
   port: number;
   host?: '127.0.0.1';
+  /** Answer /api/* with the upload API (vss start); absent, the server is static only. */
+  api?: SiteApi;
 }): Promise<SiteServer> {
   const host = opts.host ?? '127.0.0.1';
   const root = await realpath(resolve(opts.dir)).catch((error: unknown) => {
     throw new StorageError(`site directory not found: ${opts.dir}`, { cause: error });
   });
   const server = createServer((req, res) => {
-    handle(root, req, res).catch((error: unknown) => {
+    handle(root, req, res, opts.api).catch((error: unknown) => {
       // A reader closing the tab mid-download is not a server fault.
       if (req.destroyed || res.destroyed) return;
       if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });

@@ -1,0 +1,91 @@
+/**
+ * The upload portal on a laptop: the local S3 with the ingest handler listening (so a portal
+ * upload is validated, receipted and recorded for real), the same API as the Lambda, and an
+ * identity that exists only here: the province chosen with `--as-province` or with the page's
+ * local-only selector (cookie `vss_as_province`). The AWS build never imports this file.
+ *
+ * The browser PUTs to s3rver through the same pre-signed URL as in AWS. s3rver checks neither
+ * SigV4 signatures nor checksums, so locally a different length or body is not refused at the
+ * PUT; the ingest records the bytes' own SHA-256 and the page compares it with what it sent.
+ */
+import { PutBucketCorsCommand } from '@aws-sdk/client-s3';
+import { StorageError } from '../errors.ts';
+import { localIngestHandler } from '../local/local-ingest-handler.ts';
+import { startLocalS3, type LocalS3 } from '../local/local-s3.ts';
+import { provinces } from '../reference/provinces.ts';
+import { limitsFromEnv } from '../validate/limits.ts';
+import type { ApiResponse, Scope, UnidentifiedRequest } from './api-types.ts';
+import { createUploadApi } from './upload-api.ts';
+
+export const LOCAL_PROVINCE_COOKIE = 'vss_as_province';
+
+export interface LocalPortal {
+  handle(request: UnidentifiedRequest): Promise<ApiResponse>;
+  /** Resolves when every upload so far has been ingested (tests). */
+  idle(): Promise<void>;
+  s3: LocalS3;
+  close(): Promise<void>;
+}
+
+/** A province code any unit ever had, or `all`; anything else is no identity. */
+export function isKnownScope(value: string): value is Scope {
+  return value === 'all' || provinces().units.some((u) => u.code === value);
+}
+
+export function localScope(cookies: readonly string[], fallback: Scope | undefined): Scope | undefined {
+  for (const pair of cookies) {
+    const [name, value = ''] = pair.split('=').map((s) => s.trim());
+    if (name === LOCAL_PROVINCE_COOKIE && isKnownScope(value)) return value;
+  }
+  return fallback;
+}
+
+export async function startLocalPortal(opts: {
+  dataDir: string;
+  asProvince?: Scope;
+  log?: (line: string) => void;
+}): Promise<LocalPortal> {
+  // The handler needs the endpoint, which exists only once the server runs: bound just after.
+  const ingest: { handle?: ReturnType<typeof localIngestHandler> } = {};
+  const s3 = await startLocalS3({
+    dataDir: opts.dataDir,
+    log: opts.log,
+    onEvent: async (event) => ingest.handle?.(event),
+  });
+  ingest.handle = localIngestHandler(s3);
+  try {
+    // The page (another port of 127.0.0.1) PUTs straight to the local S3, as it does to S3 in AWS.
+    await s3.client.send(
+      new PutBucketCorsCommand({
+        Bucket: s3.uploadsBucket,
+        CORSConfiguration: {
+          CORSRules: [
+            {
+              AllowedOrigins: ['http://127.0.0.1:*'],
+              AllowedMethods: ['PUT'],
+              AllowedHeaders: ['*'],
+              ExposeHeaders: ['ETag'],
+              MaxAgeSeconds: 600,
+            },
+          ],
+        },
+      }),
+    );
+  } catch (error) {
+    await s3.close();
+    throw new StorageError('cannot allow the portal page to upload to the local S3', { cause: error });
+  }
+  const api = createUploadApi({
+    s3: s3.client,
+    uploadsBucket: s3.uploadsBucket,
+    lakeBucket: s3.lakeBucket,
+    maxBytes: limitsFromEnv().maxBytes,
+    local: true,
+  });
+  return {
+    handle: ({ cookies, ...request }) => api({ ...request, scope: localScope(cookies, opts.asProvince) }),
+    idle: () => s3.idle(),
+    s3,
+    close: () => s3.close(),
+  };
+}
