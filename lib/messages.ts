@@ -313,6 +313,14 @@ export const QUERY_MESSAGES = {
     vi: 'Định dạng xlsx cần --out <tệp.xlsx>',
     en: 'The xlsx format needs --out <file.xlsx>',
   }),
+  placeholders: (placeholders: number, given: number): Bilingual => ({
+    vi: `Câu SQL có ${placeholders} dấu ? nhưng có ${given} giá trị --param: mỗi dấu ? nhận một giá trị, theo thứ tự (như Athena)`,
+    en: `The SQL has ${placeholders} ? placeholders but ${given} --param values: each ? takes one value, in order (as in Athena)`,
+  }),
+  geographyOfSql: (): Bilingual => ({
+    vi: 'Câu SQL tự viết không nhận --geography: dùng bảng vss.provinces (cột current_code) hoặc một truy vấn có tên',
+    en: 'SQL text takes no --geography: join vss.provinces (its current_code column) or use a named query',
+  }),
 } as const;
 
 /** Words of the upload template `vss template` writes: its sheets and its instructions. */
@@ -456,3 +464,6 @@ export const PORTAL_MESSAGES = {
     en: 'The file cannot be opened, so there are no cells to mark.',
   }),
 } as const;
+
+/** The upload portal page's interface text, kept beside the page. */
+export { PORTAL_TEXT } from '../dashboard/src/portal/portal-text.ts';

@@ -1,19 +1,27 @@
 -- completeness: reporting completeness and timeliness from the ledger (vss.uploads), per dataset,
--- month of vss.months and unit: expected (the units valid that month: 63 until 2025-06, 34 from
+-- month that holds data and unit: expected (the units valid that month: 63 until 2025-06, 34 from
 -- 2025-07), received (an accepted upload), on_time (the first accepted upload arrived by the end
 -- of the deadline day of the next month, Vietnam time, UTC+7: day 10 unless deadline_day says
 -- otherwise), late, missing, resubmitted (more than one accepted upload). geography 'current'
 -- adds the old units up into the 34 they belong to (a merged unit's month is then 'missing' if
 -- any of its parts is). status: on_time, late or missing. received_at is ISO 8601 UTC text, so
--- the deadline compares as text.
+-- the deadline compares as text. The months run from the first to the last month of the ledger or
+-- the summaries, whatever vss.months holds beyond them (Athena's runs 2015-2035).
 -- params: deadline_day=10, geography=reported
 WITH given AS (
   SELECT CAST(? AS INTEGER) AS deadline_day, CAST(? AS VARCHAR) AS geography
 ),
+span AS (
+  SELECT MIN(period) AS first_period, MAX(period) AS last_period
+  FROM (SELECT period FROM vss.uploads UNION ALL SELECT period FROM vss.summaries) held
+),
+months AS (
+  SELECT m.period FROM vss.months m JOIN span ON m.period BETWEEN span.first_period AND span.last_period
+),
 expected AS (
   SELECT d.name AS dataset, m.period, p.code AS province, p.current_code
   FROM vss.datasets d
-  CROSS JOIN vss.months m
+  CROSS JOIN months m
   JOIN vss.provinces p ON p.valid_from <= m.period AND (p.valid_to IS NULL OR p.valid_to >= m.period)
 ),
 deadlines AS (
@@ -29,7 +37,7 @@ deadlines AS (
       lpad(CAST(g.deadline_day AS VARCHAR), 2, '0'),
       'T17:00:00'
     ) AS deadline
-  FROM vss.months m
+  FROM months m
   CROSS JOIN given g
 ),
 accepted AS (

@@ -1,11 +1,19 @@
 -- measure_series: the monthly series of one measure of vss.summaries (lib/summary/measures.ts),
--- national (province 'all') or for one unit, one row per month of vss.months (value empty where
--- nothing was reported). geography 'reported' takes the unit as it was each month, so a merged
--- province's series steps at 2025-07; 'current' restates every month to the 34 units through
+-- national (province 'all') or for one unit, one row per month from the first to the last month
+-- that holds data, whatever vss.months holds beyond them (value empty where nothing was
+-- reported). geography 'reported' takes the unit as it was each month, so a merged province's
+-- series steps at 2025-07; 'current' restates every month to the 34 units through
 -- vss.provinces.current_code, so Đà Nẵng (48) runs on through the merger with Quảng Nam folded in.
 -- params: measure, province=all, geography=reported
 WITH given AS (
   SELECT CAST(? AS VARCHAR) AS measure, CAST(? AS VARCHAR) AS province, CAST(? AS VARCHAR) AS geography
+),
+span AS (
+  SELECT MIN(period) AS first_period, MAX(period) AS last_period
+  FROM (SELECT period FROM vss.uploads UNION ALL SELECT period FROM vss.summaries) held
+),
+months AS (
+  SELECT m.period FROM vss.months m JOIN span ON m.period BETWEEN span.first_period AND span.last_period
 ),
 placed AS (
   SELECT
@@ -26,7 +34,7 @@ totals AS (
   GROUP BY pl.period
 )
 SELECT m.period, g.measure, g.province, t.value
-FROM vss.months m
+FROM months m
 CROSS JOIN given g
 LEFT JOIN totals t ON t.period = m.period
 ORDER BY m.period

@@ -1,10 +1,18 @@
 -- national_monthly: the national figures of every month, as reported (the sum over the units
--- that reported that month), one row per month of vss.months. Columns are those of nationalRow
--- in lib/site-data.ts. Money is whole VND. Reads the per-upload summaries (vss.summaries), not
--- the employer detail, so its cost grows with provinces x months only. The national total is
--- the same in both geographies.
+-- that reported that month), one row per month from the first to the last month that holds data
+-- (whatever vss.months holds beyond them: Athena's runs 2015-2035). Columns are those of
+-- nationalRow in lib/site-data.ts. Money is whole VND. Reads the per-upload summaries
+-- (vss.summaries), not the employer detail, so its cost grows with provinces x months only. The
+-- national total is the same in both geographies.
 -- params: none
-WITH totals AS (
+WITH span AS (
+  SELECT MIN(period) AS first_period, MAX(period) AS last_period
+  FROM (SELECT period FROM vss.uploads UNION ALL SELECT period FROM vss.summaries) held
+),
+months AS (
+  SELECT m.period FROM vss.months m JOIN span ON m.period BETWEEN span.first_period AND span.last_period
+),
+totals AS (
   SELECT
     period,
     SUM(CASE WHEN measure = 'debt_bhxh' THEN value ELSE 0 END) AS debt_bhxh,
@@ -42,7 +50,7 @@ reported AS (
 ),
 expected AS (
   SELECT m.period, COUNT(*) AS provinces_expected
-  FROM vss.months m
+  FROM months m
   JOIN vss.provinces p ON p.valid_from <= m.period AND (p.valid_to IS NULL OR p.valid_to >= m.period)
   GROUP BY m.period
 )
@@ -74,7 +82,7 @@ SELECT
   COALESCE(t.procedures_overdue, 0) AS procedures_overdue,
   COALESCE(r.provinces_reported, 0) AS provinces_reported,
   COALESCE(x.provinces_expected, 0) AS provinces_expected
-FROM vss.months m
+FROM months m
 LEFT JOIN totals t ON t.period = m.period
 LEFT JOIN reported r ON r.period = m.period
 LEFT JOIN expected x ON x.period = m.period

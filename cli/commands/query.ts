@@ -1,10 +1,10 @@
 import { writeFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
 import { athenaOptions, openAthenaFromCli, type AthenaCliOptions } from '../../lib/athena/athena-cli.ts';
-import { openEngine, type Engine, type QueryParams } from '../../lib/engine/engine.ts';
+import { openEngine, type Engine, type PositionalParams, type QueryParams } from '../../lib/engine/engine.ts';
 import { formatResult, OUTPUT_FORMATS, type OutputFormat } from '../../lib/engine/format-result.ts';
 import { syncLocalMirror } from '../../lib/engine/local-mirror.ts';
-import { loadNamedQuery } from '../../lib/engine/named-query.ts';
+import { countPlaceholders, loadNamedQuery } from '../../lib/engine/named-query.ts';
 import { withProgress } from '../../lib/engine/progress.ts';
 import { DATASET_NAMES } from '../../lib/datasets/index.ts';
 import { QueryError, UsageError } from '../../lib/errors.ts';
@@ -39,22 +39,35 @@ function collectParam(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
-/** `k=v` pairs; values that are whole numbers bind as numbers. */
-export function parseParams(pairs: string[]): QueryParams {
-  const params: Record<string, string | number> = {};
-  for (const pair of pairs) {
-    const at = pair.indexOf('=');
-    if (at < 1) throw new UsageError(`--param takes name=value, not ${JSON.stringify(pair)}`);
-    const value = pair.slice(at + 1);
-    params[pair.slice(0, at)] = /^-?\d{1,15}$/.test(value) && !/^0\d/.test(value) ? Number(value) : value;
-  }
-  return params;
+/** One `k=v` pair; a value that is a whole number binds as a number, a code like 01 as text. */
+function parsePair(pair: string): [string, string | number] {
+  const at = pair.indexOf('=');
+  if (at < 1) throw new UsageError(`--param takes name=value, not ${JSON.stringify(pair)}`);
+  const value = pair.slice(at + 1);
+  return [pair.slice(0, at), /^-?\d{1,15}$/.test(value) && !/^0\d/.test(value) ? Number(value) : value];
 }
 
-/** Adds --geography to the parameters of a query that takes it, and checks a named measure. */
+/** `k=v` pairs, by name: what a named query's header binds in its own order. */
+export function parseParams(pairs: string[]): QueryParams {
+  return Object.fromEntries(pairs.map(parsePair));
+}
+
+/**
+ * The values of SQL text, in the order the --param options came: Athena binds only `?`, by
+ * position, so the console binds ad-hoc SQL that way on both engines and sends the same text.
+ */
+export function positionalParams(sql: string, pairs: string[]): PositionalParams {
+  const values = pairs.map((pair) => parsePair(pair)[1]);
+  const placeholders = countPlaceholders(sql);
+  if (placeholders !== values.length) {
+    throw new UsageError(bilingual(QUERY_MESSAGES.placeholders(placeholders, values.length)));
+  }
+  return values;
+}
+
+/** Adds --geography to the parameters of a named query that takes it, and checks a named measure. */
 export async function resolveParams(
   opts: Pick<QueryOptions, 'name' | 'geography'>,
-  sql: string | undefined,
   given: QueryParams,
 ): Promise<QueryParams> {
   const params: Record<string, string | number> = { ...given };
@@ -62,11 +75,10 @@ export async function resolveParams(
   if (typeof measure === 'string' && measure !== 'all' && !MEASURE_NAMES.includes(measure)) {
     throw new UsageError(bilingual(QUERY_MESSAGES.unknownMeasure(measure, MEASURE_NAMES.join(', '))));
   }
-  if (opts.geography === undefined) return params;
-  const takesGeography = opts.name
-    ? (await loadNamedQuery(opts.name)).params.includes('geography')
-    : (sql ?? '').includes('$geography');
-  if (!takesGeography) throw new UsageError(bilingual(QUERY_MESSAGES.noGeography(opts.name ?? 'SQL')));
+  if (opts.geography === undefined || !opts.name) return params;
+  if (!(await loadNamedQuery(opts.name)).params.includes('geography')) {
+    throw new UsageError(bilingual(QUERY_MESSAGES.noGeography(opts.name)));
+  }
   params.geography = opts.geography;
   return params;
 }
@@ -80,8 +92,20 @@ async function openQueryEngine(opts: QueryOptions): Promise<QueryEngine> {
   return openEngine({ mirrorDir: localPaths(opts.dataDir).mirror });
 }
 
-async function run(engine: QueryEngine, sql: string | undefined, opts: QueryOptions, params: QueryParams) {
-  const work = opts.name ? engine.runNamed(opts.name, params) : engine.runQuery(sql ?? '', params);
+/** What runs: a named query with its parameters by name, or SQL text with its values in order. */
+type Bound = { name: string; params: QueryParams } | { sql: string; values: PositionalParams };
+
+async function bind(sql: string | undefined, opts: QueryOptions): Promise<Bound> {
+  if (sql !== undefined) {
+    if (opts.geography !== undefined) throw new UsageError(bilingual(QUERY_MESSAGES.geographyOfSql()));
+    return { sql, values: positionalParams(sql, opts.param) };
+  }
+  return { name: opts.name ?? '', params: await resolveParams(opts, parseParams(opts.param)) };
+}
+
+async function run(engine: QueryEngine, bound: Bound) {
+  const work =
+    'sql' in bound ? engine.runQuery(bound.sql, bound.values) : engine.runNamed(bound.name, bound.params);
   try {
     return await withProgress(work, {
       write: (text) => process.stderr.write(text),
@@ -100,9 +124,15 @@ export function register(program: Command): void {
     .description(
       'run SQL (or a named query of queries/) over the lake: vss.debt, vss.coverage, ..., vss.summaries, vss.uploads',
     )
-    .argument('[sql]', 'SQL text; parameters as $name, bound from --param')
+    .argument('[sql]', 'SQL text; each ? binds the next --param value, in order (as in Athena)')
     .option('--name <query>', 'a named query, e.g. national_figures, province_ranking, police_coordination')
-    .option('--param <name=value>', 'a parameter (repeatable), e.g. period=2025-07', collectParam, [])
+    .option(
+      '--param <name=value>',
+      'a parameter (repeatable), e.g. period=2025-07; a whole number such as 48 binds as a number ' +
+        '(01 stays text): in SQL text compare it with a code as CAST(? AS VARCHAR)',
+      collectParam,
+      [],
+    )
     .addOption(new Option('--format <format>', 'output format').choices(OUTPUT_FORMATS).default('table'))
     .addOption(
       new Option(
@@ -123,10 +153,10 @@ export function register(program: Command): void {
       if (opts.format === 'xlsx' && !opts.out && process.stdout.isTTY) {
         throw new UsageError(bilingual(QUERY_MESSAGES.xlsxNeedsFile()));
       }
-      const params = await resolveParams(opts, sql, parseParams(opts.param));
+      const bound = await bind(sql, opts);
       const engine = await openQueryEngine(opts);
       try {
-        const output = await formatResult(await run(engine, sql, opts, params), opts.format);
+        const output = await formatResult(await run(engine, bound), opts.format);
         if (opts.out) await writeFile(opts.out, output);
         else process.stdout.write(output);
       } finally {

@@ -6,7 +6,7 @@
  */
 import { StartQueryExecutionCommand, type AthenaClient } from '@aws-sdk/client-athena';
 import { QueryError, UsageError, VssError } from '../errors.ts';
-import type { QueryParams, QueryResult } from '../engine/engine.ts';
+import { isPositional, type PositionalParams, type QueryParams, type QueryResult } from '../engine/engine.ts';
 import { countPlaceholders, loadNamedQuery, type NamedQuery } from '../engine/named-query.ts';
 import { createAthenaClient, type AthenaClientOptions } from './athena-client.ts';
 import { toExecutionParameters } from './execution-parameters.ts';
@@ -26,8 +26,11 @@ export interface AthenaQueryResult extends QueryResult {
 }
 
 export interface AthenaEngine {
-  /** Ad-hoc SQL: Athena binds only `?`, so the values bind in the order given. */
-  runQuery(sql: string, params?: QueryParams): Promise<AthenaQueryResult>;
+  /**
+   * Ad-hoc SQL: Athena binds only `?`, so the values bind in the order given (a list, or a
+   * record's values in its order); the text goes as it is.
+   */
+  runQuery(sql: string, params?: QueryParams | PositionalParams): Promise<AthenaQueryResult>;
   /** A file of queries/ with its `?` bound in the order of its `-- params:` line. */
   runNamed(name: string, params?: QueryParams): Promise<AthenaQueryResult>;
   close(): void;
@@ -102,7 +105,7 @@ export function openAthenaEngine(options: AthenaEngineOptions): AthenaEngine {
 
   return {
     async runQuery(sql, params = {}) {
-      const values = Object.values(params);
+      const values = isPositional(params) ? params : Object.values(params);
       const placeholders = countPlaceholders(sql);
       if (placeholders !== values.length) {
         throw new UsageError(

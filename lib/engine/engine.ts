@@ -19,6 +19,12 @@ import { DATASETS } from '../datasets/index.ts';
 import { datasetViewSql, summariesViewSql, uploadsViewSql } from './views.ts';
 
 export type QueryParams = Readonly<Record<string, string | number>>;
+/** Values for the `?` of a text, first to last: the only binding Athena has. */
+export type PositionalParams = readonly (string | number)[];
+
+export function isPositional(params: QueryParams | PositionalParams): params is PositionalParams {
+  return Array.isArray(params);
+}
 
 export interface QueryResult {
   columns: { name: string; type: string }[];
@@ -26,8 +32,11 @@ export interface QueryResult {
 }
 
 export interface Engine {
-  /** Ad-hoc SQL; parameters bind to `$name` placeholders, never spliced into the text. */
-  runQuery(sql: string, params?: QueryParams): Promise<QueryResult>;
+  /**
+   * Ad-hoc SQL; parameters are bound, never spliced into the text: a list to its `?` in order (the
+   * form Athena runs too), a record to `$name` placeholders (DuckDB only).
+   */
+  runQuery(sql: string, params?: QueryParams | PositionalParams): Promise<QueryResult>;
   /** A file of queries/ with its `?` placeholders bound in the order of its `-- params:` line. */
   runNamed(name: string, params?: QueryParams): Promise<QueryResult>;
   /** The months vss.months holds, first to last. */
@@ -48,6 +57,8 @@ export interface EngineOptions {
   materialize?: boolean | readonly string[];
   /** Compute the summaries a lake object lacks in the mirror first (default true). */
   backfillSummaries?: boolean;
+  /** Sees each statement the queries send to DuckDB, with its bound values, as sent. */
+  onStatement?: (sql: string, values: PositionalParams | QueryParams) => void;
 }
 
 async function execute(
@@ -99,16 +110,21 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
   const months = monthRows.rows.map((r) => String(r.period));
   const cache = new Map<string, NamedQuery>();
 
+  const send = (sql: string, values: PositionalParams | QueryParams) => {
+    options.onStatement?.(sql, values);
+    return execute(connection, sql, isPositional(values) ? [...values] : { ...values });
+  };
+
   return {
     months,
-    runQuery: (sql, params = {}) => execute(connection, sql, { ...params }),
+    runQuery: (sql, params = {}) => send(sql, params),
     async runNamed(name, params = {}) {
       let query = cache.get(name);
       if (!query) {
         query = await loadNamedQuery(name, options.queriesDir);
         cache.set(name, query);
       }
-      return execute(connection, query.sql, query.bind(params));
+      return send(query.sql, query.bind(params));
     },
     close() {
       connection.closeSync();

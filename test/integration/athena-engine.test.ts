@@ -23,8 +23,8 @@ describe('parameters travel as SQL literals', () => {
   it('filters by a text province code as DuckDB does', async () => {
     const sql =
       'SELECT period, COUNT(*) AS employers FROM vss.debt WHERE province = ? GROUP BY period ORDER BY period';
-    const expected = await harness.duckdb.runQuery(sql.replace('?', '$province'), { province: '01' });
-    const actual = await harness.athena().runQuery(sql, { province: '01' });
+    const expected = await harness.duckdb.runQuery(sql, ['01']);
+    const actual = await harness.athena().runQuery(sql, ['01']);
     expect(actual.rows).toEqual(expected.rows);
     expect(actual.rows).toEqual([
       { period: '2025-06', employers: 3 },

@@ -3,7 +3,7 @@
  * directly, and by the Athena engine through the real AthenaClient and the local Athena stand-in.
  * Polls sleep on a fake clock, so backoff costs no time.
  */
-import { openEngine, type Engine } from '../../lib/engine/engine.ts';
+import { openEngine, type Engine, type PositionalParams, type QueryParams } from '../../lib/engine/engine.ts';
 import { createAthenaClient } from '../../lib/athena/athena-client.ts';
 import {
   openAthenaEngine,
@@ -40,6 +40,8 @@ export function fakeClock(): FakeClock {
 export interface Harness {
   mirror: string;
   duckdb: Engine;
+  /** What the DuckDB engine sent to DuckDB, statement by statement. */
+  duckdbStatements: { sql: string; values: PositionalParams | QueryParams }[];
   standIn: AthenaStandIn;
   athena(options?: Partial<AthenaEngineOptions>): AthenaEngine;
   close(): Promise<void>;
@@ -48,7 +50,11 @@ export interface Harness {
 export async function openHarness(standIn: Partial<AthenaStandInOptions> = {}): Promise<Harness> {
   const mirror = tempDir('athena');
   await writeScenario(mirror);
-  const duckdb = await openEngine({ mirrorDir: mirror });
+  const duckdbStatements: Harness['duckdbStatements'] = [];
+  const duckdb = await openEngine({
+    mirrorDir: mirror,
+    onStatement: (sql, values) => duckdbStatements.push({ sql, values }),
+  });
   const server = await startAthenaStandIn({ mirrorDir: mirror, ...standIn });
   const client = createAthenaClient({
     region: 'ap-southeast-1',
@@ -59,6 +65,7 @@ export async function openHarness(standIn: Partial<AthenaStandInOptions> = {}): 
   return {
     mirror,
     duckdb,
+    duckdbStatements,
     standIn: server,
     athena(options = {}) {
       const clock = fakeClock();

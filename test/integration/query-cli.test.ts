@@ -102,9 +102,33 @@ describe('vss query', () => {
     expect(stderr).toContain('vss.debt, vss.coverage');
   });
 
+  it('binds the ? of SQL text to the --param values in the order given', async () => {
+    const sql =
+      'SELECT province, SUM(no_bhxh) AS bhxh FROM vss.debt WHERE period = ? AND province IN (?, ?) GROUP BY province ORDER BY province';
+    const args = ['--param', 'period=2025-06', '--param', 'a=01', '--param', 'b=08', '--format', 'json'];
+    const { code, stdout } = await vss(sql, ...args);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toEqual([
+      { province: '01', bhxh: 150 },
+      { province: '08', bhxh: 300 },
+    ]);
+  });
+
+  it('says in both languages when the ? and the --param values do not match, and refuses --geography for SQL text', async () => {
+    const short = await vss('SELECT ? AS a, ? AS b', '--param', 'a=1');
+    expect(short.code).toBe(2);
+    expect(short.stderr).toMatch(/có 2 dấu \? nhưng có 1 giá trị[\s\S]*has 2 \? placeholders but 1 --param/);
+    const named = await vss('SELECT $a AS a', '--param', 'a=1');
+    expect(named.code).toBe(2);
+    expect(named.stderr).toMatch(/0 \? placeholders but 1 --param/);
+    const geography = await vss('SELECT 1 AS one', '--geography', 'current');
+    expect(geography.code).toBe(2);
+    expect(geography.stderr).toMatch(/không nhận --geography[\s\S]*takes no --geography/);
+  });
+
   it('exports XLSX with numbers as numbers and formula-looking text defused', async () => {
     const out = join(tempDir('query-xlsx'), 'result.xlsx');
-    const sql = "SELECT '=HYPERLINK(\"http://x\")' AS note, 'Đà Nẵng' AS name, 5 AS n, $k AS k";
+    const sql = "SELECT '=HYPERLINK(\"http://x\")' AS note, 'Đà Nẵng' AS name, 5 AS n, ? AS k";
     const { code } = await vss(sql, '--param', 'k=-1', '--format', 'xlsx', '--out', out);
     expect(code).toBe(0);
     const workbook = new ExcelJS.Workbook();

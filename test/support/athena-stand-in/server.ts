@@ -3,11 +3,15 @@
  * AthenaClient speaks (POST /, X-Amz-Target: AmazonAthena.<Operation>, application/x-amz-json-1.1)
  * and executes the SQL on DuckDB over a lake mirror, so the engine's polling, paging, parameter
  * quoting and type conversion run against the SDK unchanged. It is not Athena: Trino-only SQL
- * would fail here, and the bytes scanned are file sizes without partition pruning.
+ * would fail here, and the bytes scanned are file sizes without partition pruning. Its vss.months
+ * is the table the deploy writes for Athena (every month of the reference range), not the data's
+ * months DuckDB holds locally, so a query that leans on the local table's extent differs here.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { openEngine } from '../../../lib/engine/engine.ts';
+import { FIRST_PERIOD } from '../../../lib/reference/provinces.ts';
+import { LAST_REFERENCE_PERIOD } from '../../../infra/reference-rows.ts';
 import { ExecutionStore } from './executions.ts';
 import { describeExecution, resultsPage, type ApiError } from './operations.ts';
 import { getExecution, getResults, startRequest } from './requests.ts';
@@ -51,7 +55,10 @@ function fail(response: ServerResponse, error: ApiError): void {
 }
 
 export async function startAthenaStandIn(options: AthenaStandInOptions): Promise<AthenaStandIn> {
-  const engine = await openEngine({ mirrorDir: options.mirrorDir });
+  const engine = await openEngine({
+    mirrorDir: options.mirrorDir,
+    range: { from: FIRST_PERIOD, to: LAST_REFERENCE_PERIOD },
+  });
   const store = new ExecutionStore(engine, options.mirrorDir);
   const accessKeyId = options.accessKeyId ?? 'STANDIN';
   const states = { queued: options.queuedPolls ?? 1, running: options.runningPolls ?? 1 };
