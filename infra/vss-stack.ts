@@ -12,6 +12,8 @@ import { RefreshSchedule, type RefreshEngine } from './constructs/refresh-schedu
 import { RefreshTrigger } from './constructs/refresh-trigger.ts';
 import { Storage } from './constructs/storage.ts';
 import { UploadAccess } from './constructs/upload-access.ts';
+import { UploadApi } from './constructs/upload-api.ts';
+import { UploadCors } from './constructs/upload-cors.ts';
 import { acknowledgeFrameworkFindings } from './framework-findings.ts';
 import { referenceTables } from './reference-rows.ts';
 import { removalPolicyFor } from './removal.ts';
@@ -27,7 +29,7 @@ export interface VssStackProps extends StackProps {
   /** Province codes for partition projection. Default: every code of both generations. */
   readonly provinceCodes?: readonly string[];
   /** Handler files relative to the repository root. Default: functions/ingest.ts, functions/refresh.ts. */
-  readonly entries?: { ingest?: string; refresh?: string };
+  readonly entries?: { ingest?: string; refresh?: string; uploadApi?: string };
 }
 
 /** The whole platform in one stack: storage, ingest, refresh, catalog, Athena and dashboard. */
@@ -43,6 +45,8 @@ export class VssStack extends Stack {
   readonly refreshTrigger: RefreshTrigger;
   readonly alarms: OperationsAlarms;
   readonly referenceData: ReferenceData;
+  readonly uploadApi: UploadApi;
+  readonly uploadCors: UploadCors;
 
   constructor(scope: Construct, id: string, props: VssStackProps) {
     super(scope, id, props);
@@ -107,10 +111,24 @@ export class VssStack extends Stack {
       provinceCodes: currentProvinceCodes(provinces()),
       removalPolicy,
     });
+    this.uploadApi = new UploadApi(this, 'UploadApi', {
+      uploads,
+      lake,
+      key,
+      sessionSecretName: this.signIn.secretName,
+      entry: props.entries?.uploadApi,
+      removalPolicy,
+    });
     this.dashboard = new DashboardDistribution(this, 'Dashboard', {
       site,
       logs,
       signIn: { viewerFunction: this.signIn.viewerFunction, sessionUrl: this.signIn.sessionUrl },
+      uploadApi: { url: this.uploadApi.url, uploadsOrigin: `https://${uploads.bucketRegionalDomainName}` },
+    });
+    this.uploadCors = new UploadCors(this, 'UploadCors', {
+      uploads,
+      distribution: this.dashboard.distribution,
+      removalPolicy,
     });
     this.signIn.attachClient(this.dashboard.distribution);
     acknowledgeFrameworkFindings(this);

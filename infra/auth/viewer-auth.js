@@ -2,7 +2,7 @@
 // A request passes only with a session cookie signed by the sign-in callback:
 //   vss_session=<scope>.<expiry epoch seconds>.<hex HMAC-SHA256 of "<scope>.<expiry>">
 // scope "all" (leadership) reads everything; a two-digit province code reads the pages and
-// data/provinces/<code>/ only. The signing key sits in the function's key value store.
+// data/provinces/<code>/ only; /api/* answers for the cookie's province. The signing key sits in the function's key value store.
 import crypto from 'crypto';
 import cf from 'cloudfront';
 
@@ -64,7 +64,10 @@ async function handler(event) {
   }
   var scope = sessionScope(request.cookies, key, Math.floor(Date.now() / 1000));
   if (scope === null) {
-    if (request.uri.indexOf('/data/') === 0) return reply(401, 'Unauthorized', {});
+    // Data and the upload API are fetched by scripts, which want a status, not a sign-in page.
+    if (request.uri.indexOf('/data/') === 0 || request.uri.indexOf('/api/') === 0) {
+      return reply(401, 'Unauthorized', {});
+    }
     return reply(302, 'Found', { location: '/auth/login' });
   }
   if (!mayRead(scope, request.uri)) return reply(403, 'Forbidden', {});

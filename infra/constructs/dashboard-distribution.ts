@@ -15,18 +15,26 @@ export interface DashboardDistributionProps {
   readonly contentSecurityPolicy?: string;
   /** Sign-in: the viewer function on every path, and /auth/* answered by the session function. */
   readonly signIn?: { viewerFunction: cloudfront.IFunction; sessionUrl: lambda.IFunctionUrl };
+  /**
+   * With signIn, the upload API at /api/* (never cached, session required like every path), and the
+   * origin the page PUTs files to (the uploads bucket's regional endpoint), added to connect-src.
+   */
+  readonly uploadApi?: { url: lambda.IFunctionUrl; uploadsOrigin: string };
 }
 
-const DEFAULT_CSP = [
-  "default-src 'self'",
-  "script-src 'self' 'unsafe-eval'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** The default policy, with further origins the page may fetch from (connect-src). */
+export function defaultCsp(connectTo: readonly string[] = []): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self' 'unsafe-eval'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    ["connect-src 'self'", ...connectTo].join(' '),
+    "object-src 'none'",
+    "base-uri 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
 
 /** The dashboard's static files from the site bucket, through CloudFront only (OAC), HTTPS only. */
 export class DashboardDistribution extends Construct {
@@ -38,7 +46,8 @@ export class DashboardDistribution extends Construct {
       comment: 'VSS dashboard security headers',
       securityHeadersBehavior: {
         contentSecurityPolicy: {
-          contentSecurityPolicy: props.contentSecurityPolicy ?? DEFAULT_CSP,
+          contentSecurityPolicy:
+            props.contentSecurityPolicy ?? defaultCsp(props.uploadApi ? [props.uploadApi.uploadsOrigin] : []),
           override: true,
         },
         strictTransportSecurity: {
@@ -68,6 +77,20 @@ export class DashboardDistribution extends Construct {
       },
       additionalBehaviors: signIn
         ? {
+            ...(props.uploadApi
+              ? {
+                  '/api/*': {
+                    origin: origins.FunctionUrlOrigin.withOriginAccessControl(props.uploadApi.url),
+                    viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
+                    responseHeadersPolicy: headers,
+                    // Answers depend on the caller's cookie: never cached, never shared.
+                    cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
+                    originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+                    allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
+                    functionAssociations,
+                  },
+                }
+              : {}),
             '/auth/*': {
               origin: origins.FunctionUrlOrigin.withOriginAccessControl(signIn.sessionUrl),
               viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,

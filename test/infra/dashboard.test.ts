@@ -21,8 +21,8 @@ describe('dashboard distribution', () => {
     expect(config.DefaultRootObject).toBe('index.html');
     expect(config.DefaultCacheBehavior.ViewerProtocolPolicy).toBe('https-only');
     expect(config.DefaultCacheBehavior.ResponseHeadersPolicyId).toBeDefined();
-    // The site bucket, then the sign-in function (see below).
-    expect(config.Origins).toHaveLength(2);
+    // The site bucket, then the upload API and the sign-in functions (see below and upload-api).
+    expect(config.Origins).toHaveLength(3);
     expect(config.Origins[0]?.OriginAccessControlId).toBeDefined();
     expect(config.Origins[0]?.S3OriginConfig?.OriginAccessIdentity ?? '').toBe('');
     const logs = s.stack.getLogicalId(s.stack.storage.logs.node.defaultChild as never);
@@ -71,11 +71,11 @@ describe('dashboard sign-in', () => {
     expect(config.DefaultCacheBehavior.FunctionAssociations?.map((f) => f.EventType)).toEqual([
       'viewer-request',
     ]);
-    expect(config.CacheBehaviors?.map((b) => b.PathPattern)).toEqual(['/auth/*']);
-    expect(config.CacheBehaviors?.[0]?.FunctionAssociations?.map((f) => f.EventType)).toEqual([
-      'viewer-request',
-    ]);
-    expect(config.Origins).toHaveLength(2);
+    expect(config.CacheBehaviors?.map((b) => b.PathPattern)).toEqual(['/api/*', '/auth/*']);
+    for (const behavior of config.CacheBehaviors ?? []) {
+      expect(behavior.FunctionAssociations?.map((f) => f.EventType)).toEqual(['viewer-request']);
+    }
+    expect(config.Origins).toHaveLength(3);
     for (const origin of config.Origins) expect(origin.OriginAccessControlId).toBeDefined();
     s.template.hasResourceProperties('AWS::CloudFront::Function', {
       FunctionConfig: { Runtime: 'cloudfront-js-2.0', KeyValueStoreAssociations: [{}] },

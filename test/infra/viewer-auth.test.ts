@@ -87,6 +87,14 @@ describe('dashboard viewer function', () => {
     expect(await statusOf('/data/provinces/48', s48)).toBe(403);
   });
 
+  it('answers the upload API without a session with 401, and passes it through with one', async () => {
+    expect(await statusOf('/api/me')).toBe(401);
+    expect(await statusOf('/api/uploads', session('all', 'x'.repeat(48)))).toBe(401);
+    // The API itself answers for the cookie's province only; the viewer lets any session in.
+    expect(await statusOf('/api/me', session('48' as SessionScope))).toBe(200);
+    expect(await statusOf('/api/due?period=2026-01', session('all'))).toBe(200);
+  });
+
   it('refuses expired, forged, tampered and malformed cookies', async () => {
     const expired = session('all', KEY, -1);
     const forged = session('all', 'x'.repeat(48));

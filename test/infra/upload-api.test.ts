@@ -1,0 +1,174 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  bucketPolicyStatements,
+  createResolver,
+  evaluate,
+  REGION,
+  roleStatements,
+  type Decision,
+} from './policy-evaluator.ts';
+import { resourcesOfType, synthForTemplate, type Synthesized } from './synth.ts';
+
+let s: Synthesized;
+let resolve: (v: unknown) => string;
+beforeAll(() => {
+  // The synth runs the nag packs and throws on an unacknowledged finding.
+  s = synthForTemplate();
+  resolve = createResolver(s.template);
+});
+
+const idOf = (c: { node: { defaultChild?: unknown } }) => s.stack.getLogicalId(c.node.defaultChild as never);
+const arnOf = (bucket: { node: { defaultChild?: unknown } }) => `arn:aws:s3:::${idOf(bucket).toLowerCase()}`;
+
+/** What the upload API's role may do, with the bucket's own policy (its deletion ban) applied. */
+function apiMay(
+  action: string,
+  bucket: 'uploads' | 'lake',
+  key: string,
+  context: Record<string, string> = {},
+) {
+  const roleId = idOf(s.stack.uploadApi.role);
+  const target = s.stack.storage[bucket];
+  return evaluate(
+    roleStatements(s.template, roleId),
+    bucketPolicyStatements(s.template, idOf(target)),
+    {
+      principalArn: resolve({ 'Fn::GetAtt': [roleId, 'Arn'] }),
+      action,
+      resource: key === '' ? arnOf(target) : `${arnOf(target)}/${key}`,
+      context: { 'aws:SecureTransport': 'true', ...context },
+    },
+    resolve,
+  );
+}
+
+interface Behavior {
+  PathPattern: string;
+  CachePolicyId: string;
+  AllowedMethods: string[];
+  TargetOriginId: string;
+  FunctionAssociations?: { EventType: string }[];
+}
+
+function distributionConfig() {
+  const dist = Object.values(resourcesOfType(s.template, 'AWS::CloudFront::Distribution'))[0];
+  return dist?.Properties?.DistributionConfig as {
+    CacheBehaviors: Behavior[];
+    Origins: { Id: string; DomainName: unknown; OriginAccessControlId?: unknown }[];
+  };
+}
+
+describe('upload API', () => {
+  it('is a function on nodejs22.x with reserved concurrency, the buckets and the session secret by name', () => {
+    const fn = resourcesOfType(s.template, 'AWS::Lambda::Function')[idOf(s.stack.uploadApi.fn)];
+    expect(fn?.Properties).toMatchObject({
+      Runtime: 'nodejs22.x',
+      ReservedConcurrentExecutions: 20,
+      TracingConfig: { Mode: 'Active' },
+      Environment: {
+        Variables: {
+          UPLOADS_BUCKET: { Ref: idOf(s.stack.storage.uploads) },
+          LAKE_BUCKET: { Ref: idOf(s.stack.storage.lake) },
+          SESSION_SECRET_NAME: 'vss/test/dashboard-session',
+        },
+      },
+    });
+  });
+
+  it('is reached through CloudFront at /api/*: never cached, all methods, the session check first', () => {
+    const config = distributionConfig();
+    const api = config.CacheBehaviors.find((b) => b.PathPattern === '/api/*');
+    // AWS's managed CachingDisabled policy
+    expect(api?.CachePolicyId).toBe('4135ea2d-6df8-44a3-9df3-4b5a84be39ad');
+    expect(api?.AllowedMethods).toEqual(expect.arrayContaining(['GET', 'POST', 'OPTIONS']));
+    expect(api?.FunctionAssociations?.map((f) => f.EventType)).toEqual(['viewer-request']);
+    const origin = config.Origins.find((o) => o.Id === api?.TargetOriginId);
+    expect(JSON.stringify(origin?.DomainName)).toContain(
+      s.stack.getLogicalId(s.stack.uploadApi.url.node.defaultChild as never),
+    );
+    expect(origin?.OriginAccessControlId).toBeDefined();
+  });
+
+  it('answers only CloudFront: an IAM-authenticated URL that the distribution alone may invoke', () => {
+    const url = resourcesOfType(s.template, 'AWS::Lambda::Url')[idOf(s.stack.uploadApi.url)];
+    expect(url?.Properties?.AuthType).toBe('AWS_IAM');
+    const names = [idOf(s.stack.uploadApi.fn), idOf(s.stack.uploadApi.url)];
+    const permissions = Object.values(resourcesOfType(s.template, 'AWS::Lambda::Permission')).filter((p) =>
+      names.some((n) => JSON.stringify(p.Properties?.FunctionName).includes(`"${n}"`)),
+    );
+    expect(permissions.map((p) => p.Properties?.Principal)).toEqual(
+      permissions.map(() => 'cloudfront.amazonaws.com'),
+    );
+    expect(permissions.length).toBe(2); // invoke, and invoke through the URL
+    for (const p of permissions) {
+      expect(JSON.stringify(p.Properties?.SourceArn)).toContain(idOf(s.stack.dashboard.distribution));
+    }
+  });
+
+  it('may put and read uploads/, but not write the lake, write elsewhere, or delete anything', () => {
+    const key = 'uploads/debt/2026-01/79/bao-cao.xlsx';
+    const decisions: Record<string, Decision> = {
+      putUpload: apiMay('s3:PutObject', 'uploads', key),
+      readUpload: apiMay('s3:GetObjectVersion', 'uploads', key),
+      putOutsideUploads: apiMay('s3:PutObject', 'uploads', 'lake/debt/x.parquet'),
+      putLake: apiMay('s3:PutObject', 'lake', 'lake/debt/period=2026-01/province=79/part.parquet'),
+      putReceipt: apiMay('s3:PutObject', 'lake', 'receipts/debt/2026-01/79/r.json'),
+      deleteUpload: apiMay('s3:DeleteObject', 'uploads', key),
+      deleteVersion: apiMay('s3:DeleteObjectVersion', 'uploads', key),
+    };
+    expect(decisions).toEqual({
+      putUpload: 'Allow',
+      readUpload: 'Allow',
+      putOutsideUploads: 'ImplicitDeny',
+      putLake: 'ImplicitDeny',
+      putReceipt: 'ImplicitDeny',
+      deleteUpload: 'ExplicitDeny',
+      deleteVersion: 'ExplicitDeny',
+    });
+  });
+
+  it("reads receipts and the ledger, not the lake's rows", () => {
+    expect(apiMay('s3:GetObject', 'lake', 'receipts/debt/2026-01/79/r.json')).toBe('Allow');
+    expect(apiMay('s3:GetObject', 'lake', 'ledger/debt/2026-01/79/u.json')).toBe('Allow');
+    expect(apiMay('s3:ListBucket', 'lake', '', { 's3:prefix': 'ledger/debt/2026-01/79/' })).toBe('Allow');
+    expect(apiMay('s3:ListBucket', 'lake', '', { 's3:prefix': 'lake/' })).toBe('ImplicitDeny');
+    expect(apiMay('s3:GetObject', 'lake', 'lake/debt/period=2026-01/province=79/part.parquet')).toBe(
+      'ImplicitDeny',
+    );
+  });
+
+  it('uses the data key only through S3', () => {
+    const roleId = idOf(s.stack.uploadApi.role);
+    const keyArn = resolve({ 'Fn::GetAtt': [idOf(s.stack.storage.key), 'Arn'] });
+    const may = (viaService?: string) =>
+      evaluate(
+        roleStatements(s.template, roleId),
+        [],
+        {
+          principalArn: resolve({ 'Fn::GetAtt': [roleId, 'Arn'] }),
+          action: 'kms:GenerateDataKey',
+          resource: keyArn,
+          context: viaService ? { 'kms:ViaService': viaService } : {},
+        },
+        resolve,
+      );
+    expect(may(`s3.${REGION}.amazonaws.com`)).toBe('Allow');
+    expect(may()).toBe('ImplicitDeny');
+    expect(may(`sqs.${REGION}.amazonaws.com`)).toBe('ImplicitDeny');
+  });
+
+  it("lets the page PUT to the uploads bucket's regional endpoint (CSP) from the distribution's origin (CORS)", () => {
+    const policy = Object.values(resourcesOfType(s.template, 'AWS::CloudFront::ResponseHeadersPolicy'))[0];
+    const csp = JSON.stringify(policy?.Properties);
+    expect(csp).toContain('connect-src');
+    expect(csp).toContain(idOf(s.stack.storage.uploads));
+    expect(csp).toContain('RegionalDomainName');
+    const cors = Object.values(resourcesOfType(s.template, 'Custom::UploadsBucketCors'));
+    expect(cors).toHaveLength(1);
+    const create = JSON.stringify(cors[0]?.Properties?.Create);
+    expect(create).toContain('putBucketCors');
+    expect(create).toContain('\\"AllowedMethods\\":[\\"PUT\\"]');
+    expect(create).toContain(idOf(s.stack.dashboard.distribution));
+    expect(create).not.toContain('"*"');
+  });
+});
