@@ -7,12 +7,11 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { S3Event } from 'aws-lambda';
-import { Worker } from 'node:worker_threads';
 import { encodeEventKey } from '../../functions/ingest/event-key.ts';
-import { StorageError } from '../errors.ts';
 import { localPaths } from '../layout.ts';
 import { createS3Client } from '../storage/s3-client.ts';
 import { createEventQueue } from './event-queue.ts';
+import { startS3rverWorker } from './s3rver-worker.ts';
 
 export const LOCAL_UPLOADS_BUCKET = 'vss-uploads';
 export const LOCAL_LAKE_BUCKET = 'vss-lake';
@@ -35,6 +34,11 @@ export interface LocalS3 {
   idle(): Promise<void>;
   /** Events whose handler failed (logged, never thrown). */
   failures(): number;
+  /**
+   * Stops the server, runs `whileDown` (if given), then starts it again on the same port over the
+   * same data: requests made meanwhile fail as they would during an S3 outage.
+   */
+  restart(whileDown?: () => Promise<void>): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -48,44 +52,20 @@ export async function startLocalS3(opts: LocalS3Options): Promise<LocalS3> {
     Math.max(1, opts.concurrency ?? 4),
     (error) => log(`vss: handling an upload event failed: ${String(error)}`),
   );
-  const worker = new Worker(new URL('./s3rver-thread.js', import.meta.url), {
-    workerData: {
+  const startWorker = (port: number, createBuckets: string[]) =>
+    startS3rverWorker({
       directory,
-      port: opts.port ?? 0,
-      // Only missing buckets: s3rver would warn about existing ones, and their objects stay anyway.
-      createBuckets: buckets.filter((name) => !existsSync(`${directory}/${name}`)),
-    },
-  });
-  let exited = false;
-  worker.on('exit', () => (exited = true));
-  const port = await new Promise<number>((resolve, reject) => {
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new StorageError(`local S3 stopped while starting (exit ${code})`)));
-    worker.on('message', (message: ThreadMessage) => {
-      if (message.type === 'ready') resolve(message.port);
-      else if (message.type === 'failed')
-        reject(new StorageError(`local S3 did not start: ${message.error}`));
-      else if (message.type === 'event' && opts.onEvent)
-        for (const event of awsShaped(message.event)) queue.push(event);
+      port,
+      createBuckets,
+      log,
+      onEvent: opts.onEvent && ((event) => awsShaped(event).forEach((e) => queue.push(e))),
     });
-  });
-  // After start a failure of the S3 thread is reported, not thrown into whatever runs then.
-  worker.on('error', (error) => log(`vss: local S3 failed: ${String(error)}`));
-  const endpoint = `http://127.0.0.1:${port}`;
-  let syncs = 0;
-  /** Events travel apart from HTTP responses: a round trip makes sure all announced ones are queued. */
-  const synced = () =>
-    new Promise<void>((resolve) => {
-      const id = ++syncs;
-      const onMessage = (m: ThreadMessage) => {
-        if (m.type !== 'synced' || m.id !== id) return;
-        worker.off('message', onMessage);
-        resolve();
-      };
-      worker.on('message', onMessage);
-      if (exited) resolve();
-      else worker.postMessage({ type: 'sync', id });
-    });
+  // Only missing buckets: s3rver would warn about existing ones, and their objects stay anyway.
+  let worker = await startWorker(
+    opts.port ?? 0,
+    buckets.filter((name) => !existsSync(`${directory}/${name}`)),
+  );
+  const endpoint = `http://127.0.0.1:${worker.port}`;
   const client = createS3Client({ endpoint });
   return {
     endpoint,
@@ -93,32 +73,28 @@ export async function startLocalS3(opts: LocalS3Options): Promise<LocalS3> {
     uploadsBucket: LOCAL_UPLOADS_BUCKET,
     lakeBucket: LOCAL_LAKE_BUCKET,
     idle: async () => {
-      await synced();
+      await worker.synced();
       await queue.idle();
     },
     failures: () => queue.failures,
+    async restart(whileDown) {
+      await worker.synced();
+      await worker.stop();
+      try {
+        await whileDown?.();
+      } finally {
+        // The same port, so every client made from `endpoint` reaches the new server.
+        worker = await startWorker(worker.port, []);
+      }
+    },
     async close() {
-      await synced();
+      await worker.synced();
       await queue.idle();
       client.destroy();
-      if (exited) return;
-      const closed = new Promise<void>((resolve) => {
-        worker.on('message', (m: ThreadMessage) => m.type === 'closed' && resolve());
-        worker.once('exit', () => resolve());
-      });
-      worker.postMessage({ type: 'close' });
-      await closed;
-      await worker.terminate();
+      await worker.stop();
     },
   };
 }
-
-type ThreadMessage =
-  | { type: 'ready'; port: number }
-  | { type: 'failed'; error: string }
-  | { type: 'event'; event: S3Event }
-  | { type: 'synced'; id: number }
-  | { type: 'closed' };
 
 /** One event per upload-bucket record, its key encoded as AWS encodes keys (s3rver sends them raw). */
 function awsShaped(event: S3Event): S3Event[] {
