@@ -4,12 +4,13 @@
  * Locally `vss refresh` runs the same refreshSite on the data directory instead.
  */
 import { readFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { Engine } from '../lib/engine/engine.ts';
 import { syncMirror } from '../lib/engine/mirror.ts';
 import { ConfigError, StorageError } from '../lib/errors.ts';
 import { refreshMirrorPrefixes, refreshSite } from '../lib/site/refresh.ts';
+import { debtMonthPrefix, latestDebtPeriod } from '../lib/site/refresh-bundles.ts';
 import { createS3Client } from '../lib/storage/s3-client.ts';
 import { withRefreshTelemetry } from '../lib/observability/refresh-telemetry.ts';
 import { openAthenaSiteEngine } from './refresh/athena-site-engine.ts';
@@ -50,15 +51,28 @@ export function createRefreshHandler(deps: RefreshDeps): () => Promise<RefreshOu
           // summaries/ and the detail the dashboard reads; never the employer-level debt rows
           prefixes: refreshMirrorPrefixes(),
         });
+    // The police-coordination lists read employer-level debt: of the latest month only.
+    const latest = deps.openEngine ? undefined : latestDebtPeriod(mirrorDir);
+    if (latest) {
+      await syncMirror({
+        s3: deps.s3,
+        bucket: deps.lakeBucket,
+        dir: mirrorDir,
+        prefixes: [debtMonthPrefix(latest)],
+      });
+    }
+    const outDir = join(deps.tmpDir, 'site-data');
     const { files } = await refreshSite({
       mirrorDir,
-      outDir: join(deps.tmpDir, 'site-data'),
+      outDir,
+      backfillSummaries: false,
       now: deps.now,
       openEngine: deps.openEngine,
     });
     const keys: string[] = [];
     for (const file of files) {
-      const key = `${SITE_DATA_PREFIX}${basename(file)}`;
+      // Bundles keep their folder: data/provinces/<code>/…
+      const key = `${SITE_DATA_PREFIX}${relative(outDir, file).split(sep).join('/')}`;
       try {
         await deps.s3.send(
           new PutObjectCommand({

@@ -148,8 +148,46 @@ export const reportRow = z.object({
   status: z.enum(['accepted', 'rejected', 'duplicate']),
   rows_accepted: int,
   rows_rejected: int,
+  /** The receipt's id (receipts/ and ledger/ objects are named by it) and what it found. */
+  upload_id: z.string(),
+  error_count: int,
+  warning_count: int,
+  sha256: z.string(),
 });
 export type ReportRow = z.infer<typeof reportRow>;
+
+/**
+ * One employer on a unit's police-coordination list (queries/police_coordination.sql) for the
+ * latest month: owing 3+ months; art216 = 1 when the Penal Code Art. 216 thresholds are met.
+ */
+export const policeRow = z.object({
+  period,
+  province: code,
+  reporting_unit: code,
+  ma_so_thue: z.string(),
+  ten_don_vi: z.string(),
+  no_bhxh: int,
+  no_bhyt: int,
+  no_bhtn: int,
+  debt_total: int,
+  so_thang_no: int,
+  so_lao_dong: int,
+  tinh_trang: z.string(),
+  art216: z.union([z.literal(0), z.literal(1)]),
+});
+export type PoliceRow = z.infer<typeof policeRow>;
+
+/**
+ * Whose data a bundle holds: null for the national one (data/), a current unit's code for
+ * data/provinces/<code>/. In AWS a province user's data/ requests are answered from that unit's
+ * bundle, so the page learns its scope by reading data/scope.json like any other file.
+ */
+export const siteScope = z.object({ province: code.nullable() });
+export type SiteScope = z.infer<typeof siteScope>;
+
+/** A current unit's bundle: every file of SITE_FILES holding only its rows, plus these. */
+export const PROVINCE_FILES = { police: 'police.json', scope: 'scope.json' } as const;
+export const provinceBundleDir = (currentCode: string) => `provinces/${currentCode}/`;
 
 export const SITE_FILES = {
   meta: 'meta.json',

@@ -1,6 +1,6 @@
 -- site_reports: every upload in the ledger with when it arrived, its outcome and its row counts,
 -- so the province page can show the reports behind each figure. Columns are those of reportRow
--- in lib/site-data.ts; received_at is ISO 8601 UTC text.
+-- in lib/site-data.ts; received_at is ISO 8601 UTC text; upload_id names the upload's receipt.
 -- params: none
 SELECT
   dataset,
@@ -10,6 +10,10 @@ SELECT
   received_at,
   status,
   rows_accepted,
-  rows_rejected
+  rows_rejected,
+  upload_id,
+  error_count,
+  warning_count,
+  sha256
 FROM vss.uploads
 ORDER BY province, period, dataset, received_at

@@ -14,6 +14,7 @@ import { provinces } from '../reference/provinces.ts';
 import {
   completenessRow,
   nationalRow,
+  PROVINCE_FILES,
   provinceRow,
   SITE_FILES,
   siteMeta,
@@ -21,6 +22,7 @@ import {
   type SiteMeta,
   type UnitRow,
 } from '../site-data.ts';
+import { hasDebtMonth, writeProvinceBundles } from './refresh-bundles.ts';
 import { writePageData } from './refresh-pages.ts';
 
 /**
@@ -41,6 +43,12 @@ export interface RefreshOptions {
   now?: () => Date;
   /** Another engine for the same named queries (Athena in AWS); default: DuckDB over mirrorDir. */
   openEngine?: () => Promise<Engine>;
+  /**
+   * Compute missing summaries from lake objects first (default true). The Lambda turns it off: its
+   * mirror holds the summaries ingest wrote and only the latest month of debt detail, which the
+   * backfill would take for a lake whose other months were withdrawn.
+   */
+  backfillSummaries?: boolean;
 }
 
 async function rowsOf<T>(engine: Engine, query: string, schema: z.ZodType<T>): Promise<T[]> {
@@ -81,7 +89,11 @@ export async function refreshSite(opts: RefreshOptions): Promise<{ files: string
   const now = opts.now ?? (() => new Date());
   const engine = opts.openEngine
     ? await opts.openEngine()
-    : await openEngine({ mirrorDir: opts.mirrorDir, materialize: REFRESH_DETAIL_DATASETS });
+    : await openEngine({
+        mirrorDir: opts.mirrorDir,
+        materialize: REFRESH_DETAIL_DATASETS,
+        backfillSummaries: opts.backfillSummaries,
+      });
   try {
     const periods = [...engine.months];
     const first = periods[0];
@@ -110,6 +122,19 @@ export async function refreshSite(opts: RefreshOptions): Promise<{ files: string
       await writeJson(opts.outDir, SITE_FILES.units, units()),
       // the section pages' files (queries/site_*.sql), kept apart in refresh-pages.ts
       ...(await writePageData(engine, opts.outDir, writeJson)),
+      await writeJson(opts.outDir, PROVINCE_FILES.scope, { province: null }),
+      // each current unit's bundle under provinces/<code>/, cut from the files above
+      ...(await writeProvinceBundles(
+        engine,
+        {
+          outDir: opts.outDir,
+          latest,
+          meta,
+          // Athena reads the lake in place; DuckDB needs the month's debt in the mirror.
+          withPolice: opts.openEngine !== undefined || hasDebtMonth(opts.mirrorDir, latest),
+        },
+        writeJson,
+      )),
       // meta last: its computed_at vouches for the files before it
       await writeJson(opts.outDir, SITE_FILES.meta, meta),
     ];

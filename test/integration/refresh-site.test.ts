@@ -11,6 +11,7 @@ import { ensureSummaries } from '../../lib/summary/backfill.ts';
 import {
   completenessRow,
   nationalRow,
+  PROVINCE_FILES,
   provinceRow,
   SITE_FILES,
   siteMeta,
@@ -29,7 +30,8 @@ describe('refreshSite', () => {
     await writeScenario(mirror);
     const out = join(tempDir('refresh-out'), 'data');
     const { files } = await refreshSite({ mirrorDir: mirror, outDir: out, now: fixedNow });
-    expect(files.map((f) => f.slice(out.length + 1)).sort()).toEqual(Object.values(SITE_FILES).sort());
+    const top = files.map((f) => f.slice(out.length + 1)).filter((f) => !f.startsWith('provinces/'));
+    expect(top.sort()).toEqual([...Object.values(SITE_FILES), PROVINCE_FILES.scope].sort());
 
     const national = nationalRow.array().parse(readJson(out, SITE_FILES.national));
     expect(national.map((r) => [r.period, r.debt_total, r.provinces_expected])).toEqual([
@@ -95,11 +97,15 @@ describe('the refresh handler', () => {
     const needed = listFiles(local).filter((k) => !k.startsWith('lake/debt/'));
     expect(listFiles(local).length - needed.length).toBe(5);
     expect(outcome.downloaded).toBe(needed.length);
-    expect(outcome.keys.sort()).toEqual(
-      Object.values(SITE_FILES)
-        .map((f) => `data/${f}`)
-        .sort(),
+    expect(outcome.keys.filter((k) => !k.startsWith('data/provinces/')).sort()).toEqual(
+      [...Object.values(SITE_FILES), PROVINCE_FILES.scope].map((f) => `data/${f}`).sort(),
     );
+    // Each bundle keeps its folder, and the latest month's debt gave Hà Nội its police list.
+    expect(outcome.keys).toContain('data/provinces/79/provinces.json');
+    const police = await s3.send(
+      new GetObjectCommand({ Bucket: 'vss-site', Key: 'data/provinces/01/police.json' }),
+    );
+    expect(JSON.parse(await (police.Body?.transformToString() ?? '[]'))).toHaveLength(1);
     const object = await s3.send(new GetObjectCommand({ Bucket: 'vss-site', Key: 'data/national.json' }));
     const national = nationalRow
       .array()

@@ -250,7 +250,7 @@ describe('dashboard Vega-Lite specs', () => {
     expect(rowOf('01', '2025-06')).toBe('Hà Nội (63)');
     expect(rowOf('01', '2025-08')).toBe('Hà Nội');
     expect(new Set(values.map((v) => v.name)).size).toBe(63 + 34);
-    const sort = (spec.encoding?.y as { sort: string[] }).sort;
+    const sort = (spec as unknown as { encoding: { y: { sort: string[] } } }).encoding.y.sort;
     expect(sort).toHaveLength(63 + 34);
     // Every old unit sits after the current unit it merged into.
     for (const old of fixture.units.filter((u) => u.generation === '63')) {
