@@ -1,134 +1,92 @@
 /**
- * The questions on generated uploads across the 63 -> 34 change: generate, ingest through the
- * local S3 and the handler, mirror, then compare the queries' national figures with sums read
- * straight from the upload files, and completeness with the generator's manifest.
+ * The questions on generated uploads across the 63 -> 34 change, through the engine and through
+ * `vss query` itself: national figures and rankings against sums read straight from the upload
+ * files, completeness against the generator's manifest.
  */
-import { readFileSync, rmSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { execFile } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATASETS, type DatasetName } from '../../lib/datasets/index.ts';
+import { DATASETS } from '../../lib/datasets/index.ts';
 import { openEngine, type Engine } from '../../lib/engine/engine.ts';
-import { syncLocalMirror } from '../../lib/engine/local-mirror.ts';
-import { generateSamples, type Manifest } from '../../lib/generate/index.ts';
-import { readSample } from '../../lib/generate/read-sample.ts';
 import { localPaths } from '../../lib/layout.ts';
-import { ingestFiles, type IngestSummary } from '../../lib/local/ingest-files.ts';
-import { filesFromManifest } from '../../lib/local/upload-files.ts';
-import { tempDir } from '../unit/engine-fixture.ts';
+import {
+  buildGeneratedLake,
+  debt,
+  EXPECTED,
+  fileSum,
+  PERIODS,
+  type GeneratedLake,
+} from './query-generated-lake.ts';
 
-const PERIODS = ['2025-05', '2025-06', '2025-07'];
-/** The reports of Hà Nội, Tuyên Quang and Đà Nẵng and the units merged into them: a short run. */
-const SOURCES = new Set(['01', '02', '08', '48', '49']);
-let dataDir: string;
-let manifest: Manifest;
-let ingested: IngestSummary;
+const run = promisify(execFile);
+let lake: GeneratedLake;
 let engine: Engine;
 
-type FileRow = Record<string, string | number>;
-
-/** A sample file's rows keyed by column, categories as their codes: read without the validator. */
-async function rowsOf(dataset: DatasetName, path: string): Promise<FileRow[]> {
-  const { header, rows } = await readSample(path);
-  const columns = header.map((h) => DATASETS[dataset].columns.find((c) => c.vi === h || c.key === h));
-  return rows.map((cells) => {
-    const row: FileRow = {};
-    columns.forEach((column, i) => {
-      if (!column) return;
-      const cell = String(cells[i] ?? '').trim();
-      const type = column.type;
-      if (type.kind === 'integer') row[column.key] = Number(cell.replace(/\D/g, '') || '0');
-      else if (type.kind === 'category') {
-        const option = type.options.find((o) => o.code === cell || o.vi.toLowerCase() === cell.toLowerCase());
-        if (!option) throw new Error(`${path}: ${column.key} ${cell} is no category`);
-        row[column.key] = option.code;
-      } else row[column.key] = cell;
-    });
-    return row;
-  });
-}
-
-async function fileSum(dataset: DatasetName, period: string, of: (r: FileRow) => number): Promise<number> {
-  let total = 0;
-  for (const f of manifest.files.filter((x) => x.dataset === dataset && x.period === period)) {
-    for (const row of await rowsOf(dataset, join(localPaths(dataDir).samples, f.path))) total += of(row);
-  }
-  return total;
-}
-
-const n = (r: FileRow, k: string) => Number(r[k] ?? 0);
-const debt = (r: FileRow) => n(r, 'no_bhxh') + n(r, 'no_bhyt') + n(r, 'no_bhtn');
-
-const EXPECTED: [string, DatasetName, (r: FileRow) => number][] = [
-  ['debt_total', 'debt', debt],
-  ['debt_3m_plus', 'debt', (r) => (n(r, 'so_thang_no') >= 3 ? debt(r) : 0)],
-  ['employers_owing', 'debt', (r) => (debt(r) > 0 ? 1 : 0)],
-  ['arrears_recovered', 'debt', (r) => n(r, 'da_thu_hoi')],
-  ['hi_participants', 'coverage', (r) => (r.loai_hinh === 'hi' ? n(r, 'so_nguoi_tham_gia') : 0)],
-  ['si_compulsory_target', 'coverage', (r) => (r.loai_hinh === 'si_compulsory' ? n(r, 'chi_tieu_giao') : 0)],
-  ['inspections', 'enforcement', (r) => n(r, 'so_cuoc_thanh_tra')],
-  ['fines_imposed', 'enforcement', (r) => n(r, 'tien_phat')],
-  ['dossiers', 'prosecution', () => 1],
-  [
-    'dossiers_prosecuted',
-    'prosecution',
-    (r) => (['prosecuted', 'tried'].includes(String(r.trang_thai)) ? 1 : 0),
-  ],
-  ['procedures_received', 'procedures', (r) => n(r, 'tiep_nhan')],
-  ['procedures_overdue', 'procedures', (r) => n(r, 'qua_han')],
-];
-
 beforeAll(async () => {
-  dataDir = tempDir('query-generated');
-  const samples = localPaths(dataDir).samples;
-  await generateSamples({
-    out: samples,
-    from: PERIODS[0] ?? '',
-    to: PERIODS.at(-1) ?? '',
-    seed: 5,
-    debtorsPerMonth: 900,
-  });
-  const generated = JSON.parse(readFileSync(join(samples, 'manifest.json'), 'utf8')) as Manifest;
-  const chosen = new Set(generated.files.filter((f) => SOURCES.has(f.province)).map((f) => f.path));
-  const files = (await filesFromManifest(samples)).filter((f) =>
-    chosen.has(relative(samples, f.path).split(sep).join('/')),
-  );
-  expect(files).toHaveLength(chosen.size);
-  const accepted = new Set<string>();
-  ingested = await ingestFiles({
-    dataDir,
-    files,
-    onOutcome: (o) => {
-      const { dataset, period, province } = o.receipt.upload;
-      if (o.status === 'accepted') accepted.add(`${dataset}/${period}/${province}`);
-    },
-  });
-  // The figures answer for the accepted reports: the files of those are what the sums read.
-  manifest = {
-    files: generated.files.filter((f) => accepted.has(`${f.dataset}/${f.period}/${f.province}`)),
-  };
-  await syncLocalMirror(dataDir);
-  engine = await openEngine({ mirrorDir: localPaths(dataDir).mirror, materialize: true });
+  lake = await buildGeneratedLake();
+  engine = await openEngine({ mirrorDir: localPaths(lake.dataDir).mirror, materialize: true });
 }, 600_000);
 
 afterAll(() => {
   engine?.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  rmSync(lake.dataDir, { recursive: true, force: true });
 });
+
+type Row = Record<string, unknown>;
+
+/** `vss query` in a child process over the lake's data directory, its stdout. */
+async function vssQuery(...args: string[]): Promise<string> {
+  const { stdout } = await run(process.execPath, [
+    'cli/vss.js',
+    'query',
+    '--data-dir',
+    lake.dataDir,
+    ...args,
+  ]);
+  return stdout;
+}
+
+async function expectNationalFigures(rows: Row[], period: string): Promise<void> {
+  for (const [measure, dataset, of] of EXPECTED) {
+    const expected = await fileSum(lake, dataset, period, of);
+    expect(rows.find((r) => r.measure === measure)?.value, `${measure} ${period}`).toBe(expected);
+  }
+  expect(await fileSum(lake, 'debt', period, debt)).toBeGreaterThan(0);
+}
+
+/** Per dataset and month: 63 units expected until June, 34 in July; received and on time from the manifest. */
+function expectCompleteness(rows: Row[]): void {
+  for (const period of PERIODS) {
+    const [year, month] = period.split('-').map(Number) as [number, number];
+    const deadline = new Date(Date.UTC(year, month, 10, 17)).toISOString();
+    for (const dataset of Object.keys(DATASETS)) {
+      const sent = lake.manifest.files.filter((f) => f.dataset === dataset && f.period === period);
+      const onTime = sent.filter((f) => new Date(f.submitted_at).toISOString() < deadline).length;
+      const of = rows.filter((r) => r.dataset === dataset && r.period === period);
+      const sum = (k: string) => of.reduce((s, r) => s + Number(r[k]), 0);
+      const expectedUnits = period >= '2025-07' ? 34 : 63;
+      expect([sum('expected'), sum('received'), sum('on_time'), sum('late'), sum('missing')]).toEqual([
+        expectedUnits,
+        sent.length,
+        onTime,
+        sent.length - onTime,
+        expectedUnits - sent.length,
+      ]);
+    }
+  }
+  expect([...new Set(rows.map((r) => r.period))]).toEqual(PERIODS);
+}
 
 describe('queries on generated uploads', () => {
   it('ingested the chosen files, most of them accepted', () => {
-    expect(ingested.accepted).toBe(manifest.files.length);
-    expect(ingested.accepted).toBeGreaterThan(40);
-    expect(ingested.failed).toBe(0);
+    expect(lake.ingested.accepted).toBe(lake.manifest.files.length);
+    expect(lake.ingested.accepted).toBeGreaterThan(40);
+    expect(lake.ingested.failed).toBe(0);
   });
 
   it.each(PERIODS)('national_figures of %s equal sums read from the upload files', async (period) => {
-    const { rows } = await engine.runNamed('national_figures', { period });
-    for (const [measure, dataset, of] of EXPECTED) {
-      const expected = await fileSum(dataset, period, of);
-      expect(rows.find((r) => r.measure === measure)?.value, `${measure} ${period}`).toBe(expected);
-    }
-    expect(await fileSum('debt', period, debt)).toBeGreaterThan(0);
+    await expectNationalFigures((await engine.runNamed('national_figures', { period })).rows, period);
   });
 
   it('gives the same national series as reported and restated to the 34 units', async () => {
@@ -147,32 +105,68 @@ describe('queries on generated uploads', () => {
   });
 
   it('counts completeness from the manifest: 63 units expected until June, 34 in July', async () => {
-    const { rows } = await engine.runNamed('completeness');
-    for (const period of PERIODS) {
-      const [year, month] = period.split('-').map(Number) as [number, number];
-      const deadline = new Date(Date.UTC(year, month, 10, 17)).toISOString();
-      for (const dataset of Object.keys(DATASETS)) {
-        const sent = manifest.files.filter((f) => f.dataset === dataset && f.period === period);
-        const onTime = sent.filter((f) => new Date(f.submitted_at).toISOString() < deadline).length;
-        const of = rows.filter((r) => r.dataset === dataset && r.period === period);
-        const sum = (k: string) => of.reduce((s, r) => s + Number(r[k]), 0);
-        const expectedUnits = period >= '2025-07' ? 34 : 63;
-        expect([sum('expected'), sum('received'), sum('on_time'), sum('late'), sum('missing')]).toEqual([
-          expectedUnits,
-          sent.length,
-          onTime,
-          sent.length - onTime,
-          expectedUnits - sent.length,
-        ]);
-      }
-    }
+    expectCompleteness((await engine.runNamed('completeness')).rows);
     const current = await engine.runNamed('completeness', { geography: 'current' });
     const june = current.rows.filter((r) => r.dataset === 'debt' && r.period === '2025-06');
     expect(june).toHaveLength(34);
     const daNang = june.find((r) => r.province === '48');
-    const sentDaNang = manifest.files.filter(
+    const sentDaNang = lake.manifest.files.filter(
       (f) => f.dataset === 'debt' && f.period === '2025-06' && ['48', '49'].includes(f.province),
     );
     expect(daNang).toMatchObject({ expected: 2, received: sentDaNang.length });
+  });
+});
+
+describe('vss query prints the same figures as the upload files give', () => {
+  it.each(['2025-06', '2025-07'])('national_figures of %s', async (period) => {
+    const printed = JSON.parse(
+      await vssQuery('--name', 'national_figures', '--param', `period=${period}`, '--format', 'json'),
+    ) as Row[];
+    await expectNationalFigures(printed, period);
+  });
+
+  it('province_ranking of June as reported and restated to the 34 units (Đà Nẵng with Quảng Nam)', async () => {
+    const ranking = (geography: string) =>
+      vssQuery(
+        '--name',
+        'province_ranking',
+        '--param',
+        'period=2025-06',
+        '--geography',
+        geography,
+        '--format',
+        'json',
+      );
+    const reported = JSON.parse(await ranking('reported')) as Row[];
+    const reporting = new Set(
+      lake.manifest.files
+        .filter((f) => f.dataset === 'debt' && f.period === '2025-06')
+        .map((f) => f.province),
+    );
+    expect(reporting.size).toBeGreaterThanOrEqual(4);
+    for (const province of reporting) {
+      const row = reported.find((r) => r.province === province);
+      expect(row?.value, province).toBe(await fileSum(lake, 'debt', '2025-06', debt, [province]));
+    }
+    const current = JSON.parse(await ranking('current')) as Row[];
+    const units = { '01': ['01'], '08': ['08', '02'], '48': ['48', '49'] };
+    for (const [unit, parts] of Object.entries(units)) {
+      const row = current.find((r) => r.province === unit);
+      expect(row?.value, unit).toBe(await fileSum(lake, 'debt', '2025-06', debt, parts));
+    }
+    const ranked = current.filter((r) => r.value !== null).sort((a, b) => Number(b.value) - Number(a.value));
+    expect(ranked.map((r) => r.value_rank)).toEqual(ranked.map((_, i) => i + 1));
+  });
+
+  it('province_ranking as CSV: a BOM, Vietnamese names intact, the file sums', async () => {
+    const csv = await vssQuery('--name', 'province_ranking', '--param', 'period=2025-07', '--format', 'csv');
+    expect(csv.startsWith('\uFEFFperiod,measure,province,name_vi,value,')).toBe(true);
+    const daNang = csv.split('\r\n').find((line) => line.startsWith('2025-07,debt_total,48,'));
+    const value = await fileSum(lake, 'debt', '2025-07', debt, ['48']);
+    expect(daNang).toMatch(new RegExp(`^2025-07,debt_total,48,Đà Nẵng,${value},`));
+  });
+
+  it('completeness across the 63 -> 34 change', async () => {
+    expectCompleteness(JSON.parse(await vssQuery('--name', 'completeness', '--format', 'json')) as Row[]);
   });
 });
