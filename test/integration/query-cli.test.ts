@@ -126,6 +126,29 @@ describe('vss query', () => {
     expect(geography.stderr).toMatch(/không nhận --geography[\s\S]*takes no --geography/);
   });
 
+  it('exports the police-coordination list to XLSX: Hà Nội in July, 6 months and 10 employees is Art. 216', async () => {
+    const out = join(tempDir('query-police'), 'police-01.xlsx');
+    const args = ['--name', 'police_coordination', '--param', 'period=2025-07', '--param', 'province=01'];
+    const { code } = await vss(...args, '--format', 'xlsx', '--out', out);
+    expect(code).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync(out) as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    const header = (sheet?.getRow(1).values as unknown[]).slice(1);
+    const row = (sheet?.getRow(2).values as unknown[]).slice(1);
+    expect(Object.fromEntries(header.map((h, i) => [String(h), row[i]]))).toMatchObject({
+      period: '2025-07',
+      province: '01',
+      ma_so_thue: '0100000001',
+      ten_don_vi: 'Công ty 0100000001',
+      debt_total: 200,
+      so_thang_no: 6,
+      so_lao_dong: 10,
+      art216: 1,
+    });
+    expect(sheet?.rowCount).toBe(2);
+  });
+
   it('exports XLSX with numbers as numbers and formula-looking text defused', async () => {
     const out = join(tempDir('query-xlsx'), 'result.xlsx');
     const sql = "SELECT '=HYPERLINK(\"http://x\")' AS note, 'Đà Nẵng' AS name, 5 AS n, ? AS k";

@@ -150,6 +150,16 @@ describe('outliers', () => {
     ]);
   });
 
+  it('flags a jump of exactly jump_ratio times the month before, and not one just short of it', async () => {
+    const flagged = async (jump_ratio: number) =>
+      (await engine.runNamed('outliers', { period: '2025-07', measure: 'debt_total', jump_ratio })).rows
+        .filter((r) => r.province === '01')
+        .map((r) => r.jump_flag);
+    // Hà Nội goes from 1000 to 3000: exactly 3 times, so a doubling (the default) is flagged too.
+    expect(await flagged(3)).toEqual([1]);
+    expect(await flagged(3.01)).not.toContain(1);
+  });
+
   it('judges Đà Nẵng against its restated history: median 300, MAD 20, z 3.37 below 3.5', async () => {
     const { rows } = await engine.runNamed('outliers', {
       period: '2025-07',
