@@ -1,12 +1,21 @@
 /**
  * Dashboard sign-in behind CloudFront at /auth/*: `login` sends the browser to the Cognito
- * hosted UI, `callback` trades the code for tokens and sets the signed session cookie the
+ * hosted UI (state and a PKCE challenge, both remembered in cookies), `callback` checks the state
+ * and trades the code and the PKCE verifier for tokens and sets the signed session cookie the
  * viewer function checks, `logout` clears it. Served by a Lambda function URL (CloudFront OAC).
  */
 import { randomBytes } from 'node:crypto';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { z } from 'zod';
 import { AUTH_MESSAGES } from '../../lib/messages.ts';
+import {
+  clearVerifierCookie,
+  codeChallengeOf,
+  isCodeVerifier,
+  newCodeVerifier,
+  VERIFIER_COOKIE,
+  verifierSetCookie,
+} from './pkce.ts';
 import { scopeOfGroups, sessionSetCookie, signSession, SESSION_COOKIE } from './session-cookie.ts';
 
 export const SESSION_HOURS = 8;
@@ -35,6 +44,7 @@ export interface SessionDeps {
   fetch: typeof fetch;
   now?: () => Date;
   newState?: () => string;
+  newVerifier?: () => string;
 }
 
 type Result = APIGatewayProxyStructuredResultV2;
@@ -65,6 +75,7 @@ function claimsOf(idToken: string) {
 export function createSessionHandler(deps: SessionDeps): (event: APIGatewayProxyEventV2) => Promise<Result> {
   const now = deps.now ?? (() => new Date());
   const newState = deps.newState ?? (() => randomBytes(16).toString('hex'));
+  const newVerifier = deps.newVerifier ?? newCodeVerifier;
   return async (event) => {
     const config = await deps.config();
     const host = event.headers['x-viewer-host'];
@@ -75,6 +86,7 @@ export function createSessionHandler(deps: SessionDeps): (event: APIGatewayProxy
     switch (event.rawPath) {
       case '/auth/login': {
         const state = newState();
+        const verifier = newVerifier();
         const authorize = new URL('/oauth2/authorize', config.hostedUi);
         authorize.search = new URLSearchParams({
           response_type: 'code',
@@ -82,15 +94,19 @@ export function createSessionHandler(deps: SessionDeps): (event: APIGatewayProxy
           redirect_uri: callbackUrl,
           scope: 'openid email',
           state,
+          code_challenge: codeChallengeOf(verifier),
+          code_challenge_method: 'S256',
         }).toString();
         return redirect(authorize.toString(), [
           `${STATE_COOKIE}=${state}; Path=/auth/; Max-Age=600; Secure; HttpOnly; SameSite=Lax`,
+          verifierSetCookie(verifier),
         ]);
       }
       case '/auth/callback': {
         const code = params.get('code');
         const state = params.get('state');
-        if (!code || !state || state !== cookieOf(event, STATE_COOKIE)) {
+        const verifier = cookieOf(event, VERIFIER_COOKIE);
+        if (!code || !state || state !== cookieOf(event, STATE_COOKIE) || !isCodeVerifier(verifier)) {
           return page(400, AUTH_MESSAGES.signInFailed());
         }
         const response = await deps.fetch(new URL('/oauth2/token', config.hostedUi), {
@@ -101,6 +117,7 @@ export function createSessionHandler(deps: SessionDeps): (event: APIGatewayProxy
             client_id: config.clientId,
             code,
             redirect_uri: callbackUrl,
+            code_verifier: verifier,
           }).toString(),
         });
         if (!response.ok) return page(400, AUTH_MESSAGES.signInFailed());
@@ -117,6 +134,7 @@ export function createSessionHandler(deps: SessionDeps): (event: APIGatewayProxy
         return redirect('/', [
           sessionSetCookie(signSession(scope, nowSeconds + maxAge, config.sessionKey), maxAge),
           `${STATE_COOKIE}=; Path=/auth/; Max-Age=0; Secure; HttpOnly; SameSite=Lax`,
+          clearVerifierCookie,
         ]);
       }
       case '/auth/logout': {

@@ -1,6 +1,8 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { signSession } from '../../infra/auth/session-cookie.ts';
+import { createHash } from 'node:crypto';
+import { codeChallengeOf, isCodeVerifier, newCodeVerifier } from '../../infra/auth/pkce.ts';
 import { createSessionHandler, type AuthConfig } from '../../infra/auth/session-handler.ts';
 
 const config: AuthConfig = {
@@ -10,6 +12,10 @@ const config: AuthConfig = {
   region: 'ap-southeast-1',
   sessionKey: 's'.repeat(48),
 };
+const VERIFIER = 'dBjftJeZ4CVP-mJ92K9SCgvFAJyG96XNOIUvqJWuBiQ';
+/** S256 as RFC 7636 4.2 defines it, computed here rather than by the code under test. */
+const S256 = (verifier: string) => createHash('sha256').update(verifier).digest('base64url');
+const SIGN_IN_COOKIES = ['vss_state=state-1', `vss_pkce=${VERIFIER}`];
 const NOW = new Date('2026-03-01T00:00:00Z');
 const nowSeconds = NOW.getTime() / 1000;
 
@@ -38,6 +44,7 @@ function handlerReturning(tokenClaims: Record<string, unknown>) {
     config: async () => config,
     now: () => NOW,
     newState: () => 'state-1',
+    newVerifier: () => VERIFIER,
     fetch: (async (url: URL, init: RequestInit) => {
       calls.push({ url: String(url), body: String(init.body) });
       return new Response(JSON.stringify({ id_token: idToken(tokenClaims) }), { status: 200 });
@@ -57,9 +64,48 @@ describe('dashboard sign-in function', () => {
     expect(result.cookies?.[0]).toMatch(/^vss_state=state-1; .*Secure; HttpOnly/);
   });
 
+  it('asks for the code with an S256 PKCE challenge and keeps the verifier in a short-lived HttpOnly cookie', async () => {
+    const { handler } = handlerReturning({});
+    const result = await handler(event('/auth/login'));
+    const location = new URL(String(result.headers?.location));
+    expect(location.searchParams.get('code_challenge_method')).toBe('S256');
+    expect(location.searchParams.get('code_challenge')).toBe(S256(VERIFIER));
+    expect(location.search).not.toContain(VERIFIER);
+    expect(result.cookies?.[1]).toBe(
+      `vss_pkce=${VERIFIER}; Path=/auth/; Max-Age=600; Secure; HttpOnly; SameSite=Lax`,
+    );
+  });
+
+  it('sends the verifier with the code, and clears state and verifier once signed in', async () => {
+    const { handler, calls } = handlerReturning({ 'cognito:groups': ['leadership'] });
+    const result = await handler(event('/auth/callback', 'code=abc&state=state-1', SIGN_IN_COOKIES));
+    expect(new URLSearchParams(calls[0]?.body).get('code_verifier')).toBe(VERIFIER);
+    expect(result.cookies?.slice(1)).toEqual([
+      'vss_state=; Path=/auth/; Max-Age=0; Secure; HttpOnly; SameSite=Lax',
+      'vss_pkce=; Path=/auth/; Max-Age=0; Secure; HttpOnly; SameSite=Lax',
+    ]);
+  });
+
+  it('refuses a callback without a well-formed verifier cookie, before calling Cognito', async () => {
+    for (const cookies of [['vss_state=state-1'], ['vss_state=state-1', 'vss_pkce=short']]) {
+      const { handler, calls } = handlerReturning({ 'cognito:groups': ['leadership'] });
+      const result = await handler(event('/auth/callback', 'code=abc&state=state-1', cookies));
+      expect(result.statusCode, cookies.join('; ')).toBe(400);
+      expect(calls).toEqual([]);
+    }
+  });
+
+  it('makes fresh 256-bit verifiers whose challenge is the SHA-256 of the verifier', () => {
+    const a = newCodeVerifier();
+    expect(isCodeVerifier(a)).toBe(true);
+    expect(a).not.toBe(newCodeVerifier());
+    expect(codeChallengeOf(a)).toBe(S256(a));
+    expect(codeChallengeOf(a)).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  });
+
   it('gives a province user a session for that province, signed with the key the viewer function checks', async () => {
     const { handler, calls } = handlerReturning({ 'cognito:groups': ['province-48'] });
-    const result = await handler(event('/auth/callback', 'code=abc&state=state-1', ['vss_state=state-1']));
+    const result = await handler(event('/auth/callback', 'code=abc&state=state-1', SIGN_IN_COOKIES));
     expect(result.statusCode).toBe(302);
     expect(calls[0]?.url).toBe(`${config.hostedUi}/oauth2/token`);
     expect(new URLSearchParams(calls[0]?.body).get('code')).toBe('abc');
@@ -71,7 +117,7 @@ describe('dashboard sign-in function', () => {
 
   it('gives leadership the all scope, even when also in a province group', async () => {
     const { handler } = handlerReturning({ 'cognito:groups': ['province-48', 'leadership'] });
-    const result = await handler(event('/auth/callback', 'code=abc&state=state-1', ['vss_state=state-1']));
+    const result = await handler(event('/auth/callback', 'code=abc&state=state-1', SIGN_IN_COOKIES));
     expect(result.cookies?.[0]).toContain('vss_session=all.');
   });
 
@@ -83,7 +129,7 @@ describe('dashboard sign-in function', () => {
       { 'cognito:groups': ['leadership'], exp: nowSeconds - 1 },
     ]) {
       const { handler } = handlerReturning(claims);
-      const result = await handler(event('/auth/callback', 'code=abc&state=state-1', ['vss_state=state-1']));
+      const result = await handler(event('/auth/callback', 'code=abc&state=state-1', SIGN_IN_COOKIES));
       expect(result.statusCode, JSON.stringify(claims)).toBeGreaterThanOrEqual(400);
       expect(result.cookies ?? []).toEqual([]);
       expect(result.body).toMatch(/lang="vi".*lang="en"/s);
@@ -92,7 +138,7 @@ describe('dashboard sign-in function', () => {
 
   it('refuses a callback whose state does not match the cookie (forged sign-in link)', async () => {
     const { handler, calls } = handlerReturning({ 'cognito:groups': ['leadership'] });
-    const result = await handler(event('/auth/callback', 'code=abc&state=evil', ['vss_state=state-1']));
+    const result = await handler(event('/auth/callback', 'code=abc&state=evil', SIGN_IN_COOKIES));
     expect(result.statusCode).toBe(400);
     expect(calls).toEqual([]);
   });
