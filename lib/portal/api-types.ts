@@ -34,6 +34,9 @@ export interface Refusal {
 /** A request as the local server hands it over: the identity is still to be established from its cookies. */
 export type UnidentifiedRequest = Omit<ApiRequest, 'scope'> & { cookies: string[] };
 
+/** Local server only: the cookie of the page's act-as-province selector (never read in AWS). */
+export const LOCAL_PROVINCE_COOKIE = 'vss_as_province';
+
 /** Upload requests carry a small JSON object; anything bigger is not one. */
 export const MAX_REQUEST_BODY_BYTES = 16 * 1024;
 

@@ -14,10 +14,13 @@ import { localIngestHandler } from '../local/local-ingest-handler.ts';
 import { startLocalS3, type LocalS3 } from '../local/local-s3.ts';
 import { provinces } from '../reference/provinces.ts';
 import { limitsFromEnv } from '../validate/limits.ts';
-import type { ApiResponse, Scope, UnidentifiedRequest } from './api-types.ts';
+import {
+  LOCAL_PROVINCE_COOKIE,
+  type ApiResponse,
+  type Scope,
+  type UnidentifiedRequest,
+} from './api-types.ts';
 import { createUploadApi } from './upload-api.ts';
-
-export const LOCAL_PROVINCE_COOKIE = 'vss_as_province';
 
 export interface LocalPortal {
   handle(request: UnidentifiedRequest): Promise<ApiResponse>;

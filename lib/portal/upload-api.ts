@@ -16,6 +16,7 @@ import { DATASETS, isDatasetName } from '../datasets/index.ts';
 import { parseUploadKey, type UploadLocation } from '../layout.ts';
 import { PORTAL_MESSAGES } from '../messages.ts';
 import { isPeriod } from '../period.ts';
+import { provinces } from '../reference/provinces.ts';
 import { isMissingObject, readObject } from '../storage/object-bytes.ts';
 import { writeTemplate } from '../template/write-template.ts';
 import { annotateUpload } from '../validate/annotate.ts';
@@ -47,6 +48,17 @@ function xlsx(fileName: string, bytes: Uint8Array): ApiResponse {
     },
     body: bytes,
   };
+}
+
+/** What the local act-as-province selector offers: each code once, the current 34 first, then old ones. */
+function localUnits() {
+  const byCode = new Map<string, { code: string; name: string; generation: string }>();
+  const units = [...provinces().units].sort(
+    (a, b) => a.generation.localeCompare(b.generation) || a.code.localeCompare(b.code),
+  );
+  for (const u of units)
+    if (!byCode.has(u.code)) byCode.set(u.code, { code: u.code, name: u.nameVi, generation: u.generation });
+  return [...byCode.values()];
 }
 
 const notFound = () => refuse(404, 'not_found', PORTAL_MESSAGES.notFound());
@@ -149,7 +161,11 @@ export function createUploadApi(deps: UploadApiDeps): (request: ApiRequest) => P
     const { method, path } = request;
     // Anyone may ask who they are: the page then offers sign-in (or, locally, the province switch).
     if (method === 'GET' && path === '/api/me')
-      return json(200, { scope: request.scope ?? null, local: deps.local === true });
+      return json(200, {
+        scope: request.scope ?? null,
+        local: deps.local === true,
+        ...(deps.local ? { units: localUnits() } : {}),
+      });
     if (request.scope === undefined) return notSignedIn();
     try {
       if (method === 'POST' && path === '/api/uploads') return await upload(request);

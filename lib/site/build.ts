@@ -11,6 +11,7 @@ import { StorageError } from '../errors.ts';
 import { referenceDir } from '../reference/provinces.ts';
 import { GEO_FILES } from '../../dashboard/src/specs/choropleth.ts';
 import { englishOnlyZodLocales } from './zod-locales-plugin.ts';
+import { buildPortal } from '../portal/build-portal.ts';
 
 export const DASHBOARD_DIR = fileURLToPath(new URL('../../dashboard/', import.meta.url));
 const STATIC_FILES = ['index.html', 'styles.css'] as const;
@@ -57,6 +58,7 @@ export async function buildSite(opts: { outDir: string }): Promise<BuildReport> 
       await writeFile(to, await readFile(from));
     }),
   );
+  await buildPortal({ outDir: opts.outDir });
   const outputs = Object.entries(result.metafile.outputs).filter(([path]) => path.endsWith('.js'));
   const appJs = outputs.find(([path]) => path.endsWith('app.js'));
   const chunkBytes = outputs

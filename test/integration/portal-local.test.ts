@@ -114,7 +114,8 @@ describe('the upload portal on the local server, with the local S3 and the real 
     });
     expect(asOther.status).toBe(403);
     const me = await (await api('/api/me', { headers: { cookie: 'vss_as_province=01' } })).json();
-    expect(me).toEqual({ scope: '01', local: true });
+    expect(me).toMatchObject({ scope: '01', local: true });
+    expect(me.units).toHaveLength(63);
   });
 
   it('serves each dataset template as a workbook', async () => {

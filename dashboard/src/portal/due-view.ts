@@ -1,0 +1,62 @@
+/** The what-is-due panel (one line per dataset) and the month's upload history with its receipts. */
+import type { DueAnswer, DueStatus } from '../../../lib/portal/due-reports.ts';
+import { datasetTitle, lang, pick } from '../i18n.ts';
+import { el, table } from './dom.ts';
+import { PORTAL_TEXT, type PortalTextKey } from './portal-text.ts';
+
+const tx = (key: PortalTextKey) => pick(PORTAL_TEXT[key]);
+const STATUS_TEXT: Record<DueStatus, PortalTextKey> = {
+  on_time: 'dueOnTime',
+  late: 'dueLate',
+  rejected: 'dueRejected',
+  missing: 'dueMissing',
+};
+
+/** The deadline's day (it ends at midnight, Vietnam time, so the last second is still that day). */
+function deadlineDay(iso: string): string {
+  return new Date(Date.parse(iso) - 1000).toLocaleDateString(lang() === 'vi' ? 'vi-VN' : 'en-GB', {
+    timeZone: 'Asia/Ho_Chi_Minh',
+  });
+}
+
+/** A time in Vietnam's clock, in the page's language. */
+export function vnTime(iso: string): string {
+  return new Date(iso).toLocaleString(lang() === 'vi' ? 'vi-VN' : 'en-GB', { timeZone: 'Asia/Ho_Chi_Minh' });
+}
+
+export function renderDue(
+  target: HTMLElement,
+  due: DueAnswer,
+  showReceipt: (key: string, sha256: string) => void,
+): void {
+  const reports = table(
+    `${tx('dueHeading')} ${due.period} · ${due.province}`,
+    [tx('dataset'), tx('status'), tx('deadline'), tx('receivedAt')],
+    due.reports.map((r) => [
+      datasetTitle(r.dataset),
+      el('span', { class: `due-${r.status}`, 'data-dataset': r.dataset, 'data-status': r.status }, [
+        tx(STATUS_TEXT[r.status]),
+      ]),
+      deadlineDay(r.deadline),
+      r.receivedAt ? vnTime(r.receivedAt) : '',
+    ]),
+  );
+  const history = table(
+    tx('historyHeading'),
+    [tx('receivedAt'), tx('dataset'), tx('file'), tx('status'), tx('rowsAccepted'), tx('errors'), ''],
+    due.history.map((h) => {
+      const button = el('button', { type: 'button' }, [tx('showReceipt')]);
+      button.addEventListener('click', () => showReceipt(h.key, h.sha256));
+      return [
+        vnTime(h.receivedAt),
+        datasetTitle(h.dataset),
+        h.fileName,
+        tx(h.status),
+        String(h.rowsAccepted),
+        String(h.errorCount),
+        button,
+      ];
+    }),
+  );
+  target.replaceChildren(reports, history);
+}

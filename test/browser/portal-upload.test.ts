@@ -1,0 +1,128 @@
+import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildPortal } from '../../lib/portal/build-portal.ts';
+import { startLocalPortal, type LocalPortal } from '../../lib/portal/local-portal.ts';
+import { DASHBOARD_DIR } from '../../lib/site/build.ts';
+import { serveSite, type SiteServer } from '../../lib/site/server.ts';
+import { brokenDebtCsv, debtCsv } from '../integration/ingest-harness.ts';
+import { launchChromium } from '../support/chromium.ts';
+import { ARTIFACTS } from './harness.ts';
+
+let dir: string;
+let portal: LocalPortal;
+let site: SiteServer;
+let browser: Browser;
+let page: Page;
+const problems: string[] = [];
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'vss-portal-page-'));
+  const siteDir = join(dir, 'site');
+  await buildPortal({ outDir: siteDir });
+  await copyFile(join(DASHBOARD_DIR, 'styles.css'), join(siteDir, 'styles.css'));
+  await writeFile(join(dir, 'good.csv'), debtCsv(6, 11));
+  await writeFile(join(dir, 'broken.csv'), brokenDebtCsv(6, 12));
+  portal = await startLocalPortal({ dataDir: join(dir, 'data'), asProvince: '48', log: () => undefined });
+  site = await serveSite({ dir: siteDir, port: 0, api: portal.handle });
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  page.on('response', (response) => {
+    // The page polls for the receipt, which is 404 until the ingest has written it.
+    if (response.status() >= 400 && !response.url().includes('/api/receipt'))
+      problems.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+  await page.goto(new URL('portal.html', site.url).toString());
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+  await portal?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function submit(file: string): Promise<void> {
+  await page.selectOption('#dataset', 'debt');
+  await page.selectOption('#period', '2025-08');
+  await page.setInputFiles('#file', join(dir, file));
+  await page.click('#submit');
+  await page.waitForFunction(
+    (name) => document.querySelector('#receipt .receipt-file')?.textContent?.includes(name) === true,
+    file,
+    { timeout: 60_000 },
+  );
+}
+
+describe('the upload portal page in Chromium', () => {
+  it('shows who is submitting, the local-only province switch, and a template per dataset', async () => {
+    expect(await page.textContent('#who')).toContain('48');
+    expect(await page.isVisible('#as-province')).toBe(true);
+    expect(
+      await page.$$eval('#templates-list a', (links) => links.map((a) => a.getAttribute('href'))),
+    ).toEqual([
+      'api/templates/debt.xlsx',
+      'api/templates/coverage.xlsx',
+      'api/templates/enforcement.xlsx',
+      'api/templates/prosecution.xlsx',
+      'api/templates/procedures.xlsx',
+    ]);
+  });
+
+  it('uploads a good file and shows an accepted receipt with row counts and totals', async () => {
+    await submit('good.csv');
+    expect(await page.getAttribute('#receipt .receipt-status', 'data-status')).toBe('accepted');
+    expect(await page.textContent('#receipt')).toContain('ĐƯỢC CHẤP NHẬN');
+    const rows = await page.$$eval('#receipt .receipt-rows dd', (dds) => dds.map((d) => d.textContent));
+    expect(rows).toEqual(['6', '6', '0']);
+    expect(await page.textContent('#receipt')).toContain('Nợ BHXH (đồng) (no_bhxh)');
+    expect(await page.getAttribute('[data-dataset="debt"]', 'data-status')).toBe('late');
+  });
+
+  it('uploads a broken file and shows the wrong row and column, in Vietnamese then in English', async () => {
+    await submit('broken.csv');
+    expect(await page.getAttribute('#receipt .receipt-status', 'data-status')).toBe('rejected');
+    const errorRows = () =>
+      page.$$eval('#receipt table', (tables) => {
+        const errors = tables.find((t) => /Lỗi|Errors/.test(t.caption?.textContent ?? ''));
+        return [...(errors?.querySelectorAll('tbody tr') ?? [])].map((tr) =>
+          [...tr.querySelectorAll('td')].map((td) => td.textContent ?? ''),
+        );
+      });
+    const vi = await errorRows();
+    expect(vi).toContainEqual([
+      '',
+      '2',
+      'Nợ BHXH (đồng) (no_bhxh)',
+      'integer.min',
+      expect.any(String),
+      expect.any(String),
+      expect.stringContaining('nhỏ hơn giá trị tối thiểu'),
+    ]);
+    const marked = await page.getAttribute('#receipt a[href^="api/annotated"]', 'href');
+    const download = await page.request.get(new URL(marked ?? '', page.url()).toString());
+    expect(download.status()).toBe(200);
+    expect(download.headers()['content-type']).toContain('spreadsheetml');
+    await page.screenshot({ path: join(ARTIFACTS, 'portal-rejected.png'), fullPage: true });
+    await page.click('#lang');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    await page.waitForFunction(
+      () => document.querySelector('#receipt')?.textContent?.includes('REJECTED') === true,
+    );
+    const en = await errorRows();
+    expect(en).toContainEqual(
+      expect.arrayContaining([
+        '2',
+        expect.stringContaining('(no_bhxh)'),
+        expect.stringContaining('is below the minimum'),
+      ]),
+    );
+    const history = await page.$$eval('#due table:nth-of-type(2) tbody tr', (trs) => trs.length);
+    expect(history).toBe(2);
+    expect(problems).toEqual([]);
+  });
+});
