@@ -6,7 +6,8 @@
  * and exits non-zero when an end-state check fails. The reduced size runs in `npm test`
  * (test/integration/fault-soak.test.ts).
  *
- *   npm run soak -- [--seed N] [--uploads N] [--minutes N] [--fault-rate P] [--keep DIR]
+ *   npm run soak -- [--seed N] [--uploads N] [--periods YYYY-MM,...] [--minutes N] [--fault-rate P]
+ *                   [--keep DIR]
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -20,6 +21,7 @@ const { values } = parseArgs({
     uploads: { type: 'string', default: '400' },
     minutes: { type: 'string', default: '20' },
     'fault-rate': { type: 'string', default: '0.05' },
+    periods: { type: 'string', default: '2025-05,2025-06,2025-07,2025-08' },
     keep: { type: 'string' },
   },
 });
@@ -36,7 +38,7 @@ try {
     dataDir: dir,
     seed,
     uploads: Number(values.uploads),
-    periods: ['2025-05', '2025-06', '2025-07', '2025-08'],
+    periods: values.periods.split(','),
     faultRate: Number(values['fault-rate']),
     restartChance: 0.3,
     deadline: started + Number(values.minutes) * 60_000,

@@ -79,7 +79,7 @@ export async function startLocalS3(opts: LocalS3Options): Promise<LocalS3> {
     failures: () => queue.failures,
     async restart(whileDown) {
       await worker.synced();
-      await worker.stop();
+      await worker.stop({ dropConnections: true });
       try {
         await whileDown?.();
       } finally {

@@ -17,7 +17,11 @@ parentPort.on('message', async (message) => {
   // parent before the reply does.
   if (message.type === 'sync') parentPort.postMessage({ type: 'synced', id: message.id });
   if (message.type === 'close') {
-    await server.close();
+    const closing = server.close();
+    // A restart drops open connections, as a server that goes away does; a plain close lets
+    // keep-alive connections run out.
+    if (message.dropConnections) server.httpServer?.closeAllConnections();
+    await closing;
     parentPort.postMessage({ type: 'closed' });
   }
 });

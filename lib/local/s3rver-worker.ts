@@ -10,7 +10,8 @@ export interface S3rverWorker {
   port: number;
   /** Events travel apart from HTTP responses: a round trip makes sure all announced ones arrived. */
   synced(): Promise<void>;
-  stop(): Promise<void>;
+  /** `dropConnections`: cut requests in flight instead of waiting for them. */
+  stop(opts?: { dropConnections?: boolean }): Promise<void>;
 }
 
 export interface S3rverWorkerOptions {
@@ -62,13 +63,13 @@ export async function startS3rverWorker(o: S3rverWorkerOptions): Promise<S3rverW
         if (exited) resolve();
         else worker.postMessage({ type: 'sync', id });
       }),
-    async stop() {
+    async stop(opts = {}) {
       if (exited) return;
       const closed = new Promise<void>((resolve) => {
         worker.on('message', (m: ThreadMessage) => m.type === 'closed' && resolve());
         worker.once('exit', () => resolve());
       });
-      worker.postMessage({ type: 'close' });
+      worker.postMessage({ type: 'close', dropConnections: opts.dropConnections ?? false });
       await closed;
       await worker.terminate();
     },

@@ -58,11 +58,14 @@ export async function checkSoak(o: {
   dataDir: string;
   sent: readonly PlannedUpload[];
   handle: (event: S3Event) => Promise<void>;
+  log?: (line: string) => void;
 }): Promise<SoakChecks> {
+  const log = o.log ?? (() => undefined);
   const { s3 } = o;
   const work = join(o.dataDir, 'checks');
   await mkdir(work, { recursive: true });
   const national = await nationalDebt(s3, join(work, 'mirror'), expectedNationalDebt(o.sent));
+  log('national figures queried');
   const soak = await pictureOf(s3.client, s3.lakeBucket, work);
   const lakeRowsWrong = [...expectedInForce(o.sent)]
     .filter(([pm, u]) => {
@@ -73,8 +76,10 @@ export async function checkSoak(o: {
     .map(([pm]) => pm);
   const buckets = { s3: s3.client, uploadsBucket: s3.uploadsBucket, lakeBucket: s3.lakeBucket };
   const doctor = (await checkConsistency(buckets)).problems;
+  log('doctor done');
   const soakTags = await eTags(s3);
   const replayed = await replayUploads({ ...buckets, handle: o.handle, trustSubmittedAt: true });
+  log('clean replay done');
   const clean = await pictureOf(s3.client, s3.lakeBucket, work);
   const cleanTags = await eTags(s3);
   return {

@@ -61,7 +61,9 @@ export async function runSoak(o: SoakOptions): Promise<SoakReport> {
   await mkdir(join(o.dataDir, 'scratch'), { recursive: true });
   const announced: S3Event[] = [];
   const s3 = await startLocalS3({ dataDir: o.dataDir, onEvent: async (e) => void announced.push(e) });
-  const chaos = chaosClient(s3.endpoint, random, o.faultRate);
+  // Faults draw from their own stream: how many requests they see depends on timing, and the plan,
+  // the delivery order and the restarts must not.
+  const chaos = chaosClient(s3.endpoint, seededRandom(o.seed + 1), o.faultRate);
   try {
     const handlerOn = (client: typeof s3.client) =>
       createIngestHandler({
@@ -124,7 +126,8 @@ export async function runSoak(o: SoakOptions): Promise<SoakReport> {
       const again = new Set(report.failed.map((f) => f.id));
       lambda.failureQueue.push(...messages.filter((m) => again.has(m.id)));
     }
-    const checks = await checkSoak({ s3, dataDir: o.dataDir, sent, handle: clean });
+    log(`redrive: ${redriven} of ${lambda.stats.deadLettered} in ${rounds} round(s); checking`);
+    const checks = await checkSoak({ s3, dataDir: o.dataDir, sent, handle: clean, log });
     return {
       sent: sent.length,
       byKind: countKinds(sent),
