@@ -171,7 +171,7 @@ export class DashboardSignIn extends Construct {
     const secret = new secrets.Secret(this, 'SessionSecret', {
       secretName: this.secretName,
       description:
-        'Dashboard sign-in settings and the session-cookie signing key (copy sessionKey to the key value store)',
+        'Dashboard sign-in settings and the session-cookie signing key (infra/sync-session-key.sh copies it to the key value store)',
       generateSecretString: {
         secretStringTemplate: Stack.of(this).toJsonString({
           clientId: client.userPoolClientId,
@@ -187,7 +187,7 @@ export class DashboardSignIn extends Construct {
     Validations.of(secret).acknowledge({
       id: 'AwsSolutions-SMG4',
       reason:
-        'The signing key is rotated by hand with the key value store (deploy guide); automatic rotation would break sessions mid-day.',
+        'The signing key is rotated by hand with infra/sync-session-key.sh (deploy guide); automatic rotation would break sessions mid-day.',
     });
     return secret;
   }
