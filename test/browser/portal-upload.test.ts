@@ -88,7 +88,7 @@ describe('the upload portal page in Chromium', () => {
     expect(await page.getAttribute('#receipt .receipt-status', 'data-status')).toBe('rejected');
     const errorRows = () =>
       page.$$eval('#receipt table', (tables) => {
-        const errors = tables.find((t) => /Lỗi|Errors/.test(t.caption?.textContent ?? ''));
+        const errors = tables.find((t) => /Lỗi|Errors/.test(t.querySelector('caption')?.textContent ?? ''));
         return [...(errors?.querySelectorAll('tbody tr') ?? [])].map((tr) =>
           [...tr.querySelectorAll('td')].map((td) => td.textContent ?? ''),
         );
