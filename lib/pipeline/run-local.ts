@@ -78,6 +78,9 @@ export async function runLocalPipeline(opts: RunLocalOptions): Promise<RunLocalR
       throw error;
     },
   );
+  log(
+    `upload portal: ${site.url}portal.html (local only: acting as ${opts.asProvince ?? 'the province chosen on the page'})`,
+  );
   const server: SiteServer = {
     url: site.url,
     close: async () => {
