@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import {
   PAGE_DATA,
+  PROVINCE_FILES,
   SITE_FILES,
+  policeRow,
+  provinceBundleDir,
+  siteScope,
   completenessRow,
   nationalRow,
   provinceRow,
@@ -10,6 +14,7 @@ import {
   type CompletenessRow,
   type NationalRow,
   type PageDataName,
+  type PoliceRow,
   type ProvinceRow,
   type SiteMeta,
   type UnitRow,
@@ -31,8 +36,28 @@ async function fetchParsed<T>(fetchFn: typeof fetch, url: string, schema: z.ZodT
   return parsed.data;
 }
 
+const ROOT = 'data/';
+/** Where the data files are read from: data/, or a unit's bundle when the viewer's scope is one unit. */
+let dataBase = ROOT;
+
+/**
+ * The viewer's scope: data/scope.json says null (everything) or a current unit's code. In AWS a
+ * province user's data/ requests are answered from its bundle, so this file tells the page which.
+ */
+export async function loadScope(fetchFn: typeof fetch = fetch): Promise<string | null> {
+  const { province } = await fetchParsed(fetchFn, ROOT + PROVINCE_FILES.scope, siteScope);
+  dataBase = province ? ROOT + provinceBundleDir(province) : ROOT;
+  return province;
+}
+
+/** A current unit's police-coordination list (the latest month), from its bundle. */
+export function loadPolice(currentCode: string, fetchFn: typeof fetch = fetch): Promise<PoliceRow[]> {
+  const base = dataBase === ROOT ? ROOT + provinceBundleDir(currentCode) : dataBase;
+  return fetchParsed(fetchFn, base + PROVINCE_FILES.police, z.array(policeRow));
+}
+
 /** Reads the five files `vss refresh` writes and checks them against the contract once, here. */
-export async function loadSiteData(base = 'data/', fetchFn: typeof fetch = fetch): Promise<SiteData> {
+export async function loadSiteData(base = dataBase, fetchFn: typeof fetch = fetch): Promise<SiteData> {
   const [meta, national, provinces, completeness, units] = await Promise.all([
     fetchParsed(fetchFn, base + SITE_FILES.meta, siteMeta),
     fetchParsed(fetchFn, base + SITE_FILES.national, z.array(nationalRow)),
@@ -50,7 +75,7 @@ const pageCache = new Map<PageDataName, Promise<unknown>>();
 /** A section page's file, fetched the first time a page needs it and kept for the visit. */
 export function loadPageData<K extends PageDataName>(
   name: K,
-  base = 'data/',
+  base = dataBase,
   fetchFn: typeof fetch = fetch,
 ): Promise<PageRows<K>> {
   let pending = pageCache.get(name);

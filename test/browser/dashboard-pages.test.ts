@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { policeList } from '../fixtures/site/site-fixture.ts';
 import { ARTIFACTS, openDashboard, waitForPage, type Dashboard } from './harness.ts';
 
 let dash: Dashboard;
@@ -69,8 +70,27 @@ describe('dashboard pages in Chromium', () => {
     await waitForPage(page, 'province', MONTH);
     const unit = dash.fixture.units.find((u) => u.generation === '34' && u.code === code);
     expect(await page.locator('.province-name').innerText()).toBe(unit?.name_vi);
-    const reports = dash.fixture.reports.filter((r) => r.province === code);
+    // The reports listed are those the figures' "from N reports" line counts, with their receipts.
+    const reports = dash.fixture.reports.filter((r) => r.province === code && r.period === MONTH);
+    expect(reports.length).toBeGreaterThan(0);
     expect(await page.locator('#title-reports').innerText()).toContain(`(${reports.length})`);
+    const stamp = await page.locator('#panel-p-debt figcaption.stamp').innerText();
+    expect(stamp).toContain(`từ ${reports.length} báo cáo`);
+    expect(await page.locator('#panel-p-debt figcaption.stamp a').getAttribute('href')).toContain(
+      `province=${code}`,
+    );
+    const receipts = await page.locator('#table-reports tbody tr td:nth-child(9)').allInnerTexts();
+    expect(receipts.sort()).toEqual(reports.map((r) => r.upload_id).sort());
+    // The police-coordination list of the unit's latest month, from its bundle, exportable.
+    expect(await page.locator('#table-police tbody tr').count()).toBe(3);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('#panel-police button[data-export="csv"]').click(),
+    ]);
+    const csv = readFileSync(await download.path(), 'utf8');
+    const list = policeList(code ?? '', dash.fixture.meta.latest_period);
+    for (const row of list) expect(csv).toContain(`${row.ma_so_thue},`);
+    expect(csv.match(/,Có\r?\n/g)).toHaveLength(list.filter((r) => r.art216 === 1).length);
     expect(dash.problems).toEqual([]);
   });
 

@@ -1,21 +1,13 @@
-/** One province: every measure month by month, and the reports it sent (from the ledger). */
-import type { EnforcementRow, ProsecutionRow, ReportRow } from '../../../lib/site-data.ts';
-import { formatPeriod, formatTimestamp } from '../format.ts';
-import { datasetTitle, t } from '../i18n.ts';
+/** One province: every measure month by month, the reports behind them and the police-coordination list. */
+import type { EnforcementRow, ProsecutionRow } from '../../../lib/site-data.ts';
+import { t } from '../i18n.ts';
 import { countPoint, moneyPoint, sharePoint, trendFrame, trendTable } from '../chart-helpers.ts';
 import { nameOf, pageRows, section, stampFor, type PageContext } from '../page-context.ts';
 import { chartPanel } from '../panel.ts';
 import { restateToCurrent } from '../restate.ts';
 import { loadPageData } from '../site-data-client.ts';
 import { lineTrendSpec, type TrendPoint } from '../specs/line-trend.ts';
-import { tablePanel } from '../table-panel.ts';
-import { FIRST_PERIOD_OF_34 } from '../units.ts';
-
-const STATUS_TEXT = {
-  accepted: 'uploadAccepted',
-  rejected: 'uploadRejected',
-  duplicate: 'uploadDuplicate',
-} as const;
+import { policePanel, reportsPanel } from './province-lists.ts';
 
 export async function renderProvince(ctx: PageContext): Promise<void> {
   const { data, route } = ctx;
@@ -122,41 +114,6 @@ export async function renderProvince(ctx: PageContext): Promise<void> {
       });
     }),
   );
-  const currentOf = new Map(
-    data.units.filter((u) => u.generation === '63').map((u) => [u.code, u.current_code]),
-  );
-  const mine = (r: ReportRow) =>
-    r.province === code ||
-    (geography === 'current' && r.period < FIRST_PERIOD_OF_34 && currentOf.get(r.province) === code);
-  const list = reports
-    .filter(mine)
-    .sort((a, b) => b.received_at.localeCompare(a.received_at))
-    .map((r) => ({
-      period: formatPeriod(r.period),
-      dataset: datasetTitle(r.dataset),
-      file_name: r.file_name,
-      received_at: formatTimestamp(r.received_at),
-      status: t(STATUS_TEXT[r.status]),
-      rows_accepted: r.rows_accepted,
-      rows_rejected: r.rows_rejected,
-    }));
-  tablePanel(ctx.root, {
-    id: 'reports',
-    title: t('provinceReports'),
-    table: {
-      columns: [
-        { key: 'period', label: t('periodLabel') },
-        { key: 'dataset', label: t('dataset') },
-        { key: 'file_name', label: t('file') },
-        { key: 'received_at', label: t('receivedAt') },
-        { key: 'status', label: t('status') },
-        { key: 'rows_accepted', label: t('rowsAccepted') },
-        { key: 'rows_rejected', label: t('rowsRejected') },
-      ],
-      rows: list,
-    },
-    fileName: `bao-cao-${code}`,
-    stamp: stampFor(ctx, null, { province: code }),
-    shown: 60,
-  });
+  reportsPanel(ctx, code, reports);
+  await policePanel(ctx, code);
 }

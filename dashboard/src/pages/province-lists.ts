@@ -1,0 +1,95 @@
+/**
+ * The province page's lists: the reports behind the month's figures with their receipts (from the
+ * ledger), and the police-coordination list of the unit's latest month, each exportable.
+ */
+import type { ReportRow } from '../../../lib/site-data.ts';
+import { formatPeriod, formatTimestamp } from '../format.ts';
+import { categoryLabel, datasetTitle, t } from '../i18n.ts';
+import { stampFor, type PageContext } from '../page-context.ts';
+import { loadPolice } from '../site-data-client.ts';
+import { tablePanel } from '../table-panel.ts';
+import { FIRST_PERIOD_OF_34 } from '../units.ts';
+
+const STATUS_TEXT = {
+  accepted: 'uploadAccepted',
+  rejected: 'uploadRejected',
+  duplicate: 'uploadDuplicate',
+} as const;
+
+/** The month's uploads of the unit (and, restated, of the old units merged into it). */
+export function reportsPanel(ctx: PageContext, code: string, reports: readonly ReportRow[]): void {
+  const { period, geography } = ctx.route;
+  const currentOf = new Map(
+    ctx.data.units.filter((u) => u.generation === '63').map((u) => [u.code, u.current_code]),
+  );
+  const mine = (r: ReportRow) =>
+    r.province === code ||
+    (geography === 'current' && r.period < FIRST_PERIOD_OF_34 && currentOf.get(r.province) === code);
+  const rows = reports
+    .filter((r) => r.period === period && mine(r))
+    .sort((a, b) => a.dataset.localeCompare(b.dataset) || b.received_at.localeCompare(a.received_at))
+    .map((r) => ({
+      dataset: datasetTitle(r.dataset),
+      file_name: r.file_name,
+      received_at: formatTimestamp(r.received_at),
+      status: t(STATUS_TEXT[r.status]),
+      rows_accepted: r.rows_accepted,
+      rows_rejected: r.rows_rejected,
+      errors: r.error_count,
+      warnings: r.warning_count,
+      receipt: r.upload_id,
+      sha256: r.sha256.slice(0, 12),
+    }));
+  tablePanel(ctx.root, {
+    id: 'reports',
+    title: `${t('provinceReports')} · ${formatPeriod(period)}`,
+    table: {
+      columns: [
+        { key: 'dataset', label: t('dataset') },
+        { key: 'file_name', label: t('file') },
+        { key: 'received_at', label: t('receivedAt') },
+        { key: 'status', label: t('status') },
+        { key: 'rows_accepted', label: t('rowsAccepted') },
+        { key: 'rows_rejected', label: t('rowsRejected') },
+        { key: 'errors', label: t('receiptErrors') },
+        { key: 'warnings', label: t('receiptWarnings') },
+        { key: 'receipt', label: t('receipt') },
+        { key: 'sha256', label: 'SHA-256' },
+      ],
+      rows,
+    },
+    fileName: `bao-cao-${code}-${period}`,
+    stamp: stampFor(ctx, null, { province: code }),
+    shown: 60,
+  });
+}
+
+/** Employers owing 3+ months in the unit's latest month, those over the Art. 216 thresholds first. */
+export async function policePanel(ctx: PageContext, code: string): Promise<void> {
+  const current = ctx.names.find(code, '34') ? code : (ctx.names.find(code, '63')?.current_code ?? code);
+  const list = await loadPolice(current);
+  const latest = ctx.data.meta.latest_period;
+  tablePanel(ctx.root, {
+    id: 'police',
+    title: `${t('policeList')} · ${ctx.names.nameOf(current, latest, 'current')} · ${formatPeriod(latest)}`,
+    table: {
+      columns: [
+        { key: 'ma_so_thue', label: t('taxCode') },
+        { key: 'ten_don_vi', label: t('employer') },
+        { key: 'debt_total', label: t('debtTotal') },
+        { key: 'so_thang_no', label: t('monthsOwed') },
+        { key: 'so_lao_dong', label: t('employees') },
+        { key: 'tinh_trang', label: t('status') },
+        { key: 'art216', label: t('art216') },
+      ],
+      rows: list.map((r) => ({
+        ...r,
+        tinh_trang: categoryLabel(r.tinh_trang),
+        art216: r.art216 === 1 ? t('yes') : t('no'),
+      })),
+    },
+    fileName: `danh-sach-phoi-hop-cong-an-${current}-${latest}`,
+    stamp: stampFor(ctx, 'debt', { province: current, period: latest }),
+    shown: 100,
+  });
+}
