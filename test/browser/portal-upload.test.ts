@@ -25,6 +25,7 @@ beforeAll(async () => {
   await copyFile(join(DASHBOARD_DIR, 'styles.css'), join(siteDir, 'styles.css'));
   await writeFile(join(dir, 'good.csv'), debtCsv(6, 11));
   await writeFile(join(dir, 'broken.csv'), brokenDebtCsv(6, 12));
+  await writeFile(join(dir, 'notes.txt'), 'not a report\n');
   portal = await startLocalPortal({ dataDir: join(dir, 'data'), asProvince: '48', log: () => undefined });
   site = await serveSite({ dir: siteDir, port: 0, api: portal.handle });
   browser = await launchChromium();
@@ -71,6 +72,17 @@ describe('the upload portal page in Chromium', () => {
       'api/templates/prosecution.xlsx',
       'api/templates/procedures.xlsx',
     ]);
+  });
+
+  it('shows the API refusal in the page language when the file is not CSV or XLSX', async () => {
+    await page.setInputFiles('#file', join(dir, 'notes.txt'));
+    await page.click('#submit');
+    await page.waitForFunction(() =>
+      /Loại tệp không được hỗ trợ/.test(document.querySelector('#upload-status')?.textContent ?? ''),
+    );
+    // The refusal is the one failed request so far; later steps must add none.
+    expect(problems).toEqual([expect.stringMatching(/^HTTP 400: .*\/api\/uploads$/)]);
+    problems.length = 0;
   });
 
   it('uploads a good file and shows an accepted receipt with row counts and totals', async () => {
