@@ -9,7 +9,7 @@ import { lang, regionLabel, setLang, t } from './i18n.ts';
 import type { TextKey } from './messages.ts';
 import { PAGE_RENDERERS } from './pages/index.ts';
 import { hashFor, routeFromHash, type Route } from './route.ts';
-import { loadSiteData, type SiteData } from './site-data-client.ts';
+import { loadScope, loadSiteData, type SiteData } from './site-data-client.ts';
 import { UnitNames } from './units.ts';
 
 function byId<T extends HTMLElement>(id: string): T {
@@ -71,12 +71,29 @@ function fillFilters(data: SiteData, names: UnitNames, route: Route): void {
   );
 }
 
+/** Hides the pages and filters that only make sense with every unit's data. */
+function limitToScope(): void {
+  for (const link of document.querySelectorAll<HTMLAnchorElement>('nav.tabs a'))
+    if (link.dataset.page !== 'province') link.hidden = true;
+  for (const id of ['geography', 'region', 'province']) {
+    const control = byId(id);
+    control.hidden = true;
+    document.querySelector<HTMLElement>(`label[for="${id}"]`)?.setAttribute('hidden', '');
+  }
+  document.body.dataset.scope = 'province';
+}
+
 async function start(): Promise<void> {
   const status = byId('status');
   const root = byId('page');
+  const scope = await loadScope();
   const data = await loadSiteData();
   const names = new UnitNames(data.units);
-  const current = (): Route => routeFromHash(location.hash, data.meta.periods, data.meta.latest_period);
+  const read = (): Route => routeFromHash(location.hash, data.meta.periods, data.meta.latest_period);
+  // A unit's viewer has only its bundle: its own page, restated to today's units, is all there is.
+  const current = (): Route =>
+    scope ? { ...read(), page: 'province', province: scope, geography: 'current', region: '' } : read();
+  if (scope) limitToScope();
   const go = (change: Partial<Route>) => {
     location.hash = hashFor({ ...current(), ...change });
   };

@@ -12,6 +12,8 @@ export const ARTIFACTS = join(import.meta.dirname, '..', 'artifacts');
 
 export interface Dashboard {
   fixture: SiteFixture;
+  /** The built site the server serves (data/ included). */
+  siteDir: string;
   server: SiteServer;
   browser: Browser;
   page: Page;
@@ -43,6 +45,7 @@ export async function openDashboard(): Promise<Dashboard> {
   });
   return {
     fixture,
+    siteDir,
     server,
     browser,
     page,
