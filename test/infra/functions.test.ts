@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Match } from 'aws-cdk-lib/assertions';
+import { bucketArn, refreshEnv, refreshMay, SUMMARIES_TABLE_ARN, WORKGROUP_ARN } from './refresh-role.ts';
 import { resourcesOfType, synthForTemplate, type Synthesized } from './synth.ts';
 
 let s: Synthesized;
@@ -107,5 +108,14 @@ describe('refresh function', () => {
         DeadLetterConfig: { Arn: { 'Fn::GetAtt': [id(s.stack.refresh.failures.queue), 'Arn'] } },
       }),
     });
+  });
+
+  it('runs the queries with DuckDB by default, with no Athena, Glue or query results rights', () => {
+    expect(refreshEnv(s).VSS_REFRESH_ENGINE).toBe('duckdb');
+    expect(refreshEnv(s).VSS_ATHENA_WORKGROUP).toBeUndefined();
+    expect(refreshMay(s, 'athena:StartQueryExecution', WORKGROUP_ARN)).toBe('ImplicitDeny');
+    expect(refreshMay(s, 'glue:GetTable', SUMMARIES_TABLE_ARN)).toBe('ImplicitDeny');
+    const results = bucketArn(s, s.stack.storage.queryResults);
+    expect(refreshMay(s, 's3:PutObject', `${results}/athena/q.csv`)).toBe('ImplicitDeny');
   });
 });
