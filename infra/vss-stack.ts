@@ -93,12 +93,6 @@ export class VssStack extends Stack {
       deadLetterQueue: this.refresh.failures.queue,
       removalPolicy,
     });
-    this.alarms = new OperationsAlarms(this, 'Alarms', {
-      key,
-      ingest: this.ingest.fn.fn,
-      refresh: this.refresh.fn.fn,
-      queueAlarms: [this.ingest.failures.alarm, this.refresh.failures.alarm],
-    });
     this.referenceData = new ReferenceData(this, 'ReferenceData', { lake, key, tables: reference });
     this.uploadAccess = new UploadAccess(this, 'UploadAccess', {
       envName: props.envName,
@@ -118,6 +112,13 @@ export class VssStack extends Stack {
       sessionSecretName: this.signIn.secretName,
       entry: props.entries?.uploadApi,
       removalPolicy,
+    });
+    this.alarms = new OperationsAlarms(this, 'Alarms', {
+      key,
+      ingest: this.ingest.fn.fn,
+      refresh: this.refresh.fn.fn,
+      uploadApi: this.uploadApi.fn,
+      queueAlarms: [this.ingest.failures.alarm, this.refresh.failures.alarm],
     });
     this.dashboard = new DashboardDistribution(this, 'Dashboard', {
       site,

@@ -13,13 +13,16 @@ export interface OperationsAlarmsProps {
   readonly key: IKey;
   readonly ingest: lambda.IFunction;
   readonly refresh: lambda.IFunction;
+  /** The officers' upload API: its errors and throttles (officers turned away) notify too. */
+  readonly uploadApi?: lambda.IFunction;
   /** The dead-letter queue alarms, which notify the same topic. */
   readonly queueAlarms: cloudwatch.Alarm[];
 }
 
 /**
  * One topic operators subscribe to (e-mail, chat), and the alarms that notify it: failed ingest
- * invocations, failed refreshes, and anything waiting in a dead-letter queue.
+ * invocations, failed refreshes, upload API errors and throttles, and anything waiting in a
+ * dead-letter queue.
  */
 export class OperationsAlarms extends Construct {
   readonly topic: sns.Topic;
@@ -71,6 +74,20 @@ export class OperationsAlarms extends Construct {
         'A dashboard refresh failed: the dashboard shows older figures',
         props.refresh.metricErrors(fiveMinutes),
       ),
+      ...(props.uploadApi
+        ? [
+            failureAlarm(
+              'UploadApiErrors',
+              'The upload API failed a request: an officer could not upload or read a receipt',
+              props.uploadApi.metricErrors(fiveMinutes),
+            ),
+            failureAlarm(
+              'UploadApiThrottles',
+              'The upload API turned requests away at its reserved concurrency',
+              props.uploadApi.metricThrottles(fiveMinutes),
+            ),
+          ]
+        : []),
     ];
     const notify = new actions.SnsAction(this.topic);
     for (const alarm of this.alarms) alarm.addAlarmAction(notify);

@@ -171,4 +171,16 @@ describe('upload API', () => {
     expect(create).toContain(idOf(s.stack.dashboard.distribution));
     expect(create).not.toContain('"*"');
   });
+
+  it('notifies the operations topic when it fails a request or turns one away', () => {
+    for (const metric of ['Errors', 'Throttles']) {
+      s.template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        MetricName: metric,
+        Namespace: 'AWS/Lambda',
+        Dimensions: [{ Name: 'FunctionName', Value: { Ref: idOf(s.stack.uploadApi.fn) } }],
+        Threshold: 1,
+        AlarmActions: [{ Ref: idOf(s.stack.alarms.topic) }],
+      });
+    }
+  });
 });
