@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { link, mkdir, readdir, rename, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
 import { DATASET_NAMES, DATASETS, duckdbType, type DatasetName } from '../lib/datasets/index.ts';
 import { debtMonths } from '../lib/generate/debtors.ts';
@@ -157,12 +157,22 @@ export async function buildLake(build: LakeBuild): Promise<number> {
   return debtRows;
 }
 
-/** A mirror holding only the months from `from` on of another, by hard links (no copying). */
-export async function linkMirrorFrom(source: string, target: string, from: Period): Promise<void> {
+/**
+ * A mirror holding only the months from `from` on of another, by hard links (no copying); with
+ * `prefixes`, only the keys under them (what the refresh mirrors: never the debt detail).
+ */
+export async function linkMirrorFrom(
+  source: string,
+  target: string,
+  from: Period,
+  prefixes?: readonly string[],
+): Promise<void> {
   const files = await readdir(source, { recursive: true, withFileTypes: true });
   for (const f of files) {
     if (!f.isFile()) continue;
     const path = join(f.parentPath, f.name);
+    const key = relative(source, path).split(sep).join('/');
+    if (prefixes && !prefixes.some((p) => key.startsWith(p))) continue;
     const period = /(?:period=|\/)(\d{4}-\d{2})\//.exec(path.slice(source.length))?.[1];
     if (period === undefined || period < from) continue;
     const to = join(target, path.slice(source.length));

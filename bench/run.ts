@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SCALES } from '../lib/generate/scale.ts';
 import { addMonths } from '../lib/period.ts';
+import { refreshMirrorPrefixes } from '../lib/site/refresh.ts';
 import { buildLake, linkMirrorFrom } from './build-lake.ts';
 import { benchBundle } from './bundle-bench.ts';
 import { benchDashboard } from './dashboard-bench.ts';
@@ -55,6 +56,9 @@ if (only.has('ingest')) await benchIngest(work, ingestRows);
 const lakeDir = join(work, `lake-${debtorsPerMonth}`);
 const sixYears = join(lakeDir, 'mirror-6y');
 const oneYear = join(lakeDir, 'mirror-1y');
+// What the refresh Lambda mirrors (refreshMirrorPrefixes): summaries, ledger, the small datasets.
+const refreshSix = join(lakeDir, 'refresh-6y');
+const refreshOne = join(lakeDir, 'refresh-1y');
 const built = join(lakeDir, 'built');
 if (
   only.has('lake') ||
@@ -80,12 +84,16 @@ if (
   await linkMirrorFrom(sixYears, oneYear, oneYearFrom);
   await writeFile(built, new Date().toISOString());
 } else if (existsSync(built)) note(`reusing the lake in ${lakeDir}`);
+if (existsSync(built) && !existsSync(refreshSix)) {
+  await linkMirrorFrom(sixYears, refreshSix, from, refreshMirrorPrefixes());
+  await linkMirrorFrom(sixYears, refreshOne, oneYearFrom, refreshMirrorPrefixes());
+}
 
 if (only.has('query')) await benchQuery(sixYears);
-if (only.has('refresh')) await benchRefresh(oneYear, sixYears, lakeDir);
+if (only.has('refresh')) await benchRefresh(refreshOne, refreshSix, lakeDir);
 if (only.has('scan')) await benchScan(sixYears);
 if (only.has('dashboard')) {
-  if (!existsSync(join(lakeDir, 'site-6y', 'data'))) await benchRefresh(oneYear, sixYears, lakeDir);
+  if (!existsSync(join(lakeDir, 'site-6y', 'data'))) await benchRefresh(refreshOne, refreshSix, lakeDir);
   await benchDashboard(join(lakeDir, 'site-6y'));
 }
 

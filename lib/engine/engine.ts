@@ -16,6 +16,7 @@ import {
 } from './reference-tables.ts';
 import { ensureSummaries } from '../summary/backfill.ts';
 import { DATASETS } from '../datasets/index.ts';
+import { materializeRelations } from './materialize.ts';
 import { datasetViewSql, summariesViewSql, uploadsViewSql } from './views.ts';
 
 export type QueryParams = Readonly<Record<string, string | number>>;
@@ -51,8 +52,9 @@ export interface EngineOptions {
   registry?: ProvinceRegistry;
   queriesDir?: string;
   /**
-   * Load the datasets (all, or those named) and the summaries into memory once instead of reading
-   * the files at every query. A dataset left out stays a view, read only if a query names it.
+   * Load the datasets (all, or those named), the summaries and the ledger into memory once instead
+   * of reading the files at every query, through the file cache in the mirror (file-cache.ts). A
+   * dataset left out stays a view, read only if a query names it.
    */
   materialize?: boolean | readonly string[];
   /** Compute the summaries a lake object lacks in the mirror first (default true). */
@@ -96,12 +98,11 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     options.materialize === true ||
     (Array.isArray(options.materialize) && options.materialize.includes(dataset));
   for (const dataset of Object.values(DATASETS)) {
-    await connection.run(
-      datasetViewSql(dataset, options.mirrorDir, materialized(dataset.name) ? 'TABLE' : 'VIEW'),
-    );
+    await connection.run(datasetViewSql(dataset, options.mirrorDir));
   }
-  await connection.run(summariesViewSql(options.mirrorDir, options.materialize ? 'TABLE' : 'VIEW'));
+  await connection.run(summariesViewSql(options.mirrorDir));
   await connection.run(uploadsViewSql(options.mirrorDir));
+  if (options.materialize) await materializeRelations(connection, options.mirrorDir, materialized);
   await createProvincesTable(connection, options.registry ?? provinces());
   await createDatasetsTable(connection);
   const range = options.range ?? (await dataPeriodRange(connection));

@@ -23,29 +23,55 @@ function hasFileEnding(dir: string, ending: string): boolean {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' }).some((f) => f.endsWith(ending));
 }
 
-/** `vss.<dataset>`: the template's columns, typed, plus the Hive keys as text. */
 /** TABLE reads the files once into memory: for runs of several queries over many small files. */
 export type Relation = 'VIEW' | 'TABLE';
 
-export function datasetViewSql(dataset: DatasetDef, mirrorDir: string, relation: Relation = 'VIEW'): string {
-  const columns = dataset.columns.map((c) => {
-    const type = duckdbType(c.type);
-    return { name: quoteIdentifier(c.key), type };
-  });
-  const view = `vss.${quoteIdentifier(dataset.name)}`;
+/**
+ * What a relation reads: the glob of every file under the mirror, or a list of files (the engine's
+ * file cache reads only those it does not hold yet, and asks for each row's `filename` with them).
+ */
+export type FileSource = { glob: string } | { files: readonly string[]; filename: true };
+
+function sourceSql(source: FileSource): { from: string; filename: string; option: string } {
+  if ('glob' in source) return { from: quoteLiteral(source.glob), filename: '', option: '' };
+  return {
+    from: `[${source.files.map(quoteLiteral).join(', ')}]`,
+    filename: ', filename',
+    option: ', filename = true',
+  };
+}
+
+/** The files under the mirror that a dataset's view reads (as glob and as a path test). */
+export function datasetFiles(dataset: DatasetDef, mirrorDir: string): { dir: string; glob: string } {
   const dir = join(mirrorDir, LAKE_PREFIX, dataset.name);
-  if (!hasFileEnding(dir, '.parquet')) {
-    const nulls = columns.map((c) => `CAST(NULL AS ${c.type}) AS ${c.name}`);
-    return `CREATE OR REPLACE ${relation} ${view} AS SELECT ${nulls.join(', ')}, CAST(NULL AS VARCHAR) AS period, CAST(NULL AS VARCHAR) AS province WHERE false`;
-  }
-  const glob = quoteLiteral(join(dir, 'period=*', 'province=*', '*.parquet'));
-  const typed = columns.map((c) => `CAST(${c.name} AS ${c.type}) AS ${c.name}`);
+  return { dir, glob: join(dir, 'period=*', 'province=*', '*.parquet') };
+}
+
+/** `vss.<dataset>`: the template's columns, typed, plus the Hive keys as text. */
+export function datasetSelectSql(dataset: DatasetDef, source: FileSource): string {
+  const typed = dataset.columns.map((c) => {
+    const name = quoteIdentifier(c.key);
+    return `CAST(${name} AS ${duckdbType(c.type)}) AS ${name}`;
+  });
+  const { from, filename, option } = sourceSql(source);
   // hive_types keeps '01' a text code: left to inference DuckDB would read it as the integer 1.
   return (
-    `CREATE OR REPLACE ${relation} ${view} AS SELECT ${typed.join(', ')}, period, province ` +
-    `FROM read_parquet(${glob}, hive_partitioning = true, union_by_name = true, ` +
-    `hive_types = {'period': VARCHAR, 'province': VARCHAR})`
+    `SELECT ${typed.join(', ')}, period, province${filename} ` +
+    `FROM read_parquet(${from}, hive_partitioning = true, union_by_name = true, ` +
+    `hive_types = {'period': VARCHAR, 'province': VARCHAR}${option})`
   );
+}
+
+export function datasetViewSql(dataset: DatasetDef, mirrorDir: string, relation: Relation = 'VIEW'): string {
+  const view = `vss.${quoteIdentifier(dataset.name)}`;
+  const { dir, glob } = datasetFiles(dataset, mirrorDir);
+  if (!hasFileEnding(dir, '.parquet')) {
+    const nulls = dataset.columns.map(
+      (c) => `CAST(NULL AS ${duckdbType(c.type)}) AS ${quoteIdentifier(c.key)}`,
+    );
+    return `CREATE OR REPLACE ${relation} ${view} AS SELECT ${nulls.join(', ')}, CAST(NULL AS VARCHAR) AS period, CAST(NULL AS VARCHAR) AS province WHERE false`;
+  }
+  return `CREATE OR REPLACE ${relation} ${view} AS ${datasetSelectSql(dataset, { glob })}`;
 }
 
 function ledgerColumnType(schema: z.ZodType): 'VARCHAR' | 'BIGINT' {
@@ -61,18 +87,43 @@ export function ledgerColumns(): { name: string; type: 'VARCHAR' | 'BIGINT' }[] 
   }));
 }
 
-/** `vss.uploads`: one row per ledger record (one JSON object per file). */
-export function uploadsViewSql(mirrorDir: string): string {
-  const columns = ledgerColumns();
+/** The ledger's files under the mirror (one JSON object per upload). */
+export function uploadFiles(mirrorDir: string): { dir: string; glob: string } {
   const dir = join(mirrorDir, LEDGER_PREFIX);
-  if (!hasFileEnding(dir, '.json')) {
-    const nulls = columns.map((c) => `CAST(NULL AS ${c.type}) AS ${quoteIdentifier(c.name)}`);
-    return `CREATE OR REPLACE VIEW vss.uploads AS SELECT ${nulls.join(', ')} WHERE false`;
-  }
-  const glob = quoteLiteral(join(dir, '*', '*', '*', '*.json'));
+  return { dir, glob: join(dir, '*', '*', '*', '*.json') };
+}
+
+export function uploadsSelectSql(source: FileSource): string {
+  const columns = ledgerColumns();
   const spec = columns.map((c) => `${quoteLiteral(c.name)}: ${quoteLiteral(c.type)}`).join(', ');
   const names = columns.map((c) => quoteIdentifier(c.name)).join(', ');
-  return `CREATE OR REPLACE VIEW vss.uploads AS SELECT ${names} FROM read_json(${glob}, format = 'auto', columns = {${spec}})`;
+  const { from, filename, option } = sourceSql(source);
+  return `SELECT ${names}${filename} FROM read_json(${from}, format = 'auto', columns = {${spec}}${option})`;
+}
+
+/** `vss.uploads`: one row per ledger record (one JSON object per file). */
+export function uploadsViewSql(mirrorDir: string): string {
+  const { dir, glob } = uploadFiles(mirrorDir);
+  if (!hasFileEnding(dir, '.json')) {
+    const nulls = ledgerColumns().map((c) => `CAST(NULL AS ${c.type}) AS ${quoteIdentifier(c.name)}`);
+    return `CREATE OR REPLACE VIEW vss.uploads AS SELECT ${nulls.join(', ')} WHERE false`;
+  }
+  return `CREATE OR REPLACE VIEW vss.uploads AS ${uploadsSelectSql({ glob })}`;
+}
+
+/** The summary files under the mirror, one per dataset, period and province. */
+export function summaryFiles(mirrorDir: string): { dir: string; glob: string } {
+  const dir = join(mirrorDir, SUMMARIES_PREFIX);
+  return { dir, glob: join(dir, '*', 'period=*', 'province=*', 'summary.parquet') };
+}
+
+export function summariesSelectSql(source: FileSource): string {
+  const { from, filename, option } = sourceSql(source);
+  return (
+    `SELECT CAST(dataset AS VARCHAR) AS dataset, CAST(measure AS VARCHAR) AS measure, ` +
+    `CAST(value AS BIGINT) AS value, period, province${filename} FROM read_parquet(${from}, ` +
+    `hive_partitioning = true, hive_types = {'period': VARCHAR, 'province': VARCHAR}${option})`
+  );
 }
 
 /**
@@ -80,15 +131,10 @@ export function uploadsViewSql(mirrorDir: string): string {
  * from the small files ingest writes beside each lake object: what the dashboard queries read.
  */
 export function summariesViewSql(mirrorDir: string, relation: Relation = 'VIEW'): string {
-  const dir = join(mirrorDir, SUMMARIES_PREFIX);
-  const head = `CREATE OR REPLACE ${relation} vss.summaries AS SELECT`;
+  const { dir, glob } = summaryFiles(mirrorDir);
+  const head = `CREATE OR REPLACE ${relation} vss.summaries AS`;
   if (!hasFileEnding(dir, '.parquet')) {
-    return `${head} CAST(NULL AS VARCHAR) AS dataset, CAST(NULL AS VARCHAR) AS measure, CAST(NULL AS BIGINT) AS value, CAST(NULL AS VARCHAR) AS period, CAST(NULL AS VARCHAR) AS province WHERE false`;
+    return `${head} SELECT CAST(NULL AS VARCHAR) AS dataset, CAST(NULL AS VARCHAR) AS measure, CAST(NULL AS BIGINT) AS value, CAST(NULL AS VARCHAR) AS period, CAST(NULL AS VARCHAR) AS province WHERE false`;
   }
-  const glob = quoteLiteral(join(dir, '*', 'period=*', 'province=*', 'summary.parquet'));
-  return (
-    `${head} CAST(dataset AS VARCHAR) AS dataset, CAST(measure AS VARCHAR) AS measure, ` +
-    `CAST(value AS BIGINT) AS value, period, province FROM read_parquet(${glob}, hive_partitioning = true, ` +
-    `hive_types = {'period': VARCHAR, 'province': VARCHAR})`
-  );
+  return `${head} ${summariesSelectSql({ glob })}`;
 }

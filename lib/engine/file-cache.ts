@@ -1,0 +1,134 @@
+/**
+ * The engine's relations over many small mirror files, kept in a DuckDB file inside the mirror and
+ * brought up to date file by file. Opening a DuckDB file on every small Parquet or JSON object cost
+ * the refresh a few milliseconds each, and their number grows every month; with the cache a run
+ * reads only the files added or changed since the last one, so its cost follows what changed, not
+ * the years of history. A file is known by its path, size, inode and nanosecond mtime: the mirror
+ * replaces files by rename, which changes at least the inode.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join, sep } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { quoteIdentifier, quoteLiteral, type FileSource } from './views.ts';
+
+export interface CachedRelation {
+  /** The table's name in the `vss` schema. */
+  name: string;
+  /** Where its files are, and which of the paths under it (relative, with `/`) it reads. */
+  dir: string;
+  matches: RegExp;
+  /** The SELECT over a list of files, with each row's `filename`. */
+  select: (source: FileSource) => string;
+}
+
+export const CACHE_DIR = '.engine-cache';
+/** Files per read: one DuckDB statement over thousands of paths is fast, a very long one is not. */
+const BATCH = 2000;
+
+function filesOf(relation: CachedRelation): Map<string, string> {
+  const found = new Map<string, string>();
+  if (!existsSync(relation.dir)) return found;
+  for (const name of readdirSync(relation.dir, { recursive: true, encoding: 'utf8' })) {
+    if (!relation.matches.test(name.split(sep).join('/'))) continue;
+    const path = join(relation.dir, name);
+    const s = statSync(path, { bigint: true });
+    if (s.isFile()) found.set(path, `${s.size}:${s.ino}:${s.mtimeNs}`);
+  }
+  return found;
+}
+
+const list = (paths: readonly string[]) => paths.map(quoteLiteral).join(', ');
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Brings one cached table up to date with its files; returns how many files it read. */
+async function update(connection: DuckDBConnection, relation: CachedRelation): Promise<number> {
+  const table = `cache.${quoteIdentifier(relation.name)}`;
+  const current = filesOf(relation);
+  const known = new Map<string, string>();
+  const reader = await connection.runAndReadAll('SELECT path, stamp FROM cache.files WHERE relation = $1', [
+    relation.name,
+  ]);
+  for (const [path, stamp] of reader.getRowsJS()) known.set(String(path), String(stamp));
+  const gone = [...known].filter(([path, stamp]) => current.get(path) !== stamp).map(([p]) => p);
+  const fresh = [...current].filter(([path, stamp]) => known.get(path) !== stamp).map(([p]) => p);
+  for (const batch of chunks(gone, BATCH)) {
+    await connection.run(`DELETE FROM ${table} WHERE filename IN (${list(batch)})`);
+    await connection.run(
+      `DELETE FROM cache.files WHERE relation = ${quoteLiteral(relation.name)} AND path IN (${list(batch)})`,
+    );
+  }
+  for (const batch of chunks(fresh, BATCH)) {
+    const select = relation.select({ files: batch, filename: true });
+    await connection.run(`CREATE TABLE IF NOT EXISTS ${table} AS ${select} LIMIT 0`);
+    await connection.run(`INSERT INTO ${table} ${select}`);
+    const rows = batch.map(
+      (p) => `(${quoteLiteral(relation.name)}, ${quoteLiteral(p)}, ${quoteLiteral(current.get(p) ?? '')})`,
+    );
+    await connection.run(`INSERT INTO cache.files VALUES ${rows.join(', ')}`);
+  }
+  return fresh.length;
+}
+
+/** One cache file per shape of the relations: a changed column list starts a new cache. */
+function cacheFile(mirrorDir: string, relations: readonly CachedRelation[]): string {
+  const shape = relations.map((r) => `${r.name}:${r.select({ files: ['f'], filename: true })}`);
+  const hash = createHash('sha256').update(shape.join('\n').replaceAll(mirrorDir, '')).digest('hex');
+  const dir = join(mirrorDir, CACHE_DIR);
+  mkdirSync(dir, { recursive: true });
+  const file = `${hash.slice(0, 16)}.duckdb`;
+  for (const old of readdirSync(dir)) if (!old.startsWith(file)) rmSync(join(dir, old), { force: true });
+  return join(dir, file);
+}
+
+/**
+ * Creates `vss.<name>` as an in-memory table for every relation that has files, from the cache
+ * brought up to date first. Returns the names it created, or undefined when the cache cannot be
+ * used (another process holds it, a read-only mirror): the caller then reads the files as before.
+ */
+export async function loadThroughCache(
+  connection: DuckDBConnection,
+  mirrorDir: string,
+  relations: readonly CachedRelation[],
+): Promise<{ created: string[]; filesRead: number } | undefined> {
+  let path: string;
+  try {
+    path = cacheFile(mirrorDir, relations);
+    await connection.run(`ATTACH ${quoteLiteral(path)} AS cache`);
+  } catch {
+    return undefined;
+  }
+  const created: string[] = [];
+  let filesRead = 0;
+  try {
+    await connection.run('BEGIN TRANSACTION');
+    await connection.run(
+      'CREATE TABLE IF NOT EXISTS cache.files (relation VARCHAR, path VARCHAR, stamp VARCHAR)',
+    );
+    for (const relation of relations) filesRead += await update(connection, relation);
+    await connection.run('COMMIT');
+    const tables = await connection.runAndReadAll(
+      "SELECT table_name FROM duckdb_tables() WHERE database_name = 'cache' AND table_name <> 'files'",
+    );
+    const present = new Set(tables.getRowsJS().map(([name]) => String(name)));
+    for (const relation of relations) {
+      if (!present.has(relation.name)) continue;
+      const name = quoteIdentifier(relation.name);
+      // Copied into memory, so the cache file is released at once for the next run.
+      await connection.run(`DROP VIEW IF EXISTS vss.${name}`);
+      await connection.run(`CREATE TABLE vss.${name} AS SELECT * EXCLUDE (filename) FROM cache.${name}`);
+      created.push(relation.name);
+    }
+  } catch (error) {
+    await connection.run('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    await connection.run('DETACH cache').catch(() => undefined);
+  }
+  return { created, filesRead };
+}
