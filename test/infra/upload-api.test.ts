@@ -1,4 +1,7 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { presignUpload } from '../../lib/portal/presign-upload.ts';
+import { createS3Client } from '../../lib/storage/s3-client.ts';
+import { UPLOAD_PUT_HEADERS } from '../../infra/constructs/upload-cors.ts';
 import {
   bucketPolicyStatements,
   createResolver,
@@ -181,6 +184,31 @@ describe('upload API', () => {
         Threshold: 1,
         AlarmActions: [{ Ref: idOf(s.stack.alarms.topic) }],
       });
+    }
+  });
+});
+
+describe('pre-signed upload URL in AWS', () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  it("points at the bucket's regional endpoint, the origin the CSP and CORS are written for", async () => {
+    vi.stubEnv('AWS_ACCESS_KEY_ID', 'AKIAEXAMPLEEXAMPLE00');
+    vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'example-secret-example-secret-example-00');
+    const s3 = createS3Client({ region: REGION });
+    const grant = await presignUpload(s3, {
+      bucket: 'vss-uploads-example',
+      key: 'uploads/debt/2026-01/79/bao-cao.csv',
+      size: 10,
+      sha256Hex: '0'.repeat(64),
+      now: new Date('2026-02-03T04:05:06Z'),
+    });
+    s3.destroy();
+    // bucketRegionalDomainName is <bucket>.s3.<region>.amazonaws.com
+    expect(new URL(grant.url).origin).toBe(`https://vss-uploads-example.s3.${REGION}.amazonaws.com`);
+    expect(Object.keys(grant.headers)).toContain('x-amz-checksum-sha256');
+    for (const header of Object.keys(grant.headers)) {
+      // Every header the page must send is one the bucket's CORS rule allows.
+      expect(UPLOAD_PUT_HEADERS).toContain(header);
     }
   });
 });
