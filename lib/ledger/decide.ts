@@ -25,11 +25,28 @@ function isLater(
   return ta !== tb ? ta > tb : a.upload_id > b.upload_id;
 }
 
-/** The accepted upload whose rows are in the lake: the latest-arrived accepted one. */
+/** The latest-arrived of `records` with one of the given statuses. */
+function latest(records: readonly LedgerRecord[], statuses: readonly LedgerRecord['status'][]) {
+  let found: LedgerRecord | undefined;
+  for (const r of records) if (statuses.includes(r.status) && (!found || isLater(r, found))) found = r;
+  return found;
+}
+
+/**
+ * The accepted upload whose rows are in the lake: the rows of the latest-arrived upload that
+ * passed validation. When that one is a resend recorded as `duplicate`, its rows are those of the
+ * accepted upload with the same checksum. Whether a resend is judged `duplicate` depends on which
+ * events came first, so the latest-arrived accepted record alone is not enough: after A, B, and a
+ * resend of A handled before B, the province's last word is A's rows, not B's.
+ */
 export function uploadInForce(records: readonly LedgerRecord[]): LedgerRecord | undefined {
-  let inForce: LedgerRecord | undefined;
-  for (const r of records) if (r.status === 'accepted' && (!inForce || isLater(r, inForce))) inForce = r;
-  return inForce;
+  const last = latest(records, ['accepted', 'duplicate']);
+  if (!last || last.status === 'accepted') return last;
+  const twin = latest(
+    records.filter((r) => r.sha256 === last.sha256),
+    ['accepted'],
+  );
+  return twin ?? latest(records, ['accepted']);
 }
 
 /**
@@ -42,7 +59,12 @@ export function decide(candidate: Candidate, ledger: readonly LedgerRecord[]): D
   if (!inForce) return { status: 'accepted', supersedes: null, writeLake: true };
   if (inForce.sha256 === candidate.sha256) return { status: 'duplicate', supersedes: null, writeLake: false };
   const me = { received_at: candidate.receivedAt, upload_id: candidate.uploadId };
-  // An event that arrives after a newer upload was handled: keep it on record, leave the lake alone.
-  if (!isLater(me, inForce)) return { status: 'accepted', supersedes: null, writeLake: false };
+  // An event that arrives after a newer upload was handled (a resend counts): keep it on record,
+  // leave the lake alone.
+  const newest = latest(
+    ledger.filter((r) => r.upload_id !== candidate.uploadId),
+    ['accepted', 'duplicate'],
+  );
+  if (!isLater(me, newest ?? inForce)) return { status: 'accepted', supersedes: null, writeLake: false };
   return { status: 'accepted', supersedes: inForce.upload_id, writeLake: true };
 }

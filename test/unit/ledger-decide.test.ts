@@ -90,6 +90,21 @@ describe('decide', () => {
     expect(uploadInForce([a, b])?.upload_id).toBe('b');
     expect(uploadInForce([r, d])).toBeUndefined();
   });
+
+  it('keeps a resend handled before an older correction in force (A, B, resend of A; B handled last)', () => {
+    const resend = { ...record('a2', 'duplicate', '2025-04-08T00:00:00Z', a.sha256) };
+    const b = candidate('b', '2025-04-06T00:00:00Z');
+    expect(decide(b, [a, resend])).toEqual({ status: 'accepted', supersedes: null, writeLake: false });
+    const ledger = [a, resend, record('b', 'accepted', b.receivedAt)];
+    expect(uploadInForce(ledger)?.sha256).toBe(a.sha256);
+    // Handled in arrival order the resend is accepted over B: the same rows end in force.
+    const inOrder = [a, { ...record('b', 'accepted', b.receivedAt), supersedes: 'a' }];
+    expect(decide(candidate('a2', resend.received_at, a.sha256), inOrder)).toEqual({
+      status: 'accepted',
+      supersedes: 'b',
+      writeLake: true,
+    });
+  });
 });
 
 describe('uploadIdOf', () => {
