@@ -1,22 +1,26 @@
 import { parse } from 'csv-parse/sync';
 import { decodeText } from './decode-text.ts';
 import { isBlankRow, TooManyRowsError, UnreadableFileError, type Sheet } from './grid.ts';
+import { splitSimpleCsv } from './split-csv.ts';
 
 const DELIMITERS = [',', ';', '\t'] as const;
 /** Enough lines to see the header under a few title rows. */
 const SAMPLE_CHARS = 16_384;
 
 function parseRows(text: string, delimiter: string, sample: boolean, maxRows = Infinity): Sheet {
-  const records: string[][] = parse(text, {
-    // Blank lines count here; the exact non-blank count is checked below.
-    to: Number.isFinite(maxRows) ? maxRows * 2 + 100 : null,
-    delimiter,
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_empty_lines: false,
-    // The sample is cut mid-file, maybe inside a quoted cell: that must not fail the guess.
-    skip_records_with_error: sample,
-  });
+  // Blank lines count here; the exact non-blank count is checked below.
+  const limit = Number.isFinite(maxRows) ? maxRows * 2 + 100 : Infinity;
+  const records: string[][] =
+    splitSimpleCsv(text, delimiter, limit) ??
+    parse(text, {
+      to: Number.isFinite(limit) ? limit : null,
+      delimiter,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+      // The sample is cut mid-file, maybe inside a quoted cell: that must not fail the guess.
+      skip_records_with_error: sample,
+    });
   // Each record is one row in Excel, a multi-line quoted cell included, so numbers follow records.
   const rows = records
     .map((cells, index) => ({ number: index + 1, cells }))

@@ -21,13 +21,36 @@ export interface SheetBody {
 
 const TOTAL_LABELS = new Set(['tongcong', 'cong', 'tong', 'total', 'totals', 'grandtotal', 'tongso']);
 
+const TOTAL_PREFIX = 'tongcong';
+const LONGEST_LABEL = Math.max(...[...TOTAL_LABELS].map((label) => label.length));
+
+/** Could a key beginning with `start` still be a total label? */
+function mayBeLabel(start: string): boolean {
+  if (start.startsWith(TOTAL_PREFIX) || TOTAL_PREFIX.startsWith(start)) return true;
+  if (start.length > LONGEST_LABEL) return false;
+  for (const label of TOTAL_LABELS) if (label.startsWith(start)) return true;
+  return false;
+}
+
+/**
+ * matchKey(text) is a label, found by folding only as many characters as it takes to rule the
+ * cell out: every data cell of a large upload passes here, and folding whole names costs.
+ * matchKey folds each character on its own (marks and punctuation dropped), so its key begins
+ * with the keys of the text's first characters.
+ */
+function isTotalLabel(text: string): boolean {
+  let start = '';
+  for (const char of text) {
+    start += matchKey(char);
+    if (!mayBeLabel(start)) return false;
+  }
+  const key = matchKey(text);
+  return TOTAL_LABELS.has(key) || key.startsWith(TOTAL_PREFIX);
+}
+
 /** A row labelled as a total in any of its text cells: "Tổng cộng", "CỘNG:", "Tong cong", "Total". */
 export function isTotalsRow(cells: readonly RawCell[]): boolean {
-  return cells.some((cell) => {
-    if (typeof cell !== 'string') return false;
-    const key = matchKey(cell);
-    return TOTAL_LABELS.has(key) || key.startsWith('tongcong');
-  });
+  return cells.some((cell) => typeof cell === 'string' && isTotalLabel(cell));
 }
 
 /** "(1) (2) (3)…", "1 2 3…" or "A B 1 2…": the numbering row printed under official headers. */

@@ -1,0 +1,56 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { matchKey } from '../../lib/validate/normalize.ts';
+import { isTotalsRow } from '../../lib/validate/sheet-body.ts';
+
+/** The plain definition: fold the whole cell, then compare it with the labels. */
+const LABELS = new Set(['tongcong', 'cong', 'tong', 'total', 'totals', 'grandtotal', 'tongso']);
+function plainIsTotal(text: string): boolean {
+  const key = matchKey(text);
+  return LABELS.has(key) || key.startsWith('tongcong');
+}
+
+const pieces = fc.constantFrom(
+  'Tổng',
+  ' cộng',
+  'CỘNG',
+  ':',
+  'Tong',
+  'cong',
+  'Grand',
+  ' total',
+  'S',
+  'số',
+  'Đ',
+  '(',
+  ')',
+  ' ',
+  'toàn tỉnh',
+  'Công ty',
+  '7931486054',
+  'İ',
+  '\u0301',
+  'ﬁ',
+);
+const cell = fc.oneof(
+  fc.array(pieces, { maxLength: 6 }).map((p) => p.join('')),
+  fc.string({ maxLength: 12 }),
+);
+
+describe('isTotalsRow', () => {
+  it('agrees with folding each whole cell, for labels, near-labels and any text', () => {
+    fc.assert(
+      fc.property(fc.array(cell, { maxLength: 4 }), (cells) => {
+        expect(isTotalsRow(cells)).toBe(cells.some(plainIsTotal));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('knows the spellings provinces use', () => {
+    for (const label of ['Tổng cộng', 'CỘNG:', 'Tong cong', 'Total', '(Tổng cộng toàn tỉnh)', 'Tổng số'])
+      expect(isTotalsRow(['', label])).toBe(true);
+    for (const text of ['Công ty Tổng cộng', '7931486054', 'Cộng hòa'])
+      expect(isTotalsRow([text])).toBe(false);
+  });
+});
