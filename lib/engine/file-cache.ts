@@ -3,13 +3,16 @@
  * brought up to date file by file. Opening a DuckDB file on every small Parquet or JSON object cost
  * the refresh a few milliseconds each, and their number grows every month; with the cache a run
  * reads only the files added or changed since the last one, so its cost follows what changed, not
- * the years of history. A file is known by its path, size, inode and nanosecond mtime: the mirror
- * replaces files by rename, which changes at least the inode.
+ * the years of history. A file is known by its path and a stamp: size and ETag from the mirror's
+ * index (mirror-listing.ts), or, in a mirror without one, size, inode and nanosecond mtime (the
+ * mirror replaces files by rename, which changes at least the inode). When neither index was
+ * rewritten since the last update, nothing is listed or compared at all.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { join, sep } from 'node:path';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { listingFingerprint, mirrorFiles } from './mirror-listing.ts';
 import { quoteIdentifier, quoteLiteral, type FileSource } from './views.ts';
 
 export interface CachedRelation {
@@ -26,14 +29,12 @@ export const CACHE_DIR = '.engine-cache';
 /** Files per read: one DuckDB statement over thousands of paths is fast, a very long one is not. */
 const BATCH = 2000;
 
-function filesOf(relation: CachedRelation): Map<string, string> {
+/** The relation's files (absolute path -> stamp), from the mirror's index when it has one. */
+function filesOf(mirrorDir: string, relation: CachedRelation): Map<string, string> {
+  const prefix = `${relative(mirrorDir, relation.dir).split(sep).join('/')}/`;
   const found = new Map<string, string>();
-  if (!existsSync(relation.dir)) return found;
-  for (const name of readdirSync(relation.dir, { recursive: true, encoding: 'utf8' })) {
-    if (!relation.matches.test(name.split(sep).join('/'))) continue;
-    const path = join(relation.dir, name);
-    const s = statSync(path, { bigint: true });
-    if (s.isFile()) found.set(path, `${s.size}:${s.ino}:${s.mtimeNs}`);
+  for (const [key, stamp] of mirrorFiles(mirrorDir, prefix)) {
+    if (relation.matches.test(key.slice(prefix.length))) found.set(join(mirrorDir, key), stamp);
   }
   return found;
 }
@@ -47,9 +48,13 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 }
 
 /** Brings one cached table up to date with its files; returns how many files it read. */
-async function update(connection: DuckDBConnection, relation: CachedRelation): Promise<number> {
+async function update(
+  connection: DuckDBConnection,
+  mirrorDir: string,
+  relation: CachedRelation,
+): Promise<number> {
   const table = `cache.${quoteIdentifier(relation.name)}`;
-  const current = filesOf(relation);
+  const current = filesOf(mirrorDir, relation);
   const known = new Map<string, string>();
   const reader = await connection.runAndReadAll('SELECT path, stamp FROM cache.files WHERE relation = $1', [
     relation.name,
@@ -110,7 +115,17 @@ export async function loadThroughCache(
     await connection.run(
       'CREATE TABLE IF NOT EXISTS cache.files (relation VARCHAR, path VARCHAR, stamp VARCHAR)',
     );
-    for (const relation of relations) filesRead += await update(connection, relation);
+    await connection.run('CREATE TABLE IF NOT EXISTS cache.listing (fingerprint VARCHAR)');
+    // Neither index rewritten since the last update: the cache holds the mirror as it is.
+    const fingerprint = listingFingerprint(mirrorDir);
+    const stored = await connection.runAndReadAll('SELECT fingerprint FROM cache.listing');
+    const unchanged = fingerprint !== undefined && stored.getRowsJS()[0]?.[0] === fingerprint;
+    if (!unchanged) {
+      for (const relation of relations) filesRead += await update(connection, mirrorDir, relation);
+      await connection.run('DELETE FROM cache.listing');
+      if (fingerprint)
+        await connection.run(`INSERT INTO cache.listing VALUES (${quoteLiteral(fingerprint)})`);
+    }
     await connection.run('COMMIT');
     const tables = await connection.runAndReadAll(
       "SELECT table_name FROM duckdb_tables() WHERE database_name = 'cache' AND table_name <> 'files'",

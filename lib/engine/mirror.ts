@@ -8,8 +8,8 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import { GetObjectCommand, ListObjectsCommand, type S3Client } from '@aws-sdk/client-s3';
-import { z } from 'zod';
 import { StorageError } from '../errors.ts';
+import { indexSchema, MIRROR_INDEX, type MirrorIndex } from './mirror-listing.ts';
 
 export interface MirrorOptions {
   s3: S3Client;
@@ -28,9 +28,7 @@ export interface MirrorReport {
   unchanged: number;
 }
 
-const INDEX_FILE = '.mirror-index.json';
-const indexSchema = z.record(z.string(), z.object({ size: z.number(), etag: z.string() }));
-type MirrorIndex = z.infer<typeof indexSchema>;
+const INDEX_FILE = MIRROR_INDEX;
 
 async function readIndex(dir: string): Promise<MirrorIndex> {
   try {
@@ -126,6 +124,8 @@ export async function syncMirror(opts: MirrorOptions): Promise<MirrorReport> {
     }
     index[key] = meta;
   });
-  await writeAtomically(join(opts.dir, INDEX_FILE), JSON.stringify(index));
+  // Rewritten only when something changed: its stamp tells the refresh whether to look further.
+  if (wanted.length > 0 || stale.length > 0 || !existsSync(join(opts.dir, INDEX_FILE)))
+    await writeAtomically(join(opts.dir, INDEX_FILE), JSON.stringify(index));
   return { downloaded: wanted.length, deleted: stale.length, unchanged: remote.size - wanted.length };
 }

@@ -18,9 +18,17 @@ export function quoteIdentifier(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
 }
 
+/** Stops at the first file found: a full walk of years of small files cost seconds per view. */
 function hasFileEnding(dir: string, ending: string): boolean {
   if (!existsSync(dir)) return false;
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).some((f) => f.endsWith(ending));
+  const pending = [dir];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    for (const entry of readdirSync(next, { withFileTypes: true })) {
+      if (entry.isFile() && entry.name.endsWith(ending)) return true;
+      if (entry.isDirectory()) pending.push(join(next, entry.name));
+    }
+  }
+  return false;
 }
 
 /** TABLE reads the files once into memory: for runs of several queries over many small files. */

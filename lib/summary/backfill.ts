@@ -2,12 +2,15 @@
  * Summaries for lake objects that have none in a local mirror: lakes ingested before summaries
  * existed, or fixtures written straight to disk. Computed from the lake object with the same
  * summarize() as ingest; a summary whose lake object is gone is removed, so a withdrawn
- * province-month never lingers in the figures.
+ * province-month never lingers in the figures. The mirror is listed from its index when it has
+ * one (mirror-listing.ts), so checking a lake of many years costs a lookup per object, not a
+ * file-system call.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { isDatasetName } from '../datasets/index.ts';
+import { mirrorFiles, recordLocalFiles } from '../engine/mirror-listing.ts';
 import { lakeDuckDB } from '../lake/duckdb-instance.ts';
 import { lakeKey, LAKE_PREFIX, summaryKey, SUMMARIES_PREFIX } from '../layout.ts';
 import type { SummaryRow } from './measures.ts';
@@ -22,12 +25,13 @@ interface Partition {
 
 const PARTITION_FILE = /^([a-z_]+)\/period=(\d{4}-\d{2})\/province=(\d{2})\/[^/]+\.parquet$/;
 
-function partitionsUnder(root: string): Partition[] {
-  if (!existsSync(root)) return [];
-  return readdirSync(root, { recursive: true, encoding: 'utf8' }).flatMap((f) => {
-    const match = PARTITION_FILE.exec(f.split('\\').join('/'));
-    return match ? [{ dataset: match[1] ?? '', period: match[2] ?? '', province: match[3] ?? '' }] : [];
-  });
+function partitionsOf(keys: Iterable<string>, prefix: string): Partition[] {
+  const found: Partition[] = [];
+  for (const key of keys) {
+    const match = PARTITION_FILE.exec(key.slice(prefix.length));
+    if (match) found.push({ dataset: match[1] ?? '', period: match[2] ?? '', province: match[3] ?? '' });
+  }
+  return found;
 }
 
 const quoteLiteral = (text: string) => `'${text.replaceAll("'", "''")}'`;
@@ -53,24 +57,33 @@ async function readLakeRows(path: string): Promise<SummaryRow[]> {
 }
 
 export async function ensureSummaries(mirrorDir: string): Promise<{ written: number; removed: number }> {
-  let written = 0;
-  let removed = 0;
-  for (const p of partitionsUnder(join(mirrorDir, LAKE_PREFIX))) {
+  const lake = mirrorFiles(mirrorDir, LAKE_PREFIX, false);
+  const summaries = mirrorFiles(mirrorDir, SUMMARIES_PREFIX, false);
+  const written: string[] = [];
+  const removed: string[] = [];
+  for (const p of partitionsOf(lake.keys(), LAKE_PREFIX)) {
     if (!isDatasetName(p.dataset)) continue;
-    const target = join(mirrorDir, summaryKey(p.dataset, p.period, p.province));
-    if (existsSync(target)) continue;
+    const key = summaryKey(p.dataset, p.period, p.province);
+    if (summaries.has(key)) continue;
     const rows = await readLakeRows(join(mirrorDir, lakeKey(p.dataset, p.period, p.province)));
-    await mkdir(dirname(target), { recursive: true });
-    await writeSummaryParquet(summarize(p.dataset, rows), target);
-    written += 1;
+    await mkdir(dirname(join(mirrorDir, key)), { recursive: true });
+    await writeSummaryParquet(summarize(p.dataset, rows), join(mirrorDir, key));
+    written.push(key);
   }
-  for (const p of partitionsUnder(join(mirrorDir, SUMMARIES_PREFIX))) {
+  const detail = new Map<string, boolean>();
+  const mirrored = (dataset: string) => {
+    if (!detail.has(dataset)) detail.set(dataset, existsSync(join(mirrorDir, LAKE_PREFIX, dataset)));
+    return detail.get(dataset) === true;
+  };
+  for (const p of partitionsOf(summaries.keys(), SUMMARIES_PREFIX)) {
     if (!isDatasetName(p.dataset)) continue;
     // A dataset whose detail is not mirrored at all (the refresh skips employer rows) keeps its summaries.
-    if (!existsSync(join(mirrorDir, LAKE_PREFIX, p.dataset))) continue;
-    if (existsSync(join(mirrorDir, lakeKey(p.dataset, p.period, p.province)))) continue;
-    await rm(join(mirrorDir, summaryKey(p.dataset, p.period, p.province)), { force: true });
-    removed += 1;
+    if (!mirrored(p.dataset)) continue;
+    if (lake.has(lakeKey(p.dataset, p.period, p.province))) continue;
+    const key = summaryKey(p.dataset, p.period, p.province);
+    await rm(join(mirrorDir, key), { force: true });
+    removed.push(key);
   }
-  return { written, removed };
+  await recordLocalFiles(mirrorDir, written, removed);
+  return { written: written.length, removed: removed.length };
 }
