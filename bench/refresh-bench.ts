@@ -5,11 +5,14 @@
  * (no engine file cache yet: a new Lambda container), warm (nothing changed since the last run)
  * and after one province-month was replaced (the usual refresh after an accepted upload). The
  * summaries ingest writes beside each lake object are backfilled first, as a live lake holds them.
+ * Each mirror carries the index syncMirror keeps, and a replaced object gets a new ETag in it.
  */
-import { copyFile, readdir, rename, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { copyFile, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
 import { CACHE_DIR } from '../lib/engine/file-cache.ts';
-import { LEDGER_PREFIX, SUMMARIES_PREFIX } from '../lib/layout.ts';
+import { indexSchema, MIRROR_INDEX, walkedFiles } from '../lib/engine/mirror-listing.ts';
+import { LAKE_PREFIX, LEDGER_PREFIX, SUMMARIES_PREFIX } from '../lib/layout.ts';
 import { refreshSite } from '../lib/site/refresh.ts';
 import { ensureSummaries } from '../lib/summary/backfill.ts';
 import { median, note, report, step, timed } from './measure.ts';
@@ -31,21 +34,51 @@ async function firstFile(dir: string, ending: string): Promise<string> {
   return join(dir, name);
 }
 
-/** Rewrites a file by copy and rename, as the mirror does when an object changed. */
-async function replaceFile(path: string): Promise<void> {
-  await copyFile(path, `${path}.bench.tmp`);
+type Index = Record<string, { size: number; etag: string }>;
+
+async function readIndex(mirrorDir: string): Promise<Index> {
+  return indexSchema.parse(JSON.parse(await readFile(join(mirrorDir, MIRROR_INDEX), 'utf8')));
+}
+
+async function writeIndex(mirrorDir: string, index: Index): Promise<void> {
+  const path = join(mirrorDir, MIRROR_INDEX);
+  await writeFile(`${path}.bench.tmp`, JSON.stringify(index));
   await rename(`${path}.bench.tmp`, path);
 }
 
+/** The index syncMirror would have written for a mirror built on disk (ETags made up, unique). */
+export async function indexMirror(mirrorDir: string): Promise<void> {
+  if (existsSync(join(mirrorDir, MIRROR_INDEX))) return;
+  const index: Index = {};
+  for (const prefix of [LAKE_PREFIX, LEDGER_PREFIX, SUMMARIES_PREFIX]) {
+    for (const key of walkedFiles(mirrorDir, prefix, false).keys()) {
+      const s = await stat(join(mirrorDir, key));
+      index[key] = { size: s.size, etag: `"${s.ino}"` };
+    }
+  }
+  await writeIndex(mirrorDir, index);
+}
+
+/** Rewrites a file by copy and rename with a new ETag in the index, as syncMirror does. */
+async function replaceFile(mirrorDir: string, path: string): Promise<void> {
+  await copyFile(path, `${path}.bench.tmp`);
+  await rename(`${path}.bench.tmp`, path);
+  const index = await readIndex(mirrorDir);
+  const key = relative(mirrorDir, path).split(sep).join('/');
+  index[key] = { size: (await stat(path)).size, etag: `"${Date.now()}-${Math.random()}"` };
+  await writeIndex(mirrorDir, index);
+}
+
 async function refreshCases(mirrorDir: string, outDir: string) {
+  await indexMirror(mirrorDir);
   await rm(join(mirrorDir, CACHE_DIR), { recursive: true, force: true });
   const cold = await refreshOnce(mirrorDir, outDir, 'cold');
   const warm: number[] = [];
   const changed: number[] = [];
   for (let i = 0; i < RUNS; i++) warm.push(await refreshOnce(mirrorDir, outDir, 'warm'));
   for (let i = 0; i < RUNS; i++) {
-    await replaceFile(await firstFile(join(mirrorDir, SUMMARIES_PREFIX), '.parquet'));
-    await replaceFile(await firstFile(join(mirrorDir, LEDGER_PREFIX), '.json'));
+    await replaceFile(mirrorDir, await firstFile(join(mirrorDir, SUMMARIES_PREFIX), '.parquet'));
+    await replaceFile(mirrorDir, await firstFile(join(mirrorDir, LEDGER_PREFIX), '.json'));
     changed.push(await refreshOnce(mirrorDir, outDir, 'after one upload'));
   }
   return { cold, warm: median(warm), changed: median(changed) };
