@@ -20,7 +20,11 @@ export interface Sheet {
 }
 
 export function isBlank(cell: RawCell): boolean {
-  return cell === null || (typeof cell === 'string' && cell.trim() === '');
+  if (typeof cell !== 'string') return cell === null;
+  // A printable ASCII first character survives trim(): no need to build the trimmed copy.
+  const first = cell.charCodeAt(0);
+  if (first > 0x20 && first < 0x7f) return false;
+  return cell.trim() === '';
 }
 
 export function isBlankRow(cells: readonly RawCell[]): boolean {

@@ -47,6 +47,7 @@ function parseTaxCode(raw: RawCell): CellOutcome {
 
 /** Digits only, or groups of three separated by dots, commas or spaces: all the same integer. */
 const PLAIN = /^-?\d+$/;
+const DIGITS = /^\d+$/;
 const GROUPED = [/^-?\d{1,3}(\.\d{3})+$/, /^-?\d{1,3}(,\d{3})+$/, /^-?\d{1,3}( \d{3})+$/];
 const DECIMAL = /^-?(\d+|\d{1,3}([., ]\d{3})+)[.,]\d+$/;
 
@@ -57,6 +58,9 @@ export function parseInteger(raw: RawCell, min: number, max = Number.MAX_SAFE_IN
     if (!Number.isFinite(raw)) return fail('integer.format', 'whole number');
     if (!Number.isInteger(raw)) return fail('integer.decimal', 'whole number');
     value = raw;
+  } else if (typeof raw === 'string' && DIGITS.test(raw)) {
+    // The common cell, bare digits: what the general path below would make of it, without copies.
+    value = Number(raw);
   } else {
     const text = showRaw(raw).replace(/[\u00a0\u202f]/g, ' ');
     if (PLAIN.test(text) || GROUPED.some((g) => g.test(text))) value = Number(text.replace(/[., ]/g, ''));

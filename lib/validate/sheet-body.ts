@@ -41,7 +41,13 @@ function mayBeLabel(start: string): boolean {
 function isTotalLabel(text: string): boolean {
   let start = '';
   for (const char of text) {
-    start += matchKey(char);
+    const code = char.charCodeAt(0);
+    // ASCII folds by hand (letters lowered, digits kept, the rest dropped); other letters by matchKey.
+    if (code >= 0x61 && code <= 0x7a) start += char;
+    else if (code >= 0x41 && code <= 0x5a) start += char.toLowerCase();
+    else if (code >= 0x30 && code <= 0x39) start += char;
+    else if (code >= 0x80) start += matchKey(char);
+    else continue;
     if (!mayBeLabel(start)) return false;
   }
   const key = matchKey(text);
