@@ -41,18 +41,29 @@ export function listingFingerprint(mirrorDir: string): string | undefined {
   return stamps[0] === '-' ? undefined : stamps.join('|');
 }
 
-/** The mirror's files under `prefix` from its indexes, or undefined when it has no (usable) index. */
-export function indexedFiles(mirrorDir: string, prefix: string): Listing | undefined {
+/** The last listing read, by mirror and fingerprint: a refresh asks for several prefixes. */
+let lastRead: { mirrorDir: string; fingerprint: string; files: Map<string, string> } | undefined;
+
+function indexedListing(mirrorDir: string): Map<string, string> | undefined {
+  const fingerprint = listingFingerprint(mirrorDir);
+  if (fingerprint === undefined) return undefined;
+  if (lastRead?.mirrorDir === mirrorDir && lastRead.fingerprint === fingerprint) return lastRead.files;
   const remote = readIndexFile(join(mirrorDir, MIRROR_INDEX));
   if (!remote) return undefined;
   const local = readIndexFile(join(mirrorDir, LOCAL_INDEX)) ?? {};
+  const files = new Map<string, string>();
+  for (const [key, meta] of Object.entries(local)) files.set(key, `local:${meta.size}:${meta.etag}`);
+  for (const [key, meta] of Object.entries(remote)) files.set(key, `${meta.size}:${meta.etag}`);
+  lastRead = { mirrorDir, fingerprint, files };
+  return files;
+}
+
+/** The mirror's files under `prefix` from its indexes, or undefined when it has no (usable) index. */
+export function indexedFiles(mirrorDir: string, prefix: string): Listing | undefined {
+  const files = indexedListing(mirrorDir);
+  if (!files) return undefined;
   const found = new Map<string, string>();
-  for (const [key, meta] of Object.entries(local)) {
-    if (key.startsWith(prefix)) found.set(key, `local:${meta.size}:${meta.etag}`);
-  }
-  for (const [key, meta] of Object.entries(remote)) {
-    if (key.startsWith(prefix)) found.set(key, `${meta.size}:${meta.etag}`);
-  }
+  for (const [key, stamp] of files) if (key.startsWith(prefix)) found.set(key, stamp);
   return found;
 }
 
