@@ -87,6 +87,14 @@ describe('dashboard viewer function', () => {
     expect(await statusOf('/data/provinces/48', s48)).toBe(403);
   });
 
+  it("answers a unit's data/scope.json from its own bundle, and leadership's from the national one", async () => {
+    const viewerAuth = loadViewerAuth(KEY);
+    const asUnit = await viewerAuth(request('/data/scope.json', session('48' as SessionScope)));
+    expect('uri' in asUnit && asUnit.uri).toBe('/data/provinces/48/scope.json');
+    const asLeadership = await viewerAuth(request('/data/scope.json', session('all')));
+    expect('uri' in asLeadership && asLeadership.uri).toBe('/data/scope.json');
+  });
+
   it('answers the upload API without a session with 401, and passes it through with one', async () => {
     expect(await statusOf('/api/me')).toBe(401);
     expect(await statusOf('/api/uploads', session('all', 'x'.repeat(48)))).toBe(401);
