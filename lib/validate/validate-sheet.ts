@@ -9,7 +9,7 @@ import { isBlank, type GridRow, type Sheet } from './grid.ts';
 import type { IssueList } from './issue-list.ts';
 import { periodInCell, provinceInCell } from './check-location.ts';
 import type { HeaderMatch } from './match-header.ts';
-import { parseCell, showRaw, type CellValue } from './parse-cell.ts';
+import { parseCell, showRaw } from './parse-cell.ts';
 import { checkTotalsRow, splitBody } from './sheet-body.ts';
 import { checkRowRules, conditionallyRequired, type RowValues } from './row-rules.ts';
 
@@ -91,6 +91,16 @@ export function checkHeader(
   }
 }
 
+/** What checkRows needs of one template column, worked out once per sheet rather than per cell. */
+interface ColumnPlan {
+  c: ColumnDef;
+  position: number | undefined;
+  /** Blank is an error here (required, not left to a row rule, and present in the header). */
+  blankIsError: boolean;
+  /** First row of each value seen, for a unique column. */
+  seen: Map<string, number> | undefined;
+}
+
 export function checkRows(
   dataset: DatasetDef,
   sheet: Sheet,
@@ -99,18 +109,26 @@ export function checkRows(
   issues: IssueList,
 ): SheetResult {
   const governed = conditionallyRequired(dataset);
-  const seen = new Map<string, Map<string, number>>();
+  const plans: ColumnPlan[] = dataset.columns.map((c) => {
+    const position = header.columns.get(c.key);
+    return {
+      c,
+      position,
+      blankIsError: isRequired(c) && !governed.has(c.key) && position !== undefined,
+      seen: c.unique ? new Map<string, number>() : undefined,
+    };
+  });
+  const hasLocationColumns = header.location.size > 0;
   const result: SheetResult = { rows: [] };
   const body = splitBody(sheet.rows.slice(header.rowIndex + 1));
   for (const row of body.data) {
     const at = (column: string | null) => ({ sheet: sheet.name, row: row.number, column });
     const values: RowValues = {};
-    for (const c of dataset.columns) {
-      const position = header.columns.get(c.key);
+    for (const { c, position, blankIsError, seen } of plans) {
       const raw = position === undefined ? null : (row.cells[position] ?? null);
       if (isBlank(raw)) {
         values[c.key] = null;
-        if (isRequired(c) && !governed.has(c.key) && position !== undefined) {
+        if (blankIsError) {
           values[c.key] = undefined;
           issues.add('error', at(c.key), 'cell.required', 'a value', '', () =>
             RULE_MESSAGES['cell.required']({ column: c }),
@@ -128,27 +146,31 @@ export function checkRows(
         continue;
       }
       values[c.key] = outcome.value;
-      if (c.unique)
-        checkUnique(c, outcome.value, row.number, seen, (firstRow, found) => {
-          issues.add('error', at(c.key), 'unique', 'once', found, () =>
-            RULE_MESSAGES.unique({ column: c, found, firstRow }),
-          );
-        });
+      if (!seen) continue;
+      const found = String(outcome.value);
+      const firstRow = seen.get(found);
+      if (firstRow === undefined) seen.set(found, row.number);
+      else
+        issues.add('error', at(c.key), 'unique', 'once', found, () =>
+          RULE_MESSAGES.unique({ column: c, found, firstRow }),
+        );
     }
-    for (const breach of checkRowRules(dataset, values))
-      issues.add(
-        breach.severity,
-        at(breach.column),
-        breach.rule,
-        breach.expected,
-        breach.found,
-        breach.message,
-      );
-    checkLocationCells(row, header, location, (key, expected, found) => {
-      const message = () =>
-        RULE_MESSAGES['location.mismatch']({ column: LOCATION_COLUMNS[key], expected, found });
-      issues.add('error', at(key), 'location.mismatch', expected, found, message);
-    });
+    if (dataset.rowRules.length > 0)
+      for (const breach of checkRowRules(dataset, values))
+        issues.add(
+          breach.severity,
+          at(breach.column),
+          breach.rule,
+          breach.expected,
+          breach.found,
+          breach.message,
+        );
+    if (hasLocationColumns)
+      checkLocationCells(row, header, location, (key, expected, found) => {
+        const message = () =>
+          RULE_MESSAGES['location.mismatch']({ column: LOCATION_COLUMNS[key], expected, found });
+        issues.add('error', at(key), 'location.mismatch', expected, found, message);
+      });
     result.rows.push({ number: row.number, values });
   }
   if (body.totals) checkTotalsRow(dataset, sheet.name, header, body.totals, result.rows, issues);
@@ -162,20 +184,6 @@ export function checkRows(
       RULE_MESSAGES['rows.after_total'](),
     );
   return result;
-}
-
-function checkUnique(
-  c: ColumnDef,
-  value: CellValue,
-  rowNumber: number,
-  seen: Map<string, Map<string, number>>,
-  report: (firstRow: number, found: string) => void,
-): void {
-  const values = seen.get(c.key) ?? new Map<string, number>();
-  seen.set(c.key, values);
-  const firstRow = values.get(String(value));
-  if (firstRow === undefined) values.set(String(value), rowNumber);
-  else report(firstRow, String(value));
 }
 
 function checkLocationCells(
