@@ -1,21 +1,10 @@
 /** Enforcement and prosecution: inspections and fines over time, fines by province, the dossier funnel by article. */
 import type { EnforcementRow, ProsecutionRow } from '../../../lib/site-data.ts';
-import { formatPeriod, formatVnd } from '../format.ts';
+import { formatVnd } from '../format.ts';
 import { categoryLabel, t } from '../i18n.ts';
-import { countPoint, trendFrame, trendTable, ty } from '../chart-helpers.ts';
-import {
-  openClickedProvince,
-  inRegion,
-  nameOf,
-  pageRows,
-  section,
-  stampFor,
-  type PageContext,
-} from '../page-context.ts';
-import { chartPanel } from '../panel.ts';
-import { barRankingSpec } from '../specs/bar-ranking.ts';
-import { groupedBarSpec } from '../specs/grouped-bar.ts';
-import { lineTrendSpec } from '../specs/line-trend.ts';
+import { countPoint, ty } from '../chart-helpers.ts';
+import { inRegion, nameOf, pageRows, stampFor, type PageContext } from '../page-context.ts';
+import { renderSectionPage } from '../section-page.ts';
 import { OKABE_ITO } from '../specs/palette.ts';
 
 /** A dossier's stages in the order it moves through them; the last three are exits. */
@@ -36,10 +25,6 @@ export async function renderEnforcement(ctx: PageContext): Promise<void> {
     ]),
     pageRows<'prosecution', ProsecutionRow>(ctx, 'prosecution', ['dossiers', 'amount']),
   ]);
-  const month = enforcement
-    .filter((r) => r.period === period && inRegion(ctx, r.province, period))
-    .map((r) => ({ ...r, name: nameOf(ctx, r.province, period) }))
-    .sort((a, b) => b.fines_imposed - a.fines_imposed);
   const dossiers = prosecution.filter((r) => r.period === period && inRegion(ctx, r.province, period));
   const funnel = STAGES.flatMap((stage) =>
     ARTICLES.map((article) => {
@@ -51,45 +36,37 @@ export async function renderEnforcement(ctx: PageContext): Promise<void> {
         group: `${t('article')} ${article}`,
         value: n,
         shown: n.toLocaleString('vi-VN'),
-        stage,
         article,
       };
     }),
   );
   const series = [t('inspections'), t('employersViolating')];
-  const points = data.national.flatMap((r) => [
-    countPoint(r.period, series[0] ?? '', r.inspections),
-    countPoint(r.period, series[1] ?? '', r.employers_violating),
-  ]);
-  const stamp = stampFor(ctx, 'enforcement');
-  await chartPanel(ctx.root, {
-    id: 'enforcement-trend',
-    title: t('inspectionsTrend'),
-    spec: lineTrendSpec(points, {
-      ...trendFrame(data.meta.periods, period),
-      description: t('inspectionsTrend'),
+  await renderSectionPage(ctx, {
+    stamp: stampFor(ctx, 'enforcement'),
+    trend: {
+      id: 'enforcement-trend',
+      title: t('inspectionsTrend'),
+      points: data.national.flatMap((r) => [
+        countPoint(r.period, series[0] ?? '', r.inspections),
+        countPoint(r.period, series[1] ?? '', r.employers_violating),
+      ]),
+      series,
       yTitle: t('count'),
       seriesTitle: t('measure'),
-      series,
-    }),
-    table: trendTable(points, series),
-    fileName: `thanh-tra-toan-quoc-${period}`,
-    stamp,
-  });
-  const pair = section(ctx);
-  await Promise.all([
-    chartPanel(pair, {
+      fileName: `thanh-tra-toan-quoc-${period}`,
+    },
+    breakdown: {
       id: 'funnel',
-      title: `${t('funnel')} · ${formatPeriod(period)}`,
-      spec: groupedBarSpec(funnel, {
-        description: t('funnel'),
+      title: t('funnel'),
+      values: funnel,
+      chart: {
         categoryTitle: t('stage'),
         groupTitle: t('article'),
         valueTitle: t('dossiers'),
         categories: STAGES.map(categoryLabel),
         groups: ARTICLES.map((a) => `${t('article')} ${a}`),
         layout: 'side',
-      }),
+      },
       table: {
         columns: [
           { key: 'stage', label: t('stage') },
@@ -100,41 +77,26 @@ export async function renderEnforcement(ctx: PageContext): Promise<void> {
       },
       fileName: `ho-so-khoi-to-${period}`,
       stamp: stampFor(ctx, 'prosecution'),
-      wide: false,
-    }),
-    chartPanel(pair, {
+    },
+    ranking: {
       id: 'fines-ranking',
-      title: `${t('finesRanking')} · ${formatPeriod(period)}`,
-      spec: barRankingSpec(
-        month.slice(0, 20).map((r) => ({
-          code: r.province,
-          name: r.name,
-          value: ty(r.fines_imposed),
-          shown: formatVnd(r.fines_imposed),
-        })),
-        {
-          description: t('finesRanking'),
-          xTitle: t('amountTy'),
-          nameTitle: t('province'),
-          format: ',.2f',
-          color: OKABE_ITO.orange,
-        },
-      ),
-      table: {
-        columns: [
-          { key: 'province', label: t('code') },
-          { key: 'name', label: t('province') },
-          { key: 'inspections', label: t('inspections') },
-          { key: 'employers_violating', label: t('employersViolating') },
-          { key: 'fines_imposed', label: t('finesImposed') },
-          { key: 'fines_collected', label: t('finesCollected') },
-        ],
-        rows: month,
-      },
+      title: t('finesRanking'),
+      rows: enforcement
+        .filter((r) => r.period === period && inRegion(ctx, r.province, period))
+        .map((r) => ({ ...r, name: nameOf(ctx, r.province, period) }))
+        .sort((a, b) => b.fines_imposed - a.fines_imposed),
+      value: (r) => ty(r.fines_imposed),
+      shown: (r) => formatVnd(r.fines_imposed),
+      xTitle: t('amountTy'),
+      format: ',.2f',
+      color: OKABE_ITO.orange,
+      columns: [
+        { key: 'inspections', label: t('inspections') },
+        { key: 'employers_violating', label: t('employersViolating') },
+        { key: 'fines_imposed', label: t('finesImposed') },
+        { key: 'fines_collected', label: t('finesCollected') },
+      ],
       fileName: `tien-phat-tinh-${period}`,
-      stamp,
-      onClick: openClickedProvince(ctx),
-      wide: false,
-    }),
-  ]);
+    },
+  });
 }

@@ -1,21 +1,10 @@
 /** Procedures: dossiers received and resolved over time, outcomes by procedure group, lowest on-time rates. */
 import type { ProceduresRow } from '../../../lib/site-data.ts';
-import { formatPeriod, formatShare } from '../format.ts';
+import { formatShare } from '../format.ts';
 import { categoryLabel, t } from '../i18n.ts';
-import { countPoint, share, trendFrame, trendTable } from '../chart-helpers.ts';
-import {
-  openClickedProvince,
-  inRegion,
-  nameOf,
-  pageRows,
-  section,
-  stampFor,
-  type PageContext,
-} from '../page-context.ts';
-import { chartPanel } from '../panel.ts';
-import { barRankingSpec } from '../specs/bar-ranking.ts';
-import { groupedBarSpec } from '../specs/grouped-bar.ts';
-import { lineTrendSpec } from '../specs/line-trend.ts';
+import { countPoint, share } from '../chart-helpers.ts';
+import { inRegion, nameOf, pageRows, stampFor, type PageContext } from '../page-context.ts';
+import { renderSectionPage } from '../section-page.ts';
 import { OKABE_ITO } from '../specs/palette.ts';
 
 const GROUPS = ['collection', 'short_term', 'long_term', 'lump_sum', 'hi_claims'];
@@ -34,13 +23,7 @@ export async function renderProcedures(ctx: PageContext): Promise<void> {
       'overdue',
     ])
   ).filter((r) => r.period === period && inRegion(ctx, r.province, period));
-  const stamp = stampFor(ctx, 'procedures');
   const series = [t('onTime'), t('lateResolved'), t('overdue')];
-  const points = data.national.flatMap((r) => [
-    countPoint(r.period, series[0] ?? '', r.procedures_on_time),
-    countPoint(r.period, series[1] ?? '', r.procedures_late),
-    countPoint(r.period, series[2] ?? '', r.procedures_overdue),
-  ]);
   const byGroup = GROUPS.flatMap((group) =>
     OUTCOMES.map((outcome) => {
       const n = rows.filter((r) => r.procedure_group === group).reduce((s, r) => s + r[outcome], 0);
@@ -60,37 +43,33 @@ export async function renderProcedures(ctx: PageContext): Promise<void> {
     into.received += r.received;
     byProvince.set(r.province, into);
   }
-  const ranked = [...byProvince.values()]
-    .map((p) => ({ ...p, name: nameOf(ctx, p.province, period), rate: share(p.on_time, p.on_time + p.late) }))
-    .sort((a, b) => a.rate - b.rate);
-  await chartPanel(ctx.root, {
-    id: 'procedures-trend',
-    title: t('proceduresTrend'),
-    spec: lineTrendSpec(points, {
-      ...trendFrame(data.meta.periods, period),
-      description: t('proceduresTrend'),
+  await renderSectionPage(ctx, {
+    stamp: stampFor(ctx, 'procedures'),
+    trend: {
+      id: 'procedures-trend',
+      title: t('proceduresTrend'),
+      points: data.national.flatMap((r) => [
+        countPoint(r.period, series[0] ?? '', r.procedures_on_time),
+        countPoint(r.period, series[1] ?? '', r.procedures_late),
+        countPoint(r.period, series[2] ?? '', r.procedures_overdue),
+      ]),
+      series,
       yTitle: t('dossiers'),
       seriesTitle: t('outcome'),
-      series,
-    }),
-    table: trendTable(points, series),
-    fileName: `thu-tuc-toan-quoc-${period}`,
-    stamp,
-  });
-  const pair = section(ctx);
-  await Promise.all([
-    chartPanel(pair, {
+      fileName: `thu-tuc-toan-quoc-${period}`,
+    },
+    breakdown: {
       id: 'procedures-groups',
-      title: `${t('proceduresByGroup')} · ${formatPeriod(period)}`,
-      spec: groupedBarSpec(byGroup, {
-        description: t('proceduresByGroup'),
+      title: t('proceduresByGroup'),
+      values: byGroup,
+      chart: {
         categoryTitle: t('group'),
         groupTitle: t('outcome'),
         valueTitle: t('dossiers'),
         categories: GROUPS.map(categoryLabel),
         groups: OUTCOMES.map((o) => t(OUTCOME_TEXT[o])),
         layout: 'stack',
-      }),
+      },
       table: {
         columns: [
           { key: 'category', label: t('group') },
@@ -100,41 +79,28 @@ export async function renderProcedures(ctx: PageContext): Promise<void> {
         rows: byGroup,
       },
       fileName: `thu-tuc-theo-nhom-${period}`,
-      stamp,
-      wide: false,
-    }),
-    chartPanel(pair, {
+    },
+    ranking: {
       id: 'procedures-ranking',
-      title: `${t('onTimeRanking')} · ${formatPeriod(period)}`,
-      spec: barRankingSpec(
-        ranked.slice(0, 20).map((r) => ({
-          code: r.province,
-          name: r.name,
-          value: r.rate,
-          shown: formatShare(r.on_time, r.on_time + r.late),
-        })),
-        {
-          description: t('onTimeRanking'),
-          xTitle: t('onTimeRate'),
-          nameTitle: t('province'),
-          format: '.1f',
-          color: OKABE_ITO.purple,
-        },
-      ),
-      table: {
-        columns: [
-          { key: 'province', label: t('code') },
-          { key: 'name', label: t('province') },
-          { key: 'received', label: t('dossiers') },
-          { key: 'on_time', label: t('onTime') },
-          { key: 'late', label: t('lateResolved') },
-        ],
-        rows: ranked,
-      },
+      title: t('onTimeRanking'),
+      rows: [...byProvince.values()]
+        .map((p) => ({
+          ...p,
+          name: nameOf(ctx, p.province, period),
+          rate: share(p.on_time, p.on_time + p.late),
+        }))
+        .sort((a, b) => a.rate - b.rate),
+      value: (r) => r.rate,
+      shown: (r) => formatShare(r.on_time, r.on_time + r.late),
+      xTitle: t('onTimeRate'),
+      format: '.1f',
+      color: OKABE_ITO.purple,
+      columns: [
+        { key: 'received', label: t('dossiers') },
+        { key: 'on_time', label: t('onTime') },
+        { key: 'late', label: t('lateResolved') },
+      ],
       fileName: `dung-han-tinh-${period}`,
-      stamp,
-      onClick: openClickedProvince(ctx),
-      wide: false,
-    }),
-  ]);
+    },
+  });
 }

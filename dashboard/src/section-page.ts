@@ -1,0 +1,134 @@
+/**
+ * The shape the coverage, enforcement and procedures pages share: a national trend across the
+ * page, then a breakdown of the month beside the provinces ranked worst first. A page describes
+ * its three panels; this file draws them the same way everywhere (titles carry the month, the
+ * ranking shows the first twenty bars but exports every province, a bar opens its province).
+ */
+import { trendFrame, trendTable } from './chart-helpers.ts';
+import type { Cell, DataTable } from './export-table.ts';
+import { formatPeriod } from './format.ts';
+import { t } from './i18n.ts';
+import { openClickedProvince, section, type PageContext } from './page-context.ts';
+import { chartPanel, type Stamp } from './panel.ts';
+import { barRankingSpec } from './specs/bar-ranking.ts';
+import { groupedBarSpec, type GroupedOptions, type GroupedValue } from './specs/grouped-bar.ts';
+import { lineTrendSpec, type TrendPoint } from './specs/line-trend.ts';
+
+/** How many provinces the ranking chart shows; its export has them all. */
+const RANKED_BARS = 20;
+
+export interface TrendPanel {
+  id: string;
+  title: string;
+  points: readonly TrendPoint[];
+  series: readonly string[];
+  yTitle: string;
+  seriesTitle: string;
+  format?: string;
+  fileName: string;
+}
+
+export interface BreakdownPanel {
+  id: string;
+  /** Without the month: the builder adds it. */
+  title: string;
+  values: readonly GroupedValue[];
+  chart: Omit<GroupedOptions, 'description'>;
+  table: DataTable;
+  fileName: string;
+  /** When the breakdown comes from another dataset than the page's. */
+  stamp?: Stamp;
+}
+
+/** A province row of the ranking: its code and name, and whatever else its export shows. */
+export type RankedRow = Record<string, Cell> & { province: string; name: string };
+
+export interface RankingPanel<R extends RankedRow> {
+  id: string;
+  /** Without the month: the builder adds it. */
+  title: string;
+  /** Every province of the month, worst first. */
+  rows: readonly R[];
+  value: (row: R) => number;
+  shown: (row: R) => string;
+  xTitle: string;
+  format?: string;
+  color: string;
+  /** Export columns after the province's code and name. */
+  columns: DataTable['columns'];
+  fileName: string;
+}
+
+export interface SectionPage<R extends RankedRow> {
+  stamp: Stamp;
+  trend: TrendPanel;
+  breakdown: BreakdownPanel;
+  ranking: RankingPanel<R>;
+}
+
+/** Draws a section page: the trend across the top, the breakdown and the ranking side by side. */
+export async function renderSectionPage<R extends RankedRow>(
+  ctx: PageContext,
+  page: SectionPage<R>,
+): Promise<void> {
+  const { period } = ctx.route;
+  const { stamp, trend, breakdown, ranking } = page;
+  await chartPanel(ctx.root, {
+    id: trend.id,
+    title: trend.title,
+    spec: lineTrendSpec(trend.points, {
+      ...trendFrame(ctx.data.meta.periods, period),
+      description: trend.title,
+      yTitle: trend.yTitle,
+      seriesTitle: trend.seriesTitle,
+      series: trend.series,
+      ...(trend.format === undefined ? {} : { format: trend.format }),
+    }),
+    table: trendTable(trend.points, trend.series),
+    fileName: trend.fileName,
+    stamp,
+  });
+  const pair = section(ctx);
+  await Promise.all([
+    chartPanel(pair, {
+      id: breakdown.id,
+      title: `${breakdown.title} · ${formatPeriod(period)}`,
+      spec: groupedBarSpec(breakdown.values, { ...breakdown.chart, description: breakdown.title }),
+      table: breakdown.table,
+      fileName: breakdown.fileName,
+      stamp: breakdown.stamp ?? stamp,
+      wide: false,
+    }),
+    chartPanel(pair, {
+      id: ranking.id,
+      title: `${ranking.title} · ${formatPeriod(period)}`,
+      spec: barRankingSpec(
+        ranking.rows.slice(0, RANKED_BARS).map((r) => ({
+          code: r.province,
+          name: r.name,
+          value: ranking.value(r),
+          shown: ranking.shown(r),
+        })),
+        {
+          description: ranking.title,
+          xTitle: ranking.xTitle,
+          nameTitle: t('province'),
+          color: ranking.color,
+          ...(ranking.format === undefined ? {} : { format: ranking.format }),
+        },
+      ),
+      table: {
+        columns: [
+          { key: 'province', label: t('code') },
+          { key: 'name', label: t('province') },
+          ...ranking.columns,
+        ],
+        rows: ranking.rows,
+      },
+      fileName: ranking.fileName,
+      stamp,
+      onClick: openClickedProvince(ctx),
+      wide: false,
+    }),
+  ]);
+}
