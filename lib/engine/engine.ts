@@ -98,11 +98,13 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     options.materialize === true ||
     (Array.isArray(options.materialize) && options.materialize.includes(dataset));
   for (const dataset of Object.values(DATASETS)) {
-    await connection.run(datasetViewSql(dataset, options.mirrorDir));
+    if (!materialized(dataset.name)) await connection.run(datasetViewSql(dataset, options.mirrorDir));
   }
-  await connection.run(summariesViewSql(options.mirrorDir));
-  await connection.run(uploadsViewSql(options.mirrorDir));
   if (options.materialize) await materializeRelations(connection, options.mirrorDir, materialized);
+  else {
+    await connection.run(summariesViewSql(options.mirrorDir));
+    await connection.run(uploadsViewSql(options.mirrorDir));
+  }
   await createProvincesTable(connection, options.registry ?? provinces());
   await createDatasetsTable(connection);
   const range = options.range ?? (await dataPeriodRange(connection));

@@ -10,12 +10,12 @@ import {
   datasetFiles,
   datasetSelectSql,
   datasetViewSql,
-  quoteIdentifier,
   summariesSelectSql,
   summariesViewSql,
   summaryFiles,
   uploadFiles,
   uploadsSelectSql,
+  uploadsViewSql,
   type FileSource,
 } from './views.ts';
 
@@ -48,18 +48,23 @@ export function cachedRelations(
   ];
 }
 
-/** Replaces the views of the relations named with in-memory tables. */
+/**
+ * Creates the relations named as in-memory tables (those with files), and views for the rest: the
+ * views are not created first, since DuckDB lists every file of a glob when it binds a view.
+ */
 export async function materializeRelations(
   connection: DuckDBConnection,
   mirrorDir: string,
   materialized: (dataset: string) => boolean,
 ): Promise<void> {
+  const named = Object.values(DATASETS).filter((d) => materialized(d.name));
   const cached = await loadThroughCache(connection, mirrorDir, cachedRelations(mirrorDir, materialized));
-  if (cached) return;
-  for (const dataset of Object.values(DATASETS).filter((d) => materialized(d.name))) {
-    await connection.run(`DROP VIEW vss.${quoteIdentifier(dataset.name)}`);
-    await connection.run(datasetViewSql(dataset, mirrorDir, 'TABLE'));
+  const created = new Set(cached?.created ?? []);
+  // Without a usable cache, every file once, as the views would read them (the ledger stays a view).
+  const relation = cached ? 'VIEW' : 'TABLE';
+  for (const dataset of named.filter((d) => !created.has(d.name))) {
+    await connection.run(datasetViewSql(dataset, mirrorDir, relation));
   }
-  await connection.run('DROP VIEW vss.summaries');
-  await connection.run(summariesViewSql(mirrorDir, 'TABLE'));
+  if (!created.has('summaries')) await connection.run(summariesViewSql(mirrorDir, relation));
+  if (!created.has('uploads')) await connection.run(uploadsViewSql(mirrorDir));
 }
