@@ -6,11 +6,11 @@
  * one (mirror-listing.ts), so checking a lake of many years costs a lookup per object, not a
  * file-system call.
  */
-import { existsSync } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { isDatasetName } from '../datasets/index.ts';
-import { mirrorFiles, recordLocalFiles } from '../engine/mirror-listing.ts';
+import { listingFingerprint, mirrorFiles, recordLocalFiles } from '../engine/mirror-listing.ts';
 import { lakeDuckDB } from '../lake/duckdb-instance.ts';
 import { lakeKey, LAKE_PREFIX, summaryKey, SUMMARIES_PREFIX } from '../layout.ts';
 import type { SummaryRow } from './measures.ts';
@@ -56,7 +56,17 @@ async function readLakeRows(path: string): Promise<SummaryRow[]> {
   }
 }
 
+/** The mirror listing last checked, so a refresh over an unchanged mirror checks nothing. */
+const CHECKED_FILE = '.summaries-checked';
+
+function checkedAlready(mirrorDir: string): boolean {
+  const fingerprint = listingFingerprint(mirrorDir);
+  const path = join(mirrorDir, CHECKED_FILE);
+  return fingerprint !== undefined && existsSync(path) && readFileSync(path, 'utf8') === fingerprint;
+}
+
 export async function ensureSummaries(mirrorDir: string): Promise<{ written: number; removed: number }> {
+  if (checkedAlready(mirrorDir)) return { written: 0, removed: 0 };
   const lake = mirrorFiles(mirrorDir, LAKE_PREFIX, false);
   const summaries = mirrorFiles(mirrorDir, SUMMARIES_PREFIX, false);
   const written: string[] = [];
@@ -85,5 +95,7 @@ export async function ensureSummaries(mirrorDir: string): Promise<{ written: num
     removed.push(key);
   }
   await recordLocalFiles(mirrorDir, written, removed);
+  const fingerprint = listingFingerprint(mirrorDir);
+  if (fingerprint !== undefined) await writeFile(join(mirrorDir, CHECKED_FILE), fingerprint);
   return { written: written.length, removed: removed.length };
 }
