@@ -7,6 +7,12 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import { sessionCookieOf, verifySession } from '../lib/auth/session-cookie.ts';
 import { ConfigError } from '../lib/errors.ts';
 import { PORTAL_MESSAGES } from '../lib/messages.ts';
+import {
+  logRequest,
+  requestLogEntry,
+  withUploadApiTelemetry,
+  type RequestLogEntry,
+} from '../lib/observability/upload-api-telemetry.ts';
 import { refuse, type ApiRequest, type ApiResponse } from '../lib/portal/api-types.ts';
 import { createUploadApi, type UploadApiDeps } from '../lib/portal/upload-api.ts';
 import { createS3Client } from '../lib/storage/s3-client.ts';
@@ -16,6 +22,8 @@ import { loadSessionKey } from './upload-api/session-key.ts';
 
 export interface UploadApiHandlerDeps extends UploadApiDeps {
   sessionKey: () => Promise<string>;
+  /** One line per request: route and outcome, never the file, its key or the session. */
+  log?: (entry: RequestLogEntry) => void;
 }
 
 export function createUploadApiHandler(
@@ -23,6 +31,7 @@ export function createUploadApiHandler(
 ): (event: unknown) => Promise<APIGatewayProxyStructuredResultV2> {
   const api = createUploadApi(deps);
   const now = deps.now ?? (() => new Date());
+  const log = deps.log ?? ((entry: RequestLogEntry) => logRequest(entry));
   return async (raw) => {
     const parsed = httpEvent.safeParse(raw);
     if (!parsed.success) return resultOf(refuse(400, 'bad_request', PORTAL_MESSAGES.badRequest('event')));
@@ -34,6 +43,7 @@ export function createUploadApiHandler(
       : undefined;
     const full: ApiRequest = { ...request, scope };
     const response: ApiResponse = await api(full);
+    log(requestLogEntry(full, response));
     return resultOf(response);
   };
 }
@@ -42,16 +52,18 @@ let lambdaHandler: ((event: unknown) => Promise<APIGatewayProxyStructuredResultV
 let sessionKey: Promise<string> | undefined;
 
 /** The Lambda entry; built on the first request and kept while the container is warm. */
-export const handler = (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
-  lambdaHandler ??= createUploadApiHandler({
-    s3: createS3Client({ endpoint: process.env.S3_ENDPOINT || undefined }),
-    uploadsBucket: requiredEnv('UPLOADS_BUCKET'),
-    lakeBucket: requiredEnv('LAKE_BUCKET'),
-    maxBytes: limitsFromEnv().maxBytes,
-    sessionKey: () => (sessionKey ??= loadSessionKey()),
-  });
-  return lambdaHandler(event);
-};
+export const handler = withUploadApiTelemetry(
+  (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
+    lambdaHandler ??= createUploadApiHandler({
+      s3: createS3Client({ endpoint: process.env.S3_ENDPOINT || undefined }),
+      uploadsBucket: requiredEnv('UPLOADS_BUCKET'),
+      lakeBucket: requiredEnv('LAKE_BUCKET'),
+      maxBytes: limitsFromEnv().maxBytes,
+      sessionKey: () => (sessionKey ??= loadSessionKey()),
+    });
+    return lambdaHandler(event);
+  },
+);
 
 function requiredEnv(name: string): string {
   const value = process.env[name];

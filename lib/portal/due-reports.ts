@@ -2,13 +2,16 @@
  * What a province owes for a month and what it has sent, from the ledger: for each dataset,
  * on time, late, rejected (only rejected uploads so far) or missing, with the same deadline rule
  * as queries/completeness.sql (the first accepted upload counts; due by the end of the 10th of
- * the next month, Vietnam time), and every upload of the month with its outcome.
+ * the next month, Vietnam time), and every upload the province ever sent, with its outcome.
  */
 import type { S3Client } from '@aws-sdk/client-s3';
 import { DATASET_NAMES, type DatasetName } from '../datasets/index.ts';
 import type { LedgerRecord } from '../ledger-record.ts';
 import { listLedger } from '../ledger/ledger-store.ts';
 import { addMonths, periodOf, type Period } from '../period.ts';
+import { provinceHistory, type HistoryEntry } from './province-history.ts';
+
+export type { HistoryEntry };
 
 export const DEADLINE_DAY = 10;
 
@@ -22,22 +25,11 @@ export interface DueReport {
   receivedAt: string | null;
 }
 
-export interface HistoryEntry {
-  dataset: DatasetName;
-  key: string;
-  fileName: string;
-  sha256: string;
-  receivedAt: string;
-  status: LedgerRecord['status'];
-  rowsRead: number;
-  rowsAccepted: number;
-  errorCount: number;
-}
-
 export interface DueAnswer {
   province: string;
   period: Period;
   reports: DueReport[];
+  /** Every month's uploads, newest first. */
   history: HistoryEntry[];
 }
 
@@ -74,27 +66,15 @@ export async function dueReports(
   period: Period,
 ): Promise<DueAnswer> {
   const deadline = deadlineOf(period);
-  const perDataset = await Promise.all(
-    DATASET_NAMES.map(async (dataset) => ({
-      dataset,
-      records: await listLedger(s3, lakeBucket, { dataset, period, province }),
-    })),
-  );
-  const history = perDataset
-    .flatMap(({ dataset, records }) =>
-      records.map((r): HistoryEntry => ({
+  const [perDataset, history] = await Promise.all([
+    Promise.all(
+      DATASET_NAMES.map(async (dataset) => ({
         dataset,
-        key: r.key,
-        fileName: r.file_name,
-        sha256: r.sha256,
-        receivedAt: r.received_at,
-        status: r.status,
-        rowsRead: r.rows_read,
-        rowsAccepted: r.rows_accepted,
-        errorCount: r.error_count,
+        records: await listLedger(s3, lakeBucket, { dataset, period, province }),
       })),
-    )
-    .sort((a, b) => b.receivedAt.localeCompare(a.receivedAt));
+    ),
+    provinceHistory(s3, lakeBucket, province),
+  ]);
   return {
     province,
     period,

@@ -104,6 +104,24 @@ describe('the upload portal on the local server, with the local S3 and the real 
     ]);
   });
 
+  it("lists every month's uploads of the province in the history, whatever month is asked for", async () => {
+    await uploadThroughPortal('no-thang-7.csv', debtCsv(3, 9), '2025-07');
+    for (const period of ['2025-08', '2025-07', '2026-01']) {
+      const due = (await (await api(`/api/due?period=${period}`)).json()) as {
+        history: Array<{ fileName: string; period: string }>;
+      };
+      expect(due.history.map((h) => `${h.period} ${h.fileName}`).sort()).toEqual([
+        '2025-07 no-thang-7.csv',
+        '2025-08 no-sai.csv',
+        '2025-08 no-thang-8.csv',
+      ]);
+    }
+    const july = (await (await api('/api/due?period=2025-07')).json()) as {
+      reports: Array<{ dataset: string; status: string }>;
+    };
+    expect(july.reports.find((r) => r.dataset === 'debt')?.status).toBe('late');
+  });
+
   it("acts as the province chosen by the local switch, and refuses another province's receipt", async () => {
     const mine = (await (await api('/api/due?period=2025-08')).json()) as {
       history: Array<{ key: string; sha256: string }>;

@@ -1,4 +1,4 @@
-/** The what-is-due panel (one line per dataset) and the month's upload history with its receipts. */
+/** The what-is-due panel (one line per dataset) and the province's upload history with its receipts. */
 import type { DueAnswer, DueStatus } from '../../../lib/portal/due-reports.ts';
 import { datasetTitle, lang, pick } from '../i18n.ts';
 import { el, table } from './dom.ts';
@@ -43,12 +43,22 @@ export function renderDue(
   );
   const history = table(
     tx('historyHeading'),
-    [tx('receivedAt'), tx('dataset'), tx('file'), tx('status'), tx('rowsAccepted'), tx('errors'), ''],
+    [
+      tx('receivedAt'),
+      tx('period'),
+      tx('dataset'),
+      tx('file'),
+      tx('status'),
+      tx('rowsAccepted'),
+      tx('errors'),
+      '',
+    ],
     due.history.map((h) => {
       const button = el('button', { type: 'button' }, [tx('showReceipt')]);
       button.addEventListener('click', () => showReceipt(h.key, h.sha256));
       return [
         vnTime(h.receivedAt),
+        h.period,
         datasetTitle(h.dataset),
         h.fileName,
         tx(h.status),

@@ -74,7 +74,7 @@ export const PORTAL_TEXT = {
   dueLate: b('Trễ hạn', 'Late'),
   dueRejected: b('Bị từ chối, cần nộp lại', 'Rejected, submit again'),
   dueMissing: b('Chưa nộp', 'Missing'),
-  historyHeading: b('Lịch sử nộp trong kỳ', 'Upload history for the month'),
+  historyHeading: b('Lịch sử nộp của tỉnh (mọi kỳ)', 'Upload history of the province (every month)'),
   file: b('Tệp', 'File'),
   showReceipt: b('Xem biên nhận', 'Show receipt'),
   templatesHeading: b('Mẫu báo cáo', 'Templates'),
