@@ -29,6 +29,7 @@ export const UI_TEXT = {
   chooseProvince: b('— Chọn tỉnh —', '— Choose a province —'),
   language: b('English', 'Tiếng Việt'),
   languageLabel: b('Switch the page to English', 'Chuyển trang sang tiếng Việt'),
+  portalLink: b('Cổng nộp báo cáo', 'Upload portal'),
   nav: b('Các trang', 'Pages'),
   pageOverview: b('Tổng quan', 'Overview'),
   pageDebt: b('Nợ đóng', 'Debt'),
