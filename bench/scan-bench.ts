@@ -9,6 +9,7 @@ import { DATASET_NAMES } from '../lib/datasets/index.ts';
 import { LAKE_PREFIX, LEDGER_PREFIX, SUMMARIES_PREFIX } from '../lib/layout.ts';
 import { PAGE_DATA } from '../lib/site-data.ts';
 import { report, step } from './measure.ts';
+import { ATHENA_MIN_SCAN_BYTES, compactionSample } from './scan-compaction.ts';
 
 /** The overview's queries in lib/site/refresh.ts, then the section pages' (lib/site-data.ts). */
 const REFRESH_QUERIES = [
@@ -29,6 +30,13 @@ async function sizeOf(dir: string): Promise<{ bytes: number; files: number }> {
     files += 1;
   }
   return { bytes, files };
+}
+
+async function subfolders(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  const inner = entries.filter((e) => e.isDirectory()).map((e) => join(dir, e.name));
+  // lake/<dataset> is itself the dataset; summaries/ holds one folder per dataset.
+  return inner.some((d) => d.includes('period=')) ? [dir] : inner;
 }
 
 /** Where a table of the `vss` schema lives in the bucket; reference tables live in the engine. */
@@ -61,7 +69,45 @@ export async function benchScan(mirrorDir: string): Promise<void> {
   console.log(
     `   whole bucket (lake, summaries, ledger): ${whole.files} files, ${(whole.bytes / 1e6).toFixed(2)} MB`,
   );
+  // Per-object overhead: closed months of the scanned Parquet prefixes rewritten as one object each.
+  let sampled = { bytes: 0, compacted: 0 };
+  for (const p of prefixes) {
+    for (const dir of await subfolders(join(mirrorDir, p))) {
+      const sample = await compactionSample(dir, mirrorDir);
+      if (sample)
+        sampled = {
+          bytes: sampled.bytes + sample.bytes,
+          compacted: sampled.compacted + sample.compactedBytes,
+        };
+    }
+  }
+  const parquetScanned = prefixes.filter((p) => p !== LEDGER_PREFIX);
+  let parquetBytes = 0;
+  for (const p of parquetScanned) parquetBytes += (await sizeOf(join(mirrorDir, p))).bytes;
+  const ledgerBytes = scanned.bytes - parquetBytes;
+  const compactedEstimate = ledgerBytes + (parquetBytes * sampled.compacted) / Math.max(sampled.bytes, 1);
+  console.log(
+    `   Parquet scanned ${(parquetBytes / 1e6).toFixed(2)} MB, ledger JSON ${(ledgerBytes / 1e6).toFixed(2)} MB; ` +
+      `closed months compacted one object per dataset-period: ${((100 * sampled.compacted) / Math.max(sampled.bytes, 1)).toFixed(1)} % of their bytes`,
+  );
+  const floor = (REFRESH_QUERIES.length * ATHENA_MIN_SCAN_BYTES) / 1e6;
+  console.log(
+    `   Athena bills >= 10 MB a query: ${REFRESH_QUERIES.length} queries >= ${floor.toFixed(0)} MB a refresh, ` +
+      `${((100 * floor * 1e6) / whole.bytes).toFixed(0)} % of this bucket`,
+  );
   report({ name: 'refresh scan, bytes', value: scanned.bytes / 1e6, unit: 'MB' });
+  report({
+    name: 'refresh scan if closed months were compacted (estimate from a sample)',
+    value: (100 * compactedEstimate) / whole.bytes,
+    unit: '%',
+    target: 2,
+  });
+  report({
+    name: 'refresh scan, Athena billing floor (10 MB a query)',
+    value: (100 * floor * 1e6) / whole.bytes,
+    unit: '%',
+    target: 2,
+  });
   report({
     name: 'refresh scan, share of the bucket',
     value: (100 * scanned.bytes) / whole.bytes,
