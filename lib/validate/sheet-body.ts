@@ -23,6 +23,7 @@ const TOTAL_LABELS = new Set(['tongcong', 'cong', 'tong', 'total', 'totals', 'gr
 
 const TOTAL_PREFIX = 'tongcong';
 const LONGEST_LABEL = Math.max(...[...TOTAL_LABELS].map((label) => label.length));
+const LABEL_INITIALS = new Set([...TOTAL_LABELS].map((label) => label.charCodeAt(0)));
 
 /** Could a key beginning with `start` still be a total label? */
 function mayBeLabel(start: string): boolean {
@@ -39,6 +40,11 @@ function mayBeLabel(start: string): boolean {
  * with the keys of the text's first characters.
  */
 function isTotalLabel(text: string): boolean {
+  // Most cells begin with a digit or a letter no label begins with: decided without folding.
+  const code = text.charCodeAt(0);
+  if (code >= 0x30 && code <= 0x39) return false;
+  const lower = code >= 0x41 && code <= 0x5a ? code + 0x20 : code;
+  if (lower >= 0x61 && lower <= 0x7a && !LABEL_INITIALS.has(lower)) return false;
   let start = '';
   for (const char of text) {
     const code = char.charCodeAt(0);

@@ -31,10 +31,12 @@ const pieces = fc.constantFrom(
   'İ',
   '\u0301',
   'ﬁ',
+  '\u0010',
+  '\u00a0',
 );
 const cell = fc.oneof(
   fc.array(pieces, { maxLength: 6 }).map((p) => p.join('')),
-  fc.string({ maxLength: 12 }),
+  fc.string({ maxLength: 12, unit: 'binary' }),
 );
 
 describe('isTotalsRow', () => {
