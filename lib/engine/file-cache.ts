@@ -55,13 +55,24 @@ async function update(
 ): Promise<number> {
   const table = `cache.${quoteIdentifier(relation.name)}`;
   const current = filesOf(mirrorDir, relation);
-  const known = new Map<string, string>();
-  const reader = await connection.runAndReadAll('SELECT path, stamp FROM cache.files WHERE relation = $1', [
-    relation.name,
-  ]);
-  for (const [path, stamp] of reader.getRowsJS()) known.set(String(path), String(stamp));
-  const gone = [...known].filter(([path, stamp]) => current.get(path) !== stamp).map(([p]) => p);
-  const fresh = [...current].filter(([path, stamp]) => known.get(path) !== stamp).map(([p]) => p);
+  // Compared inside DuckDB: only the differences come back, not tens of thousands of known paths.
+  await connection.run('CREATE OR REPLACE TEMP TABLE listing (path VARCHAR, stamp VARCHAR)');
+  const appender = await connection.createAppender('listing', 'main', 'temp');
+  for (const [path, stamp] of current) {
+    appender.appendVarchar(path);
+    appender.appendVarchar(stamp);
+    appender.endRow();
+  }
+  appender.closeSync();
+  const known = `(SELECT path, stamp FROM cache.files WHERE relation = ${quoteLiteral(relation.name)})`;
+  const differ = async (sql: string) =>
+    (await connection.runAndReadAll(sql)).getRowsJS().map(([path]) => String(path));
+  const gone = await differ(
+    `SELECT k.path FROM ${known} k ANTI JOIN temp.listing c ON c.path = k.path AND c.stamp = k.stamp`,
+  );
+  const fresh = await differ(
+    `SELECT c.path FROM temp.listing c ANTI JOIN ${known} k ON c.path = k.path AND c.stamp = k.stamp`,
+  );
   for (const batch of chunks(gone, BATCH)) {
     await connection.run(`DELETE FROM ${table} WHERE filename IN (${list(batch)})`);
     await connection.run(
