@@ -22,6 +22,11 @@ export interface SheetBody {
 const TOTAL_LABELS = new Set(['tongcong', 'cong', 'tong', 'total', 'totals', 'grandtotal', 'tongso']);
 
 const TOTAL_PREFIX = 'tongcong';
+/**
+ * Folding drops the marks that tell "Tổng cộng …" (a total) from "Tổng công ty …" (a common kind
+ * of employer name), so a cell that only begins like a total must spell "cộng" or plain "cong".
+ */
+const TOTAL_PREFIX_SPELLED = /^[^\p{L}]*(tổng|tong)\s*(cộng|cong)(?!\s*ty\b)/u;
 const LONGEST_LABEL = Math.max(...[...TOTAL_LABELS].map((label) => label.length));
 const LABEL_INITIALS = new Set([...TOTAL_LABELS].map((label) => label.charCodeAt(0)));
 
@@ -57,7 +62,8 @@ function isTotalLabel(text: string): boolean {
     if (!mayBeLabel(start)) return false;
   }
   const key = matchKey(text);
-  return TOTAL_LABELS.has(key) || key.startsWith(TOTAL_PREFIX);
+  if (TOTAL_LABELS.has(key)) return true;
+  return key.startsWith(TOTAL_PREFIX) && TOTAL_PREFIX_SPELLED.test(text.normalize('NFC').toLowerCase());
 }
 
 /** A row labelled as a total in any of its text cells: "Tổng cộng", "CỘNG:", "Tong cong", "Total". */

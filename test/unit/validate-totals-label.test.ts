@@ -7,7 +7,12 @@ import { isTotalsRow } from '../../lib/validate/sheet-body.ts';
 const LABELS = new Set(['tongcong', 'cong', 'tong', 'total', 'totals', 'grandtotal', 'tongso']);
 function plainIsTotal(text: string): boolean {
   const key = matchKey(text);
-  return LABELS.has(key) || key.startsWith('tongcong');
+  if (LABELS.has(key)) return true;
+  const spelled = text
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/^[^\p{L}]*/u, '');
+  return key.startsWith('tongcong') && /^(tổng|tong)\s*(cộng|cong)(?!\s*ty\b)/u.test(spelled);
 }
 
 const pieces = fc.constantFrom(
@@ -27,6 +32,8 @@ const pieces = fc.constantFrom(
   ' ',
   'toàn tỉnh',
   'Công ty',
+  ' công',
+  ' ty',
   '7931486054',
   'İ',
   '\u0301',
@@ -52,7 +59,8 @@ describe('isTotalsRow', () => {
   it('knows the spellings provinces use', () => {
     for (const label of ['Tổng cộng', 'CỘNG:', 'Tong cong', 'Total', '(Tổng cộng toàn tỉnh)', 'Tổng số'])
       expect(isTotalsRow(['', label])).toBe(true);
-    for (const text of ['Công ty Tổng cộng', '7931486054', 'Cộng hòa'])
+    const employers = ['Tổng công ty Điện lực miền Nam', 'TỔNG CÔNG TY MAY 10', 'Tong cong ty Xi mang'];
+    for (const text of ['Công ty Tổng cộng', '7931486054', 'Cộng hòa', ...employers])
       expect(isTotalsRow([text])).toBe(false);
   });
 });

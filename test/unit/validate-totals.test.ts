@@ -68,6 +68,15 @@ describe('a report with letterhead, numbering row and a totals row', () => {
     expect(receipt.rows.read).toBe(2);
   });
 
+  it('reads an employer named "Tổng công ty …" as data, not as the totals row', async () => {
+    const employer = '0300100100;Tổng công ty Điện lực miền Nam;5.000.000;0;0;3;0;900;chậm đóng';
+    const csv = [...LETTERHEAD, employer, ...DATA].join('\r\n');
+    const { receipt, rows } = await validate('debt', csv);
+    expect(receipt.errors).toEqual([]);
+    expect(receipt.rows).toEqual({ read: 3, accepted: 3, rejected: 0 });
+    expect(rows.map((r) => r.ma_so_thue)).toEqual(['0300100100', '0101234567', '0400123456-001']);
+  });
+
   it('tells a numbering row from data', () => {
     expect(isColumnNumberRow(['(1)', '(2)', '(3)'])).toBe(true);
     expect(isColumnNumberRow(['A', 'B', 1, 2, 3])).toBe(true);
