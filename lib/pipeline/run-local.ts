@@ -4,6 +4,7 @@
  *   generate samples (once) ─> upload to local S3 ─ObjectCreated─> ingest handler ─> lake, ledger, receipts
  *        ─> mirror the lake bucket ─> refresh (DuckDB queries) ─> build the page ─> serve on 127.0.0.1
  *        + the upload portal: local S3 and ingest stay up, /api/* answers as the upload Lambda does
+ *          and each burst of portal uploads mirrors and refreshes the dashboard data again
  *
  * Every step reuses what the data directory already holds: samples are generated once, files
  * already stored with the same bytes are not uploaded again, so a second run counts nothing twice.
@@ -12,15 +13,18 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { syncLocalMirror } from '../engine/local-mirror.ts';
 import { generateSamples } from '../generate/index.ts';
+import { StorageError } from '../errors.ts';
 import { localPaths } from '../layout.ts';
 import { ingestFiles, type IngestSummary } from '../local/ingest-files.ts';
 import { filesFromManifest, MANIFEST_FILE } from '../local/upload-files.ts';
+import type { LocalS3 } from '../local/local-s3.ts';
 import type { Period } from '../period.ts';
 import type { Scope } from '../portal/api-types.ts';
 import { startLocalPortal } from '../portal/local-portal.ts';
 import { buildSite } from '../site/build.ts';
 import { refreshSite } from '../site/refresh.ts';
 import { serveSite, type SiteServer } from '../site/server.ts';
+import { localDashboardRefresh } from './local-dashboard-refresh.ts';
 
 export interface RunLocalOptions {
   dataDir: string;
@@ -33,11 +37,15 @@ export interface RunLocalOptions {
   /** Progress lines for the operator; never the dashboard line. */
   log: (line: string) => void;
   onIngestProgress?: (done: number, total: number) => void;
+  /** How long portal uploads are gathered before the dashboard data is refreshed (default 2 s). */
+  refreshWindowMs?: number;
 }
 
 export interface RunLocalResult {
   server: SiteServer;
   ingest: IngestSummary;
+  /** Resolves once the refresh after the portal uploads so far has run (tests). */
+  refreshed: () => Promise<void>;
 }
 
 async function timed<T>(log: (line: string) => void, label: string, step: () => Promise<T>): Promise<T> {
@@ -71,7 +79,27 @@ export async function runLocalPipeline(opts: RunLocalOptions): Promise<RunLocalR
     refreshSite({ mirrorDir: paths.mirror, outDir: join(paths.site, 'data') }),
   );
   await timed(log, 'built the dashboard', () => buildSite({ outDir: paths.site }));
-  const portal = await startLocalPortal({ dataDir: opts.dataDir, asProvince: opts.asProvince, log });
+  // The refresh reads the portal's own local S3, which exists only once the portal runs.
+  const running: { s3?: LocalS3 } = {};
+  const refresh = localDashboardRefresh({
+    dataDir: opts.dataDir,
+    s3: () => {
+      if (!running.s3) throw new StorageError('the local S3 of the portal is not running');
+      return running.s3;
+    },
+    log,
+    windowMs: opts.refreshWindowMs,
+  });
+  const portal = await startLocalPortal({
+    dataDir: opts.dataDir,
+    asProvince: opts.asProvince,
+    log,
+    // A duplicate changes nothing; accepted uploads change the lake, rejected ones the reporting page.
+    onOutcome: (outcome) => {
+      if (outcome.status !== 'duplicate') refresh.schedule();
+    },
+  });
+  running.s3 = portal.s3;
   const site = await serveSite({ dir: paths.site, port: opts.port, api: portal.handle }).catch(
     async (error: unknown) => {
       await portal.close();
@@ -85,8 +113,16 @@ export async function runLocalPipeline(opts: RunLocalOptions): Promise<RunLocalR
     url: site.url,
     close: async () => {
       await site.close();
+      await refresh.close();
       await portal.close();
     },
   };
-  return { server, ingest };
+  return {
+    server,
+    ingest,
+    refreshed: async () => {
+      await portal.idle();
+      await refresh.idle();
+    },
+  };
 }

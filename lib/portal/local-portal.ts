@@ -9,6 +9,7 @@
  * PUT; the ingest records the bytes' own SHA-256 and the page compares it with what it sent.
  */
 import { PutBucketCorsCommand } from '@aws-sdk/client-s3';
+import type { UploadOutcome } from '../../functions/ingest.ts';
 import { StorageError } from '../errors.ts';
 import { localIngestHandler } from '../local/local-ingest-handler.ts';
 import { startLocalS3, type LocalS3 } from '../local/local-s3.ts';
@@ -47,6 +48,8 @@ export async function startLocalPortal(opts: {
   dataDir: string;
   asProvince?: Scope;
   log?: (line: string) => void;
+  /** Called after each upload the ingest handled (`vss start` refreshes the dashboard with it). */
+  onOutcome?: (outcome: UploadOutcome) => void;
 }): Promise<LocalPortal> {
   // The handler needs the endpoint, which exists only once the server runs: bound just after.
   const ingest: { handle?: ReturnType<typeof localIngestHandler> } = {};
@@ -55,7 +58,7 @@ export async function startLocalPortal(opts: {
     log: opts.log,
     onEvent: async (event) => ingest.handle?.(event),
   });
-  ingest.handle = localIngestHandler(s3);
+  ingest.handle = localIngestHandler(s3, opts.onOutcome ? { onOutcome: opts.onOutcome } : {});
   try {
     // The page (another port of 127.0.0.1) PUTs straight to the local S3, as it does to S3 in AWS.
     await s3.client.send(

@@ -4,6 +4,7 @@
  * 63 → 34 reform. The national debt the dashboard shows must equal, to the đồng, the sum over
  * the generated upload files, and the page must draw its charts with data from every province.
  */
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +18,7 @@ import { runLocalPipeline, type RunLocalResult } from '../../lib/pipeline/run-lo
 import { provinces } from '../../lib/reference/provinces.ts';
 import type { NationalRow, ProvinceRow } from '../../lib/site-data.ts';
 import { launchChromium } from '../support/chromium.ts';
+import { debtCsv } from './ingest-harness.ts';
 
 const FROM = '2025-05';
 const TO = '2025-08';
@@ -128,4 +130,35 @@ describe('local pipeline end to end', () => {
       await page.close();
     });
   });
+
+  it("refreshes the served figures after a portal upload replaces a province's month", async () => {
+    const get = async <T>(path: string): Promise<T> =>
+      (await (await fetch(new URL(path, run.server.url))).json()) as T;
+    const debtOf = (rows: ProvinceRow[]) =>
+      rows.find((r) => r.period === TO && r.province === '48')?.debt_total;
+    const before = debtOf(await get<ProvinceRow[]>('data/provinces.json'));
+    const csv = debtCsv(6, 4);
+    const [header, ...lines] = csv.trim().split('\n');
+    const columns = DEBT_COLUMNS.map((key) => header!.split(',').indexOf(key));
+    const sent = lines.reduce((sum, l) => sum + columns.reduce((s, i) => s + Number(l.split(',')[i]), 0), 0);
+    expect(before).not.toBe(sent);
+    const ask = await fetch(new URL('api/uploads', run.server.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: 'vss_as_province=48' },
+      body: JSON.stringify({
+        dataset: 'debt',
+        period: TO,
+        fileName: 'no-gui-lai.csv',
+        size: Buffer.byteLength(csv),
+        sha256: createHash('sha256').update(csv).digest('hex'),
+      }),
+    });
+    expect(ask.status).toBe(201);
+    const grant = (await ask.json()) as { upload: { url: string; headers: Record<string, string> } };
+    expect(
+      (await fetch(grant.upload.url, { method: 'PUT', headers: grant.upload.headers, body: csv })).status,
+    ).toBe(200);
+    await run.refreshed();
+    expect(debtOf(await get<ProvinceRow[]>('data/provinces.json'))).toBe(sent);
+  }, 120_000);
 });
