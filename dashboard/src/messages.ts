@@ -77,6 +77,7 @@ export const UI_TEXT = {
   ),
   targetShare: b('Đạt chỉ tiêu (%)', 'Target reached (%)'),
   participants: b('Người tham gia', 'Participants'),
+  participantsMillions: b('Người tham gia (triệu người)', 'Participants (millions)'),
   target: b('Chỉ tiêu', 'Target'),
   hiRanking: b('Tỷ lệ bao phủ BHYT thấp nhất', 'Lowest health-insurance coverage'),
   inspectionsTrend: b('Thanh tra, kiểm tra và tiền phạt toàn quốc', 'Inspections and fines nationally'),

@@ -54,6 +54,8 @@ export interface RankingPanel<R extends RankedRow> {
   xTitle: string;
   format?: string;
   color: string;
+  /** 'data' for rates near 100%: dots on a fitted axis instead of bars from zero. */
+  baseline?: 'zero' | 'data';
   /** Export columns after the province's code and name. */
   columns: DataTable['columns'];
   fileName: string;
@@ -115,6 +117,7 @@ export async function renderSectionPage<R extends RankedRow>(
           nameTitle: t('province'),
           color: ranking.color,
           ...(ranking.format === undefined ? {} : { format: ranking.format }),
+          ...(ranking.baseline === undefined ? {} : { baseline: ranking.baseline }),
         },
       ),
       table: {

@@ -138,6 +138,17 @@ const cases: [string, () => TopLevelSpec][] = [
         { description: 'Debt of 3+ months', xTitle: 'VND bn', nameTitle: 'Province' },
       ),
   ],
+  [
+    'rate ranking (dots on a fitted axis)',
+    () =>
+      barRankingSpec(
+        [
+          { code: '01', name: 'Hà Nội', value: 94.2, shown: '94,2%' },
+          { code: '48', name: 'Đà Nẵng', value: 96.7, shown: '96,7%' },
+        ],
+        { description: 'On-time rate', xTitle: '%', nameTitle: 'Province', format: '.1f', baseline: 'data' },
+      ),
+  ],
   ...(['side', 'stack'] as const).map((layout): [string, () => TopLevelSpec] => [
     `grouped bars (${layout})`,
     () =>

@@ -9,6 +9,8 @@ import { OKABE_ITO } from '../specs/palette.ts';
 
 const SCHEMES = ['si_compulsory', 'si_voluntary', 'ui', 'hi'];
 const SUMMED: (keyof CoverageRow)[] = ['participants', 'target', 'base'];
+/** The target chart's axis counts millions of people ("10", not SI's "10M"); tooltips stay exact. */
+const MILLION = 1_000_000;
 
 export async function renderCoverage(ctx: PageContext): Promise<void> {
   const { data, route } = ctx;
@@ -46,24 +48,24 @@ export async function renderCoverage(ctx: PageContext): Promise<void> {
         {
           category: s.scheme,
           group: groups[0] ?? '',
-          value: s.participants,
+          value: s.participants / MILLION,
           shown: `${s.participants.toLocaleString('vi-VN')} (${formatShare(s.participants, s.target)})`,
         },
         {
           category: s.scheme,
           group: groups[1] ?? '',
-          value: s.target,
+          value: s.target / MILLION,
           shown: s.target.toLocaleString('vi-VN'),
         },
       ]),
       chart: {
         categoryTitle: t('measure'),
         groupTitle: t('measure'),
-        valueTitle: t('participants'),
+        valueTitle: t('participantsMillions'),
         categories: byScheme.map((s) => s.scheme),
         groups,
         layout: 'side',
-        format: '.2s',
+        format: ',.0f',
       },
       table: {
         columns: [
@@ -88,6 +90,7 @@ export async function renderCoverage(ctx: PageContext): Promise<void> {
       xTitle: t('coverageRate'),
       format: '.1f',
       color: OKABE_ITO.green,
+      baseline: 'data',
       columns: [
         { key: 'participants', label: t('participants') },
         { key: 'base', label: t('hiRate') },

@@ -95,6 +95,7 @@ export async function renderProcedures(ctx: PageContext): Promise<void> {
       xTitle: t('onTimeRate'),
       format: '.1f',
       color: OKABE_ITO.purple,
+      baseline: 'data',
       columns: [
         { key: 'received', label: t('dossiers') },
         { key: 'on_time', label: t('onTime') },

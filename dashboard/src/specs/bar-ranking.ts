@@ -15,11 +15,18 @@ export interface RankingOptions {
   nameTitle: string;
   format?: string;
   color?: string;
+  /**
+   * 'zero' (default): bars from zero, for amounts. 'data': dots on an axis fitted to the values,
+   * for rates that all sit near 100%, where bars from zero would all look the same length.
+   */
+  baseline?: 'zero' | 'data';
 }
 
-/** One bar per province in the order given (worst first), labelled with its value. */
+/** One bar (or dot) per province in the order given (worst first), labelled with its value. */
 export function barRankingSpec(bars: readonly RankedBar[], opts: RankingOptions): TopLevelSpec {
   const values = bars.map((bar, i) => ({ ...bar, order: i }));
+  const fitted = opts.baseline === 'data';
+  const color = opts.color ?? OKABE_ITO.blue;
   const y = {
     field: 'name',
     type: 'nominal',
@@ -39,6 +46,7 @@ export function barRankingSpec(bars: readonly RankedBar[], opts: RankingOptions)
         type: 'quantitative',
         title: opts.xTitle,
         axis: { format: opts.format ?? ',.0f' },
+        ...(fitted ? { scale: { zero: false, nice: true } } : {}),
       },
       tooltip: [
         { field: 'name', type: 'nominal', title: opts.nameTitle },
@@ -46,9 +54,11 @@ export function barRankingSpec(bars: readonly RankedBar[], opts: RankingOptions)
       ],
     },
     layer: [
-      { mark: { type: 'bar', color: opts.color ?? OKABE_ITO.blue, cursor: 'pointer' } },
+      fitted
+        ? { mark: { type: 'point', filled: true, size: 90, opacity: 1, color, cursor: 'pointer' } }
+        : { mark: { type: 'bar', color, cursor: 'pointer' } },
       {
-        mark: { type: 'text', align: 'left', dx: 3, fontSize: 10, color: '#222' },
+        mark: { type: 'text', align: 'left', dx: fitted ? 8 : 3, fontSize: 10, color: '#222' },
         encoding: { text: { field: 'shown', type: 'nominal' } },
       },
     ],
