@@ -1,5 +1,6 @@
 /** The what-is-due panel (one line per dataset) and the province's upload history with its receipts. */
 import type { DueAnswer, DueStatus } from '../../../lib/portal/due-reports.ts';
+import { formatPeriod } from '../format.ts';
 import { datasetTitle, lang, pick } from '../i18n.ts';
 import { el, table } from './dom.ts';
 import { PORTAL_TEXT, type PortalTextKey } from './portal-text.ts';
@@ -30,7 +31,7 @@ export function renderDue(
   showReceipt: (key: string, sha256: string) => void,
 ): void {
   const reports = table(
-    `${tx('dueHeading')} ${due.period} · ${due.province}`,
+    `${tx('dueHeading')} ${formatPeriod(due.period)} · ${due.province}`,
     [tx('dataset'), tx('status'), tx('deadline'), tx('receivedAt')],
     due.reports.map((r) => [
       datasetTitle(r.dataset),
@@ -58,7 +59,7 @@ export function renderDue(
       button.addEventListener('click', () => showReceipt(h.key, h.sha256));
       return [
         vnTime(h.receivedAt),
-        h.period,
+        formatPeriod(h.period),
         datasetTitle(h.dataset),
         h.fileName,
         tx(h.status),
