@@ -92,7 +92,8 @@ describe('the upload portal page in Chromium', () => {
     const rows = await page.$$eval('#receipt .receipt-rows dd', (dds) => dds.map((d) => d.textContent));
     expect(rows).toEqual(['6', '6', '0']);
     expect(await page.textContent('#receipt')).toContain('Nợ BHXH (đồng) (no_bhxh)');
-    expect(await page.getAttribute('[data-dataset="debt"]', 'data-status')).toBe('late');
+    // What is due is redrawn once the ledger lists the upload, just after the receipt shows.
+    await page.waitForSelector('[data-dataset="debt"][data-status="late"]', { timeout: 15_000 });
   });
 
   it('uploads a broken file and shows the wrong row and column, in Vietnamese then in English', async () => {
@@ -133,8 +134,12 @@ describe('the upload portal page in Chromium', () => {
         expect.stringContaining('is below the minimum'),
       ]),
     );
-    const history = await page.$$eval('#due table:nth-of-type(2) tbody tr', (trs) => trs.length);
-    expect(history).toBe(2);
+    // Both uploads are in the history once the ledger lists the second one.
+    await page.waitForFunction(
+      () => document.querySelectorAll('#due table:nth-of-type(2) tbody tr').length === 2,
+      undefined,
+      { timeout: 15_000 },
+    );
     expect(problems).toEqual([]);
   });
 });
