@@ -4,10 +4,12 @@
  * 63 → 34 reform. The national debt the dashboard shows must equal, to the đồng, the sum over
  * the generated upload files, and the page must draw its charts with data from every province.
  */
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATASETS } from '../../lib/datasets/index.ts';
@@ -19,6 +21,8 @@ import { provinces } from '../../lib/reference/provinces.ts';
 import type { NationalRow, ProvinceRow } from '../../lib/site-data.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { debtCsv } from './ingest-harness.ts';
+
+const execFileAsync = promisify(execFile);
 
 const FROM = '2025-05';
 const TO = '2025-08';
@@ -127,6 +131,33 @@ describe('local pipeline end to end', () => {
       const line = await page.locator('body').innerText();
       expect(line).toContain(`/34`);
       expect(problems).toEqual([]);
+      await page.close();
+    });
+
+    it("shows on the overview's tiles the national figures `vss query` prints for the month", async () => {
+      const { stdout } = await execFileAsync(process.execPath, [
+        'cli/vss.js',
+        'query',
+        '--data-dir',
+        dataDir,
+        '--name',
+        'national_figures',
+        '--param',
+        `period=${TO}`,
+        '--format',
+        'json',
+      ]);
+      const figures = JSON.parse(stdout) as { measure: string; value: number }[];
+      const queried = (measure: string) => figures.find((f) => f.measure === measure)?.value;
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
+      await page.goto(`${run.server.url}#page=overview&month=${TO}`);
+      await page.waitForSelector(`body[data-ready="${TO}"]`, { timeout: 60_000 });
+      // The first number a tile's text shows, in vi-VN digits ("223.545.887.000 đ").
+      const firstNumber = async (selector: string) =>
+        Number((/[\d.]+/.exec(await page.locator(selector).innerText())?.[0] ?? '').replaceAll('.', ''));
+      expect(queried('debt_total')).toBeGreaterThan(0);
+      expect(await firstNumber('[data-kpi="debt-total"] .detail')).toBe(queried('debt_total'));
+      expect(await firstNumber('[data-kpi="enforcement"] .value')).toBe(queried('inspections'));
       await page.close();
     });
   });
