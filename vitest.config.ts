@@ -9,5 +9,6 @@ export default defineConfig({
     hookTimeout: 180_000,
     pool: 'forks',
     maxWorkers: 2,
+    globalSetup: ['test/support/scratch-tmpdir.ts'],
   },
 });
