@@ -62,6 +62,8 @@ async function submit(file: string): Promise<void> {
 describe('the upload portal page in Chromium', () => {
   it('shows who is submitting, the local-only province switch, and a template per dataset', async () => {
     expect(await page.textContent('#who')).toContain('48');
+    // Months read as people write them (mm/yyyy); the value stays the period.
+    expect(await page.textContent('#period option[value="2025-08"]')).toBe('08/2025');
     expect(await page.isVisible('#as-province')).toBe(true);
     expect(
       await page.$$eval('#templates-list a', (links) => links.map((a) => a.getAttribute('href'))),

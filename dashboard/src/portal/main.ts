@@ -6,6 +6,7 @@
 import { DATASET_NAMES } from '../../../lib/datasets/index.ts';
 import { addMonths, periodOf } from '../../../lib/period.ts';
 import { datasetTitle, lang, pick, setLang } from '../i18n.ts';
+import { formatPeriod } from '../format.ts';
 import {
   ApiRefusal,
   askToUpload,
@@ -62,7 +63,7 @@ function fillForm(): void {
   const period = byId<HTMLSelectElement>('period');
   const current = periodOf(new Date());
   const months = Array.from({ length: MONTHS_OFFERED }, (_, i) => addMonths(current, -i));
-  period.replaceChildren(...months.map((m) => el('option', { value: m }, [m])));
+  period.replaceChildren(...months.map((m) => el('option', { value: m }, [formatPeriod(m)])));
   // The month due: last month's reports are due by the 10th of this one.
   period.value = addMonths(current, -1);
 }
