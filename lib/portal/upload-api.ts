@@ -81,31 +81,29 @@ export function createUploadApi(deps: UploadApiDeps): (request: ApiRequest) => P
     return { key, sha256, location };
   }
 
-  async function receipt(request: ApiRequest): Promise<ApiResponse> {
+  /** The ledger record of the upload a request names, once the ingest has written it. */
+  async function recordOf(request: ApiRequest) {
     const upload = uploadOf(request);
-    if ('refusal' in upload) return upload.refusal;
-    const record = await findUploadRecord(
-      deps.s3,
-      deps.lakeBucket,
-      upload.location,
-      upload.key,
-      upload.sha256,
-    );
-    if (!record) return refuse(404, 'pending', PORTAL_MESSAGES.receiptPending());
-    return json(200, { record, receipt: await readReceipt(deps.s3, deps.lakeBucket, record) });
+    if ('refusal' in upload) return upload;
+    const { location, key, sha256 } = upload;
+    const record = await findUploadRecord(deps.s3, deps.lakeBucket, location, key, sha256);
+    if (!record) return { refusal: refuse(404, 'pending', PORTAL_MESSAGES.receiptPending()) };
+    return { upload, record };
+  }
+
+  async function receipt(request: ApiRequest): Promise<ApiResponse> {
+    const found = await recordOf(request);
+    if ('refusal' in found) return found.refusal;
+    return json(200, {
+      record: found.record,
+      receipt: await readReceipt(deps.s3, deps.lakeBucket, found.record),
+    });
   }
 
   async function annotated(request: ApiRequest): Promise<ApiResponse> {
-    const upload = uploadOf(request);
-    if ('refusal' in upload) return upload.refusal;
-    const record = await findUploadRecord(
-      deps.s3,
-      deps.lakeBucket,
-      upload.location,
-      upload.key,
-      upload.sha256,
-    );
-    if (!record) return refuse(404, 'pending', PORTAL_MESSAGES.receiptPending());
+    const found = await recordOf(request);
+    if ('refusal' in found) return found.refusal;
+    const { upload, record } = found;
     const stored = await readObject(deps.s3, deps.uploadsBucket, upload.key, record.version_id ?? undefined);
     if (createHash('sha256').update(stored.bytes).digest('hex') !== upload.sha256)
       return refuse(409, 'replaced', PORTAL_MESSAGES.uploadReplaced());
