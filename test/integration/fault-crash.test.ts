@@ -8,7 +8,6 @@ import { join } from 'node:path';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { S3Event } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createIngestHandler } from '../../functions/ingest.ts';
 import { uploadInForce } from '../../lib/ledger/decide.ts';
 import { startLocalS3, type LocalS3 } from '../../lib/local/local-s3.ts';
 import { deleteAll } from '../../lib/replay/list-objects.ts';
@@ -19,6 +18,7 @@ import {
   faultyClient,
   pictureOf,
   putUpload,
+  testIngestHandler,
   type BucketPicture,
   type FaultPoint,
 } from './ingest-harness.ts';
@@ -39,15 +39,7 @@ let clean: BucketPicture;
 
 /** Runs the events in order through a handler on `client`, retrying each until it succeeds. */
 async function run(client: S3Client, order: readonly S3Event[]): Promise<number> {
-  const handle = createIngestHandler({
-    s3: client,
-    uploadsBucket: s3.uploadsBucket,
-    lakeBucket: s3.lakeBucket,
-    trustSubmittedAt: true,
-    now: () => NOW,
-    tmpDir: dir,
-    log: () => undefined,
-  });
+  const handle = testIngestHandler(s3, { client, now: NOW, tmpDir: dir });
   await deleteAll(s3.client, s3.lakeBucket, '');
   let retries = 0;
   for (const event of order) {

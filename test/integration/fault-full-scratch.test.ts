@@ -11,10 +11,16 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { S3Event } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createIngestHandler } from '../../functions/ingest.ts';
 import { startLocalS3, type LocalS3 } from '../../lib/local/local-s3.ts';
 import { deleteAll } from '../../lib/replay/list-objects.ts';
-import { csvRows, debtCsv, pictureOf, putUpload, type BucketPicture } from './ingest-harness.ts';
+import {
+  csvRows,
+  debtCsv,
+  pictureOf,
+  putUpload,
+  testIngestHandler,
+  type BucketPicture,
+} from './ingest-harness.ts';
 
 const run = promisify(execFile);
 const NOW = '2025-04-10T00:00:00.000Z';
@@ -37,7 +43,7 @@ let scratch: string;
 let s3: LocalS3;
 const events: S3Event[] = [];
 let clean: BucketPicture;
-let handle: ReturnType<typeof createIngestHandler>;
+let handle: ReturnType<typeof testIngestHandler>;
 
 /** Handles one event in a child process under the scratch limit; its exit code and stderr. */
 async function handleInLimitedChild(event: S3Event): Promise<{ code: number; stderr: string }> {
@@ -71,15 +77,7 @@ beforeAll(async () => {
   for (const f of [SMALL, LARGE]) await putUpload(s3.client, s3.uploadsBucket, f.key, f.body, f.at);
   await s3.idle();
   expect(events).toHaveLength(2);
-  handle = createIngestHandler({
-    s3: s3.client,
-    uploadsBucket: s3.uploadsBucket,
-    lakeBucket: s3.lakeBucket,
-    trustSubmittedAt: true,
-    now: () => new Date(NOW),
-    tmpDir: scratch,
-    log: () => undefined,
-  });
+  handle = testIngestHandler(s3, { now: new Date(NOW), tmpDir: scratch });
   for (const event of events) await handle(event);
   clean = await pictureOf(s3.client, s3.lakeBucket, dir);
   await deleteAll(s3.client, s3.lakeBucket, '');

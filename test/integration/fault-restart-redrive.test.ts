@@ -8,14 +8,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { S3Event } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createIngestHandler } from '../../functions/ingest.ts';
 import { startLocalS3, type LocalS3 } from '../../lib/local/local-s3.ts';
 import { failureRecord } from '../../lib/redrive/failure-record.ts';
 import { redriveFailures } from '../../lib/redrive/redrive-failures.ts';
 import { deleteAll } from '../../lib/replay/list-objects.ts';
 import { createS3Client } from '../../lib/storage/s3-client.ts';
 import { asyncInvoker, FUNCTION_ARN } from '../support/fault-lambda.ts';
-import { brokenDebtCsv, debtCsv, pictureOf, putUpload, type BucketPicture } from './ingest-harness.ts';
+import {
+  brokenDebtCsv,
+  debtCsv,
+  pictureOf,
+  putUpload,
+  testIngestHandler,
+  type BucketPicture,
+} from './ingest-harness.ts';
 
 const FILES = [
   { key: 'uploads/debt/2025-03/01/thang-3.csv', body: debtCsv(5, 1), at: '2025-04-05T02:00:00.000Z' },
@@ -31,16 +37,7 @@ let s3: LocalS3;
 const events: S3Event[] = [];
 let clean: BucketPicture;
 
-const handlerOn = (client = s3.client) =>
-  createIngestHandler({
-    s3: client,
-    uploadsBucket: s3.uploadsBucket,
-    lakeBucket: s3.lakeBucket,
-    trustSubmittedAt: true,
-    now: () => NOW,
-    tmpDir: dir,
-    log: () => undefined,
-  });
+const handlerOn = (client = s3.client) => testIngestHandler(s3, { client, now: NOW, tmpDir: dir });
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'vss-fault-restart-'));

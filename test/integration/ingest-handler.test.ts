@@ -10,12 +10,11 @@ import {
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { S3Event } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createIngestHandler } from '../../functions/ingest.ts';
 import { DATASETS } from '../../lib/datasets/index.ts';
 import { lakeKey } from '../../lib/layout.ts';
 import { ledgerRecord, type LedgerRecord } from '../../lib/ledger-record.ts';
 import { startLocalS3, type LocalS3 } from '../../lib/local/local-s3.ts';
-import { debtCsv } from './ingest-harness.ts';
+import { debtCsv, testIngestHandler } from './ingest-harness.ts';
 
 const debtKeys = DATASETS.debt.columns.map((c) => c.key);
 const LAKE = lakeKey('debt', '2025-03', '01');
@@ -42,14 +41,7 @@ beforeAll(async () => {
       await handle(event);
     },
   });
-  handle = createIngestHandler({
-    s3: s3.client,
-    uploadsBucket: s3.uploadsBucket,
-    lakeBucket: s3.lakeBucket,
-    trustSubmittedAt: true,
-    tmpDir: dir,
-    log: () => undefined,
-  });
+  handle = testIngestHandler(s3, { tmpDir: dir });
 });
 
 afterAll(async () => {

@@ -7,9 +7,11 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { createIngestHandler } from '../../functions/ingest.ts';
 import { DATASETS } from '../../lib/datasets/index.ts';
 import { readLakeStamp } from '../../lib/lake/write-partition.ts';
 import { ledgerRecord, type LedgerRecord } from '../../lib/ledger-record.ts';
+import type { LocalS3 } from '../../lib/local/local-s3.ts';
 import { listObjects } from '../../lib/replay/list-objects.ts';
 import { createS3Client } from '../../lib/storage/s3-client.ts';
 
@@ -179,4 +181,24 @@ export function gatedClient(endpoint: string, prefix: string) {
     { step: 'initialize', name: 'gate' },
   );
   return { client, arrived, release };
+}
+
+/**
+ * The ingest handler as the tests run it over a local S3: uploads dated by their submitted-at
+ * metadata, a fixed clock when given, scratch files in `tmpDir`, no log lines.
+ */
+export function testIngestHandler(
+  s3: LocalS3,
+  opts: { tmpDir: string; client?: S3Client; now?: Date },
+): ReturnType<typeof createIngestHandler> {
+  const { now } = opts;
+  return createIngestHandler({
+    s3: opts.client ?? s3.client,
+    uploadsBucket: s3.uploadsBucket,
+    lakeBucket: s3.lakeBucket,
+    trustSubmittedAt: true,
+    now: now ? () => now : undefined,
+    tmpDir: opts.tmpDir,
+    log: () => undefined,
+  });
 }
