@@ -94,7 +94,7 @@ describe('the upload portal page in Chromium', () => {
     const rows = await page.$$eval('#receipt .receipt-rows dd', (dds) => dds.map((d) => d.textContent));
     expect(rows).toEqual(['6', '6', '0']);
     expect(await page.textContent('#receipt')).toContain('Nợ BHXH (đồng) (no_bhxh)');
-    // What is due is redrawn once the ledger lists the upload, just after the receipt shows.
+    // What is due is redrawn just after the receipt shows: wait for it rather than read at once.
     await page.waitForSelector('[data-dataset="debt"][data-status="late"]', { timeout: 15_000 });
   });
 

@@ -80,20 +80,10 @@ function renderTemplates(): void {
   );
 }
 
-/**
- * Redraws what is due. After an upload, `upload` names it: the receipt is written just before the
- * ledger record, so the panel asks again (briefly) until the ledger lists the upload.
- */
-async function refreshDue(upload?: { key: string; sha256: string }): Promise<void> {
+async function refreshDue(): Promise<void> {
   if (me.scope === null || me.scope === 'all') return;
   const period = byId<HTMLSelectElement>('period').value;
-  let due = await getDue(period);
-  const listed = () => due.history.some((h) => h.key === upload?.key && h.sha256 === upload.sha256);
-  for (let attempt = 0; upload && !listed() && attempt < 20; attempt += 1) {
-    await new Promise((settle) => setTimeout(settle, 500));
-    due = await getDue(period);
-  }
-  renderDue(byId('due'), due, (key, sha256) => void showReceipt(key, sha256));
+  renderDue(byId('due'), await getDue(period), (key, sha256) => void showReceipt(key, sha256));
 }
 
 async function showReceipt(key: string, sha256: string): Promise<boolean> {
@@ -129,9 +119,9 @@ async function submit(event: Event): Promise<void> {
     say('uploading', 0);
     await putFile(grant, chosen, (f) => say('uploading', f));
     say('checking', Number.NaN);
-    const received = await showReceipt(grant.key, sha256);
-    say(received ? '' : 'receiptTimeout');
-    await refreshDue(received ? { key: grant.key, sha256 } : undefined);
+    say((await showReceipt(grant.key, sha256)) ? '' : 'receiptTimeout');
+    // The receipt is answered only once the ledger holds the upload, so what is due now lists it.
+    await refreshDue();
   } catch (error) {
     say(error instanceof ApiRefusal ? pick(error.text) : tx('uploadFailed'));
   } finally {
