@@ -11,6 +11,7 @@ import { existsSync } from 'node:fs';
 import { copyFile, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { CACHE_DIR } from '../lib/engine/file-cache.ts';
+import { journaled, remoteStamp } from '../lib/engine/mirror-journal.ts';
 import { indexSchema, MIRROR_INDEX, walkedFiles } from '../lib/engine/mirror-listing.ts';
 import { LAKE_PREFIX, LEDGER_PREFIX, SUMMARIES_PREFIX } from '../lib/layout.ts';
 import { refreshSite } from '../lib/site/refresh.ts';
@@ -59,14 +60,15 @@ export async function indexMirror(mirrorDir: string): Promise<void> {
   await writeIndex(mirrorDir, index);
 }
 
-/** Rewrites a file by copy and rename with a new ETag in the index, as syncMirror does. */
+/** Rewrites a file by copy and rename with a new ETag in the index and journal, as syncMirror does. */
 async function replaceFile(mirrorDir: string, path: string): Promise<void> {
   await copyFile(path, `${path}.bench.tmp`);
   await rename(`${path}.bench.tmp`, path);
   const index = await readIndex(mirrorDir);
   const key = relative(mirrorDir, path).split(sep).join('/');
-  index[key] = { size: (await stat(path)).size, etag: `"${Date.now()}-${Math.random()}"` };
-  await writeIndex(mirrorDir, index);
+  const meta = { size: (await stat(path)).size, etag: `"${Date.now()}-${Math.random()}"` };
+  index[key] = meta;
+  await journaled(mirrorDir, new Map([[key, remoteStamp(meta)]]), () => writeIndex(mirrorDir, index));
 }
 
 async function refreshCases(mirrorDir: string, outDir: string) {

@@ -6,12 +6,14 @@
  * the years of history. A file is known by its path and a stamp: size and ETag from the mirror's
  * index (mirror-listing.ts), or, in a mirror without one, size, inode and nanosecond mtime (the
  * mirror replaces files by rename, which changes at least the inode). When neither index was
- * rewritten since the last update, nothing is listed or compared at all.
+ * rewritten since the last update, nothing is listed or compared at all; when the mirror's journal
+ * (mirror-journal.ts) names what changed since, only those files are dropped and read again.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { changesSince, type MirrorChanges } from './mirror-journal.ts';
 import { listingFingerprint, mirrorFiles } from './mirror-listing.ts';
 import { quoteIdentifier, quoteLiteral, type FileSource } from './views.ts';
 
@@ -47,15 +49,15 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
-/** Brings one cached table up to date with its files; returns how many files it read. */
-async function update(
+type Differences = { gone: string[]; fresh: Map<string, string> };
+
+/** Compares the whole listing with the cache, inside DuckDB: only the differences come back. */
+async function compareAll(
   connection: DuckDBConnection,
   mirrorDir: string,
   relation: CachedRelation,
-): Promise<number> {
-  const table = `cache.${quoteIdentifier(relation.name)}`;
+): Promise<Differences> {
   const current = filesOf(mirrorDir, relation);
-  // Compared inside DuckDB: only the differences come back, not tens of thousands of known paths.
   await connection.run('CREATE OR REPLACE TEMP TABLE listing (path VARCHAR, stamp VARCHAR)');
   const appender = await connection.createAppender('listing', 'main', 'temp');
   for (const [path, stamp] of current) {
@@ -73,22 +75,57 @@ async function update(
   const fresh = await differ(
     `SELECT c.path FROM temp.listing c ANTI JOIN ${known} k ON c.path = k.path AND c.stamp = k.stamp`,
   );
+  return { gone, fresh: new Map(fresh.map((p) => [p, current.get(p) ?? ''])) };
+}
+
+/** The differences the mirror's journal names: every changed key is dropped, then read again. */
+async function journalDifferences(
+  connection: DuckDBConnection,
+  mirrorDir: string,
+  relation: CachedRelation,
+  changes: MirrorChanges,
+): Promise<Differences> {
+  const prefix = `${relative(mirrorDir, relation.dir).split(sep).join('/')}/`;
+  const fresh = new Map<string, string>();
+  const changed: string[] = [];
+  for (const [key, stamp] of changes) {
+    if (!key.startsWith(prefix) || !relation.matches.test(key.slice(prefix.length))) continue;
+    changed.push(join(mirrorDir, key));
+    if (stamp !== null) fresh.set(join(mirrorDir, key), stamp);
+  }
+  const gone: string[] = [];
+  for (const batch of chunks(changed, BATCH)) {
+    const reader = await connection.runAndReadAll(
+      `SELECT path FROM cache.files WHERE relation = ${quoteLiteral(relation.name)} AND path IN (${list(batch)})`,
+    );
+    gone.push(...reader.getRowsJS().map(([path]) => String(path)));
+  }
+  return { gone, fresh };
+}
+
+/** Brings one cached table up to date with its files; returns how many files it read. */
+async function update(
+  connection: DuckDBConnection,
+  relation: CachedRelation,
+  { gone, fresh }: Differences,
+): Promise<number> {
+  const table = `cache.${quoteIdentifier(relation.name)}`;
   for (const batch of chunks(gone, BATCH)) {
     await connection.run(`DELETE FROM ${table} WHERE filename IN (${list(batch)})`);
     await connection.run(
       `DELETE FROM cache.files WHERE relation = ${quoteLiteral(relation.name)} AND path IN (${list(batch)})`,
     );
   }
-  for (const batch of chunks(fresh, BATCH)) {
+  for (const batch of chunks([...fresh.keys()], BATCH)) {
     const select = relation.select({ files: batch, filename: true });
     await connection.run(`CREATE TABLE IF NOT EXISTS ${table} AS ${select} LIMIT 0`);
     await connection.run(`INSERT INTO ${table} ${select}`);
     const rows = batch.map(
-      (p) => `(${quoteLiteral(relation.name)}, ${quoteLiteral(p)}, ${quoteLiteral(current.get(p) ?? '')})`,
+      (p) => `(${quoteLiteral(relation.name)}, ${quoteLiteral(p)}, ${quoteLiteral(fresh.get(p) ?? '')})`,
     );
     await connection.run(`INSERT INTO cache.files VALUES ${rows.join(', ')}`);
   }
-  return fresh.length;
+  return fresh.size;
 }
 
 /** One cache file per shape of the relations: a changed column list starts a new cache. */
@@ -102,6 +139,9 @@ function cacheFile(mirrorDir: string, relations: readonly CachedRelation[]): str
   return join(dir, file);
 }
 
+/** What an update looked at: nothing (no index rewritten), the journal's keys, or every file. */
+export type Compared = 'nothing' | 'journal' | 'listing';
+
 /**
  * Creates `vss.<name>` as an in-memory table for every relation that has files, from the cache
  * brought up to date first. Returns the names it created, or undefined when the cache cannot be
@@ -111,7 +151,7 @@ export async function loadThroughCache(
   connection: DuckDBConnection,
   mirrorDir: string,
   relations: readonly CachedRelation[],
-): Promise<{ created: string[]; filesRead: number } | undefined> {
+): Promise<{ created: string[]; filesRead: number; compared: Compared } | undefined> {
   let path: string;
   try {
     path = cacheFile(mirrorDir, relations);
@@ -121,18 +161,31 @@ export async function loadThroughCache(
   }
   const created: string[] = [];
   let filesRead = 0;
+  let compared: Compared = 'nothing';
   try {
     await connection.run('BEGIN TRANSACTION');
     await connection.run(
       'CREATE TABLE IF NOT EXISTS cache.files (relation VARCHAR, path VARCHAR, stamp VARCHAR)',
     );
     await connection.run('CREATE TABLE IF NOT EXISTS cache.listing (fingerprint VARCHAR)');
-    // Neither index rewritten since the last update: the cache holds the mirror as it is.
+    // Neither index rewritten since the last update: the cache holds the mirror as it is. Else the
+    // journal names what changed since, or, when it cannot, the whole listing is compared.
     const fingerprint = listingFingerprint(mirrorDir);
-    const stored = await connection.runAndReadAll('SELECT fingerprint FROM cache.listing');
-    const unchanged = fingerprint !== undefined && stored.getRowsJS()[0]?.[0] === fingerprint;
+    const stored = (await connection.runAndReadAll('SELECT fingerprint FROM cache.listing')).getRowsJS();
+    const storedFingerprint = stored[0]?.[0];
+    const changes = changesSince(
+      mirrorDir,
+      typeof storedFingerprint === 'string' ? storedFingerprint : undefined,
+    );
+    const unchanged = fingerprint !== undefined && storedFingerprint === fingerprint;
     if (!unchanged) {
-      for (const relation of relations) filesRead += await update(connection, mirrorDir, relation);
+      compared = changes ? 'journal' : 'listing';
+      for (const relation of relations) {
+        const differences = changes
+          ? await journalDifferences(connection, mirrorDir, relation, changes)
+          : await compareAll(connection, mirrorDir, relation);
+        filesRead += await update(connection, relation, differences);
+      }
       await connection.run('DELETE FROM cache.listing');
       if (fingerprint)
         await connection.run(`INSERT INTO cache.listing VALUES (${quoteLiteral(fingerprint)})`);
@@ -156,5 +209,5 @@ export async function loadThroughCache(
   } finally {
     await connection.run('DETACH cache').catch(() => undefined);
   }
-  return { created, filesRead };
+  return { created, filesRead, compared };
 }

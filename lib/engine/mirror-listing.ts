@@ -10,10 +10,16 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { rename, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { z } from 'zod';
+import {
+  journaled,
+  listingFingerprint,
+  LOCAL_INDEX,
+  localStamp,
+  MIRROR_INDEX,
+  remoteStamp,
+} from './mirror-journal.ts';
 
-export const MIRROR_INDEX = '.mirror-index.json';
-/** Files the backfill wrote into the mirror (not from the bucket): key -> size and a local stamp. */
-export const LOCAL_INDEX = '.local-index.json';
+export { listingFingerprint, LOCAL_INDEX, MIRROR_INDEX } from './mirror-journal.ts';
 
 export const indexSchema = z.record(z.string(), z.object({ size: z.number(), etag: z.string() }));
 export type MirrorIndex = z.infer<typeof indexSchema>;
@@ -30,17 +36,6 @@ function readIndexFile(path: string): MirrorIndex | undefined {
   }
 }
 
-/** Changes whenever either index is rewritten (both are replaced by rename). */
-export function listingFingerprint(mirrorDir: string): string | undefined {
-  const stamps = [MIRROR_INDEX, LOCAL_INDEX].map((name) => {
-    const path = join(mirrorDir, name);
-    if (!existsSync(path)) return '-';
-    const s = statSync(path, { bigint: true });
-    return `${s.size}:${s.ino}:${s.mtimeNs}`;
-  });
-  return stamps[0] === '-' ? undefined : stamps.join('|');
-}
-
 /** The last listing read, by mirror and fingerprint: a refresh asks for several prefixes. */
 let lastRead: { mirrorDir: string; fingerprint: string; files: Map<string, string> } | undefined;
 
@@ -52,8 +47,8 @@ function indexedListing(mirrorDir: string): Map<string, string> | undefined {
   if (!remote) return undefined;
   const local = readIndexFile(join(mirrorDir, LOCAL_INDEX)) ?? {};
   const files = new Map<string, string>();
-  for (const [key, meta] of Object.entries(local)) files.set(key, `local:${meta.size}:${meta.etag}`);
-  for (const [key, meta] of Object.entries(remote)) files.set(key, `${meta.size}:${meta.etag}`);
+  for (const [key, meta] of Object.entries(local)) files.set(key, localStamp(meta));
+  for (const [key, meta] of Object.entries(remote)) files.set(key, remoteStamp(meta));
   lastRead = { mirrorDir, fingerprint, files };
   return files;
 }
@@ -116,14 +111,24 @@ export async function recordLocalFiles(
   if (written.length === 0 && removed.length === 0) return;
   const path = join(mirrorDir, LOCAL_INDEX);
   const local = readIndexFile(path) ?? {};
+  const changes = new Map<string, string | null>();
   for (const key of written) {
     const s = statSync(join(mirrorDir, key), { bigint: true });
-    local[key] = { size: Number(s.size), etag: `${s.ino}:${s.mtimeNs}` };
+    const meta = { size: Number(s.size), etag: `${s.ino}:${s.mtimeNs}` };
+    local[key] = meta;
+    // the listing gives the bucket's stamp for a key both indexes hold
+    const known = remote[key];
+    changes.set(key, known ? remoteStamp(known) : localStamp(meta));
   }
-  for (const key of removed) delete local[key];
-  if (removed.some((key) => key in remote)) {
-    for (const key of removed) delete remote[key];
-    await writeIndexFile(remotePath, remote);
+  for (const key of removed) {
+    delete local[key];
+    changes.set(key, null);
   }
-  await writeIndexFile(path, local);
+  await journaled(mirrorDir, changes, async () => {
+    if (removed.some((key) => key in remote)) {
+      for (const key of removed) delete remote[key];
+      await writeIndexFile(remotePath, remote);
+    }
+    await writeIndexFile(path, local);
+  });
 }

@@ -9,6 +9,7 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import { GetObjectCommand, ListObjectsCommand, type S3Client } from '@aws-sdk/client-s3';
 import { StorageError } from '../errors.ts';
+import { journaled, remoteStamp } from './mirror-journal.ts';
 import { indexSchema, MIRROR_INDEX, type MirrorIndex } from './mirror-listing.ts';
 
 export interface MirrorOptions {
@@ -124,8 +125,14 @@ export async function syncMirror(opts: MirrorOptions): Promise<MirrorReport> {
     }
     index[key] = meta;
   });
-  // Rewritten only when something changed: its stamp tells the refresh whether to look further.
-  if (wanted.length > 0 || stale.length > 0 || !existsSync(join(opts.dir, INDEX_FILE)))
-    await writeAtomically(join(opts.dir, INDEX_FILE), JSON.stringify(index));
+  // Rewritten only when something changed: its stamp tells the refresh whether to look further, and
+  // the journal which keys to look at.
+  if (wanted.length > 0 || stale.length > 0 || !existsSync(join(opts.dir, INDEX_FILE))) {
+    const changes = new Map<string, string | null>(stale.map((key) => [key, null]));
+    for (const [key, meta] of wanted) changes.set(key, remoteStamp(meta));
+    await journaled(opts.dir, changes, () =>
+      writeAtomically(join(opts.dir, INDEX_FILE), JSON.stringify(index)),
+    );
+  }
   return { downloaded: wanted.length, deleted: stale.length, unchanged: remote.size - wanted.length };
 }

@@ -10,6 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { isDatasetName } from '../datasets/index.ts';
+import { changesSince } from '../engine/mirror-journal.ts';
 import { listingFingerprint, mirrorFiles, recordLocalFiles } from '../engine/mirror-listing.ts';
 import { lakeDuckDB } from '../lake/duckdb-instance.ts';
 import { lakeKey, LAKE_PREFIX, summaryKey, SUMMARIES_PREFIX } from '../layout.ts';
@@ -59,40 +60,73 @@ async function readLakeRows(path: string): Promise<SummaryRow[]> {
 /** The mirror listing last checked, so a refresh over an unchanged mirror checks nothing. */
 const CHECKED_FILE = '.summaries-checked';
 
-function checkedAlready(mirrorDir: string): boolean {
-  const fingerprint = listingFingerprint(mirrorDir);
+function lastChecked(mirrorDir: string): string | undefined {
   const path = join(mirrorDir, CHECKED_FILE);
-  return fingerprint !== undefined && existsSync(path) && readFileSync(path, 'utf8') === fingerprint;
+  return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+}
+
+/** Which partitions to check, and what the mirror holds of each: from the journal when it can say. */
+function toCheck(mirrorDir: string, checked: string | undefined) {
+  const changes = changesSince(mirrorDir, checked);
+  if (changes) {
+    // Only the changed keys, each looked up on disk: a synced mirror holds a file iff it lists it.
+    const keys = [...changes.keys()];
+    const held = (key: string) => existsSync(join(mirrorDir, key));
+    return {
+      lake: partitionsOf(keys, LAKE_PREFIX),
+      summaries: partitionsOf(keys, SUMMARIES_PREFIX),
+      hasLake: held,
+      hasSummary: held,
+    };
+  }
+  const lake = mirrorFiles(mirrorDir, LAKE_PREFIX, false);
+  const summaries = mirrorFiles(mirrorDir, SUMMARIES_PREFIX, false);
+  return {
+    lake: partitionsOf(lake.keys(), LAKE_PREFIX),
+    summaries: partitionsOf(summaries.keys(), SUMMARIES_PREFIX),
+    hasLake: (key: string) => lake.has(key),
+    hasSummary: (key: string) => summaries.has(key),
+  };
 }
 
 export async function ensureSummaries(mirrorDir: string): Promise<{ written: number; removed: number }> {
-  if (checkedAlready(mirrorDir)) return { written: 0, removed: 0 };
-  const lake = mirrorFiles(mirrorDir, LAKE_PREFIX, false);
-  const summaries = mirrorFiles(mirrorDir, SUMMARIES_PREFIX, false);
+  const checked = lastChecked(mirrorDir);
+  if (checked !== undefined && checked === listingFingerprint(mirrorDir)) return { written: 0, removed: 0 };
+  const check = toCheck(mirrorDir, checked);
   const written: string[] = [];
   const removed: string[] = [];
-  for (const p of partitionsOf(lake.keys(), LAKE_PREFIX)) {
+  // A lake object without its summary, or a summary removed while its lake object stays.
+  const candidates = [...check.lake, ...check.summaries];
+  const seen = new Set<string>();
+  for (const p of candidates) {
     if (!isDatasetName(p.dataset)) continue;
     const key = summaryKey(p.dataset, p.period, p.province);
-    if (summaries.has(key)) continue;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (check.hasSummary(key) || !check.hasLake(lakeKey(p.dataset, p.period, p.province))) continue;
     const rows = await readLakeRows(join(mirrorDir, lakeKey(p.dataset, p.period, p.province)));
     await mkdir(dirname(join(mirrorDir, key)), { recursive: true });
     await writeSummaryParquet(summarize(p.dataset, rows), join(mirrorDir, key));
     written.push(key);
   }
+  const fresh = new Set(written);
+  const gone = new Set<string>();
   const detail = new Map<string, boolean>();
   const mirrored = (dataset: string) => {
     if (!detail.has(dataset)) detail.set(dataset, existsSync(join(mirrorDir, LAKE_PREFIX, dataset)));
     return detail.get(dataset) === true;
   };
-  for (const p of partitionsOf(summaries.keys(), SUMMARIES_PREFIX)) {
+  // A summary whose lake object left the mirror (the lake key or the summary key changed).
+  for (const p of candidates) {
     if (!isDatasetName(p.dataset)) continue;
     // A dataset whose detail is not mirrored at all (the refresh skips employer rows) keeps its summaries.
     if (!mirrored(p.dataset)) continue;
-    if (lake.has(lakeKey(p.dataset, p.period, p.province))) continue;
     const key = summaryKey(p.dataset, p.period, p.province);
+    if (fresh.has(key) || gone.has(key) || !check.hasSummary(key)) continue;
+    if (check.hasLake(lakeKey(p.dataset, p.period, p.province))) continue;
     await rm(join(mirrorDir, key), { force: true });
     removed.push(key);
+    gone.add(key);
   }
   await recordLocalFiles(mirrorDir, written, removed);
   const fingerprint = listingFingerprint(mirrorDir);
