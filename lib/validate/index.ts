@@ -17,6 +17,8 @@ import { readCsv } from './read-csv.ts';
 import { isZip, readXlsx } from './read-xlsx.ts';
 import { limitsFromEnv, type UploadLimits } from './limits.ts';
 import { checkHeader, checkRows } from './validate-sheet.ts';
+import { validateCsvInDuckDB } from './fast-csv.ts';
+import type { PreparedLake } from '../lake/prepared-lake.ts';
 import { ZipGuardError } from './zip-guard.ts';
 
 export type { CellValue } from './parse-cell.ts';
@@ -35,12 +37,24 @@ export interface ValidationInput {
   now?: Date;
   /** Defaults to limitsFromEnv(): 50 MB, 300,000 rows, unless VSS_MAX_UPLOAD_* say otherwise. */
   limits?: UploadLimits;
+  /**
+   * Lets a large CSV take the DuckDB path (fast-csv.ts): a clean file comes back with `lake`, its
+   * rows already written to a Parquet file in `tmpDir`, and no `rows`. Files below `minBytes`
+   * (default FAST_CSV_MIN_BYTES), and any file the DuckDB path cannot prove clean, take the
+   * JavaScript path. Only callers that write the lake from `lake` should ask for it.
+   */
+  fastPath?: { tmpDir: string; minBytes?: number };
 }
+
+/** Below this size the JavaScript path is fast enough and the DuckDB path's fixed costs show. */
+export const FAST_CSV_MIN_BYTES = 5 * 1024 * 1024;
 
 export interface ValidationResult {
   receipt: Receipt;
   /** Only when accepted; keys are the dataset's column keys, in definition order. */
   rows: Array<Record<string, CellValue>>;
+  /** Instead of `rows`, when the DuckDB path accepted the file: the lake file, ready to store. */
+  lake?: PreparedLake;
 }
 
 const FILE_LEVEL = { sheet: null, row: null, column: null };
@@ -160,6 +174,24 @@ export async function validateUpload(input: ValidationInput): Promise<Validation
   const dataset = DATASETS[location.dataset];
   const issues = new IssueList();
   checkLocation(location, input.now ?? new Date(), issues);
+  const fast = input.fastPath;
+  if (
+    fast &&
+    issues.errorCount === 0 &&
+    issues.listed().warnings.length === 0 &&
+    bytes.length >= (fast.minBytes ?? FAST_CSV_MIN_BYTES) &&
+    bytes.length <= limits.maxBytes &&
+    !isZip(bytes) &&
+    looksLikeText(bytes)
+  ) {
+    const clean = await validateCsvInDuckDB(bytes, dataset, limits.maxRows, fast.tmpDir);
+    if (clean)
+      return {
+        receipt: receiptOf(input, issues, clean.rows, clean.rows, clean.totals),
+        rows: [],
+        lake: clean.lake,
+      };
+  }
   let parsed: SheetRows = [];
   if (bytes.length === 0)
     issues.add('error', FILE_LEVEL, 'file.empty', 'data', '', RULE_MESSAGES['file.empty']());
@@ -177,7 +209,20 @@ export async function validateUpload(input: ValidationInput): Promise<Validation
       .filter(isTotal)
       .map((c) => [c.key, rows.reduce((sum, r) => sum + (Number(r[c.key]) || 0), 0)]),
   );
-  const receipt: Receipt = {
+  return { receipt: receiptOf(input, issues, parsed.length, rows.length, totals), rows };
+}
+
+/** The receipt both paths give; accepted exactly when no error was found. */
+function receiptOf(
+  input: ValidationInput,
+  issues: IssueList,
+  read: number,
+  acceptedRows: number,
+  totals: Record<string, number>,
+): Receipt {
+  const { bytes, location } = input;
+  const accepted = issues.errorCount === 0;
+  return {
     upload: {
       key: input.key,
       dataset: location.dataset,
@@ -189,9 +234,8 @@ export async function validateUpload(input: ValidationInput): Promise<Validation
     },
     status: accepted ? 'accepted' : 'rejected',
     // A rejected file enters the lake with none of its rows: every row read counts as rejected.
-    rows: { read: parsed.length, accepted: rows.length, rejected: parsed.length - rows.length },
+    rows: { read, accepted: acceptedRows, rejected: read - acceptedRows },
     totals,
     ...issues.listed(),
   };
-  return { receipt, rows };
 }

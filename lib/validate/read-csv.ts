@@ -5,7 +5,7 @@ import { splitSimpleCsv } from './split-csv.ts';
 
 const DELIMITERS = [',', ';', '\t'] as const;
 /** Enough lines to see the header under a few title rows. */
-const SAMPLE_CHARS = 16_384;
+export const SAMPLE_CHARS = 16_384;
 
 function parseRows(text: string, delimiter: string, sample: boolean, maxRows = Infinity): Sheet {
   // Blank lines count here; the exact non-blank count is checked below.
@@ -29,14 +29,17 @@ function parseRows(text: string, delimiter: string, sample: boolean, maxRows = I
   return { name: null, rows };
 }
 
-/**
- * Reads a CSV upload. The delimiter is the one under which the header best matches the template
- * (`scoreHeader`): counting separators fails on semicolon files whose amounts use commas.
- */
-export function readCsv(bytes: Uint8Array, scoreHeader: (sheet: Sheet) => number, maxRows = Infinity): Sheet {
-  const text = decodeText(bytes);
+/** The first lines of a file's text, cut at a line end: enough to see the header. */
+export function csvSample(text: string): string {
   const sampleEnd = text.length > SAMPLE_CHARS ? text.lastIndexOf('\n', SAMPLE_CHARS) : text.length;
-  const sample = text.slice(0, sampleEnd > 0 ? sampleEnd : text.length);
+  return text.slice(0, sampleEnd > 0 ? sampleEnd : text.length);
+}
+
+/**
+ * The delimiter under which the sample's header best matches the template (`scoreHeader`):
+ * counting separators fails on semicolon files whose amounts use commas.
+ */
+export function pickDelimiter(sample: string, scoreHeader: (sheet: Sheet) => number): string {
   let best: { delimiter: string; score: number } = { delimiter: ',', score: -1 };
   for (const delimiter of DELIMITERS) {
     try {
@@ -46,8 +49,15 @@ export function readCsv(bytes: Uint8Array, scoreHeader: (sheet: Sheet) => number
       // This delimiter does not fit; another will.
     }
   }
+  return best.delimiter;
+}
+
+/** Reads a CSV upload, its delimiter chosen by pickDelimiter on the first lines. */
+export function readCsv(bytes: Uint8Array, scoreHeader: (sheet: Sheet) => number, maxRows = Infinity): Sheet {
+  const text = decodeText(bytes);
+  const delimiter = pickDelimiter(csvSample(text), scoreHeader);
   try {
-    return parseRows(text, best.delimiter, false, maxRows);
+    return parseRows(text, delimiter, false, maxRows);
   } catch (error) {
     if (error instanceof TooManyRowsError) throw error;
     throw new UnreadableFileError(error instanceof Error ? error.message : String(error));

@@ -1,0 +1,57 @@
+/**
+ * A lake file made before the lake write: the DuckDB path of validation (lib/validate/fast-csv.ts)
+ * writes a large upload's accepted rows straight to Parquet, so no JavaScript row objects exist.
+ * It carries what ingest needs of the rows instead: their count, their checksum (the same value
+ * rowsChecksum gives for the same rows) and a way to read them back for what follows the lake.
+ */
+import { rm } from 'node:fs/promises';
+import { DATASETS, duckdbType, type DatasetName } from '../datasets/index.ts';
+import { lakeDuckDB } from './duckdb-instance.ts';
+import type { LakeRow } from './parquet-writer.ts';
+
+export interface PreparedLake {
+  dataset: DatasetName;
+  /** A Parquet file as writeParquetFile would write it for the same rows. */
+  path: string;
+  rows: number;
+  rowsSha256: string;
+  /** Removes the file; ingest calls it once the upload is handled. */
+  dispose(): Promise<void>;
+}
+
+export function preparedLake(
+  dataset: DatasetName,
+  path: string,
+  rows: number,
+  rowsSha256: string,
+): PreparedLake {
+  return { dataset, path, rows, rowsSha256, dispose: () => rm(path, { force: true }) };
+}
+
+const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
+const quoteLiteral = (text: string) => `'${text.replaceAll("'", "''")}'`;
+
+/** The rows of a prepared file as the JavaScript path holds them (dates as YYYY-MM-DD text). */
+export async function readPreparedRows(lake: PreparedLake): Promise<LakeRow[]> {
+  const columns = DATASETS[lake.dataset].columns;
+  const select = columns.map((c) => {
+    const name = quoteIdent(c.key);
+    return duckdbType(c.type) === 'DATE' ? `CAST(${name} AS VARCHAR) AS ${name}` : name;
+  });
+  const connection = await (await lakeDuckDB()).connect();
+  try {
+    const reader = await connection.runAndReadAll(
+      `SELECT ${select.join(', ')} FROM read_parquet(${quoteLiteral(lake.path)})`,
+    );
+    return reader.getRowObjects().map((row) => {
+      const out: Record<string, string | number | null> = {};
+      for (const c of columns) {
+        const value = row[c.key];
+        out[c.key] = typeof value === 'bigint' ? Number(value) : typeof value === 'string' ? value : null;
+      }
+      return out;
+    });
+  } finally {
+    connection.closeSync();
+  }
+}
