@@ -105,10 +105,10 @@ export async function recordLocalFiles(
   written: readonly string[],
   removed: readonly string[],
 ): Promise<void> {
+  if (written.length === 0 && removed.length === 0) return;
   const remotePath = join(mirrorDir, MIRROR_INDEX);
   const remote = readIndexFile(remotePath);
   if (!remote) return; // walked mirrors need no record
-  if (written.length === 0 && removed.length === 0) return;
   const path = join(mirrorDir, LOCAL_INDEX);
   const local = readIndexFile(path) ?? {};
   const changes = new Map<string, string | null>();

@@ -5,9 +5,8 @@
  * scope. In AWS a province user's reads are limited to its bundle; leadership reads everything.
  */
 import { existsSync, readdirSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
 import type { Engine } from '../engine/engine.ts';
 import { QueryError } from '../errors.ts';
 import { LAKE_PREFIX, SUMMARIES_PREFIX } from '../layout.ts';
@@ -20,10 +19,7 @@ import {
   type SiteMeta,
   type PoliceRow,
 } from '../site-data.ts';
-import type { WriteJson } from './refresh-pages.ts';
-
-const located = z.object({ period: z.string(), province: z.string() }).passthrough();
-type Located = z.infer<typeof located>;
+import { RawJson, type LocatedRow, type WriteJson } from './refresh-pages.ts';
 
 /** The rows of `currentCode`: its own from 2025-07, its predecessors' before. */
 export function belongsTo(currentCode: string): (row: { period: string; province: string }) => boolean {
@@ -58,9 +54,33 @@ async function policeList(engine: Engine, code: string, period: string): Promise
   });
 }
 
+/** The current units each row belongs to (belongsTo, inverted: one pass over the rows, not 34). */
+function ownersOf(): (row: LocatedRow) => readonly string[] {
+  const current = provinces().validIn(REFORM_FIRST_PERIOD);
+  const currentCodes = new Set(current.map((u) => u.code));
+  const before = new Map<string, string[]>();
+  for (const unit of current) {
+    for (const old of provinces().predecessorsOf(unit.code)) {
+      before.set(old.code, [...(before.get(old.code) ?? []), unit.code]);
+    }
+  }
+  const none: readonly string[] = [];
+  return (row) => {
+    if (row.period < REFORM_FIRST_PERIOD) return before.get(row.province) ?? none;
+    return currentCodes.has(row.province) ? [row.province] : none;
+  };
+}
+
+/** A bundle's rows as its files have always been written: period and province first. */
+function bundleJson(row: LocatedRow): string {
+  const { period, province, ...rest } = row;
+  return JSON.stringify({ period, province, ...rest });
+}
+
 /**
- * Writes every current unit's bundle from the national files already in `outDir` (so a bundle can
- * never disagree with them), meta last in each; returns the paths written.
+ * Writes every current unit's bundle from the rows of the national files (so a bundle can never
+ * disagree with them), meta last in each; returns the paths written. Each row is assigned to its
+ * units and serialised once, so the work follows the rows, not rows x units.
  */
 export async function writeProvinceBundles(
   engine: Engine,
@@ -70,36 +90,49 @@ export async function writeProvinceBundles(
     meta: SiteMeta;
     /** Whether the engine can read the latest month's debt detail (else the lists are empty). */
     withPolice: boolean;
+    /** The national files' rows (every SITE_FILES file but meta, units and national), as written. */
+    tables: ReadonlyMap<string, readonly LocatedRow[]>;
+    units: unknown;
   },
   writeJson: WriteJson,
 ): Promise<string[]> {
-  const read = async (file: string): Promise<unknown> =>
-    JSON.parse(await readFile(join(opts.outDir, file), 'utf8'));
-  const national = new Map<string, Located[]>();
-  for (const file of Object.values(SITE_FILES)) {
-    if (file === SITE_FILES.meta || file === SITE_FILES.units || file === SITE_FILES.national) continue;
-    national.set(file, z.array(located).parse(await read(file)));
+  const owners = ownersOf();
+  const units = provinces().validIn(REFORM_FIRST_PERIOD);
+  // file -> unit -> its rows' JSON, in the national file's order
+  const cut = new Map<string, Map<string, string[]>>();
+  const accepted = new Map<string, number>(units.map((u) => [u.code, 0]));
+  for (const [file, rows] of opts.tables) {
+    const byUnit = new Map<string, string[]>(units.map((u) => [u.code, []]));
+    for (const row of rows) {
+      const mine = owners(row);
+      if (mine.length === 0) continue;
+      const json = bundleJson(row);
+      for (const code of mine) {
+        byUnit.get(code)?.push(json);
+        if (file === SITE_FILES.reports && row.status === 'accepted')
+          accepted.set(code, (accepted.get(code) ?? 0) + 1);
+      }
+    }
+    cut.set(file, byUnit);
   }
-  const units = await read(SITE_FILES.units);
   const written: string[] = [];
-  for (const unit of provinces().validIn(REFORM_FIRST_PERIOD)) {
+  for (const unit of units) {
     const dir = join(opts.outDir, provinceBundleDir(unit.code));
     await mkdir(dir, { recursive: true });
-    const mine = belongsTo(unit.code);
-    for (const [file, rows] of national) written.push(await writeJson(dir, file, rows.filter(mine)));
-    const reports = national.get(SITE_FILES.reports) ?? [];
-    const accepted = reports.filter((r) => mine(r) && r.status === 'accepted').length;
+    for (const [file, byUnit] of cut) {
+      written.push(await writeJson(dir, file, new RawJson(`[${(byUnit.get(unit.code) ?? []).join(',')}]`)));
+    }
     written.push(
       // National figures are everyone's sums: a unit's bundle carries none.
       await writeJson(dir, SITE_FILES.national, []),
-      await writeJson(dir, SITE_FILES.units, units),
+      await writeJson(dir, SITE_FILES.units, opts.units),
       await writeJson(
         dir,
         PROVINCE_FILES.police,
         opts.withPolice ? await policeList(engine, unit.code, opts.latest) : [],
       ),
       await writeJson(dir, PROVINCE_FILES.scope, { province: unit.code }),
-      await writeJson(dir, SITE_FILES.meta, { ...opts.meta, uploads_accepted: accepted }),
+      await writeJson(dir, SITE_FILES.meta, { ...opts.meta, uploads_accepted: accepted.get(unit.code) ?? 0 }),
     );
   }
   return written;

@@ -8,9 +8,25 @@ import type { Engine } from '../engine/engine.ts';
 import { QueryError } from '../errors.ts';
 import { PAGE_DATA, SITE_FILES, type PageDataName } from '../site-data.ts';
 
+/** A row of a site data file that the province bundles cut by unit. */
+export type LocatedRow = { period: string; province: string; status?: unknown };
+
 export type WriteJson = (dir: string, file: string, value: unknown) => Promise<string>;
 
-async function parsedRows(engine: Engine, query: string, schema: z.ZodType): Promise<unknown[]> {
+/** A value already serialised to JSON: written as it is. */
+export class RawJson {
+  constructor(readonly text: string) {}
+}
+
+/** The text a site data file holds for `value`. */
+export const jsonText = (value: unknown): string =>
+  value instanceof RawJson ? value.text : JSON.stringify(value);
+
+async function parsedRows(
+  engine: Engine,
+  query: string,
+  schema: z.ZodType<LocatedRow>,
+): Promise<LocatedRow[]> {
   const { rows } = await engine.runNamed(query);
   return rows.map((row, i) => {
     const parsed = schema.safeParse(row);
@@ -23,12 +39,22 @@ async function parsedRows(engine: Engine, query: string, schema: z.ZodType): Pro
   });
 }
 
-/** Runs every page query and writes its file into `outDir`; returns the paths written. */
-export async function writePageData(engine: Engine, outDir: string, writeJson: WriteJson): Promise<string[]> {
+/**
+ * Runs every page query and writes its file into `outDir`; returns the paths written and each
+ * file's rows (for the province bundles).
+ */
+export async function writePageData(
+  engine: Engine,
+  outDir: string,
+  writeJson: WriteJson,
+): Promise<{ written: string[]; tables: Map<string, LocatedRow[]> }> {
   const written: string[] = [];
+  const tables = new Map<string, LocatedRow[]>();
   for (const name of Object.keys(PAGE_DATA) as PageDataName[]) {
     const { query, row } = PAGE_DATA[name];
-    written.push(await writeJson(outDir, SITE_FILES[name], await parsedRows(engine, query, row)));
+    const rows = await parsedRows(engine, query, row);
+    written.push(await writeJson(outDir, SITE_FILES[name], rows));
+    tables.set(SITE_FILES[name], rows);
   }
-  return written;
+  return { written, tables };
 }

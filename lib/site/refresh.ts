@@ -23,7 +23,7 @@ import {
   type UnitRow,
 } from '../site-data.ts';
 import { hasDebtMonth, writeProvinceBundles } from './refresh-bundles.ts';
-import { writePageData } from './refresh-pages.ts';
+import { jsonText, writePageData, type LocatedRow } from './refresh-pages.ts';
 
 /**
  * The datasets whose detail the dashboard's queries read: all but the employer-level debt, which
@@ -80,7 +80,7 @@ function units(): UnitRow[] {
 async function writeJson(dir: string, file: string, value: unknown): Promise<string> {
   const path = join(dir, file);
   const temporary = `${path}.${process.pid}.tmp`;
-  await writeFile(temporary, JSON.stringify(value));
+  await writeFile(temporary, jsonText(value));
   await rename(temporary, path); // the server never hands out half a file
   return path;
 }
@@ -115,15 +115,24 @@ export async function refreshSite(opts: RefreshOptions): Promise<{ files: string
       uploads_accepted: accepted.rows[0]?.n,
     });
     await mkdir(opts.outDir, { recursive: true });
+    const unitRows = units();
     const files = [
       await writeJson(opts.outDir, SITE_FILES.national, national),
       await writeJson(opts.outDir, SITE_FILES.provinces, provinceRows),
       await writeJson(opts.outDir, SITE_FILES.completeness, completeness),
-      await writeJson(opts.outDir, SITE_FILES.units, units()),
-      // the section pages' files (queries/site_*.sql), kept apart in refresh-pages.ts
-      ...(await writePageData(engine, opts.outDir, writeJson)),
+      await writeJson(opts.outDir, SITE_FILES.units, unitRows),
+    ];
+    // the section pages' files (queries/site_*.sql), kept apart in refresh-pages.ts
+    const pages = await writePageData(engine, opts.outDir, writeJson);
+    const tables = new Map<string, readonly LocatedRow[]>([
+      [SITE_FILES.provinces, provinceRows],
+      [SITE_FILES.completeness, completeness],
+      ...pages.tables,
+    ]);
+    files.push(
+      ...pages.written,
       await writeJson(opts.outDir, PROVINCE_FILES.scope, { province: null }),
-      // each current unit's bundle under provinces/<code>/, cut from the files above
+      // each current unit's bundle under provinces/<code>/, cut from the rows of the files above
       ...(await writeProvinceBundles(
         engine,
         {
@@ -132,12 +141,14 @@ export async function refreshSite(opts: RefreshOptions): Promise<{ files: string
           meta,
           // Athena reads the lake in place; DuckDB needs the month's debt in the mirror.
           withPolice: opts.openEngine !== undefined || hasDebtMonth(opts.mirrorDir, latest),
+          tables,
+          units: unitRows,
         },
         writeJson,
       )),
       // meta last: its computed_at vouches for the files before it
       await writeJson(opts.outDir, SITE_FILES.meta, meta),
-    ];
+    );
     return { files };
   } finally {
     engine.close();
