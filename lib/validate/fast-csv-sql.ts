@@ -30,7 +30,8 @@ export function valueOf(c: ColumnDef, position: number, judged: string | undefin
   const f = field(position);
   switch (c.type.kind) {
     case 'integer':
-      return `CAST(NULLIF(${f}, '') AS BIGINT)`;
+      // TRY_: the checks read values of rows that may be bad; a clean file casts every cell.
+      return `TRY_CAST(NULLIF(${f}, '') AS BIGINT)`;
     case 'text':
     case 'tax_code':
       return `NULLIF(${f}, '')`;
@@ -44,16 +45,18 @@ export function valueOf(c: ColumnDef, position: number, judged: string | undefin
 export function cellProblem(c: ColumnDef, position: number, blankIsError: boolean): string | undefined {
   const f = field(position);
   const required = blankIsError ? `${blank(f)} OR ` : '';
+  // NULL-safe: a NULL here would count as a problem (the caller reads NULL as "cannot tell").
+  const filled = `coalesce(${f}, '') <> ''`;
   switch (c.type.kind) {
     case 'text':
-      return `${required}(${f} <> '' AND NOT regexp_full_match(${f}, ${quoteLiteral(PLAIN_TEXT)}))`;
+      return `${required}(${filled} AND NOT regexp_full_match(${f}, ${quoteLiteral(PLAIN_TEXT)}))`;
     case 'tax_code':
-      return `${required}(${f} <> '' AND NOT regexp_full_match(${f}, ${quoteLiteral(TAX_CODE)}))`;
+      return `${required}(${filled} AND NOT regexp_full_match(${f}, ${quoteLiteral(TAX_CODE)}))`;
     case 'integer': {
       const max = Math.min(c.type.max ?? Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
       const range = `TRY_CAST(${f} AS BIGINT) NOT BETWEEN ${c.type.min} AND ${max}`;
       const form = `NOT regexp_full_match(${f}, ${quoteLiteral(DIGITS)})`;
-      return `${required}(${f} <> '' AND (${form} OR ${range}))`;
+      return `${required}(${filled} AND (${form} OR ${range}))`;
     }
     default:
       // Judged in JavaScript, blanks included.
