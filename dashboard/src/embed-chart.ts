@@ -1,5 +1,6 @@
 import embed, { type EmbedOptions, type Result } from 'vega-embed';
 import type { TopLevelSpec } from 'vega-lite';
+import { chartLoader } from './boundary-loader.ts';
 import { lang, t } from './i18n.ts';
 
 /** d3-format locale: "1.234.567,8" as Vietnamese readers write numbers (in both languages). */
@@ -19,6 +20,7 @@ const TIME_FORMAT_LOCALE = {
 function options(fileName: string): EmbedOptions {
   return {
     renderer: 'svg',
+    loader: chartLoader,
     // Export only: leadership prints and pastes charts; the spec editor is for developers.
     actions: { export: true, source: false, compiled: false, editor: false },
     i18n: { CLICK_TO_VIEW_ACTIONS: t('downloadChart'), PNG_ACTION: t('savePng'), SVG_ACTION: t('saveSvg') },

@@ -4,9 +4,9 @@
  * to `vss refresh` and is never touched here.
  */
 import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { build, type Metafile } from 'esbuild';
 import { StorageError } from '../errors.ts';
 import { referenceDir } from '../reference/provinces.ts';
 import { GEO_FILES } from '../../dashboard/src/specs/choropleth.ts';
@@ -22,6 +22,25 @@ export interface BuildReport {
   bundleBytes: number;
   /** Bytes of the lazily loaded chunks (the XLSX writer), fetched on demand. */
   chunkBytes: number;
+}
+
+/**
+ * esbuild puts the helpers app.js shares with the lazy chunks in a small chunk of their own, which
+ * the browser would only discover after parsing the whole bundle, one round trip late. The page
+ * names it up front so it arrives with the bundle.
+ */
+async function preloadStaticChunks(outDir: string, metafile: Metafile): Promise<void> {
+  const app = Object.entries(metafile.outputs).find(([path]) => path.endsWith('/app.js'))?.[1];
+  const chunks = (app?.imports ?? [])
+    .filter((i) => i.kind === 'import-statement' && i.path.includes(`${CHUNK_DIR}/`))
+    .map((i) => `${CHUNK_DIR}/${basename(i.path)}`);
+  const page = join(outDir, 'index.html');
+  const links = chunks.map((c) => `<link rel="modulepreload" href="${c}" />`).join('\n    ');
+  const html = await readFile(page, 'utf8');
+  const marker = '<script type="module" src="app.js"></script>';
+  if (!html.includes(marker))
+    throw new StorageError(`dashboard/index.html no longer loads app.js as ${marker}`);
+  await writeFile(page, html.replace(marker, links ? `${links}\n    ${marker}` : marker));
 }
 
 export async function buildSite(opts: { outDir: string }): Promise<BuildReport> {
@@ -59,6 +78,7 @@ export async function buildSite(opts: { outDir: string }): Promise<BuildReport> 
     }),
   );
   await buildPortal({ outDir: opts.outDir });
+  await preloadStaticChunks(opts.outDir, result.metafile);
   const outputs = Object.entries(result.metafile.outputs).filter(([path]) => path.endsWith('.js'));
   const appJs = outputs.find(([path]) => path.endsWith('app.js'));
   const chunkBytes = outputs

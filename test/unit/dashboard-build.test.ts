@@ -63,6 +63,18 @@ describe('buildSite', () => {
     expect(report.bundleBytes).toBeLessThan(1_300_000);
   });
 
+  it('names up front, once, every chunk the bundle imports statically', () => {
+    const html = readFileSync(join(outDir, 'index.html'), 'utf8');
+    const js = readFileSync(join(outDir, 'app.js'), 'utf8');
+    const imported = [...js.matchAll(/\bfrom\s*["']\.\/(chunks\/[\w-]+\.js)["']/g)].map((m) => m[1]);
+    expect(imported.length).toBeGreaterThan(0);
+    const preloaded = [...html.matchAll(/<link rel="modulepreload" href="([^"]+)"/g)].map((m) => m[1]);
+    // a second build over the first replaces the link rather than adding another
+    expect(preloaded.sort()).toEqual([...new Set(imported)].sort());
+    for (const chunk of preloaded) expect(existsSync(join(outDir, chunk ?? '')), chunk).toBe(true);
+    expect(html.indexOf('modulepreload')).toBeLessThan(html.indexOf('src="app.js"'));
+  });
+
   it('drops zod locales other than English', () => {
     const js = readFileSync(join(outDir, 'app.js'), 'utf8');
     const hebrew = /[\u0590-\u05FF]{3,}/;

@@ -93,6 +93,20 @@ describe('serveSite', () => {
     expect(plain.body.toString()).toBe(bigScript);
   });
 
+  it('serves a rewritten file compressed anew, never the copy of its old bytes', async () => {
+    const file = join(dir, 'data', 'national.json');
+    const first = JSON.stringify(Array.from({ length: 200 }, (_, i) => ({ period: i })));
+    writeFileSync(file, first);
+    const before = await get('/data/national.json', { 'Accept-Encoding': 'br' });
+    expect(brotliDecompressSync(before.body).toString()).toBe(first);
+    const second = JSON.stringify(Array.from({ length: 300 }, (_, i) => ({ period: i + 1 })));
+    writeFileSync(file, second);
+    const after = await get('/data/national.json', { 'Accept-Encoding': 'br' });
+    expect(after.headers.etag).not.toBe(before.headers.etag);
+    expect(Number(after.headers['content-length'])).toBe(after.body.length);
+    expect(brotliDecompressSync(after.body).toString()).toBe(second);
+  });
+
   it('answers a matching ETag with 304 and other methods with 405', async () => {
     const first = await get('/data/meta.json');
     const again = await get('/data/meta.json', { 'If-None-Match': String(first.headers.etag) });

@@ -3,6 +3,7 @@
  * the month (or today's 34 when restated). Its export carries the figures the colours show.
  */
 import type { EnforcementRow, ProvinceRow } from '../../../lib/site-data.ts';
+import { prefetchBoundary } from '../boundary-loader.ts';
 import { formatPeriod } from '../format.ts';
 import { t } from '../i18n.ts';
 import { MAP_MEASURES, MEASURES, isMapMeasure } from '../map-measures.ts';
@@ -15,7 +16,7 @@ import {
   type PageContext,
 } from '../page-context.ts';
 import { chartPanel } from '../panel.ts';
-import { choroplethSpec } from '../specs/choropleth.ts';
+import { boundaryFileFor, choroplethSpec } from '../specs/choropleth.ts';
 
 const ENFORCEMENT_SUMMED: (keyof EnforcementRow)[] = [
   'inspections',
@@ -47,6 +48,7 @@ function measurePicker(ctx: PageContext): HTMLElement {
 export async function mapPanel(ctx: PageContext, parent: HTMLElement, rows: readonly ProvinceRow[]) {
   const { period, geography, measure } = ctx.route;
   const def = MEASURES[measure];
+  prefetchBoundary(boundaryFileFor(period, geography));
   const enforcement = def.needsEnforcement
     ? (await pageRows<'enforcement', EnforcementRow>(ctx, 'enforcement', ENFORCEMENT_SUMMED)).filter(
         (r) => r.period === period,

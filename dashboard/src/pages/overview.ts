@@ -83,7 +83,9 @@ export async function renderOverview(ctx: PageContext): Promise<void> {
     (c) =>
       c.dataset === 'debt' && c.period >= from && c.period <= period && inRegion(ctx, c.province, c.period),
   );
-  await chartPanel(ctx.root, {
+  // Every panel is placed in page order first and drawn together, so the map's boundary file and
+  // enforcement figures arrive while the other charts draw instead of after them.
+  const trend = chartPanel(ctx.root, {
     id: 'trend',
     title: t('trendDebt'),
     spec: debtTrendSpec(data.national, { selected: period }),
@@ -92,20 +94,18 @@ export async function renderOverview(ctx: PageContext): Promise<void> {
     stamp: stampFor(ctx, 'debt'),
   });
   const pair = section(ctx);
-  await Promise.all([
-    chartPanel(pair, {
-      id: 'ranking',
-      title: t('rankingDebt'),
-      spec: provinceRankingSpec(provinces, names, { period, geography }),
-      table: provinceTable,
-      fileName: file('xep-hang-no'),
-      stamp: stampFor(ctx, 'debt'),
-      onClick: click,
-      wide: false,
-    }),
-    mapPanel(ctx, pair, all),
-  ]);
-  await chartPanel(ctx.root, {
+  const ranking = chartPanel(pair, {
+    id: 'ranking',
+    title: t('rankingDebt'),
+    spec: provinceRankingSpec(provinces, names, { period, geography }),
+    table: provinceTable,
+    fileName: file('xep-hang-no'),
+    stamp: stampFor(ctx, 'debt'),
+    onClick: click,
+    wide: false,
+  });
+  const map = mapPanel(ctx, pair, all);
+  const heatmap = chartPanel(ctx.root, {
     id: 'heatmap',
     title: `${t('heatmap')} · ${datasetTitle('debt')}`,
     spec: completenessHeatmapSpec(heatRows, names, { dataset: 'debt', from, to: period }),
@@ -120,4 +120,5 @@ export async function renderOverview(ctx: PageContext): Promise<void> {
     fileName: file('nop-bao-cao-debt'),
     stamp: stampFor(ctx, 'debt'),
   });
+  await Promise.all([trend, ranking, map, heatmap]);
 }

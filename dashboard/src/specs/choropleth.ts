@@ -14,6 +14,15 @@ const GEO = {
 
 export const GEO_FILES = Object.values(GEO).map((g) => g.file);
 
+function geoOf(period: string, geography: Geography | undefined) {
+  return GEO[geography === 'current' ? '34' : generationOf(period)];
+}
+
+/** The boundary file a map of `period` in `geography` draws on. */
+export function boundaryFileFor(period: string, geography?: Geography): string {
+  return geoOf(period, geography).file;
+}
+
 export interface ChoroplethOptions {
   period: string;
   geoBase: string;
@@ -32,7 +41,7 @@ export interface ChoroplethOptions {
  * today's 34 when restated; provinces without a figure stay grey and say so in the tooltip.
  */
 export function choroplethSpec(values: readonly MapValue[], opts: ChoroplethOptions): TopLevelSpec {
-  const geo = GEO[opts.geography === 'current' ? '34' : generationOf(opts.period)];
+  const geo = geoOf(opts.period, opts.geography);
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     description: pick(CHART_TEXT.mapDescription(opts.measureTitle, formatPeriod(opts.period))),
