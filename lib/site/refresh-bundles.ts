@@ -19,7 +19,7 @@ import {
   type SiteMeta,
   type PoliceRow,
 } from '../site-data.ts';
-import { RawJson, type LocatedRow, type WriteJson } from './refresh-pages.ts';
+import { RawJson, type LocatedRow, type SiteTable, type WriteJson } from './refresh-pages.ts';
 
 /** The rows of `currentCode`: its own from 2025-07, its predecessors' before. */
 export function belongsTo(currentCode: string): (row: { period: string; province: string }) => boolean {
@@ -71,10 +71,30 @@ function ownersOf(): (row: LocatedRow) => readonly string[] {
   };
 }
 
-/** A bundle's rows as its files have always been written: period and province first. */
-function bundleJson(row: LocatedRow): string {
-  const { period, province, ...rest } = row;
-  return JSON.stringify({ period, province, ...rest });
+/** The body of a JSON object without one of its members (present once), or undefined if absent. */
+function without(body: string, member: string): string | undefined {
+  const at = body.indexOf(member);
+  if (at < 0) return undefined;
+  const end = at + member.length;
+  if (body[end] === ',') return body.slice(0, at) + body.slice(end + 1);
+  return body.slice(0, Math.max(0, at - 1)) + body.slice(end); // the last member: its comma before
+}
+
+/**
+ * A bundle's row as its files have always been written: period and province first, then the rest
+ * in the national file's order. Cut from the row's national JSON: `"period":"…"` can only be that
+ * member there, since quotes inside JSON strings are escaped.
+ */
+function bundleJson(row: LocatedRow, json: string): string {
+  const period = `"period":${JSON.stringify(row.period)}`;
+  const province = `"province":${JSON.stringify(row.province)}`;
+  const withoutPeriod = without(json.slice(1, -1), period);
+  const rest = withoutPeriod === undefined ? undefined : without(withoutPeriod, province);
+  if (rest === undefined) {
+    const { period: p, province: c, ...others } = row;
+    return JSON.stringify({ period: p, province: c, ...others });
+  }
+  return `{${period},${province}${rest === '' ? '' : `,${rest}`}}`;
 }
 
 /**
@@ -91,7 +111,7 @@ export async function writeProvinceBundles(
     /** Whether the engine can read the latest month's debt detail (else the lists are empty). */
     withPolice: boolean;
     /** The national files' rows (every SITE_FILES file but meta, units and national), as written. */
-    tables: ReadonlyMap<string, readonly LocatedRow[]>;
+    tables: ReadonlyMap<string, SiteTable>;
     units: unknown;
   },
   writeJson: WriteJson,
@@ -101,12 +121,14 @@ export async function writeProvinceBundles(
   // file -> unit -> its rows' JSON, in the national file's order
   const cut = new Map<string, Map<string, string[]>>();
   const accepted = new Map<string, number>(units.map((u) => [u.code, 0]));
-  for (const [file, rows] of opts.tables) {
+  for (const [file, table] of opts.tables) {
     const byUnit = new Map<string, string[]>(units.map((u) => [u.code, []]));
-    for (const row of rows) {
+    for (let i = 0; i < table.rows.length; i++) {
+      const row = table.rows[i];
+      if (row === undefined) continue;
       const mine = owners(row);
       if (mine.length === 0) continue;
-      const json = bundleJson(row);
+      const json = bundleJson(row, table.json[i] ?? JSON.stringify(row));
       for (const code of mine) {
         byUnit.get(code)?.push(json);
         if (file === SITE_FILES.reports && row.status === 'accepted')

@@ -18,6 +18,19 @@ export class RawJson {
   constructor(readonly text: string) {}
 }
 
+/** A site data file's rows, each with its JSON as the national file holds it (made once). */
+export interface SiteTable {
+  rows: readonly LocatedRow[];
+  json: readonly string[];
+}
+
+export function siteTable(rows: readonly LocatedRow[]): SiteTable {
+  return { rows, json: rows.map((row) => JSON.stringify(row)) };
+}
+
+/** The file's text: the same bytes JSON.stringify(rows) gives. */
+export const tableJson = (table: SiteTable) => new RawJson(`[${table.json.join(',')}]`);
+
 /** The text a site data file holds for `value`. */
 export const jsonText = (value: unknown): string =>
   value instanceof RawJson ? value.text : JSON.stringify(value);
@@ -47,14 +60,14 @@ export async function writePageData(
   engine: Engine,
   outDir: string,
   writeJson: WriteJson,
-): Promise<{ written: string[]; tables: Map<string, LocatedRow[]> }> {
+): Promise<{ written: string[]; tables: Map<string, SiteTable> }> {
   const written: string[] = [];
-  const tables = new Map<string, LocatedRow[]>();
+  const tables = new Map<string, SiteTable>();
   for (const name of Object.keys(PAGE_DATA) as PageDataName[]) {
     const { query, row } = PAGE_DATA[name];
-    const rows = await parsedRows(engine, query, row);
-    written.push(await writeJson(outDir, SITE_FILES[name], rows));
-    tables.set(SITE_FILES[name], rows);
+    const table = siteTable(await parsedRows(engine, query, row));
+    written.push(await writeJson(outDir, SITE_FILES[name], tableJson(table)));
+    tables.set(SITE_FILES[name], table);
   }
   return { written, tables };
 }

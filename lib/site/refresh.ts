@@ -23,7 +23,7 @@ import {
   type UnitRow,
 } from '../site-data.ts';
 import { hasDebtMonth, writeProvinceBundles } from './refresh-bundles.ts';
-import { jsonText, writePageData, type LocatedRow } from './refresh-pages.ts';
+import { jsonText, siteTable, tableJson, writePageData, type SiteTable } from './refresh-pages.ts';
 
 /**
  * The datasets whose detail the dashboard's queries read: all but the employer-level debt, which
@@ -116,17 +116,19 @@ export async function refreshSite(opts: RefreshOptions): Promise<{ files: string
     });
     await mkdir(opts.outDir, { recursive: true });
     const unitRows = units();
+    const provinceTable = siteTable(provinceRows);
+    const completenessTable = siteTable(completeness);
     const files = [
       await writeJson(opts.outDir, SITE_FILES.national, national),
-      await writeJson(opts.outDir, SITE_FILES.provinces, provinceRows),
-      await writeJson(opts.outDir, SITE_FILES.completeness, completeness),
+      await writeJson(opts.outDir, SITE_FILES.provinces, tableJson(provinceTable)),
+      await writeJson(opts.outDir, SITE_FILES.completeness, tableJson(completenessTable)),
       await writeJson(opts.outDir, SITE_FILES.units, unitRows),
     ];
     // the section pages' files (queries/site_*.sql), kept apart in refresh-pages.ts
     const pages = await writePageData(engine, opts.outDir, writeJson);
-    const tables = new Map<string, readonly LocatedRow[]>([
-      [SITE_FILES.provinces, provinceRows],
-      [SITE_FILES.completeness, completeness],
+    const tables = new Map<string, SiteTable>([
+      [SITE_FILES.provinces, provinceTable],
+      [SITE_FILES.completeness, completenessTable],
       ...pages.tables,
     ]);
     files.push(
