@@ -4,6 +4,7 @@
  * (reconcile-lake.ts), so a crash at any point, a repeated or a late event all converge on rerun.
  */
 import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { S3EventRecord } from 'aws-lambda';
 import { StorageError } from '../../lib/errors.ts';
@@ -51,47 +52,53 @@ export async function processUpload(
   const receivedAt = receivedAtOf(record, object.metadata, ctx.trustSubmittedAt, ctx.now);
   const uploadId = uploadIdOf({ key, versionId, sha256 });
 
-  const { receipt, rows } = await ctx.validate({
+  const { receipt, rows, lake } = await ctx.validate({
     bytes: object.bytes,
     key,
     location,
     receivedAt,
     now: ctx.now(),
+    fastPath: { tmpDir: ctx.tmpDir ?? tmpdir() },
   });
-  const ledger = await listLedger(ctx.s3, ctx.lakeBucket, location);
-  const decision = decide({ uploadId, sha256, receivedAt, validation: receipt.status }, ledger);
+  try {
+    const ledger = await listLedger(ctx.s3, ctx.lakeBucket, location);
+    const decision = decide({ uploadId, sha256, receivedAt, validation: receipt.status }, ledger);
 
-  await putJson(
-    ctx.s3,
-    ctx.lakeBucket,
-    receiptKey(location.dataset, location.period, location.province, uploadId),
-    receipt,
-  );
-  const ledgerKey = await putLedgerRecord(ctx.s3, ctx.lakeBucket, {
-    upload_id: uploadId,
-    key,
-    version_id: versionId ?? null,
-    dataset: location.dataset,
-    period: location.period,
-    province: location.province,
-    file_name: location.fileName,
-    sha256,
-    bytes: object.bytes.byteLength,
-    received_at: receivedAt,
-    ingested_at: ctx.now().toISOString(),
-    status: decision.status,
-    rows_read: receipt.rows.read,
-    rows_accepted: receipt.rows.accepted,
-    rows_rejected: receipt.rows.rejected,
-    error_count: receipt.errors.length,
-    warning_count: receipt.warnings.length,
-    supersedes: decision.supersedes,
-    rows_sha256: receipt.status === 'accepted' ? rowsChecksum(location.dataset, rows) : null,
-    etag: (object.eTag ?? record.s3.object.eTag ?? '').replaceAll('"', '') || null,
-  });
-  const lakeWritten =
-    decision.status === 'rejected' ? false : await reconcileLake(ctx, location, { uploadId, rows });
-  return { uploadId, status: decision.status, lakeWritten, ledgerKey, receipt };
+    await putJson(
+      ctx.s3,
+      ctx.lakeBucket,
+      receiptKey(location.dataset, location.period, location.province, uploadId),
+      receipt,
+    );
+    const ledgerKey = await putLedgerRecord(ctx.s3, ctx.lakeBucket, {
+      upload_id: uploadId,
+      key,
+      version_id: versionId ?? null,
+      dataset: location.dataset,
+      period: location.period,
+      province: location.province,
+      file_name: location.fileName,
+      sha256,
+      bytes: object.bytes.byteLength,
+      received_at: receivedAt,
+      ingested_at: ctx.now().toISOString(),
+      status: decision.status,
+      rows_read: receipt.rows.read,
+      rows_accepted: receipt.rows.accepted,
+      rows_rejected: receipt.rows.rejected,
+      error_count: receipt.errors.length,
+      warning_count: receipt.warnings.length,
+      supersedes: decision.supersedes,
+      rows_sha256:
+        receipt.status === 'accepted' ? (lake?.rowsSha256 ?? rowsChecksum(location.dataset, rows)) : null,
+      etag: (object.eTag ?? record.s3.object.eTag ?? '').replaceAll('"', '') || null,
+    });
+    const lakeWritten =
+      decision.status === 'rejected' ? false : await reconcileLake(ctx, location, { uploadId, rows, lake });
+    return { uploadId, status: decision.status, lakeWritten, ledgerKey, receipt };
+  } finally {
+    await lake?.dispose();
+  }
 }
 
 async function putJson(s3: S3Client, bucket: string, key: string, value: unknown): Promise<void> {

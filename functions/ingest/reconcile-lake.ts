@@ -9,6 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { LakeRow } from '../../lib/lake/parquet-writer.ts';
+import { readPreparedRows, type PreparedLake } from '../../lib/lake/prepared-lake.ts';
 import { readLakeStamp, writeLakePartition } from '../../lib/lake/write-partition.ts';
 import { StorageError } from '../../lib/errors.ts';
 import { parseUploadKey } from '../../lib/layout.ts';
@@ -26,11 +27,14 @@ export type BesideLake = (
   write: ProvinceMonth & { uploadId: string; rows: readonly LakeRow[] },
 ) => Promise<void>;
 
-/** Returns whether this call wrote the lake. `own` are the rows of the upload being handled. */
+/**
+ * Returns whether this call wrote the lake. `own` are the rows of the upload being handled, or,
+ * from validation's DuckDB path, its ready lake file (`lake`, with `rows` empty).
+ */
 export async function reconcileLake(
   ctx: UploadContext,
   pm: ProvinceMonth,
-  own: { uploadId: string; rows: readonly LakeRow[] },
+  own: { uploadId: string; rows: readonly LakeRow[]; lake?: PreparedLake },
 ): Promise<boolean> {
   let lastWritten: string | undefined;
   for (let round = 0; round < MAX_ROUNDS; round++) {
@@ -39,7 +43,9 @@ export async function reconcileLake(
     // Still the upload just written: done. A stale write landing after ours is its writer's to
     // fix, since every writer checks after writing; so no need to look at the lake again.
     if (lastWritten === winner.upload_id) return true;
-    const rowsOfWinner = () => (winner.upload_id === own.uploadId ? own.rows : rowsOf(ctx, winner));
+    const isOwn = winner.upload_id === own.uploadId;
+    const rowsOfWinner = async () =>
+      isOwn ? (own.lake ? await readPreparedRows(own.lake) : own.rows) : rowsOf(ctx, winner);
     const stamp = await readLakeStamp(ctx.s3, ctx.lakeBucket, pm.dataset, pm.period, pm.province);
     if (stamp?.uploadId === winner.upload_id) {
       // Settled. What follows the lake is redone when this call may have left it stale (it wrote
@@ -51,16 +57,21 @@ export async function reconcileLake(
       }
       return lastWritten !== undefined;
     }
-    const rows = await rowsOfWinner();
+    const prepared = isOwn ? own.lake : undefined;
+    const rows = prepared ? [] : await rowsOfWinner();
     await writeLakePartition({
       s3: ctx.s3,
       bucket: ctx.lakeBucket,
       ...pm,
       rows,
+      prepared,
       tmpDir: ctx.tmpDir,
       uploadId: winner.upload_id,
     });
-    await ctx.besideLake?.({ ...pm, uploadId: winner.upload_id, rows });
+    if (ctx.besideLake) {
+      const written = prepared ? await readPreparedRows(prepared) : rows;
+      await ctx.besideLake({ ...pm, uploadId: winner.upload_id, rows: written });
+    }
     lastWritten = winner.upload_id;
   }
   throw new StorageError(`lake of ${pm.dataset}/${pm.period}/${pm.province} did not settle`);

@@ -2,6 +2,7 @@
  * What ingest needs from validation (lib/validate): bytes and location in, a receipt and the
  * accepted rows out. Kept as a type so tests can count calls or feed a fixed answer.
  */
+import type { PreparedLake } from '../../lib/lake/prepared-lake.ts';
 import type { UploadLocation } from '../../lib/layout.ts';
 import type { Receipt } from '../../lib/receipt.ts';
 
@@ -11,12 +12,16 @@ export interface ValidateUploadInput {
   location: UploadLocation;
   receivedAt: string;
   now?: Date;
+  /** Lets a large clean CSV come back as a ready lake file (`lake`) instead of `rows`. */
+  fastPath?: { tmpDir: string };
 }
 
 export interface ValidatedUpload {
   receipt: Receipt;
   /** Present when the upload is accepted; keys are the dataset's column keys. */
   rows: Array<Record<string, string | number | null>>;
+  /** Instead of `rows`, when asked for with `fastPath`: the accepted rows as a lake file. */
+  lake?: PreparedLake;
 }
 
 export type ValidateUpload = (input: ValidateUploadInput) => Promise<ValidatedUpload>;

@@ -9,6 +9,7 @@ import { isMissingObject } from '../storage/object-bytes.ts';
 import { lakeKey } from '../layout.ts';
 import type { Period } from '../period.ts';
 import { writeParquetFile, type LakeRow } from './parquet-writer.ts';
+import type { PreparedLake } from './prepared-lake.ts';
 import { rowsChecksum } from './rows-checksum.ts';
 
 let fileCounter = 0;
@@ -20,6 +21,8 @@ export interface PartitionWrite {
   period: Period;
   province: string;
   rows: readonly LakeRow[];
+  /** The rows already written as a Parquet file (validation's DuckDB path): sent as it is. */
+  prepared?: PreparedLake;
   /** Where the Parquet file is staged before the PUT (a Lambda may write only under /tmp). */
   tmpDir?: string;
   /** The upload whose rows these are; stamped on the object so checks can tell what the lake holds. */
@@ -46,9 +49,10 @@ export interface PartitionWritten {
 export async function writeLakePartition(w: PartitionWrite): Promise<PartitionWritten> {
   const file = join(w.tmpDir ?? tmpdir(), `vss-lake-${process.pid}-${++fileCounter}-${randomUUID()}.parquet`);
   const key = lakeKey(w.dataset, w.period, w.province);
+  const rows = w.prepared?.rows ?? w.rows.length;
   try {
-    await writeParquetFile(w.dataset, w.rows, file);
-    const body = await readFile(file);
+    if (!w.prepared) await writeParquetFile(w.dataset, w.rows, file);
+    const body = await readFile(w.prepared?.path ?? file);
     try {
       await w.s3.send(
         new PutObjectCommand({
@@ -58,15 +62,15 @@ export async function writeLakePartition(w: PartitionWrite): Promise<PartitionWr
           ContentType: 'application/vnd.apache.parquet',
           Metadata: {
             'upload-id': w.uploadId,
-            rows: String(w.rows.length),
-            'rows-sha256': rowsChecksum(w.dataset, w.rows),
+            rows: String(rows),
+            'rows-sha256': w.prepared?.rowsSha256 ?? rowsChecksum(w.dataset, w.rows),
           },
         }),
       );
     } catch (error) {
       throw new StorageError(`cannot write s3://${w.bucket}/${key}`, { cause: error });
     }
-    return { key, bytes: body.byteLength, rows: w.rows.length };
+    return { key, bytes: body.byteLength, rows };
   } finally {
     await rm(file, { force: true });
   }
