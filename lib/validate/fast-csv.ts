@@ -8,7 +8,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { DuckDBConnection } from '@duckdb/node-api';
+import { DuckDBBlobValue, type DuckDBConnection } from '@duckdb/node-api';
 import { isRequired, isTotal, type DatasetDef } from '../datasets/index.ts';
 import { lakeDuckDB } from '../lake/duckdb-instance.ts';
 import { preparedLake, type PreparedLake } from '../lake/prepared-lake.ts';
@@ -226,13 +226,18 @@ async function rowsChecksumInDuckDB(
   const line = `concat('[', ${parts.join(", ',', ")}, ']', chr(10))`;
   const hash = createHash('sha256');
   const result = await connection.stream(
-    `SELECT rowid // ${HASH_GROUP_ROWS} AS g, string_agg(${line}, '' ORDER BY rowid) AS lines ` +
+    `SELECT rowid // ${HASH_GROUP_ROWS} AS g, encode(string_agg(${line}, '' ORDER BY rowid)) AS lines ` +
       `FROM ${table} GROUP BY g ORDER BY g`,
   );
   for (;;) {
     const chunk = await result.fetchChunk();
     if (!chunk || chunk.rowCount === 0) break;
-    for (const lines of chunk.getColumnValues(1)) if (typeof lines === 'string') hash.update(lines);
+    // As UTF-8 bytes (encode): no decoding into a JavaScript string and encoding back to hash it.
+    for (const lines of chunk.getColumnValues(1)) {
+      if (!(lines instanceof DuckDBBlobValue))
+        throw new TypeError('rows checksum: expected bytes from DuckDB');
+      hash.update(lines.bytes);
+    }
   }
   return hash.digest('hex');
 }
