@@ -6,15 +6,9 @@
  */
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  CreateBucketCommand,
-  DeleteObjectCommand,
-  PutObjectCommand,
-  type S3Client,
-} from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { DuckDBInstance } from '@duckdb/node-api';
-import S3rver from 's3rver';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openEngine } from '../../lib/engine/engine.ts';
 import { CACHE_DIR, loadThroughCache } from '../../lib/engine/file-cache.ts';
 import { cachedRelations } from '../../lib/engine/materialize.ts';
@@ -22,24 +16,12 @@ import { changesSince, listingFingerprint } from '../../lib/engine/mirror-journa
 import { MIRROR_INDEX } from '../../lib/engine/mirror-listing.ts';
 import { syncMirror } from '../../lib/engine/mirror.ts';
 import { lakeKey, ledgerKey, summaryKey } from '../../lib/layout.ts';
-import { createS3Client } from '../../lib/storage/s3-client.ts';
 import { ensureSummaries } from '../../lib/summary/backfill.ts';
+import { useS3rverBucket } from './s3rver-bucket.ts';
 import { tempDir, writeLakeFile, writeLedgerRecord } from './engine-fixture.ts';
 
 const bucket = 'vss-lake';
-let server: S3rver;
-let s3: S3Client;
-
-beforeAll(async () => {
-  server = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory: tempDir('s3rver-journal') });
-  const { port } = await server.run();
-  s3 = createS3Client({ endpoint: `http://127.0.0.1:${port}` });
-  await s3.send(new CreateBucketCommand({ Bucket: bucket }));
-});
-afterAll(async () => {
-  s3.destroy();
-  await server.close();
-});
+const s3 = useS3rverBucket(bucket, 's3rver-journal');
 
 const staging = tempDir('journal-staging');
 
@@ -48,7 +30,7 @@ async function upload(province: string, people: number, received: string): Promi
   const rows = [{ loai_hinh: 'hi', so_nguoi_tham_gia: people, chi_tieu_giao: 1, dan_so_co_so: 2 }];
   await writeLakeFile(staging, 'coverage', '2025-03', province, rows);
   const key = lakeKey('coverage', '2025-03', province);
-  await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: readFileSync(join(staging, key)) }));
+  await s3().send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: readFileSync(join(staging, key)) }));
   const record = writeLedgerRecord(staging, {
     dataset: 'coverage',
     period: '2025-03',
@@ -56,14 +38,14 @@ async function upload(province: string, people: number, received: string): Promi
     received_at: received,
   });
   const ledger = ledgerKey('coverage', '2025-03', province, record.upload_id);
-  await s3.send(
+  await s3().send(
     new PutObjectCommand({ Bucket: bucket, Key: ledger, Body: readFileSync(join(staging, ledger)) }),
   );
   return ledger;
 }
 
 const withdraw = (province: string) =>
-  s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: lakeKey('coverage', '2025-03', province) }));
+  s3().send(new DeleteObjectCommand({ Bucket: bucket, Key: lakeKey('coverage', '2025-03', province) }));
 
 const FIGURES = `SELECT
   (SELECT list(province || ':' || so_nguoi_tham_gia ORDER BY province) FROM vss.coverage) AS detail,
@@ -104,7 +86,7 @@ async function figuresFromScratch(mirrorDir: string) {
 describe('the mirror change journal', () => {
   it('names only what each sync changed, and the cache and backfill follow it', async () => {
     const dir = tempDir('journal-mirror');
-    const sync = () => syncMirror({ s3, bucket, dir, prefixes: ['lake/', 'summaries/', 'ledger/'] });
+    const sync = () => syncMirror({ s3: s3(), bucket, dir, prefixes: ['lake/', 'summaries/', 'ledger/'] });
     await upload('01', 10, '2025-04-01T00:00:00Z');
     await upload('79', 7, '2025-04-02T00:00:00Z');
     await sync();
@@ -150,7 +132,7 @@ describe('the mirror change journal', () => {
 
   it('compares in full when an index was rewritten outside the journal', async () => {
     const dir = tempDir('journal-broken');
-    const sync = () => syncMirror({ s3, bucket, dir, prefixes: ['lake/', 'summaries/', 'ledger/'] });
+    const sync = () => syncMirror({ s3: s3(), bucket, dir, prefixes: ['lake/', 'summaries/', 'ledger/'] });
     await sync();
     const before = listingFingerprint(dir);
     const first = await figures(dir);

@@ -1,39 +1,21 @@
 /** The mirror against a real s3rver on 127.0.0.1. */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  CreateBucketCommand,
-  DeleteObjectCommand,
-  PutObjectCommand,
-  type S3Client,
-} from '@aws-sdk/client-s3';
-import S3rver from 's3rver';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DeleteObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { describe, expect, it } from 'vitest';
 import { syncMirror } from '../../lib/engine/mirror.ts';
-import { createS3Client } from '../../lib/storage/s3-client.ts';
+import { useS3rverBucket } from './s3rver-bucket.ts';
 import { tempDir } from './engine-fixture.ts';
 
 const bucket = 'vss-lake';
-let server: S3rver;
-let s3: S3Client;
+const s3 = useS3rverBucket(bucket, 's3rver');
 
-beforeAll(async () => {
-  server = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory: tempDir('s3rver') });
-  const { port } = await server.run();
-  s3 = createS3Client({ endpoint: `http://127.0.0.1:${port}` });
-  await s3.send(new CreateBucketCommand({ Bucket: bucket }));
-});
-afterAll(async () => {
-  s3.destroy();
-  await server.close();
-});
-
-const put = (Key: string, Body: string) => s3.send(new PutObjectCommand({ Bucket: bucket, Key, Body }));
+const put = (Key: string, Body: string) => s3().send(new PutObjectCommand({ Bucket: bucket, Key, Body }));
 
 describe('syncMirror', () => {
   it('downloads, skips what is unchanged, replaces what changed and deletes what is gone', async () => {
     const dir = tempDir('mirror');
-    const sync = () => syncMirror({ s3, bucket, dir, prefixes: ['lake/', 'ledger/'] });
+    const sync = () => syncMirror({ s3: s3(), bucket, dir, prefixes: ['lake/', 'ledger/'] });
     await put('lake/debt/period=2025-06/province=01/data.parquet', 'one');
     await put('lake/debt/period=2025-06/province=02/data.parquet', 'two');
     await put('ledger/debt/2025-06/01/u1.json', '{"a":1}');
@@ -46,7 +28,7 @@ describe('syncMirror', () => {
     expect(await sync()).toEqual({ downloaded: 0, deleted: 0, unchanged: 3 });
 
     await put('lake/debt/period=2025-06/province=01/data.parquet', 'one, corrected');
-    await s3.send(
+    await s3().send(
       new DeleteObjectCommand({ Bucket: bucket, Key: 'lake/debt/period=2025-06/province=02/data.parquet' }),
     );
     expect(await sync()).toEqual({ downloaded: 1, deleted: 1, unchanged: 1 });
@@ -63,7 +45,7 @@ describe('syncMirror', () => {
       (_, i) => `ledger/coverage/2025-01/01/u${String(i).padStart(4, '0')}.json`,
     );
     await Promise.all(keys.map((k) => put(k, '{}')));
-    const report = await syncMirror({ s3, bucket, dir, prefixes: ['ledger/coverage/'], pageSize: 3 });
+    const report = await syncMirror({ s3: s3(), bucket, dir, prefixes: ['ledger/coverage/'], pageSize: 3 });
     expect(report).toEqual({ downloaded: 11, deleted: 0, unchanged: 0 });
     expect(keys.every((k) => existsSync(join(dir, k)))).toBe(true);
   });
