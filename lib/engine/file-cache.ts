@@ -31,9 +31,13 @@ export const CACHE_DIR = '.engine-cache';
 /** Files per read: one DuckDB statement over thousands of paths is fast, a very long one is not. */
 const BATCH = 2000;
 
+/** The mirror key prefix ("lake/coverage/") of a relation's folder. */
+const prefixOf = (mirrorDir: string, relation: CachedRelation) =>
+  `${relative(mirrorDir, relation.dir).split(sep).join('/')}/`;
+
 /** The relation's files (absolute path -> stamp), from the mirror's index when it has one. */
 function filesOf(mirrorDir: string, relation: CachedRelation): Map<string, string> {
-  const prefix = `${relative(mirrorDir, relation.dir).split(sep).join('/')}/`;
+  const prefix = prefixOf(mirrorDir, relation);
   const found = new Map<string, string>();
   for (const [key, stamp] of mirrorFiles(mirrorDir, prefix)) {
     if (relation.matches.test(key.slice(prefix.length))) found.set(join(mirrorDir, key), stamp);
@@ -85,7 +89,7 @@ async function journalDifferences(
   relation: CachedRelation,
   changes: MirrorChanges,
 ): Promise<Differences> {
-  const prefix = `${relative(mirrorDir, relation.dir).split(sep).join('/')}/`;
+  const prefix = prefixOf(mirrorDir, relation);
   const fresh = new Map<string, string>();
   const changed: string[] = [];
   for (const [key, stamp] of changes) {
@@ -173,12 +177,12 @@ export async function loadThroughCache(
     const fingerprint = listingFingerprint(mirrorDir);
     const stored = (await connection.runAndReadAll('SELECT fingerprint FROM cache.listing')).getRowsJS();
     const storedFingerprint = stored[0]?.[0];
-    const changes = changesSince(
-      mirrorDir,
-      typeof storedFingerprint === 'string' ? storedFingerprint : undefined,
-    );
     const unchanged = fingerprint !== undefined && storedFingerprint === fingerprint;
     if (!unchanged) {
+      const changes = changesSince(
+        mirrorDir,
+        typeof storedFingerprint === 'string' ? storedFingerprint : undefined,
+      );
       compared = changes ? 'journal' : 'listing';
       for (const relation of relations) {
         const differences = changes
