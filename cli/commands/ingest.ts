@@ -4,7 +4,8 @@
  * the same bytes are skipped, so running it twice changes nothing.
  */
 import { Option, type Command } from 'commander';
-import { INGEST_MESSAGES, type Lang } from '../../lib/messages.ts';
+import { INGEST_MESSAGES, PROGRESS_MESSAGES, type Lang } from '../../lib/messages.ts';
+import { stagesOn } from '../../lib/progress/index.ts';
 import { ingestFiles, type IngestSummary } from '../../lib/local/ingest-files.ts';
 import { filesAt, type LocalUpload } from '../../lib/local/upload-files.ts';
 import { formatReceipt } from '../../lib/validate/format-receipt.ts';
@@ -21,7 +22,9 @@ interface IngestOptions {
 export async function ingestAndReport(files: LocalUpload[], options: IngestOptions): Promise<IngestSummary> {
   const started = performance.now();
   const outcomes: UploadOutcome[] = [];
-  const showProgress = process.stderr.isTTY && files.length > 1;
+  // One file prints its receipt; a folder reports its progress as a stage.
+  const stage =
+    files.length > 1 ? stagesOn(process.stderr).start(PROGRESS_MESSAGES.ingest, files.length) : undefined;
   const summary = await ingestFiles({
     dataDir: options.dataDir,
     files,
@@ -29,9 +32,8 @@ export async function ingestAndReport(files: LocalUpload[], options: IngestOptio
     onOutcome: (o) => {
       if (files.length === 1) outcomes.push(o);
     },
-    onProgress: showProgress ? (done, total) => process.stderr.write(`\r${done}/${total}`) : undefined,
-  });
-  if (showProgress) process.stderr.write('\n');
+    onProgress: (done, total) => stage?.update(done, total),
+  }).finally(() => stage?.end());
   const seconds = (performance.now() - started) / 1000;
   const lang = options.lang;
   process.stdout.write(`${INGEST_MESSAGES.summary({ files: files.length, ...summary, seconds })[lang]}\n`);

@@ -2,6 +2,7 @@ import { Option, type Command } from 'commander';
 import { UsageError } from '../../lib/errors.ts';
 import { isPeriod } from '../../lib/period.ts';
 import { runLocalPipeline } from '../../lib/pipeline/run-local.ts';
+import { stagesOn } from '../../lib/progress/index.ts';
 import { isKnownScope } from '../../lib/portal/local-portal.ts';
 import { dataDirOption } from '../options.ts';
 
@@ -58,16 +59,12 @@ export function register(program: Command): void {
       const options = checked(flags);
       // stdout carries exactly one line, the dashboard address; progress goes to stderr.
       const log = (line: string) => process.stderr.write(`${line}\n`);
-      const tty = process.stderr.isTTY;
       const { server } = await runLocalPipeline({
         ...options,
         dataDir: flags.dataDir,
         log,
-        onIngestProgress: tty
-          ? (done, total) => process.stderr.write(`\r  ${done}/${total} uploads`)
-          : undefined,
+        stages: stagesOn(process.stderr),
       });
-      if (tty) process.stderr.write('\n');
       process.stdout.write(`Dashboard: ${server.url}\n`);
       await new Promise<void>((done) => {
         const stop = () => void server.close().then(done);
