@@ -28,11 +28,12 @@ function executable(path: string): boolean {
   }
 }
 
-/** The first system Chromium or Chrome on PATH or in the usual folders, if any. */
+/** The first system Chromium or Chrome on PATH or in the usual folders (Chromium first in each). */
 export function systemChromium(pathVariable = process.env.PATH ?? ''): string | undefined {
   const folders = [...pathVariable.split(delimiter).filter(Boolean), ...SYSTEM_FOLDERS];
-  for (const name of SYSTEM_BROWSERS) {
-    for (const folder of folders) {
+  // Folder by folder, as a shell looks a name up: what comes first on PATH wins.
+  for (const folder of folders) {
+    for (const name of SYSTEM_BROWSERS) {
       const candidate = join(folder, name);
       if (executable(candidate)) return candidate;
     }
