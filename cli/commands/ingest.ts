@@ -15,6 +15,8 @@ import { dataDirOption } from '../options.ts';
 interface IngestOptions {
   dataDir: string;
   concurrency: string;
+  /** Absent for `vss upload`, which sends one file. */
+  threads?: string;
   lang: Lang;
 }
 
@@ -29,6 +31,7 @@ export async function ingestAndReport(files: LocalUpload[], options: IngestOptio
     dataDir: options.dataDir,
     files,
     concurrency: Math.max(1, Number(options.concurrency) || 4),
+    threads: Math.max(0, Number(options.threads) || 0),
     onOutcome: (o) => {
       if (files.length === 1) outcomes.push(o);
     },
@@ -58,6 +61,13 @@ export function concurrencyOption(): Option {
   return new Option('--concurrency <n>', 'uploads handled at once').default('4');
 }
 
+export function threadsOption(): Option {
+  return new Option(
+    '--threads <n>',
+    'worker threads running the ingest handler (0: on the main thread); helps when cores are idle',
+  ).default('0');
+}
+
 export function register(program: Command): void {
   program
     .command('ingest')
@@ -68,6 +78,7 @@ export function register(program: Command): void {
     .argument('<path>', 'file or folder, e.g. .vss/samples')
     .addOption(dataDirOption())
     .addOption(concurrencyOption())
+    .addOption(threadsOption())
     .addOption(langOption())
     .action(async (path: string, options: IngestOptions) => {
       await ingestAndReport(await filesAt(path), options);

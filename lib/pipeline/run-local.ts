@@ -34,6 +34,8 @@ export interface RunLocalOptions {
   from: Period;
   to: Period;
   seed: number;
+  /** Worker threads for the ingest handler (default 0: on the main thread). */
+  ingestThreads?: number;
   /** Local only: the province the portal acts as until the page's selector chooses another. */
   asProvince?: Scope;
   /** Lines for the operator; never the dashboard line. */
@@ -68,7 +70,12 @@ export async function runLocalPipeline(opts: RunLocalOptions): Promise<RunLocalR
     stages,
     PROGRESS_MESSAGES.ingest,
     (stage) =>
-      ingestFiles({ dataDir: opts.dataDir, files, onProgress: (done, total) => stage.update(done, total) }),
+      ingestFiles({
+        dataDir: opts.dataDir,
+        files,
+        threads: opts.ingestThreads,
+        onProgress: (done, total) => stage.update(done, total),
+      }),
     files.length,
   );
   log(
