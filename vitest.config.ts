@@ -9,6 +9,7 @@ export default defineConfig({
     hookTimeout: 180_000,
     pool: 'forks',
     maxWorkers: 2,
-    globalSetup: ['test/support/scratch-tmpdir.ts'],
+    // The Chromium is resolved first, outside the run's scratch folder, so its extraction is kept.
+    globalSetup: ['test/support/chromium-setup.ts', 'test/support/scratch-tmpdir.ts'],
   },
 });

@@ -12,7 +12,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SCALES } from '../lib/generate/scale.ts';
-import { addMonths } from '../lib/period.ts';
+import { PROGRESS_MESSAGES } from '../lib/messages.ts';
+import { addMonths, periodRange } from '../lib/period.ts';
+import { inStage, stagesOn } from '../lib/progress/index.ts';
 import { refreshMirrorPrefixes } from '../lib/site/refresh.ts';
 import { buildLake, linkMirrorFrom } from './build-lake.ts';
 import { benchBundle } from './bundle-bench.ts';
@@ -66,18 +68,24 @@ if (
 ) {
   step(`lake of ${from} to ${to} built with DuckDB from generated rows (not timed as a figure)`);
   await rm(lakeDir, { recursive: true, force: true });
+  const months = periodRange(from, to).length;
   const lake = await timed(() =>
-    buildLake({
-      mirrorDir: sixYears,
-      from,
-      to,
-      debtorsPerMonth,
-      seed: Number(values.seed),
-      onMonth: (period, rows) => {
-        if (period.endsWith('-01') || period === to)
-          note(`${period}: ${rows.toLocaleString('en')} debt rows`);
+    inStage(
+      stagesOn(process.stderr),
+      PROGRESS_MESSAGES.bench('lake build'),
+      (stage) => {
+        let built = 0;
+        return buildLake({
+          mirrorDir: sixYears,
+          from,
+          to,
+          debtorsPerMonth,
+          seed: Number(values.seed),
+          onMonth: () => stage.update(++built, months),
+        });
       },
-    }),
+      months,
+    ),
   );
   note(`${lake.value.toLocaleString('en')} debt rows in ${lake.seconds.toFixed(0)} s`);
   await backfillSummaries(sixYears);

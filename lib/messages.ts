@@ -323,6 +323,18 @@ export const QUERY_MESSAGES = {
   }),
 } as const;
 
+/** The stages long CLI work reports while it runs (lib/progress): one label a stage. */
+export const PROGRESS_MESSAGES = {
+  generate: { vi: 'Tạo tệp mẫu', en: 'generated sample uploads' },
+  ingest: { vi: 'Nạp qua S3 cục bộ', en: 'ingested through the local S3' },
+  mirror: { vi: 'Sao chép kho dữ liệu', en: 'mirrored the lake' },
+  refresh: { vi: 'Làm mới số liệu trang tổng quan', en: 'refreshed the dashboard data' },
+  build: { vi: 'Dựng trang tổng quan', en: 'built the dashboard' },
+  replay: { vi: 'Dựng lại từ các tệp đã nộp', en: 'replayed the uploads' },
+  doctor: { vi: 'Kiểm tra kho dữ liệu và sổ ghi', en: 'checked the lake and the ledger' },
+  bench: (name: string): Bilingual => ({ vi: `Đo ${name}`, en: `measured ${name}` }),
+} as const satisfies Record<string, Bilingual | ((name: string) => Bilingual)>;
+
 /** Words of the upload template `vss template` writes: its sheets and its instructions. */
 export const TEMPLATE_TEXT = {
   dataSheet: { vi: 'Số liệu', en: 'Data' },

@@ -4,7 +4,8 @@
  */
 import type { Command } from 'commander';
 import { doctorLocal } from '../../lib/doctor/doctor-local.ts';
-import { DOCTOR_MESSAGES, type Lang } from '../../lib/messages.ts';
+import { DOCTOR_MESSAGES, PROGRESS_MESSAGES, type Lang } from '../../lib/messages.ts';
+import { inStage, stagesOn } from '../../lib/progress/index.ts';
 import { dataDirOption } from '../options.ts';
 import { langOption } from './ingest.ts';
 
@@ -20,7 +21,9 @@ export function register(program: Command): void {
     .addOption(dataDirOption())
     .addOption(langOption())
     .action(async (options: DoctorOptions) => {
-      const report = await doctorLocal({ dataDir: options.dataDir });
+      const report = await inStage(stagesOn(process.stderr), PROGRESS_MESSAGES.doctor, (stage) =>
+        doctorLocal({ dataDir: options.dataDir, onProgress: (done, total) => stage.update(done, total) }),
+      );
       const lang = options.lang;
       if (report.problems.length === 0) {
         process.stdout.write(`${DOCTOR_MESSAGES.healthy(report)[lang]}\n`);

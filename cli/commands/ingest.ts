@@ -4,7 +4,8 @@
  * the same bytes are skipped, so running it twice changes nothing.
  */
 import { Option, type Command } from 'commander';
-import { INGEST_MESSAGES, type Lang } from '../../lib/messages.ts';
+import { INGEST_MESSAGES, PROGRESS_MESSAGES, type Lang } from '../../lib/messages.ts';
+import { stagesOn } from '../../lib/progress/index.ts';
 import { ingestFiles, type IngestSummary } from '../../lib/local/ingest-files.ts';
 import { filesAt, type LocalUpload } from '../../lib/local/upload-files.ts';
 import { formatReceipt } from '../../lib/validate/format-receipt.ts';
@@ -14,6 +15,8 @@ import { dataDirOption } from '../options.ts';
 interface IngestOptions {
   dataDir: string;
   concurrency: string;
+  /** Absent for `vss upload`, which sends one file. */
+  threads?: string;
   lang: Lang;
 }
 
@@ -21,17 +24,19 @@ interface IngestOptions {
 export async function ingestAndReport(files: LocalUpload[], options: IngestOptions): Promise<IngestSummary> {
   const started = performance.now();
   const outcomes: UploadOutcome[] = [];
-  const showProgress = process.stderr.isTTY && files.length > 1;
+  // One file prints its receipt; a folder reports its progress as a stage.
+  const stage =
+    files.length > 1 ? stagesOn(process.stderr).start(PROGRESS_MESSAGES.ingest, files.length) : undefined;
   const summary = await ingestFiles({
     dataDir: options.dataDir,
     files,
     concurrency: Math.max(1, Number(options.concurrency) || 4),
+    threads: Math.max(0, Number(options.threads) || 0),
     onOutcome: (o) => {
       if (files.length === 1) outcomes.push(o);
     },
-    onProgress: showProgress ? (done, total) => process.stderr.write(`\r${done}/${total}`) : undefined,
-  });
-  if (showProgress) process.stderr.write('\n');
+    onProgress: (done, total) => stage?.update(done, total),
+  }).finally(() => stage?.end());
   const seconds = (performance.now() - started) / 1000;
   const lang = options.lang;
   process.stdout.write(`${INGEST_MESSAGES.summary({ files: files.length, ...summary, seconds })[lang]}\n`);
@@ -56,6 +61,13 @@ export function concurrencyOption(): Option {
   return new Option('--concurrency <n>', 'uploads handled at once').default('4');
 }
 
+export function threadsOption(): Option {
+  return new Option(
+    '--threads <n>',
+    'worker threads running the ingest handler (0: on the main thread); helps when cores are idle',
+  ).default('0');
+}
+
 export function register(program: Command): void {
   program
     .command('ingest')
@@ -66,6 +78,7 @@ export function register(program: Command): void {
     .argument('<path>', 'file or folder, e.g. .vss/samples')
     .addOption(dataDirOption())
     .addOption(concurrencyOption())
+    .addOption(threadsOption())
     .addOption(langOption())
     .action(async (path: string, options: IngestOptions) => {
       await ingestAndReport(await filesAt(path), options);

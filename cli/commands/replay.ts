@@ -3,7 +3,8 @@
  * uploads alone, through the same ingest handler. Exit 1 when an upload could not be handled.
  */
 import type { Command } from 'commander';
-import { REPLAY_MESSAGES, type Lang } from '../../lib/messages.ts';
+import { PROGRESS_MESSAGES, REPLAY_MESSAGES, type Lang } from '../../lib/messages.ts';
+import { inStage, stagesOn } from '../../lib/progress/index.ts';
 import { replayLocal } from '../../lib/replay/replay-local.ts';
 import { dataDirOption } from '../options.ts';
 import { concurrencyOption, langOption } from './ingest.ts';
@@ -25,13 +26,13 @@ export function register(program: Command): void {
     .addOption(langOption())
     .action(async (options: ReplayOptions) => {
       const started = performance.now();
-      const showProgress = process.stderr.isTTY;
-      const summary = await replayLocal({
-        dataDir: options.dataDir,
-        concurrency: Math.max(1, Number(options.concurrency) || 4),
-        onProgress: showProgress ? (done, total) => process.stderr.write(`\r${done}/${total}`) : undefined,
-      });
-      if (showProgress) process.stderr.write('\n');
+      const summary = await inStage(stagesOn(process.stderr), PROGRESS_MESSAGES.replay, (stage) =>
+        replayLocal({
+          dataDir: options.dataDir,
+          concurrency: Math.max(1, Number(options.concurrency) || 4),
+          onProgress: (done, total) => stage.update(done, total),
+        }),
+      );
       const seconds = (performance.now() - started) / 1000;
       process.stdout.write(`${REPLAY_MESSAGES.summary({ ...summary, seconds })[options.lang]}\n`);
       if (summary.failed > 0) process.exitCode = 1;

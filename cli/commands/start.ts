@@ -2,8 +2,10 @@ import { Option, type Command } from 'commander';
 import { UsageError } from '../../lib/errors.ts';
 import { isPeriod } from '../../lib/period.ts';
 import { runLocalPipeline } from '../../lib/pipeline/run-local.ts';
+import { stagesOn } from '../../lib/progress/index.ts';
 import { isKnownScope } from '../../lib/portal/local-portal.ts';
 import { dataDirOption } from '../options.ts';
+import { threadsOption } from './ingest.ts';
 
 interface StartFlags {
   dataDir: string;
@@ -11,6 +13,7 @@ interface StartFlags {
   from: string;
   to: string;
   seed: string;
+  threads: string;
   asProvince?: string;
 }
 
@@ -27,7 +30,16 @@ function checked(flags: StartFlags) {
   if (!/^\d+$/.test(flags.seed)) throw new UsageError(`--seed must be a whole number: ${flags.seed}`);
   if (flags.asProvince !== undefined && !isKnownScope(flags.asProvince))
     throw new UsageError(`--as-province must be a province code or all: ${flags.asProvince}`);
-  return { port, from: flags.from, to: flags.to, seed: Number(flags.seed), asProvince: flags.asProvince };
+  if (!/^\d+$/.test(flags.threads))
+    throw new UsageError(`--threads must be a whole number: ${flags.threads}`);
+  return {
+    port,
+    from: flags.from,
+    to: flags.to,
+    seed: Number(flags.seed),
+    ingestThreads: Number(flags.threads),
+    asProvince: flags.asProvince,
+  };
 }
 
 /**
@@ -48,6 +60,7 @@ export function register(program: Command): void {
     .addOption(new Option('--from <YYYY-MM>', 'first sample month').default(START_RANGE.from))
     .addOption(new Option('--to <YYYY-MM>', 'last sample month').default(START_RANGE.to))
     .addOption(new Option('--seed <n>', 'sample seed').default('1'))
+    .addOption(threadsOption())
     .addOption(
       new Option(
         '--as-province <code>',
@@ -58,16 +71,12 @@ export function register(program: Command): void {
       const options = checked(flags);
       // stdout carries exactly one line, the dashboard address; progress goes to stderr.
       const log = (line: string) => process.stderr.write(`${line}\n`);
-      const tty = process.stderr.isTTY;
       const { server } = await runLocalPipeline({
         ...options,
         dataDir: flags.dataDir,
         log,
-        onIngestProgress: tty
-          ? (done, total) => process.stderr.write(`\r  ${done}/${total} uploads`)
-          : undefined,
+        stages: stagesOn(process.stderr),
       });
-      if (tty) process.stderr.write('\n');
       process.stdout.write(`Dashboard: ${server.url}\n`);
       await new Promise<void>((done) => {
         const stop = () => void server.close().then(done);

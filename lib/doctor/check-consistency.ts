@@ -46,6 +46,8 @@ export interface CheckOptions {
   uploadsBucket: string;
   lakeBucket: string;
   concurrency?: number;
+  /** Objects read so far of all that are read (ledger records and lake stamps). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 const LAKE_OBJECT = /^lake\/([a-z_]+)\/period=(\d{4}-\d{2})\/province=(\d{2})\/data\.parquet$/;
@@ -57,7 +59,13 @@ export async function checkConsistency(o: CheckOptions): Promise<ConsistencyRepo
     parseUploadKey(u.key),
   );
   const records: LedgerRecord[] = [];
-  await forEachLimited(await listObjects(o.s3, o.lakeBucket, LEDGER_PREFIX), limit, async (obj) => {
+  // Both listings first, so the progress knows how many objects will be read.
+  const ledgerObjects = await listObjects(o.s3, o.lakeBucket, LEDGER_PREFIX);
+  const lakeObjects = await listObjects(o.s3, o.lakeBucket, LAKE_PREFIX);
+  const total = ledgerObjects.length + lakeObjects.length;
+  let read = 0;
+  const readOne = () => o.onProgress?.(++read, total);
+  await forEachLimited(ledgerObjects, limit, async (obj) => {
     const { bytes } = await readObject(o.s3, o.lakeBucket, obj.key);
     let parsed: ReturnType<typeof ledgerRecord.safeParse> | undefined;
     try {
@@ -67,17 +75,19 @@ export async function checkConsistency(o: CheckOptions): Promise<ConsistencyRepo
     }
     if (parsed?.success) records.push(parsed.data);
     else problems.push({ kind: 'record-malformed', key: obj.key });
+    readOne();
   });
   const receipts = new Set((await listObjects(o.s3, o.lakeBucket, RECEIPTS_PREFIX)).map((r) => r.key));
   const stamps = new Map<string, LakeStamp | undefined>();
-  await forEachLimited(await listObjects(o.s3, o.lakeBucket, LAKE_PREFIX), limit, async (obj) => {
+  await forEachLimited(lakeObjects, limit, async (obj) => {
     const m = LAKE_OBJECT.exec(obj.key);
-    if (!m || !isDatasetName(m[1] ?? '')) return;
+    if (!m || !isDatasetName(m[1] ?? '')) return readOne();
     const [, dataset, period, province] = m as unknown as [string, 'debt', string, string];
     stamps.set(
       `${dataset}/${period}/${province}`,
       await readLakeStamp(o.s3, o.lakeBucket, dataset, period, province),
     );
+    readOne();
   });
 
   const byKey = groupBy(records, (r) => r.key);

@@ -39,8 +39,17 @@ async function readIndex(dir: string): Promise<MirrorIndex> {
   }
 }
 
-async function writeAtomically(path: string, body: Uint8Array | string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
+/**
+ * Writes through a temporary file and a rename, so a reader sees the old file or the new one.
+ * `made` holds the folders this sync already created: a mirror has one folder per province-month,
+ * and asking for each of them again for every object cost more than writing the objects.
+ */
+async function writeAtomically(path: string, body: Uint8Array | string, made?: Set<string>): Promise<void> {
+  const folder = dirname(path);
+  if (!made?.has(folder)) {
+    await mkdir(folder, { recursive: true });
+    made?.add(folder);
+  }
   const temporary = `${path}.${process.pid}.tmp`;
   await writeFile(temporary, body);
   await rename(temporary, path);
@@ -112,11 +121,12 @@ export async function syncMirror(opts: MirrorOptions): Promise<MirrorReport> {
       !known || known.size !== meta.size || known.etag !== meta.etag || !existsSync(localPath(opts.dir, key))
     );
   });
+  const made = new Set<string>();
   await inPool(wanted, opts.concurrency ?? 8, async ([key, meta]) => {
     try {
       const object = await opts.s3.send(new GetObjectCommand({ Bucket: opts.bucket, Key: key }));
       if (!object.Body) throw new Error('empty body');
-      await writeAtomically(localPath(opts.dir, key), await object.Body.transformToByteArray());
+      await writeAtomically(localPath(opts.dir, key), await object.Body.transformToByteArray(), made);
     } catch (error) {
       if (error instanceof StorageError) throw error;
       throw new StorageError(`cannot download s3://${opts.bucket}/${key}: ${String(error)}`, {

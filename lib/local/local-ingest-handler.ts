@@ -10,7 +10,7 @@ export const LOCAL_TRUSTS_SUBMITTED_AT = true;
  * trusting the sample files' submission time, quiet. One place, so replay and the live path agree.
  */
 export function localIngestHandler(
-  s3: LocalS3,
+  s3: Pick<LocalS3, 'client' | 'uploadsBucket' | 'lakeBucket'>,
   extra: Partial<Omit<IngestDeps, 's3' | 'uploadsBucket' | 'lakeBucket'>> = {},
 ): (event: S3Event) => Promise<void> {
   return createIngestHandler({

@@ -57,6 +57,7 @@ export async function startLocalS3(opts: LocalS3Options): Promise<LocalS3> {
       directory,
       port,
       createBuckets,
+      notifyBuckets: [LOCAL_UPLOADS_BUCKET],
       log,
       onEvent: opts.onEvent && ((event) => awsShaped(event).forEach((e) => queue.push(e))),
     });

@@ -3,7 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import S3rver from 's3rver';
 
-const { directory, port, createBuckets } = workerData;
+const { directory, port, createBuckets, notifyBuckets } = workerData;
 const server = new S3rver({
   address: '127.0.0.1',
   port,
@@ -11,7 +11,13 @@ const server = new S3rver({
   directory,
   configureBuckets: createBuckets.map((name) => ({ name })),
 });
-server.on('event', (event) => parentPort.postMessage({ type: 'event', event }));
+// Only the buckets someone listens to: every lake write also fires an event, and copying each one
+// to the main thread only to drop it there cost more than the event is worth.
+const notified = new Set(notifyBuckets);
+server.on('event', (event) => {
+  if (event.Records.some((record) => notified.has(record.s3.bucket.name)))
+    parentPort.postMessage({ type: 'event', event });
+});
 parentPort.on('message', async (message) => {
   // Messages on one port keep their order: every event emitted before this reply reaches the
   // parent before the reply does.

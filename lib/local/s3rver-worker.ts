@@ -18,6 +18,8 @@ export interface S3rverWorkerOptions {
   directory: string;
   port: number;
   createBuckets: string[];
+  /** The buckets whose notifications are wanted; events of the others stay on the S3 thread. */
+  notifyBuckets: string[];
   log: (message: string) => void;
   /** Every notification as s3rver sends it (keys raw, several records possible). */
   onEvent?: (event: S3Event) => void;
@@ -32,7 +34,12 @@ type ThreadMessage =
 
 export async function startS3rverWorker(o: S3rverWorkerOptions): Promise<S3rverWorker> {
   const worker = new Worker(new URL('./s3rver-thread.js', import.meta.url), {
-    workerData: { directory: o.directory, port: o.port, createBuckets: o.createBuckets },
+    workerData: {
+      directory: o.directory,
+      port: o.port,
+      createBuckets: o.createBuckets,
+      notifyBuckets: o.onEvent ? o.notifyBuckets : [],
+    },
   });
   let exited = false;
   worker.on('exit', () => (exited = true));

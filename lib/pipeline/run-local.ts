@@ -15,6 +15,8 @@ import { syncLocalMirror } from '../engine/local-mirror.ts';
 import { generateSamples } from '../generate/index.ts';
 import { StorageError } from '../errors.ts';
 import { localPaths } from '../layout.ts';
+import { PROGRESS_MESSAGES } from '../messages.ts';
+import { inStage, lineStages, type Stages } from '../progress/index.ts';
 import { ingestFiles, type IngestSummary } from '../local/ingest-files.ts';
 import { filesFromManifest, MANIFEST_FILE } from '../local/upload-files.ts';
 import type { LocalS3 } from '../local/local-s3.ts';
@@ -32,11 +34,14 @@ export interface RunLocalOptions {
   from: Period;
   to: Period;
   seed: number;
+  /** Worker threads for the ingest handler (default 0: on the main thread). */
+  ingestThreads?: number;
   /** Local only: the province the portal acts as until the page's selector chooses another. */
   asProvince?: Scope;
-  /** Progress lines for the operator; never the dashboard line. */
+  /** Lines for the operator; never the dashboard line. */
   log: (line: string) => void;
-  onIngestProgress?: (done: number, total: number) => void;
+  /** Where each stage reports (a bar on a terminal); by default one line per stage through `log`. */
+  stages?: Stages;
   /** How long portal uploads are gathered before the dashboard data is refreshed (default 2 s). */
   refreshWindowMs?: number;
 }
@@ -48,18 +53,12 @@ export interface RunLocalResult {
   refreshed: () => Promise<void>;
 }
 
-async function timed<T>(log: (line: string) => void, label: string, step: () => Promise<T>): Promise<T> {
-  const started = performance.now();
-  const result = await step();
-  log(`${label} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
-  return result;
-}
-
 export async function runLocalPipeline(opts: RunLocalOptions): Promise<RunLocalResult> {
   const paths = localPaths(opts.dataDir);
   const { log } = opts;
+  const stages = opts.stages ?? lineStages({ write: (text) => log(text.trimEnd()) });
   if (!existsSync(join(paths.samples, MANIFEST_FILE))) {
-    const { files } = await timed(log, 'generated sample uploads', () =>
+    const { files } = await inStage(stages, PROGRESS_MESSAGES.generate, () =>
       generateSamples({ out: paths.samples, from: opts.from, to: opts.to, seed: opts.seed }),
     );
     log(`  ${files} files in ${paths.samples}`);
@@ -67,18 +66,27 @@ export async function runLocalPipeline(opts: RunLocalOptions): Promise<RunLocalR
     log(`reusing sample uploads in ${paths.samples}`);
   }
   const files = await filesFromManifest(paths.samples);
-  const ingest = await timed(log, 'ingested through the local S3', () =>
-    ingestFiles({ dataDir: opts.dataDir, files, onProgress: opts.onIngestProgress }),
+  const ingest = await inStage(
+    stages,
+    PROGRESS_MESSAGES.ingest,
+    (stage) =>
+      ingestFiles({
+        dataDir: opts.dataDir,
+        files,
+        threads: opts.ingestThreads,
+        onProgress: (done, total) => stage.update(done, total),
+      }),
+    files.length,
   );
   log(
     `  ${ingest.uploaded} uploaded, ${ingest.skipped} already stored; ` +
       `${ingest.accepted} accepted, ${ingest.rejected} rejected, ${ingest.duplicate} duplicate, ${ingest.failed} failed`,
   );
-  await timed(log, 'mirrored the lake', () => syncLocalMirror(opts.dataDir));
-  await timed(log, 'refreshed the dashboard data', () =>
+  await inStage(stages, PROGRESS_MESSAGES.mirror, () => syncLocalMirror(opts.dataDir));
+  await inStage(stages, PROGRESS_MESSAGES.refresh, () =>
     refreshSite({ mirrorDir: paths.mirror, outDir: join(paths.site, 'data') }),
   );
-  await timed(log, 'built the dashboard', () => buildSite({ outDir: paths.site }));
+  await inStage(stages, PROGRESS_MESSAGES.build, () => buildSite({ outDir: paths.site }));
   // The refresh reads the portal's own local S3, which exists only once the portal runs.
   const running: { s3?: LocalS3 } = {};
   const refresh = localDashboardRefresh({

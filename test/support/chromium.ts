@@ -1,9 +1,14 @@
 import { chromium, type Browser } from 'playwright-core';
+import { resolveChromiumPath } from './chromium-path.ts';
 
-/** Debian's Chromium, headless, with nothing that reaches beyond this machine. */
-export function launchChromium(): Promise<Browser> {
+/**
+ * Headless Chromium with nothing that reaches beyond this machine. Under vitest the global setup
+ * has already resolved CHROMIUM_PATH; a benchmark or script run on its own resolves it here.
+ * Playwright gives every launch a fresh temporary profile (its own --user-data-dir).
+ */
+export async function launchChromium(): Promise<Browser> {
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: await resolveChromiumPath(),
     args: [
       '--headless',
       '--no-sandbox',
