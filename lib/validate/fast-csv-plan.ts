@@ -64,6 +64,7 @@ export function planFastCsv(
   if (rows.length <= HEADER_SEARCH_ROWS + 1) return undefined;
   const header = findHeader(dataset, { name: null, rows });
   if (!header || header.columns.size !== dataset.columns.length) return undefined;
+  if (header.rowCount !== 1) return undefined;
   if (header.duplicates.length > 0 || header.unknown.length > 0 || header.location.size > 0) return undefined;
   const first = rows[header.rowIndex + 1];
   if (!first) return undefined;
