@@ -6,7 +6,7 @@
  */
 import type { DatasetDef } from '../datasets/index.ts';
 import { LOCATION_COLUMNS } from '../messages.ts';
-import { isBlank, type GridRow, type Sheet } from './grid.ts';
+import type { GridRow, Sheet } from './grid.ts';
 import { matchKey } from './normalize.ts';
 import { oneRowNames, twoRowNames } from './header-rows.ts';
 
