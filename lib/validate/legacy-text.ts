@@ -41,7 +41,11 @@ export function legacyEncoding(sheets: readonly Sheet[]): LegacyEncoding | undef
         for (const cell of row.cells) {
           if (typeof cell !== 'string') continue;
           const found = cell.match(SIGNS[encoding])?.length ?? 0;
-          if (found > 0) sample ??= cell.trim();
+          if (found === 0) continue;
+          // The first word that shows it: a whole CSV line may be one cell when nothing matched.
+          sample ??= cell
+            .split(/[\s;,\t]+/)
+            .find((word) => new RegExp(SIGNS[encoding].source, 'u').test(word));
           count += found;
         }
     if (count >= ENOUGH && sample !== undefined) return { encoding, sample };
