@@ -23,7 +23,8 @@ const SIGNS = {
 } as const;
 /** Signs needed before a file is called legacy-encoded. */
 const ENOUGH = 3;
-const ROWS_LOOKED_AT = 40;
+/** Rows of each sheet looked at (the DuckDB path's plan must see as many to agree). */
+export const ROWS_LOOKED_AT = 40;
 
 export interface LegacyEncoding {
   encoding: keyof typeof SIGNS;
