@@ -201,7 +201,7 @@ export const RULE_MESSAGES = {
   }),
   'normalized.leading_zero': (p: { column: ColumnLabel; count: number }): Bilingual => ({
     vi: `Đã khôi phục số 0 ở đầu của ${vnNumber(p.count)} mã số thuế (cột ${q(p.column.vi)}). Lần sau hãy định dạng cột là Văn bản trước khi nhập.`,
-    en: `Restored the leading 0 of ${enNumber(p.count)} tax codes (column ${q(p.column.en)}). Next time format the column as Text before typing.`,
+    en: `Restored the leading 0 of ${enNumber(p.count)} tax code${p.count === 1 ? '' : 's'} (column ${q(p.column.en)}). Next time format the column as Text before typing.`,
   }),
   'integer.dash_zero': (p: { column: ColumnLabel; found: string }): Bilingual => ({
     vi: `${q(p.column.vi)}: ${shown(p.found)} là cách Excel hiển thị số 0; đã đọc là 0.`,
@@ -209,7 +209,11 @@ export const RULE_MESSAGES = {
   }),
   'normalized.dash_zero': (p: { column: ColumnLabel; count: number }): Bilingual => ({
     vi: `Đã đọc ${vnNumber(p.count)} ô ghi "-" là số 0 (cột ${q(p.column.vi)}).`,
-    en: `Read ${enNumber(p.count)} cells showing "-" as 0 (column ${q(p.column.en)}).`,
+    en: `Read ${enNumber(p.count)} cell${p.count === 1 ? '' : 's'} showing "-" as 0 (column ${q(p.column.en)}).`,
+  }),
+  'rows.signature': (): Bilingual => ({
+    vi: 'Dòng thuộc phần chữ ký (người lập biểu, giám đốc, ngày tháng) không được tính là số liệu.',
+    en: 'A line of the signature block (preparer, director, date) is not counted as data.',
   }),
   'date.month_first': (p: { column: ColumnLabel; found: string }): Bilingual => ({
     vi: `${q(p.column.vi)}: ${shown(p.found)} được viết theo thứ tự tháng/ngày/năm, nên không biết chắc các ngày khác trong cột là ngày/tháng hay tháng/ngày. Hãy ghi mọi ngày theo dd/mm/yyyy.`,

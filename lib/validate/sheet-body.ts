@@ -29,6 +29,8 @@ export interface SheetBody {
   totals: GridRow | undefined;
   /** Non-blank rows below the totals row or from the signature block on: reported, never counted. */
   after: GridRow[];
+  /** What ended the figures: the totals row, or (with none) the signature block. */
+  endedBy: 'totals' | 'signature' | undefined;
 }
 
 const TOTAL_LABELS = new Set(['tongcong', 'cong', 'tong', 'total', 'totals', 'grandtotal', 'tongso']);
@@ -100,18 +102,20 @@ export function isColumnNumberRow(cells: readonly RawCell[]): boolean {
 
 export function splitBody(rows: readonly GridRow[]): SheetBody {
   const start = rows[0] && isColumnNumberRow(rows[0].cells) ? 1 : 0;
-  const body: SheetBody = { data: [], subtotals: [], totals: undefined, after: [] };
+  const body: SheetBody = { data: [], subtotals: [], totals: undefined, after: [], endedBy: undefined };
   let section = 0;
   for (let i = start; i < rows.length; i += 1) {
     const row = rows[i]!;
     if (isTotalsRow(row.cells)) {
       body.totals = row;
       body.after = rows.slice(i + 1);
+      body.endedBy = 'totals';
       break;
     }
     // A report without a totals row ends where its signatures begin.
     if (isSignatureRow(row.cells)) {
       body.after = rows.slice(i);
+      body.endedBy = 'signature';
       break;
     }
     const label = subtotalLabel(row.cells);

@@ -222,14 +222,15 @@ export function checkRows(
         String(count),
         RULE_MESSAGES[NOTE_RULES[note].summary]({ column: c, count }),
       );
+  const afterRule = body.endedBy === 'signature' ? 'rows.signature' : 'rows.after_total';
   for (const row of body.after)
     issues.add(
       'warning',
       { sheet: sheet.name, row: row.number, column: null },
-      'rows.after_total',
+      afterRule,
       '',
       row.cells.map(showRaw).filter(Boolean).join(' ').slice(0, 200),
-      RULE_MESSAGES['rows.after_total'](),
+      RULE_MESSAGES[afterRule](),
     );
   return result;
 }
