@@ -5,10 +5,10 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { buildCorpus, manifestText, OFFICE_DIR } from '../fixtures/office/generate.ts';
+import { xlsxContent } from '../fixtures/office/xlsx-content.ts';
 import { validateOfficeFile } from './validate-office-helpers.ts';
 
 const issue = z.object({
@@ -69,17 +69,6 @@ describe('the office corpus', () => {
     }
   });
 });
-
-/** An XLSX's content: exceljs writes the time of writing into the zip, so bytes would differ. */
-async function xlsxContent(bytes: Uint8Array): Promise<unknown> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
-  return workbook.worksheets.map((w) => ({
-    name: w.name,
-    values: w.getSheetValues(),
-    merges: w.model.merges,
-  }));
-}
 
 describe('the office corpus generator', () => {
   it('writes the committed files again: the same CSV and .xls bytes, the same workbooks, the same manifest', async () => {
