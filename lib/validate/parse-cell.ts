@@ -80,7 +80,8 @@ export function parseInteger(raw: RawCell, min: number, max = Number.MAX_SAFE_IN
     value = Number(raw);
   } else {
     let text = showRaw(raw).replace(/[\u00a0\u202f]/g, ' ');
-    const office = officeNumber(text);
+    // Office shapes ("-", "(1.250)", "1,2E+09" …) only for text that is no plain integer.
+    const office = PLAIN.test(text) || GROUPED.some((g) => g.test(text)) ? undefined : officeNumber(text);
     if (office?.kind === 'scientific') return fail('number.scientific', SCIENTIFIC_EXPECTED);
     if (office) ({ text, negative, note } = office);
     if (PLAIN.test(text) || GROUPED.some((g) => g.test(text))) value = Number(text.replace(/[., ]/g, ''));

@@ -18,10 +18,17 @@ const HEADING = new RegExp(`^${SECTION}${PLACES}\\s+\\S`, 'u');
 const SECTION_NUMBER = /^(?:[ivxlc]+|[a-z])[.)]?$/u;
 
 const lower = (text: string) => text.normalize('NFC').toLowerCase().trim();
+/**
+ * Every subtotal label matches this on its raw text (any case, composed or not), and almost no
+ * employer name does ("Công ty …" does not): every cell of a large upload passes here, and only
+ * these few are composed and lowered for the exact test.
+ */
+const MAYBE_SUBTOTAL =
+  /^\s*(?:(?:[ivxlc]+|[a-z]|\d{1,2})\s*[.)\-–:]\s*)?c\S{0,3}ng\s*[:\-–]?\s*(?:qu|hu|th|tp|ph|x|kh)/i;
 
 /** "Cộng quận Ba Đình": a subtotal's label (the grand total is isTotalsRow's). */
 export function isSubtotalLabel(text: string): boolean {
-  return SUBTOTAL.test(lower(text));
+  return MAYBE_SUBTOTAL.test(text) && SUBTOTAL.test(lower(text));
 }
 
 /** The cell of a row that labels it as a subtotal, if any. */
@@ -32,10 +39,15 @@ export function subtotalLabel(cells: readonly RawCell[]): string | undefined {
 
 /** A row holding only a place heading, maybe with its section number: no figures, no codes. */
 export function isHeadingRow(cells: readonly RawCell[]): boolean {
-  const filled = cells.filter((cell) => !isBlank(cell));
-  if (filled.length === 0 || filled.length > 2 || filled.some((cell) => typeof cell !== 'string'))
-    return false;
-  const texts = filled.map((cell) => lower(String(cell)));
+  const filled: string[] = [];
+  for (const cell of cells) {
+    if (isBlank(cell)) continue;
+    // A data row fills more cells than a heading does: decided before any text is looked at.
+    if (typeof cell !== 'string' || filled.length === 2) return false;
+    filled.push(cell);
+  }
+  if (filled.length === 0) return false;
+  const texts = filled.map(lower);
   const heading = texts.filter((text) => HEADING.test(text));
   return heading.length === 1 && texts.every((text) => HEADING.test(text) || SECTION_NUMBER.test(text));
 }
@@ -46,8 +58,12 @@ const SIGNATURE =
 
 /** A row of the signature block below the figures: every filled cell a signature's words. */
 export function isSignatureRow(cells: readonly RawCell[]): boolean {
-  const filled = cells.filter((cell) => !isBlank(cell));
-  return (
-    filled.length > 0 && filled.every((cell) => typeof cell === 'string' && SIGNATURE.test(matchKey(cell)))
-  );
+  let filled = 0;
+  for (const cell of cells) {
+    if (isBlank(cell)) continue;
+    // A data row's first filled cell (a code, a number) ends the test.
+    if (typeof cell !== 'string' || !SIGNATURE.test(matchKey(cell))) return false;
+    filled += 1;
+  }
+  return filled > 0;
 }
