@@ -19,7 +19,8 @@ export function isOle2(bytes: Uint8Array): boolean {
 
 const SIGNS = {
   'TCVN3 (ABC)': /\p{L}[\u00a8-\u00ae\u00b5-\u00b9]|[\u00a8-\u00ae\u00b5-\u00b9]\p{L}/gu,
-  VNI: /[A-Za-z][\u00e4\u00e5\u00eb\u00ef\u00f1\u00f6\u00f8\u00fb\u00fc\u00c4\u00c5\u00cb\u00cf\u00d1\u00d6\u00d8\u00db\u00dc]|[\u00f1\u00d1][A-Za-z]/g,
+  // Letters Vietnamese never uses, or pairs it never writes: "oâ", "eâ" (VNI's ô, ê), "ôù" (ớ).
+  VNI: /[A-Za-z][\u00e4\u00e5\u00eb\u00ef\u00f1\u00f6\u00f8\u00fb\u00fc\u00c4\u00c5\u00cb\u00cf\u00d1\u00d6\u00d8\u00db\u00dc]|[\u00f1\u00d1]\p{L}|[aeoAEO][\u00e2\u00c2]|[\u00f4\u00d4][\u00f9\u00d9]/gu,
 } as const;
 /** Signs needed before a file is called legacy-encoded. */
 const ENOUGH = 3;
