@@ -211,6 +211,10 @@ export const RULE_MESSAGES = {
     vi: `Đã đọc ${vnNumber(p.count)} ô ghi "-" là số 0 (cột ${q(p.column.vi)}).`,
     en: `Read ${enNumber(p.count)} cell${p.count === 1 ? '' : 's'} showing "-" as 0 (column ${q(p.column.en)}).`,
   }),
+  'header.scaled_unit': (p: { column: ColumnLabel; header: string; unit: string }): Bilingual => ({
+    vi: `Cột ${q(p.column.vi)} trong tệp ghi đơn vị "${p.unit}" (tiêu đề ${shown(p.header)}), nhưng hệ thống nhận số tiền bằng đồng. Hãy đổi số liệu ra đồng và sửa tiêu đề; hệ thống không tự quy đổi.`,
+    en: `The column ${q(p.column.en)} is in "${p.unit}" in the file (header ${shown(p.header)}), but amounts are taken in whole đồng. Convert the figures to đồng and correct the header; the system does not convert them.`,
+  }),
   'rows.signature': (): Bilingual => ({
     vi: 'Dòng thuộc phần chữ ký (người lập biểu, giám đốc, ngày tháng) không được tính là số liệu.',
     en: 'A line of the signature block (preparer, director, date) is not counted as data.',

@@ -90,7 +90,9 @@ export async function annotateUpload(
       const position =
         column === null || !header
           ? undefined
-          : (header.columns.get(column) ?? [...header.location].find(([k]) => k === column)?.[1]);
+          : (header.columns.get(column) ??
+            [...header.location].find(([k]) => k === column)?.[1] ??
+            header.scaled.find((s) => s.key === column)?.position);
       const key = `${worksheet.name}\u0000${issue.row}\u0000${(position ?? 0) + 1}`;
       const entry = byCell.get(key) ?? { issues: [], error: false };
       entry.issues.push(issue);

@@ -9,6 +9,7 @@ import { LOCATION_COLUMNS } from '../messages.ts';
 import type { GridRow, Sheet } from './grid.ts';
 import { matchKey } from './normalize.ts';
 import { oneRowNames, twoRowNames } from './header-rows.ts';
+import { scaledUnit, withoutAnyNotes, withoutNotes } from './header-units.ts';
 
 export type LocationColumn = keyof typeof LOCATION_COLUMNS;
 
@@ -27,7 +28,12 @@ export interface HeaderMatch {
   location: Map<LocationColumn, number>;
   duplicates: Array<{ key: string; header: string }>;
   unknown: string[];
+  /** Columns titled in a scaled unit ("(nghìn đồng)"): found, refused, never read (header-units.ts). */
+  scaled: Array<{ key: string; header: string; unit: string; position: number }>;
 }
+
+/** How many template columns a header names, a column in the wrong unit included. */
+const score = (match: HeaderMatch | undefined) => (match ? match.columns.size + match.scaled.length : 0);
 
 const aliasCache = new Map<string, Map<string, string>>();
 
@@ -79,11 +85,24 @@ function matchNames(dataset: DatasetDef, names: string[][], row: GridRow, rowInd
     location: new Map(),
     duplicates: [],
     unknown: [],
+    scaled: [],
   };
-  names.forEach((candidates, position) => {
-    if (candidates.length === 0) return;
+  names.forEach((given, position) => {
+    if (given.length === 0) return;
+    const unit = given.map(scaledUnit).find((u) => u !== undefined);
+    if (unit !== undefined) {
+      const key = given.map((n) => aliases.get(matchKey(withoutAnyNotes(n)))).find((k) => k !== undefined);
+      if (key !== undefined && !isLocationColumn(key)) {
+        match.scaled.push({ key, header: given[0]!, unit, position });
+        return;
+      }
+    }
+    const candidates = given.flatMap((name) => {
+      const plain = withoutNotes(name);
+      return plain === undefined ? [name] : [name, plain];
+    });
     const known = candidates.find((name) => aliases.has(matchKey(name)));
-    const header = known ?? candidates[candidates.length === 1 ? 0 : 2]!;
+    const header = known ?? given[given.length === 1 ? 0 : 2]!;
     const key = known === undefined ? undefined : aliases.get(matchKey(known));
     if (key === undefined) match.unknown.push(header);
     else if (match.columns.has(key) || (isLocationColumn(key) && match.location.has(key)))
@@ -105,14 +124,13 @@ export function findHeader(dataset: DatasetDef, sheet: Sheet): HeaderMatch | und
   let best: HeaderMatch | undefined;
   singles.forEach((single, index) => {
     if (index >= HEADER_SEARCH_ROWS) return;
-    if (single.columns.size > (best?.columns.size ?? 0)) best = single;
+    if (score(single) > score(best)) best = single;
     const top = rows[index]!;
     const bottom = rows[index + 1];
     if (!bottom || bottom.number !== top.number + 1) return;
     const pair = matchNames(dataset, twoRowNames(top, bottom), top, index);
-    const alone = Math.max(single.columns.size, singles[index + 1]!.columns.size);
-    if (pair.columns.size > alone && pair.columns.size > (best?.columns.size ?? 0))
-      best = { ...pair, rowCount: 2 };
+    const alone = Math.max(score(single), score(singles[index + 1]));
+    if (score(pair) > alone && score(pair) > score(best)) best = { ...pair, rowCount: 2 };
   });
   return best;
 }

@@ -65,8 +65,21 @@ export function checkHeader(
   issues: IssueList,
 ): void {
   const row = header?.headerRow.number ?? null;
+  for (const s of header?.scaled ?? []) {
+    const c = dataset.columns.find((col) => col.key === s.key)!;
+    const message = RULE_MESSAGES['header.scaled_unit']({ column: c, header: s.header, unit: s.unit });
+    issues.add(
+      'error',
+      { sheet: sheet.name, row, column: c.key },
+      'header.scaled_unit',
+      'đồng',
+      s.header,
+      message,
+    );
+  }
+  const scaled = new Set(header?.scaled.map((s) => s.key));
   for (const c of dataset.columns) {
-    if (!isRequired(c) || header?.columns.has(c.key)) continue;
+    if (!isRequired(c) || header?.columns.has(c.key) || scaled.has(c.key)) continue;
     const message = RULE_MESSAGES['header.missing']({ column: c });
     issues.add('error', { sheet: sheet.name, row, column: c.key }, 'header.missing', c.vi, '', message);
   }

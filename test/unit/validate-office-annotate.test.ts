@@ -83,6 +83,13 @@ describe('the annotated copy of office files', () => {
     expect(filled(sci.workbook.getWorksheet(CSV_SHEET_NAME)!)).toEqual(['B10 red']);
   });
 
+  it('marks the header cells of columns in a scaled unit', async () => {
+    const { workbook } = await annotated({ file: 'debt-19-thousands.csv', dataset: 'debt' });
+    expect(filled(workbook.getWorksheet(CSV_SHEET_NAME)!)).toEqual(['D7 red', 'E7 red', 'F7 red']);
+    const millions = await annotated({ file: 'debt-27-recovered-in-millions.xlsx', dataset: 'debt' });
+    expect(filled(millions.workbook.getWorksheet('Nợ T8')!)).toEqual(['H7 red']);
+  });
+
   it('gives no copy of a legacy file, which no cell can show', async () => {
     for (const file of ['debt-40-excel-97.xls', 'debt-41-tcvn3.csv', 'debt-42-vni.csv']) {
       const { receipt } = await validateOfficeFile({ file, dataset: 'debt' });

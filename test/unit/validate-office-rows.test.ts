@@ -7,6 +7,7 @@ import { DATASETS } from '../../lib/datasets/index.ts';
 import { doubtfulDates } from '../../lib/validate/date-order.ts';
 import { twoRowNames } from '../../lib/validate/header-rows.ts';
 import { isOle2, legacyEncoding } from '../../lib/validate/legacy-text.ts';
+import { scaledUnit, withoutNotes } from '../../lib/validate/header-units.ts';
 import { findHeader } from '../../lib/validate/match-header.ts';
 import { isHeadingRow, isSignatureRow, isSubtotalLabel } from '../../lib/validate/row-kinds.ts';
 import { MAYBE_SUBTOTAL_LABEL } from '../../lib/validate/fast-csv-sql.ts';
@@ -97,6 +98,19 @@ describe('two-row headers', () => {
       rowIndex: 1,
       rowCount: 1,
     });
+  });
+});
+
+describe('notes in column titles', () => {
+  it('drops a note that keeps the meaning, never a scaled unit or a foreign currency', () => {
+    expect(withoutNotes('Mã số thuế (MST)')).toBe('Mã số thuế');
+    expect(withoutNotes('Nợ BHXH (VNĐ)')).toBe('Nợ BHXH');
+    expect(withoutNotes('Nợ BHXH (USD)')).toBeUndefined();
+    expect(withoutNotes('Nợ BHXH (nghìn đồng)')).toBeUndefined();
+    expect(scaledUnit('Số nợ (nghìn đồng)')).toBe('nghìn đồng');
+    expect(scaledUnit('Đã thu hồi (Triệu đồng)')).toBe('triệu đồng');
+    expect(scaledUnit('Số tiền (1.000 đ)')).toBe('1.000 đ');
+    expect(scaledUnit('Nợ BHXH (đồng)')).toBeUndefined();
   });
 });
 
