@@ -3,10 +3,17 @@
  * with a normalisation (a restored leading 0, a dash read as 0) filled yellow, each with its
  * message as a note, at the cell the officer sees, under one- and two-row merged headers alike.
  */
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { DATASETS } from '../../lib/datasets/index.ts';
 import { annotateUpload, CSV_SHEET_NAME } from '../../lib/validate/annotate.ts';
+import { OFFICE_DIR } from '../fixtures/office/generate.ts';
 import { officeBytes, validateOfficeFile, type OfficeFile } from './validate-office-helpers.ts';
 
 const RED = 'FFFFC7CE';
@@ -94,6 +101,41 @@ describe('the annotated copy of office files', () => {
     for (const file of ['debt-40-excel-97.xls', 'debt-41-tcvn3.csv', 'debt-42-vni.csv']) {
       const { receipt } = await validateOfficeFile({ file, dataset: 'debt' });
       expect(await annotateUpload(await officeBytes(file), receipt, DATASETS.debt)).toBeUndefined();
+    }
+  });
+
+  it('is what vss validate --annotate writes for a workbook with a wrong subtotal', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'vss-office-annotate-'));
+    try {
+      const out = join(dir, 'marked.xlsx');
+      const file = join(OFFICE_DIR, 'files', 'debt-23-subtotal-typed-wrong.xlsx');
+      const args = [
+        'cli/vss.js',
+        'validate',
+        file,
+        '--dataset',
+        'debt',
+        '--period',
+        '2025-08',
+        '--province',
+        '01',
+      ];
+      const result = await promisify(execFile)(process.execPath, [
+        ...args,
+        '--json',
+        '--annotate',
+        out,
+      ]).catch((error: { code: number; stdout: string }) => error);
+      expect('code' in result ? result.code : 0).toBe(1);
+      const [error] = z
+        .array(z.object({ row: z.number(), rule: z.string() }))
+        .parse(JSON.parse(result.stdout).errors);
+      expect(error!.rule).toBe('subtotal.mismatch');
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load((await readFile(out)) as unknown as ExcelJS.Buffer);
+      expect(filled(workbook.getWorksheet('Nợ T8')!)).toEqual([`E${error!.row} red`]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
     }
   });
 });
