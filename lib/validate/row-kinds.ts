@@ -52,6 +52,40 @@ export function isHeadingRow(cells: readonly RawCell[]): boolean {
   return heading.length === 1 && texts.every((text) => HEADING.test(text) || SECTION_NUMBER.test(text));
 }
 
+/** Every place heading matches this on its raw text, in any case, composed or not. */
+const MAYBE_HEADING = /^(?:(?:[ivxlc]+|[a-z]|\d{1,2})\s*[.)\-–:]\s*)?(?:qu|hu|th|tp|ph|x|kh)/i;
+const SECTIONED = /^(?:[ivxlc]+|[a-z])\s*[.)\-–:]\s*/u;
+
+/**
+ * The label of a group's heading row that also states the group's sums ("II | Huyện Gia Lâm |
+ * 59.300.000 | …", above the group's rows): a place heading marked with its section number,
+ * other cells filled, and the cells that name an employer or a dossier (`ids`: the tax code,
+ * the unique columns) blank — a row with any of them is data, whatever its name says.
+ */
+export function groupHeadLabel(cells: readonly RawCell[], ids: readonly number[]): string | undefined {
+  // Every data row passes here, and its tax code ends it at once.
+  if (ids.some((position) => !isBlank(cells[position] ?? null))) return undefined;
+  let label: string | undefined;
+  let numbered = false;
+  let others = 0;
+  for (const cell of cells) {
+    if (isBlank(cell)) continue;
+    const raw = typeof cell === 'string' ? cell.trim() : String(cell);
+    if (
+      typeof cell === 'string' &&
+      label === undefined &&
+      MAYBE_HEADING.test(raw) &&
+      HEADING.test(lower(raw))
+    ) {
+      label = showRaw(cell);
+      numbered ||= SECTIONED.test(lower(raw));
+    } else if (typeof cell === 'string' && raw.length <= 5 && SECTION_NUMBER.test(raw.toLowerCase()))
+      numbered = true;
+    else others += 1;
+  }
+  return label !== undefined && numbered && others > 0 ? label : undefined;
+}
+
 /** Words of a signature block, compared by matchKey (marks, case and punctuation dropped). */
 const SIGNATURE =
   /^(?:nguoilap(?:bieu|bang)?|lapbieu|ketoan(?:truong)?|(?:pho)?giamdoc|thutruong(?:donvi)?|truongphong\w*|(?:kt|tl|tm)(?:giamdoc|thutruong)\w*|ky(?:ghiro)?hoten(?:dongdau)?|kydongdau|\w*ngay\d*thang\d*nam\d*)$/;

@@ -12,7 +12,7 @@ import type { HeaderMatch } from './match-header.ts';
 import { matchKey } from './normalize.ts';
 import { parseInteger, showRaw } from './parse-cell.ts';
 import type { RowValues } from './row-rules.ts';
-import { isHeadingRow, isSignatureRow, subtotalLabel } from './row-kinds.ts';
+import { groupHeadLabel, isHeadingRow, isSignatureRow, subtotalLabel } from './row-kinds.ts';
 
 export interface Subtotal {
   row: GridRow;
@@ -24,8 +24,10 @@ export interface Subtotal {
 
 export interface SheetBody {
   data: GridRow[];
-  /** Section subtotals among the data rows, never counted as data. */
+  /** Section subtotals among the data rows (below or, as group heads, above them), never data. */
   subtotals: Subtotal[];
+  /** A grand total written above the data rows, checked like the one below them. */
+  leadingTotals: GridRow | undefined;
   totals: GridRow | undefined;
   /** Non-blank rows below the totals row or from the signature block on: reported, never counted. */
   after: GridRow[];
@@ -100,13 +102,32 @@ export function isColumnNumberRow(cells: readonly RawCell[]): boolean {
   );
 }
 
-export function splitBody(rows: readonly GridRow[]): SheetBody {
+/** `ids`: positions of the cells that name an employer or a dossier (see groupHeadLabel). */
+export function splitBody(rows: readonly GridRow[], ids: readonly number[] = []): SheetBody {
   const start = rows[0] && isColumnNumberRow(rows[0].cells) ? 1 : 0;
-  const body: SheetBody = { data: [], subtotals: [], totals: undefined, after: [], endedBy: undefined };
+  const body: SheetBody = {
+    data: [],
+    subtotals: [],
+    leadingTotals: undefined,
+    totals: undefined,
+    after: [],
+    endedBy: undefined,
+  };
   let section = 0;
+  // A group's sums written on its heading row, above its rows: its section ends at the next group.
+  let head: Subtotal | undefined;
+  const closeHead = () => {
+    if (head) head.end = body.data.length;
+    head = undefined;
+  };
   for (let i = start; i < rows.length; i += 1) {
     const row = rows[i]!;
     if (isTotalsRow(row.cells)) {
+      // Some forms put "Tổng cộng" first, right under the header, and the rows below it.
+      if (body.data.length === 0 && body.subtotals.length === 0 && !body.leadingTotals) {
+        body.leadingTotals = row;
+        continue;
+      }
       body.totals = row;
       body.after = rows.slice(i + 1);
       body.endedBy = 'totals';
@@ -119,12 +140,22 @@ export function splitBody(rows: readonly GridRow[]): SheetBody {
       break;
     }
     const label = subtotalLabel(row.cells);
+    const headLabel = label === undefined ? groupHeadLabel(row.cells, ids) : undefined;
     if (label !== undefined) {
+      closeHead();
       body.subtotals.push({ row, label, first: section, end: body.data.length });
       section = body.data.length;
-    } else if (isHeadingRow(row.cells)) section = body.data.length;
-    else body.data.push(row);
+    } else if (headLabel !== undefined) {
+      closeHead();
+      head = { row, label: headLabel, first: body.data.length, end: body.data.length };
+      body.subtotals.push(head);
+      section = body.data.length;
+    } else if (isHeadingRow(row.cells)) {
+      closeHead();
+      section = body.data.length;
+    } else body.data.push(row);
   }
+  closeHead();
   return body;
 }
 

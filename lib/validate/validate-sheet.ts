@@ -136,7 +136,10 @@ export function checkRows(
   issues: IssueList,
 ): SheetResult {
   const governed = conditionallyRequired(dataset);
-  const body = splitBody(sheet.rows.slice(header.rowIndex + header.rowCount));
+  const ids = dataset.columns
+    .filter((c) => c.unique || c.type.kind === 'tax_code')
+    .flatMap((c) => header.columns.get(c.key) ?? []);
+  const body = splitBody(sheet.rows.slice(header.rowIndex + header.rowCount), ids);
   const plans: ColumnPlan[] = dataset.columns.map((c) => {
     const position = header.columns.get(c.key);
     const cells = () =>
@@ -224,7 +227,8 @@ export function checkRows(
     result.rows.push({ number: row.number, values });
   }
   checkSubtotals(dataset, sheet.name, header, body, result.rows, issues);
-  if (body.totals) checkTotalsRow(dataset, sheet.name, header, body.totals, result.rows, issues);
+  for (const totals of [body.leadingTotals, body.totals])
+    if (totals) checkTotalsRow(dataset, sheet.name, header, totals, result.rows, issues);
   for (const { c, notes } of plans)
     for (const [note, count] of notes)
       issues.add(

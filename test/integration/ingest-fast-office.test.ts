@@ -77,6 +77,12 @@ const SHAPES: Upload[] = [
     names(6, (i) => `Coâng ty Hoøa Bình ñoàng ${i}`),
   ),
   inserted('a section heading', ['I', 'Quận Ba Đình']),
+  inserted(
+    'a section heading with its sums',
+    ['', 'I. Quận Ba Đình', '1.000', '2', '3', '', '4', '5', ''],
+    0,
+  ),
+  inserted('the grand total first', ['', 'Tổng cộng', '1', '2', '3', '', '4', '5', ''], 0),
   inserted('a signature block, no totals row', ['', 'Người lập biểu', '', '', '', '', 'Giám đốc'], COUNT),
   {
     name: 'an STT column',

@@ -9,7 +9,12 @@ import { twoRowNames } from '../../lib/validate/header-rows.ts';
 import { isOle2, legacyEncoding } from '../../lib/validate/legacy-text.ts';
 import { scaledUnit, withoutNotes } from '../../lib/validate/header-units.ts';
 import { findHeader } from '../../lib/validate/match-header.ts';
-import { isHeadingRow, isSignatureRow, isSubtotalLabel } from '../../lib/validate/row-kinds.ts';
+import {
+  groupHeadLabel,
+  isHeadingRow,
+  isSignatureRow,
+  isSubtotalLabel,
+} from '../../lib/validate/row-kinds.ts';
 import { MAYBE_SUBTOTAL_LABEL } from '../../lib/validate/fast-csv-sql.ts';
 
 const SUBTOTALS = [
@@ -50,6 +55,16 @@ describe('headings and signatures', () => {
     expect(isHeadingRow(['0101234567', 'Quận đoàn Ba Đình'])).toBe(false);
     expect(isHeadingRow([1, 'Quận Ba Đình'])).toBe(false);
     expect(isHeadingRow(['Công ty TNHH Hòa Bình'])).toBe(false);
+  });
+  it("a group's sums on its numbered heading row, never a row that names an employer", () => {
+    expect(groupHeadLabel(['II', null, 'Huyện Gia Lâm', 59_300_000, '10.460.000'], [1])).toBe(
+      'Huyện Gia Lâm',
+    );
+    expect(groupHeadLabel([null, null, 'II. Huyện Gia Lâm', '59.300.000'], [1])).toBe('II. Huyện Gia Lâm');
+    expect(groupHeadLabel(['I', '0101234567', 'Quận đoàn Ba Đình', 1_250_000], [1])).toBeUndefined();
+    expect(groupHeadLabel(['I', 101234567, 'Quận đoàn Ba Đình', 1_250_000], [1])).toBeUndefined();
+    expect(groupHeadLabel([null, null, 'Huyện Gia Lâm', '59.300.000'], [1])).toBeUndefined();
+    expect(groupHeadLabel(['II', null, 'Công ty TNHH Gia Lâm', '59.300.000'], [1])).toBeUndefined();
   });
   it('the signature block, never a data row', () => {
     expect(isSignatureRow([null, 'Người lập biểu', null, 'GIÁM ĐỐC'])).toBe(true);
