@@ -167,6 +167,66 @@ export const RULE_MESSAGES = {
     vi: 'Tệp không có dòng dữ liệu nào dưới dòng tiêu đề.',
     en: 'The file has no data rows below the header.',
   }),
+  // Shapes of files made by office Excel (test/fixtures/office): what was refused or read as.
+  'file.xls': (): Bilingual => ({
+    vi: 'Đây là tệp Excel 97–2003 (.xls), hệ thống không đọc được. Hãy mở tệp trong Excel, chọn Tệp > Lưu thành > "Sổ làm việc Excel (*.xlsx)" rồi nộp tệp .xlsx.',
+    en: 'This is an Excel 97–2003 file (.xls), which the system cannot read. Open it in Excel, choose File > Save As > "Excel Workbook (*.xlsx)" and upload the .xlsx file.',
+  }),
+  'file.legacy_encoding': (p: { encoding: string; sample: string }): Bilingual => ({
+    vi: `Chữ tiếng Việt trong tệp dùng bảng mã cũ ${p.encoding} (ví dụ ${shown(p.sample)}), không phải Unicode. Hãy chuyển bảng mã sang Unicode (ví dụ Unikey > Công cụ chuyển mã, nguồn ${p.encoding}, đích Unicode), rồi lưu thành "CSV UTF-8" hoặc .xlsx và nộp lại.`,
+    en: `The Vietnamese text in the file uses the legacy ${p.encoding} encoding (for example ${shown(p.sample)}), not Unicode. Convert it to Unicode (for example Unikey > Convert, source ${p.encoding}, target Unicode), then save as "CSV UTF-8" or .xlsx and upload again.`,
+  }),
+  'integer.negative': (p: { column: ColumnLabel; found: string; value: number }): Bilingual => ({
+    vi: `${q(p.column.vi)}: ${shown(p.found)} trong ngoặc đơn là số âm (${vnNumber(p.value)}) theo cách Excel hiển thị; cột này không nhận số âm. Hãy kiểm tra lại số liệu.`,
+    en: `${q(p.column.en)}: ${shown(p.found)} in parentheses is a negative number (${enNumber(p.value)}) as Excel shows it; this column takes no negative numbers. Check the figure.`,
+  }),
+  'number.scientific': (p: { column: ColumnLabel; found: string }): Bilingual => ({
+    vi: `${q(p.column.vi)}: ${shown(p.found)} là số dạng lũy thừa do Excel rút gọn khi lưu, các chữ số cuối đã mất. Hãy định dạng cột là Văn bản (mã số thuế) hoặc Số không có chữ E, rồi lưu lại tệp.`,
+    en: `${q(p.column.en)}: ${shown(p.found)} is a number Excel shortened to scientific notation when saving, so its last digits are lost. Format the column as Text (tax codes) or as a Number without E, then save the file again.`,
+  }),
+  'subtotal.mismatch': (p: {
+    label: string;
+    column: ColumnLabel;
+    sum: number;
+    found: string;
+    from: number;
+    to: number;
+  }): Bilingual => ({
+    vi: `Dòng cộng ${shown(p.label)}, cột ${q(p.column.vi)}: ghi ${shown(p.found)} nhưng các dòng ${p.from}–${p.to} cộng lại là ${vnNumber(p.sum)}.`,
+    en: `Subtotal row ${shown(p.label)}, column ${q(p.column.en)}: shows ${shown(p.found)} but rows ${p.from}–${p.to} add up to ${enNumber(p.sum)}.`,
+  }),
+  'tax_code.leading_zero': (p: { column: ColumnLabel; found: string; value: string }): Bilingual => ({
+    vi: `${q(p.column.vi)}: ${shown(p.found)} có 9 chữ số (Excel đã bỏ số 0 ở đầu); đã đọc là ${q(p.value)}.`,
+    en: `${q(p.column.en)}: ${shown(p.found)} has 9 digits (Excel dropped the leading 0); read as ${q(p.value)}.`,
+  }),
+  'normalized.leading_zero': (p: { column: ColumnLabel; count: number }): Bilingual => ({
+    vi: `Đã khôi phục số 0 ở đầu của ${vnNumber(p.count)} mã số thuế (cột ${q(p.column.vi)}). Lần sau hãy định dạng cột là Văn bản trước khi nhập.`,
+    en: `Restored the leading 0 of ${enNumber(p.count)} tax code${p.count === 1 ? '' : 's'} (column ${q(p.column.en)}). Next time format the column as Text before typing.`,
+  }),
+  'integer.dash_zero': (p: { column: ColumnLabel; found: string }): Bilingual => ({
+    vi: `${q(p.column.vi)}: ${shown(p.found)} là cách Excel hiển thị số 0; đã đọc là 0.`,
+    en: `${q(p.column.en)}: ${shown(p.found)} is how Excel shows a zero; read as 0.`,
+  }),
+  'normalized.dash_zero': (p: { column: ColumnLabel; count: number }): Bilingual => ({
+    vi: `Đã đọc ${vnNumber(p.count)} ô ghi "-" là số 0 (cột ${q(p.column.vi)}).`,
+    en: `Read ${enNumber(p.count)} cell${p.count === 1 ? '' : 's'} showing "-" as 0 (column ${q(p.column.en)}).`,
+  }),
+  'header.scaled_unit': (p: { column: ColumnLabel; header: string; unit: string }): Bilingual => ({
+    vi: `Cột ${q(p.column.vi)} trong tệp ghi đơn vị "${p.unit}" (tiêu đề ${shown(p.header)}), nhưng hệ thống nhận số tiền bằng đồng. Hãy đổi số liệu ra đồng và sửa tiêu đề; hệ thống không tự quy đổi.`,
+    en: `The column ${q(p.column.en)} is in "${p.unit}" in the file (header ${shown(p.header)}), but amounts are taken in whole đồng. Convert the figures to đồng and correct the header; the system does not convert them.`,
+  }),
+  'rows.signature': (): Bilingual => ({
+    vi: 'Dòng thuộc phần chữ ký (người lập biểu, giám đốc, ngày tháng) không được tính là số liệu.',
+    en: 'A line of the signature block (preparer, director, date) is not counted as data.',
+  }),
+  'date.month_first': (p: { column: ColumnLabel; found: string }): Bilingual => ({
+    vi: `${q(p.column.vi)}: ${shown(p.found)} được viết theo thứ tự tháng/ngày/năm, nên không biết chắc các ngày khác trong cột là ngày/tháng hay tháng/ngày. Hãy ghi mọi ngày theo dd/mm/yyyy.`,
+    en: `${q(p.column.en)}: ${shown(p.found)} is written month/day/year, so the other dates of the column cannot be told apart from day/month. Write every date as dd/mm/yyyy.`,
+  }),
+  'date.ambiguous': (p: { column: ColumnLabel; found: string }): Bilingual => ({
+    vi: `${q(p.column.vi)}: ${shown(p.found)} có thể là ngày/tháng hoặc tháng/ngày vì trong cột có ngày viết theo tháng/ngày/năm. Hãy ghi theo dd/mm/yyyy.`,
+    en: `${q(p.column.en)}: ${shown(p.found)} may be day/month or month/day, since the column holds dates written month/day/year. Write it as dd/mm/yyyy.`,
+  }),
   'issues.truncated': (p: { kind: 'errors' | 'warnings'; total: number; shown: number }): Bilingual => ({
     vi: `Có tất cả ${vnNumber(p.total)} ${p.kind === 'errors' ? 'lỗi' : 'cảnh báo'}; chỉ liệt kê ${vnNumber(p.shown)} mục đầu.`,
     en: `${enNumber(p.total)} ${p.kind} in all; only the first ${enNumber(p.shown)} are listed.`,

@@ -90,7 +90,9 @@ export async function annotateUpload(
       const position =
         column === null || !header
           ? undefined
-          : (header.columns.get(column) ?? [...header.location].find(([k]) => k === column)?.[1]);
+          : (header.columns.get(column) ??
+            [...header.location].find(([k]) => k === column)?.[1] ??
+            header.scaled.find((s) => s.key === column)?.position);
       const key = `${worksheet.name}\u0000${issue.row}\u0000${(position ?? 0) + 1}`;
       const entry = byCell.get(key) ?? { issues: [], error: false };
       entry.issues.push(issue);
@@ -100,7 +102,9 @@ export async function annotateUpload(
   for (const [key, entry] of byCell) {
     const [sheetName, row, col] = key.split('\u0000') as [string, string, string];
     const cell = workbook.getWorksheet(sheetName)!.getCell(Number(row), Number(col));
-    cell.fill = entry.error ? ERROR_FILL : WARNING_FILL;
+    // A loaded workbook shares one style object among the cells of one format: fill a copy,
+    // or every amount cell of the sheet turns red with this one.
+    cell.style = { ...cell.style, fill: entry.error ? ERROR_FILL : WARNING_FILL };
     cell.note = noteOf(entry.issues);
   }
   return new Uint8Array(await workbook.xlsx.writeBuffer());

@@ -2,8 +2,9 @@
  * Whether a CSV upload may be read by DuckDB instead of JavaScript, and how: worked out from the
  * first lines exactly as readCsv, findHeader and splitBody see them. Anything the DuckDB reader
  * might split differently (UTF-16, a mixed or lone-CR line ending, a multi-line cell near the
- * top, an unmatched or extra header, in-file location columns) answers undefined: the JavaScript
- * path, which explains every problem in the receipt, takes the file.
+ * top, an unmatched, extra or two-row header, in-file location columns, legacy TCVN3 or VNI
+ * text) answers undefined: the JavaScript path, which explains every problem in the receipt,
+ * takes the file.
  */
 import type { DatasetDef } from '../datasets/index.ts';
 import type { GridRow } from './grid.ts';
@@ -11,6 +12,7 @@ import { isBlankRow } from './grid.ts';
 import { findHeader, HEADER_SEARCH_ROWS, headerScore } from './match-header.ts';
 import { csvSample, pickDelimiter, SAMPLE_CHARS } from './read-csv.ts';
 import { isColumnNumberRow } from './sheet-body.ts';
+import { legacyEncoding, ROWS_LOOKED_AT } from './legacy-text.ts';
 import { splitSimpleCsv } from './split-csv.ts';
 
 export interface FastCsvPlan {
@@ -62,8 +64,11 @@ export function planFastCsv(
     .map((cells, index) => ({ number: index + 1, cells }))
     .filter((row) => !isBlankRow(row.cells));
   if (rows.length <= HEADER_SEARCH_ROWS + 1) return undefined;
+  // The JavaScript path refuses TCVN3 or VNI text in the first rows: they must all be here to tell.
+  if (rows.length < ROWS_LOOKED_AT || legacyEncoding([{ name: null, rows }])) return undefined;
   const header = findHeader(dataset, { name: null, rows });
   if (!header || header.columns.size !== dataset.columns.length) return undefined;
+  if (header.rowCount !== 1) return undefined;
   if (header.duplicates.length > 0 || header.unknown.length > 0 || header.location.size > 0) return undefined;
   const first = rows[header.rowIndex + 1];
   if (!first) return undefined;

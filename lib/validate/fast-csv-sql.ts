@@ -95,6 +95,14 @@ const EXACT = ['tongcong', 'cong', 'tong', 'total', 'totals', 'grandtotal', 'ton
  */
 export const MAYBE_TOTAL_LABEL = `^${GAP}(?:(?:${EXACT.map(spelled).join('|')})${GAP}$|${spelled('tongcong')})`;
 
+/**
+ * A superset of the cells isSubtotalLabel (row-kinds.ts) calls a subtotal ("Cộng quận …",
+ * "II. CỘNG HUYỆN …", "Cong thi xa …"): anywhere in the cell, whatever spaces or section number
+ * come first, "c", up to three characters (a precomposed or decomposed vowel), "ng", then the
+ * first letters of a place word. "Công ty …" does not match; "Công thương …" is judged in JS.
+ */
+export const MAYBE_SUBTOTAL_LABEL = '(?i)c\\S{0,3}ng\\s*[:\\-–]?\\s*(?:qu|hu|th|tp|ph|x|kh)';
+
 /** The SQL type of a stored column, for the cast in the Parquet COPY. */
 export const sqlType = (c: ColumnDef) => duckdbType(c.type);
 

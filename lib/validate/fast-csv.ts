@@ -16,11 +16,13 @@ import { isBlank } from './grid.ts';
 import { parseCell } from './parse-cell.ts';
 import { conditionallyRequired } from './row-rules.ts';
 import { isTotalsRow } from './sheet-body.ts';
+import { isSubtotalLabel } from './row-kinds.ts';
 import { planFastCsv, type FastCsvPlan } from './fast-csv-plan.ts';
 import {
   cellProblem,
   field,
   mapLiteral,
+  MAYBE_SUBTOTAL_LABEL,
   MAYBE_TOTAL_LABEL,
   quoteIdent,
   quoteLiteral,
@@ -137,7 +139,11 @@ async function judgeSpellings(
   return judged;
 }
 
-/** Text and unnamed fields that might be a total label, judged by isTotalsRow itself. */
+/**
+ * Text and unnamed fields that might be a total or subtotal label, judged by isTotalsRow and
+ * isSubtotalLabel themselves. (Section headings and signature lines leave the template's
+ * required cells blank, which the cell checks already send to JavaScript.)
+ */
 async function mayHoldTotalsRow(
   connection: DuckDBConnection,
   table: string,
@@ -154,11 +160,12 @@ async function mayHoldTotalsRow(
   if (screened.length === 0) return false;
   const reader = await connection.runAndReadAll(
     `SELECT DISTINCT v FROM (SELECT unnest([${screened.map(field).join(', ')}]) AS v FROM ${table}) ` +
-      `WHERE regexp_matches(v, ${quoteLiteral(MAYBE_TOTAL_LABEL)}) LIMIT ${MAX_JUDGED + 1}`,
+      `WHERE regexp_matches(v, ${quoteLiteral(MAYBE_TOTAL_LABEL)}) ` +
+      `OR regexp_matches(v, ${quoteLiteral(MAYBE_SUBTOTAL_LABEL)}) LIMIT ${MAX_JUDGED + 1}`,
   );
   const cells = reader.getColumns()[0] ?? [];
   if (cells.length > MAX_JUDGED) return true;
-  return cells.some((cell) => typeof cell !== 'string' || isTotalsRow([cell]));
+  return cells.some((cell) => typeof cell !== 'string' || isTotalsRow([cell]) || isSubtotalLabel(cell));
 }
 
 /** Row count and totals of a clean file; undefined when any cell or row rule might complain. */

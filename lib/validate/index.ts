@@ -20,6 +20,7 @@ import { checkHeader, checkRows } from './validate-sheet.ts';
 import { validateCsvInDuckDB } from './fast-csv.ts';
 import type { PreparedLake } from '../lake/prepared-lake.ts';
 import { ZipGuardError } from './zip-guard.ts';
+import { isOle2, legacyEncoding } from './legacy-text.ts';
 
 export type { CellValue } from './parse-cell.ts';
 export { issueCounts, MAX_LISTED_ISSUES } from './issue-list.ts';
@@ -68,6 +69,10 @@ async function readSheets(
 ): Promise<Sheet[]> {
   try {
     if (isZip(bytes)) return await readXlsx(bytes, limits);
+    if (isOle2(bytes)) {
+      issues.add('error', FILE_LEVEL, 'file.xls', '.xlsx or CSV UTF-8', '.xls', RULE_MESSAGES['file.xls']());
+      return [];
+    }
     if (looksLikeText(bytes)) return [readCsv(bytes, (sheet) => headerScore(dataset, sheet), limits.maxRows)];
     issues.add('error', FILE_LEVEL, 'file.type', 'CSV or XLSX', '', RULE_MESSAGES['file.type']());
   } catch (error) {
@@ -145,6 +150,12 @@ async function checkFile(
   if (issues.errorCount > before) return [];
   if (sheets.every((sheet) => sheet.rows.length === 0)) {
     issues.add('error', FILE_LEVEL, 'file.empty', 'data', '', RULE_MESSAGES['file.empty']());
+    return [];
+  }
+  const legacy = legacyEncoding(sheets);
+  if (legacy) {
+    const message = RULE_MESSAGES['file.legacy_encoding'](legacy);
+    issues.add('error', FILE_LEVEL, 'file.legacy_encoding', 'Unicode', legacy.encoding, message);
     return [];
   }
   const picked = pickSheet(dataset, sheets);

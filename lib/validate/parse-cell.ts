@@ -6,13 +6,20 @@ import type { CategoryOption, CellType } from '../datasets/index.ts';
 import type { RuleId } from '../messages.ts';
 import type { RawCell } from './grid.ts';
 import { cleanText, matchKey } from './normalize.ts';
+import { officeNumber } from './office-number.ts';
 
 export type CellValue = string | number | null;
 
-export type CellOutcome =
-  { ok: true; value: string | number } | { ok: false; rule: RuleId; expected: string };
+/** What a reading normalised, for the receipt's warnings (never a changed figure). */
+export type CellNote = 'dash_zero' | 'leading_zero';
 
-const fail = (rule: RuleId, expected: string): CellOutcome => ({ ok: false, rule, expected });
+export type CellOutcome =
+  | { ok: true; value: string | number; note?: CellNote }
+  | { ok: false; rule: RuleId; expected: string; value?: number };
+
+const fail = (rule: RuleId, expected: string, value?: number): CellOutcome =>
+  value === undefined ? { ok: false, rule, expected } : { ok: false, rule, expected, value };
+const SCIENTIFIC_EXPECTED = 'every digit, not scientific notation';
 
 /** How a raw cell is echoed in a receipt's `found`. */
 export function showRaw(raw: RawCell): string {
@@ -38,11 +45,19 @@ export function parseCell(type: CellType, raw: RawCell): CellOutcome {
 }
 
 const TAX_CODE = /^\d{10}(-\d{3})?$/;
+/**
+ * A code typed as a number loses its leading 0 (every Hà Nội code begins 01): nine digits are a
+ * ten-digit code with the 0 dropped, the only reading that gives a code at all. Eight digits
+ * could have lost two zeros or a digit anywhere, and a branch code was never a number.
+ */
+const LOST_ZERO = /^[1-9]\d{8}$/;
+const SCIENTIFIC = /^\d+([.,]\d+)?E\+?\d+$/i;
 function parseTaxCode(raw: RawCell): CellOutcome {
   const text = showRaw(raw);
-  return TAX_CODE.test(text)
-    ? { ok: true, value: text }
-    : fail('tax_code.format', '10 digits or 10 digits-3 digits');
+  if (TAX_CODE.test(text)) return { ok: true, value: text };
+  if (LOST_ZERO.test(text)) return { ok: true, value: `0${text}`, note: 'leading_zero' };
+  if (SCIENTIFIC.test(text)) return fail('number.scientific', SCIENTIFIC_EXPECTED);
+  return fail('tax_code.format', '10 digits or 10 digits-3 digits');
 }
 
 /** Digits only, or groups of three separated by dots, commas or spaces: all the same integer. */
@@ -54,6 +69,8 @@ const DECIMAL = /^-?(\d+|\d{1,3}([., ]\d{3})+)[.,]\d+$/;
 export function parseInteger(raw: RawCell, min: number, max = Number.MAX_SAFE_INTEGER): CellOutcome {
   const limit = Math.min(max, Number.MAX_SAFE_INTEGER);
   let value: number;
+  let negative = false;
+  let note: CellNote | undefined;
   if (typeof raw === 'number') {
     if (!Number.isFinite(raw)) return fail('integer.format', 'whole number');
     if (!Number.isInteger(raw)) return fail('integer.decimal', 'whole number');
@@ -62,14 +79,24 @@ export function parseInteger(raw: RawCell, min: number, max = Number.MAX_SAFE_IN
     // The common cell, bare digits: what the general path below would make of it, without copies.
     value = Number(raw);
   } else {
-    const text = showRaw(raw).replace(/[\u00a0\u202f]/g, ' ');
+    let text = showRaw(raw).replace(/[\u00a0\u202f]/g, ' ');
+    // Office shapes ("-", "(1.250)", "1,2E+09" …) only for text that is no plain integer.
+    const office = PLAIN.test(text) || GROUPED.some((g) => g.test(text)) ? undefined : officeNumber(text);
+    if (office?.kind === 'scientific') return fail('number.scientific', SCIENTIFIC_EXPECTED);
+    if (office) ({ text, negative, note } = office);
     if (PLAIN.test(text) || GROUPED.some((g) => g.test(text))) value = Number(text.replace(/[., ]/g, ''));
     else if (DECIMAL.test(text)) return fail('integer.decimal', 'whole number');
     else return fail('integer.format', 'whole number');
   }
+  if (negative) {
+    value = -value;
+    // "(1.250.000)" is how Excel shows a negative: refused as one, never read as its digits.
+    if (value < min) return fail('integer.negative', `>= ${min}`, value);
+  }
   if (value < min) return fail('integer.min', `>= ${min}`);
   if (value > limit || !Number.isSafeInteger(value)) return fail('integer.max', `<= ${limit}`);
-  return { ok: true, value: value === 0 ? 0 : value };
+  const ok: CellOutcome = { ok: true, value: value === 0 ? 0 : value };
+  return note ? { ...ok, note } : ok;
 }
 
 /** matchKey of each option's code and label → code, built once per option list. */

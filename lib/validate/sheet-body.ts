@@ -1,7 +1,8 @@
 /**
  * What lies below the header of a government spreadsheet: sometimes a row of column numbers
- * ("(1) (2) (3)" or "A B 1 2"), then the data, then a totals row ("Tổng cộng", "Cộng"), then
- * signatures. Only the data rows are data; the totals row is checked against them.
+ * ("(1) (2) (3)" or "A B 1 2"), then the data, maybe in sections with headings and subtotals
+ * ("Cộng quận …"), then a totals row ("Tổng cộng", "Cộng"), then signatures. Only the data rows
+ * are data; each subtotal is checked against its section's rows, the totals row against all.
  */
 import { isTotal, type DatasetDef } from '../datasets/index.ts';
 import { RULE_MESSAGES } from '../messages.ts';
@@ -11,12 +12,27 @@ import type { HeaderMatch } from './match-header.ts';
 import { matchKey } from './normalize.ts';
 import { parseInteger, showRaw } from './parse-cell.ts';
 import type { RowValues } from './row-rules.ts';
+import { groupHeadLabel, isHeadingRow, isSignatureRow, subtotalLabel } from './row-kinds.ts';
+
+export interface Subtotal {
+  row: GridRow;
+  label: string;
+  /** The data rows it sums: data[first] up to, not including, data[end]. */
+  first: number;
+  end: number;
+}
 
 export interface SheetBody {
   data: GridRow[];
+  /** Section subtotals among the data rows (below or, as group heads, above them), never data. */
+  subtotals: Subtotal[];
+  /** A grand total written above the data rows, checked like the one below them. */
+  leadingTotals: GridRow | undefined;
   totals: GridRow | undefined;
-  /** Non-blank rows below the totals row (signatures, notes): reported, never counted. */
+  /** Non-blank rows below the totals row or from the signature block on: reported, never counted. */
   after: GridRow[];
+  /** What ended the figures: the totals row, or (with none) the signature block. */
+  endedBy: 'totals' | 'signature' | undefined;
 }
 
 const TOTAL_LABELS = new Set(['tongcong', 'cong', 'tong', 'total', 'totals', 'grandtotal', 'tongso']);
@@ -86,11 +102,61 @@ export function isColumnNumberRow(cells: readonly RawCell[]): boolean {
   );
 }
 
-export function splitBody(rows: readonly GridRow[]): SheetBody {
+/** `ids`: positions of the cells that name an employer or a dossier (see groupHeadLabel). */
+export function splitBody(rows: readonly GridRow[], ids: readonly number[] = []): SheetBody {
   const start = rows[0] && isColumnNumberRow(rows[0].cells) ? 1 : 0;
-  const totalsAt = rows.findIndex((row, i) => i >= start && isTotalsRow(row.cells));
-  if (totalsAt < 0) return { data: rows.slice(start), totals: undefined, after: [] };
-  return { data: rows.slice(start, totalsAt), totals: rows[totalsAt], after: rows.slice(totalsAt + 1) };
+  const body: SheetBody = {
+    data: [],
+    subtotals: [],
+    leadingTotals: undefined,
+    totals: undefined,
+    after: [],
+    endedBy: undefined,
+  };
+  let section = 0;
+  // A group's sums written on its heading row, above its rows: its section ends at the next group.
+  let head: Subtotal | undefined;
+  const closeHead = () => {
+    if (head) head.end = body.data.length;
+    head = undefined;
+  };
+  for (let i = start; i < rows.length; i += 1) {
+    const row = rows[i]!;
+    if (isTotalsRow(row.cells)) {
+      // Some forms put "Tổng cộng" first, right under the header, and the rows below it.
+      if (body.data.length === 0 && body.subtotals.length === 0 && !body.leadingTotals) {
+        body.leadingTotals = row;
+        continue;
+      }
+      body.totals = row;
+      body.after = rows.slice(i + 1);
+      body.endedBy = 'totals';
+      break;
+    }
+    // A report without a totals row ends where its signatures begin.
+    if (isSignatureRow(row.cells)) {
+      body.after = rows.slice(i);
+      body.endedBy = 'signature';
+      break;
+    }
+    const label = subtotalLabel(row.cells);
+    const headLabel = label === undefined ? groupHeadLabel(row.cells, ids) : undefined;
+    if (label !== undefined) {
+      closeHead();
+      body.subtotals.push({ row, label, first: section, end: body.data.length });
+      section = body.data.length;
+    } else if (headLabel !== undefined) {
+      closeHead();
+      head = { row, label: headLabel, first: body.data.length, end: body.data.length };
+      body.subtotals.push(head);
+      section = body.data.length;
+    } else if (isHeadingRow(row.cells)) {
+      closeHead();
+      section = body.data.length;
+    } else body.data.push(row);
+  }
+  closeHead();
+  return body;
 }
 
 /**
@@ -124,5 +190,44 @@ export function checkTotalsRow(
       found,
       () => RULE_MESSAGES['total.mismatch']({ column: c, sum, found }),
     );
+  }
+}
+
+/**
+ * Each subtotal against the data rows of its section, so a section that does not add up is
+ * named with its row; the subtotals themselves are never counted in the totals.
+ */
+export function checkSubtotals(
+  dataset: DatasetDef,
+  sheetName: string | null,
+  header: HeaderMatch,
+  body: SheetBody,
+  rows: ReadonlyArray<{ number: number; values: RowValues }>,
+  issues: IssueList,
+): void {
+  for (const subtotal of body.subtotals) {
+    const section = rows.slice(subtotal.first, subtotal.end);
+    for (const c of dataset.columns.filter(isTotal)) {
+      const position = header.columns.get(c.key);
+      const raw = position === undefined ? null : (subtotal.row.cells[position] ?? null);
+      if (isBlank(raw) || section.some((r) => r.values[c.key] === undefined)) continue;
+      const sum = section.reduce(
+        (s, r) => s + (typeof r.values[c.key] === 'number' ? Number(r.values[c.key]) : 0),
+        0,
+      );
+      const stated = parseInteger(raw, Number.MIN_SAFE_INTEGER);
+      if (stated.ok && stated.value === sum) continue;
+      const found = showRaw(raw);
+      const from = section[0]?.number ?? subtotal.row.number;
+      const to = section[section.length - 1]?.number ?? subtotal.row.number;
+      issues.add(
+        'error',
+        { sheet: sheetName, row: subtotal.row.number, column: c.key },
+        'subtotal.mismatch',
+        String(sum),
+        found,
+        () => RULE_MESSAGES['subtotal.mismatch']({ label: subtotal.label, column: c, sum, found, from, to }),
+      );
+    }
   }
 }

@@ -9,8 +9,9 @@ import { isBlank, type GridRow, type Sheet } from './grid.ts';
 import type { IssueList } from './issue-list.ts';
 import { periodInCell, provinceInCell } from './check-location.ts';
 import type { HeaderMatch } from './match-header.ts';
-import { parseCell, showRaw } from './parse-cell.ts';
-import { checkTotalsRow, splitBody } from './sheet-body.ts';
+import { parseCell, showRaw, type CellNote } from './parse-cell.ts';
+import { checkSubtotals, checkTotalsRow, splitBody } from './sheet-body.ts';
+import { doubtfulDates, type DateOrder } from './date-order.ts';
 import { checkRowRules, conditionallyRequired, type RowValues } from './row-rules.ts';
 
 export interface SheetResult {
@@ -23,8 +24,12 @@ function allowedValues(c: ColumnDef): Bilingual {
   return { vi: c.type.options.map((o) => o.vi).join('; '), en: c.type.options.map((o) => o.code).join(', ') };
 }
 
-function cellMessage(c: ColumnDef, rule: string, found: string): Bilingual {
+function cellMessage(c: ColumnDef, rule: string, found: string, value?: number): Bilingual {
   switch (rule) {
+    case 'integer.negative':
+      return RULE_MESSAGES['integer.negative']({ column: c, found, value: value ?? 0 });
+    case 'number.scientific':
+      return RULE_MESSAGES['number.scientific']({ column: c, found });
     case 'integer.min':
       return RULE_MESSAGES['integer.min']({
         column: c,
@@ -60,8 +65,21 @@ export function checkHeader(
   issues: IssueList,
 ): void {
   const row = header?.headerRow.number ?? null;
+  for (const s of header?.scaled ?? []) {
+    const c = dataset.columns.find((col) => col.key === s.key)!;
+    const message = RULE_MESSAGES['header.scaled_unit']({ column: c, header: s.header, unit: s.unit });
+    issues.add(
+      'error',
+      { sheet: sheet.name, row, column: c.key },
+      'header.scaled_unit',
+      'đồng',
+      s.header,
+      message,
+    );
+  }
+  const scaled = new Set(header?.scaled.map((s) => s.key));
   for (const c of dataset.columns) {
-    if (!isRequired(c) || header?.columns.has(c.key)) continue;
+    if (!isRequired(c) || header?.columns.has(c.key) || scaled.has(c.key)) continue;
     const message = RULE_MESSAGES['header.missing']({ column: c });
     issues.add('error', { sheet: sheet.name, row, column: c.key }, 'header.missing', c.vi, '', message);
   }
@@ -99,7 +117,16 @@ interface ColumnPlan {
   blankIsError: boolean;
   /** First row of each value seen, for a unique column. */
   seen: Map<string, number> | undefined;
+  /** Text dates refused for their order (date-order.ts), by index of the data row. */
+  doubtful: Map<number, DateOrder> | undefined;
+  /** Cells read with a normalisation (cell notes), counted for the summary warning. */
+  notes: Map<CellNote, number>;
 }
+
+const NOTE_RULES = {
+  dash_zero: { cell: 'integer.dash_zero', summary: 'normalized.dash_zero' },
+  leading_zero: { cell: 'tax_code.leading_zero', summary: 'normalized.leading_zero' },
+} as const;
 
 export function checkRows(
   dataset: DatasetDef,
@@ -109,22 +136,29 @@ export function checkRows(
   issues: IssueList,
 ): SheetResult {
   const governed = conditionallyRequired(dataset);
+  const ids = dataset.columns
+    .filter((c) => c.unique || c.type.kind === 'tax_code')
+    .flatMap((c) => header.columns.get(c.key) ?? []);
+  const body = splitBody(sheet.rows.slice(header.rowIndex + header.rowCount), ids);
   const plans: ColumnPlan[] = dataset.columns.map((c) => {
     const position = header.columns.get(c.key);
+    const cells = () =>
+      body.data.map((row) => (position === undefined ? null : (row.cells[position] ?? null)));
     return {
       c,
       position,
       blankIsError: isRequired(c) && !governed.has(c.key) && position !== undefined,
       seen: c.unique ? new Map<string, number>() : undefined,
+      doubtful: c.type.kind === 'date' ? doubtfulDates(cells()) : undefined,
+      notes: new Map(),
     };
   });
   const hasLocationColumns = header.location.size > 0;
   const result: SheetResult = { rows: [] };
-  const body = splitBody(sheet.rows.slice(header.rowIndex + 1));
-  for (const row of body.data) {
+  for (const [index, row] of body.data.entries()) {
     const at = (column: string | null) => ({ sheet: sheet.name, row: row.number, column });
     const values: RowValues = {};
-    for (const { c, position, blankIsError, seen } of plans) {
+    for (const { c, position, blankIsError, seen, doubtful, notes } of plans) {
       const raw = position === undefined ? null : (row.cells[position] ?? null);
       if (isBlank(raw)) {
         values[c.key] = null;
@@ -136,16 +170,35 @@ export function checkRows(
         }
         continue;
       }
+      const order = doubtful?.get(index);
+      if (order) {
+        values[c.key] = undefined;
+        const found = showRaw(raw);
+        const rule = order === 'month_first' ? 'date.month_first' : 'date.ambiguous';
+        issues.add('error', at(c.key), rule, 'dd/mm/yyyy', found, () =>
+          RULE_MESSAGES[rule]({ column: c, found }),
+        );
+        continue;
+      }
       const outcome = parseCell(c.type, raw);
       if (!outcome.ok) {
         values[c.key] = undefined;
         const found = showRaw(raw);
         issues.add('error', at(c.key), outcome.rule, outcome.expected, found, () =>
-          cellMessage(c, outcome.rule, found),
+          cellMessage(c, outcome.rule, found, outcome.value),
         );
         continue;
       }
       values[c.key] = outcome.value;
+      if (outcome.note) {
+        const note = outcome.note;
+        notes.set(note, (notes.get(note) ?? 0) + 1);
+        const found = showRaw(raw);
+        const value = String(outcome.value);
+        issues.add('warning', at(c.key), NOTE_RULES[note].cell, value, found, () =>
+          RULE_MESSAGES[NOTE_RULES[note].cell]({ column: c, found, value }),
+        );
+      }
       if (!seen) continue;
       const found = String(outcome.value);
       const firstRow = seen.get(found);
@@ -173,15 +226,28 @@ export function checkRows(
       });
     result.rows.push({ number: row.number, values });
   }
-  if (body.totals) checkTotalsRow(dataset, sheet.name, header, body.totals, result.rows, issues);
+  checkSubtotals(dataset, sheet.name, header, body, result.rows, issues);
+  for (const totals of [body.leadingTotals, body.totals])
+    if (totals) checkTotalsRow(dataset, sheet.name, header, totals, result.rows, issues);
+  for (const { c, notes } of plans)
+    for (const [note, count] of notes)
+      issues.add(
+        'warning',
+        { sheet: sheet.name, row: null, column: c.key },
+        NOTE_RULES[note].summary,
+        '',
+        String(count),
+        RULE_MESSAGES[NOTE_RULES[note].summary]({ column: c, count }),
+      );
+  const afterRule = body.endedBy === 'signature' ? 'rows.signature' : 'rows.after_total';
   for (const row of body.after)
     issues.add(
       'warning',
       { sheet: sheet.name, row: row.number, column: null },
-      'rows.after_total',
+      afterRule,
       '',
       row.cells.map(showRaw).filter(Boolean).join(' ').slice(0, 200),
-      RULE_MESSAGES['rows.after_total'](),
+      RULE_MESSAGES[afterRule](),
     );
   return result;
 }

@@ -1,20 +1,17 @@
 /**
- * The DuckDB path of validation against the JavaScript path, file by file: the same receipt
- * (deep-equal), and for a file the DuckDB path takes, the same rows in the lake file, the same
- * Parquet bytes and the same rows checksum. Files the DuckDB path cannot prove clean must be left
+ * The DuckDB path of validation against the JavaScript path, file by file (ingest-fast-compare.ts
+ * says what must agree). Office-made shapes are in ingest-fast-office.test.ts. Files the DuckDB path cannot prove clean must be left
  * to the JavaScript path, which alone writes a receipt with problems in it.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATASETS, type DatasetName } from '../../lib/datasets/index.ts';
-import { writeParquetFile } from '../../lib/lake/parquet-writer.ts';
-import { readPreparedRows } from '../../lib/lake/prepared-lake.ts';
-import { rowsChecksum } from '../../lib/lake/rows-checksum.ts';
 import { validateUpload, type ValidationResult } from '../../lib/validate/index.ts';
 import { csvBytes, dataRows, headerRow, type Cell, type Upload } from './ingest-fast-corpus.ts';
+import { bothPaths, expectSameOutcome as expectSameCompared, fastLocation } from './ingest-fast-compare.ts';
 
 let dir = '';
 beforeAll(async () => {
@@ -227,37 +224,10 @@ const BROKEN: Upload[] = [
   ),
 ];
 
-const location = (dataset: DatasetName) =>
-  ({ dataset, period: '2026-10', province: '79', fileName: 'upload.csv' }) as const;
-
-async function both(u: Upload): Promise<{ js: ValidationResult; fast: ValidationResult }> {
-  const input = {
-    bytes: u.bytes,
-    key: `uploads/${u.dataset}/2026-10/79/upload.csv`,
-    location: location(u.dataset),
-    receivedAt: '2026-11-05T02:00:00.000Z',
-    now: new Date('2026-11-05T02:00:00.000Z'),
-  };
-  const js = await validateUpload(input);
-  const fast = await validateUpload({ ...input, fastPath: { tmpDir: dir, minBytes: 0 } });
-  return { js, fast };
-}
-
-/** Everything the two paths must agree on; throws on the first difference. */
-async function expectSameOutcome(u: Upload, js: ValidationResult, fast: ValidationResult): Promise<void> {
-  expect(fast.receipt).toStrictEqual(js.receipt);
-  if (!fast.lake) {
-    expect(fast.rows).toStrictEqual(js.rows);
-    return;
-  }
-  expect(fast.rows).toStrictEqual([]);
-  expect(fast.lake.rows).toBe(js.rows.length);
-  expect(await readPreparedRows(fast.lake)).toStrictEqual(js.rows);
-  expect(fast.lake.rowsSha256).toBe(rowsChecksum(u.dataset, js.rows));
-  const written = join(dir, `js-${u.dataset}.parquet`);
-  await writeParquetFile(u.dataset, js.rows, written);
-  expect(Buffer.compare(await readFile(fast.lake.path), await readFile(written))).toBe(0);
-}
+const location = fastLocation;
+const both = (u: Upload) => bothPaths(u, dir);
+const expectSameOutcome = (u: Upload, js: ValidationResult, fast: ValidationResult) =>
+  expectSameCompared(u, js, fast, dir);
 
 describe('the DuckDB path of validation against the JavaScript path', () => {
   it.each([...GOOD, ...BROKEN].map((u) => [u.name, u] as const))('%s', async (_name, u) => {

@@ -16,8 +16,28 @@ describe('parseInteger', () => {
   it.each(['1234,5', '12.5', '1.234.567,89', '1,234,567.50'])('%s has a decimal part', (text) => {
     expect(parseInteger(text, 0)).toMatchObject({ ok: false, rule: 'integer.decimal' });
   });
-  it.each(['abc', '12a', '1.23.4', '--1', '1e5'])('%s is not a number', (text) => {
+  it.each(['abc', '12a', '1.23.4', '--1', '(-5)', '-(5)'])('%s is not a number', (text) => {
     expect(parseInteger(text, 0)).toMatchObject({ ok: false, rule: 'integer.format' });
+  });
+  it.each(['1e5', '1,23E+09', '1.2E+10'])('%s lost digits to scientific notation', (text) => {
+    expect(parseInteger(text, 0)).toMatchObject({ ok: false, rule: 'number.scientific' });
+  });
+  it('reads the shapes of vi-VN "Save as CSV": dash zero, currency sign, zero decimals', () => {
+    expect(parseInteger('-', 0)).toEqual({ ok: true, value: 0, note: 'dash_zero' });
+    expect(parseInteger(' – ', 0)).toEqual({ ok: true, value: 0, note: 'dash_zero' });
+    expect(parseInteger('1.250.000 ₫', 0)).toEqual({ ok: true, value: 1_250_000 });
+    expect(parseInteger('1.250.000,00', 0)).toEqual({ ok: true, value: 1_250_000 });
+    expect(parseInteger('1,250,000.00', 0)).toEqual({ ok: true, value: 1_250_000 });
+    expect(parseInteger('1.250.000,50', 0)).toMatchObject({ ok: false, rule: 'integer.decimal' });
+  });
+  it('refuses an amount in parentheses as the negative it is', () => {
+    expect(parseInteger('(1.250.000)', 0)).toEqual({
+      ok: false,
+      rule: 'integer.negative',
+      expected: '>= 0',
+      value: -1_250_000,
+    });
+    expect(parseInteger('(1.250.000)', -2_000_000)).toEqual({ ok: true, value: -1_250_000 });
   });
   it('enforces min and max, and the safe-integer range', () => {
     expect(parseInteger('-1', 0)).toMatchObject({ ok: false, rule: 'integer.min' });
@@ -50,7 +70,13 @@ describe('tax codes and categories', () => {
   it.each(['0101234567', '0101234567-001'])('%s is a tax code', (text) => {
     expect(parseCell(tax, text)).toEqual({ ok: true, value: text });
   });
-  it.each(['101234567', '0101234567-01', '01012345678', '0101 234 567', 101234567])(
+  it.each(['101234567', 101234567])('%s is a tax code that lost its leading 0', (value) => {
+    expect(parseCell(tax, value)).toEqual({ ok: true, value: '0101234567', note: 'leading_zero' });
+  });
+  it('refuses a tax code in scientific notation', () => {
+    expect(parseCell(tax, '1,01E+09')).toMatchObject({ ok: false, rule: 'number.scientific' });
+  });
+  it.each(['10123456', '101234567-001', '0101234567-01', '01012345678', '0101 234 567', 10123456])(
     '%s is not a tax code',
     (value) => {
       expect(parseCell(tax, value)).toMatchObject({ ok: false, rule: 'tax_code.format' });

@@ -132,7 +132,7 @@ describe('the messy-file corpus', () => {
     const cases: Array<[string | Uint8Array, string]> = [
       ['', 'file.empty'],
       ['\r\n\r\n  \r\n', 'file.empty'],
-      [new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0]), 'file.type'],
+      [new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0]), 'file.xls'],
       ['%PDF-1.7\n%\u00e2\u00e3\n1 0 obj << /Type /Catalog >>', 'file.type'],
       [new Uint8Array([0x50, 0x4b, 0x03, 0x04, 9, 9, 9, 9]), 'file.unreadable'],
       ['Kính gửi: Bảo hiểm xã hội Việt Nam\nSố liệu gửi kèm công văn.', 'header.not_found'],

@@ -56,7 +56,7 @@ describe('validateUpload on an XLSX', () => {
     const bytes = await workbookBytes((wb) => {
       const sheet = wb.addWorksheet('T8');
       sheet.addRow(dossierHeader);
-      sheet.addRow(['HS-01', 216, 101234567, '05/08/2025', 'đã gửi', 10.5]);
+      sheet.addRow(['HS-01', 216, 10123456, '05/08/2025', 'đã gửi', 10.5]);
       sheet.getCell('A5').value = 'HS-02';
       sheet.getCell('B5').value = 217;
       sheet.getCell('C5').value = '0101234567';
@@ -67,7 +67,7 @@ describe('validateUpload on an XLSX', () => {
     const { receipt, rows } = await validate('prosecution', bytes);
     expect(rows).toEqual([]);
     expect(receipt.errors.map((e) => [e.sheet, e.row, e.column, e.rule, e.found])).toEqual([
-      ['T8', 2, 'ma_so_thue', 'tax_code.format', '101234567'],
+      ['T8', 2, 'ma_so_thue', 'tax_code.format', '10123456'],
       ['T8', 2, 'so_tien', 'integer.decimal', '10.5'],
       ['T8', 5, 'dieu_luat', 'category.unknown', '217'],
       ['T8', 5, 'so_tien', 'integer.format', '#DIV/0!'],
