@@ -1,7 +1,8 @@
 /**
  * The query executions of the Athena stand-in. A query runs on DuckDB as soon as it is started,
  * one at a time on the engine's single connection, but its state is revealed the way Athena
- * reveals it: QUEUED, then RUNNING, then the outcome, one step per GetQueryExecution.
+ * reveals it: QUEUED, then RUNNING, then the outcome, one step per GetQueryExecution. What Athena
+ * would refuse (dialect.ts) fails before DuckDB sees it, with Athena's reason.
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { join } from 'node:path';
 import type { Engine, QueryResult } from '../../../lib/engine/engine.ts';
 import { countPlaceholders } from '../../../lib/engine/named-query.ts';
 import { LAKE_PREFIX, LEDGER_PREFIX } from '../../../lib/layout.ts';
+import { athenaRefusal } from './dialect.ts';
 import { parseLiteral } from './literals.ts';
 import { athenaColumn, athenaRows, type StandInColumn, type StandInDatum } from './result-set.ts';
 
@@ -83,6 +85,8 @@ export class ExecutionStore {
       const reason = `GENERIC_USER_ERROR: Incorrect number of parameters: expected ${expected} but found ${literals.length}`;
       return { ok: false, reason, millis: millis() };
     }
+    const refused = athenaRefusal(request.QueryString, literals);
+    if (refused !== undefined) return { ok: false, reason: refused, millis: millis() };
     let result: QueryResult;
     try {
       const params = Object.fromEntries(literals.map((l, i) => [String(i + 1), parseLiteral(l)]));
