@@ -6,7 +6,7 @@
  * malformed policy) throws, so a test cannot pass by asking the wrong question.
  */
 import { runSimulation } from '@cloud-copilot/iam-simulate';
-import { ACCOUNT, type Statement } from './template-resolver.ts';
+import { ACCOUNT, resolveStatement, type Statement } from './template-resolver.ts';
 
 export type Decision = 'Allow' | 'ImplicitDeny' | 'ExplicitDeny';
 
@@ -38,7 +38,13 @@ export async function simulate(
         principal: request.principalArn,
         action: request.action,
         resource: { resource: request.resource, accountId: ACCOUNT },
-        contextVariables: { 'aws:SecureTransport': 'true', ...request.context },
+        // The simulator fills no request keys itself; these are what AWS sets on every call.
+        contextVariables: {
+          'aws:SecureTransport': 'true',
+          'aws:PrincipalArn': request.principalArn,
+          'aws:PrincipalAccount': ACCOUNT,
+          ...request.context,
+        },
       },
       identityPolicies: identity.length > 0 ? [{ name: 'role', policy: document(identity) }] : [],
       serviceControlPolicies: [],
@@ -55,4 +61,15 @@ export async function simulate(
   const decision = DECISIONS[answer.overallResult];
   if (!decision) throw new Error(`unexpected simulator result ${answer.overallResult}`);
   return decision;
+}
+
+/** The decision for a request, from statements as synthesized (intrinsics resolved first). */
+export function evaluate(
+  identity: readonly Statement[],
+  resourcePolicy: readonly Statement[],
+  request: Request,
+  resolve: (value: unknown) => string,
+): Promise<Decision> {
+  const resolved = (sts: readonly Statement[]) => sts.map((st) => resolveStatement(st, resolve));
+  return simulate(resolved(identity), resolved(resourcePolicy), request);
 }

@@ -53,6 +53,12 @@ export function createResolver(template: Template): (value: unknown) => string {
       if (attr === 'Arn') return arnOf(id);
       throw new Error(`unsupported attribute ${id}.${attr}`);
     }
+    if ('Fn::Sub' in v && typeof v['Fn::Sub'] === 'string') {
+      return v['Fn::Sub'].replace(/\$\{([^}]+)\}/g, (_, name: string) => {
+        const [id, attr] = name.split('.');
+        return attr ? resolve({ 'Fn::GetAtt': [id, attr] }) : resolve({ Ref: name });
+      });
+    }
     if ('Fn::Join' in v) {
       const [sep, parts] = v['Fn::Join'] as [string, unknown[]];
       return parts.map(resolve).join(sep);
@@ -109,4 +115,13 @@ export function bucketPolicyStatements(template: Template, bucketId: string): St
   return Object.values(policies)
     .filter((p) => JSON.stringify(p.Properties.Bucket) === JSON.stringify({ Ref: bucketId }))
     .flatMap((p) => p.Properties.PolicyDocument.Statement);
+}
+
+/** The key policy of a KMS key (by its logical id): KMS honours IAM only where it lets it. */
+export function keyPolicyStatements(template: Template, keyId: string): Statement[] {
+  const key = (template.toJSON().Resources as Record<string, { Properties?: Record<string, unknown> }>)[
+    keyId
+  ];
+  const policy = key?.Properties?.KeyPolicy as { Statement?: Statement[] } | undefined;
+  return policy?.Statement ?? [];
 }
