@@ -7,13 +7,18 @@
 -- any of its parts is). status: on_time, late or missing. received_at is ISO 8601 UTC text, so
 -- the deadline compares as text. The months run from the first to the last month of the ledger or
 -- the summaries, whatever vss.months holds beyond them (Athena's runs 2015-2035).
--- params: geography=reported, deadline_day=10
+-- from and to bound every read of a projected table (partition projection prunes to them); the
+-- refresh passes the months it shows.
+-- params: geography=reported, from=2015-01, to=9999-12, deadline_day=10
 WITH given AS (
   SELECT x.geography FROM (VALUES ('reported'), ('current')) AS x (geography) WHERE x.geography = ?
 ),
 span AS (
   SELECT MIN(period) AS first_period, MAX(period) AS last_period
-  FROM (SELECT period FROM vss.uploads UNION ALL SELECT period FROM vss.summaries) held
+  FROM (
+    SELECT period FROM vss.uploads
+    UNION ALL SELECT period FROM vss.summaries WHERE period BETWEEN ? AND ?
+  ) held
 ),
 months AS (
   SELECT m.period FROM vss.months m JOIN span ON m.period BETWEEN span.first_period AND span.last_period

@@ -7,10 +7,12 @@ import type { Engine } from '../../lib/engine/engine.ts';
 import { openAthenaEngine, type AthenaEngineOptions } from '../../lib/athena/athena-engine.ts';
 import { isPeriod, periodRange, type Period } from '../../lib/period.ts';
 
-/** Months with data: the summaries cover every dataset, the ledger every upload (even rejected). */
-export const DATA_MONTHS_SQL =
-  'SELECT min(period) AS first, max(period) AS last FROM ' +
-  '(SELECT period FROM vss.summaries UNION ALL SELECT period FROM vss.uploads)';
+/**
+ * Months with data: the ledger records every upload (even rejected), and every summary and lake
+ * object comes from one. Read from the ledger alone, which is not projected: asking the
+ * summaries would list every projected location of the range (datasets x units x months).
+ */
+export const DATA_MONTHS_SQL = 'SELECT min(period) AS first, max(period) AS last FROM vss.uploads';
 
 export async function openAthenaSiteEngine(options: AthenaEngineOptions): Promise<Engine> {
   const athena = openAthenaEngine(options);

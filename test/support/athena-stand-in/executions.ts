@@ -12,6 +12,8 @@ import { countPlaceholders } from '../../../lib/engine/named-query.ts';
 import { LAKE_PREFIX, LEDGER_PREFIX } from '../../../lib/layout.ts';
 import { athenaRefusal } from './dialect.ts';
 import { parseLiteral } from './literals.ts';
+import type { ProjectedTable } from './projection.ts';
+import { projectedReads } from './pruning.ts';
 import { athenaColumn, athenaRows, type StandInColumn, type StandInDatum } from './result-set.ts';
 
 export interface StartRequest {
@@ -38,6 +40,8 @@ export interface Execution {
   polls: number;
   cancelled: boolean;
   outcome: Promise<Outcome>;
+  /** The projected partition locations Athena would list, per table (with a projection given). */
+  reads?: Map<string, Set<string>>;
 }
 
 function folderBytes(dir: string): number {
@@ -74,7 +78,17 @@ export class ExecutionStore {
   constructor(
     private readonly engine: Engine,
     private readonly mirrorDir: string,
+    private readonly projection?: readonly ProjectedTable[],
   ) {}
+
+  private readsOf(request: StartRequest): Map<string, Set<string>> | undefined {
+    if (!this.projection) return undefined;
+    try {
+      return projectedReads(this.projection, request.QueryString, request.ExecutionParameters ?? []);
+    } catch {
+      return undefined; // a statement the grammar refuses fails anyway
+    }
+  }
 
   private async execute(request: StartRequest): Promise<Outcome> {
     const began = performance.now();
@@ -115,6 +129,7 @@ export class ExecutionStore {
       polls: 0,
       cancelled: false,
       outcome,
+      reads: this.readsOf(request),
     };
     this.executions.set(execution.id, execution);
     return execution;
@@ -122,6 +137,11 @@ export class ExecutionStore {
 
   get(id: string): Execution | undefined {
     return this.executions.get(id);
+  }
+
+  /** Every execution, in the order started. */
+  all(): Execution[] {
+    return [...this.executions.values()];
   }
 
   /** The execution started last. */

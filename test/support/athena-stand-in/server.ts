@@ -16,6 +16,7 @@ import { FIRST_PERIOD } from '../../../lib/reference/provinces.ts';
 import { LAST_REFERENCE_PERIOD } from '../../../infra/reference-rows.ts';
 import { ExecutionStore } from './executions.ts';
 import { describeExecution, resultsPage, type ApiError } from './operations.ts';
+import type { ProjectedTable } from './projection.ts';
 import { getExecution, getResults, startRequest } from './requests.ts';
 
 export interface AthenaStandInOptions {
@@ -27,6 +28,8 @@ export interface AthenaStandInOptions {
   runningPolls?: number;
   /** The access key id requests must be signed with. */
   accessKeyId?: string;
+  /** The Glue tables' projection (projection.ts): each execution then reports what it reads. */
+  projection?: ProjectedTable[];
 }
 
 export interface AthenaStandIn {
@@ -61,7 +64,7 @@ export async function startAthenaStandIn(options: AthenaStandInOptions): Promise
     mirrorDir: options.mirrorDir,
     range: { from: FIRST_PERIOD, to: LAST_REFERENCE_PERIOD },
   });
-  const store = new ExecutionStore(engine, options.mirrorDir);
+  const store = new ExecutionStore(engine, options.mirrorDir, options.projection);
   const accessKeyId = options.accessKeyId ?? 'STANDIN';
   const states = { queued: options.queuedPolls ?? 1, running: options.runningPolls ?? 1 };
 
