@@ -6,7 +6,7 @@
 -- adds the old units up into the 34 they belong to (a merged unit's month is then 'missing' if
 -- any of its parts is). status: on_time, late or missing. received_at is ISO 8601 UTC text, so
 -- the deadline compares as text. The months run from the first to the last month of the ledger or
--- the summaries, whatever vss.months holds beyond them (Athena's runs 2015-2035).
+-- the summaries, whatever vss.months holds beyond them (Athena's runs 2015-2099).
 -- from and to bound every read of a projected table (partition projection prunes to them); the
 -- refresh passes the months it shows.
 -- params: geography=reported, from=2015-01, to=9999-12, deadline_day=10

@@ -1,7 +1,7 @@
 /**
  * The refresh's engine on Athena: the named queries over the Glue database, with the months the
  * dashboard reports computed the way the DuckDB engine computes them (first to last month with
- * data), since the catalog's vss.months reference table spans every month up to 2035.
+ * data), since the catalog's vss.months reference table spans every month up to 2099.
  */
 import type { Engine } from '../../lib/engine/engine.ts';
 import { openAthenaEngine, type AthenaEngineOptions } from '../../lib/athena/athena-engine.ts';

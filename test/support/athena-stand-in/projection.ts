@@ -32,7 +32,7 @@ export function projectedMonth(bound: string, now: Date): Period {
   return addMonths(utc, /YEARS/i.test(relative[2] ?? '') ? 12 * n : n);
 }
 
-function keyValues(parameters: Record<string, string>, key: string, now: Date): string[] {
+export function projectedValues(parameters: Record<string, string>, key: string, now: Date): string[] {
   const type = parameters[`projection.${key}.type`];
   if (type === 'enum') return (parameters[`projection.${key}.values`] ?? '').split(',');
   if (type === 'date') {
@@ -63,7 +63,7 @@ export function projectedTables(
     tables.push({
       name: input.Name ?? '',
       keys,
-      values: Object.fromEntries(keys.map((k) => [k, keyValues(parameters, k, now)])),
+      values: Object.fromEntries(keys.map((k) => [k, projectedValues(parameters, k, now)])),
       template: parameters['storage.location.template'] ?? '',
     });
   }
