@@ -17,6 +17,14 @@ export function lakeLocationTemplate(bucketName: string, dataset: DatasetName): 
   return `${lakeTableLocation(bucketName, dataset)}period=\${period}/province=\${province}/`;
 }
 
+/**
+ * Where the projected months end. Athena evaluates NOW in UTC, but a period is a Vietnam month
+ * (UTC+7): from 17:00 UTC on a month's last day Vietnam is already in the next one, and a
+ * report for it must be readable. One month past NOW covers those seven hours (and no more:
+ * every location projected is one an unpruned query lists). README, "Partition projection".
+ */
+export const PERIOD_PROJECTION_END = 'NOW+1MONTHS';
+
 /** Period and province projection, shared by the lake and summary tables. */
 function periodProvinceProjection(provinceCodes: readonly string[]): Record<string, string> {
   const codes = [...new Set(provinceCodes)].sort();
@@ -25,7 +33,7 @@ function periodProvinceProjection(provinceCodes: readonly string[]): Record<stri
     'projection.enabled': 'true',
     'projection.period.type': 'date',
     'projection.period.format': 'yyyy-MM',
-    'projection.period.range': `${FIRST_PERIOD},NOW`,
+    'projection.period.range': `${FIRST_PERIOD},${PERIOD_PROJECTION_END}`,
     'projection.period.interval': '1',
     'projection.period.interval.unit': 'MONTHS',
     'projection.province.type': 'enum',

@@ -11,9 +11,11 @@ import type { GlueColumn } from './glue-columns.ts';
 /**
  * DuckDB fills vss.months per run with the months the data spans. Athena has no run to do that
  * in, so it gets every month from the first reportable one to this bound; queries over it are
- * bounded by their own period parameters or by the months that hold data.
+ * bounded by their own period parameters or by the months that hold data, so both engines give
+ * the same rows for any month up to it. A far bound (about 1,000 rows) rather than one a
+ * deploy must remember to move; a month after it is not a month either engine reports.
  */
-export const LAST_REFERENCE_PERIOD: Period = '2035-12';
+export const LAST_REFERENCE_PERIOD: Period = '2099-12';
 
 /** Where the deploy writes them in the lake bucket: one folder a table, which Athena reads whole. */
 export const REFERENCE_PREFIX = 'reference/';

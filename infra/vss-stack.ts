@@ -144,6 +144,8 @@ export class VssStack extends Stack {
     new CfnOutput(this, 'LakeBucketName', { value: lake.bucketName });
     new CfnOutput(this, 'SiteBucketName', { value: site.bucketName });
     new CfnOutput(this, 'AthenaWorkGroup', { value: `vss-${props.envName}` });
+    // For the checks after a deploy (README): run one refresh by hand.
+    new CfnOutput(this, 'RefreshFunctionName', { value: this.refresh.fn.fn.functionName });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.alarms.topic.topicArn });
     new CfnOutput(this, 'UserPoolId', { value: this.signIn.userPool.userPoolId });
     new CfnOutput(this, 'SessionKeyStoreArn', { value: this.signIn.keyStore.keyValueStoreArn });

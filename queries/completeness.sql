@@ -6,14 +6,19 @@
 -- adds the old units up into the 34 they belong to (a merged unit's month is then 'missing' if
 -- any of its parts is). status: on_time, late or missing. received_at is ISO 8601 UTC text, so
 -- the deadline compares as text. The months run from the first to the last month of the ledger or
--- the summaries, whatever vss.months holds beyond them (Athena's runs 2015-2035).
--- params: deadline_day=10, geography=reported
+-- the summaries, whatever vss.months holds beyond them (Athena's runs 2015-2099).
+-- from and to bound every read of a projected table (partition projection prunes to them); the
+-- refresh passes the months it shows.
+-- params: geography=reported, from=2015-01, to=9999-12, deadline_day=10
 WITH given AS (
-  SELECT CAST(? AS INTEGER) AS deadline_day, CAST(? AS VARCHAR) AS geography
+  SELECT x.geography FROM (VALUES ('reported'), ('current')) AS x (geography) WHERE x.geography = ?
 ),
 span AS (
   SELECT MIN(period) AS first_period, MAX(period) AS last_period
-  FROM (SELECT period FROM vss.uploads UNION ALL SELECT period FROM vss.summaries) held
+  FROM (
+    SELECT period FROM vss.uploads
+    UNION ALL SELECT period FROM vss.summaries WHERE period BETWEEN ? AND ?
+  ) held
 ),
 months AS (
   SELECT m.period FROM vss.months m JOIN span ON m.period BETWEEN span.first_period AND span.last_period
@@ -24,27 +29,27 @@ expected AS (
   CROSS JOIN months m
   JOIN vss.provinces p ON p.valid_from <= m.period AND (p.valid_to IS NULL OR p.valid_to >= m.period)
 ),
-deadlines AS (
+next_months AS (
   SELECT
     m.period,
-    concat(
-      CASE
-        WHEN substr(m.period, 6, 2) = '12'
-          THEN concat(CAST(CAST(substr(m.period, 1, 4) AS INTEGER) + 1 AS VARCHAR), '-01')
-        ELSE concat(substr(m.period, 1, 4), '-', lpad(CAST(CAST(substr(m.period, 6, 2) AS INTEGER) + 1 AS VARCHAR), 2, '0'))
-      END,
-      '-',
-      lpad(CAST(g.deadline_day AS VARCHAR), 2, '0'),
-      'T17:00:00'
-    ) AS deadline
+    CASE
+      WHEN substr(m.period, 6, 2) = '12'
+        THEN CAST(CAST(substr(m.period, 1, 4) AS INTEGER) + 1 AS VARCHAR) || '-01'
+      ELSE substr(m.period, 1, 4) || '-' || lpad(CAST(CAST(substr(m.period, 6, 2) AS INTEGER) + 1 AS VARCHAR), 2, '0')
+    END AS next_month
   FROM months m
-  CROSS JOIN given g
 ),
 accepted AS (
   SELECT dataset, period, province, MIN(received_at) AS first_received_at, COUNT(*) AS accepted_uploads
   FROM vss.uploads
   WHERE status = 'accepted'
   GROUP BY dataset, period, province
+),
+timely AS (
+  SELECT a.dataset, a.period, a.province
+  FROM accepted a
+  JOIN next_months n ON n.period = a.period
+  WHERE a.first_received_at < (n.next_month || '-' || lpad(CAST(CAST(? AS INTEGER) AS VARCHAR), 2, '0') || 'T17:00:00')
 ),
 per_unit AS (
   SELECT
@@ -53,14 +58,14 @@ per_unit AS (
     CASE WHEN g.geography = 'current' THEN e.current_code ELSE e.province END AS unit,
     a.first_received_at,
     CASE WHEN a.first_received_at IS NULL THEN 0 ELSE 1 END AS received,
-    CASE WHEN a.first_received_at < dl.deadline THEN 1 ELSE 0 END AS on_time,
-    CASE WHEN a.first_received_at >= dl.deadline THEN 1 ELSE 0 END AS late,
+    CASE WHEN t.period IS NULL THEN 0 ELSE 1 END AS on_time,
+    CASE WHEN a.first_received_at IS NOT NULL AND t.period IS NULL THEN 1 ELSE 0 END AS late,
     CASE WHEN a.first_received_at IS NULL THEN 1 ELSE 0 END AS missing,
     CASE WHEN a.accepted_uploads > 1 THEN 1 ELSE 0 END AS resubmitted
   FROM expected e
   CROSS JOIN given g
-  JOIN deadlines dl ON dl.period = e.period
   LEFT JOIN accepted a ON a.dataset = e.dataset AND a.period = e.period AND a.province = e.province
+  LEFT JOIN timely t ON t.dataset = e.dataset AND t.period = e.period AND t.province = e.province
 )
 SELECT
   dataset,

@@ -4,9 +4,18 @@
 -- reported). geography 'reported' takes the unit as it was each month, so a merged province's
 -- series steps at 2025-07; 'current' restates every month to the 34 units through
 -- vss.provinces.current_code, so Đà Nẵng (48) runs on through the merger with Quảng Nam folded in.
--- params: measure, province=all, geography=reported
+-- A measure no unit has reported, or a unit that does not exist, gives no rows.
+-- params: geography=reported, province=all, measure
 WITH given AS (
-  SELECT CAST(? AS VARCHAR) AS measure, CAST(? AS VARCHAR) AS province, CAST(? AS VARCHAR) AS geography
+  SELECT x.geography FROM (VALUES ('reported'), ('current')) AS x (geography) WHERE x.geography = ?
+),
+chosen_unit AS (
+  SELECT DISTINCT u.code AS province
+  FROM (SELECT 'all' AS code UNION ALL SELECT code FROM vss.provinces) u
+  WHERE u.code = ?
+),
+chosen_measure AS (
+  SELECT DISTINCT s.measure FROM vss.summaries s WHERE s.measure = ?
 ),
 span AS (
   SELECT MIN(period) AS first_period, MAX(period) AS last_period
@@ -21,20 +30,21 @@ placed AS (
     CASE WHEN g.geography = 'current' THEN p.current_code ELSE p.code END AS unit,
     s.value
   FROM vss.summaries s
+  JOIN chosen_measure cm ON cm.measure = s.measure
   CROSS JOIN given g
   JOIN vss.provinces p
     ON p.code = s.province AND p.valid_from <= s.period AND (p.valid_to IS NULL OR p.valid_to >= s.period)
-  WHERE s.measure = g.measure
 ),
 totals AS (
   SELECT pl.period, SUM(pl.value) AS value
   FROM placed pl
-  CROSS JOIN given g
-  WHERE g.province = 'all' OR pl.unit = g.province
+  CROSS JOIN chosen_unit cu
+  WHERE cu.province = 'all' OR pl.unit = cu.province
   GROUP BY pl.period
 )
-SELECT m.period, g.measure, g.province, t.value
+SELECT m.period, cm.measure, cu.province, t.value
 FROM months m
-CROSS JOIN given g
+CROSS JOIN chosen_measure cm
+CROSS JOIN chosen_unit cu
 LEFT JOIN totals t ON t.period = m.period
 ORDER BY m.period

@@ -6,22 +6,23 @@
 -- dossiers by article and stage; procedures received, on time (and the on-time rate), overdue.
 -- Sums over the units that reported, from vss.summaries; the same in both geographies.
 -- Changes of a *_pct measure are in percentage points.
--- params: period
-WITH given AS (
-  SELECT
-    g.period,
-    CASE
-      WHEN substr(g.period, 6, 2) = '01'
-        THEN concat(CAST(CAST(substr(g.period, 1, 4) AS INTEGER) - 1 AS VARCHAR), '-12')
-      ELSE concat(substr(g.period, 1, 4), '-', lpad(CAST(CAST(substr(g.period, 6, 2) AS INTEGER) - 1 AS VARCHAR), 2, '0'))
-    END AS previous_month,
-    concat(CAST(CAST(substr(g.period, 1, 4) AS INTEGER) - 1 AS VARCHAR), substr(g.period, 5, 3)) AS previous_year
-  FROM (SELECT CAST(? AS VARCHAR) AS period) g
-),
-sums AS (
-  SELECT s.period, s.measure, CAST(SUM(s.value) AS DOUBLE) AS value
+-- previous_month and previous_year are the comparison months, derived from period by the caller
+-- (lib/engine/comparison-months.ts), so each read of vss.summaries is a plain partition predicate.
+-- params: period, previous_month, previous_year
+WITH sums AS (
+  SELECT 'current' AS slot, s.period, s.measure, CAST(SUM(s.value) AS DOUBLE) AS value
   FROM vss.summaries s
-  JOIN given g ON s.period IN (g.period, g.previous_month, g.previous_year)
+  WHERE s.period = ?
+  GROUP BY s.period, s.measure
+  UNION ALL
+  SELECT 'previous_month' AS slot, s.period, s.measure, CAST(SUM(s.value) AS DOUBLE) AS value
+  FROM vss.summaries s
+  WHERE s.period = ?
+  GROUP BY s.period, s.measure
+  UNION ALL
+  SELECT 'previous_year' AS slot, s.period, s.measure, CAST(SUM(s.value) AS DOUBLE) AS value
+  FROM vss.summaries s
+  WHERE s.period = ?
   GROUP BY s.period, s.measure
 ),
 ratio_defs AS (
@@ -37,18 +38,18 @@ ratio_defs AS (
   UNION ALL SELECT 'fines_collected_pct', 'fines_collected', 'fines_imposed'
 ),
 ratios AS (
-  SELECT n.period, r.measure, ROUND(100 * n.value / d.value, 2) AS value
+  SELECT n.slot, n.period, r.measure, ROUND(100 * n.value / d.value, 2) AS value
   FROM ratio_defs r
   JOIN sums n ON n.measure = r.numerator
-  JOIN sums d ON d.measure = r.denominator AND d.period = n.period AND d.value > 0
+  JOIN sums d ON d.measure = r.denominator AND d.slot = n.slot AND d.value > 0
 ),
 figures AS (
-  SELECT period, measure, value FROM sums
+  SELECT slot, period, measure, value FROM sums
   UNION ALL
-  SELECT period, measure, value FROM ratios
+  SELECT slot, period, measure, value FROM ratios
 )
 SELECT
-  g.period,
+  c.period,
   c.measure,
   c.value,
   pm.value AS previous_month_value,
@@ -57,8 +58,8 @@ SELECT
   py.value AS previous_year_value,
   c.value - py.value AS yoy_change,
   CASE WHEN py.value <> 0 THEN ROUND(100 * (c.value - py.value) / py.value, 2) END AS yoy_pct
-FROM given g
-JOIN figures c ON c.period = g.period
-LEFT JOIN figures pm ON pm.period = g.previous_month AND pm.measure = c.measure
-LEFT JOIN figures py ON py.period = g.previous_year AND py.measure = c.measure
+FROM figures c
+LEFT JOIN figures pm ON pm.slot = 'previous_month' AND pm.measure = c.measure
+LEFT JOIN figures py ON py.slot = 'previous_year' AND py.measure = c.measure
+WHERE c.slot = 'current'
 ORDER BY c.measure

@@ -1,13 +1,18 @@
 -- national_monthly: the national figures of every month, as reported (the sum over the units
 -- that reported that month), one row per month from the first to the last month that holds data
--- (whatever vss.months holds beyond them: Athena's runs 2015-2035). Columns are those of
+-- (whatever vss.months holds beyond them: Athena's runs 2015-2099). Columns are those of
 -- nationalRow in lib/site-data.ts. Money is whole VND. Reads the per-upload summaries
 -- (vss.summaries), not the employer detail, so its cost grows with provinces x months only. The
 -- national total is the same in both geographies.
--- params: none
+-- from and to bound every read of a projected table (partition projection prunes to them); the
+-- refresh passes the months it shows.
+-- params: from=2015-01, to=9999-12, from, to
 WITH span AS (
   SELECT MIN(period) AS first_period, MAX(period) AS last_period
-  FROM (SELECT period FROM vss.uploads UNION ALL SELECT period FROM vss.summaries) held
+  FROM (
+    SELECT period FROM vss.uploads
+    UNION ALL SELECT period FROM vss.summaries WHERE period BETWEEN ? AND ?
+  ) held
 ),
 months AS (
   SELECT m.period FROM vss.months m JOIN span ON m.period BETWEEN span.first_period AND span.last_period
@@ -40,6 +45,7 @@ totals AS (
     SUM(CASE WHEN measure = 'procedures_late' THEN value ELSE 0 END) AS procedures_late,
     SUM(CASE WHEN measure = 'procedures_overdue' THEN value ELSE 0 END) AS procedures_overdue
   FROM vss.summaries
+  WHERE period BETWEEN ? AND ?
   GROUP BY period
 ),
 reported AS (

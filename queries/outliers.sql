@@ -5,27 +5,16 @@
 -- least 3), exceeds z_threshold (default 3.5) in size. Medians are exact (middle rows), so both
 -- engines agree. measure 'all' judges every measure. Earlier months are restated to the month's
 -- units ('reported') or to the 34 ('current') so the 2025 merger is not itself flagged.
--- params: period, measure=all, geography=reported, z_threshold=3.5, jump_ratio=2
+-- previous_month is derived from period by the caller (lib/engine/comparison-months.ts).
+-- params: period, geography=reported, previous_month, period, measure=all, jump_ratio=2, jump_ratio=2, z_threshold=3.5
 WITH given AS (
-  SELECT
-    g.period,
-    g.measure,
-    g.geography,
-    g.z_threshold,
-    g.jump_ratio,
-    CASE
-      WHEN substr(g.period, 6, 2) = '01'
-        THEN concat(CAST(CAST(substr(g.period, 1, 4) AS INTEGER) - 1 AS VARCHAR), '-12')
-      ELSE concat(substr(g.period, 1, 4), '-', lpad(CAST(CAST(substr(g.period, 6, 2) AS INTEGER) - 1 AS VARCHAR), 2, '0'))
-    END AS previous_period
-  FROM (
-    SELECT
-      CAST(? AS VARCHAR) AS period,
-      CAST(? AS VARCHAR) AS measure,
-      CAST(? AS VARCHAR) AS geography,
-      CAST(? AS DOUBLE) AS z_threshold,
-      CAST(? AS DOUBLE) AS jump_ratio
-  ) g
+  SELECT m.period, x.geography
+  FROM vss.months m
+  CROSS JOIN (VALUES ('reported'), ('current')) AS x (geography)
+  WHERE m.period = ? AND x.geography = ?
+),
+previous AS (
+  SELECT m.period FROM vss.months m WHERE m.period = ?
 ),
 placed AS (
   SELECT
@@ -40,7 +29,7 @@ placed AS (
   CROSS JOIN given g
   JOIN vss.provinces p
     ON p.code = s.province AND p.valid_from <= s.period AND (p.valid_to IS NULL OR p.valid_to >= s.period)
-  WHERE s.period <= g.period AND (g.measure = 'all' OR s.measure = g.measure)
+  WHERE s.period <= ? AND ? IN ('all', s.measure)
   GROUP BY 1, 2, 3
 ),
 history AS (
@@ -88,17 +77,26 @@ judged AS (
     CASE WHEN md.months >= 3 AND ma.mad > 0 THEN 0.6745 * (c.value - md.median) / ma.mad END AS robust_z
   FROM placed c
   JOIN given g ON c.period = g.period
-  LEFT JOIN placed b ON b.unit = c.unit AND b.measure = c.measure AND b.period = g.previous_period
+  LEFT JOIN previous pv ON 1 = 1
+  LEFT JOIN placed b ON b.unit = c.unit AND b.measure = c.measure AND b.period = pv.period
   LEFT JOIN medians md ON md.unit = c.unit AND md.measure = c.measure
   LEFT JOIN mads ma ON ma.unit = c.unit AND ma.measure = c.measure
+),
+jumps AS (
+  SELECT unit, measure FROM judged
+  WHERE mom_ratio >= CAST(? AS DOUBLE) OR mom_ratio <= 1 / CAST(? AS DOUBLE)
+),
+deviant AS (
+  SELECT unit, measure FROM judged WHERE ABS(robust_z) > CAST(? AS DOUBLE)
 ),
 flagged AS (
   SELECT
     j.*,
-    CASE WHEN j.mom_ratio >= g.jump_ratio OR j.mom_ratio <= 1 / g.jump_ratio THEN 1 ELSE 0 END AS jump_flag,
-    CASE WHEN ABS(j.robust_z) > g.z_threshold THEN 1 ELSE 0 END AS z_flag
+    CASE WHEN jp.unit IS NULL THEN 0 ELSE 1 END AS jump_flag,
+    CASE WHEN dv.unit IS NULL THEN 0 ELSE 1 END AS z_flag
   FROM judged j
-  CROSS JOIN given g
+  LEFT JOIN jumps jp ON jp.unit = j.unit AND jp.measure = j.measure
+  LEFT JOIN deviant dv ON dv.unit = j.unit AND dv.measure = j.measure
 )
 SELECT
   g.period,

@@ -4,9 +4,9 @@
 -- more owed, or 10 or more employees affected. Those meeting Art. 216 come first, then by debt.
 -- geography 'current' takes a unit of the 34 with the old units merged into it (before 2025-07);
 -- reporting_unit is the unit whose report lists the employer.
--- params: province, period, geography=reported
+-- params: geography=reported, period, province
 WITH given AS (
-  SELECT CAST(? AS VARCHAR) AS province, CAST(? AS VARCHAR) AS period, CAST(? AS VARCHAR) AS geography
+  SELECT x.geography FROM (VALUES ('reported'), ('current')) AS x (geography) WHERE x.geography = ?
 ),
 debtors AS (
   SELECT
@@ -26,7 +26,7 @@ debtors AS (
   CROSS JOIN given g
   JOIN vss.provinces p
     ON p.code = d.province AND p.valid_from <= d.period AND (p.valid_to IS NULL OR p.valid_to >= d.period)
-  WHERE d.period = g.period AND d.so_thang_no >= 3
+  WHERE d.period = ? AND d.so_thang_no >= 3
 )
 SELECT
   x.period,
@@ -43,6 +43,5 @@ SELECT
   x.tinh_trang,
   CASE WHEN x.so_thang_no >= 6 AND (x.debt_total >= 50000000 OR x.so_lao_dong >= 10) THEN 1 ELSE 0 END AS art216
 FROM debtors x
-CROSS JOIN given g
-WHERE x.unit = g.province AND x.debt_total > 0
+WHERE x.unit = ? AND x.debt_total > 0
 ORDER BY art216 DESC, x.debt_total DESC, x.ma_so_thue

@@ -5,9 +5,12 @@
 -- avg_months_in_stage, the month ends a dossier was recorded in the stage, from the registers
 -- month by month up to the month, averaged over the dossiers ever in it. A dossier is its
 -- reporting unit and ma_ho_so. geography 'current' groups units into the 34.
--- params: period, geography=reported
+-- params: period, geography=reported, period
 WITH given AS (
-  SELECT CAST(? AS VARCHAR) AS period, CAST(? AS VARCHAR) AS geography
+  SELECT m.period, x.geography
+  FROM vss.months m
+  CROSS JOIN (VALUES ('reported'), ('current')) AS x (geography)
+  WHERE m.period = ? AND x.geography = ?
 ),
 stages AS (
   SELECT 'sent' AS stage, 1 AS stage_order, 1 AS ladder
@@ -34,7 +37,7 @@ register AS (
   CROSS JOIN given g
   JOIN vss.provinces p
     ON p.code = d.province AND p.valid_from <= d.period AND (p.valid_to IS NULL OR p.valid_to >= d.period)
-  WHERE d.period <= g.period
+  WHERE d.period <= ?
 ),
 on_register AS (
   SELECT r.reporting_unit, r.ma_ho_so, r.unit, r.article, r.stage, r.so_tien

@@ -2,9 +2,12 @@
 -- until 2025-06, 34 from 2025-07), for the units that reported anything that month. Columns are
 -- those of provinceRow in lib/site-data.ts; debt_rank is 1 for the largest debt of the month.
 -- Reads the per-upload summaries (vss.summaries), not the employer detail.
--- params: none
+-- from and to bound every read of a projected table (partition projection prunes to them); the
+-- refresh passes the months it shows.
+-- params: from=2015-01, to=9999-12, from, to
 WITH units AS (
-  SELECT period, province FROM vss.summaries WHERE dataset IN ('debt', 'coverage', 'procedures')
+  SELECT period, province FROM vss.summaries
+  WHERE dataset IN ('debt', 'coverage', 'procedures') AND period BETWEEN ? AND ?
   UNION SELECT period, province FROM vss.uploads WHERE status = 'accepted'
 ),
 figures AS (
@@ -21,6 +24,7 @@ figures AS (
     SUM(CASE WHEN measure = 'procedures_received' THEN value ELSE 0 END) AS procedures_received,
     SUM(CASE WHEN measure = 'procedures_on_time' THEN value ELSE 0 END) AS procedures_on_time
   FROM vss.summaries
+  WHERE period BETWEEN ? AND ?
   GROUP BY period, province
 ),
 joined AS (

@@ -4,18 +4,13 @@
 -- units (63 until 2025-06, 34 from 2025-07); 'current' ranks the 34 units with older figures
 -- restated through vss.provinces.current_code. Across the 63 -> 34 change the month before is
 -- restated to this month's units, so the change compares like with like.
--- params: period, measure=debt_total, geography=reported
+-- previous_month is derived from period by the caller (lib/engine/comparison-months.ts).
+-- params: period, geography=reported, measure=debt_total, period, previous_month
 WITH given AS (
-  SELECT
-    g.period,
-    g.measure,
-    g.geography,
-    CASE
-      WHEN substr(g.period, 6, 2) = '01'
-        THEN concat(CAST(CAST(substr(g.period, 1, 4) AS INTEGER) - 1 AS VARCHAR), '-12')
-      ELSE concat(substr(g.period, 1, 4), '-', lpad(CAST(CAST(substr(g.period, 6, 2) AS INTEGER) - 1 AS VARCHAR), 2, '0'))
-    END AS previous_period
-  FROM (SELECT CAST(? AS VARCHAR) AS period, CAST(? AS VARCHAR) AS measure, CAST(? AS VARCHAR) AS geography) g
+  SELECT m.period, x.geography
+  FROM vss.months m
+  CROSS JOIN (VALUES ('reported'), ('current')) AS x (geography)
+  WHERE m.period = ? AND x.geography = ?
 ),
 units AS (
   SELECT u.code, u.name_vi
@@ -27,6 +22,7 @@ units AS (
 placed AS (
   SELECT
     s.period,
+    s.measure,
     CASE
       WHEN g.geography = 'current' OR p.valid_from > g.period OR p.valid_to < g.period THEN p.current_code
       ELSE p.code
@@ -36,24 +32,25 @@ placed AS (
   CROSS JOIN given g
   JOIN vss.provinces p
     ON p.code = s.province AND p.valid_from <= s.period AND (p.valid_to IS NULL OR p.valid_to >= s.period)
-  WHERE s.measure = g.measure AND s.period IN (g.period, g.previous_period)
+  WHERE s.measure = ? AND s.period IN (?, ?)
 ),
 this_month AS (
-  SELECT pl.unit, SUM(pl.value) AS value
+  SELECT pl.unit, pl.measure, SUM(pl.value) AS value
   FROM placed pl
   JOIN given g ON pl.period = g.period
-  GROUP BY pl.unit
+  GROUP BY pl.unit, pl.measure
 ),
 month_before AS (
   SELECT pl.unit, SUM(pl.value) AS value
   FROM placed pl
-  JOIN given g ON pl.period = g.previous_period
+  JOIN given g ON pl.period <> g.period
   GROUP BY pl.unit
 ),
 ranked AS (
   SELECT
     u.code AS province,
     u.name_vi,
+    c.measure,
     c.value,
     b.value AS previous_value,
     RANK() OVER (ORDER BY c.value DESC) AS value_rank,
@@ -64,7 +61,7 @@ ranked AS (
 )
 SELECT
   g.period,
-  g.measure,
+  r.measure,
   r.province,
   r.name_vi,
   r.value,

@@ -1,7 +1,9 @@
 -- site_coverage: participants, the year's target and the population or labour-force base of
 -- every unit, month and scheme (loai_hinh), in the geography of that month. Columns are those of
 -- coverageRow in lib/site-data.ts.
--- params: none
+-- from and to bound every read of a projected table (partition projection prunes to them); the
+-- refresh passes the months it shows.
+-- params: from=2015-01, to=9999-12
 SELECT
   period,
   province,
@@ -10,5 +12,6 @@ SELECT
   SUM(chi_tieu_giao) AS target,
   SUM(dan_so_co_so) AS base
 FROM vss.coverage
+WHERE period BETWEEN ? AND ?
 GROUP BY period, province, loai_hinh
 ORDER BY period, province, scheme

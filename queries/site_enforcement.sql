@@ -1,7 +1,9 @@
 -- site_enforcement: inspections, employers inspected and violating, sanction decisions and fines
 -- (imposed and collected, whole VND) of every unit and month, in the geography of that month.
 -- Columns are those of enforcementRow in lib/site-data.ts.
--- params: none
+-- from and to bound every read of a projected table (partition projection prunes to them); the
+-- refresh passes the months it shows.
+-- params: from=2015-01, to=9999-12
 SELECT
   period,
   province,
@@ -12,5 +14,6 @@ SELECT
   SUM(tien_phat) AS fines_imposed,
   SUM(tien_phat_da_thu) AS fines_collected
 FROM vss.enforcement
+WHERE period BETWEEN ? AND ?
 GROUP BY period, province
 ORDER BY period, province

@@ -1,7 +1,9 @@
 -- site_procedures: administrative-procedure dossiers of every unit, month and procedure group:
 -- received, resolved on time, resolved late, pending and overdue. Columns are those of
 -- proceduresRow in lib/site-data.ts.
--- params: none
+-- from and to bound every read of a projected table (partition projection prunes to them); the
+-- refresh passes the months it shows.
+-- params: from=2015-01, to=9999-12
 SELECT
   period,
   province,
@@ -12,5 +14,6 @@ SELECT
   SUM(dang_giai_quyet) AS pending,
   SUM(qua_han) AS overdue
 FROM vss.procedures
+WHERE period BETWEEN ? AND ?
 GROUP BY period, province, nhom_thu_tuc
 ORDER BY period, province, procedure_group

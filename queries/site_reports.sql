@@ -1,7 +1,8 @@
 -- site_reports: every upload in the ledger with when it arrived, its outcome and its row counts,
 -- so the province page can show the reports behind each figure. Columns are those of reportRow
 -- in lib/site-data.ts; received_at is ISO 8601 UTC text; upload_id names the upload's receipt.
--- params: none
+-- from and to are the months the refresh shows (every upload lies within them).
+-- params: from=2015-01, to=9999-12
 SELECT
   dataset,
   period,
@@ -16,4 +17,5 @@ SELECT
   warning_count,
   sha256
 FROM vss.uploads
+WHERE period BETWEEN ? AND ?
 ORDER BY province, period, dataset, received_at

@@ -1,16 +1,18 @@
 /**
  * The refresh's engine on Athena: the named queries over the Glue database, with the months the
  * dashboard reports computed the way the DuckDB engine computes them (first to last month with
- * data), since the catalog's vss.months reference table spans every month up to 2035.
+ * data), since the catalog's vss.months reference table spans every month up to 2099.
  */
 import type { Engine } from '../../lib/engine/engine.ts';
 import { openAthenaEngine, type AthenaEngineOptions } from '../../lib/athena/athena-engine.ts';
 import { isPeriod, periodRange, type Period } from '../../lib/period.ts';
 
-/** Months with data: the summaries cover every dataset, the ledger every upload (even rejected). */
-export const DATA_MONTHS_SQL =
-  'SELECT min(period) AS first, max(period) AS last FROM ' +
-  '(SELECT period FROM vss.summaries UNION ALL SELECT period FROM vss.uploads)';
+/**
+ * Months with data: the ledger records every upload (even rejected), and every summary and lake
+ * object comes from one. Read from the ledger alone, which is not projected: asking the
+ * summaries would list every projected location of the range (datasets x units x months).
+ */
+export const DATA_MONTHS_SQL = 'SELECT min(period) AS first, max(period) AS last FROM vss.uploads';
 
 export async function openAthenaSiteEngine(options: AthenaEngineOptions): Promise<Engine> {
   const athena = openAthenaEngine(options);

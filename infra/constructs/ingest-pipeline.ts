@@ -5,7 +5,13 @@ import type { IKey } from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3n from 'aws-cdk-lib/aws-s3-notifications';
 import { Construct } from 'constructs';
-import { LAKE_PREFIX, LEDGER_PREFIX, RECEIPTS_PREFIX, UPLOADS_PREFIX } from '../../lib/layout.ts';
+import {
+  LAKE_PREFIX,
+  LEDGER_PREFIX,
+  RECEIPTS_PREFIX,
+  SUMMARIES_PREFIX,
+  UPLOADS_PREFIX,
+} from '../../lib/layout.ts';
 import { DuckdbFunction } from './duckdb-function.ts';
 import { FailureQueue } from './failure-queue.ts';
 import { objectPrefixFinding } from '../nag-ids.ts';
@@ -68,12 +74,13 @@ export class IngestPipeline extends Construct {
         resources: [uploadObjects],
       }),
     );
-    const lakeObjects = [LAKE_PREFIX, LEDGER_PREFIX, RECEIPTS_PREFIX].map((p) =>
-      props.lake.arnForObjects(`${p}*`),
-    );
+    // summaries/: the province-month's summary the ingest writes beside each lake object.
+    const lakePrefixes = [LAKE_PREFIX, SUMMARIES_PREFIX, LEDGER_PREFIX, RECEIPTS_PREFIX];
+    const lakeObjects = lakePrefixes.map((p) => props.lake.arnForObjects(`${p}*`));
     role.addToPolicy(
       new iam.PolicyStatement({
-        actions: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
+        // The ingest reads and writes lake objects; it never deletes one (replay, run by an operator, does).
+        actions: ['s3:GetObject', 's3:PutObject'],
         resources: lakeObjects,
       }),
     );
@@ -89,7 +96,7 @@ export class IngestPipeline extends Construct {
     const reason = 'Object keys under a pipeline prefix are not known in advance (one per province upload).';
     Validations.of(role).acknowledge(
       { id: objectPrefixFinding(props.uploads, UPLOADS_PREFIX), reason },
-      ...[LAKE_PREFIX, LEDGER_PREFIX, RECEIPTS_PREFIX].map((p) => ({
+      ...lakePrefixes.map((p) => ({
         id: objectPrefixFinding(props.lake, p),
         reason,
       })),

@@ -8,7 +8,8 @@ import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
 import { TimeZone } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { LAKE_PREFIX, LEDGER_PREFIX } from '../../lib/layout.ts';
+import { DATASET_NAMES } from '../../lib/datasets/index.ts';
+import { LAKE_PREFIX, LEDGER_PREFIX, SUMMARIES_PREFIX } from '../../lib/layout.ts';
 import { grantAthenaQueries, type AthenaQueryAccess } from '../athena-query-access.ts';
 import { DuckdbFunction } from './duckdb-function.ts';
 import { FailureQueue } from './failure-queue.ts';
@@ -97,21 +98,23 @@ export class RefreshSchedule extends Construct {
 
   private grantAccess(props: RefreshScheduleProps): void {
     const role = this.fn.role;
+    // On Athena the queries read the lake in place (grantAthenaQueries): nothing is mirrored.
+    const readPrefixes = props.athena ? [] : refreshReadPrefixes();
+    if (readPrefixes.length > 0) {
+      role.addToPolicy(
+        new iam.PolicyStatement({
+          actions: ['s3:GetObject'],
+          resources: readPrefixes.map((p) => props.lake.arnForObjects(`${p}*`)),
+        }),
+      );
+      role.addToPolicy(
+        new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [props.lake.bucketArn] }),
+      );
+    }
+    // Publishing only writes: the function never lists, reads or deletes in the site bucket.
     role.addToPolicy(
       new iam.PolicyStatement({
-        actions: ['s3:GetObject'],
-        resources: [LAKE_PREFIX, LEDGER_PREFIX].map((p) => props.lake.arnForObjects(`${p}*`)),
-      }),
-    );
-    role.addToPolicy(
-      new iam.PolicyStatement({
-        actions: ['s3:ListBucket'],
-        resources: [props.lake.bucketArn, props.site.bucketArn],
-      }),
-    );
-    role.addToPolicy(
-      new iam.PolicyStatement({
-        actions: ['s3:PutObject', 's3:DeleteObject'],
+        actions: ['s3:PutObject'],
         resources: [props.site.arnForObjects(`${SITE_DATA_PREFIX}*`)],
       }),
     );
@@ -124,7 +127,7 @@ export class RefreshSchedule extends Construct {
     const reason =
       'Object keys under a pipeline prefix are not known in advance (one per province-month or chart).';
     Validations.of(role).acknowledge(
-      ...[LAKE_PREFIX, LEDGER_PREFIX].map((p) => ({ id: objectPrefixFinding(props.lake, p), reason })),
+      ...readPrefixes.map((p) => ({ id: objectPrefixFinding(props.lake, p), reason })),
       { id: objectPrefixFinding(props.site, SITE_DATA_PREFIX), reason },
     );
     // The scheduler's role is created by the CDK beside the stack's other children.
@@ -137,6 +140,17 @@ export class RefreshSchedule extends Construct {
       });
     }
   }
+}
+
+/**
+ * The lake prefixes the refresh reads: what it mirrors (refreshMirrorPrefixes in
+ * lib/site/refresh.ts: the detail datasets but debt, summaries/, ledger/) and the employer-level
+ * debt of one month (debtMonthPrefix). Spelled here so the app does not load the query engine;
+ * test/infra/role-grants.test.ts holds the two equal.
+ */
+export function refreshReadPrefixes(): string[] {
+  const detail = DATASET_NAMES.filter((d) => d !== 'debt').map((d) => `${LAKE_PREFIX}${d}/`);
+  return [...detail, SUMMARIES_PREFIX, LEDGER_PREFIX, `${LAKE_PREFIX}debt/period=`];
 }
 
 function findSchedulerRole(scope: IConstruct): IConstruct | undefined {

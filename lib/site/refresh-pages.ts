@@ -40,7 +40,7 @@ async function parsedRows(
   query: string,
   schema: z.ZodType<LocatedRow>,
 ): Promise<LocatedRow[]> {
-  const { rows } = await engine.runNamed(query);
+  const { rows } = await engine.runNamed(query, shownMonths(engine));
   return rows.map((row, i) => {
     const parsed = schema.safeParse(row);
     if (!parsed.success) {
@@ -56,6 +56,18 @@ async function parsedRows(
  * Runs every page query and writes its file into `outDir`; returns the paths written and each
  * file's rows (for the province bundles).
  */
+/**
+ * The months the site shows, first to last with data: every query of the refresh is bounded by
+ * them, so Athena's partition projection lists those months' locations only, not every month of
+ * its range.
+ */
+export function shownMonths(engine: Pick<Engine, 'months'>): { from: string; to: string } {
+  const from = engine.months[0];
+  const to = engine.months.at(-1);
+  if (from === undefined || to === undefined) throw new QueryError('the engine holds no months to refresh');
+  return { from, to };
+}
+
 export async function writePageData(
   engine: Engine,
   outDir: string,

@@ -23,7 +23,14 @@ import {
   type UnitRow,
 } from '../site-data.ts';
 import { hasDebtMonth, writeProvinceBundles } from './refresh-bundles.ts';
-import { jsonText, siteTable, tableJson, writePageData, type SiteTable } from './refresh-pages.ts';
+import {
+  jsonText,
+  shownMonths,
+  siteTable,
+  tableJson,
+  writePageData,
+  type SiteTable,
+} from './refresh-pages.ts';
 
 /**
  * The datasets whose detail the dashboard's queries read: all but the employer-level debt, which
@@ -52,7 +59,7 @@ export interface RefreshOptions {
 }
 
 async function rowsOf<T>(engine: Engine, query: string, schema: z.ZodType<T>): Promise<T[]> {
-  const { rows } = await engine.runNamed(query);
+  const { rows } = await engine.runNamed(query, shownMonths(engine));
   return rows.map((row, i) => {
     const parsed = schema.safeParse(row);
     if (!parsed.success) {

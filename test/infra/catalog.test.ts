@@ -71,7 +71,7 @@ describe('Glue tables', () => {
       'projection.enabled': 'true',
       'projection.period.type': 'date',
       'projection.period.format': 'yyyy-MM',
-      'projection.period.range': '2015-01,NOW',
+      'projection.period.range': '2015-01,NOW+1MONTHS',
       'projection.period.interval': '1',
       'projection.period.interval.unit': 'MONTHS',
       'projection.province.type': 'enum',

@@ -12,7 +12,7 @@ const id = (construct: { node: { defaultChild?: unknown } }) =>
   s.stack.getLogicalId(construct.node.defaultChild as never);
 
 describe('ingest function', () => {
-  it('runs on nodejs22.x x86_64 with 2 GB, 10 minutes, 10 reserved executions and the bucket names', () => {
+  it('runs on nodejs22.x x86_64 with 2 GB, 10 minutes, 10 reserved executions and the bucket names', async () => {
     const fn = resourcesOfType(s.template, 'AWS::Lambda::Function')[id(s.stack.ingest.fn.fn)];
     expect(fn?.Properties).toMatchObject({
       Runtime: 'nodejs22.x',
@@ -31,7 +31,7 @@ describe('ingest function', () => {
     });
   });
 
-  it('is invoked for objects created under uploads/ only', () => {
+  it('is invoked for objects created under uploads/ only', async () => {
     s.template.hasResourceProperties('Custom::S3BucketNotifications', {
       BucketName: { Ref: id(s.stack.storage.uploads) },
       NotificationConfiguration: {
@@ -46,7 +46,7 @@ describe('ingest function', () => {
     });
   });
 
-  it('sends events that still fail after retries to an encrypted queue, with an alarm on its depth', () => {
+  it('sends events that still fail after retries to an encrypted queue, with an alarm on its depth', async () => {
     const queueId = id(s.stack.ingest.failures.queue);
     s.template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
       FunctionName: { Ref: id(s.stack.ingest.fn.fn) },
@@ -72,7 +72,7 @@ describe('ingest function', () => {
     });
   });
 
-  it('may read uploads only under uploads/ and never write them', () => {
+  it('may read uploads only under uploads/ and never write them', async () => {
     const policy = resourcesOfType(s.template, 'AWS::IAM::Policy')[
       s.stack.getLogicalId(s.stack.ingest.fn.role.node.findChild('DefaultPolicy').node.defaultChild as never)
     ];
@@ -89,7 +89,7 @@ describe('ingest function', () => {
 });
 
 describe('refresh function', () => {
-  it('gets the lake and site bucket names and runs monthly on the 11th at 01:00 Vietnam time', () => {
+  it('gets the lake and site bucket names and runs monthly on the 11th at 01:00 Vietnam time', async () => {
     const fn = resourcesOfType(s.template, 'AWS::Lambda::Function')[id(s.stack.refresh.fn.fn)];
     expect(fn?.Properties).toMatchObject({
       Runtime: 'nodejs22.x',
@@ -110,12 +110,12 @@ describe('refresh function', () => {
     });
   });
 
-  it('runs the queries with DuckDB by default, with no Athena, Glue or query results rights', () => {
+  it('runs the queries with DuckDB by default, with no Athena, Glue or query results rights', async () => {
     expect(refreshEnv(s).VSS_REFRESH_ENGINE).toBe('duckdb');
     expect(refreshEnv(s).VSS_ATHENA_WORKGROUP).toBeUndefined();
-    expect(refreshMay(s, 'athena:StartQueryExecution', WORKGROUP_ARN)).toBe('ImplicitDeny');
-    expect(refreshMay(s, 'glue:GetTable', SUMMARIES_TABLE_ARN)).toBe('ImplicitDeny');
+    expect(await refreshMay(s, 'athena:StartQueryExecution', WORKGROUP_ARN)).toBe('ImplicitDeny');
+    expect(await refreshMay(s, 'glue:GetTable', SUMMARIES_TABLE_ARN)).toBe('ImplicitDeny');
     const results = bucketArn(s, s.stack.storage.queryResults);
-    expect(refreshMay(s, 's3:PutObject', `${results}/athena/q.csv`)).toBe('ImplicitDeny');
+    expect(await refreshMay(s, 's3:PutObject', `${results}/athena/q.csv`)).toBe('ImplicitDeny');
   });
 });

@@ -10,7 +10,7 @@ beforeAll(() => {
 });
 
 describe('refresh engine athena', () => {
-  it('names the workgroup and database in the environment and may query them only', () => {
+  it('names the workgroup and database in the environment and may query them only', async () => {
     expect(refreshEnv(s)).toMatchObject({
       VSS_REFRESH_ENGINE: 'athena',
       VSS_ATHENA_WORKGROUP: 'vss-test',
@@ -21,29 +21,33 @@ describe('refresh engine athena', () => {
       'athena:GetQueryExecution',
       'athena:GetQueryResults',
     ]) {
-      expect(refreshMay(s, action, WORKGROUP_ARN), action).toBe('Allow');
+      expect(await refreshMay(s, action, WORKGROUP_ARN), action).toBe('Allow');
     }
-    expect(refreshMay(s, 'athena:StartQueryExecution', WORKGROUP_ARN.replace('vss-test', 'primary'))).toBe(
-      'ImplicitDeny',
-    );
-    expect(refreshMay(s, 'glue:GetTable', SUMMARIES_TABLE_ARN)).toBe('Allow');
-    expect(refreshMay(s, 'glue:DeleteTable', SUMMARIES_TABLE_ARN)).toBe('ImplicitDeny');
+    expect(
+      await refreshMay(s, 'athena:StartQueryExecution', WORKGROUP_ARN.replace('vss-test', 'primary')),
+    ).toBe('ImplicitDeny');
+    expect(await refreshMay(s, 'glue:GetTable', SUMMARIES_TABLE_ARN)).toBe('Allow');
+    expect(await refreshMay(s, 'glue:DeleteTable', SUMMARIES_TABLE_ARN)).toBe('ImplicitDeny');
   });
 
-  it('writes results only where the workgroup puts them, and reads the lake without writing it', () => {
+  it('writes results only where the workgroup puts them, and reads the lake without writing it', async () => {
     const results = bucketArn(s, s.stack.storage.queryResults);
-    expect(refreshMay(s, 's3:PutObject', `${results}/athena/q.csv`)).toBe('Allow');
-    expect(refreshMay(s, 's3:PutObject', `${results}/elsewhere/q.csv`)).toBe('ImplicitDeny');
+    expect(await refreshMay(s, 's3:PutObject', `${results}/athena/q.csv`)).toBe('Allow');
+    expect(await refreshMay(s, 's3:PutObject', `${results}/elsewhere/q.csv`)).toBe('ImplicitDeny');
     const lake = bucketArn(s, s.stack.storage.lake);
     expect(
-      refreshMay(s, 's3:GetObject', `${lake}/summaries/debt/period=2025-01/province=79/summary.parquet`),
+      await refreshMay(
+        s,
+        's3:GetObject',
+        `${lake}/summaries/debt/period=2025-01/province=79/summary.parquet`,
+      ),
     ).toBe('Allow');
-    expect(refreshMay(s, 's3:PutObject', `${lake}/lake/debt/period=2025-01/province=79/part.parquet`)).toBe(
-      'ImplicitDeny',
-    );
+    expect(
+      await refreshMay(s, 's3:PutObject', `${lake}/lake/debt/period=2025-01/province=79/part.parquet`),
+    ).toBe('ImplicitDeny');
   });
 
-  it('refuses an engine it does not know', () => {
+  it('refuses an engine it does not know', async () => {
     expect(() => synthForTemplate({ refreshEngine: 'spark' })).toThrow(/refreshEngine/);
   });
 });

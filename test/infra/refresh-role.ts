@@ -1,12 +1,6 @@
 /** Questions about the refresh function shared by the default and the Athena synth tests. */
-import {
-  ACCOUNT,
-  createResolver,
-  evaluate,
-  REGION,
-  roleStatements,
-  type Decision,
-} from './policy-evaluator.ts';
+import { ACCOUNT, createResolver, REGION, roleStatements } from './template-resolver.ts';
+import { evaluate, type Decision } from './iam-simulator.ts';
 import { resourcesOfType, type Synthesized } from './synth.ts';
 
 const idOf = (s: Synthesized, c: { node: { defaultChild?: unknown } }) =>
@@ -22,7 +16,7 @@ export function refreshEnv(s: Synthesized): Record<string, unknown> {
 }
 
 /** What the refresh role may do, by the synthesized identity policies alone. */
-export function refreshMay(s: Synthesized, action: string, resource: string): Decision {
+export function refreshMay(s: Synthesized, action: string, resource: string): Promise<Decision> {
   const roleId = idOf(s, s.stack.refresh.fn.role);
   const resolve = createResolver(s.template);
   return evaluate(

@@ -5,11 +5,11 @@ import { UPLOAD_PUT_HEADERS } from '../../infra/constructs/upload-cors.ts';
 import {
   bucketPolicyStatements,
   createResolver,
-  evaluate,
   REGION,
+  keyPolicyStatements,
   roleStatements,
-  type Decision,
-} from './policy-evaluator.ts';
+} from './template-resolver.ts';
+import { evaluate, type Decision } from './iam-simulator.ts';
 import { resourcesOfType, synthForTemplate, type Synthesized } from './synth.ts';
 
 let s: Synthesized;
@@ -24,7 +24,7 @@ const idOf = (c: { node: { defaultChild?: unknown } }) => s.stack.getLogicalId(c
 const arnOf = (bucket: { node: { defaultChild?: unknown } }) => `arn:aws:s3:::${idOf(bucket).toLowerCase()}`;
 
 /** What the upload API's role may do, with the bucket's own policy (its deletion ban) applied. */
-function apiMay(
+async function apiMay(
   action: string,
   bucket: 'uploads' | 'lake',
   key: string,
@@ -62,7 +62,7 @@ function distributionConfig() {
 }
 
 describe('upload API', () => {
-  it('is a function on nodejs22.x with reserved concurrency, the buckets and the session secret by name', () => {
+  it('is a function on nodejs22.x with reserved concurrency, the buckets and the session secret by name', async () => {
     const fn = resourcesOfType(s.template, 'AWS::Lambda::Function')[idOf(s.stack.uploadApi.fn)];
     expect(fn?.Properties).toMatchObject({
       Runtime: 'nodejs22.x',
@@ -78,7 +78,7 @@ describe('upload API', () => {
     });
   });
 
-  it('is reached through CloudFront at /api/*: never cached, all methods, the session check first', () => {
+  it('is reached through CloudFront at /api/*: never cached, all methods, the session check first', async () => {
     const config = distributionConfig();
     const api = config.CacheBehaviors.find((b) => b.PathPattern === '/api/*');
     // AWS's managed CachingDisabled policy
@@ -92,7 +92,7 @@ describe('upload API', () => {
     expect(origin?.OriginAccessControlId).toBeDefined();
   });
 
-  it('answers only CloudFront: an IAM-authenticated URL that the distribution alone may invoke', () => {
+  it('answers only CloudFront: an IAM-authenticated URL that the distribution alone may invoke', async () => {
     const url = resourcesOfType(s.template, 'AWS::Lambda::Url')[idOf(s.stack.uploadApi.url)];
     expect(url?.Properties?.AuthType).toBe('AWS_IAM');
     const names = [idOf(s.stack.uploadApi.fn), idOf(s.stack.uploadApi.url)];
@@ -108,16 +108,16 @@ describe('upload API', () => {
     }
   });
 
-  it('may put and read uploads/, but not write the lake, write elsewhere, or delete anything', () => {
+  it('may put and read uploads/, but not write the lake, write elsewhere, or delete anything', async () => {
     const key = 'uploads/debt/2026-01/79/bao-cao.xlsx';
     const decisions: Record<string, Decision> = {
-      putUpload: apiMay('s3:PutObject', 'uploads', key),
-      readUpload: apiMay('s3:GetObjectVersion', 'uploads', key),
-      putOutsideUploads: apiMay('s3:PutObject', 'uploads', 'lake/debt/x.parquet'),
-      putLake: apiMay('s3:PutObject', 'lake', 'lake/debt/period=2026-01/province=79/part.parquet'),
-      putReceipt: apiMay('s3:PutObject', 'lake', 'receipts/debt/2026-01/79/r.json'),
-      deleteUpload: apiMay('s3:DeleteObject', 'uploads', key),
-      deleteVersion: apiMay('s3:DeleteObjectVersion', 'uploads', key),
+      putUpload: await apiMay('s3:PutObject', 'uploads', key),
+      readUpload: await apiMay('s3:GetObjectVersion', 'uploads', key),
+      putOutsideUploads: await apiMay('s3:PutObject', 'uploads', 'lake/debt/x.parquet'),
+      putLake: await apiMay('s3:PutObject', 'lake', 'lake/debt/period=2026-01/province=79/part.parquet'),
+      putReceipt: await apiMay('s3:PutObject', 'lake', 'receipts/debt/2026-01/79/r.json'),
+      deleteUpload: await apiMay('s3:DeleteObject', 'uploads', key),
+      deleteVersion: await apiMay('s3:DeleteObjectVersion', 'uploads', key),
     };
     expect(decisions).toEqual({
       putUpload: 'Allow',
@@ -130,23 +130,26 @@ describe('upload API', () => {
     });
   });
 
-  it("reads receipts and the ledger, not the lake's rows", () => {
-    expect(apiMay('s3:GetObject', 'lake', 'receipts/debt/2026-01/79/r.json')).toBe('Allow');
-    expect(apiMay('s3:GetObject', 'lake', 'ledger/debt/2026-01/79/u.json')).toBe('Allow');
-    expect(apiMay('s3:ListBucket', 'lake', '', { 's3:prefix': 'ledger/debt/2026-01/79/' })).toBe('Allow');
-    expect(apiMay('s3:ListBucket', 'lake', '', { 's3:prefix': 'lake/' })).toBe('ImplicitDeny');
-    expect(apiMay('s3:GetObject', 'lake', 'lake/debt/period=2026-01/province=79/part.parquet')).toBe(
+  it("reads receipts and the ledger, not the lake's rows", async () => {
+    expect(await apiMay('s3:GetObject', 'lake', 'receipts/debt/2026-01/79/r.json')).toBe('Allow');
+    expect(await apiMay('s3:GetObject', 'lake', 'ledger/debt/2026-01/79/u.json')).toBe('Allow');
+    expect(await apiMay('s3:ListBucket', 'lake', '', { 's3:prefix': 'ledger/debt/2026-01/79/' })).toBe(
+      'Allow',
+    );
+    expect(await apiMay('s3:ListBucket', 'lake', '', { 's3:prefix': 'lake/' })).toBe('ImplicitDeny');
+    expect(await apiMay('s3:GetObject', 'lake', 'lake/debt/period=2026-01/province=79/part.parquet')).toBe(
       'ImplicitDeny',
     );
   });
 
-  it('uses the data key only through S3', () => {
+  it('uses the data key only through S3', async () => {
     const roleId = idOf(s.stack.uploadApi.role);
     const keyArn = resolve({ 'Fn::GetAtt': [idOf(s.stack.storage.key), 'Arn'] });
+    const keyPolicy = keyPolicyStatements(s.template, idOf(s.stack.storage.key));
     const may = (viaService?: string) =>
       evaluate(
         roleStatements(s.template, roleId),
-        [],
+        keyPolicy,
         {
           principalArn: resolve({ 'Fn::GetAtt': [roleId, 'Arn'] }),
           action: 'kms:GenerateDataKey',
@@ -155,12 +158,12 @@ describe('upload API', () => {
         },
         resolve,
       );
-    expect(may(`s3.${REGION}.amazonaws.com`)).toBe('Allow');
-    expect(may()).toBe('ImplicitDeny');
-    expect(may(`sqs.${REGION}.amazonaws.com`)).toBe('ImplicitDeny');
+    expect(await may(`s3.${REGION}.amazonaws.com`)).toBe('Allow');
+    expect(await may()).toBe('ImplicitDeny');
+    expect(await may(`sqs.${REGION}.amazonaws.com`)).toBe('ImplicitDeny');
   });
 
-  it("lets the page PUT to the uploads bucket's regional endpoint (CSP) from the distribution's origin (CORS)", () => {
+  it("lets the page PUT to the uploads bucket's regional endpoint (CSP) from the distribution's origin (CORS)", async () => {
     const policy = Object.values(resourcesOfType(s.template, 'AWS::CloudFront::ResponseHeadersPolicy'))[0];
     const csp = JSON.stringify(policy?.Properties);
     expect(csp).toContain('connect-src');
@@ -175,7 +178,7 @@ describe('upload API', () => {
     expect(create).not.toContain('"*"');
   });
 
-  it('notifies the operations topic when it fails a request or turns one away', () => {
+  it('notifies the operations topic when it fails a request or turns one away', async () => {
     for (const metric of ['Errors', 'Throttles']) {
       s.template.hasResourceProperties('AWS::CloudWatch::Alarm', {
         MetricName: metric,

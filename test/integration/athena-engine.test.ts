@@ -13,11 +13,12 @@ const lastStart = () => harness.standIn.store.started.at(-1);
 
 describe('parameters travel as SQL literals', () => {
   it('keeps a province code text and binds numbers bare', async () => {
-    const result = await harness
-      .athena()
-      .runQuery('SELECT CAST(? AS VARCHAR) AS code, ? + 1 AS next', { code: '01', n: 41 });
+    // Athena takes ? only in WHERE: the number must arrive bare to equal an integer there.
+    const sql =
+      'SELECT DISTINCT p.code FROM vss.provinces p WHERE p.code = ? AND CAST(p.code AS INTEGER) + 40 = ?';
+    const result = await harness.athena().runQuery(sql, { code: '01', n: 41 });
     expect(lastStart()?.ExecutionParameters).toEqual(["'01'", '41']);
-    expect(result.rows).toEqual([{ code: '01', next: 42 }]);
+    expect(result.rows).toEqual([{ code: '01' }]);
   });
 
   it('filters by a text province code as DuckDB does', async () => {
@@ -34,11 +35,13 @@ describe('parameters travel as SQL literals', () => {
 
   it('escapes quotes, so a value cannot change the statement', async () => {
     const tricky = "Nhà 'Đỏ' ' OR '1'='1";
-    const result = await harness
-      .athena()
-      .runQuery('SELECT ? AS note, length(?) AS chars', { a: tricky, b: tricky });
+    // Unescaped, the value would end the literal and add OR '1'='1 to the filter.
+    const sql = "SELECT DISTINCT p.code FROM vss.provinces p WHERE p.code = '01' AND ? = ? AND length(?) = ?";
+    const values = { a: tricky, b: tricky, c: tricky, n: [...tricky].length };
+    const result = await harness.athena().runQuery(sql, values);
     expect(lastStart()?.ExecutionParameters?.[0]).toBe(`'${tricky.replaceAll("'", "''")}'`);
-    expect(result.rows).toEqual([{ note: tricky, chars: [...tricky].length }]);
+    expect(result.rows).toEqual([{ code: '01' }]);
+    expect((await harness.athena().runQuery(sql, { ...values, n: values.n + 1 })).rows).toEqual([]);
   });
 
   it('refuses a parameter count that does not match the placeholders before calling Athena', async () => {

@@ -84,4 +84,24 @@ describe('parseNamedQuery', () => {
     expect(() => q.bind({})).toThrow(/needs the parameter a/);
     expect(() => q.bind({ a: 1, z: 2 })).toThrow(/no parameter z/);
   });
+
+  it('binds a name that returns in the header at each of its placeholders, listing it once', () => {
+    const sql = '-- params: period, geography=reported, period\nSELECT 1 WHERE a = ? AND b = ? AND c <= ?';
+    const q = parseNamedQuery('x', sql);
+    expect(q.params).toEqual(['period', 'geography']);
+    expect(q.placeholders).toEqual(['period', 'geography', 'period']);
+    expect(q.bind({ period: '2025-07' })).toEqual(['2025-07', 'reported', '2025-07']);
+  });
+
+  it('derives the comparison months from period, across a year end, and never takes them', () => {
+    const sql = '-- params: period, previous_month, previous_year\nSELECT 1 WHERE a IN (?, ?, ?)';
+    const q = parseNamedQuery('x', sql);
+    expect(q.params).toEqual(['period']);
+    expect(q.bind({ period: '2026-01' })).toEqual(['2026-01', '2025-12', '2025-01']);
+    expect(q.bind({ period: '2025-07' })).toEqual(['2025-07', '2025-06', '2024-07']);
+    expect(() => q.bind({ period: '2025-07', previous_month: '2025-01' })).toThrow(
+      /no parameter previous_month/,
+    );
+    expect(() => q.bind({ period: '2025-13' })).toThrow(/period as YYYY-MM/);
+  });
 });

@@ -1,7 +1,8 @@
 /**
  * The query executions of the Athena stand-in. A query runs on DuckDB as soon as it is started,
  * one at a time on the engine's single connection, but its state is revealed the way Athena
- * reveals it: QUEUED, then RUNNING, then the outcome, one step per GetQueryExecution.
+ * reveals it: QUEUED, then RUNNING, then the outcome, one step per GetQueryExecution. What Athena
+ * would refuse (dialect.ts) fails before DuckDB sees it, with Athena's reason.
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -9,7 +10,10 @@ import { join } from 'node:path';
 import type { Engine, QueryResult } from '../../../lib/engine/engine.ts';
 import { countPlaceholders } from '../../../lib/engine/named-query.ts';
 import { LAKE_PREFIX, LEDGER_PREFIX } from '../../../lib/layout.ts';
+import { athenaRefusal } from './dialect.ts';
 import { parseLiteral } from './literals.ts';
+import type { ProjectedTable } from './projection.ts';
+import { projectedReads } from './pruning.ts';
 import { athenaColumn, athenaRows, type StandInColumn, type StandInDatum } from './result-set.ts';
 
 export interface StartRequest {
@@ -36,6 +40,8 @@ export interface Execution {
   polls: number;
   cancelled: boolean;
   outcome: Promise<Outcome>;
+  /** The projected partition locations Athena would list, per table (with a projection given). */
+  reads?: Map<string, Set<string>>;
 }
 
 function folderBytes(dir: string): number {
@@ -72,7 +78,17 @@ export class ExecutionStore {
   constructor(
     private readonly engine: Engine,
     private readonly mirrorDir: string,
+    private readonly projection?: readonly ProjectedTable[],
   ) {}
+
+  private readsOf(request: StartRequest): Map<string, Set<string>> | undefined {
+    if (!this.projection) return undefined;
+    try {
+      return projectedReads(this.projection, request.QueryString, request.ExecutionParameters ?? []);
+    } catch {
+      return undefined; // a statement the grammar refuses fails anyway
+    }
+  }
 
   private async execute(request: StartRequest): Promise<Outcome> {
     const began = performance.now();
@@ -83,6 +99,8 @@ export class ExecutionStore {
       const reason = `GENERIC_USER_ERROR: Incorrect number of parameters: expected ${expected} but found ${literals.length}`;
       return { ok: false, reason, millis: millis() };
     }
+    const refused = athenaRefusal(request.QueryString, literals);
+    if (refused !== undefined) return { ok: false, reason: refused, millis: millis() };
     let result: QueryResult;
     try {
       const params = Object.fromEntries(literals.map((l, i) => [String(i + 1), parseLiteral(l)]));
@@ -111,6 +129,7 @@ export class ExecutionStore {
       polls: 0,
       cancelled: false,
       outcome,
+      reads: this.readsOf(request),
     };
     this.executions.set(execution.id, execution);
     return execution;
@@ -118,6 +137,11 @@ export class ExecutionStore {
 
   get(id: string): Execution | undefined {
     return this.executions.get(id);
+  }
+
+  /** Every execution, in the order started. */
+  all(): Execution[] {
+    return [...this.executions.values()];
   }
 
   /** The execution started last. */

@@ -2,8 +2,10 @@
  * A stand-in for the Athena API on 127.0.0.1, for tests: it speaks the JSON protocol the real
  * AthenaClient speaks (POST /, X-Amz-Target: AmazonAthena.<Operation>, application/x-amz-json-1.1)
  * and executes the SQL on DuckDB over a lake mirror, so the engine's polling, paging, parameter
- * quoting and type conversion run against the SDK unchanged. It is not Athena: Trino-only SQL
- * would fail here, and the bytes scanned are file sizes without partition pruning. Its vss.months
+ * quoting and type conversion run against the SDK unchanged. It is as strict as Athena where it
+ * can be: what engine 3 refuses (a `?` outside WHERE, DuckDB-only syntax, varchar compared with a
+ * number; dialect.ts) fails with Athena's reason before DuckDB runs it. Trino-only SQL would
+ * still fail here, and the bytes scanned are file sizes without partition pruning. Its vss.months
  * is the table the deploy writes for Athena (every month of the reference range), not the data's
  * months DuckDB holds locally, so a query that leans on the local table's extent differs here.
  */
@@ -14,6 +16,7 @@ import { FIRST_PERIOD } from '../../../lib/reference/provinces.ts';
 import { LAST_REFERENCE_PERIOD } from '../../../infra/reference-rows.ts';
 import { ExecutionStore } from './executions.ts';
 import { describeExecution, resultsPage, type ApiError } from './operations.ts';
+import type { ProjectedTable } from './projection.ts';
 import { getExecution, getResults, startRequest } from './requests.ts';
 
 export interface AthenaStandInOptions {
@@ -25,6 +28,8 @@ export interface AthenaStandInOptions {
   runningPolls?: number;
   /** The access key id requests must be signed with. */
   accessKeyId?: string;
+  /** The Glue tables' projection (projection.ts): each execution then reports what it reads. */
+  projection?: ProjectedTable[];
 }
 
 export interface AthenaStandIn {
@@ -59,7 +64,7 @@ export async function startAthenaStandIn(options: AthenaStandInOptions): Promise
     mirrorDir: options.mirrorDir,
     range: { from: FIRST_PERIOD, to: LAST_REFERENCE_PERIOD },
   });
-  const store = new ExecutionStore(engine, options.mirrorDir);
+  const store = new ExecutionStore(engine, options.mirrorDir, options.projection);
   const accessKeyId = options.accessKeyId ?? 'STANDIN';
   const states = { queued: options.queuedPolls ?? 1, running: options.runningPolls ?? 1 };
 

@@ -1,0 +1,156 @@
+/**
+ * Each Lambda runs against a local S3 with a client whose every call is first authorized against
+ * that function's role as synthesized in the CDK template, by an IAM policy simulator: a call the
+ * role does not allow fails with AccessDenied, as it would in AWS, and fails the test. The same
+ * lake is then read by the refresh, and the upload API finds the receipt the ingest wrote.
+ */
+import { createHash } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CreateBucketCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import type { S3Event } from 'aws-lambda';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRefreshHandler } from '../../functions/refresh.ts';
+import { createUploadApiHandler } from '../../functions/upload-api.ts';
+import { signSession } from '../../lib/auth/session-cookie.ts';
+import { startLocalS3, type LocalS3 } from '../../lib/local/local-s3.ts';
+import { createS3Client } from '../../lib/storage/s3-client.ts';
+import { authorizeS3, type AuthorizedCall } from '../infra/authorizing-s3.ts';
+import { functionRole } from '../infra/function-role.ts';
+import { synthForTemplate, type Synthesized } from '../infra/synth.ts';
+import { tempDir } from '../unit/engine-fixture.ts';
+import { debtCsv, testIngestHandler } from './ingest-harness.ts';
+
+const SITE = 'vss-site-local';
+const KEY = 'k'.repeat(48);
+const UPLOAD = 'uploads/debt/2025-07/01/no-t07.csv';
+const BODY = debtCsv(12, 3);
+
+let s: Synthesized;
+let dir: string;
+let local: LocalS3;
+let ingestCalls: AuthorizedCall[] = [];
+let handle: (event: S3Event) => Promise<void> = async () => {};
+
+/** A client of the local S3 that asks the named function's synthesized role first. */
+function clientAs(
+  label: string,
+  role: 'ingest' | 'refresh' | 'uploadApi',
+): {
+  client: S3Client;
+  calls: AuthorizedCall[];
+} {
+  const { storage } = s.stack;
+  const roles = {
+    ingest: s.stack.ingest.fn.role,
+    refresh: s.stack.refresh.fn.role,
+    uploadApi: s.stack.uploadApi.role,
+  };
+  const client = createS3Client({ endpoint: local.endpoint });
+  const buckets = {
+    [local.uploadsBucket]: storage.uploads,
+    [local.lakeBucket]: storage.lake,
+    [SITE]: storage.site,
+  };
+  return { client, calls: authorizeS3(client, functionRole(s, label, roles[role], buckets)).calls };
+}
+
+beforeAll(async () => {
+  s = synthForTemplate();
+  dir = await mkdtemp(join(tmpdir(), 'vss-roles-'));
+  local = await startLocalS3({ dataDir: dir, concurrency: 1, onEvent: (event) => handle(event) });
+  await local.client.send(new CreateBucketCommand({ Bucket: SITE }));
+  const ingest = clientAs('ingest', 'ingest');
+  ingestCalls = ingest.calls;
+  handle = testIngestHandler(local, { tmpDir: tempDir('ingest-tmp'), client: ingest.client });
+}, 180_000);
+
+afterAll(async () => {
+  await local?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const denied = (calls: AuthorizedCall[]) => calls.filter((c) => c.decision !== 'Allow');
+
+describe('functions under their synthesized roles', () => {
+  it('ingest: reads the upload, writes lake, summaries, ledger and receipt, all allowed', async () => {
+    await local.client.send(new PutObjectCommand({ Bucket: local.uploadsBucket, Key: UPLOAD, Body: BODY }));
+    await local.idle();
+    expect(denied(ingestCalls)).toEqual([]);
+    expect(local.failures()).toBe(0);
+    const written = ingestCalls
+      .filter((c) => c.action === 's3:PutObject')
+      .map((c) => c.resource.split('/')[1]);
+    expect(new Set(written)).toEqual(new Set(['lake', 'summaries', 'ledger', 'receipts']));
+    expect(ingestCalls.some((c) => c.action === 'kms:Decrypt')).toBe(true);
+  });
+
+  it('refresh (DuckDB): mirrors lake/, summaries/ and ledger/ and publishes data/, all allowed', async () => {
+    const { client, calls } = clientAs('refresh', 'refresh');
+    const refresh = createRefreshHandler({
+      s3: client,
+      lakeBucket: local.lakeBucket,
+      siteBucket: SITE,
+      tmpDir: tempDir('refresh-tmp'),
+      now: () => new Date('2025-08-15T00:00:00Z'),
+      log: () => {},
+    });
+    const outcome = await refresh();
+    expect(denied(calls)).toEqual([]);
+    const read = calls.filter((c) => c.action === 's3:GetObject').map((c) => c.resource.split('/')[1]);
+    expect(read).toContain('summaries');
+    expect(outcome.keys).toContain('data/national.json');
+  });
+
+  it('upload API: signs a PUT for the officer and reads back the receipt the ingest wrote', async () => {
+    const { client, calls } = clientAs('upload API', 'uploadApi');
+    const handler = createUploadApiHandler({
+      s3: client,
+      uploadsBucket: local.uploadsBucket,
+      lakeBucket: local.lakeBucket,
+      maxBytes: 1_000_000,
+      now: () => new Date('2025-08-05T03:00:00Z'),
+      sessionKey: async () => KEY,
+    });
+    const cookies = [`vss_session=${signSession('01', Date.parse('2025-08-05T04:00:00Z') / 1000, KEY)}`];
+    const request = (method: string, path: string, query = '', body?: unknown) =>
+      handler({
+        rawPath: path,
+        rawQueryString: query,
+        cookies,
+        headers: {},
+        body: body === undefined ? undefined : JSON.stringify(body),
+        isBase64Encoded: false,
+        requestContext: { http: { method } },
+      });
+    const sha256 = createHash('sha256').update(BODY).digest('hex');
+    const signed = await request('POST', '/api/uploads', '', {
+      dataset: 'debt',
+      period: '2025-07',
+      fileName: 'second.csv',
+      size: BODY.length,
+      sha256,
+    });
+    expect(signed.statusCode).toBe(201);
+    const receipt = await request(
+      'GET',
+      '/api/receipt',
+      `key=${encodeURIComponent(UPLOAD)}&sha256=${sha256}`,
+    );
+    expect(receipt.statusCode).toBe(200);
+    expect(denied(calls)).toEqual([]);
+    expect(calls.map((c) => c.action)).toEqual(
+      expect.arrayContaining(['s3:PutObject', 's3:ListBucket', 's3:GetObject']),
+    );
+  });
+
+  it('a call outside the role fails as AWS fails it: AccessDenied, 403, nothing sent', async () => {
+    const { client } = clientAs('refresh', 'refresh');
+    const put = client.send(
+      new PutObjectCommand({ Bucket: local.lakeBucket, Key: 'lake/debt/x.parquet', Body: 'x' }),
+    );
+    await expect(put).rejects.toMatchObject({ name: 'AccessDenied', $metadata: { httpStatusCode: 403 } });
+    await expect(put).rejects.toThrow(/not authorized to perform: s3:PutObject/);
+  });
+});
