@@ -262,6 +262,10 @@ export const DASHBOARD_MESSAGES = {
     vi: `Chưa có số liệu toàn quốc tháng ${month}.`,
     en: `No national figures for ${month} yet.`,
   }),
+  ambiguousPath: (): Bilingual => ({
+    vi: 'Đường dẫn không hợp lệ: có mã hoá "/", "\\", dấu chấm, "//" hoặc UTF-8 hỏng.',
+    en: 'The path is not valid: it encodes "/", "\\" or dots, has "//" or broken UTF-8.',
+  }),
 } as const;
 
 /** What the dashboard sign-in says when it cannot let a person in. */

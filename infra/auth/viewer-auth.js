@@ -3,6 +3,9 @@
 //   vss_session=<scope>.<expiry epoch seconds>.<hex HMAC-SHA256 of "<scope>.<expiry>">
 // scope "all" (leadership) reads everything; a two-digit province code reads the pages and
 // data/provinces/<code>/ only; /api/* answers for the cookie's province. The signing key sits in the function's key value store.
+// S3 decodes the key it serves, so every decision below reads one canonical, decoded path, and
+// the request forwards exactly that path re-encoded: a URI that could name another object
+// (encoded "/", "\", ".", letters or "%", dot segments, "//", broken UTF-8) gets a 400.
 import crypto from 'crypto';
 import cf from 'cloudfront';
 
@@ -10,6 +13,32 @@ var COOKIE = 'vss_session';
 var KEY_NAME = 'session-key';
 var SCOPE = /^(all|\d{2})$/;
 var PROVINCE_DATA = /^\/data\/provinces\/(\d{2})\//;
+
+// Percent-encodings no legitimate link needs: separators, dots, letters, digits, "%", controls.
+var AMBIGUOUS_ESCAPE = /%(?:[01][0-9A-F]|2[5DEF]|3[0-9]|[46][1-9A-F]|[57][0-9A]|5[CF]|7[EF])/i;
+
+function canonicalPath(raw) {
+  if (typeof raw !== 'string' || raw.charAt(0) !== '/' || AMBIGUOUS_ESCAPE.test(raw)) return null;
+  var decoded;
+  try {
+    decoded = decodeURIComponent(raw);
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars -- optional catch binding is not in every runtime
+  } catch (_e) {
+    return null; // bad percent-encoding or invalid UTF-8
+  }
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+  if (/[\\\u0000-\u001f\u007f]/.test(decoded)) return null;
+  var segments = decoded.split('/');
+  for (var i = 1; i < segments.length; i++) {
+    var s = segments[i];
+    if (s === '.' || s === '..' || (s === '' && i < segments.length - 1)) return null;
+  }
+  return decoded;
+}
+
+function encodePath(path) {
+  return path.split('/').map(encodeURIComponent).join('/');
+}
 
 function reply(statusCode, statusDescription, headers) {
   var h = { 'cache-control': { value: 'no-store' } };
@@ -50,8 +79,11 @@ function mayRead(scope, uri) {
 // eslint-disable-next-line @typescript-eslint/no-unused-vars -- CloudFront calls it by name
 async function handler(event) {
   var request = event.request;
+  var path = canonicalPath(request.uri);
+  if (path === null) return reply(400, 'Bad Request', {});
+  request.uri = encodePath(path);
   // Sign-in and its callback are answered by the session function, which needs no session.
-  if (request.uri.indexOf('/auth/') === 0) {
+  if (path.indexOf('/auth/') === 0) {
     request.headers['x-viewer-host'] = { value: request.headers.host ? request.headers.host.value : '' };
     return request;
   }
@@ -65,15 +97,16 @@ async function handler(event) {
   var scope = sessionScope(request.cookies, key, Math.floor(Date.now() / 1000));
   if (scope === null) {
     // Data and the upload API are fetched by scripts, which want a status, not a sign-in page.
-    if (request.uri.indexOf('/data/') === 0 || request.uri.indexOf('/api/') === 0) {
+    if (path.indexOf('/data/') === 0 || path.indexOf('/api/') === 0) {
       return reply(401, 'Unauthorized', {});
     }
     return reply(302, 'Found', { location: '/auth/login' });
   }
   // The page asks data/scope.json which data it may load; a unit's answer is in its bundle.
-  if (scope !== 'all' && request.uri === '/data/scope.json') {
-    request.uri = '/data/provinces/' + scope + '/scope.json';
+  if (scope !== 'all' && path === '/data/scope.json') {
+    path = '/data/provinces/' + scope + '/scope.json';
+    request.uri = path;
   }
-  if (!mayRead(scope, request.uri)) return reply(403, 'Forbidden', {});
+  if (!mayRead(scope, path)) return reply(403, 'Forbidden', {});
   return request;
 }
