@@ -49,6 +49,25 @@ export const RULE_MESSAGES = {
     vi: `Tệp Excel bị từ chối vì khi giải nén vượt giới hạn an toàn (${p.detail}). Hãy lưu lại tệp bằng Excel và nộp lại.`,
     en: `The Excel file is refused because it unpacks beyond the safety limits (${p.detail}). Save it again from Excel and resubmit.`,
   }),
+  'file.limit': (p: {
+    limit: 'columns' | 'cells' | 'decoded_bytes';
+    max: number;
+    found: number;
+  }): Bilingual =>
+    ({
+      columns: {
+        vi: `Tệp có giá trị ở cột thứ ${vnNumber(p.found)}; hệ thống chỉ đọc tối đa ${vnNumber(p.max)} cột. Hãy xoá các ô thừa bên phải bảng rồi nộp lại.`,
+        en: `The file has a value in column ${enNumber(p.found)}; at most ${enNumber(p.max)} columns are read. Clear the stray cells right of the table and resubmit.`,
+      },
+      cells: {
+        vi: `Tệp có hơn ${vnNumber(p.max)} ô có dữ liệu (giới hạn số ô). Hãy chia báo cáo hoặc xoá các ô thừa.`,
+        en: `The file has more than ${enNumber(p.max)} non-empty cells (the cell limit). Split the report or clear the stray cells.`,
+      },
+      decoded_bytes: {
+        vi: `Văn bản trong tệp khi giải nén vượt ${vnNumber(p.max)} byte (giới hạn dung lượng giải nén; tệp cần ${vnNumber(p.found)} byte). Hãy lưu lại tệp bằng Excel hoặc chia báo cáo.`,
+        en: `The file's text once unpacked passes ${enNumber(p.max)} bytes (the unpacked-size limit; it needs ${enNumber(p.found)}). Save it again from Excel or split the report.`,
+      },
+    })[p.limit],
   'file.wrong_dataset': (p: { expected: string; found: string }): Bilingual => ({
     vi: `Tệp này có vẻ là báo cáo "${p.found}", không phải báo cáo "${p.expected}" đang nộp. Hãy kiểm tra lại loại báo cáo.`,
     en: `This file looks like a "${p.found}" report, not the "${p.expected}" report being submitted. Check the report type.`,
