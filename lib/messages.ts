@@ -68,6 +68,14 @@ export const RULE_MESSAGES = {
         en: `The file's text once unpacked passes ${enNumber(p.max)} bytes (the unpacked-size limit; it needs ${enNumber(p.found)}). Save it again from Excel or split the report.`,
       },
     })[p.limit],
+  'file.unprocessable': (p: { detail: string }): Bilingual => ({
+    vi: `Hệ thống không kiểm tra xong được tệp này (${p.detail}); tệp đã được tạm giữ và không xử lý lại. Hãy lưu lại tệp bằng Excel dưới dạng .xlsx hoặc .csv rồi nộp lại.`,
+    en: `The checker could not finish this file (${p.detail}); it has been set aside and will not be retried. Save it again from Excel as .xlsx or .csv and resubmit.`,
+  }),
+  'file.off_contract': (p: { key: string }): Bilingual => ({
+    vi: `Tệp ${shown(p.key)} không nằm đúng chỗ nên không được kiểm tra. Hãy nộp tại uploads/<loại báo cáo>/<YYYY-MM>/<mã tỉnh 2 chữ số>/<tên tệp>, không có thư mục con.`,
+    en: `The file ${shown(p.key)} is not where uploads go, so it was not checked. Upload to uploads/<report type>/<YYYY-MM>/<two-digit province code>/<file name>, with no subfolder.`,
+  }),
   'file.wrong_dataset': (p: { expected: string; found: string }): Bilingual => ({
     vi: `Tệp này có vẻ là báo cáo "${p.found}", không phải báo cáo "${p.expected}" đang nộp. Hãy kiểm tra lại loại báo cáo.`,
     en: `This file looks like a "${p.found}" report, not the "${p.expected}" report being submitted. Check the report type.`,

@@ -5,7 +5,13 @@ import type { IKey } from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3n from 'aws-cdk-lib/aws-s3-notifications';
 import { Construct } from 'constructs';
-import { LAKE_PREFIX, LEDGER_PREFIX, RECEIPTS_PREFIX, UPLOADS_PREFIX } from '../../lib/layout.ts';
+import {
+  ATTEMPTS_PREFIX,
+  LAKE_PREFIX,
+  LEDGER_PREFIX,
+  RECEIPTS_PREFIX,
+  UPLOADS_PREFIX,
+} from '../../lib/layout.ts';
 import { DuckdbFunction } from './duckdb-function.ts';
 import { FailureQueue } from './failure-queue.ts';
 import { objectPrefixFinding } from '../nag-ids.ts';
@@ -68,7 +74,7 @@ export class IngestPipeline extends Construct {
         resources: [uploadObjects],
       }),
     );
-    const lakeObjects = [LAKE_PREFIX, LEDGER_PREFIX, RECEIPTS_PREFIX].map((p) =>
+    const lakeObjects = [LAKE_PREFIX, LEDGER_PREFIX, RECEIPTS_PREFIX, ATTEMPTS_PREFIX].map((p) =>
       props.lake.arnForObjects(`${p}*`),
     );
     role.addToPolicy(
@@ -89,7 +95,7 @@ export class IngestPipeline extends Construct {
     const reason = 'Object keys under a pipeline prefix are not known in advance (one per province upload).';
     Validations.of(role).acknowledge(
       { id: objectPrefixFinding(props.uploads, UPLOADS_PREFIX), reason },
-      ...[LAKE_PREFIX, LEDGER_PREFIX, RECEIPTS_PREFIX].map((p) => ({
+      ...[LAKE_PREFIX, LEDGER_PREFIX, RECEIPTS_PREFIX, ATTEMPTS_PREFIX].map((p) => ({
         id: objectPrefixFinding(props.lake, p),
         reason,
       })),
