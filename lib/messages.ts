@@ -437,7 +437,30 @@ export const DOCTOR_MESSAGES = {
       vi: `Kho dữ liệu có tỉnh-tháng không có báo cáo được chấp nhận: ${pm}`,
       en: `Lake object for a province-month with no accepted report: ${pm}`,
     }),
+    'summary-missing': (pm: string): Bilingual => ({
+      vi: `Thiếu bảng tổng hợp của báo cáo đang có hiệu lực: ${pm}`,
+      en: `Summary missing for the report in force: ${pm}`,
+    }),
+    'summary-stale': (pm: string): Bilingual => ({
+      vi: `Bảng tổng hợp được tính từ một báo cáo khác với báo cáo đang có hiệu lực: ${pm}`,
+      en: `Summary computed from another upload than the report in force: ${pm}`,
+    }),
   },
+  repaired: (pm: string, action: 'rewritten' | 'would-rewrite' | 'lake-not-settled'): Bilingual =>
+    ({
+      rewritten: {
+        vi: `Đã tính lại bảng tổng hợp từ kho dữ liệu: ${pm}`,
+        en: `Summary recomputed from the lake: ${pm}`,
+      },
+      'would-rewrite': {
+        vi: `Sẽ tính lại bảng tổng hợp từ kho dữ liệu (chạy thử, chưa thay đổi gì): ${pm}`,
+        en: `Would recompute the summary from the lake (dry run, nothing changed): ${pm}`,
+      },
+      'lake-not-settled': {
+        vi: `Chưa sửa bảng tổng hợp vì kho dữ liệu chưa đúng; chạy "vss replay" trước: ${pm}`,
+        en: `Summary not repaired: the lake does not hold the report in force yet; run "vss replay" first: ${pm}`,
+      },
+    })[action],
   advice: (count: number, dataDir: string): Bilingual => ({
     vi: `Phát hiện ${count} vấn đề. Cách khắc phục: chạy "vss replay --data-dir ${dataDir}" để dựng lại kho dữ liệu và sổ ghi từ các tệp tải lên (không mất tệp nào), rồi chạy lại "vss doctor".`,
     en: `Found ${count} problems. To fix: run "vss replay --data-dir ${dataDir}" to rebuild the lake and ledger from the uploads (no upload is lost), then run "vss doctor" again.`,

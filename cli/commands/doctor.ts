@@ -11,6 +11,8 @@ import { langOption } from './ingest.ts';
 interface DoctorOptions {
   dataDir: string;
   lang: Lang;
+  repair?: boolean;
+  dryRun?: boolean;
 }
 
 export function register(program: Command): void {
@@ -19,9 +21,17 @@ export function register(program: Command): void {
     .description('check that the lake and ledger agree with the uploads; exit 1 and say what to do if not')
     .addOption(dataDirOption())
     .addOption(langOption())
+    .option('--repair', 'recompute summaries that do not match the upload in force')
+    .option('--dry-run', 'with --repair: print what would change, change nothing')
     .action(async (options: DoctorOptions) => {
-      const report = await doctorLocal({ dataDir: options.dataDir });
+      const report = await doctorLocal({
+        dataDir: options.dataDir,
+        repair: options.repair,
+        dryRun: options.dryRun,
+      });
       const lang = options.lang;
+      for (const r of report.repairs)
+        process.stdout.write(`${DOCTOR_MESSAGES.repaired(r.key, r.action)[lang]}\n`);
       if (report.problems.length === 0) {
         process.stdout.write(`${DOCTOR_MESSAGES.healthy(report)[lang]}\n`);
         return;
