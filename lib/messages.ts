@@ -396,6 +396,14 @@ export const TEMPLATE_TEXT = {
 
 /** What `vss replay` reports. */
 export const REPLAY_MESSAGES = {
+  dryRun: (p: {
+    clear: readonly string[];
+    replay: readonly unknown[];
+    lakeVersioning: string;
+  }): Bilingual => ({
+    vi: `Chạy thử, chưa thay đổi gì: sẽ ẩn ${p.clear.length} đối tượng của kho dữ liệu ${p.lakeVersioning === 'enabled' ? 'sau dấu xoá (khôi phục được)' : '(kho không có phiên bản: xoá hẳn)'} và xử lý lại ${p.replay.length} phiên bản tệp tải lên.`,
+    en: `Dry run, nothing changed: would hide ${p.clear.length} lake-bucket objects ${p.lakeVersioning === 'enabled' ? 'behind delete markers (restorable)' : '(unversioned bucket: deleted for good)'} and replay ${p.replay.length} upload versions.`,
+  }),
   summary: (s: { uploads: number; provinceMonths: number; failed: number; seconds: number }): Bilingual => ({
     vi: `Đã dựng lại kho dữ liệu, sổ ghi và biên nhận từ ${s.uploads} tệp tải lên (${s.provinceMonths} tỉnh-tháng), lỗi ${s.failed} — ${s.seconds.toFixed(1)} giây`,
     en: `Rebuilt the lake, ledger and receipts from ${s.uploads} uploads (${s.provinceMonths} province-months), failed ${s.failed} — ${s.seconds.toFixed(1)} s`,

@@ -3,7 +3,7 @@
  * do when they do not. Exit 1 when a problem is found.
  */
 import type { Command } from 'commander';
-import { doctorLocal } from '../../lib/doctor/doctor-local.ts';
+import { doctorDeployed, doctorLocal } from '../../lib/doctor/doctor-local.ts';
 import { DOCTOR_MESSAGES, type Lang } from '../../lib/messages.ts';
 import { dataDirOption } from '../options.ts';
 import { langOption } from './ingest.ts';
@@ -13,6 +13,8 @@ interface DoctorOptions {
   lang: Lang;
   repair?: boolean;
   dryRun?: boolean;
+  uploadsBucket?: string;
+  lakeBucket?: string;
 }
 
 export function register(program: Command): void {
@@ -23,12 +25,18 @@ export function register(program: Command): void {
     .addOption(langOption())
     .option('--repair', 'recompute summaries that do not match the upload in force')
     .option('--dry-run', 'with --repair: print what would change, change nothing')
+    .option('--uploads-bucket <name>', 'check the deployed uploads bucket (with --lake-bucket)')
+    .option('--lake-bucket <name>', 'check the deployed lake bucket')
     .action(async (options: DoctorOptions) => {
-      const report = await doctorLocal({
-        dataDir: options.dataDir,
-        repair: options.repair,
-        dryRun: options.dryRun,
-      });
+      const run = { repair: options.repair, dryRun: options.dryRun };
+      const report =
+        options.uploadsBucket && options.lakeBucket
+          ? await doctorDeployed({
+              ...run,
+              uploadsBucket: options.uploadsBucket,
+              lakeBucket: options.lakeBucket,
+            })
+          : await doctorLocal({ ...run, dataDir: options.dataDir });
       const lang = options.lang;
       for (const r of report.repairs)
         process.stdout.write(`${DOCTOR_MESSAGES.repaired(r.key, r.action)[lang]}\n`);

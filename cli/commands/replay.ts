@@ -1,9 +1,12 @@
 /**
- * `vss replay`: rebuild the lake, ledger and receipts of the local data directory from its
- * uploads alone, through the same ingest handler. Exit 1 when an upload could not be handled.
+ * `vss replay`: rebuild the lake, ledger and receipts from the uploads alone, through the same
+ * ingest handler: of the local data directory, or with --uploads-bucket and --lake-bucket of the
+ * deployed buckets (every upload version; the lake bucket must be versioned). --dry-run prints
+ * what would be cleared and replayed. Exit 1 when an upload could not be handled.
  */
 import type { Command } from 'commander';
 import { REPLAY_MESSAGES, type Lang } from '../../lib/messages.ts';
+import { replayDeployed } from '../../lib/replay/replay-deployed.ts';
 import { replayLocal } from '../../lib/replay/replay-local.ts';
 import { dataDirOption } from '../options.ts';
 import { concurrencyOption, langOption } from './ingest.ts';
@@ -12,6 +15,9 @@ interface ReplayOptions {
   dataDir: string;
   concurrency: string;
   lang: Lang;
+  dryRun?: boolean;
+  uploadsBucket?: string;
+  lakeBucket?: string;
 }
 
 export function register(program: Command): void {
@@ -23,15 +29,35 @@ export function register(program: Command): void {
     .addOption(dataDirOption())
     .addOption(concurrencyOption())
     .addOption(langOption())
+    .option('--dry-run', 'print what would be cleared and replayed; change nothing')
+    .option('--uploads-bucket <name>', 'the deployed uploads bucket (with --lake-bucket)')
+    .option('--lake-bucket <name>', 'the deployed lake bucket; it must be versioned')
     .action(async (options: ReplayOptions) => {
       const started = performance.now();
-      const showProgress = process.stderr.isTTY;
-      const summary = await replayLocal({
-        dataDir: options.dataDir,
+      const showProgress = process.stderr.isTTY && !options.dryRun;
+      const common = {
         concurrency: Math.max(1, Number(options.concurrency) || 4),
-        onProgress: showProgress ? (done, total) => process.stderr.write(`\r${done}/${total}`) : undefined,
-      });
+        dryRun: options.dryRun,
+        onProgress: showProgress
+          ? (done: number, total: number) => process.stderr.write(`\r${done}/${total}`)
+          : undefined,
+      };
+      const summary =
+        options.uploadsBucket && options.lakeBucket
+          ? await replayDeployed({
+              ...common,
+              uploadsBucket: options.uploadsBucket,
+              lakeBucket: options.lakeBucket,
+            })
+          : await replayLocal({ ...common, dataDir: options.dataDir });
       if (showProgress) process.stderr.write('\n');
+      if (summary.plan) {
+        for (const key of summary.plan.clear) process.stdout.write(`- ${key}\n`);
+        for (const u of summary.plan.replay)
+          process.stdout.write(`+ ${u.key}${u.versionId ? ` @${u.versionId}` : ''}\n`);
+        process.stdout.write(`${REPLAY_MESSAGES.dryRun(summary.plan)[options.lang]}\n`);
+        return;
+      }
       const seconds = (performance.now() - started) / 1000;
       process.stdout.write(`${REPLAY_MESSAGES.summary({ ...summary, seconds })[options.lang]}\n`);
       if (summary.failed > 0) process.exitCode = 1;

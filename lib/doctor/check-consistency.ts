@@ -19,6 +19,7 @@ import {
 import { ledgerRecord, type LedgerRecord } from '../ledger-record.ts';
 import { uploadInForce } from '../ledger/decide.ts';
 import { listObjects } from '../replay/list-objects.ts';
+import { listVersions } from '../replay/list-versions.ts';
 import { readObject } from '../storage/object-bytes.ts';
 import { readSummaryStamp } from '../summary/write-summary.ts';
 
@@ -59,7 +60,8 @@ const LAKE_OBJECT = /^lake\/([a-z_]+)\/period=(\d{4}-\d{2})\/province=(\d{2})\/d
 export async function checkConsistency(o: CheckOptions): Promise<ConsistencyReport> {
   const limit = o.concurrency ?? 16;
   const problems: Problem[] = [];
-  const uploads = (await listObjects(o.s3, o.uploadsBucket, UPLOADS_PREFIX)).filter((u) =>
+  // Every stored version: on the versioned bucket a re-upload under one name hides the earlier.
+  const uploads = (await listVersions(o.s3, o.uploadsBucket, UPLOADS_PREFIX)).filter((u) =>
     parseUploadKey(u.key),
   );
   const records: LedgerRecord[] = [];
@@ -88,10 +90,10 @@ export async function checkConsistency(o: CheckOptions): Promise<ConsistencyRepo
 
   const byKey = groupBy(records, (r) => r.key);
   for (const u of uploads) {
-    const mine = byKey.get(u.key) ?? [];
+    const mine = (byKey.get(u.key) ?? []).filter((r) => !u.versionId || r.version_id === u.versionId);
     // A record without an ETag (written before ledgers kept it) is taken as covering the key.
     if (!mine.some((r) => !r.etag || r.etag === u.eTag))
-      problems.push({ kind: 'upload-unrecorded', key: u.key });
+      problems.push({ kind: 'upload-unrecorded', key: u.versionId ? `${u.key}@${u.versionId}` : u.key });
   }
   const uploadKeys = new Set(uploads.map((u) => u.key));
   for (const r of records) {
