@@ -25,6 +25,8 @@ export const LAKE_PREFIX = 'lake/';
 export const LEDGER_PREFIX = 'ledger/';
 export const RECEIPTS_PREFIX = 'receipts/';
 export const SUMMARIES_PREFIX = 'summaries/';
+/** Annotated workbooks handed out by a short-lived signed link; expired by a lifecycle rule. */
+export const ANNOTATED_PREFIX = 'annotated/';
 /** Ingest's count of validations begun and not finished, per upload (functions/ingest/park-upload.ts). */
 export const ATTEMPTS_PREFIX = 'attempts/';
 
