@@ -13,6 +13,11 @@ var COOKIE = 'vss_session';
 var KEY_NAME = 'session-key';
 var SCOPE = /^(all|\d{2})$/;
 var PROVINCE_DATA = /^\/data\/provinces\/(\d{2})\//;
+// Sessions last SESSION_HOURS (session-handler.ts), so a cookie was issued at expiry minus this.
+var SESSION_SECONDS = 8 * 3600;
+// Revocation: the key value store's "revoked-before:<scope>" (epoch seconds) ends every session
+// of that scope issued before it, leadership's ("all") or one province's; see SECURITY.md.
+var REVOKED_PREFIX = 'revoked-before:';
 
 // Percent-encodings no legitimate link needs: separators, dots, letters, digits, "%", controls.
 var AMBIGUOUS_ESCAPE = /%(?:[01][0-9A-F]|2[5DEF]|3[0-9]|[46][1-9A-F]|[57][0-9A]|5[CF]|7[EF])/i;
@@ -65,7 +70,16 @@ function sessionScope(cookies, key, nowSeconds) {
     .digest('hex');
   if (!sameText(parts[2], expected)) return null;
   if (Number(parts[1]) <= nowSeconds) return null;
-  return parts[0];
+  return { scope: parts[0], issued: Number(parts[1]) - SESSION_SECONDS };
+}
+
+async function storedValue(name) {
+  try {
+    return await cf.kvs().get(name);
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars -- optional catch binding is not in every runtime
+  } catch (_e) {
+    return null; // absent
+  }
 }
 
 function mayRead(scope, uri) {
@@ -87,14 +101,14 @@ async function handler(event) {
     request.headers['x-viewer-host'] = { value: request.headers.host ? request.headers.host.value : '' };
     return request;
   }
-  var key = null;
-  try {
-    key = await cf.kvs().get(KEY_NAME);
-    // eslint-disable-next-line @typescript-eslint/no-unused-vars -- optional catch binding is not in every runtime
-  } catch (_e) {
-    key = null; // no key yet: refuse everything rather than let anyone in
+  // No key yet: refuse everything rather than let anyone in.
+  var key = await storedValue(KEY_NAME);
+  var session = sessionScope(request.cookies, key, Math.floor(Date.now() / 1000));
+  if (session !== null) {
+    var revokedBefore = await storedValue(REVOKED_PREFIX + session.scope);
+    if (revokedBefore !== null && session.issued < Number(revokedBefore)) session = null;
   }
-  var scope = sessionScope(request.cookies, key, Math.floor(Date.now() / 1000));
+  var scope = session === null ? null : session.scope;
   if (scope === null) {
     // Data and the upload API are fetched by scripts, which want a status, not a sign-in page.
     if (path.indexOf('/data/') === 0 || path.indexOf('/api/') === 0) {

@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { SESSION_HOURS } from '../../infra/auth/session-handler.ts';
 import { signSession, type SessionScope } from '../../infra/auth/session-cookie.ts';
 import { canonicalPath } from '../../lib/site/canonical-path.ts';
 import { HOSTILE_PATHS } from '../support/hostile-paths.ts';
@@ -25,12 +26,14 @@ interface CfResponse {
  */
 function loadViewerAuth(
   storedKey: string | null,
+  store: Record<string, string> = {},
 ): (e: { request: CfRequest }) => Promise<CfRequest | CfResponse> {
   const imports = /^import crypto from 'crypto';\nimport cf from 'cloudfront';$/m;
   expect(SOURCE).toMatch(imports);
   const body = SOURCE.replace(imports, 'var crypto = deps.crypto; var cf = deps.cf;');
   const kvs = {
     get: async (name: string) => {
+      if (name in store) return store[name];
       if (name !== 'session-key' || storedKey === null) throw new Error('key not found');
       return storedKey;
     },
@@ -234,6 +237,30 @@ describe('dashboard viewer function', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it('ends the sessions of a scope issued before its revocation time, and only those', async () => {
+    const issuedAt = nowSeconds();
+    const s48 = session('48' as SessionScope, KEY, SESSION_HOURS * 3600);
+    const sAll = session('all', KEY, SESSION_HOURS * 3600);
+    const revoke48 = { 'revoked-before:48': String(issuedAt + 1) };
+    const status = async (store: Record<string, string>, uri: string, cookie: string) => {
+      const result = await loadViewerAuth(KEY, store)(request(uri, cookie));
+      return 'statusCode' in result ? result.statusCode : 200;
+    };
+    expect(await status(revoke48, '/data/provinces/48/debt.json', s48)).toBe(401);
+    expect(await status(revoke48, '/api/me', s48)).toBe(401);
+    expect(await status(revoke48, '/index.html', s48)).toBe(302);
+    // Leadership's sessions and a later sign-in of province 48 are untouched.
+    expect(await status(revoke48, '/data/site.json', sAll)).toBe(200);
+    expect(
+      await status({ 'revoked-before:48': String(issuedAt - 10) }, '/data/provinces/48/debt.json', s48),
+    ).toBe(200);
+    expect(await status({ 'revoked-before:all': String(issuedAt + 1) }, '/data/site.json', sAll)).toBe(401);
+  });
+
+  it('assumes the session length the sign-in issues', () => {
+    expect(SOURCE).toContain(`var SESSION_SECONDS = ${SESSION_HOURS} * 3600;`);
   });
 
   it('stays within the CloudFront Functions size limit of 10 KB', () => {
