@@ -5,13 +5,13 @@
  * validator that throws, and a file that killed the checker (out of memory, timeout) on earlier
  * attempts, which the attempt marker written before each validation remembers.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { DeleteObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { StorageError } from '../../lib/errors.ts';
 import { ATTEMPTS_PREFIX, RECEIPTS_PREFIX, type UploadLocation } from '../../lib/layout.ts';
 import { RULE_MESSAGES, type RuleId } from '../../lib/messages.ts';
 import type { Receipt } from '../../lib/receipt.ts';
-import { isMissingObject, readObject } from '../../lib/storage/object-bytes.ts';
+import { deleteAll, listObjects } from '../../lib/replay/list-objects.ts';
 
 /** Validations a file may die in before it is parked; Lambda tries an event three times. */
 export const MAX_VALIDATION_ATTEMPTS = 2;
@@ -83,58 +83,58 @@ export function unreadSha256(key: string, versionId: string | undefined, eTag: s
     .digest('hex');
 }
 
-const attemptKey = (location: UploadLocation, uploadId: string) =>
-  `${ATTEMPTS_PREFIX}${location.dataset}/${location.period}/${location.province}/${uploadId}.json`;
+/** One marker per validation begun, under the upload's own folder, each deleted by its validation. */
+const attemptsPrefix = (location: UploadLocation, uploadId: string) =>
+  `${ATTEMPTS_PREFIX}${location.dataset}/${location.period}/${location.province}/${uploadId}/`;
 
 /**
- * Counts one more validation of this upload before it starts; the count is cleared once the
- * validator returns. Returns how many earlier validations never returned.
+ * Before a validation: how many earlier ones never returned (their markers are still there), and,
+ * unless that is already the limit, a marker of its own. Each attempt has its own marker, so a
+ * write reported lost that did land, or a retry, cannot count twice; a failed write is taken back.
  */
 export async function beginValidation(
   s3: S3Client,
   bucket: string,
   location: UploadLocation,
   uploadId: string,
-): Promise<number> {
-  const key = attemptKey(location, uploadId);
-  let earlier = 0;
+): Promise<{ earlier: number; marker?: string }> {
+  const prefix = attemptsPrefix(location, uploadId);
+  const earlier = (await listObjects(s3, bucket, prefix)).length;
+  if (earlier >= MAX_VALIDATION_ATTEMPTS) return { earlier };
+  const marker = `${prefix}${randomUUID()}.json`;
   try {
-    const { bytes } = await readObject(s3, bucket, key);
-    const parsed: unknown = JSON.parse(new TextDecoder().decode(bytes));
-    if (
-      typeof parsed === 'object' &&
-      parsed !== null &&
-      'attempts' in parsed &&
-      typeof parsed.attempts === 'number'
-    )
-      earlier = parsed.attempts;
+    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: marker, Body: '{}' }));
   } catch (error) {
-    if (!isMissingObject(error) && !(error instanceof SyntaxError)) throw error;
+    await s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: marker })).catch(() => undefined);
+    throw new StorageError(`cannot write s3://${bucket}/${marker}`, { cause: error });
   }
-  if (earlier >= MAX_VALIDATION_ATTEMPTS) return earlier;
-  try {
-    await s3.send(
-      new PutObjectCommand({ Bucket: bucket, Key: key, Body: JSON.stringify({ attempts: earlier + 1 }) }),
-    );
-  } catch (error) {
-    throw new StorageError(`cannot write s3://${bucket}/${key}`, { cause: error });
-  }
-  return earlier;
+  return { earlier, marker };
 }
 
-/** The validator returned: this upload's earlier attempts no longer count against it. */
-export async function endValidation(
+/**
+ * The validator returned: its marker goes. Tried a few times and then given up on rather than
+ * failing the event: a marker left behind costs one attempt, a failed event would cost one too.
+ */
+export async function endValidation(s3: S3Client, bucket: string, marker: string | undefined): Promise<void> {
+  if (!marker) return;
+  for (let tries = 0; tries < 3; tries += 1) {
+    try {
+      await s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: marker }));
+      return;
+    } catch {
+      // S3 answered with an error or not at all: try again, then leave it.
+    }
+  }
+}
+
+/** A parked upload: its markers are no longer needed. */
+export async function clearValidations(
   s3: S3Client,
   bucket: string,
   location: UploadLocation,
   uploadId: string,
 ): Promise<void> {
-  const key = attemptKey(location, uploadId);
-  try {
-    await s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
-  } catch (error) {
-    throw new StorageError(`cannot delete s3://${bucket}/${key}`, { cause: error });
-  }
+  await deleteAll(s3, bucket, attemptsPrefix(location, uploadId));
 }
 
 /** Where the refusal of a key outside the upload contract is kept: named by the key's hash. */

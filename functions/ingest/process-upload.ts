@@ -19,6 +19,7 @@ import { readObject } from '../../lib/storage/object-bytes.ts';
 import { limitsFromEnv } from '../../lib/validate/limits.ts';
 import {
   beginValidation,
+  clearValidations,
   endValidation,
   MAX_VALIDATION_ATTEMPTS,
   refusalReceipt,
@@ -77,7 +78,7 @@ export async function processUpload(
   const receivedAt = receivedAtOf(record, object.metadata, ctx.trustSubmittedAt, ctx.now);
   const uploadId = uploadIdOf({ key, versionId, sha256 });
 
-  const earlier = await beginValidation(ctx.s3, ctx.lakeBucket, location, uploadId);
+  const { earlier, marker } = await beginValidation(ctx.s3, ctx.lakeBucket, location, uploadId);
   if (earlier >= MAX_VALIDATION_ATTEMPTS) {
     // Earlier attempts died inside the validator (memory, time): park the file with a receipt.
     const refusal = unprocessable(`${earlier} attempts did not finish`);
@@ -92,7 +93,7 @@ export async function processUpload(
       { versionId, sha256, receivedAt, object },
       { receipt, rows: [] },
     );
-    await endValidation(ctx.s3, ctx.lakeBucket, location, uploadId);
+    await clearValidations(ctx.s3, ctx.lakeBucket, location, uploadId);
     return outcome;
   }
   // A throw leaves the attempt counted: the retry tries again, and the attempt after the last parks.
@@ -104,12 +105,7 @@ export async function processUpload(
     now: ctx.now(),
     fastPath: { tmpDir: ctx.tmpDir ?? tmpdir() },
   });
-  try {
-    await endValidation(ctx.s3, ctx.lakeBucket, location, uploadId);
-  } catch (error) {
-    await validated.lake?.dispose();
-    throw error;
-  }
+  await endValidation(ctx.s3, ctx.lakeBucket, marker);
   return settle(ctx, record, upload, { versionId, sha256, receivedAt, object }, validated);
 }
 
