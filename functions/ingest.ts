@@ -12,6 +12,7 @@ import { summaryWriter } from '../lib/summary/write-summary.ts';
 import { validateUpload } from '../lib/validate/index.ts';
 import { uploadOfRecord } from './ingest/event-key.ts';
 import { createKeyedLock } from './ingest/keyed-lock.ts';
+import { refuseOffContract } from './ingest/park-upload.ts';
 import { processUpload, type UploadOutcome } from './ingest/process-upload.ts';
 import type { BesideLake } from './ingest/reconcile-lake.ts';
 import type { ValidateUpload } from './ingest/validate-port.ts';
@@ -32,6 +33,8 @@ export interface IngestDeps {
   log?: (entry: Record<string, unknown>) => void;
   /** Called after each upload is handled (the local runner counts outcomes with it). */
   onOutcome?: (outcome: UploadOutcome) => void;
+  /** Uploads larger than this are refused from HeadObject, unread. Default: limitsFromEnv(). */
+  maxBytes?: number;
 }
 
 const jsonLog = (entry: Record<string, unknown>) => console.log(JSON.stringify(entry));
@@ -47,6 +50,7 @@ export function createIngestHandler(deps: IngestDeps): (event: S3Event) => Promi
     now: deps.now ?? (() => new Date()),
     tmpDir: deps.tmpDir,
     trustSubmittedAt: deps.trustSubmittedAt ?? false,
+    maxBytes: deps.maxBytes,
     // The province-month's summary beside its lake object, so the refresh reads no employer rows.
     besideLake: deps.besideLake ?? summaryWriter(deps.s3, deps.lakeBucket, deps.tmpDir),
   };
@@ -58,7 +62,23 @@ export function createIngestHandler(deps: IngestDeps): (event: S3Event) => Promi
         continue;
       const upload = uploadOfRecord(record);
       if (!upload) {
-        log({ level: 'WARN', message: 'not an upload key, skipped', key: record.s3.object.key });
+        try {
+          const refusal = await refuseOffContract(
+            deps.s3,
+            deps.lakeBucket,
+            record.s3.object.key,
+            record.eventTime,
+          );
+          log({ level: 'WARN', message: 'not an upload key, refused', key: record.s3.object.key, refusal });
+        } catch (error) {
+          log({
+            level: 'ERROR',
+            message: 'refusal not written',
+            key: record.s3.object.key,
+            error: String(error),
+          });
+          failures.push(error);
+        }
         continue;
       }
       const { dataset, period, province } = upload.location;

@@ -7,6 +7,7 @@
  *                   ledger/<dataset>/<YYYY-MM>/<province>/<upload id>.json        one immutable record per upload
  *                   receipts/<dataset>/<YYYY-MM>/<province>/<upload id>.json      the receipt sent to the province
  *                   summaries/<dataset>/period=<YYYY-MM>/province=<code>/summary.parquet   measures of the lake object
+ *                   attempts/<dataset>/<YYYY-MM>/<province>/<upload id>.json      validations begun, not finished
  */
 import type { DatasetName } from './datasets/index.ts';
 import { isDatasetName } from './datasets/index.ts';
@@ -24,6 +25,10 @@ export const LAKE_PREFIX = 'lake/';
 export const LEDGER_PREFIX = 'ledger/';
 export const RECEIPTS_PREFIX = 'receipts/';
 export const SUMMARIES_PREFIX = 'summaries/';
+/** Annotated workbooks handed out by a short-lived signed link; expired by a lifecycle rule. */
+export const ANNOTATED_PREFIX = 'annotated/';
+/** Ingest's count of validations begun and not finished, per upload (functions/ingest/park-upload.ts). */
+export const ATTEMPTS_PREFIX = 'attempts/';
 
 /** A file name a province may use: no path separators, no leading dot, printable, not too long. */
 const SAFE_FILE_NAME = /^(?!\.)[^/\\]{1,200}$/u;

@@ -49,6 +49,33 @@ export const RULE_MESSAGES = {
     vi: `Tệp Excel bị từ chối vì khi giải nén vượt giới hạn an toàn (${p.detail}). Hãy lưu lại tệp bằng Excel và nộp lại.`,
     en: `The Excel file is refused because it unpacks beyond the safety limits (${p.detail}). Save it again from Excel and resubmit.`,
   }),
+  'file.limit': (p: {
+    limit: 'columns' | 'cells' | 'decoded_bytes';
+    max: number;
+    found: number;
+  }): Bilingual =>
+    ({
+      columns: {
+        vi: `Tệp có giá trị ở cột thứ ${vnNumber(p.found)}; hệ thống chỉ đọc tối đa ${vnNumber(p.max)} cột. Hãy xoá các ô thừa bên phải bảng rồi nộp lại.`,
+        en: `The file has a value in column ${enNumber(p.found)}; at most ${enNumber(p.max)} columns are read. Clear the stray cells right of the table and resubmit.`,
+      },
+      cells: {
+        vi: `Tệp có hơn ${vnNumber(p.max)} ô có dữ liệu (giới hạn số ô). Hãy chia báo cáo hoặc xoá các ô thừa.`,
+        en: `The file has more than ${enNumber(p.max)} non-empty cells (the cell limit). Split the report or clear the stray cells.`,
+      },
+      decoded_bytes: {
+        vi: `Văn bản trong tệp khi giải nén vượt ${vnNumber(p.max)} byte (giới hạn dung lượng giải nén; tệp cần ${vnNumber(p.found)} byte). Hãy lưu lại tệp bằng Excel hoặc chia báo cáo.`,
+        en: `The file's text once unpacked passes ${enNumber(p.max)} bytes (the unpacked-size limit; it needs ${enNumber(p.found)}). Save it again from Excel or split the report.`,
+      },
+    })[p.limit],
+  'file.unprocessable': (p: { detail: string }): Bilingual => ({
+    vi: `Hệ thống không kiểm tra xong được tệp này (${p.detail}); tệp đã được tạm giữ và không xử lý lại. Hãy lưu lại tệp bằng Excel dưới dạng .xlsx hoặc .csv rồi nộp lại.`,
+    en: `The checker could not finish this file (${p.detail}); it has been set aside and will not be retried. Save it again from Excel as .xlsx or .csv and resubmit.`,
+  }),
+  'file.off_contract': (p: { key: string }): Bilingual => ({
+    vi: `Tệp ${shown(p.key)} không nằm đúng chỗ nên không được kiểm tra. Hãy nộp tại uploads/<loại báo cáo>/<YYYY-MM>/<mã tỉnh 2 chữ số>/<tên tệp>, không có thư mục con.`,
+    en: `The file ${shown(p.key)} is not where uploads go, so it was not checked. Upload to uploads/<report type>/<YYYY-MM>/<two-digit province code>/<file name>, with no subfolder.`,
+  }),
   'file.wrong_dataset': (p: { expected: string; found: string }): Bilingual => ({
     vi: `Tệp này có vẻ là báo cáo "${p.found}", không phải báo cáo "${p.expected}" đang nộp. Hãy kiểm tra lại loại báo cáo.`,
     en: `This file looks like a "${p.found}" report, not the "${p.expected}" report being submitted. Check the report type.`,
@@ -322,6 +349,10 @@ export const DASHBOARD_MESSAGES = {
     vi: `Chưa có số liệu toàn quốc tháng ${month}.`,
     en: `No national figures for ${month} yet.`,
   }),
+  ambiguousPath: (): Bilingual => ({
+    vi: 'Đường dẫn không hợp lệ: có mã hoá "/", "\\", dấu chấm, "//" hoặc UTF-8 hỏng.',
+    en: 'The path is not valid: it encodes "/", "\\" or dots, has "//" or broken UTF-8.',
+  }),
 } as const;
 
 /** What the dashboard sign-in says when it cannot let a person in. */
@@ -437,6 +468,14 @@ export const TEMPLATE_TEXT = {
 
 /** What `vss replay` reports. */
 export const REPLAY_MESSAGES = {
+  dryRun: (p: {
+    clear: readonly string[];
+    replay: readonly unknown[];
+    lakeVersioning: string;
+  }): Bilingual => ({
+    vi: `Chạy thử, chưa thay đổi gì: sẽ ẩn ${p.clear.length} đối tượng của kho dữ liệu ${p.lakeVersioning === 'enabled' ? 'sau dấu xoá (khôi phục được)' : '(kho không có phiên bản: xoá hẳn)'} và xử lý lại ${p.replay.length} phiên bản tệp tải lên.`,
+    en: `Dry run, nothing changed: would hide ${p.clear.length} lake-bucket objects ${p.lakeVersioning === 'enabled' ? 'behind delete markers (restorable)' : '(unversioned bucket: deleted for good)'} and replay ${p.replay.length} upload versions.`,
+  }),
   summary: (s: { uploads: number; provinceMonths: number; failed: number; seconds: number }): Bilingual => ({
     vi: `Đã dựng lại kho dữ liệu, sổ ghi và biên nhận từ ${s.uploads} tệp tải lên (${s.provinceMonths} tỉnh-tháng), lỗi ${s.failed} — ${s.seconds.toFixed(1)} giây`,
     en: `Rebuilt the lake, ledger and receipts from ${s.uploads} uploads (${s.provinceMonths} province-months), failed ${s.failed} — ${s.seconds.toFixed(1)} s`,
@@ -478,7 +517,30 @@ export const DOCTOR_MESSAGES = {
       vi: `Kho dữ liệu có tỉnh-tháng không có báo cáo được chấp nhận: ${pm}`,
       en: `Lake object for a province-month with no accepted report: ${pm}`,
     }),
+    'summary-missing': (pm: string): Bilingual => ({
+      vi: `Thiếu bảng tổng hợp của báo cáo đang có hiệu lực: ${pm}`,
+      en: `Summary missing for the report in force: ${pm}`,
+    }),
+    'summary-stale': (pm: string): Bilingual => ({
+      vi: `Bảng tổng hợp được tính từ một báo cáo khác với báo cáo đang có hiệu lực: ${pm}`,
+      en: `Summary computed from another upload than the report in force: ${pm}`,
+    }),
   },
+  repaired: (pm: string, action: 'rewritten' | 'would-rewrite' | 'lake-not-settled'): Bilingual =>
+    ({
+      rewritten: {
+        vi: `Đã tính lại bảng tổng hợp từ kho dữ liệu: ${pm}`,
+        en: `Summary recomputed from the lake: ${pm}`,
+      },
+      'would-rewrite': {
+        vi: `Sẽ tính lại bảng tổng hợp từ kho dữ liệu (chạy thử, chưa thay đổi gì): ${pm}`,
+        en: `Would recompute the summary from the lake (dry run, nothing changed): ${pm}`,
+      },
+      'lake-not-settled': {
+        vi: `Chưa sửa bảng tổng hợp vì kho dữ liệu chưa đúng; chạy "vss replay" trước: ${pm}`,
+        en: `Summary not repaired: the lake does not hold the report in force yet; run "vss replay" first: ${pm}`,
+      },
+    })[action],
   advice: (count: number, dataDir: string): Bilingual => ({
     vi: `Phát hiện ${count} vấn đề. Cách khắc phục: chạy "vss replay --data-dir ${dataDir}" để dựng lại kho dữ liệu và sổ ghi từ các tệp tải lên (không mất tệp nào), rồi chạy lại "vss doctor".`,
     en: `Found ${count} problems. To fix: run "vss replay --data-dir ${dataDir}" to rebuild the lake and ledger from the uploads (no upload is lost), then run "vss doctor" again.`,

@@ -1,8 +1,11 @@
 /**
  * The data behind a chart as a table a reader can take away: CSV (UTF-8 with a byte-order mark,
- * so Excel opens Vietnamese text correctly) or XLSX. Text that a spreadsheet would run as a
- * formula ("=…", "+…", "-…", "@…") is prefixed with an apostrophe; numbers stay numbers.
+ * so Excel opens Vietnamese text correctly; standard or the vi-VN dialect) or XLSX. Text that a
+ * spreadsheet would run as a formula is defused whatever separator the reader splits on
+ * (lib/engine/csv-dialect.ts); numbers stay numbers.
  */
+import { CSV_DIALECTS, csvDocument, defuseText, type CsvDialect } from '../../lib/engine/csv-dialect.ts';
+
 export type Cell = string | number | null;
 
 export interface DataTable {
@@ -10,26 +13,19 @@ export interface DataTable {
   rows: readonly Record<string, Cell>[];
 }
 
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** Text that cannot run as a spreadsheet formula. */
+/** Text that cannot run as a spreadsheet formula, whichever separator splits it. */
 export function neutralise(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
+  return defuseText(text);
 }
 
-function csvField(cell: Cell): string {
-  if (cell === null) return '';
-  if (typeof cell === 'number') return String(cell);
-  const safe = neutralise(cell);
-  return /[",\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
-
-export function tableToCsv(table: DataTable): string {
-  const lines = [
-    table.columns.map((c) => csvField(c.label)).join(','),
-    ...table.rows.map((row) => table.columns.map((c) => csvField(row[c.key] ?? null)).join(',')),
-  ];
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+export function tableToCsv(table: DataTable, dialect: CsvDialect = CSV_DIALECTS.standard): string {
+  return csvDocument(
+    [
+      table.columns.map((c) => c.label),
+      ...table.rows.map((row) => table.columns.map((c) => row[c.key] ?? null)),
+    ],
+    dialect,
+  );
 }
 
 /** Hands `blob` to the browser as a download named `fileName`. */
@@ -44,8 +40,12 @@ export function download(blob: Blob, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
-export function downloadCsv(table: DataTable, baseName: string): void {
-  download(new Blob([tableToCsv(table)], { type: 'text/csv;charset=utf-8' }), `${baseName}.csv`);
+export function downloadCsv(
+  table: DataTable,
+  baseName: string,
+  dialect: CsvDialect = CSV_DIALECTS.standard,
+): void {
+  download(new Blob([tableToCsv(table, dialect)], { type: 'text/csv;charset=utf-8' }), `${baseName}.csv`);
 }
 
 /** The XLSX writer is a separate chunk, fetched only when someone asks for a workbook. */

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
-import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { S3EventRecord } from 'aws-lambda';
 import { StorageError } from '../../lib/errors.ts';
 import { rowsChecksum } from '../../lib/lake/rows-checksum.ts';
@@ -16,6 +16,17 @@ import { decide } from '../../lib/ledger/decide.ts';
 import { listLedger, putLedgerRecord } from '../../lib/ledger/ledger-store.ts';
 import { uploadIdOf } from '../../lib/ledger/upload-id.ts';
 import { readObject } from '../../lib/storage/object-bytes.ts';
+import { limitsFromEnv } from '../../lib/validate/limits.ts';
+import {
+  beginValidation,
+  clearValidations,
+  endValidation,
+  MAX_VALIDATION_ATTEMPTS,
+  refusalReceipt,
+  tooLarge,
+  unprocessable,
+  unreadSha256,
+} from './park-upload.ts';
 import { receivedAtOf } from './received-at.ts';
 import { reconcileLake, type BesideLake } from './reconcile-lake.ts';
 import type { ValidateUpload } from './validate-port.ts';
@@ -30,6 +41,8 @@ export interface UploadContext {
   trustSubmittedAt: boolean;
   /** Written after every lake write from the same rows (the province-month's summary). */
   besideLake?: BesideLake;
+  /** Uploads larger than this are refused from HeadObject, unread. Default: limitsFromEnv(). */
+  maxBytes?: number;
 }
 
 export interface UploadOutcome {
@@ -47,12 +60,44 @@ export async function processUpload(
 ): Promise<UploadOutcome> {
   const { key, location } = upload;
   const versionId = record.s3.object.versionId || undefined;
+  const head = await headUpload(ctx, key, versionId);
+  const maxBytes = ctx.maxBytes ?? limitsFromEnv().maxBytes;
+  if (head.bytes > maxBytes) {
+    // Never read: a file written straight to the bucket may be of any size.
+    const sha256 = unreadSha256(key, versionId, head.eTag);
+    const receivedAt = receivedAtOf(record, head.metadata, ctx.trustSubmittedAt, ctx.now);
+    const receipt = refusalReceipt(
+      { key, location, sha256, bytes: head.bytes, receivedAt },
+      tooLarge(head.bytes, maxBytes),
+    );
+    const object = { bytes: { byteLength: head.bytes }, eTag: head.eTag };
+    return settle(ctx, record, upload, { versionId, sha256, receivedAt, object }, { receipt, rows: [] });
+  }
   const object = await readObject(ctx.s3, ctx.uploadsBucket, key, versionId);
   const sha256 = createHash('sha256').update(object.bytes).digest('hex');
   const receivedAt = receivedAtOf(record, object.metadata, ctx.trustSubmittedAt, ctx.now);
   const uploadId = uploadIdOf({ key, versionId, sha256 });
 
-  const { receipt, rows, lake } = await ctx.validate({
+  const { earlier, marker } = await beginValidation(ctx.s3, ctx.lakeBucket, location, uploadId);
+  if (earlier >= MAX_VALIDATION_ATTEMPTS) {
+    // Earlier attempts died inside the validator (memory, time): park the file with a receipt.
+    const refusal = unprocessable(`${earlier} attempts did not finish`);
+    const receipt = refusalReceipt(
+      { key, location, sha256, bytes: object.bytes.byteLength, receivedAt },
+      refusal,
+    );
+    const outcome = await settle(
+      ctx,
+      record,
+      upload,
+      { versionId, sha256, receivedAt, object },
+      { receipt, rows: [] },
+    );
+    await clearValidations(ctx.s3, ctx.lakeBucket, location, uploadId);
+    return outcome;
+  }
+  // A throw leaves the attempt counted: the retry tries again, and the attempt after the last parks.
+  const validated = await ctx.validate({
     bytes: object.bytes,
     key,
     location,
@@ -60,6 +105,29 @@ export async function processUpload(
     now: ctx.now(),
     fastPath: { tmpDir: ctx.tmpDir ?? tmpdir() },
   });
+  await endValidation(ctx.s3, ctx.lakeBucket, marker);
+  return settle(ctx, record, upload, { versionId, sha256, receivedAt, object }, validated);
+}
+
+interface Identified {
+  versionId: string | undefined;
+  sha256: string;
+  receivedAt: string;
+  object: { bytes: { byteLength: number }; eTag: string | undefined };
+}
+
+/** Receipt, ledger record and lake, in that order, for a validated (or parked) upload. */
+async function settle(
+  ctx: UploadContext,
+  record: S3EventRecord,
+  upload: { key: string; location: UploadLocation },
+  id: Identified,
+  validated: Awaited<ReturnType<ValidateUpload>>,
+): Promise<UploadOutcome> {
+  const { key, location } = upload;
+  const { versionId, sha256, receivedAt, object } = id;
+  const uploadId = uploadIdOf({ key, versionId, sha256 });
+  const { receipt, rows, lake } = validated;
   try {
     const ledger = await listLedger(ctx.s3, ctx.lakeBucket, location);
     const decision = decide({ uploadId, sha256, receivedAt, validation: receipt.status }, ledger);
@@ -98,6 +166,21 @@ export async function processUpload(
     return { uploadId, status: decision.status, lakeWritten, ledgerKey, receipt };
   } finally {
     await lake?.dispose();
+  }
+}
+
+async function headUpload(
+  ctx: UploadContext,
+  key: string,
+  versionId: string | undefined,
+): Promise<{ bytes: number; eTag: string | undefined; metadata: Record<string, string> }> {
+  try {
+    const out = await ctx.s3.send(
+      new HeadObjectCommand({ Bucket: ctx.uploadsBucket, Key: key, VersionId: versionId }),
+    );
+    return { bytes: out.ContentLength ?? 0, eTag: out.ETag, metadata: out.Metadata ?? {} };
+  } catch (error) {
+    throw new StorageError(`cannot read s3://${ctx.uploadsBucket}/${key}`, { cause: error });
   }
 }
 

@@ -6,6 +6,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3n from 'aws-cdk-lib/aws-s3-notifications';
 import { Construct } from 'constructs';
 import {
+  ATTEMPTS_PREFIX,
   LAKE_PREFIX,
   LEDGER_PREFIX,
   RECEIPTS_PREFIX,
@@ -74,14 +75,22 @@ export class IngestPipeline extends Construct {
         resources: [uploadObjects],
       }),
     );
-    // summaries/: the province-month's summary the ingest writes beside each lake object.
-    const lakePrefixes = [LAKE_PREFIX, SUMMARIES_PREFIX, LEDGER_PREFIX, RECEIPTS_PREFIX];
+    // summaries/: the province-month's summary the ingest writes beside each lake object;
+    // attempts/: one marker per validation, so a file that kills the validator is parked, not retried forever.
+    const lakePrefixes = [LAKE_PREFIX, SUMMARIES_PREFIX, LEDGER_PREFIX, RECEIPTS_PREFIX, ATTEMPTS_PREFIX];
     const lakeObjects = lakePrefixes.map((p) => props.lake.arnForObjects(`${p}*`));
     role.addToPolicy(
       new iam.PolicyStatement({
         // The ingest reads and writes lake objects; it never deletes one (replay, run by an operator, does).
         actions: ['s3:GetObject', 's3:PutObject'],
         resources: lakeObjects,
+      }),
+    );
+    // The one delete the ingest makes: its own validation marker, once the validator has returned.
+    role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['s3:DeleteObject'],
+        resources: [props.lake.arnForObjects(`${ATTEMPTS_PREFIX}*`)],
       }),
     );
     role.addToPolicy(

@@ -7,7 +7,7 @@ import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { LEDGER_PREFIX, RECEIPTS_PREFIX, UPLOADS_PREFIX } from '../../lib/layout.ts';
+import { ANNOTATED_PREFIX, LEDGER_PREFIX, RECEIPTS_PREFIX, UPLOADS_PREFIX } from '../../lib/layout.ts';
 import { objectPrefixFinding } from '../nag-ids.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -103,6 +103,8 @@ export class UploadApi extends Construct {
       ['s3:GetObject'],
       [RECEIPTS_PREFIX, LEDGER_PREFIX].map((p) => props.lake.arnForObjects(`${p}*`)),
     );
+    // Writes a marked workbook and signs a five-minute GET of it, instead of a body over 6 MB.
+    allow(['s3:PutObject', 's3:GetObject'], [props.lake.arnForObjects(`${ANNOTATED_PREFIX}*`)]);
     allow(['s3:ListBucket'], [props.lake.bucketArn], { StringLike: { 's3:prefix': [`${LEDGER_PREFIX}*`] } });
     allow(['kms:Decrypt', 'kms:GenerateDataKey'], [props.key.keyArn], {
       StringEquals: { 'kms:ViaService': `s3.${stack.region}.amazonaws.com` },
@@ -126,6 +128,7 @@ export class UploadApi extends Construct {
       { id: objectPrefixFinding(props.uploads, UPLOADS_PREFIX), reason: objects },
       { id: objectPrefixFinding(props.lake, RECEIPTS_PREFIX), reason: objects },
       { id: objectPrefixFinding(props.lake, LEDGER_PREFIX), reason: objects },
+      { id: objectPrefixFinding(props.lake, ANNOTATED_PREFIX), reason: objects },
       { id: 'AwsSolutions-L1', reason: 'Pinned to nodejs22.x, the runtime the platform is tested on.' },
       {
         id: 'Serverless-LambdaLatestVersion',

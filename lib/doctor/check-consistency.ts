@@ -1,7 +1,8 @@
 /**
  * Whether the lake bucket agrees with the uploads bucket: every upload has a ledger record (of its
  * current bytes), every record its upload and receipt, and every province-month's lake object
- * holds the rows of the upload the ledger says is in force (by the stamp ingest puts on it).
+ * holds the rows of the upload the ledger says is in force (by the stamp ingest puts on it), and
+ * so does its summary (by the summary's own stamp).
  */
 import type { S3Client } from '@aws-sdk/client-s3';
 import { isDatasetName } from '../datasets/index.ts';
@@ -18,7 +19,9 @@ import {
 import { ledgerRecord, type LedgerRecord } from '../ledger-record.ts';
 import { uploadInForce } from '../ledger/decide.ts';
 import { listObjects } from '../replay/list-objects.ts';
+import { listVersions } from '../replay/list-versions.ts';
 import { readObject } from '../storage/object-bytes.ts';
+import { readSummaryStamp } from '../summary/write-summary.ts';
 
 export type ProblemKind =
   | 'upload-unrecorded'
@@ -27,7 +30,9 @@ export type ProblemKind =
   | 'receipt-missing'
   | 'lake-missing'
   | 'lake-stale'
-  | 'lake-orphan';
+  | 'lake-orphan'
+  | 'summary-missing'
+  | 'summary-stale';
 
 export interface Problem {
   kind: ProblemKind;
@@ -39,6 +44,8 @@ export interface ConsistencyReport {
   records: number;
   provinceMonths: number;
   problems: Problem[];
+  /** The upload in force of each province-month ("dataset/period/province"), for repairs. */
+  winners: Map<string, string>;
 }
 
 export interface CheckOptions {
@@ -55,7 +62,8 @@ const LAKE_OBJECT = /^lake\/([a-z_]+)\/period=(\d{4}-\d{2})\/province=(\d{2})\/d
 export async function checkConsistency(o: CheckOptions): Promise<ConsistencyReport> {
   const limit = o.concurrency ?? 16;
   const problems: Problem[] = [];
-  const uploads = (await listObjects(o.s3, o.uploadsBucket, UPLOADS_PREFIX)).filter((u) =>
+  // Every stored version: on the versioned bucket a re-upload under one name hides the earlier.
+  const uploads = (await listVersions(o.s3, o.uploadsBucket, UPLOADS_PREFIX)).filter((u) =>
     parseUploadKey(u.key),
   );
   const records: LedgerRecord[] = [];
@@ -92,10 +100,10 @@ export async function checkConsistency(o: CheckOptions): Promise<ConsistencyRepo
 
   const byKey = groupBy(records, (r) => r.key);
   for (const u of uploads) {
-    const mine = byKey.get(u.key) ?? [];
+    const mine = (byKey.get(u.key) ?? []).filter((r) => !u.versionId || r.version_id === u.versionId);
     // A record without an ETag (written before ledgers kept it) is taken as covering the key.
     if (!mine.some((r) => !r.etag || r.etag === u.eTag))
-      problems.push({ kind: 'upload-unrecorded', key: u.key });
+      problems.push({ kind: 'upload-unrecorded', key: u.versionId ? `${u.key}@${u.versionId}` : u.key });
   }
   const uploadKeys = new Set(uploads.map((u) => u.key));
   for (const r of records) {
@@ -104,18 +112,28 @@ export async function checkConsistency(o: CheckOptions): Promise<ConsistencyRepo
       problems.push({ kind: 'receipt-missing', key: r.key });
   }
   const byPm = groupBy(records, (r) => `${r.dataset}/${r.period}/${r.province}`);
+  const winners = new Map<string, string>();
   for (const [pm, pmRecords] of byPm) {
     const winner = uploadInForce(pmRecords);
     if (!winner) continue;
+    winners.set(pm, winner.upload_id);
     const stamp = stamps.get(pm);
     if (!stamps.has(pm)) problems.push({ kind: 'lake-missing', key: pm });
     else if (!agrees(stamp, winner)) problems.push({ kind: 'lake-stale', key: pm });
   }
+  // Each summary must sum the winner's rows: its stamp names the upload it was computed from.
+  await forEachLimited([...winners], limit, async ([pm, uploadId]) => {
+    const [dataset, period, province] = pm.split('/') as [string, string, string];
+    if (!isDatasetName(dataset)) return;
+    const summaryOf = await readSummaryStamp(o.s3, o.lakeBucket, dataset, period, province);
+    if (summaryOf === undefined) problems.push({ kind: 'summary-missing', key: pm });
+    else if (summaryOf !== uploadId) problems.push({ kind: 'summary-stale', key: pm });
+  });
   for (const pm of stamps.keys()) {
     if (!uploadInForce(byPm.get(pm) ?? [])) problems.push({ kind: 'lake-orphan', key: pm });
   }
   problems.sort((a, b) => a.kind.localeCompare(b.kind) || a.key.localeCompare(b.key));
-  return { uploads: uploads.length, records: records.length, provinceMonths: byPm.size, problems };
+  return { uploads: uploads.length, records: records.length, provinceMonths: byPm.size, problems, winners };
 }
 
 function agrees(stamp: LakeStamp | undefined, winner: LedgerRecord): boolean {

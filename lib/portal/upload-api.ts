@@ -4,7 +4,7 @@
  *   GET  /api/me                          who the caller is (province or leadership)
  *   POST /api/uploads                     {dataset, period, fileName, size, sha256} -> a pre-signed PUT
  *   GET  /api/receipt?key=&sha256=        the receipt of that upload (404 until the ingest wrote it)
- *   GET  /api/annotated?key=&sha256=      the officer's file with wrong cells marked (XLSX)
+ *   GET  /api/annotated?key=&sha256=      303 to a five-minute link to the file with wrong cells marked (XLSX)
  *   GET  /api/due?period=[&province=]     what the province owes for the month, and its uploads
  *   GET  /api/templates/<dataset>.xlsx    the upload template
  *
@@ -20,6 +20,7 @@ import { provinces } from '../reference/provinces.ts';
 import { isMissingObject, readObject } from '../storage/object-bytes.ts';
 import { writeTemplate } from '../template/write-template.ts';
 import { annotateUpload } from '../validate/annotate.ts';
+import { annotatedLink } from './annotated-link.ts';
 import { json, refuse, type ApiRequest, type ApiResponse } from './api-types.ts';
 import { dueReports, periodDue } from './due-reports.ts';
 import { presignUpload } from './presign-upload.ts';
@@ -110,7 +111,15 @@ export function createUploadApi(deps: UploadApiDeps): (request: ApiRequest) => P
     const receiptValue = await readReceipt(deps.s3, deps.lakeBucket, record);
     const bytes = await annotateUpload(stored.bytes, receiptValue, DATASETS[upload.location.dataset]);
     if (!bytes) return refuse(422, 'not_annotatable', PORTAL_MESSAGES.notAnnotatable());
-    return xlsx(upload.location.fileName.replace(/\.(csv|xlsx)$/i, '') + '.checked.xlsx', bytes);
+    const url = await annotatedLink(deps.s3, {
+      bucket: deps.lakeBucket,
+      location: upload.location,
+      uploadId: record.upload_id,
+      fileName: upload.location.fileName.replace(/\.(csv|xlsx)$/i, '') + '.checked.xlsx',
+      bytes,
+      now: now(),
+    });
+    return { status: 303, headers: { location: url, 'cache-control': 'no-store' }, body: '' };
   }
 
   async function due(request: ApiRequest): Promise<ApiResponse> {

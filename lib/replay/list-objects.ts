@@ -7,6 +7,8 @@ import { StorageError } from '../errors.ts';
 
 export interface ListedObject {
   key: string;
+  /** Set only by listVersions (list-versions.ts), on a versioned bucket. */
+  versionId?: string;
   eTag: string;
   size: number;
   lastModified: Date;

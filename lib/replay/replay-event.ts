@@ -30,6 +30,7 @@ export function replayEvent(bucket: string, object: ListedObject): S3Event {
           },
           object: {
             key: encodeEventKey(object.key),
+            ...(object.versionId ? { versionId: object.versionId } : {}),
             size: object.size,
             eTag: object.eTag,
             sequencer: object.lastModified.getTime().toString(16).toUpperCase(),

@@ -7,6 +7,7 @@ export async function replayLocal(opts: {
   dataDir: string;
   concurrency?: number;
   onProgress?: (done: number, total: number) => void;
+  dryRun?: boolean;
 }): Promise<ReplaySummary> {
   const s3 = await startLocalS3({ dataDir: opts.dataDir });
   try {
@@ -18,6 +19,9 @@ export async function replayLocal(opts: {
       trustSubmittedAt: LOCAL_TRUSTS_SUBMITTED_AT,
       concurrency: opts.concurrency,
       onProgress: opts.onProgress,
+      dryRun: opts.dryRun,
+      // The local S3 has no versioning; its uploads folder is the only source, and it is kept.
+      allowUnversionedLake: true,
     });
   } finally {
     await s3.close();

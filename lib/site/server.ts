@@ -9,7 +9,9 @@ import type { AddressInfo } from 'node:net';
 import { relative, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { StorageError } from '../errors.ts';
+import { DASHBOARD_MESSAGES } from '../messages.ts';
 import { MAX_REQUEST_BODY_BYTES, type ApiResponse, type UnidentifiedRequest } from '../portal/api-types.ts';
+import { canonicalPath, rawPathOf } from './canonical-path.ts';
 import { compressedBodies, type CompressedBodies, type Encoding } from './compressed-bodies.ts';
 import { cacheControlOf, contentTypeOf, isCompressible } from './content-types.ts';
 
@@ -26,15 +28,8 @@ function isInside(root: string, path: string): boolean {
   return path === root || path.startsWith(root + sep);
 }
 
-/** The file a URL path names inside `root`, or undefined for anything outside it (../, symlinks out). */
-async function resolveFile(root: string, urlPath: string): Promise<string | undefined> {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPath);
-  } catch {
-    return undefined;
-  }
-  if (decoded.includes('\0')) return undefined;
+/** The file a canonical path names inside `root`, or undefined for anything outside it (symlinks out). */
+async function resolveFile(root: string, decoded: string): Promise<string | undefined> {
   let target = resolve(root, `.${decoded}`);
   if (!isInside(root, target)) return undefined;
   try {
@@ -92,13 +87,19 @@ async function handle(
   api?: SiteApi,
 ): Promise<void> {
   res.setHeader('X-Content-Type-Options', 'nosniff');
-  if (api && req.url?.startsWith('/api/')) return handleApi(api, req, res);
+  // The viewer function's rules: one decoded path, or 400 for any path that could name two.
+  const path = canonicalPath(rawPathOf(req.url ?? '/'));
+  if (path === undefined) {
+    const message = DASHBOARD_MESSAGES.ambiguousPath();
+    res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' }).end(`${message.vi}\n${message.en}\n`);
+    return;
+  }
+  if (api && path.startsWith('/api/')) return handleApi(api, req, res);
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { Allow: 'GET, HEAD' }).end();
     return;
   }
-  const { pathname } = new URL(req.url ?? '/', 'http://127.0.0.1');
-  const file = await resolveFile(root, pathname);
+  const file = await resolveFile(root, path);
   if (!file) {
     res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Không tìm thấy (Not found)\n');
     return;

@@ -45,7 +45,7 @@ function plain(value: unknown): string | number | null {
   return String(value);
 }
 
-async function readLakeRows(path: string): Promise<SummaryRow[]> {
+export async function readLakeRows(path: string): Promise<SummaryRow[]> {
   const connection = await (await lakeDuckDB()).connect();
   try {
     const reader = await connection.runAndReadAll(`SELECT * FROM read_parquet(${quoteLiteral(path)})`);

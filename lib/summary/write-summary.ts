@@ -1,13 +1,14 @@
 /**
  * Ingest's step after the lake write: the province-month's measures next to its lake object, with
- * one PUT (atomic, like the lake object). A crash between the two leaves no ledger record, so the
- * retried event writes both again.
+ * one PUT (atomic, like the lake object), stamped with the upload whose rows they sum (object
+ * metadata `upload-id`, as on the lake object). A crash between the two can leave the summary of
+ * a replaced upload in place; `vss doctor` compares the stamp with the ledger's winner.
  */
 import { randomUUID } from 'node:crypto';
 import { readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { DatasetName } from '../datasets/index.ts';
 import { StorageError } from '../errors.ts';
 import { summaryKey } from '../layout.ts';
@@ -24,6 +25,8 @@ export interface SummaryWrite {
   province: string;
   rows: readonly SummaryRow[];
   tmpDir?: string;
+  /** The upload whose rows these are. */
+  uploadId: string;
 }
 
 export async function writeSummary(w: SummaryWrite): Promise<{ key: string }> {
@@ -39,6 +42,7 @@ export async function writeSummary(w: SummaryWrite): Promise<{ key: string }> {
           Key: key,
           Body: body,
           ContentType: 'application/vnd.apache.parquet',
+          Metadata: { 'upload-id': w.uploadId },
         }),
       );
     } catch (error) {
@@ -60,6 +64,7 @@ export function summaryWriter(
   period: Period;
   province: string;
   rows: readonly SummaryRow[];
+  uploadId: string;
 }) => Promise<void> {
   return async (w) => {
     await writeSummary({
@@ -70,6 +75,28 @@ export function summaryWriter(
       period: w.period,
       province: w.province,
       rows: w.rows,
+      uploadId: w.uploadId,
     });
   };
+}
+
+/**
+ * The upload a province-month's summary was computed from: a string, `null` for a summary with
+ * no stamp (written before summaries carried one), undefined when there is no summary.
+ */
+export async function readSummaryStamp(
+  s3: S3Client,
+  bucket: string,
+  dataset: DatasetName,
+  period: Period,
+  province: string,
+): Promise<string | null | undefined> {
+  const key = summaryKey(dataset, period, province);
+  try {
+    const head = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+    return head.Metadata?.['upload-id'] ?? null;
+  } catch (error) {
+    if (error instanceof Error && (error.name === 'NotFound' || error.name === 'NoSuchKey')) return undefined;
+    throw new StorageError(`cannot read s3://${bucket}/${key}`, { cause: error });
+  }
 }

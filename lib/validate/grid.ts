@@ -40,3 +40,17 @@ export class TooManyRowsError extends Error {
     super(`more than ${limit} rows`);
   }
 }
+
+/** Which reading limit a file passed (limits.ts); each has its own words in the receipt. */
+export type ReadLimit = 'columns' | 'cells' | 'decoded_bytes';
+
+/** Thrown while reading, before the memory the file asks for is allocated; becomes `file.limit`. */
+export class ReadLimitError extends Error {
+  constructor(
+    readonly limit: ReadLimit,
+    readonly max: number,
+    readonly found: number,
+  ) {
+    super(`${limit}: ${found} > ${max}`);
+  }
+}

@@ -9,7 +9,7 @@ import { RULE_MESSAGES } from '../messages.ts';
 import type { Receipt } from '../receipt.ts';
 import { checkLocation } from './check-location.ts';
 import { looksLikeText } from './decode-text.ts';
-import { TooManyRowsError, UnreadableFileError, type Sheet } from './grid.ts';
+import { ReadLimitError, TooManyRowsError, UnreadableFileError, type Sheet } from './grid.ts';
 import { IssueList } from './issue-list.ts';
 import { findHeader, HEADER_SEARCH_ROWS, headerScore, type HeaderMatch } from './match-header.ts';
 import type { CellValue } from './parse-cell.ts';
@@ -73,12 +73,25 @@ async function readSheets(
       issues.add('error', FILE_LEVEL, 'file.xls', '.xlsx or CSV UTF-8', '.xls', RULE_MESSAGES['file.xls']());
       return [];
     }
-    if (looksLikeText(bytes)) return [readCsv(bytes, (sheet) => headerScore(dataset, sheet), limits.maxRows)];
+    if (looksLikeText(bytes))
+      return [readCsv(bytes, (sheet) => headerScore(dataset, sheet), limits.maxRows, limits)];
     issues.add('error', FILE_LEVEL, 'file.type', 'CSV or XLSX', '', RULE_MESSAGES['file.type']());
   } catch (error) {
     if (error instanceof TooManyRowsError) {
       const message = RULE_MESSAGES['file.too_many_rows']({ max: error.limit });
       issues.add('error', FILE_LEVEL, 'file.too_many_rows', `<= ${error.limit}`, '', message);
+      return [];
+    }
+    if (error instanceof ReadLimitError) {
+      const message = RULE_MESSAGES['file.limit']({ limit: error.limit, max: error.max, found: error.found });
+      issues.add(
+        'error',
+        FILE_LEVEL,
+        'file.limit',
+        `${error.limit} <= ${error.max}`,
+        String(error.found),
+        message,
+      );
       return [];
     }
     if (error instanceof ZipGuardError) {

@@ -14,6 +14,18 @@ export interface UploadLimits {
   maxUnzippedBytes: number;
   /** Uncompressed / compressed size of one zip entry; XML compresses ~10-30x, bombs ~1000x. */
   maxCompressionRatio: number;
+  /**
+   * Rightmost column a value may sit in. Templates have at most a few dozen columns; Excel's
+   * last is XFD (16,384), and a value out there must not cost a row of 16,384 cells.
+   */
+  maxColumns: number;
+  /** Non-empty cells over the whole file, counted as they are read. */
+  maxCells: number;
+  /**
+   * Bytes of text a reader holds at once: the text of the cells kept, an XLSX's shared-strings
+   * table (cached whole by the reader), and a whole workbook when it cannot be streamed.
+   */
+  maxDecodedBytes: number;
 }
 
 export const DEFAULT_LIMITS: Readonly<UploadLimits> = {
@@ -21,7 +33,15 @@ export const DEFAULT_LIMITS: Readonly<UploadLimits> = {
   maxRows: 300_000,
   maxUnzippedBytes: 1024 * 1024 * 1024,
   maxCompressionRatio: 200,
+  maxColumns: 256,
+  // 300,000 rows of the widest template (9 columns) and room to spare; 4 million cells peak near
+  // 1 GB of the ingest function's 2,048 MB (measured with test/support/upload-bombs.ts).
+  maxCells: 4_000_000,
+  maxDecodedBytes: 256 * 1024 * 1024,
 };
+
+/** A workbook that must be loaded whole (not streamable) gets this share of maxDecodedBytes. */
+export const IN_MEMORY_SHARE = 4;
 
 const positive = z.coerce.number().int().positive();
 const envSchema = z.object({

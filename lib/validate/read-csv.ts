@@ -1,6 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import { decodeText } from './decode-text.ts';
 import { isBlankRow, TooManyRowsError, UnreadableFileError, type Sheet } from './grid.ts';
+import type { UploadLimits } from './limits.ts';
+import { checkCsvWidth } from './read-budget.ts';
 import { splitSimpleCsv } from './split-csv.ts';
 
 const DELIMITERS = [',', ';', '\t'] as const;
@@ -53,9 +55,15 @@ export function pickDelimiter(sample: string, scoreHeader: (sheet: Sheet) => num
 }
 
 /** Reads a CSV upload, its delimiter chosen by pickDelimiter on the first lines. */
-export function readCsv(bytes: Uint8Array, scoreHeader: (sheet: Sheet) => number, maxRows = Infinity): Sheet {
+export function readCsv(
+  bytes: Uint8Array,
+  scoreHeader: (sheet: Sheet) => number,
+  maxRows = Infinity,
+  limits?: UploadLimits,
+): Sheet {
   const text = decodeText(bytes);
   const delimiter = pickDelimiter(csvSample(text), scoreHeader);
+  if (limits) checkCsvWidth(text, delimiter, limits);
   try {
     return parseRows(text, delimiter, false, maxRows);
   } catch (error) {

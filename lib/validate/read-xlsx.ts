@@ -1,8 +1,16 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
-import { isBlankRow, TooManyRowsError, UnreadableFileError, type RawCell, type Sheet } from './grid.ts';
-import type { UploadLimits } from './limits.ts';
+import {
+  isBlankRow,
+  ReadLimitError,
+  TooManyRowsError,
+  UnreadableFileError,
+  type RawCell,
+  type Sheet,
+} from './grid.ts';
+import { IN_MEMORY_SHARE, type UploadLimits } from './limits.ts';
+import { ReadBudget } from './read-budget.ts';
 import { guardZip, ZipGuardError, type ZipEntry } from './zip-guard.ts';
 
 /** XLSX is a zip archive: its first bytes are "PK". File names are not trusted. */
@@ -48,6 +56,34 @@ function cellOf(cell: ExcelJS.Cell): RawCell {
   return rawCell(value);
 }
 
+/**
+ * A row's values by column, visiting only the cells that hold one: `row.cellCount` runs to the
+ * rightmost cell and `getCell` creates every cell up to it (16,384 for a value in column XFD).
+ */
+function rowCells(row: ExcelJS.Row, budget: ReadBudget): RawCell[] {
+  const cells: RawCell[] = [];
+  row.eachCell({ includeEmpty: false }, (cell, column) => {
+    budget.column(column);
+    const value = cellOf(cell);
+    if (value === null) return;
+    budget.cell(value);
+    while (cells.length < column - 1) cells.push(null);
+    cells[column - 1] = value;
+  });
+  return cells;
+}
+
+/** Parts a reader holds whole are refused from their declared (and guard-checked) size. */
+function checkHeldParts(entries: readonly ZipEntry[], limits: UploadLimits, inMemory: boolean): void {
+  const shared = entries.find((e) => e.name === 'xl/sharedStrings.xml')?.uncompressedSize ?? 0;
+  if (shared > limits.maxDecodedBytes)
+    throw new ReadLimitError('decoded_bytes', limits.maxDecodedBytes, shared);
+  if (!inMemory) return;
+  const whole = entries.reduce((sum, e) => sum + e.uncompressedSize, 0);
+  const max = Math.floor(limits.maxDecodedBytes / IN_MEMORY_SHARE);
+  if (whole > max) throw new ReadLimitError('decoded_bytes', max, whole);
+}
+
 const workbookShape = z.object({
   workbookRels: z.array(z.object({ Id: z.string(), Target: z.string() })).optional(),
   model: z.object({ sheets: z.array(z.object({ name: z.string(), rId: z.string() })).optional() }).optional(),
@@ -90,11 +126,11 @@ async function readInMemory(bytes: Uint8Array, limits: UploadLimits): Promise<Sh
     throw new UnreadableFileError(error instanceof Error ? error.message : String(error));
   }
   let rowsRead = 0;
+  const budget = new ReadBudget(limits);
   return workbook.worksheets.map((worksheet) => {
     const rows: Sheet['rows'] = [];
     worksheet.eachRow({ includeEmpty: false }, (row) => {
-      const cells: RawCell[] = [];
-      for (let c = 1; c <= row.cellCount; c += 1) cells.push(cellOf(row.getCell(c)));
+      const cells = rowCells(row, budget);
       if (isBlankRow(cells)) return;
       rowsRead += 1;
       if (rowsRead > limits.maxRows) throw new TooManyRowsError(limits.maxRows);
@@ -115,12 +151,16 @@ export async function readXlsx(bytes: Uint8Array, limits: UploadLimits): Promise
     entries = await guardZip(bytes, limits);
   } catch (error) {
     // A broken archive is unreadable; only a size the limits refuse is a decompression error.
+    if (error instanceof ReadLimitError) throw error;
     if (error instanceof ZipGuardError && error.reason !== 'structure') throw error;
     throw new UnreadableFileError(error instanceof Error ? error.message : String(error));
   }
-  if (!streamable(entries)) return readInMemory(bytes, limits);
+  const inMemory = !streamable(entries);
+  checkHeldParts(entries, limits, inMemory);
+  if (inMemory) return readInMemory(bytes, limits);
   const sheets: Sheet[] = [];
   let rowsRead = 0;
+  const budget = new ReadBudget(limits);
   try {
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes)]), {
       worksheets: 'emit',
@@ -139,8 +179,8 @@ export async function readXlsx(bytes: Uint8Array, limits: UploadLimits): Promise
       pending.push({ sheet, id: Reflect.get(worksheet, 'id') });
       sheets.push(sheet);
       for await (const row of worksheet) {
-        const cells: RawCell[] = [];
-        for (let c = 1; c <= row.cellCount; c += 1) cells.push(cellOf(row.getCell(c)));
+        if (budget.rowOverLimit()) throw new TooManyRowsError(limits.maxRows);
+        const cells = rowCells(row, budget);
         if (isBlankRow(cells)) continue;
         rowsRead += 1;
         if (rowsRead > limits.maxRows) throw new TooManyRowsError(limits.maxRows);
@@ -149,7 +189,7 @@ export async function readXlsx(bytes: Uint8Array, limits: UploadLimits): Promise
     }
     nameLateSheets(reader, pending);
   } catch (error) {
-    if (error instanceof TooManyRowsError) throw error;
+    if (error instanceof TooManyRowsError || error instanceof ReadLimitError) throw error;
     throw new UnreadableFileError(error instanceof Error ? error.message : String(error));
   }
   return sheets;

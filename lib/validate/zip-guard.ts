@@ -6,6 +6,7 @@
  */
 import { createInflateRaw } from 'node:zlib';
 import type { UploadLimits } from './limits.ts';
+import { columnScanner, isWorksheet } from './sheet-scan.ts';
 
 export type ZipGuardReason = 'ratio' | 'total' | 'entries' | 'size_mismatch' | 'structure';
 
@@ -108,13 +109,26 @@ function checkTiling(entries: readonly ZipEntry[], directoryOffset: number): voi
     fail('structure', 'undeclared data before the central directory');
 }
 
-/** Inflates one entry, counting and discarding the output; rejects once it passes the declared size. */
-function inflatedSizeWithin(bytes: Uint8Array, entry: ZipEntry): Promise<void> {
+/**
+ * Inflates one entry, counting and discarding the output; rejects once it passes the declared
+ * size, or once `scan` (a worksheet's column check) throws.
+ */
+function inflatedSizeWithin(
+  bytes: Uint8Array,
+  entry: ZipEntry,
+  scan?: (chunk: Buffer) => void,
+): Promise<void> {
   const data = bytes.subarray(entry.dataStart, entry.dataStart + entry.compressedSize);
-  if (entry.method === 0)
-    return entry.compressedSize === entry.uncompressedSize
-      ? Promise.resolve()
-      : Promise.reject(new ZipGuardError('size_mismatch', entry.name));
+  if (entry.method === 0) {
+    if (entry.compressedSize !== entry.uncompressedSize)
+      return Promise.reject(new ZipGuardError('size_mismatch', entry.name));
+    try {
+      scan?.(Buffer.from(data));
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+    return Promise.resolve();
+  }
   if (entry.method !== 8) return Promise.reject(new ZipGuardError('structure', `method ${entry.method}`));
   return new Promise((resolve, reject) => {
     const inflate = createInflateRaw();
@@ -124,6 +138,13 @@ function inflatedSizeWithin(bytes: Uint8Array, entry: ZipEntry): Promise<void> {
       if (produced > entry.uncompressedSize) {
         inflate.destroy();
         reject(new ZipGuardError('size_mismatch', `${entry.name} inflates past its declared size`));
+        return;
+      }
+      try {
+        scan?.(chunk);
+      } catch (error) {
+        inflate.destroy();
+        reject(error instanceof Error ? error : new Error(String(error)));
       }
     });
     inflate.on('error', () => reject(new ZipGuardError('structure', `${entry.name} is not deflate data`)));
@@ -135,6 +156,11 @@ function inflatedSizeWithin(bytes: Uint8Array, entry: ZipEntry): Promise<void> {
 /** Refuses a zip that would inflate past the limits, before anything else reads it. */
 export async function guardZip(bytes: Uint8Array, limits: UploadLimits): Promise<ZipEntry[]> {
   const entries = zipEntries(bytes, limits);
-  for (const entry of entries) await inflatedSizeWithin(bytes, entry);
+  for (const entry of entries)
+    await inflatedSizeWithin(
+      bytes,
+      entry,
+      isWorksheet(entry.name) ? columnScanner(limits.maxColumns) : undefined,
+    );
   return entries;
 }

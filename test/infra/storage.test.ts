@@ -126,7 +126,7 @@ describe('lifecycle rules', () => {
     }
   });
 
-  it('expires Athena results after 30 days, access logs after a year, replaced lake Parquet after 90', () => {
+  it('expires Athena results after 30 days, access logs after a year, replaced lake Parquet after 90, marked workbooks after 1', () => {
     expect(rulesOf(s.stack.storage.queryResults)[0]).toMatchObject({ ExpirationInDays: 30 });
     expect(rulesOf(s.stack.storage.logs)[0]).toMatchObject({ ExpirationInDays: 365 });
     const lake = rulesOf(s.stack.storage.lake);
@@ -134,6 +134,11 @@ describe('lifecycle rules', () => {
       expect.objectContaining({
         Prefix: 'lake/',
         NoncurrentVersionExpiration: { NoncurrentDays: 90 },
+      }),
+      expect.objectContaining({
+        Prefix: 'annotated/',
+        ExpirationInDays: 1,
+        NoncurrentVersionExpiration: { NoncurrentDays: 1 },
       }),
     ]);
     expect(lake[0]).not.toHaveProperty('ExpirationInDays');

@@ -76,8 +76,16 @@ describe('the upload portal on the local server, with the local S3 and the real 
     expect(receipt.errors).toContainEqual(
       expect.objectContaining({ row: 2, column: 'no_bhxh', rule: 'integer.min' }),
     );
-    const marked = await api(`/api/annotated?${query}`);
+    // The API answers with a short-lived signed link, never the workbook in its own body.
+    const answer = await api(`/api/annotated?${query}`, { redirect: 'manual' });
+    expect(answer.status).toBe(303);
+    expect(await answer.text()).toBe('');
+    const link = new URL(answer.headers.get('location') ?? '');
+    expect(link.pathname).toMatch(/\/annotated\/debt\/2025-08\/48\/[0-9a-f]{32}\.xlsx$/);
+    expect(link.searchParams.get('X-Amz-Expires')).toBe('300');
+    const marked = await fetch(link);
     expect(marked.status).toBe(200);
+    expect(marked.headers.get('content-disposition')).toContain('no-sai.checked.xlsx');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await marked.arrayBuffer());
     const note = workbook.worksheets[0]!.getCell(2, 3).note;

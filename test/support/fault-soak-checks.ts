@@ -78,7 +78,12 @@ export async function checkSoak(o: {
   const doctor = (await checkConsistency(buckets)).problems;
   log('doctor done');
   const soakTags = await eTags(s3);
-  const replayed = await replayUploads({ ...buckets, handle: o.handle, trustSubmittedAt: true });
+  const replayed = await replayUploads({
+    ...buckets,
+    handle: o.handle,
+    trustSubmittedAt: true,
+    allowUnversionedLake: true,
+  });
   log('clean replay done');
   const clean = await pictureOf(s3.client, s3.lakeBucket, work);
   const cleanTags = await eTags(s3);

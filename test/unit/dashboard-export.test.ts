@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { neutralise, tableToCsv, type DataTable } from '../../dashboard/src/export-table.ts';
 import { tableToXlsx } from '../../dashboard/src/export-xlsx.ts';
+import { CSV_DIALECTS } from '../../lib/engine/csv-dialect.ts';
 
 const table: DataTable = {
   columns: [
@@ -20,6 +21,11 @@ describe('chart data export', () => {
   it('neutralises text a spreadsheet would run as a formula, and only that', () => {
     for (const text of ['=1+1', '+1', '-1', '@A1', '\tx', '\rx']) expect(neutralise(text)).toBe(`'${text}`);
     for (const text of ['Hà Nội', '1-2', 'a=b']) expect(neutralise(text)).toBe(text);
+  });
+
+  it('writes the vi-VN dialect: ";" between fields, "," before decimals, text quoted', () => {
+    const csv = tableToCsv({ columns: table.columns, rows: [{ name: 'A;=B', debt: 1.5 }] }, CSV_DIALECTS.vi);
+    expect(csv.slice(1).split('\r\n')).toEqual(['"Tỉnh, thành phố";Tổng nợ', `"A;'=B";1,5`, '']);
   });
 
   it('writes CSV with a byte-order mark, quoted fields and numbers left as numbers', () => {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { gunzipSync, brotliDecompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveSite, type SiteServer } from '../../lib/site/server.ts';
+import { HOSTILE_PATHS } from '../support/hostile-paths.ts';
 
 let root: string;
 let dir: string;
@@ -70,15 +71,20 @@ describe('serveSite', () => {
     expect(data.headers['cache-control']).toContain('no-cache');
   });
 
-  it('refuses paths outside the site, encoded or through a symlink', async () => {
-    for (const path of [
-      '/../secret.txt',
-      '/%2e%2e/secret.txt',
-      '/data/..%2f..%2fsecret.txt',
-      '/link.txt',
-      '/nope',
-    ])
-      expect((await get(path)).status, path).toBe(404);
+  it('refuses a path outside the site through a symlink, and a missing file, with 404', async () => {
+    for (const path of ['/link.txt', '/nope']) expect((await get(path)).status, path).toBe(404);
+  });
+
+  it("refuses every ambiguous path with 400, with the viewer function's rules", async () => {
+    // http.request wants a path starting with "/" and no raw control characters.
+    const sendable = HOSTILE_PATHS.filter((p) => p.startsWith('/'));
+    for (const path of [...sendable, '/../secret.txt', '/%2e%2e/secret.txt', '/data/..%2f..%2fsecret.txt']) {
+      const answer = await get(path);
+      expect(answer.status, path).toBe(400);
+      expect(answer.body.toString()).toContain('The path is not valid');
+    }
+    expect((await get('/data/meta.json?x=/../y')).status).toBe(200);
+    expect((await get('/data//meta.json')).status).toBe(400);
   });
 
   it('compresses text with brotli or gzip when asked, and the bytes survive', async () => {

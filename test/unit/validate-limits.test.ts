@@ -2,7 +2,10 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../lib/errors.ts';
 import { DEFAULT_LIMITS, limitsFromEnv, validateUpload } from '../../lib/validate/index.ts';
+import { ReadLimitError } from '../../lib/validate/grid.ts';
+import { columnNumber, columnScanner } from '../../lib/validate/sheet-scan.ts';
 import { zipEntries } from '../../lib/validate/zip-guard.ts';
+import * as bombs from '../support/upload-bombs.ts';
 import { csvOf, debtRow, NOW, rulesOf } from './validate-upload-helpers.ts';
 import { deflateRepeated, zipOf } from './validate-zip-helpers.ts';
 
@@ -92,5 +95,81 @@ describe('the XLSX decompression guard', () => {
     view.setUint32(eocd + 16, directoryAt + 46 + 'a.xml'.length, true);
     expect(zipEntries(two(), DEFAULT_LIMITS)).toHaveLength(2);
     expect(rulesOf(await run(hidden))).toEqual(['file.unreadable']);
+  });
+});
+
+describe('reading limits, checked before the memory is taken', () => {
+  const refusal = (result: Awaited<ReturnType<typeof run>>) =>
+    result.receipt.errors.map((e) => [e.rule, e.expected, e.found]);
+
+  it('refuses a value past the column limit, naming the limit in both languages', async () => {
+    const result = await run(bombs.widthBomb(50));
+    expect(refusal(result)).toEqual([['file.limit', 'columns <= 256', '16384']]);
+    const [error] = result.receipt.errors;
+    expect(error!.message_vi).toContain('tối đa 256 cột');
+    expect(error!.message_en).toContain('at most 256 columns');
+    expect(error!.message_en).toContain('16,384');
+  });
+
+  it('reads a row out to the column limit, and refuses one cell further', async () => {
+    expect(rulesOf(await run(bombs.wideRow(256)))).not.toContain('file.limit');
+    expect(refusal(await run(bombs.wideRow(257)))).toEqual([['file.limit', 'columns <= 256', '257']]);
+    expect(refusal(await run(bombs.wideRow(40), { ...DEFAULT_LIMITS, maxColumns: 39 }))).toEqual([
+      ['file.limit', 'columns <= 39', '40'],
+    ]);
+  });
+
+  it('refuses a styled empty cell at XFD too: the reader would walk every column up to it', async () => {
+    expect(refusal(await run(bombs.sparseRowsBomb(3)))).toEqual([['file.limit', 'columns <= 256', '16384']]);
+  });
+
+  it('finds a cell tag that the inflater splits across two chunks', () => {
+    const scan = columnScanner(256);
+    expect(() => scan(Buffer.from('<row r="1"><c s="0" r="X'))).not.toThrow();
+    expect(() => scan(Buffer.from('FD1"/></row>'))).toThrow(ReadLimitError);
+    expect(columnNumber('A')).toBe(1);
+    expect(columnNumber('IV')).toBe(256);
+    expect(columnNumber('XFD')).toBe(16_384);
+  });
+
+  it('refuses more non-empty cells than the cell limit, counted across the file', async () => {
+    const limits = { ...DEFAULT_LIMITS, maxCells: 999 };
+    expect(refusal(await run(bombs.manyCells(100, 10), limits))).toEqual([
+      ['file.limit', 'cells <= 999', '1000'],
+    ]);
+    expect(rulesOf(await run(bombs.manyCells(100, 10), { ...limits, maxCells: 1000 }))).not.toContain(
+      'file.limit',
+    );
+  });
+
+  it('refuses a shared-strings table larger than the decoded-text limit before it is cached', async () => {
+    const bomb = bombs.sharedStringsBomb(2000, 50);
+    const [entry] = zipEntries(bomb, DEFAULT_LIMITS).filter((e) => e.name === 'xl/sharedStrings.xml');
+    const limits = { ...DEFAULT_LIMITS, maxDecodedBytes: entry!.uncompressedSize - 1 };
+    expect(refusal(await run(bomb, limits))).toEqual([
+      ['file.limit', `decoded_bytes <= ${entry!.uncompressedSize - 1}`, String(entry!.uncompressedSize)],
+    ]);
+    expect(rulesOf(await run(bomb, { ...limits, maxDecodedBytes: entry!.uncompressedSize }))).not.toContain(
+      'file.limit',
+    );
+  });
+
+  it('counts blank rows towards the rows a file may make the reader walk', async () => {
+    const limits = { ...DEFAULT_LIMITS, maxRows: 100 };
+    expect(rulesOf(await run(bombs.blankRowsBomb(301), limits))).toEqual(['file.too_many_rows']);
+    expect(rulesOf(await run(bombs.blankRowsBomb(300), limits))).toEqual(['file.empty']);
+  });
+
+  it('refuses a CSV line of more fields than the column limit before splitting it', async () => {
+    const header = csvOf('debt', []).trim();
+    expect(refusal(await run(bombs.separatorCsv(header, 100_000)))).toEqual([
+      ['file.limit', 'columns <= 256', '257'],
+    ]);
+    expect(refusal(await run(bombs.separatorCsv(csvOf('debt', [], ';').trim(), 100_000, ';')))).toEqual([
+      ['file.limit', 'columns <= 256', '257'],
+    ]);
+    const wide = new TextEncoder().encode(csvOf('debt', rows(3)));
+    expect((await run(wide, { ...DEFAULT_LIMITS, maxColumns: 9 })).receipt.status).toBe('accepted');
+    expect(rulesOf(await run(wide, { ...DEFAULT_LIMITS, maxColumns: 8 }))).toEqual(['file.limit']);
   });
 });
