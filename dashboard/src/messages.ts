@@ -238,6 +238,28 @@ export const KPI_TEXT = {
   dong: b('đồng', 'VND'),
 };
 
+const BASIS_VI = { mom: 'So với tháng trước', yoy: 'So với cùng kỳ năm trước', ytd: 'So với đầu năm' };
+const BASIS_EN = { mom: 'Month on month', yoy: 'Year on year', ytd: 'Year to date' };
+type BasisKey = keyof typeof BASIS_VI;
+
+/** The like-for-like changes on the headline tiles and beside the trends. */
+export const CHANGE_TEXT = {
+  line: (basis: BasisKey, month: string, change: string, units: number, expected: number) =>
+    b(
+      `${BASIS_VI[basis]} (${month}): ${change} · cùng ${units}/${expected} tỉnh báo cáo cả hai kỳ`,
+      `${BASIS_EN[basis]} (vs ${month}): ${change} · same ${units}/${expected} provinces reporting both months`,
+    ),
+  none: (basis: BasisKey) =>
+    b(`${BASIS_VI[basis]}: chưa có số liệu để so sánh`, `${BASIS_EN[basis]}: no figures to compare with`),
+  points: b(' điểm %', ' pts'),
+  basis: (basis: BasisKey) => b(BASIS_VI[basis], BASIS_EN[basis]),
+  reported: (reported: number, expected: number) =>
+    b(`${reported}/${expected} tỉnh đã báo cáo`, `${reported}/${expected} provinces reported`),
+  notReported: b('chưa báo cáo', 'no report'),
+  reportedStatus: b('đã báo cáo', 'reported'),
+  notReportedList: (names: string) => b(`Chưa báo cáo: ${names}`, `No report: ${names}`),
+};
+
 /** Words inside the overview's charts (axes, legends, tooltips, descriptions for screen readers). */
 export const CHART_TEXT = {
   debtScheme: b('Loại nợ', 'Scheme'),

@@ -7,7 +7,9 @@
 import { trendFrame, trendTable } from './chart-helpers.ts';
 import type { Cell, DataTable } from './export-table.ts';
 import { formatPeriod } from './format.ts';
-import { t } from './i18n.ts';
+import { pick, t } from './i18n.ts';
+import { CHANGE_TEXT } from './messages.ts';
+import { appendUnreportedNote, unreportedRows, unreportedUnits } from './not-reported.ts';
 import { openClickedProvince, section, type PageContext } from './page-context.ts';
 import { chartPanel, type Stamp } from './panel.ts';
 import { barRankingSpec } from './specs/bar-ranking.ts';
@@ -62,6 +64,8 @@ export interface RankingPanel<R extends RankedRow> {
 }
 
 export interface SectionPage<R extends RankedRow> {
+  /** The report the page's figures come from: units that did not send it are marked. */
+  dataset: string;
   stamp: Stamp;
   trend: TrendPanel;
   breakdown: BreakdownPanel;
@@ -91,6 +95,8 @@ export async function renderSectionPage<R extends RankedRow>(
     stamp,
   });
   const pair = section(ctx);
+  const unreported = unreportedUnits(ctx, page.dataset, period);
+  const emptyColumns = ranking.columns.map((c) => c.key);
   await Promise.all([
     chartPanel(pair, {
       id: breakdown.id,
@@ -125,13 +131,17 @@ export async function renderSectionPage<R extends RankedRow>(
           { key: 'province', label: t('code') },
           { key: 'name', label: t('province') },
           ...ranking.columns,
+          { key: 'status', label: t('status') },
         ],
-        rows: ranking.rows,
+        rows: [
+          ...ranking.rows.map((r) => ({ ...r, status: pick(CHANGE_TEXT.reportedStatus) })),
+          ...unreportedRows(ctx, unreported, period, emptyColumns),
+        ],
       },
       fileName: ranking.fileName,
       stamp,
       onClick: openClickedProvince(ctx),
       wide: false,
-    }),
+    }).then((panel) => appendUnreportedNote(ctx, panel, unreported, period)),
   ]);
 }

@@ -27,6 +27,7 @@ export async function renderCoverage(ctx: PageContext): Promise<void> {
   });
   const groups = [t('participants'), t('target')];
   await renderSectionPage(ctx, {
+    dataset: 'coverage',
     stamp: stampFor(ctx, 'coverage'),
     trend: {
       id: 'coverage-trend',

@@ -1,11 +1,14 @@
 /** Debt: national debt by scheme, debt of 3+ months against arrears recovered, provinces ranked. */
 import { formatPeriod, formatVnd } from '../format.ts';
-import { t } from '../i18n.ts';
+import { pick, t } from '../i18n.ts';
+import { CHANGE_TEXT } from '../messages.ts';
+import { appendUnreportedNote, unreportedRows, unreportedUnits } from '../not-reported.ts';
 import { moneyPoint, trendFrame, trendTable, ty } from '../chart-helpers.ts';
 import {
   openClickedProvince,
   inRegion,
   nameOf,
+  reportedUnits,
   section,
   stampFor,
   type PageContext,
@@ -28,11 +31,14 @@ export async function renderDebt(ctx: PageContext): Promise<void> {
     moneyPoint(r.period, series[0] ?? '', r.debt_3m_plus),
     moneyPoint(r.period, series[1] ?? '', r.arrears_recovered),
   ]);
+  // Units that sent no debt report are left out of the ranking and marked, never ranked as zero.
+  const debtReported = reportedUnits(ctx, 'debt', period);
   const provinces = (
     route.geography === 'current' ? restateToCurrent(data.provinces, data.units) : data.provinces
   )
-    .filter((r) => r.period === period && inRegion(ctx, r.province, period))
+    .filter((r) => r.period === period && inRegion(ctx, r.province, period) && debtReported.has(r.province))
     .sort((a, b) => b.debt_3m_plus - a.debt_3m_plus);
+  const unreported = unreportedUnits(ctx, 'debt', period);
   const click = openClickedProvince(ctx);
   await chartPanel(ctx.root, {
     id: 'debt-schemes',
@@ -95,13 +101,21 @@ export async function renderDebt(ctx: PageContext): Promise<void> {
           { key: 'debt_total', label: t('debtTotal') },
           { key: 'debt_3m_plus', label: t('debtOld') },
           { key: 'employers_owing', label: t('employersOwing') },
+          { key: 'status', label: t('status') },
         ],
-        rows: provinces.map((r) => ({ ...r, name: nameOf(ctx, r.province, period) })),
+        rows: [
+          ...provinces.map((r) => ({
+            ...r,
+            name: nameOf(ctx, r.province, period),
+            status: pick(CHANGE_TEXT.reportedStatus),
+          })),
+          ...unreportedRows(ctx, unreported, period, ['debt_total', 'debt_3m_plus', 'employers_owing']),
+        ],
       },
       fileName: `no-3-thang-tinh-${period}`,
       stamp,
       onClick: click,
       wide: false,
-    }),
+    }).then((panel) => appendUnreportedNote(ctx, panel, unreported, period)),
   ]);
 }

@@ -42,6 +42,7 @@ export async function renderEnforcement(ctx: PageContext): Promise<void> {
   );
   const series = [t('inspections'), t('employersViolating')];
   await renderSectionPage(ctx, {
+    dataset: 'enforcement',
     stamp: stampFor(ctx, 'enforcement'),
     trend: {
       id: 'enforcement-trend',

@@ -5,14 +5,17 @@
 import type { EnforcementRow, ProvinceRow } from '../../../lib/site-data.ts';
 import { prefetchBoundary } from '../boundary-loader.ts';
 import { formatPeriod } from '../format.ts';
-import { t } from '../i18n.ts';
+import { pick, t } from '../i18n.ts';
+import { CHANGE_TEXT } from '../messages.ts';
 import { MAP_MEASURES, MEASURES, isMapMeasure } from '../map-measures.ts';
 import {
   linkTo,
   nameOf,
   openClickedProvince,
   pageRows,
+  reportedUnits,
   stampFor,
+  unitsShown,
   type PageContext,
 } from '../page-context.ts';
 import { chartPanel } from '../panel.ts';
@@ -54,10 +57,16 @@ export async function mapPanel(ctx: PageContext, parent: HTMLElement, rows: read
         (r) => r.period === period,
       )
     : [];
-  const values = def.values(
-    rows.filter((r) => r.period === period),
-    enforcement,
-  );
+  // Only units whose report arrived get a colour: a missing report is "chưa báo cáo", not zero.
+  const reported = reportedUnits(ctx, def.dataset, period);
+  const values = def
+    .values(
+      rows.filter((r) => r.period === period),
+      enforcement,
+    )
+    .filter((v) => reported.has(v.province));
+  const byCode = new Map(values.map((v) => [v.province, v]));
+  const noReport = pick(CHANGE_TEXT.notReported);
   const title = t(def.label);
   const panel = await chartPanel(parent, {
     id: 'map',
@@ -78,12 +87,18 @@ export async function mapPanel(ctx: PageContext, parent: HTMLElement, rows: read
         { key: 'value', label: t(def.legend) },
         { key: 'shown', label: title },
       ],
-      rows: values.map((v) => ({
-        code: v.province,
-        name: nameOf(ctx, v.province, period),
-        value: Math.round(v.value * 1000) / 1000,
-        shown: v.shown,
-      })),
+      // every unit of the map, those without a report marked so and left without a figure
+      rows: unitsShown(ctx, period)
+        .sort((a, b) => a.localeCompare(b))
+        .map((code) => {
+          const v = byCode.get(code);
+          return {
+            code,
+            name: nameOf(ctx, code, period),
+            value: v ? Math.round(v.value * 1000) / 1000 : null,
+            shown: v ? v.shown : noReport,
+          };
+        }),
     },
     fileName: `ban-do-${measure}-${period}`,
     stamp: stampFor(ctx, def.dataset),

@@ -8,10 +8,13 @@ import {
   openClickedProvince,
   inRegion,
   nameOf,
+  reportedUnits,
   section,
   stampFor,
   type PageContext,
 } from '../page-context.ts';
+import { CHANGE_TEXT } from '../messages.ts';
+import { appendUnreportedNote, unreportedRows, unreportedUnits } from '../not-reported.ts';
 import { chartPanel } from '../panel.ts';
 import { renderKpis } from '../render-kpis.ts';
 import { restateToCurrent } from '../restate.ts';
@@ -41,7 +44,7 @@ export async function renderOverview(ctx: PageContext): Promise<void> {
       ? coverageLine(row)
       : pick(DASHBOARD_MESSAGES.noNationalFigures(formatPeriod(period)));
   const kpis = head.querySelector<HTMLElement>('#kpis');
-  if (kpis) renderKpis(kpis, kpiTiles(data.national, period));
+  if (kpis) renderKpis(kpis, kpiTiles(data.national, period, data));
   head.append(
     Object.assign(document.createElement('p'), {
       className: 'stamp',
@@ -57,16 +60,24 @@ export async function renderOverview(ctx: PageContext): Promise<void> {
     { key: 'debt_bhtn', label: 'BHTN' },
     { key: 'debt_total', label: t('debtTotal') },
   ];
-  const monthRows = provinces
-    .filter((r) => r.period === period)
-    .sort((a, b) => a.debt_rank - b.debt_rank)
-    .map((r) => ({
-      code: r.province,
-      name: nameOf(ctx, r.province, period),
-      rank: r.debt_rank,
-      debt_total: r.debt_total,
-      debt_3m_plus: r.debt_3m_plus,
-    }));
+  // A unit that sent no debt report is ranked nowhere: the chart leaves it out and says so, the
+  // table lists it last, marked, with no figure rather than a zero.
+  const debtReported = reportedUnits(ctx, 'debt', period);
+  const ranked = provinces.filter((r) => r.period === period && debtReported.has(r.province));
+  const unreported = unreportedUnits(ctx, 'debt', period);
+  const monthRows = [
+    ...ranked
+      .sort((a, b) => b.debt_total - a.debt_total)
+      .map((r, i) => ({
+        code: r.province,
+        name: nameOf(ctx, r.province, period),
+        rank: i + 1,
+        debt_total: r.debt_total,
+        debt_3m_plus: r.debt_3m_plus,
+        status: pick(CHANGE_TEXT.reportedStatus),
+      })),
+    ...unreportedRows(ctx, unreported, period, ['rank', 'debt_total', 'debt_3m_plus']),
+  ];
   const provinceTable = {
     columns: [
       { key: 'rank', label: t('rank') },
@@ -74,6 +85,7 @@ export async function renderOverview(ctx: PageContext): Promise<void> {
       { key: 'name', label: t('province') },
       { key: 'debt_total', label: t('debtTotal') },
       { key: 'debt_3m_plus', label: t('debtOld') },
+      { key: 'status', label: t('status') },
     ],
     rows: monthRows,
   };
@@ -97,13 +109,14 @@ export async function renderOverview(ctx: PageContext): Promise<void> {
   const ranking = chartPanel(pair, {
     id: 'ranking',
     title: t('rankingDebt'),
-    spec: provinceRankingSpec(provinces, names, { period, geography }),
+    spec: provinceRankingSpec(ranked, names, { period, geography }),
     table: provinceTable,
     fileName: file('xep-hang-no'),
     stamp: stampFor(ctx, 'debt'),
     onClick: click,
     wide: false,
   });
+  void ranking.then((panel) => appendUnreportedNote(ctx, panel, unreported, period));
   const map = mapPanel(ctx, pair, all);
   const heatmap = chartPanel(ctx.root, {
     id: 'heatmap',

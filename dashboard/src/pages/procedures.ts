@@ -44,6 +44,7 @@ export async function renderProcedures(ctx: PageContext): Promise<void> {
     byProvince.set(r.province, into);
   }
   await renderSectionPage(ctx, {
+    dataset: 'procedures',
     stamp: stampFor(ctx, 'procedures'),
     trend: {
       id: 'procedures-trend',
