@@ -52,8 +52,16 @@ export function changeOf(
   return { delta, row: whole };
 }
 
-/** The three changes of a tile, each a sentence with its basis, its month and its units. */
-export function changesOf(rows: readonly ComparisonRow[], period: string, what: Compared): Change[] {
+/**
+ * The three changes of a tile, each a sentence with its basis, its month and its units; for one
+ * province (`single`) the sentence says only that both months were reported.
+ */
+export function changesOf(
+  rows: readonly ComparisonRow[],
+  period: string,
+  what: Compared,
+  single = false,
+): Change[] {
   return BASES.map((basis) => {
     const found = changeOf(rows, period, basis, what);
     if (!found) return { basis, delta: undefined, text: pick(CHANGE_TEXT.none(basis)) };
@@ -63,13 +71,19 @@ export function changesOf(rows: readonly ComparisonRow[], period: string, what: 
       basis,
       delta: found.delta,
       text: pick(
-        CHANGE_TEXT.line(
-          basis,
-          formatPeriod(row.compare_period),
-          `${signed.format(found.delta)}${unit}`,
-          row.units_compared,
-          row.units_expected,
-        ),
+        single
+          ? CHANGE_TEXT.unitLine(
+              basis,
+              formatPeriod(row.compare_period),
+              `${signed.format(found.delta)}${unit}`,
+            )
+          : CHANGE_TEXT.line(
+              basis,
+              formatPeriod(row.compare_period),
+              `${signed.format(found.delta)}${unit}`,
+              row.units_compared,
+              row.units_expected,
+            ),
       ),
     };
   });

@@ -249,6 +249,8 @@ export const CHANGE_TEXT = {
       `${BASIS_VI[basis]} (${month}): ${change} · cùng ${units}/${expected} tỉnh báo cáo cả hai kỳ`,
       `${BASIS_EN[basis]} (vs ${month}): ${change} · same ${units}/${expected} provinces reporting both months`,
     ),
+  unitLine: (basis: BasisKey, month: string, change: string) =>
+    b(`${BASIS_VI[basis]} (${month}): ${change}`, `${BASIS_EN[basis]} (vs ${month}): ${change}`),
   none: (basis: BasisKey) =>
     b(`${BASIS_VI[basis]}: chưa có số liệu để so sánh`, `${BASIS_EN[basis]}: no figures to compare with`),
   points: b(' điểm %', ' pts'),

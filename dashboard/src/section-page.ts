@@ -4,7 +4,9 @@
  * its three panels; this file draws them the same way everywhere (titles carry the month, the
  * ranking shows the first twenty bars but exports every province, a bar opens its province).
  */
+import type { Compared } from './changes.ts';
 import { trendFrame, trendTable } from './chart-helpers.ts';
+import { appendChanges } from './render-changes.ts';
 import type { Cell, DataTable } from './export-table.ts';
 import { formatPeriod } from './format.ts';
 import { pick, t } from './i18n.ts';
@@ -28,6 +30,8 @@ export interface TrendPanel {
   seriesTitle: string;
   format?: string;
   fileName: string;
+  /** The national figure whose like-for-like changes are written under the trend. */
+  changes?: { label: string; what: Compared };
 }
 
 export interface BreakdownPanel {
@@ -79,7 +83,7 @@ export async function renderSectionPage<R extends RankedRow>(
 ): Promise<void> {
   const { period } = ctx.route;
   const { stamp, trend, breakdown, ranking } = page;
-  await chartPanel(ctx.root, {
+  const trendPanel = await chartPanel(ctx.root, {
     id: trend.id,
     title: trend.title,
     spec: lineTrendSpec(trend.points, {
@@ -94,6 +98,7 @@ export async function renderSectionPage<R extends RankedRow>(
     fileName: trend.fileName,
     stamp,
   });
+  if (trend.changes) appendChanges(ctx, trendPanel, trend.changes.label, trend.changes.what);
   const pair = section(ctx);
   const unreported = unreportedUnits(ctx, page.dataset, period);
   const emptyColumns = ranking.columns.map((c) => c.key);

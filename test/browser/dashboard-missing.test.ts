@@ -51,6 +51,10 @@ describe('a month with three provinces missing', () => {
     );
     expect(await tile.locator('li[data-basis="yoy"]').innerText()).toContain('So với cùng kỳ năm trước');
     expect(await tile.locator('li[data-basis="ytd"]').innerText()).toContain('So với đầu năm');
+    // The trend carries the same changes as the tile.
+    expect(await page.locator('#panel-trend .trend-changes li[data-basis="mom"]').innerText()).toBe(
+      `Tổng nợ · So với tháng trước (08/2025): ${text} · cùng ${both.length}/34 tỉnh báo cáo cả hai kỳ`,
+    );
 
     // The ranking leaves them out and names them; the map gives them their own legend entry.
     const note = page.locator('#panel-ranking .not-reported');
@@ -61,6 +65,31 @@ describe('a month with three provinces missing', () => {
     expect(legends.join(' ')).toContain('chưa báo cáo');
     expect(await page.locator('#chart-map .mark-shape path').count()).toBe(34);
     expect(dash.problems).toEqual([]);
+  });
+
+  it("gives a province's own change, and none for a province that did not report", async () => {
+    const { fixture } = dash;
+    const latest = fixture.meta.latest_period;
+    const row = (code: string, period: string) =>
+      fixture.provinces.find((r) => r.province === code && r.period === period);
+    const code = fixture.provinces.find((r) => r.period === latest && row(r.province, '2025-08'))?.province;
+    const now = row(code ?? '', latest);
+    const before = row(code ?? '', '2025-08');
+    if (!now || !before) throw new Error('fixture has no unit reporting both months');
+    await page.goto('about:blank');
+    await page.goto(`${dash.server.url}#page=province&province=${code}&month=${latest}`);
+    await waitForPage(page, 'province', latest);
+    const change = (100 * (now.debt_total - before.debt_total)) / before.debt_total;
+    expect(await page.locator('#panel-p-debt li[data-basis="mom"]').first().innerText()).toBe(
+      `Tổng nợ · So với tháng trước (08/2025): ${change > 0 ? '+' : '-'}${Math.abs(change).toFixed(1).replace('.', ',')}%`,
+    );
+    const missing = MISSING_IN_LATEST[0];
+    await page.goto('about:blank');
+    await page.goto(`${dash.server.url}#page=province&province=${missing}&month=${latest}`);
+    await waitForPage(page, 'province', latest);
+    expect(await page.locator('#panel-p-debt li[data-basis="mom"]').first().innerText()).toBe(
+      'Tổng nợ · So với tháng trước: chưa có số liệu để so sánh',
+    );
   });
 
   it('says the same in English', async () => {

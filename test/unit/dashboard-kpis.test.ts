@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { changesOf } from '../../dashboard/src/changes.ts';
 import { coverageLine, kpiTiles } from '../../dashboard/src/kpis.ts';
+import { comparisonRow } from '../../lib/site-data.ts';
 import { MISSING_IN_LATEST, makeSiteFixture } from '../fixtures/site/site-fixture.ts';
 
 const fixture = makeSiteFixture();
@@ -77,6 +79,39 @@ describe('KPI tiles', () => {
     expect(tiles(first).every((t) => t.trend === 'none')).toBe(true);
     expect(tiles(first).every((t) => t.changes.every((c) => c.delta === undefined))).toBe(true);
     expect(tiles('1999-01')).toEqual([]);
+  });
+
+  it('put year on year and year to date beside month on month, each over its own like units', () => {
+    const row = (
+      basis: 'mom' | 'yoy' | 'ytd',
+      compare: string,
+      units: number,
+      value: number,
+      before: number,
+    ) =>
+      comparisonRow.parse({
+        period: '2025-09',
+        basis,
+        compare_period: compare,
+        measure: 'debt_total',
+        units_compared: units,
+        units_expected: 34,
+        value,
+        compare_value: before,
+      });
+    const rows = [
+      row('mom', '2025-08', 29, 1010, 1000),
+      row('yoy', '2024-09', 30, 1100, 1000),
+      row('ytd', '2024-12', 28, 950, 1000),
+    ];
+    expect(changesOf(rows, '2025-09', { kind: 'sum', measure: 'debt_total' }).map((c) => c.text)).toEqual([
+      'So với tháng trước (08/2025): +1,0% · cùng 29/34 tỉnh báo cáo cả hai kỳ',
+      'So với cùng kỳ năm trước (09/2024): +10,0% · cùng 30/34 tỉnh báo cáo cả hai kỳ',
+      'So với đầu năm (12/2024): -5,0% · cùng 28/34 tỉnh báo cáo cả hai kỳ',
+    ]);
+    expect(changesOf(rows, '2025-09', { kind: 'sum', measure: 'debt_total' }, true)[1]?.text).toBe(
+      'So với cùng kỳ năm trước (09/2024): +10,0%',
+    );
   });
 
   it('say how many units reported', () => {

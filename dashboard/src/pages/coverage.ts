@@ -41,6 +41,10 @@ export async function renderCoverage(ctx: PageContext): Promise<void> {
       seriesTitle: t('measure'),
       format: '.1f',
       fileName: `bao-phu-toan-quoc-${period}`,
+      changes: {
+        label: t('hiRate'),
+        what: { kind: 'ratio', part: 'hi_participants', whole: 'hi_population' },
+      },
     },
     breakdown: {
       id: 'coverage-target',

@@ -14,6 +14,7 @@ import {
   type PageContext,
 } from '../page-context.ts';
 import { chartPanel } from '../panel.ts';
+import { appendChanges } from '../render-changes.ts';
 import { restateToCurrent } from '../restate.ts';
 import { barRankingSpec } from '../specs/bar-ranking.ts';
 import { debtTrendSpec } from '../specs/debt-trend.ts';
@@ -40,7 +41,7 @@ export async function renderDebt(ctx: PageContext): Promise<void> {
     .sort((a, b) => b.debt_3m_plus - a.debt_3m_plus);
   const unreported = unreportedUnits(ctx, 'debt', period);
   const click = openClickedProvince(ctx);
-  await chartPanel(ctx.root, {
+  const schemes = await chartPanel(ctx.root, {
     id: 'debt-schemes',
     title: t('debtByScheme'),
     spec: debtTrendSpec(data.national, { selected: period }),
@@ -60,6 +61,8 @@ export async function renderDebt(ctx: PageContext): Promise<void> {
     fileName: `no-theo-loai-${period}`,
     stamp,
   });
+  appendChanges(ctx, schemes, t('debtTotal'), { kind: 'sum', measure: 'debt_total' });
+  appendChanges(ctx, schemes, t('debtOld'), { kind: 'sum', measure: 'debt_3m_plus' });
   const pair = section(ctx);
   await Promise.all([
     chartPanel(pair, {

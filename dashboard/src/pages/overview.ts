@@ -16,6 +16,7 @@ import {
 import { CHANGE_TEXT } from '../messages.ts';
 import { appendUnreportedNote, unreportedRows, unreportedUnits } from '../not-reported.ts';
 import { chartPanel } from '../panel.ts';
+import { appendChanges } from '../render-changes.ts';
 import { renderKpis } from '../render-kpis.ts';
 import { restateToCurrent } from '../restate.ts';
 import { completenessHeatmapSpec } from '../specs/completeness-heatmap.ts';
@@ -105,6 +106,9 @@ export async function renderOverview(ctx: PageContext): Promise<void> {
     fileName: file('no-toan-quoc'),
     stamp: stampFor(ctx, 'debt'),
   });
+  void trend.then((panel) =>
+    appendChanges(ctx, panel, t('debtTotal'), { kind: 'sum', measure: 'debt_total' }),
+  );
   const pair = section(ctx);
   const ranking = chartPanel(pair, {
     id: 'ranking',

@@ -58,6 +58,10 @@ export async function renderProcedures(ctx: PageContext): Promise<void> {
       yTitle: t('dossiers'),
       seriesTitle: t('outcome'),
       fileName: `thu-tuc-toan-quoc-${period}`,
+      changes: {
+        label: t('onTimeOfReceived'),
+        what: { kind: 'ratio', part: 'procedures_on_time', whole: 'procedures_received' },
+      },
     },
     breakdown: {
       id: 'procedures-groups',

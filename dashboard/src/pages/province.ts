@@ -1,13 +1,38 @@
 /** One province: every measure month by month, the reports behind them and the police-coordination list. */
-import type { EnforcementRow, ProsecutionRow } from '../../../lib/site-data.ts';
+import { likeForLike } from '../../../lib/site/like-for-like.ts';
+import type { ComparisonRow, EnforcementRow, ProsecutionRow } from '../../../lib/site-data.ts';
+import type { Compared } from '../changes.ts';
 import { t } from '../i18n.ts';
 import { countPoint, moneyPoint, sharePoint, trendFrame, trendTable } from '../chart-helpers.ts';
 import { nameOf, pageRows, section, stampFor, type PageContext } from '../page-context.ts';
 import { chartPanel } from '../panel.ts';
+import { appendChanges } from '../render-changes.ts';
+import { FIRST_PERIOD_OF_34 } from '../units.ts';
 import { restateToCurrent } from '../restate.ts';
 import { loadPageData } from '../site-data-client.ts';
 import { lineTrendSpec, type TrendPoint } from '../specs/line-trend.ts';
 import { policePanel, reportsPanel } from './province-lists.ts';
+
+/**
+ * The unit's own changes, month on month, year on year and since the start of the year, when it
+ * reported both months (restated through the merger when the page is restated).
+ */
+function unitComparisons(ctx: PageContext, code: string): ComparisonRow[] {
+  const { data, route } = ctx;
+  const currentOf = new Map(
+    data.units.filter((u) => u.generation === '63').map((u) => [u.code, u.current_code]),
+  );
+  const mine = (r: { period: string; province: string }) =>
+    route.geography === 'current' && r.period < FIRST_PERIOD_OF_34
+      ? currentOf.get(r.province) === code
+      : r.province === code;
+  return likeForLike(
+    data.provinces.filter(mine),
+    data.completeness.filter(mine),
+    data.units,
+    data.meta.periods,
+  ).filter((r) => r.period === route.period);
+}
 
 export async function renderProvince(ctx: PageContext): Promise<void> {
   const { data, route } = ctx;
@@ -92,10 +117,21 @@ export async function renderProvince(ctx: PageContext): Promise<void> {
     },
   ];
   const grid = section(ctx);
+  const own = unitComparisons(ctx, code);
+  const changes: Record<string, [string, Compared][]> = {
+    'p-debt': [
+      [t('debtTotal'), { kind: 'sum', measure: 'debt_total' }],
+      [t('debtOld'), { kind: 'sum', measure: 'debt_3m_plus' }],
+    ],
+    'p-coverage': [[t('hiRate'), { kind: 'ratio', part: 'hi_participants', whole: 'hi_population' }]],
+    'p-procedures': [
+      [t('onTimeOfReceived'), { kind: 'ratio', part: 'procedures_on_time', whole: 'procedures_received' }],
+    ],
+  };
   await Promise.all(
-    charts.map((c) => {
+    charts.map(async (c) => {
       const series = [...new Set(c.points.map((p) => p.series))];
-      return chartPanel(grid, {
+      const panel = await chartPanel(grid, {
         id: c.id,
         title: c.title,
         spec: lineTrendSpec(c.points, {
@@ -112,6 +148,7 @@ export async function renderProvince(ctx: PageContext): Promise<void> {
         stamp: stampFor(ctx, null, { province: code }),
         wide: false,
       });
+      for (const [label, what] of changes[c.id] ?? []) appendChanges(ctx, panel, label, what, own);
     }),
   );
   reportsPanel(ctx, code, reports);
