@@ -108,6 +108,8 @@ describe('dashboard pages in Chromium', () => {
     await open(`page=coverage&month=${MONTH}`, 'coverage');
     await page.locator('#lang').click();
     await page.waitForURL(/lang=en/);
+    // the redraw sets the language and clears data-ready together: only then is the wait meaningful
+    await page.waitForSelector('html[lang="en"]');
     await waitForPage(page, 'coverage', MONTH);
     expect(await page.locator('h1').innerText()).toBe('Debt, coverage and dossiers');
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
