@@ -1,4 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
+import { assetName } from '../asset-names.ts';
 import { formatPeriod } from '../format.ts';
 import type { MapValue, MeasureDef } from '../map-measures.ts';
 import type { Geography } from '../restate.ts';
@@ -21,9 +22,9 @@ function geoOf(period: string, geography: Geography | undefined) {
   return GEO[geography === 'current' ? '34' : generationOf(period)];
 }
 
-/** The boundary file a map of `period` in `geography` draws on. */
+/** The boundary file a map of `period` in `geography` draws on (its published, hashed name). */
 export function boundaryFileFor(period: string, geography?: Geography): string {
-  return geoOf(period, geography).file;
+  return assetName(geoOf(period, geography).file);
 }
 
 export interface ChoroplethOptions {
@@ -56,7 +57,10 @@ export function choroplethSpec(values: readonly MapValue[], opts: ChoroplethOpti
     width: 'container',
     height: 520,
     autosize: { type: 'fit', contains: 'padding' },
-    data: { url: `${opts.geoBase}/${geo.file}`, format: { type: 'topojson', feature: geo.feature } },
+    data: {
+      url: `${opts.geoBase}/${assetName(geo.file)}`,
+      format: { type: 'topojson', feature: geo.feature },
+    },
     transform: [
       {
         lookup: geo.key,
