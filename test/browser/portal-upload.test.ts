@@ -80,7 +80,7 @@ describe('the upload portal page in Chromium', () => {
     await page.setInputFiles('#file', join(dir, 'notes.txt'));
     await page.click('#submit');
     await page.waitForFunction(() =>
-      /Loại tệp không được hỗ trợ/.test(document.querySelector('#upload-status')?.textContent ?? ''),
+      /chỉ nhận CSV UTF-8 hoặc Excel/.test(document.querySelector('#upload-status')?.textContent ?? ''),
     );
     // The refusal is the one failed request so far; later steps must add none.
     expect(problems).toEqual([expect.stringMatching(/^HTTP 400: .*\/api\/uploads$/)]);
@@ -93,7 +93,13 @@ describe('the upload portal page in Chromium', () => {
     expect(await page.textContent('#receipt')).toContain('ĐƯỢC CHẤP NHẬN');
     const rows = await page.$$eval('#receipt .receipt-rows dd', (dds) => dds.map((d) => d.textContent));
     expect(rows).toEqual(['6', '6', '0']);
-    expect(await page.textContent('#receipt')).toContain('Nợ BHXH (đồng) (no_bhxh)');
+    const text = (await page.textContent('#receipt')) ?? '';
+    expect(text).toContain('Nợ BHXH (đồng)');
+    expect(text).not.toContain('no_bhxh'); // columns by their template header, not their key
+    // The time the file was received, on Vietnam's clock (not ISO UTC).
+    expect(await page.textContent('#receipt .receipt-file')).toMatch(
+      / · \d{2}\/\d{2}\/\d{4} \d{2}:\d{2} \(giờ Việt Nam\)$/,
+    );
     // What is due is redrawn just after the receipt shows: wait for it rather than read at once.
     await page.waitForSelector('[data-dataset="debt"][data-status="late"]', { timeout: 15_000 });
   });
@@ -110,14 +116,16 @@ describe('the upload portal page in Chromium', () => {
       });
     const vi = await errorRows();
     expect(vi).toContainEqual([
-      '',
-      '2',
-      'Nợ BHXH (đồng) (no_bhxh)',
-      'integer.min',
-      expect.any(String),
-      expect.any(String),
+      'Dòng 2, cột "Nợ BHXH (đồng)"',
+      'Không nhỏ hơn mức tối thiểu',
+      expect.stringMatching(/^-/),
+      'từ 0 trở lên',
       expect.stringContaining('nhỏ hơn giá trị tối thiểu'),
     ]);
+    // Sentences, not codes: no rule id and no English word in the Vietnamese receipt.
+    const viText = (await page.textContent('#receipt')) ?? '';
+    expect(viText).not.toMatch(/\b(integer|header|row|rule|cell|file)\.[a-z_]+/);
+    expect(viText).not.toMatch(/\b(expected|whole number|at least|a value|once)\b/i);
     const marked = await page.getAttribute('#receipt a[href^="api/annotated"]', 'href');
     const download = await page.request.get(new URL(marked ?? '', page.url()).toString());
     expect(download.status()).toBe(200);
@@ -129,13 +137,14 @@ describe('the upload portal page in Chromium', () => {
       () => document.querySelector('#receipt')?.textContent?.includes('REJECTED') === true,
     );
     const en = await errorRows();
-    expect(en).toContainEqual(
-      expect.arrayContaining([
-        '2',
-        expect.stringContaining('(no_bhxh)'),
-        expect.stringContaining('is below the minimum'),
-      ]),
-    );
+    expect(en).toContainEqual([
+      expect.stringMatching(/^Row 2, column "/),
+      'Not below the minimum',
+      expect.stringMatching(/^-/),
+      '0 or more',
+      expect.stringContaining('is below the minimum'),
+    ]);
+    expect(await page.textContent('#receipt .receipt-file')).toMatch(/\(Vietnam time\)$/);
     // Both uploads are in the history once the ledger lists the second one.
     await page.waitForFunction(
       () => document.querySelectorAll('#due table:nth-of-type(2) tbody tr').length === 2,

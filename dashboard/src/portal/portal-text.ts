@@ -60,6 +60,7 @@ export const PORTAL_TEXT = {
   row: b('Dòng', 'Row'),
   column: b('Cột', 'Column'),
   rule: b('Quy tắc', 'Rule'),
+  cell: b('Vị trí', 'Where'),
   expected: b('Cần', 'Expected'),
   found: b('Tìm thấy', 'Found'),
   message: b('Nội dung', 'Message'),
