@@ -11,6 +11,7 @@ import { PAGE_RENDERERS } from './pages/index.ts';
 import { hashFor, routeFromHash, type Route } from './route.ts';
 import { loadScope, loadSiteData, type SiteData } from './site-data-client.ts';
 import { UnitNames } from './units.ts';
+import { setViewState, viewLine } from './view-state.ts';
 
 function byId<T extends HTMLElement>(id: string): T {
   const el = document.getElementById(id);
@@ -104,7 +105,9 @@ async function start(): Promise<void> {
       const route = current();
       document.body.removeAttribute('data-ready');
       setLang(route.lang);
+      setViewState(route);
       translateShell(route);
+      byId('view-state').textContent = viewLine(route);
       fillFilters(data, names, route);
       releaseCharts(root);
       root.replaceChildren();

@@ -262,6 +262,27 @@ export const CHANGE_TEXT = {
   notReportedList: (names: string) => b(`Chưa báo cáo: ${names}`, `No report: ${names}`),
 };
 
+/** The view line under the page title, printed with the page. */
+export const VIEW_TEXT = {
+  moneyNational: b('Tiền: tỷ đồng', 'Money: VND billion'),
+  moneyProvince: b('Tiền: triệu đồng', 'Money: VND million'),
+  regionScope: b(
+    'vùng áp dụng cho xếp hạng, bản đồ và bảng theo tỉnh; chỉ tiêu chính và xu hướng tính cho cả nước',
+    'the region applies to rankings, the map and province tables; key figures and trends are national',
+  ),
+  retired: (code: string, name: string, month: string, intoName: string) =>
+    b(
+      `Mã ${code} (${name}) không còn là một đơn vị từ 07/2025: tỉnh đã hợp nhất vào ${intoName} theo Nghị quyết 202/2025/QH15. Tháng ${month} được báo cáo trong số liệu của ${intoName}.`,
+      `Code ${code} (${name}) is no longer a unit from 07/2025: it merged into ${intoName} under Resolution 202/2025/QH15. ${month} is reported within ${intoName}'s figures.`,
+    ),
+  openSuccessor: (name: string) => b(`Mở trang ${name}`, `Open ${name}`),
+  policeMonth: (listMonth: string, chosen: string) =>
+    b(
+      `Danh sách này là của tháng ${listMonth}, tháng mới nhất có số liệu chi tiết từng đơn vị; tháng đang xem là ${chosen}.`,
+      `This list is for ${listMonth}, the latest month with employer-level figures; the month in view is ${chosen}.`,
+    ),
+};
+
 /** Words inside the overview's charts (axes, legends, tooltips, descriptions for screen readers). */
 export const CHART_TEXT = {
   debtScheme: b('Loại nợ', 'Scheme'),

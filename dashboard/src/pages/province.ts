@@ -2,16 +2,43 @@
 import { likeForLike } from '../../../lib/site/like-for-like.ts';
 import type { ComparisonRow, EnforcementRow, ProsecutionRow } from '../../../lib/site-data.ts';
 import type { Compared } from '../changes.ts';
-import { t } from '../i18n.ts';
+import { formatPeriod } from '../format.ts';
+import { pick, t } from '../i18n.ts';
+import { VIEW_TEXT } from '../messages.ts';
 import { countPoint, moneyPoint, sharePoint, trendFrame, trendTable } from '../chart-helpers.ts';
-import { nameOf, pageRows, section, stampFor, type PageContext } from '../page-context.ts';
+import { linkTo, nameOf, pageRows, section, stampFor, type PageContext } from '../page-context.ts';
 import { chartPanel } from '../panel.ts';
 import { appendChanges } from '../render-changes.ts';
-import { FIRST_PERIOD_OF_34 } from '../units.ts';
+import { FIRST_PERIOD_OF_34, generationOf } from '../units.ts';
 import { restateToCurrent } from '../restate.ts';
 import { loadPageData } from '../site-data-client.ts';
 import { lineTrendSpec, type TrendPoint } from '../specs/line-trend.ts';
 import { policePanel, reportsPanel } from './province-lists.ts';
+
+/**
+ * A code the month's geography no longer has (49 Quảng Nam after 2025-07): the page says where
+ * that province went and links to the unit that took it over, instead of showing empty charts.
+ */
+function retiredNotice(ctx: PageContext, code: string): boolean {
+  const { route, names } = ctx;
+  const generation = route.geography === 'current' ? '34' : generationOf(route.period);
+  if (generation !== '34' || names.find(code, '34')) return false;
+  const old = names.find(code, '63');
+  if (!old) return false;
+  const into = names.find(old.current_code, '34');
+  const intoName = into?.name_vi ?? old.current_code;
+  const notice = document.createElement('section');
+  notice.className = 'retired-unit';
+  notice.dataset.successor = old.current_code;
+  const text = document.createElement('p');
+  text.textContent = pick(VIEW_TEXT.retired(code, old.name_vi, formatPeriod(route.period), intoName));
+  const link = document.createElement('a');
+  link.href = linkTo(ctx, { page: 'province', province: old.current_code });
+  link.textContent = pick(VIEW_TEXT.openSuccessor(intoName));
+  notice.append(text, link);
+  ctx.root.append(notice);
+  return true;
+}
 
 /**
  * The unit's own changes, month on month, year on year and since the start of the year, when it
@@ -43,6 +70,7 @@ export async function renderProvince(ctx: PageContext): Promise<void> {
     );
     return;
   }
+  if (retiredNotice(ctx, code)) return;
   const heading = document.createElement('h2');
   heading.className = 'province-name';
   heading.textContent = nameOf(ctx, code, period);
