@@ -146,11 +146,34 @@ describe('the upload portal page in Chromium', () => {
     ]);
     expect(await page.textContent('#receipt .receipt-file')).toMatch(/\(Vietnam time\)$/);
     // Both uploads are in the history once the ledger lists the second one.
-    await page.waitForFunction(
-      () => document.querySelectorAll('#due table:nth-of-type(2) tbody tr').length === 2,
-      undefined,
-      { timeout: 15_000 },
-    );
+    await page.waitForFunction(() => document.querySelectorAll('#history tbody tr').length === 2, undefined, {
+      timeout: 15_000,
+    });
     expect(problems).toEqual([]);
+  });
+
+  it('lists the earlier months still owed, each with its deadline on Vietnam time', async () => {
+    await page.click('#lang');
+    await page.waitForFunction(() => document.documentElement.lang === 'vi');
+    await page.selectOption('#period', '2025-08');
+    await page.waitForSelector('#overdue [data-overdue="debt|2025-07"]');
+    const row = await page.$$eval('#overdue tbody tr', (trs) =>
+      trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')),
+    );
+    // Nothing was sent for the twelve months before 08/2025: five reports a month are owed.
+    expect(row).toHaveLength(12 * 5);
+    expect(row[0]).toEqual(['07/2025', expect.any(String), 'Chưa nộp', '10/08/2025 23:59 (giờ Việt Nam)']);
+    expect(row.at(-1)?.[0]).toBe('08/2024');
+  });
+
+  it('always shows the receipt of the upload just made, even for a file sent again', async () => {
+    // The same file as the first upload: its earlier receipt exists at once, this one's only once
+    // the ingest has handled it. The receipt drawn must be of a ledger record made after the grant.
+    const granted = page.waitForResponse((r) => r.url().endsWith('/api/uploads') && r.status() === 201);
+    await submit('good.csv');
+    const { issued_at: issuedAt } = (await (await granted).json()) as { issued_at: string };
+    const ingestedAt = await page.getAttribute('#receipt', 'data-ingested-at');
+    expect(Date.parse(ingestedAt ?? '')).toBeGreaterThanOrEqual(Date.parse(issuedAt));
+    expect(await page.getAttribute('#receipt .receipt-status', 'data-status')).toMatch(/accepted|duplicate/);
   });
 });

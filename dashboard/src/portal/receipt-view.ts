@@ -99,5 +99,7 @@ export function renderReceipt(target: HTMLElement, answer: ReceiptAnswer, sentSh
       ]),
     );
   target.replaceChildren(...parts);
+  // which ledger record this is (tests check it is the upload just made, not an earlier one)
+  target.dataset.ingestedAt = record.ingested_at;
   target.hidden = false;
 }
