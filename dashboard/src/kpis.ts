@@ -1,6 +1,6 @@
 import type { ComparisonRow, CompletenessRow, NationalRow } from '../../lib/site-data.ts';
 import { changesOf, type Change, type Compared } from './changes.ts';
-import { formatCount, formatPeriod, formatShare, formatVnd, formatVndCompact } from './format.ts';
+import { formatCount, formatPeriod, formatShare, formatTy, formatVnd } from './format.ts';
 import { lang, pick } from './i18n.ts';
 import { CHANGE_TEXT, KPI_TEXT } from './messages.ts';
 
@@ -48,7 +48,8 @@ export function reportedLine(
 export function kpiTiles(rows: readonly NationalRow[], period: string, inputs: KpiInputs): KpiTile[] {
   const now = rows.find((r) => r.period === period);
   if (!now) return [];
-  const compact = (vnd: number) => formatVndCompact(vnd, lang());
+  // one unit on national pages: tỷ đồng, whatever the size (no switch to nghìn tỷ or triệu)
+  const compact = (vnd: number) => formatTy(vnd, lang());
   const resolved = now.procedures_on_time + now.procedures_late;
   const tile = (
     base: Omit<KpiTile, 'reported' | 'changes' | 'trend'>,

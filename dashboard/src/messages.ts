@@ -264,6 +264,17 @@ export const CHANGE_TEXT = {
 
 /** The view line under the page title, printed with the page. */
 export const VIEW_TEXT = {
+  /** The unit column every export with money carries: amounts are whole đồng. */
+  unitColumn: b('Đơn vị', 'Unit'),
+  shownColumn: b('Hiển thị', 'As shown'),
+  dong: b('đồng', 'VND'),
+  percent: b('%', '%'),
+  count: b('số lượng', 'count'),
+  /** Suffixes of titles: the unit their figures are drawn in. */
+  inTy: b('tỷ đồng', 'VND billion'),
+  inTrieu: b('triệu đồng', 'VND million'),
+  amountTrieu: b('Triệu đồng', 'VND million'),
+  inDong: (label: string) => b(`${label} (đồng)`, `${label} (VND)`),
   moneyNational: b('Tiền: tỷ đồng', 'Money: VND billion'),
   moneyProvince: b('Tiền: triệu đồng', 'Money: VND million'),
   regionScope: b(

@@ -135,22 +135,24 @@ describe('dashboard pages in Chromium', () => {
     const text = readFileSync(await download.path(), 'utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const [header, ...lines] = text.slice(1).trim().split('\r\n');
-    expect(header).toBe('Hạng,Mã,"Tỉnh, thành phố",Tổng nợ,Nợ từ 3 tháng trở lên,Tình trạng');
+    expect(header).toBe(
+      'Hạng,Mã,"Tỉnh, thành phố",Tổng nợ (đồng),Nợ từ 3 tháng trở lên (đồng),Đơn vị,Tình trạng',
+    );
     const month = dash.fixture.provinces.filter((r) => r.period === MONTH);
     const missing = dash.fixture.completeness.filter(
       (c) => c.dataset === 'debt' && c.period === MONTH && c.status === 'missing',
     );
     expect(missing.length).toBeGreaterThan(0);
     expect(lines).toHaveLength(month.length + missing.length);
-    const reported = lines.filter((line) => line.endsWith(',đã báo cáo'));
-    const exported = new Map(reported.map((line) => [line.split(',')[1], Number(line.split(',').at(-3))]));
+    const reported = lines.filter((line) => line.endsWith(',đồng,đã báo cáo'));
+    const exported = new Map(reported.map((line) => [line.split(',')[1], Number(line.split(',').at(-4))]));
     for (const row of month) expect(exported.get(row.province), row.province).toBe(row.debt_total);
     const total = [...exported.values()].reduce((s, v) => s + v, 0);
     expect(total).toBe(dash.fixture.national.find((r) => r.period === MONTH)?.debt_total);
     // A unit without a report is listed last with no figure and no rank, never a zero.
     for (const c of missing) {
       const line = lines.find((l) => l.split(',')[1] === c.province);
-      expect(line, c.province).toMatch(/^,\d{2},.*,,,chưa báo cáo$/);
+      expect(line, c.province).toMatch(/^,\d{2},.*,,,đồng,chưa báo cáo$/);
     }
   });
 
@@ -191,6 +193,20 @@ describe('dashboard pages in Chromium', () => {
 
   it('colours the map by the measure chosen, with its unit in the legend and its figures in the export', async () => {
     await open(`page=overview&month=${MONTH}`, 'overview');
+    // Money goes out in whole đồng with its unit, never as tỷ with a decimal point (915.799).
+    const [debtCsv] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('#panel-map button[data-export="csv"]').click(),
+    ]);
+    const debtLines = readFileSync(await debtCsv.path(), 'utf8')
+      .slice(1)
+      .trim()
+      .split('\r\n');
+    expect(debtLines[0]).toBe('Mã,"Tỉnh, thành phố",Tổng nợ,Đơn vị,Hiển thị');
+    for (const row of dash.fixture.provinces.filter((r) => r.period === MONTH)) {
+      const line = debtLines.find((l) => l.startsWith(`${row.province},`)) ?? '';
+      expect(line, row.province).toContain(`,${row.debt_total},đồng,`);
+    }
     await page.locator('#map-measure').selectOption('hi_rate');
     await page.waitForURL(/measure=hi_rate/);
     await waitForPage(page, 'overview', MONTH);
@@ -212,7 +228,7 @@ describe('dashboard pages in Chromium', () => {
     expect(lines.filter((l) => l.endsWith(',chưa báo cáo'))).toHaveLength(34 - month.length);
     for (const row of month) {
       const line = lines.find((l) => l.startsWith(`${row.province},`));
-      const rate = Number(line?.match(/,([\d.]+),"?[\d,]+%/)?.[1]);
+      const rate = Number(line?.match(/,([\d.]+),%,/)?.[1]);
       expect(rate, row.province).toBeCloseTo((100 * row.hi_participants) / row.hi_population, 2);
     }
     await page.screenshot({ path: join(ARTIFACTS, 'page-overview-map-hi.png'), fullPage: true });

@@ -156,7 +156,10 @@ describe('the upload portal page in Chromium', () => {
     await page.click('#lang');
     await page.waitForFunction(() => document.documentElement.lang === 'vi');
     await page.selectOption('#period', '2025-08');
-    await page.waitForSelector('#overdue [data-overdue="debt|2025-07"]');
+    // the list is redrawn in Vietnamese after the switch: wait for that drawing, not the English one
+    await page.waitForFunction(
+      () => document.querySelector('#overdue [data-overdue="debt|2025-07"]')?.textContent === 'Chưa nộp',
+    );
     const row = await page.$$eval('#overdue tbody tr', (trs) =>
       trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')),
     );

@@ -1,7 +1,7 @@
 /** Debt: national debt by scheme, debt of 3+ months against arrears recovered, provinces ranked. */
 import { formatPeriod, formatVnd } from '../format.ts';
 import { pick, t } from '../i18n.ts';
-import { CHANGE_TEXT } from '../messages.ts';
+import { CHANGE_TEXT, VIEW_TEXT } from '../messages.ts';
 import { appendUnreportedNote, unreportedRows, unreportedUnits } from '../not-reported.ts';
 import { moneyPoint, trendFrame, trendTable, ty } from '../chart-helpers.ts';
 import {
@@ -43,7 +43,7 @@ export async function renderDebt(ctx: PageContext): Promise<void> {
   const click = openClickedProvince(ctx);
   const schemes = await chartPanel(ctx.root, {
     id: 'debt-schemes',
-    title: t('debtByScheme'),
+    title: `${t('debtByScheme')} (${pick(VIEW_TEXT.inTy)})`,
     spec: debtTrendSpec(data.national, { selected: period }),
     table: {
       columns: [
@@ -67,7 +67,7 @@ export async function renderDebt(ctx: PageContext): Promise<void> {
   await Promise.all([
     chartPanel(pair, {
       id: 'debt-old',
-      title: t('debtOldShareTrend'),
+      title: `${t('debtOldShareTrend')} (${pick(VIEW_TEXT.inTy)})`,
       spec: lineTrendSpec(points, {
         ...trendFrame(data.meta.periods, period),
         description: t('debtOldShareTrend'),
@@ -82,7 +82,7 @@ export async function renderDebt(ctx: PageContext): Promise<void> {
     }),
     chartPanel(pair, {
       id: 'debt-old-ranking',
-      title: `${t('debtOld')} · ${formatPeriod(period)}`,
+      title: `${t('debtOld')} (${pick(VIEW_TEXT.inTy)}) · ${formatPeriod(period)}`,
       spec: barRankingSpec(
         provinces.slice(0, TOP).map((r) => ({
           code: r.province,

@@ -6,7 +6,9 @@ import type { EnforcementRow, ProvinceRow } from '../../../lib/site-data.ts';
 import { prefetchBoundary } from '../boundary-loader.ts';
 import { formatPeriod } from '../format.ts';
 import { pick, t } from '../i18n.ts';
-import { CHANGE_TEXT } from '../messages.ts';
+import { CHANGE_TEXT, VIEW_TEXT } from '../messages.ts';
+
+const UNIT_WORD = { dong: VIEW_TEXT.dong, percent: VIEW_TEXT.percent, count: VIEW_TEXT.count } as const;
 import { MAP_MEASURES, MEASURES, isMapMeasure } from '../map-measures.ts';
 import {
   linkTo,
@@ -84,8 +86,9 @@ export async function mapPanel(ctx: PageContext, parent: HTMLElement, rows: read
       columns: [
         { key: 'code', label: t('code') },
         { key: 'name', label: t('province') },
-        { key: 'value', label: t(def.legend) },
-        { key: 'shown', label: title },
+        { key: 'value', label: title },
+        { key: 'unit', label: pick(VIEW_TEXT.unitColumn) },
+        { key: 'shown', label: pick(VIEW_TEXT.shownColumn) },
       ],
       // every unit of the map, those without a report marked so and left without a figure
       rows: unitsShown(ctx, period)
@@ -95,7 +98,9 @@ export async function mapPanel(ctx: PageContext, parent: HTMLElement, rows: read
           return {
             code,
             name: nameOf(ctx, code, period),
-            value: v ? Math.round(v.value * 1000) / 1000 : null,
+            // whole đồng (or percent, or a count) with its unit, as the source figures are
+            value: v ? v.raw : null,
+            unit: v ? pick(UNIT_WORD[v.unit]) : '',
             shown: v ? v.shown : noReport,
           };
         }),

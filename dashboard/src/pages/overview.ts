@@ -13,7 +13,7 @@ import {
   stampFor,
   type PageContext,
 } from '../page-context.ts';
-import { CHANGE_TEXT } from '../messages.ts';
+import { CHANGE_TEXT, VIEW_TEXT } from '../messages.ts';
 import { appendUnreportedNote, unreportedRows, unreportedUnits } from '../not-reported.ts';
 import { chartPanel } from '../panel.ts';
 import { appendChanges } from '../render-changes.ts';
@@ -54,12 +54,17 @@ export async function renderOverview(ctx: PageContext): Promise<void> {
   );
 
   const file = (name: string) => `${name}-${period}`;
+  // Exports carry whole đồng, said in each money column's name and in the unit column.
+  const dong = (label: string) => pick(VIEW_TEXT.inDong(label));
+  const unit = { key: 'unit', label: pick(VIEW_TEXT.unitColumn) };
+  const unitDong = pick(VIEW_TEXT.dong);
   const debtColumns = [
     { key: 'period', label: t('periodLabel') },
-    { key: 'debt_bhxh', label: 'BHXH' },
-    { key: 'debt_bhyt', label: 'BHYT' },
-    { key: 'debt_bhtn', label: 'BHTN' },
-    { key: 'debt_total', label: t('debtTotal') },
+    { key: 'debt_bhxh', label: dong('BHXH') },
+    { key: 'debt_bhyt', label: dong('BHYT') },
+    { key: 'debt_bhtn', label: dong('BHTN') },
+    { key: 'debt_total', label: dong(t('debtTotal')) },
+    unit,
   ];
   // A unit that sent no debt report is ranked nowhere: the chart leaves it out and says so, the
   // table lists it last, marked, with no figure rather than a zero.
@@ -84,11 +89,12 @@ export async function renderOverview(ctx: PageContext): Promise<void> {
       { key: 'rank', label: t('rank') },
       { key: 'code', label: t('code') },
       { key: 'name', label: t('province') },
-      { key: 'debt_total', label: t('debtTotal') },
-      { key: 'debt_3m_plus', label: t('debtOld') },
+      { key: 'debt_total', label: dong(t('debtTotal')) },
+      { key: 'debt_3m_plus', label: dong(t('debtOld')) },
+      unit,
       { key: 'status', label: t('status') },
     ],
-    rows: monthRows,
+    rows: monthRows.map((r) => ({ ...r, unit: unitDong })),
   };
   const click = openClickedProvince(ctx);
   const from = [addMonths(period, 1 - HEATMAP_MONTHS), data.meta.first_period].sort().at(-1) ?? period;
@@ -100,9 +106,9 @@ export async function renderOverview(ctx: PageContext): Promise<void> {
   // enforcement figures arrive while the other charts draw instead of after them.
   const trend = chartPanel(ctx.root, {
     id: 'trend',
-    title: t('trendDebt'),
+    title: `${t('trendDebt')} (${pick(VIEW_TEXT.inTy)})`,
     spec: debtTrendSpec(data.national, { selected: period }),
-    table: { columns: debtColumns, rows: data.national },
+    table: { columns: debtColumns, rows: data.national.map((r) => ({ ...r, unit: unitDong })) },
     fileName: file('no-toan-quoc'),
     stamp: stampFor(ctx, 'debt'),
   });
@@ -112,7 +118,7 @@ export async function renderOverview(ctx: PageContext): Promise<void> {
   const pair = section(ctx);
   const ranking = chartPanel(pair, {
     id: 'ranking',
-    title: t('rankingDebt'),
+    title: `${t('rankingDebt')} (${pick(VIEW_TEXT.inTy)})`,
     spec: provinceRankingSpec(ranked, names, { period, geography }),
     table: provinceTable,
     fileName: file('xep-hang-no'),

@@ -95,11 +95,12 @@ export async function renderProvince(ctx: PageContext): Promise<void> {
   const charts: { id: string; title: string; yTitle: string; format?: string; points: TrendPoint[] }[] = [
     {
       id: 'p-debt',
-      title: t('debtTotal'),
-      yTitle: t('amountTy'),
+      // a province's page draws money in triệu đồng (exports keep whole đồng)
+      title: `${t('debtTotal')} (${pick(VIEW_TEXT.inTrieu)})`,
+      yTitle: pick(VIEW_TEXT.amountTrieu),
       points: provinceRows.flatMap((r) => [
-        moneyPoint(r.period, t('debtTotal'), r.debt_total),
-        moneyPoint(r.period, t('debtOld'), r.debt_3m_plus),
+        moneyPoint(r.period, t('debtTotal'), r.debt_total, 'trieu'),
+        moneyPoint(r.period, t('debtOld'), r.debt_3m_plus, 'trieu'),
       ]),
     },
     {
