@@ -17,6 +17,8 @@ import { hashedName, linkAssets, removeEarlier, writeHashed } from './hashed-ass
 
 export const DASHBOARD_DIR = fileURLToPath(new URL('../../dashboard/', import.meta.url));
 const CHUNK_DIR = 'chunks';
+/** The pages and Vega, imported dynamically so the first screen need not wait: fetched at once all the same. */
+const PAGES_CHUNK = /\/pages-[A-Z0-9]+\.js$/;
 
 export interface BuildReport {
   /** Bytes of the page's bundle as written (before any transfer compression): what it loads first. */
@@ -35,7 +37,11 @@ export interface BuildReport {
 function preloadStaticChunks(html: string, entry: string, metafile: Metafile): string {
   const app = Object.entries(metafile.outputs).find(([path]) => path.endsWith(`/${entry}`))?.[1];
   const chunks = (app?.imports ?? [])
-    .filter((i) => i.kind === 'import-statement' && i.path.includes(`${CHUNK_DIR}/`))
+    .filter(
+      (i) =>
+        i.path.includes(`${CHUNK_DIR}/`) &&
+        (i.kind === 'import-statement' || (i.kind === 'dynamic-import' && PAGES_CHUNK.test(i.path))),
+    )
     .map((i) => `${CHUNK_DIR}/${basename(i.path)}`);
   const links = chunks.map((c) => `<link rel="modulepreload" href="${c}" />`).join('\n    ');
   const marker = `<script type="module" src="${entry}"></script>`;
@@ -68,7 +74,8 @@ export async function buildSite(opts: { outDir: string }): Promise<BuildReport> 
     outdir: opts.outDir,
     entryNames: '[name]-[hash]',
     // The XLSX writer (exceljs, ~0.9 MB) is a dynamic import: split into a chunk fetched only
-    // when someone downloads a workbook, so the page itself stays small on a slow link.
+    // when someone downloads a workbook, so the page itself stays small on a slow link. The pages
+    // (with Vega) are another, preloaded, so the headline tiles can be drawn before it arrives.
     splitting: true,
     chunkNames: `${CHUNK_DIR}/[name]-[hash]`,
     bundle: true,

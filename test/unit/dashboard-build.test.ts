@@ -85,7 +85,13 @@ describe('buildSite', () => {
     const html = readFileSync(join(outDir, 'index.html'), 'utf8');
     expect(html).not.toMatch(/https?:\/\//);
     expect(html).toContain('<link rel="icon" href="data:," />');
-    const js = readFileSync(join(outDir, report.assets['app.js'] ?? ''), 'utf8');
+    const js = [
+      report.assets['app.js'] ?? '',
+      ...readdirSync(join(outDir, 'chunks')).map((f) => `chunks/${f}`),
+    ]
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => readFileSync(join(outDir, f), 'utf8'))
+      .join('\n');
     expect(js).not.toMatch(/\bfrom\s*["'](vega|vega-lite|vega-embed|zod)["']/);
     expect(js).not.toMatch(/\bimport\s*\(\s*["']https?:/);
   });
@@ -106,13 +112,27 @@ describe('buildSite', () => {
     expect(imported.length).toBeGreaterThan(0);
     const preloaded = [...html.matchAll(/<link rel="modulepreload" href="([^"]+)"/g)].map((m) => m[1]);
     // a second build over the first replaces the link rather than adding another
-    expect(preloaded.sort()).toEqual([...new Set(imported)].sort());
+    // and the pages' chunk (imported dynamically so the tiles need not wait for Vega, fetched at once)
+    const pagesChunk = readdirSync(join(outDir, 'chunks')).find((f) => /^pages-[A-Z0-9]+\.js$/.test(f));
+    expect(pagesChunk).toBeDefined();
+    expect(preloaded.sort()).toEqual([...new Set(imported), `chunks/${pagesChunk}`].sort());
+    // the XLSX writer is not among them: it loads only when a workbook is asked for
+    expect(preloaded.some((p) => p?.includes('export-xlsx'))).toBe(false);
     for (const chunk of preloaded) expect(existsSync(join(outDir, chunk ?? '')), chunk).toBe(true);
     expect(html.indexOf('modulepreload')).toBeLessThan(html.indexOf(`src="${report.assets['app.js']}"`));
   });
 
   it('drops zod locales other than English', () => {
-    const js = readFileSync(join(outDir, report.assets['app.js'] ?? ''), 'utf8');
+    // everything the page loads: the entry and its chunks (zod sits in a shared one)
+    const js = [
+      report.assets['app.js'] ?? '',
+      ...readdirSync(join(outDir, 'chunks'))
+        .filter((f) => f.endsWith('.js') && !f.startsWith('export-xlsx'))
+        .map((f) => `chunks/${f}`),
+    ]
+      .map((f) => readFileSync(join(outDir, f), 'utf8'))
+      .join('\n');
+    expect(js).toContain('vega'); // the scan covers the chart code
     const hebrew = /[\u0590-\u05FF]{3,}/;
     expect(hebrew.test(readFileSync('node_modules/zod/v4/locales/he.js', 'utf8'))).toBe(true);
     expect(hebrew.test(js)).toBe(false);

@@ -1,9 +1,6 @@
 /** Overview: headline tiles, national debt trend, the provinces owing most, the map, reporting. */
-import { DASHBOARD_MESSAGES } from '../../../lib/messages.ts';
 import { addMonths } from '../../../lib/period.ts';
-import { formatPeriod } from '../format.ts';
 import { datasetTitle, pick, t } from '../i18n.ts';
-import { coverageLine, kpiTiles } from '../kpis.ts';
 import {
   openClickedProvince,
   inRegion,
@@ -17,12 +14,12 @@ import { CHANGE_TEXT, VIEW_TEXT } from '../messages.ts';
 import { appendUnreportedNote, unreportedRows, unreportedUnits } from '../not-reported.ts';
 import { chartPanel } from '../panel.ts';
 import { appendChanges } from '../render-changes.ts';
-import { renderKpis } from '../render-kpis.ts';
 import { restateToCurrent } from '../restate.ts';
 import { completenessHeatmapSpec } from '../specs/completeness-heatmap.ts';
 import { debtTrendSpec } from '../specs/debt-trend.ts';
 import { provinceRankingSpec } from '../specs/province-ranking.ts';
 import { mapPanel } from './overview-map.ts';
+import { renderOverviewHead } from './overview-head.ts';
 
 const HEATMAP_MONTHS = 12;
 
@@ -31,27 +28,7 @@ export async function renderOverview(ctx: PageContext): Promise<void> {
   const { period, geography } = route;
   const all = geography === 'current' ? restateToCurrent(data.provinces, data.units) : data.provinces;
   const provinces = all.filter((r) => inRegion(ctx, r.province, r.period));
-  const row = data.national.find((r) => r.period === period);
-
-  const head = document.createElement('section');
-  head.setAttribute('aria-labelledby', 'kpi-title');
-  head.innerHTML =
-    '<h2 id="kpi-title"></h2><p id="reported" class="reported"></p><div id="kpis" class="kpis"></div>';
-  ctx.root.append(head);
-  head.querySelector('h2')?.append(`${t('kpiTitle')} ${formatPeriod(period)}`);
-  const reported = head.querySelector<HTMLElement>('#reported');
-  if (reported)
-    reported.textContent = row
-      ? coverageLine(row)
-      : pick(DASHBOARD_MESSAGES.noNationalFigures(formatPeriod(period)));
-  const kpis = head.querySelector<HTMLElement>('#kpis');
-  if (kpis) renderKpis(kpis, kpiTiles(data.national, period, data));
-  head.append(
-    Object.assign(document.createElement('p'), {
-      className: 'stamp',
-      textContent: stampFor(ctx, 'debt').text,
-    }),
-  );
+  renderOverviewHead(ctx);
 
   const file = (name: string) => `${name}-${period}`;
   // Exports carry whole đồng, said in each money column's name and in the unit column.
