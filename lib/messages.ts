@@ -34,8 +34,8 @@ export const RULE_MESSAGES = {
     en: `The file cannot be read (${p.detail}). Save it again as CSV (UTF-8) or Excel (.xlsx).`,
   }),
   'file.type': (): Bilingual => ({
-    vi: 'Loại tệp không được hỗ trợ: chỉ nhận CSV hoặc Excel (.xlsx). Tệp .xls cũ cần lưu lại thành .xlsx.',
-    en: 'Unsupported file type: only CSV or Excel (.xlsx) are accepted. Save an old .xls file as .xlsx.',
+    vi: 'Hệ thống không đọc được loại tệp này: chỉ nhận CSV UTF-8 hoặc Excel (.xlsx). Nếu tệp lưu từ Excel dạng "Unicode Text" (UTF-16), hãy mở lại bằng Excel, chọn Tệp > Lưu thành > "CSV UTF-8 (Comma delimited) (*.csv)" rồi nộp tệp đó. Tệp .xls cũ cần lưu lại thành .xlsx.',
+    en: 'This kind of file cannot be read: only CSV UTF-8 or Excel (.xlsx) are accepted. If Excel saved it as "Unicode Text" (UTF-16), open it in Excel, choose File > Save As > "CSV UTF-8 (Comma delimited) (*.csv)" and submit that file. Save an old .xls file as .xlsx.',
   }),
   'file.too_large': (p: { bytes: number; max: number }): Bilingual => ({
     vi: `Tệp quá lớn: ${vnNumber(p.bytes)} byte, tối đa ${vnNumber(p.max)} byte.`,
@@ -601,3 +601,4 @@ export const PORTAL_MESSAGES = {
 
 /** The upload portal page's interface text, kept beside the page. */
 export { PORTAL_TEXT } from '../dashboard/src/portal/portal-text.ts';
+export { RULE_NAMES, ruleName, expectedInWords, cellInWords, vietnamTime } from './messages-receipt.ts';

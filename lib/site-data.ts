@@ -83,6 +83,39 @@ export const unitRow = z.object({
 });
 export type UnitRow = z.infer<typeof unitRow>;
 
+/** The province-row measures a like-for-like comparison is made for, each with its report. */
+export const COMPARED_MEASURES = {
+  debt_total: 'debt',
+  debt_3m_plus: 'debt',
+  employers_owing: 'debt',
+  hi_participants: 'coverage',
+  hi_population: 'coverage',
+  si_participants: 'coverage',
+  si_labour_force: 'coverage',
+  procedures_received: 'procedures',
+  procedures_on_time: 'procedures',
+} as const;
+export type ComparedMeasure = keyof typeof COMPARED_MEASURES;
+
+/**
+ * A national figure of `period` beside the same figure of `compare_period`, both summed over only
+ * the units that sent that measure's report in both months (like for like): mom = the month
+ * before, yoy = the same month a year before, ytd = December of the year before (the start of
+ * the year). Across the 2025-07 reform both months are restated to today's 34 units, and a merged
+ * unit counts only when every one of its old units reported.
+ */
+export const comparisonRow = z.object({
+  period,
+  basis: z.enum(['mom', 'yoy', 'ytd']),
+  compare_period: period,
+  measure: z.enum(Object.keys(COMPARED_MEASURES) as [ComparedMeasure, ...ComparedMeasure[]]),
+  units_compared: int,
+  units_expected: int,
+  value: int,
+  compare_value: int,
+});
+export type ComparisonRow = z.infer<typeof comparisonRow>;
+
 export const siteMeta = z.object({
   computed_at: z.string(),
   first_period: period,
@@ -201,6 +234,12 @@ export const SITE_FILES = {
   procedures: 'procedures.json',
   reports: 'reports.json',
 } as const;
+
+/**
+ * National files beside national.json that hold everyone's sums: written at the top, and empty in
+ * a unit's bundle (like national.json), so they are not among the files the bundles cut by unit.
+ */
+export const NATIONAL_FILES = { comparisons: 'comparisons.json' } as const;
 
 /** The files of the section pages (written by lib/site/refresh-pages.ts), each with its query. */
 export const PAGE_DATA = {

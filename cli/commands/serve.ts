@@ -25,7 +25,7 @@ export function register(program: Command): void {
     .action(async (opts: { dataDir: string; port: string; build: boolean }) => {
       const port = parsePort(opts.port);
       const dir = localPaths(opts.dataDir).site;
-      if (opts.build || !existsSync(join(dir, 'app.js'))) await buildSite({ outDir: dir });
+      if (opts.build || !existsSync(join(dir, 'index.html'))) await buildSite({ outDir: dir });
       const server = await serveSite({ dir, port });
       console.log(`Dashboard: ${server.url}`);
       await new Promise<void>((done) => {

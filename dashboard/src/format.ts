@@ -40,6 +40,11 @@ export function formatVndCompact(amount: number, lang: Lang = 'vi'): string {
   return `${integer.format(amount)} ${KPI_TEXT.dong[lang]}`;
 }
 
+/** "4.862,8 tỷ đồng": national pages state every amount in tỷ đồng, however large. */
+export function formatTy(amount: number, lang: Lang = 'vi'): string {
+  return `${oneDecimal.format(amount / TY)} ${KPI_TEXT.billion[lang]}`;
+}
+
 export function formatCount(n: number): string {
   return integer.format(n);
 }

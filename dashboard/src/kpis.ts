@@ -1,126 +1,167 @@
-import type { NationalRow } from '../../lib/site-data.ts';
-import {
-  formatChange,
-  formatCount,
-  formatPeriod,
-  formatShare,
-  formatVnd,
-  formatVndCompact,
-} from './format.ts';
+import type { ComparisonRow, CompletenessRow, NationalRow } from '../../lib/site-data.ts';
+import { changesOf, type Change, type Compared } from './changes.ts';
+import { formatCount, formatPeriod, formatShare, formatTy, formatVnd } from './format.ts';
 import { lang, pick } from './i18n.ts';
-import { KPI_TEXT } from './messages.ts';
+import { CHANGE_TEXT, KPI_TEXT } from './messages.ts';
 
-/** One headline figure: a rounded value for the eye, the exact one and its context beneath. */
+/**
+ * One headline figure: a rounded value for the eye, the exact one and its context beneath, how
+ * many units it sums, and its like-for-like changes (month on month, year on year, year to date).
+ */
 export interface KpiTile {
   id: string;
   label: string;
   value: string;
   detail: string;
-  /** Tone of the change against last month: debt going up is bad, coverage going up is good. */
+  /** "31/34 tỉnh đã báo cáo": the units whose report the figure sums. */
+  reported: string;
+  changes: Change[];
+  /** Tone of the like-for-like change on last month: debt going up is bad, coverage up is good. */
   trend: 'better' | 'worse' | 'same' | 'none';
 }
 
-function tone(now: number, before: number | undefined, higherIsBetter: boolean): KpiTile['trend'] {
-  if (before === undefined) return 'none';
-  if (now === before) return 'same';
-  return now > before === higherIsBetter ? 'better' : 'worse';
+/** What the tiles read besides the national rows. */
+export interface KpiInputs {
+  comparisons: readonly ComparisonRow[];
+  completeness: readonly CompletenessRow[];
 }
 
-const ratio = (part: number, whole: number) => (whole > 0 ? part / whole : 0);
+function tone(changes: readonly Change[], higherIsBetter: boolean): KpiTile['trend'] {
+  const delta = changes.find((c) => c.basis === 'mom')?.delta;
+  if (delta === undefined) return 'none';
+  if (Math.abs(delta) < 0.05) return 'same'; // what shows as ±0,0 reads as unchanged
+  return delta > 0 === higherIsBetter ? 'better' : 'worse';
+}
 
-/** The headline tiles for `period`, compared with the month before when it is in the data. */
-export function kpiTiles(rows: readonly NationalRow[], period: string): KpiTile[] {
-  const index = rows.findIndex((r) => r.period === period);
-  const now = rows[index];
+/** "31/34 tỉnh đã báo cáo" for a dataset's reports of the month (the units of that month). */
+export function reportedLine(
+  completeness: readonly CompletenessRow[],
+  dataset: string,
+  period: string,
+): string {
+  const month = completeness.filter((c) => c.dataset === dataset && c.period === period);
+  const received = month.filter((c) => c.status !== 'missing').length;
+  return pick(CHANGE_TEXT.reported(received, month.length));
+}
+
+/** The headline tiles for `period`, each compared like for like where the data allow. */
+export function kpiTiles(rows: readonly NationalRow[], period: string, inputs: KpiInputs): KpiTile[] {
+  const now = rows.find((r) => r.period === period);
   if (!now) return [];
-  const before = index > 0 ? rows[index - 1] : undefined;
-  const since = before ? ` ${pick(KPI_TEXT.since(formatPeriod(before.period)))}` : '';
-  const compact = (vnd: number) => formatVndCompact(vnd, lang());
+  // one unit on national pages: tỷ đồng, whatever the size (no switch to nghìn tỷ or triệu)
+  const compact = (vnd: number) => formatTy(vnd, lang());
   const resolved = now.procedures_on_time + now.procedures_late;
+  const tile = (
+    base: Omit<KpiTile, 'reported' | 'changes' | 'trend'>,
+    dataset: string,
+    compared: Compared | undefined,
+    higherIsBetter: boolean,
+  ): KpiTile => {
+    const changes = compared ? changesOf(inputs.comparisons, period, compared) : [];
+    return {
+      ...base,
+      reported: reportedLine(inputs.completeness, dataset, period),
+      changes,
+      trend: tone(changes, higherIsBetter),
+    };
+  };
   return [
-    {
-      id: 'debt-total',
-      label: pick(KPI_TEXT.debtTotal),
-      value: compact(now.debt_total),
-      detail: `${formatVnd(now.debt_total)}${before ? ` · ${formatChange(now.debt_total, before.debt_total)}${since}` : ''}`,
-      trend: tone(now.debt_total, before?.debt_total, false),
-    },
-    {
-      id: 'debt-3m',
-      label: pick(KPI_TEXT.debtOld),
-      value: compact(now.debt_3m_plus),
-      detail: pick(
-        KPI_TEXT.debtOldDetail(
-          formatShare(now.debt_3m_plus, now.debt_total),
-          formatCount(now.employers_owing),
+    tile(
+      {
+        id: 'debt-total',
+        label: pick(KPI_TEXT.debtTotal),
+        value: compact(now.debt_total),
+        detail: formatVnd(now.debt_total),
+      },
+      'debt',
+      { kind: 'sum', measure: 'debt_total' },
+      false,
+    ),
+    tile(
+      {
+        id: 'debt-3m',
+        label: pick(KPI_TEXT.debtOld),
+        value: compact(now.debt_3m_plus),
+        detail: pick(
+          KPI_TEXT.debtOldDetail(
+            formatShare(now.debt_3m_plus, now.debt_total),
+            formatCount(now.employers_owing),
+          ),
         ),
-      ),
-      trend: tone(now.debt_3m_plus, before?.debt_3m_plus, false),
-    },
-    {
-      id: 'hi-coverage',
-      label: pick(KPI_TEXT.hiCoverage),
-      value: formatShare(now.hi_participants, now.hi_population),
-      detail: pick(
-        KPI_TEXT.hiDetail(
-          formatCount(now.hi_participants),
-          formatCount(now.hi_population),
-          formatShare(now.hi_participants, now.hi_target),
+      },
+      'debt',
+      { kind: 'sum', measure: 'debt_3m_plus' },
+      false,
+    ),
+    tile(
+      {
+        id: 'hi-coverage',
+        label: pick(KPI_TEXT.hiCoverage),
+        value: formatShare(now.hi_participants, now.hi_population),
+        detail: pick(
+          KPI_TEXT.hiDetail(
+            formatCount(now.hi_participants),
+            formatCount(now.hi_population),
+            formatShare(now.hi_participants, now.hi_target),
+          ),
         ),
-      ),
-      trend: tone(
-        ratio(now.hi_participants, now.hi_population),
-        before && ratio(before.hi_participants, before.hi_population),
-        true,
-      ),
-    },
-    {
-      id: 'si-coverage',
-      label: pick(KPI_TEXT.siCoverage),
-      value: formatShare(now.si_participants, now.si_labour_force),
-      detail: pick(
-        KPI_TEXT.siDetail(
-          formatCount(now.si_participants),
-          formatCount(now.si_labour_force),
-          formatShare(now.si_participants, now.si_target),
+      },
+      'coverage',
+      { kind: 'ratio', part: 'hi_participants', whole: 'hi_population' },
+      true,
+    ),
+    tile(
+      {
+        id: 'si-coverage',
+        label: pick(KPI_TEXT.siCoverage),
+        value: formatShare(now.si_participants, now.si_labour_force),
+        detail: pick(
+          KPI_TEXT.siDetail(
+            formatCount(now.si_participants),
+            formatCount(now.si_labour_force),
+            formatShare(now.si_participants, now.si_target),
+          ),
         ),
-      ),
-      trend: tone(
-        ratio(now.si_participants, now.si_labour_force),
-        before && ratio(before.si_participants, before.si_labour_force),
-        true,
-      ),
-    },
-    {
-      id: 'procedures-on-time',
-      label: pick(KPI_TEXT.onTime),
-      value: formatShare(now.procedures_on_time, resolved),
-      detail: pick(
-        KPI_TEXT.onTimeDetail(
-          formatCount(now.procedures_on_time),
-          formatCount(resolved),
-          formatCount(now.procedures_overdue),
+      },
+      'coverage',
+      { kind: 'ratio', part: 'si_participants', whole: 'si_labour_force' },
+      true,
+    ),
+    tile(
+      {
+        id: 'procedures-on-time',
+        label: pick(KPI_TEXT.onTime),
+        value: formatShare(now.procedures_on_time, resolved),
+        detail: pick(
+          KPI_TEXT.onTimeDetail(
+            formatCount(now.procedures_on_time),
+            formatCount(resolved),
+            formatCount(now.procedures_overdue),
+          ),
         ),
-      ),
-      trend: tone(
-        ratio(now.procedures_on_time, resolved),
-        before && ratio(before.procedures_on_time, before.procedures_on_time + before.procedures_late),
-        true,
-      ),
-    },
-    {
-      id: 'enforcement',
-      label: pick(KPI_TEXT.enforcement),
-      value: pick(KPI_TEXT.inspections(formatCount(now.inspections))),
-      detail: pick(
-        KPI_TEXT.enforcementDetail(
-          formatCount(now.employers_violating),
-          compact(now.fines_imposed),
-          compact(now.fines_collected),
+      },
+      'procedures',
+      // the provinces' rows carry dossiers received, not resolved: the change is of on time / received
+      { kind: 'ratio', part: 'procedures_on_time', whole: 'procedures_received' },
+      true,
+    ),
+    tile(
+      {
+        id: 'enforcement',
+        label: pick(KPI_TEXT.enforcement),
+        value: pick(KPI_TEXT.inspections(formatCount(now.inspections))),
+        detail: pick(
+          KPI_TEXT.enforcementDetail(
+            formatCount(now.employers_violating),
+            compact(now.fines_imposed),
+            compact(now.fines_collected),
+          ),
         ),
-      ),
-      trend: 'none',
-    },
+      },
+      'enforcement',
+      undefined,
+      true,
+    ),
   ];
 }
 

@@ -3,14 +3,23 @@
  * default) for the month, geography, region, province and language the hash holds.
  */
 import { DASHBOARD_MESSAGES } from '../../lib/messages.ts';
-import { releaseCharts } from './embed-chart.ts';
 import { formatPeriod } from './format.ts';
 import { lang, regionLabel, setLang, t } from './i18n.ts';
 import type { TextKey } from './messages.ts';
-import { PAGE_RENDERERS } from './pages/index.ts';
+import { renderOverviewHead } from './pages/overview-head.ts';
+import type * as Pages from './pages/index.ts';
 import { hashFor, routeFromHash, type Route } from './route.ts';
 import { loadScope, loadSiteData, type SiteData } from './site-data-client.ts';
 import { UnitNames } from './units.ts';
+import { setViewState, viewLine } from './view-state.ts';
+
+/**
+ * The pages and Vega (most of the bytes) load as a chunk of their own, started at once beside the
+ * data: on a slow link the overview's tiles are drawn before the charts' code has arrived.
+ */
+const pages: Promise<typeof Pages> = import('./pages/index.ts');
+let loaded: typeof Pages | undefined;
+void pages.then((m) => (loaded = m)).catch(() => undefined); // a failed load is reported by the draw
 
 function byId<T extends HTMLElement>(id: string): T {
   const el = document.getElementById(id);
@@ -104,12 +113,18 @@ async function start(): Promise<void> {
       const route = current();
       document.body.removeAttribute('data-ready');
       setLang(route.lang);
+      setViewState(route);
       translateShell(route);
+      byId('view-state').textContent = viewLine(route);
       fillFilters(data, names, route);
-      releaseCharts(root);
+      loaded?.releaseCharts(root);
       root.replaceChildren();
       root.dataset.page = route.page;
-      await PAGE_RENDERERS[route.page]({ data, route, names, root });
+      const ctx = { data, route, names, root };
+      if (!loaded && route.page === 'overview') renderOverviewHead(ctx);
+      const { PAGE_RENDERERS } = await pages;
+      root.replaceChildren(); // the first screen drawn early is drawn again with the page
+      await PAGE_RENDERERS[route.page](ctx);
       status.textContent = '';
       document.body.setAttribute('data-page', route.page);
       document.body.setAttribute('data-ready', route.period);

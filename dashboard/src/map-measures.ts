@@ -21,11 +21,16 @@ export type MapMeasure = (typeof MAP_MEASURES)[number];
 export const isMapMeasure = (value: string | null): value is MapMeasure =>
   MAP_MEASURES.some((m) => m === value);
 
-/** One province's value on the map: `value` on the colour scale, `shown` exact in the tooltip. */
+/**
+ * One province's value on the map: `value` on the colour scale, `shown` exact in the tooltip,
+ * `raw` for the export in its `unit` (whole đồng for money, never the scale's tỷ with decimals).
+ */
 export interface MapValue {
   province: string;
   value: number;
   shown: string;
+  raw: number;
+  unit: 'dong' | 'percent' | 'count';
 }
 
 export interface MeasureDef {
@@ -45,7 +50,13 @@ export interface MeasureDef {
 }
 
 const money = (pick: (r: ProvinceRow) => number) => (rows: readonly ProvinceRow[]) =>
-  rows.map((r) => ({ province: r.province, value: ty(pick(r)), shown: formatVnd(pick(r)) }));
+  rows.map((r) => ({
+    province: r.province,
+    value: ty(pick(r)),
+    shown: formatVnd(pick(r)),
+    raw: pick(r),
+    unit: 'dong' as const,
+  }));
 
 const rate =
   (part: (r: ProvinceRow) => number, whole: (r: ProvinceRow) => number) => (rows: readonly ProvinceRow[]) =>
@@ -55,6 +66,8 @@ const rate =
         province: r.province,
         value: share(part(r), whole(r)),
         shown: formatShare(part(r), whole(r)),
+        raw: Math.round(share(part(r), whole(r)) * 100) / 100,
+        unit: 'percent' as const,
       }));
 
 export const MEASURES: Record<MapMeasure, MeasureDef> = {
@@ -124,6 +137,8 @@ export const MEASURES: Record<MapMeasure, MeasureDef> = {
         province: r.province,
         value: r.inspections,
         shown: formatCount(r.inspections),
+        raw: r.inspections,
+        unit: 'count' as const,
       })),
   },
 };

@@ -238,6 +238,62 @@ export const KPI_TEXT = {
   dong: b('đồng', 'VND'),
 };
 
+const BASIS_VI = { mom: 'So với tháng trước', yoy: 'So với cùng kỳ năm trước', ytd: 'So với đầu năm' };
+const BASIS_EN = { mom: 'Month on month', yoy: 'Year on year', ytd: 'Year to date' };
+type BasisKey = keyof typeof BASIS_VI;
+
+/** The like-for-like changes on the headline tiles and beside the trends. */
+export const CHANGE_TEXT = {
+  line: (basis: BasisKey, month: string, change: string, units: number, expected: number) =>
+    b(
+      `${BASIS_VI[basis]} (${month}): ${change} · cùng ${units}/${expected} tỉnh báo cáo cả hai kỳ`,
+      `${BASIS_EN[basis]} (vs ${month}): ${change} · same ${units}/${expected} provinces reporting both months`,
+    ),
+  unitLine: (basis: BasisKey, month: string, change: string) =>
+    b(`${BASIS_VI[basis]} (${month}): ${change}`, `${BASIS_EN[basis]} (vs ${month}): ${change}`),
+  none: (basis: BasisKey) =>
+    b(`${BASIS_VI[basis]}: chưa có số liệu để so sánh`, `${BASIS_EN[basis]}: no figures to compare with`),
+  points: b(' điểm %', ' pts'),
+  basis: (basis: BasisKey) => b(BASIS_VI[basis], BASIS_EN[basis]),
+  reported: (reported: number, expected: number) =>
+    b(`${reported}/${expected} tỉnh đã báo cáo`, `${reported}/${expected} provinces reported`),
+  notReported: b('chưa báo cáo', 'no report'),
+  reportedStatus: b('đã báo cáo', 'reported'),
+  notReportedList: (names: string) => b(`Chưa báo cáo: ${names}`, `No report: ${names}`),
+};
+
+/** The view line under the page title, printed with the page. */
+export const VIEW_TEXT = {
+  /** The unit column every export with money carries: amounts are whole đồng. */
+  unitColumn: b('Đơn vị', 'Unit'),
+  shownColumn: b('Hiển thị', 'As shown'),
+  dong: b('đồng', 'VND'),
+  percent: b('%', '%'),
+  count: b('số lượng', 'count'),
+  /** Suffixes of titles: the unit their figures are drawn in. */
+  inTy: b('tỷ đồng', 'VND billion'),
+  inTrieu: b('triệu đồng', 'VND million'),
+  amountTrieu: b('Triệu đồng', 'VND million'),
+  inDong: (label: string) => b(`${label} (đồng)`, `${label} (VND)`),
+  moneyNational: b('Tiền: tỷ đồng', 'Money: VND billion'),
+  moneyProvince: b('Tiền: triệu đồng', 'Money: VND million'),
+  regionScope: b(
+    'vùng áp dụng cho xếp hạng, bản đồ và bảng theo tỉnh; chỉ tiêu chính và xu hướng tính cho cả nước',
+    'the region applies to rankings, the map and province tables; key figures and trends are national',
+  ),
+  retired: (code: string, name: string, month: string, intoName: string) =>
+    b(
+      `Mã ${code} (${name}) không còn là một đơn vị từ 07/2025: tỉnh đã hợp nhất vào ${intoName} theo Nghị quyết 202/2025/QH15. Tháng ${month} được báo cáo trong số liệu của ${intoName}.`,
+      `Code ${code} (${name}) is no longer a unit from 07/2025: it merged into ${intoName} under Resolution 202/2025/QH15. ${month} is reported within ${intoName}'s figures.`,
+    ),
+  openSuccessor: (name: string) => b(`Mở trang ${name}`, `Open ${name}`),
+  policeMonth: (listMonth: string, chosen: string) =>
+    b(
+      `Danh sách này là của tháng ${listMonth}, tháng mới nhất có số liệu chi tiết từng đơn vị; tháng đang xem là ${chosen}.`,
+      `This list is for ${listMonth}, the latest month with employer-level figures; the month in view is ${chosen}.`,
+    ),
+};
+
 /** Words inside the overview's charts (axes, legends, tooltips, descriptions for screen readers). */
 export const CHART_TEXT = {
   debtScheme: b('Loại nợ', 'Scheme'),

@@ -10,7 +10,7 @@ import type { Stamp } from './panel.ts';
 import { restateRows } from './restate-rows.ts';
 import { hashFor, type Route } from './route.ts';
 import { loadPageData, type SiteData } from './site-data-client.ts';
-import type { UnitNames } from './units.ts';
+import { FIRST_PERIOD_OF_34, generationOf, type UnitNames } from './units.ts';
 
 export interface PageContext {
   data: SiteData;
@@ -81,6 +81,35 @@ export function stampFor(
       opts.province ? { page: 'province', province: opts.province } : { page: 'reporting' },
     ),
   };
+}
+
+/**
+ * The units (in the chosen geography) whose report of `dataset` for `period` arrived: restated to
+ * today's 34, a merged unit counts only when every one of its old units reported, since a partial
+ * sum would read as a fall. Pages draw the others as "chưa báo cáo", never as zero.
+ */
+export function reportedUnits(ctx: PageContext, dataset: string, period: string): Set<string> {
+  const restated = ctx.route.geography === 'current' && period < FIRST_PERIOD_OF_34;
+  const currentOf = (code: string) =>
+    restated
+      ? (ctx.data.units.find((u) => u.generation === '63' && u.code === code)?.current_code ?? code)
+      : code;
+  const missing = new Set<string>();
+  const received = new Set<string>();
+  for (const c of ctx.data.completeness) {
+    if (c.dataset !== dataset || c.period !== period) continue;
+    (c.status === 'missing' ? missing : received).add(currentOf(c.province));
+  }
+  for (const code of missing) received.delete(code);
+  return received;
+}
+
+/** The units of the chosen geography for `period`, in the region chosen. */
+export function unitsShown(ctx: PageContext, period: string): string[] {
+  const generation = ctx.route.geography === 'current' ? '34' : generationOf(period);
+  return ctx.data.units
+    .filter((u) => u.generation === generation && inRegion(ctx, u.code, period))
+    .map((u) => u.code);
 }
 
 export function section(ctx: PageContext, className = 'two-columns'): HTMLElement {

@@ -6,6 +6,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { embedChart, type ChartClick } from './embed-chart.ts';
 import { downloadCsv, downloadXlsx, type DataTable } from './export-table.ts';
 import { t } from './i18n.ts';
+import { withView } from './view-state.ts';
 
 export interface PanelOptions {
   id: string;
@@ -66,9 +67,9 @@ export async function chartPanel(parent: HTMLElement, opts: PanelOptions): Promi
   actions.setAttribute('role', 'group');
   actions.setAttribute('aria-label', t('exportOf'));
   actions.append(
-    exportButton(t('exportCsv'), 'csv', opts.title, () => downloadCsv(opts.table, opts.fileName)),
+    exportButton(t('exportCsv'), 'csv', opts.title, () => downloadCsv(opts.table, withView(opts.fileName))),
     exportButton(t('exportXlsx'), 'xlsx', opts.title, () =>
-      downloadXlsx(opts.table, opts.fileName, opts.title).catch((e: unknown) => console.error(e)),
+      downloadXlsx(opts.table, withView(opts.fileName), opts.title).catch((e: unknown) => console.error(e)),
     ),
   );
   header.append(heading, actions);

@@ -19,7 +19,21 @@ export function renderKpis(container: HTMLElement, tiles: readonly KpiTile[]): v
       const detail = document.createElement('p');
       detail.className = 'detail';
       detail.textContent = tile.detail;
-      article.append(title, value, detail);
+      const reported = document.createElement('p');
+      reported.className = 'tile-reported';
+      reported.textContent = tile.reported;
+      article.append(title, value, detail, reported);
+      if (tile.changes.length > 0) {
+        const list = document.createElement('ul');
+        list.className = 'changes';
+        for (const change of tile.changes) {
+          const item = document.createElement('li');
+          item.dataset.basis = change.basis;
+          item.textContent = change.text;
+          list.append(item);
+        }
+        article.append(list);
+      }
       if (tile.trend !== 'none') article.setAttribute('aria-description', pick(TREND_TEXT[tile.trend]));
       return article;
     }),

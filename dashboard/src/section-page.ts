@@ -4,10 +4,14 @@
  * its three panels; this file draws them the same way everywhere (titles carry the month, the
  * ranking shows the first twenty bars but exports every province, a bar opens its province).
  */
+import type { Compared } from './changes.ts';
 import { trendFrame, trendTable } from './chart-helpers.ts';
+import { appendChanges } from './render-changes.ts';
 import type { Cell, DataTable } from './export-table.ts';
 import { formatPeriod } from './format.ts';
-import { t } from './i18n.ts';
+import { pick, t } from './i18n.ts';
+import { CHANGE_TEXT } from './messages.ts';
+import { appendUnreportedNote, unreportedRows, unreportedUnits } from './not-reported.ts';
 import { openClickedProvince, section, type PageContext } from './page-context.ts';
 import { chartPanel, type Stamp } from './panel.ts';
 import { barRankingSpec } from './specs/bar-ranking.ts';
@@ -26,6 +30,8 @@ export interface TrendPanel {
   seriesTitle: string;
   format?: string;
   fileName: string;
+  /** The national figure whose like-for-like changes are written under the trend. */
+  changes?: { label: string; what: Compared };
 }
 
 export interface BreakdownPanel {
@@ -62,6 +68,8 @@ export interface RankingPanel<R extends RankedRow> {
 }
 
 export interface SectionPage<R extends RankedRow> {
+  /** The report the page's figures come from: units that did not send it are marked. */
+  dataset: string;
   stamp: Stamp;
   trend: TrendPanel;
   breakdown: BreakdownPanel;
@@ -75,7 +83,7 @@ export async function renderSectionPage<R extends RankedRow>(
 ): Promise<void> {
   const { period } = ctx.route;
   const { stamp, trend, breakdown, ranking } = page;
-  await chartPanel(ctx.root, {
+  const trendPanel = await chartPanel(ctx.root, {
     id: trend.id,
     title: trend.title,
     spec: lineTrendSpec(trend.points, {
@@ -90,7 +98,10 @@ export async function renderSectionPage<R extends RankedRow>(
     fileName: trend.fileName,
     stamp,
   });
+  if (trend.changes) appendChanges(ctx, trendPanel, trend.changes.label, trend.changes.what);
   const pair = section(ctx);
+  const unreported = unreportedUnits(ctx, page.dataset, period);
+  const emptyColumns = ranking.columns.map((c) => c.key);
   await Promise.all([
     chartPanel(pair, {
       id: breakdown.id,
@@ -125,13 +136,17 @@ export async function renderSectionPage<R extends RankedRow>(
           { key: 'province', label: t('code') },
           { key: 'name', label: t('province') },
           ...ranking.columns,
+          { key: 'status', label: t('status') },
         ],
-        rows: ranking.rows,
+        rows: [
+          ...ranking.rows.map((r) => ({ ...r, status: pick(CHANGE_TEXT.reportedStatus) })),
+          ...unreportedRows(ctx, unreported, period, emptyColumns),
+        ],
       },
       fileName: ranking.fileName,
       stamp,
       onClick: openClickedProvince(ctx),
       wide: false,
-    }),
+    }).then((panel) => appendUnreportedNote(ctx, panel, unreported, period)),
   ]);
 }

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import {
+  NATIONAL_FILES,
+  comparisonRow,
+  type ComparisonRow,
   PAGE_DATA,
   PROVINCE_FILES,
   SITE_FILES,
@@ -26,6 +29,8 @@ export interface SiteData {
   provinces: ProvinceRow[];
   completeness: CompletenessRow[];
   units: UnitRow[];
+  /** Like-for-like changes of the national figures (empty in a unit's bundle). */
+  comparisons: ComparisonRow[];
 }
 
 async function fetchParsed<T>(fetchFn: typeof fetch, url: string, schema: z.ZodType<T>): Promise<T> {
@@ -56,17 +61,18 @@ export function loadPolice(currentCode: string, fetchFn: typeof fetch = fetch): 
   return fetchParsed(fetchFn, base + PROVINCE_FILES.police, z.array(policeRow));
 }
 
-/** Reads the five files `vss refresh` writes and checks them against the contract once, here. */
+/** Reads the six files `vss refresh` writes and checks them against the contract once, here. */
 export async function loadSiteData(base = dataBase, fetchFn: typeof fetch = fetch): Promise<SiteData> {
-  const [meta, national, provinces, completeness, units] = await Promise.all([
+  const [meta, national, provinces, completeness, units, comparisons] = await Promise.all([
     fetchParsed(fetchFn, base + SITE_FILES.meta, siteMeta),
     fetchParsed(fetchFn, base + SITE_FILES.national, z.array(nationalRow)),
     fetchParsed(fetchFn, base + SITE_FILES.provinces, z.array(provinceRow)),
     fetchParsed(fetchFn, base + SITE_FILES.completeness, z.array(completenessRow)),
     fetchParsed(fetchFn, base + SITE_FILES.units, z.array(unitRow)),
+    fetchParsed(fetchFn, base + NATIONAL_FILES.comparisons, z.array(comparisonRow)),
   ]);
   national.sort((a, b) => a.period.localeCompare(b.period));
-  return { meta, national, provinces, completeness, units };
+  return { meta, national, provinces, completeness, units, comparisons };
 }
 
 type PageRows<K extends PageDataName> = z.infer<(typeof PAGE_DATA)[K]['row']>[];

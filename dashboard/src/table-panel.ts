@@ -1,6 +1,7 @@
 /** A list shown as a table (late and missing reports, a province's uploads) with the same export buttons as a chart. */
 import { downloadCsv, downloadXlsx, type DataTable } from './export-table.ts';
 import { t } from './i18n.ts';
+import { withView } from './view-state.ts';
 import { stampElement, type Stamp } from './panel.ts';
 
 export interface TablePanelOptions {
@@ -37,9 +38,9 @@ export function tablePanel(parent: HTMLElement, opts: TablePanelOptions): HTMLEl
   actions.setAttribute('role', 'group');
   actions.setAttribute('aria-label', `${t('exportOf')}: ${opts.title}`);
   actions.append(
-    button(t('exportCsv'), 'csv', () => downloadCsv(opts.table, opts.fileName)),
+    button(t('exportCsv'), 'csv', () => downloadCsv(opts.table, withView(opts.fileName))),
     button(t('exportXlsx'), 'xlsx', () =>
-      downloadXlsx(opts.table, opts.fileName, opts.title).catch((e: unknown) => console.error(e)),
+      downloadXlsx(opts.table, withView(opts.fileName), opts.title).catch((e: unknown) => console.error(e)),
     ),
   );
   header.append(heading, actions);

@@ -2,13 +2,15 @@
  * What a province owes for a month and what it has sent, from the ledger: for each dataset,
  * on time, late, rejected (only rejected uploads so far) or missing, with the same deadline rule
  * as queries/completeness.sql (the first accepted upload counts; due by the end of the 10th of
- * the next month, Vietnam time), and every upload the province ever sent, with its outcome.
+ * the next month, Vietnam time), the earlier months' reports still owed, and every upload the
+ * province ever sent, with its outcome.
  */
 import type { S3Client } from '@aws-sdk/client-s3';
 import { DATASET_NAMES, type DatasetName } from '../datasets/index.ts';
 import type { LedgerRecord } from '../ledger-record.ts';
 import { listLedger } from '../ledger/ledger-store.ts';
 import { addMonths, periodOf, type Period } from '../period.ts';
+import { provinces } from '../reference/provinces.ts';
 import { provinceHistory, type HistoryEntry } from './province-history.ts';
 
 export type { HistoryEntry };
@@ -25,10 +27,20 @@ export interface DueReport {
   receivedAt: string | null;
 }
 
+/** A report of an earlier month still owed: its deadline has passed and nothing was accepted. */
+export interface OverdueReport extends DueReport {
+  period: Period;
+}
+
+/** How far back the portal looks for reports still owed. */
+export const OVERDUE_MONTHS = 12;
+
 export interface DueAnswer {
   province: string;
   period: Period;
   reports: DueReport[];
+  /** Earlier months' reports still owed (missing or only rejected), newest month first. */
+  overdue: OverdueReport[];
   /** Every month's uploads, newest first. */
   history: HistoryEntry[];
 }
@@ -79,6 +91,36 @@ export async function dueReports(
     province,
     period,
     reports: perDataset.map(({ dataset, records }) => ({ dataset, ...dueStatus(records, deadline) })),
+    overdue: overdueReports(province, period, history),
     history,
   };
+}
+
+/**
+ * The reports of the OVERDUE_MONTHS months before `period` that `province` still owes, from its
+ * upload history: every dataset of every month in which its code named a unit (a merged
+ * province's old months are its old units' to send) with no accepted upload.
+ */
+export function overdueReports(
+  province: string,
+  period: Period,
+  history: readonly HistoryEntry[],
+): OverdueReport[] {
+  const owed: OverdueReport[] = [];
+  for (let back = 1; back <= OVERDUE_MONTHS; back++) {
+    const month = addMonths(period, -back);
+    if (!provinces().find(province, month)) continue;
+    for (const dataset of DATASET_NAMES) {
+      const sent = history.filter((h) => h.dataset === dataset && h.period === month);
+      if (sent.some((h) => h.status === 'accepted' || h.status === 'duplicate')) continue;
+      owed.push({
+        dataset,
+        period: month,
+        status: sent.some((h) => h.status === 'rejected') ? 'rejected' : 'missing',
+        deadline: deadlineOf(month),
+        receivedAt: null,
+      });
+    }
+  }
+  return owed;
 }

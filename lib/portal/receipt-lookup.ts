@@ -10,17 +10,23 @@ import { listLedger } from '../ledger/ledger-store.ts';
 import type { Receipt } from '../receipt.ts';
 import { readObject } from '../storage/object-bytes.ts';
 
-/** The latest ledger record of `key` with these bytes, if the ingest has handled it yet. */
+/**
+ * The latest ledger record of `key` with these bytes, if the ingest has handled it yet; with
+ * `after` (an ISO instant), only a record ingested since then.
+ */
 export async function findUploadRecord(
   s3: S3Client,
   lakeBucket: string,
   location: UploadLocation,
   key: string,
   sha256: string,
+  after?: string,
 ): Promise<LedgerRecord | undefined> {
   const records = await listLedger(s3, lakeBucket, location);
+  const since = after === undefined ? Number.NEGATIVE_INFINITY : Date.parse(after);
   return records
     .filter((r) => r.key === key && r.sha256 === sha256)
+    .filter((r) => !(Date.parse(r.ingested_at) < since)) // an unreadable `after` filters nothing
     .sort((a, b) => a.ingested_at.localeCompare(b.ingested_at))
     .at(-1);
 }

@@ -87,7 +87,10 @@ export function createUploadApi(deps: UploadApiDeps): (request: ApiRequest) => P
     const upload = uploadOf(request);
     if ('refusal' in upload) return upload;
     const { location, key, sha256 } = upload;
-    const record = await findUploadRecord(deps.s3, deps.lakeBucket, location, key, sha256);
+    // `after` (the grant's issued_at): only an upload handled since then answers, so a file sent
+    // again is never answered with the receipt of its earlier upload.
+    const after = request.query.get('after') ?? undefined;
+    const record = await findUploadRecord(deps.s3, deps.lakeBucket, location, key, sha256, after);
     if (!record) return { refusal: refuse(404, 'pending', PORTAL_MESSAGES.receiptPending()) };
     return { upload, record };
   }
@@ -154,7 +157,12 @@ export function createUploadApi(deps: UploadApiDeps): (request: ApiRequest) => P
       sha256Hex: parsed.data.sha256,
       now: at,
     });
-    return json(201, { key: decision.key, sha256: parsed.data.sha256, upload: put });
+    return json(201, {
+      key: decision.key,
+      sha256: parsed.data.sha256,
+      upload: put,
+      issued_at: at.toISOString(),
+    });
   }
 
   async function template(name: string): Promise<ApiResponse> {

@@ -1,4 +1,5 @@
 import { extname } from 'node:path';
+import { isHashedAsset } from './hashed-assets.ts';
 
 /** What the dashboard serves. Anything else is sent as bytes so a browser never guesses. */
 const TYPES: Record<string, string> = {
@@ -25,13 +26,12 @@ export function isCompressible(contentType: string): boolean {
 }
 
 /**
- * Data files change with every refresh: browsers must revalidate them. The page and bundle have
- * stable names, so they are revalidated too; ETags keep the revalidation cheap.
+ * Data files change with every refresh: browsers must revalidate them, as the pages (stable
+ * names) are; ETags keep the revalidation cheap. Everything else carries a content hash in its
+ * name (lib/site/hashed-assets.ts): a new build gives a new name, so it is kept for a year.
  */
 export function cacheControlOf(relativePath: string): string {
   if (relativePath.startsWith('data/')) return 'no-cache, max-age=0';
-  if (relativePath.startsWith('geo/')) return 'public, max-age=86400';
-  // Lazily loaded chunks carry a content hash in their name: a new build gives a new name.
-  if (relativePath.startsWith('chunks/')) return 'public, max-age=31536000, immutable';
+  if (isHashedAsset(relativePath)) return 'public, max-age=31536000, immutable';
   return 'no-cache';
 }

@@ -12,6 +12,7 @@ import { QueryError } from '../errors.ts';
 import { LAKE_PREFIX, SUMMARIES_PREFIX } from '../layout.ts';
 import { provinces, REFORM_FIRST_PERIOD } from '../reference/provinces.ts';
 import {
+  NATIONAL_FILES,
   PROVINCE_FILES,
   provinceBundleDir,
   SITE_FILES,
@@ -147,6 +148,7 @@ export async function writeProvinceBundles(
     written.push(
       // National figures are everyone's sums: a unit's bundle carries none.
       await writeJson(dir, SITE_FILES.national, []),
+      await writeJson(dir, NATIONAL_FILES.comparisons, []),
       await writeJson(dir, SITE_FILES.units, opts.units),
       await writeJson(
         dir,

@@ -13,6 +13,7 @@ import { NotFoundError, QueryError } from '../errors.ts';
 import { provinces } from '../reference/provinces.ts';
 import {
   completenessRow,
+  NATIONAL_FILES,
   nationalRow,
   PROVINCE_FILES,
   provinceRow,
@@ -22,6 +23,7 @@ import {
   type SiteMeta,
   type UnitRow,
 } from '../site-data.ts';
+import { likeForLike } from './like-for-like.ts';
 import { hasDebtMonth, writeProvinceBundles } from './refresh-bundles.ts';
 import {
   jsonText,
@@ -130,6 +132,12 @@ export async function refreshSite(opts: RefreshOptions): Promise<{ files: string
       await writeJson(opts.outDir, SITE_FILES.provinces, tableJson(provinceTable)),
       await writeJson(opts.outDir, SITE_FILES.completeness, tableJson(completenessTable)),
       await writeJson(opts.outDir, SITE_FILES.units, unitRows),
+      // changes over the units that reported both months, computed from the rows just written
+      await writeJson(
+        opts.outDir,
+        NATIONAL_FILES.comparisons,
+        likeForLike(provinceRows, completeness, unitRows, periods),
+      ),
     ];
     // the section pages' files (queries/site_*.sql), kept apart in refresh-pages.ts
     const pages = await writePageData(engine, opts.outDir, writeJson);

@@ -108,6 +108,8 @@ describe('dashboard pages in Chromium', () => {
     await open(`page=coverage&month=${MONTH}`, 'coverage');
     await page.locator('#lang').click();
     await page.waitForURL(/lang=en/);
+    // the redraw sets the language and clears data-ready together: only then is the wait meaningful
+    await page.waitForSelector('html[lang="en"]');
     await waitForPage(page, 'coverage', MONTH);
     expect(await page.locator('h1').innerText()).toBe('Debt, coverage and dossiers');
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
@@ -117,6 +119,7 @@ describe('dashboard pages in Chromium', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'page-coverage-en.png'), fullPage: true });
     await page.locator('#lang').click();
     await page.waitForURL((url) => !url.hash.includes('lang=en'));
+    await page.waitForSelector('html[lang="vi"]');
     await waitForPage(page, 'coverage', MONTH);
     expect(await page.locator('h1').innerText()).toBe('Tình hình nợ đóng, bao phủ và giải quyết hồ sơ');
     expect(dash.problems).toEqual([]);
@@ -132,13 +135,25 @@ describe('dashboard pages in Chromium', () => {
     const text = readFileSync(await download.path(), 'utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const [header, ...lines] = text.slice(1).trim().split('\r\n');
-    expect(header).toBe('Hạng,Mã,"Tỉnh, thành phố",Tổng nợ,Nợ từ 3 tháng trở lên');
+    expect(header).toBe(
+      'Hạng,Mã,"Tỉnh, thành phố",Tổng nợ (đồng),Nợ từ 3 tháng trở lên (đồng),Đơn vị,Tình trạng',
+    );
     const month = dash.fixture.provinces.filter((r) => r.period === MONTH);
-    expect(lines).toHaveLength(month.length);
-    const exported = new Map(lines.map((line) => [line.split(',')[1], Number(line.split(',').at(-2))]));
+    const missing = dash.fixture.completeness.filter(
+      (c) => c.dataset === 'debt' && c.period === MONTH && c.status === 'missing',
+    );
+    expect(missing.length).toBeGreaterThan(0);
+    expect(lines).toHaveLength(month.length + missing.length);
+    const reported = lines.filter((line) => line.endsWith(',đồng,đã báo cáo'));
+    const exported = new Map(reported.map((line) => [line.split(',')[1], Number(line.split(',').at(-4))]));
     for (const row of month) expect(exported.get(row.province), row.province).toBe(row.debt_total);
     const total = [...exported.values()].reduce((s, v) => s + v, 0);
     expect(total).toBe(dash.fixture.national.find((r) => r.period === MONTH)?.debt_total);
+    // A unit without a report is listed last with no figure and no rank, never a zero.
+    for (const c of missing) {
+      const line = lines.find((l) => l.split(',')[1] === c.province);
+      expect(line, c.province).toMatch(/^,\d{2},.*,,,đồng,chưa báo cáo$/);
+    }
   });
 
   it('exports a chart as XLSX from the lazily loaded writer', async () => {
@@ -151,7 +166,10 @@ describe('dashboard pages in Chromium', () => {
     await workbook.xlsx.load(readFileSync(await download.path()) as unknown as ExcelJS.Buffer);
     const sheet = workbook.worksheets[0];
     const month = dash.fixture.enforcement.filter((r) => r.period === MONTH);
-    expect(sheet?.rowCount).toBe(month.length + 1);
+    const missing = dash.fixture.completeness.filter(
+      (c) => c.dataset === 'enforcement' && c.period === MONTH && c.status === 'missing',
+    );
+    expect(sheet?.rowCount).toBe(month.length + missing.length + 1); // the unreported marked, last
     let fines = 0;
     sheet?.eachRow((row, n) => {
       if (n > 1) fines += Number(row.getCell(5).value);
@@ -175,12 +193,26 @@ describe('dashboard pages in Chromium', () => {
 
   it('colours the map by the measure chosen, with its unit in the legend and its figures in the export', async () => {
     await open(`page=overview&month=${MONTH}`, 'overview');
+    // Money goes out in whole đồng with its unit, never as tỷ with a decimal point (915.799).
+    const [debtCsv] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('#panel-map button[data-export="csv"]').click(),
+    ]);
+    const debtLines = readFileSync(await debtCsv.path(), 'utf8')
+      .slice(1)
+      .trim()
+      .split('\r\n');
+    expect(debtLines[0]).toBe('Mã,"Tỉnh, thành phố",Tổng nợ,Đơn vị,Hiển thị');
+    for (const row of dash.fixture.provinces.filter((r) => r.period === MONTH)) {
+      const line = debtLines.find((l) => l.startsWith(`${row.province},`)) ?? '';
+      expect(line, row.province).toContain(`,${row.debt_total},đồng,`);
+    }
     await page.locator('#map-measure').selectOption('hi_rate');
     await page.waitForURL(/measure=hi_rate/);
     await waitForPage(page, 'overview', MONTH);
-    expect(await page.locator('#chart-map .role-legend').first().textContent()).toContain(
-      'BHYT / dân số (%)',
-    );
+    const legends = await page.locator('#chart-map .role-legend').allTextContents();
+    expect(legends.join(' | ')).toContain('BHYT / dân số (%)');
+    expect(legends.join(' | ')).toContain('chưa báo cáo'); // its own entry, not the scale's lightest
     expect(await page.locator('#chart-map .mark-shape path').count()).toBe(34);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -192,10 +224,11 @@ describe('dashboard pages in Chromium', () => {
       .split('\r\n')
       .slice(1);
     const month = dash.fixture.provinces.filter((r) => r.period === MONTH);
-    expect(lines).toHaveLength(month.length);
+    expect(lines).toHaveLength(34); // every unit of the map, the unreported ones marked
+    expect(lines.filter((l) => l.endsWith(',chưa báo cáo'))).toHaveLength(34 - month.length);
     for (const row of month) {
       const line = lines.find((l) => l.startsWith(`${row.province},`));
-      const rate = Number(line?.match(/,([\d.]+),"?[\d,]+%/)?.[1]);
+      const rate = Number(line?.match(/,([\d.]+),%,/)?.[1]);
       expect(rate, row.province).toBeCloseTo((100 * row.hi_participants) / row.hi_population, 2);
     }
     await page.screenshot({ path: join(ARTIFACTS, 'page-overview-map-hi.png'), fullPage: true });

@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { belongsTo } from '../../lib/site/refresh-bundles.ts';
-import { PROVINCE_FILES, SITE_FILES, provinceBundleDir } from '../../lib/site-data.ts';
+import { NATIONAL_FILES, PROVINCE_FILES, SITE_FILES, provinceBundleDir } from '../../lib/site-data.ts';
 import { policeList } from '../fixtures/site/site-fixture.ts';
 import { ARTIFACTS, openDashboard, waitForPage, type Dashboard } from './harness.ts';
 
@@ -29,6 +29,7 @@ beforeAll(async () => {
           : (rows as { period: string; province: string }[]).filter(mine);
     writeFileSync(join(dir, file), JSON.stringify(own));
   }
+  writeFileSync(join(dir, NATIONAL_FILES.comparisons), '[]'); // national sums: none in a bundle
   writeFileSync(
     join(dir, PROVINCE_FILES.police),
     JSON.stringify(policeList(CODE, dash.fixture.meta.latest_period)),

@@ -9,7 +9,9 @@ import { listFiles } from './refresh-files.ts';
 import { refreshSite } from '../../lib/site/refresh.ts';
 import { ensureSummaries } from '../../lib/summary/backfill.ts';
 import {
+  comparisonRow,
   completenessRow,
+  NATIONAL_FILES,
   nationalRow,
   PROVINCE_FILES,
   provinceRow,
@@ -31,7 +33,9 @@ describe('refreshSite', () => {
     const out = join(tempDir('refresh-out'), 'data');
     const { files } = await refreshSite({ mirrorDir: mirror, outDir: out, now: fixedNow });
     const top = files.map((f) => f.slice(out.length + 1)).filter((f) => !f.startsWith('provinces/'));
-    expect(top.sort()).toEqual([...Object.values(SITE_FILES), PROVINCE_FILES.scope].sort());
+    expect(top.sort()).toEqual(
+      [...Object.values(SITE_FILES), ...Object.values(NATIONAL_FILES), PROVINCE_FILES.scope].sort(),
+    );
 
     const national = nationalRow.array().parse(readJson(out, SITE_FILES.national));
     expect(national.map((r) => [r.period, r.debt_total, r.provinces_expected])).toEqual([
@@ -42,6 +46,23 @@ describe('refreshSite', () => {
     expect(provinceRows).toHaveLength(5);
     const completeness = completenessRow.array().parse(readJson(out, SITE_FILES.completeness));
     expect(completeness.filter((r) => r.status !== 'missing')).toHaveLength(2 + 1 + 2 + 3 + 2);
+    // Like for like across the reform: June restated to the 34, Tuyên Quang (08) counting Hà Giang
+    // (02) because both sent June's debt: Hà Nội 175 -> 200, Tuyên Quang 340 + 60 -> 550.
+    const comparisons = comparisonRow.array().parse(readJson(out, NATIONAL_FILES.comparisons));
+    expect(comparisons.filter((r) => r.measure === 'debt_total')).toEqual([
+      {
+        period: '2025-07',
+        basis: 'mom',
+        compare_period: '2025-06',
+        measure: 'debt_total',
+        units_compared: 2,
+        units_expected: 34,
+        value: 200 + 550,
+        compare_value: 175 + 340 + 60,
+      },
+    ]);
+    // No coverage report for July: no change of coverage rather than a fall to zero.
+    expect(comparisons.some((r) => r.measure.startsWith('hi_'))).toBe(false);
     const units = unitRow.array().parse(readJson(out, SITE_FILES.units));
     expect(units).toHaveLength(63 + 34);
     expect(siteMeta.parse(readJson(out, SITE_FILES.meta))).toEqual({
@@ -98,7 +119,9 @@ describe('the refresh handler', () => {
     expect(listFiles(local).length - needed.length).toBe(5);
     expect(outcome.downloaded).toBe(needed.length);
     expect(outcome.keys.filter((k) => !k.startsWith('data/provinces/')).sort()).toEqual(
-      [...Object.values(SITE_FILES), PROVINCE_FILES.scope].map((f) => `data/${f}`).sort(),
+      [...Object.values(SITE_FILES), ...Object.values(NATIONAL_FILES), PROVINCE_FILES.scope]
+        .map((f) => `data/${f}`)
+        .sort(),
     );
     // Each bundle keeps its folder, and the latest month's debt gave Hà Nội its police list.
     expect(outcome.keys).toContain('data/provinces/79/provinces.json');

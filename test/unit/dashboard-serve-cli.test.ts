@@ -42,8 +42,12 @@ describe('vss serve', () => {
     const url = out.slice('Dashboard: '.length).trim();
     const page = await fetch(url);
     expect(page.status).toBe(200);
-    expect(await page.text()).toContain('<script type="module" src="app.js"></script>');
-    expect((await fetch(`${url}app.js`)).status).toBe(200);
+    const entry = /<script type="module" src="(app-[A-Z0-9]{8}\.js)"><\/script>/.exec(await page.text())?.[1];
+    expect(entry).toBeDefined();
+    const bundle = await fetch(`${url}${entry}`);
+    expect(bundle.status).toBe(200);
+    expect(bundle.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(page.headers.get('cache-control')).toBe('no-cache');
     const meta: unknown = await (await fetch(`${url}data/meta.json`)).json();
     expect(meta).toMatchObject({ latest_period: '2025-09' });
   });

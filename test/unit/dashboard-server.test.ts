@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, brotliDecompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cacheControlOf } from '../../lib/site/content-types.ts';
 import { serveSite, type SiteServer } from '../../lib/site/server.ts';
 import { HOSTILE_PATHS } from '../support/hostile-paths.ts';
 
@@ -69,6 +70,25 @@ describe('serveSite', () => {
     const data = await get('/data/meta.json');
     expect(data.headers['content-type']).toBe('application/json; charset=utf-8');
     expect(data.headers['cache-control']).toContain('no-cache');
+  });
+
+  it('lets browsers keep content-hashed files for a year and revalidate the pages and data', () => {
+    for (const path of [
+      'app-D3QERMZM.js',
+      'styles.4c7f11326a.css',
+      'geo/vn34_2025_derived.db653c39d9.topojson',
+      'chunks/chunk-CSRZ6JBV.js',
+    ])
+      expect(cacheControlOf(path), path).toBe('public, max-age=31536000, immutable');
+    for (const path of [
+      'index.html',
+      'portal.html',
+      'data/meta.json',
+      'data/provinces/01/x.1a2b3c4d5e.json',
+      'app.js',
+      'styles.css',
+    ])
+      expect(cacheControlOf(path), path).toMatch(/^no-cache/);
   });
 
   it('refuses a path outside the site through a symlink, and a missing file, with 404', async () => {

@@ -27,6 +27,7 @@ export async function renderCoverage(ctx: PageContext): Promise<void> {
   });
   const groups = [t('participants'), t('target')];
   await renderSectionPage(ctx, {
+    dataset: 'coverage',
     stamp: stampFor(ctx, 'coverage'),
     trend: {
       id: 'coverage-trend',
@@ -40,6 +41,10 @@ export async function renderCoverage(ctx: PageContext): Promise<void> {
       seriesTitle: t('measure'),
       format: '.1f',
       fileName: `bao-phu-toan-quoc-${period}`,
+      changes: {
+        label: t('hiRate'),
+        what: { kind: 'ratio', part: 'hi_participants', whole: 'hi_population' },
+      },
     },
     breakdown: {
       id: 'coverage-target',

@@ -1,16 +1,20 @@
 /** Debt: national debt by scheme, debt of 3+ months against arrears recovered, provinces ranked. */
 import { formatPeriod, formatVnd } from '../format.ts';
-import { t } from '../i18n.ts';
+import { pick, t } from '../i18n.ts';
+import { CHANGE_TEXT, VIEW_TEXT } from '../messages.ts';
+import { appendUnreportedNote, unreportedRows, unreportedUnits } from '../not-reported.ts';
 import { moneyPoint, trendFrame, trendTable, ty } from '../chart-helpers.ts';
 import {
   openClickedProvince,
   inRegion,
   nameOf,
+  reportedUnits,
   section,
   stampFor,
   type PageContext,
 } from '../page-context.ts';
 import { chartPanel } from '../panel.ts';
+import { appendChanges } from '../render-changes.ts';
 import { restateToCurrent } from '../restate.ts';
 import { barRankingSpec } from '../specs/bar-ranking.ts';
 import { debtTrendSpec } from '../specs/debt-trend.ts';
@@ -28,15 +32,18 @@ export async function renderDebt(ctx: PageContext): Promise<void> {
     moneyPoint(r.period, series[0] ?? '', r.debt_3m_plus),
     moneyPoint(r.period, series[1] ?? '', r.arrears_recovered),
   ]);
+  // Units that sent no debt report are left out of the ranking and marked, never ranked as zero.
+  const debtReported = reportedUnits(ctx, 'debt', period);
   const provinces = (
     route.geography === 'current' ? restateToCurrent(data.provinces, data.units) : data.provinces
   )
-    .filter((r) => r.period === period && inRegion(ctx, r.province, period))
+    .filter((r) => r.period === period && inRegion(ctx, r.province, period) && debtReported.has(r.province))
     .sort((a, b) => b.debt_3m_plus - a.debt_3m_plus);
+  const unreported = unreportedUnits(ctx, 'debt', period);
   const click = openClickedProvince(ctx);
-  await chartPanel(ctx.root, {
+  const schemes = await chartPanel(ctx.root, {
     id: 'debt-schemes',
-    title: t('debtByScheme'),
+    title: `${t('debtByScheme')} (${pick(VIEW_TEXT.inTy)})`,
     spec: debtTrendSpec(data.national, { selected: period }),
     table: {
       columns: [
@@ -54,11 +61,13 @@ export async function renderDebt(ctx: PageContext): Promise<void> {
     fileName: `no-theo-loai-${period}`,
     stamp,
   });
+  appendChanges(ctx, schemes, t('debtTotal'), { kind: 'sum', measure: 'debt_total' });
+  appendChanges(ctx, schemes, t('debtOld'), { kind: 'sum', measure: 'debt_3m_plus' });
   const pair = section(ctx);
   await Promise.all([
     chartPanel(pair, {
       id: 'debt-old',
-      title: t('debtOldShareTrend'),
+      title: `${t('debtOldShareTrend')} (${pick(VIEW_TEXT.inTy)})`,
       spec: lineTrendSpec(points, {
         ...trendFrame(data.meta.periods, period),
         description: t('debtOldShareTrend'),
@@ -73,7 +82,7 @@ export async function renderDebt(ctx: PageContext): Promise<void> {
     }),
     chartPanel(pair, {
       id: 'debt-old-ranking',
-      title: `${t('debtOld')} · ${formatPeriod(period)}`,
+      title: `${t('debtOld')} (${pick(VIEW_TEXT.inTy)}) · ${formatPeriod(period)}`,
       spec: barRankingSpec(
         provinces.slice(0, TOP).map((r) => ({
           code: r.province,
@@ -95,13 +104,21 @@ export async function renderDebt(ctx: PageContext): Promise<void> {
           { key: 'debt_total', label: t('debtTotal') },
           { key: 'debt_3m_plus', label: t('debtOld') },
           { key: 'employers_owing', label: t('employersOwing') },
+          { key: 'status', label: t('status') },
         ],
-        rows: provinces.map((r) => ({ ...r, name: nameOf(ctx, r.province, period) })),
+        rows: [
+          ...provinces.map((r) => ({
+            ...r,
+            name: nameOf(ctx, r.province, period),
+            status: pick(CHANGE_TEXT.reportedStatus),
+          })),
+          ...unreportedRows(ctx, unreported, period, ['debt_total', 'debt_3m_plus', 'employers_owing']),
+        ],
       },
       fileName: `no-3-thang-tinh-${period}`,
       stamp,
       onClick: click,
       wide: false,
-    }),
+    }).then((panel) => appendUnreportedNote(ctx, panel, unreported, period)),
   ]);
 }

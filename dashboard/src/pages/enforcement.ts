@@ -1,7 +1,8 @@
 /** Enforcement and prosecution: inspections and fines over time, fines by province, the dossier funnel by article. */
 import type { EnforcementRow, ProsecutionRow } from '../../../lib/site-data.ts';
 import { formatVnd } from '../format.ts';
-import { categoryLabel, t } from '../i18n.ts';
+import { categoryLabel, pick, t } from '../i18n.ts';
+import { VIEW_TEXT } from '../messages.ts';
 import { countPoint, ty } from '../chart-helpers.ts';
 import { inRegion, nameOf, pageRows, stampFor, type PageContext } from '../page-context.ts';
 import { renderSectionPage } from '../section-page.ts';
@@ -42,6 +43,7 @@ export async function renderEnforcement(ctx: PageContext): Promise<void> {
   );
   const series = [t('inspections'), t('employersViolating')];
   await renderSectionPage(ctx, {
+    dataset: 'enforcement',
     stamp: stampFor(ctx, 'enforcement'),
     trend: {
       id: 'enforcement-trend',
@@ -80,7 +82,7 @@ export async function renderEnforcement(ctx: PageContext): Promise<void> {
     },
     ranking: {
       id: 'fines-ranking',
-      title: t('finesRanking'),
+      title: `${t('finesRanking')} (${pick(VIEW_TEXT.inTy)})`,
       rows: enforcement
         .filter((r) => r.period === period && inRegion(ctx, r.province, period))
         .map((r) => ({ ...r, name: nameOf(ctx, r.province, period) }))

@@ -1,4 +1,6 @@
 import type { PageContext } from '../page-context.ts';
+
+export { releaseCharts } from '../embed-chart.ts';
 import type { PageName } from '../route.ts';
 import { renderCoverage } from './coverage.ts';
 import { renderDebt } from './debt.ts';

@@ -5,14 +5,19 @@
 import type { EnforcementRow, ProvinceRow } from '../../../lib/site-data.ts';
 import { prefetchBoundary } from '../boundary-loader.ts';
 import { formatPeriod } from '../format.ts';
-import { t } from '../i18n.ts';
+import { pick, t } from '../i18n.ts';
+import { CHANGE_TEXT, VIEW_TEXT } from '../messages.ts';
+
+const UNIT_WORD = { dong: VIEW_TEXT.dong, percent: VIEW_TEXT.percent, count: VIEW_TEXT.count } as const;
 import { MAP_MEASURES, MEASURES, isMapMeasure } from '../map-measures.ts';
 import {
   linkTo,
   nameOf,
   openClickedProvince,
   pageRows,
+  reportedUnits,
   stampFor,
+  unitsShown,
   type PageContext,
 } from '../page-context.ts';
 import { chartPanel } from '../panel.ts';
@@ -54,10 +59,16 @@ export async function mapPanel(ctx: PageContext, parent: HTMLElement, rows: read
         (r) => r.period === period,
       )
     : [];
-  const values = def.values(
-    rows.filter((r) => r.period === period),
-    enforcement,
-  );
+  // Only units whose report arrived get a colour: a missing report is "chưa báo cáo", not zero.
+  const reported = reportedUnits(ctx, def.dataset, period);
+  const values = def
+    .values(
+      rows.filter((r) => r.period === period),
+      enforcement,
+    )
+    .filter((v) => reported.has(v.province));
+  const byCode = new Map(values.map((v) => [v.province, v]));
+  const noReport = pick(CHANGE_TEXT.notReported);
   const title = t(def.label);
   const panel = await chartPanel(parent, {
     id: 'map',
@@ -75,15 +86,24 @@ export async function mapPanel(ctx: PageContext, parent: HTMLElement, rows: read
       columns: [
         { key: 'code', label: t('code') },
         { key: 'name', label: t('province') },
-        { key: 'value', label: t(def.legend) },
-        { key: 'shown', label: title },
+        { key: 'value', label: title },
+        { key: 'unit', label: pick(VIEW_TEXT.unitColumn) },
+        { key: 'shown', label: pick(VIEW_TEXT.shownColumn) },
       ],
-      rows: values.map((v) => ({
-        code: v.province,
-        name: nameOf(ctx, v.province, period),
-        value: Math.round(v.value * 1000) / 1000,
-        shown: v.shown,
-      })),
+      // every unit of the map, those without a report marked so and left without a figure
+      rows: unitsShown(ctx, period)
+        .sort((a, b) => a.localeCompare(b))
+        .map((code) => {
+          const v = byCode.get(code);
+          return {
+            code,
+            name: nameOf(ctx, code, period),
+            // whole đồng (or percent, or a count) with its unit, as the source figures are
+            value: v ? v.raw : null,
+            unit: v ? pick(UNIT_WORD[v.unit]) : '',
+            shown: v ? v.shown : noReport,
+          };
+        }),
     },
     fileName: `ban-do-${measure}-${period}`,
     stamp: stampFor(ctx, def.dataset),

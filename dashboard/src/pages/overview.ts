@@ -1,24 +1,25 @@
 /** Overview: headline tiles, national debt trend, the provinces owing most, the map, reporting. */
-import { DASHBOARD_MESSAGES } from '../../../lib/messages.ts';
 import { addMonths } from '../../../lib/period.ts';
-import { formatPeriod } from '../format.ts';
 import { datasetTitle, pick, t } from '../i18n.ts';
-import { coverageLine, kpiTiles } from '../kpis.ts';
 import {
   openClickedProvince,
   inRegion,
   nameOf,
+  reportedUnits,
   section,
   stampFor,
   type PageContext,
 } from '../page-context.ts';
+import { CHANGE_TEXT, VIEW_TEXT } from '../messages.ts';
+import { appendUnreportedNote, unreportedRows, unreportedUnits } from '../not-reported.ts';
 import { chartPanel } from '../panel.ts';
-import { renderKpis } from '../render-kpis.ts';
+import { appendChanges } from '../render-changes.ts';
 import { restateToCurrent } from '../restate.ts';
 import { completenessHeatmapSpec } from '../specs/completeness-heatmap.ts';
 import { debtTrendSpec } from '../specs/debt-trend.ts';
 import { provinceRankingSpec } from '../specs/province-ranking.ts';
 import { mapPanel } from './overview-map.ts';
+import { renderOverviewHead } from './overview-head.ts';
 
 const HEATMAP_MONTHS = 12;
 
@@ -27,55 +28,50 @@ export async function renderOverview(ctx: PageContext): Promise<void> {
   const { period, geography } = route;
   const all = geography === 'current' ? restateToCurrent(data.provinces, data.units) : data.provinces;
   const provinces = all.filter((r) => inRegion(ctx, r.province, r.period));
-  const row = data.national.find((r) => r.period === period);
-
-  const head = document.createElement('section');
-  head.setAttribute('aria-labelledby', 'kpi-title');
-  head.innerHTML =
-    '<h2 id="kpi-title"></h2><p id="reported" class="reported"></p><div id="kpis" class="kpis"></div>';
-  ctx.root.append(head);
-  head.querySelector('h2')?.append(`${t('kpiTitle')} ${formatPeriod(period)}`);
-  const reported = head.querySelector<HTMLElement>('#reported');
-  if (reported)
-    reported.textContent = row
-      ? coverageLine(row)
-      : pick(DASHBOARD_MESSAGES.noNationalFigures(formatPeriod(period)));
-  const kpis = head.querySelector<HTMLElement>('#kpis');
-  if (kpis) renderKpis(kpis, kpiTiles(data.national, period));
-  head.append(
-    Object.assign(document.createElement('p'), {
-      className: 'stamp',
-      textContent: stampFor(ctx, 'debt').text,
-    }),
-  );
+  renderOverviewHead(ctx);
 
   const file = (name: string) => `${name}-${period}`;
+  // Exports carry whole đồng, said in each money column's name and in the unit column.
+  const dong = (label: string) => pick(VIEW_TEXT.inDong(label));
+  const unit = { key: 'unit', label: pick(VIEW_TEXT.unitColumn) };
+  const unitDong = pick(VIEW_TEXT.dong);
   const debtColumns = [
     { key: 'period', label: t('periodLabel') },
-    { key: 'debt_bhxh', label: 'BHXH' },
-    { key: 'debt_bhyt', label: 'BHYT' },
-    { key: 'debt_bhtn', label: 'BHTN' },
-    { key: 'debt_total', label: t('debtTotal') },
+    { key: 'debt_bhxh', label: dong('BHXH') },
+    { key: 'debt_bhyt', label: dong('BHYT') },
+    { key: 'debt_bhtn', label: dong('BHTN') },
+    { key: 'debt_total', label: dong(t('debtTotal')) },
+    unit,
   ];
-  const monthRows = provinces
-    .filter((r) => r.period === period)
-    .sort((a, b) => a.debt_rank - b.debt_rank)
-    .map((r) => ({
-      code: r.province,
-      name: nameOf(ctx, r.province, period),
-      rank: r.debt_rank,
-      debt_total: r.debt_total,
-      debt_3m_plus: r.debt_3m_plus,
-    }));
+  // A unit that sent no debt report is ranked nowhere: the chart leaves it out and says so, the
+  // table lists it last, marked, with no figure rather than a zero.
+  const debtReported = reportedUnits(ctx, 'debt', period);
+  const ranked = provinces.filter((r) => r.period === period && debtReported.has(r.province));
+  const unreported = unreportedUnits(ctx, 'debt', period);
+  const monthRows = [
+    ...ranked
+      .sort((a, b) => b.debt_total - a.debt_total)
+      .map((r, i) => ({
+        code: r.province,
+        name: nameOf(ctx, r.province, period),
+        rank: i + 1,
+        debt_total: r.debt_total,
+        debt_3m_plus: r.debt_3m_plus,
+        status: pick(CHANGE_TEXT.reportedStatus),
+      })),
+    ...unreportedRows(ctx, unreported, period, ['rank', 'debt_total', 'debt_3m_plus']),
+  ];
   const provinceTable = {
     columns: [
       { key: 'rank', label: t('rank') },
       { key: 'code', label: t('code') },
       { key: 'name', label: t('province') },
-      { key: 'debt_total', label: t('debtTotal') },
-      { key: 'debt_3m_plus', label: t('debtOld') },
+      { key: 'debt_total', label: dong(t('debtTotal')) },
+      { key: 'debt_3m_plus', label: dong(t('debtOld')) },
+      unit,
+      { key: 'status', label: t('status') },
     ],
-    rows: monthRows,
+    rows: monthRows.map((r) => ({ ...r, unit: unitDong })),
   };
   const click = openClickedProvince(ctx);
   const from = [addMonths(period, 1 - HEATMAP_MONTHS), data.meta.first_period].sort().at(-1) ?? period;
@@ -87,23 +83,27 @@ export async function renderOverview(ctx: PageContext): Promise<void> {
   // enforcement figures arrive while the other charts draw instead of after them.
   const trend = chartPanel(ctx.root, {
     id: 'trend',
-    title: t('trendDebt'),
+    title: `${t('trendDebt')} (${pick(VIEW_TEXT.inTy)})`,
     spec: debtTrendSpec(data.national, { selected: period }),
-    table: { columns: debtColumns, rows: data.national },
+    table: { columns: debtColumns, rows: data.national.map((r) => ({ ...r, unit: unitDong })) },
     fileName: file('no-toan-quoc'),
     stamp: stampFor(ctx, 'debt'),
   });
+  void trend.then((panel) =>
+    appendChanges(ctx, panel, t('debtTotal'), { kind: 'sum', measure: 'debt_total' }),
+  );
   const pair = section(ctx);
   const ranking = chartPanel(pair, {
     id: 'ranking',
-    title: t('rankingDebt'),
-    spec: provinceRankingSpec(provinces, names, { period, geography }),
+    title: `${t('rankingDebt')} (${pick(VIEW_TEXT.inTy)})`,
+    spec: provinceRankingSpec(ranked, names, { period, geography }),
     table: provinceTable,
     fileName: file('xep-hang-no'),
     stamp: stampFor(ctx, 'debt'),
     onClick: click,
     wide: false,
   });
+  void ranking.then((panel) => appendUnreportedNote(ctx, panel, unreported, period));
   const map = mapPanel(ctx, pair, all);
   const heatmap = chartPanel(ctx.root, {
     id: 'heatmap',

@@ -44,6 +44,7 @@ export async function renderProcedures(ctx: PageContext): Promise<void> {
     byProvince.set(r.province, into);
   }
   await renderSectionPage(ctx, {
+    dataset: 'procedures',
     stamp: stampFor(ctx, 'procedures'),
     trend: {
       id: 'procedures-trend',
@@ -57,6 +58,10 @@ export async function renderProcedures(ctx: PageContext): Promise<void> {
       yTitle: t('dossiers'),
       seriesTitle: t('outcome'),
       fileName: `thu-tuc-toan-quoc-${period}`,
+      changes: {
+        label: t('onTimeOfReceived'),
+        what: { kind: 'ratio', part: 'procedures_on_time', whole: 'procedures_received' },
+      },
     },
     breakdown: {
       id: 'procedures-groups',

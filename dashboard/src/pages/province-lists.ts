@@ -4,7 +4,8 @@
  */
 import type { ReportRow } from '../../../lib/site-data.ts';
 import { formatPeriod, formatTimestamp } from '../format.ts';
-import { categoryLabel, datasetTitle, t } from '../i18n.ts';
+import { categoryLabel, datasetTitle, pick, t } from '../i18n.ts';
+import { VIEW_TEXT } from '../messages.ts';
 import { stampFor, type PageContext } from '../page-context.ts';
 import { loadPolice } from '../site-data-client.ts';
 import { tablePanel } from '../table-panel.ts';
@@ -69,7 +70,7 @@ export async function policePanel(ctx: PageContext, code: string): Promise<void>
   const current = ctx.names.find(code, '34') ? code : (ctx.names.find(code, '63')?.current_code ?? code);
   const list = await loadPolice(current);
   const latest = ctx.data.meta.latest_period;
-  tablePanel(ctx.root, {
+  const panel = tablePanel(ctx.root, {
     id: 'police',
     title: `${t('policeList')} · ${ctx.names.nameOf(current, latest, 'current')} · ${formatPeriod(latest)}`,
     table: {
@@ -92,4 +93,11 @@ export async function policePanel(ctx: PageContext, code: string): Promise<void>
     stamp: stampFor(ctx, 'debt', { province: current, period: latest }),
     shown: 100,
   });
+  // Employer-level lists exist for the latest month only: say so when another month is in view.
+  if (ctx.route.period !== latest) {
+    const note = document.createElement('p');
+    note.className = 'police-month';
+    note.textContent = pick(VIEW_TEXT.policeMonth(formatPeriod(latest), formatPeriod(ctx.route.period)));
+    panel.querySelector('.panel-header')?.after(note);
+  }
 }

@@ -1,13 +1,65 @@
 /** One province: every measure month by month, the reports behind them and the police-coordination list. */
-import type { EnforcementRow, ProsecutionRow } from '../../../lib/site-data.ts';
-import { t } from '../i18n.ts';
+import { likeForLike } from '../../../lib/site/like-for-like.ts';
+import type { ComparisonRow, EnforcementRow, ProsecutionRow } from '../../../lib/site-data.ts';
+import type { Compared } from '../changes.ts';
+import { formatPeriod } from '../format.ts';
+import { pick, t } from '../i18n.ts';
+import { VIEW_TEXT } from '../messages.ts';
 import { countPoint, moneyPoint, sharePoint, trendFrame, trendTable } from '../chart-helpers.ts';
-import { nameOf, pageRows, section, stampFor, type PageContext } from '../page-context.ts';
+import { linkTo, nameOf, pageRows, section, stampFor, type PageContext } from '../page-context.ts';
 import { chartPanel } from '../panel.ts';
+import { appendChanges } from '../render-changes.ts';
+import { FIRST_PERIOD_OF_34, generationOf } from '../units.ts';
 import { restateToCurrent } from '../restate.ts';
 import { loadPageData } from '../site-data-client.ts';
 import { lineTrendSpec, type TrendPoint } from '../specs/line-trend.ts';
 import { policePanel, reportsPanel } from './province-lists.ts';
+
+/**
+ * A code the month's geography no longer has (49 Quảng Nam after 2025-07): the page says where
+ * that province went and links to the unit that took it over, instead of showing empty charts.
+ */
+function retiredNotice(ctx: PageContext, code: string): boolean {
+  const { route, names } = ctx;
+  const generation = route.geography === 'current' ? '34' : generationOf(route.period);
+  if (generation !== '34' || names.find(code, '34')) return false;
+  const old = names.find(code, '63');
+  if (!old) return false;
+  const into = names.find(old.current_code, '34');
+  const intoName = into?.name_vi ?? old.current_code;
+  const notice = document.createElement('section');
+  notice.className = 'retired-unit';
+  notice.dataset.successor = old.current_code;
+  const text = document.createElement('p');
+  text.textContent = pick(VIEW_TEXT.retired(code, old.name_vi, formatPeriod(route.period), intoName));
+  const link = document.createElement('a');
+  link.href = linkTo(ctx, { page: 'province', province: old.current_code });
+  link.textContent = pick(VIEW_TEXT.openSuccessor(intoName));
+  notice.append(text, link);
+  ctx.root.append(notice);
+  return true;
+}
+
+/**
+ * The unit's own changes, month on month, year on year and since the start of the year, when it
+ * reported both months (restated through the merger when the page is restated).
+ */
+function unitComparisons(ctx: PageContext, code: string): ComparisonRow[] {
+  const { data, route } = ctx;
+  const currentOf = new Map(
+    data.units.filter((u) => u.generation === '63').map((u) => [u.code, u.current_code]),
+  );
+  const mine = (r: { period: string; province: string }) =>
+    route.geography === 'current' && r.period < FIRST_PERIOD_OF_34
+      ? currentOf.get(r.province) === code
+      : r.province === code;
+  return likeForLike(
+    data.provinces.filter(mine),
+    data.completeness.filter(mine),
+    data.units,
+    data.meta.periods,
+  ).filter((r) => r.period === route.period);
+}
 
 export async function renderProvince(ctx: PageContext): Promise<void> {
   const { data, route } = ctx;
@@ -18,6 +70,7 @@ export async function renderProvince(ctx: PageContext): Promise<void> {
     );
     return;
   }
+  if (retiredNotice(ctx, code)) return;
   const heading = document.createElement('h2');
   heading.className = 'province-name';
   heading.textContent = nameOf(ctx, code, period);
@@ -42,11 +95,12 @@ export async function renderProvince(ctx: PageContext): Promise<void> {
   const charts: { id: string; title: string; yTitle: string; format?: string; points: TrendPoint[] }[] = [
     {
       id: 'p-debt',
-      title: t('debtTotal'),
-      yTitle: t('amountTy'),
+      // a province's page draws money in triệu đồng (exports keep whole đồng)
+      title: `${t('debtTotal')} (${pick(VIEW_TEXT.inTrieu)})`,
+      yTitle: pick(VIEW_TEXT.amountTrieu),
       points: provinceRows.flatMap((r) => [
-        moneyPoint(r.period, t('debtTotal'), r.debt_total),
-        moneyPoint(r.period, t('debtOld'), r.debt_3m_plus),
+        moneyPoint(r.period, t('debtTotal'), r.debt_total, 'trieu'),
+        moneyPoint(r.period, t('debtOld'), r.debt_3m_plus, 'trieu'),
       ]),
     },
     {
@@ -92,10 +146,21 @@ export async function renderProvince(ctx: PageContext): Promise<void> {
     },
   ];
   const grid = section(ctx);
+  const own = unitComparisons(ctx, code);
+  const changes: Record<string, [string, Compared][]> = {
+    'p-debt': [
+      [t('debtTotal'), { kind: 'sum', measure: 'debt_total' }],
+      [t('debtOld'), { kind: 'sum', measure: 'debt_3m_plus' }],
+    ],
+    'p-coverage': [[t('hiRate'), { kind: 'ratio', part: 'hi_participants', whole: 'hi_population' }]],
+    'p-procedures': [
+      [t('onTimeOfReceived'), { kind: 'ratio', part: 'procedures_on_time', whole: 'procedures_received' }],
+    ],
+  };
   await Promise.all(
-    charts.map((c) => {
+    charts.map(async (c) => {
       const series = [...new Set(c.points.map((p) => p.series))];
-      return chartPanel(grid, {
+      const panel = await chartPanel(grid, {
         id: c.id,
         title: c.title,
         spec: lineTrendSpec(c.points, {
@@ -112,6 +177,7 @@ export async function renderProvince(ctx: PageContext): Promise<void> {
         stamp: stampFor(ctx, null, { province: code }),
         wide: false,
       });
+      for (const [label, what] of changes[c.id] ?? []) appendChanges(ctx, panel, label, what, own);
     }),
   );
   reportsPanel(ctx, code, reports);

@@ -18,6 +18,8 @@ export interface Grant {
   key: string;
   sha256: string;
   upload: { url: string; method: 'PUT'; headers: Record<string, string> };
+  /** When the API granted the upload: the receipt to wait for is of an upload handled after it. */
+  issued_at?: string;
 }
 
 export interface ReceiptAnswer {
@@ -95,18 +97,21 @@ export function putFile(grant: Grant, file: Blob, onProgress: (fraction: number)
   });
 }
 
-export function receiptQuery(key: string, sha256: string): string {
-  return `key=${encodeURIComponent(key)}&sha256=${sha256}`;
+export function receiptQuery(key: string, sha256: string, after?: string): string {
+  const since = after === undefined ? '' : `&after=${encodeURIComponent(after)}`;
+  return `key=${encodeURIComponent(key)}&sha256=${sha256}${since}`;
 }
 
 /** The receipt once the ingest wrote it; polls every `everyMs` up to `attempts` times. */
 export async function waitForReceipt(
   key: string,
   sha256: string,
-  opts: { everyMs: number; attempts: number },
+  opts: { everyMs: number; attempts: number; after?: string },
 ): Promise<ReceiptAnswer | undefined> {
   for (let i = 0; i < opts.attempts; i++) {
-    const response = await fetch(`api/receipt?${receiptQuery(key, sha256)}`, { cache: 'no-store' });
+    const response = await fetch(`api/receipt?${receiptQuery(key, sha256, opts.after)}`, {
+      cache: 'no-store',
+    });
     if (response.status !== 404) return answer<ReceiptAnswer>(response);
     await new Promise((r) => setTimeout(r, opts.everyMs));
   }

@@ -2,6 +2,7 @@
 import type { DueAnswer, DueStatus } from '../../../lib/portal/due-reports.ts';
 import { formatPeriod } from '../format.ts';
 import { datasetTitle, lang, pick } from '../i18n.ts';
+import { vietnamTime } from '../../../lib/messages-receipt.ts';
 import { el, table } from './dom.ts';
 import { PORTAL_TEXT, type PortalTextKey } from './portal-text.ts';
 
@@ -13,11 +14,9 @@ const STATUS_TEXT: Record<DueStatus, PortalTextKey> = {
   missing: 'dueMissing',
 };
 
-/** The deadline's day (it ends at midnight, Vietnam time, so the last second is still that day). */
+/** The deadline's last minute on Vietnam's clock: "10/10/2025 23:59 (giờ Việt Nam)". */
 function deadlineDay(iso: string): string {
-  return new Date(Date.parse(iso) - 1000).toLocaleDateString(lang() === 'vi' ? 'vi-VN' : 'en-GB', {
-    timeZone: 'Asia/Ho_Chi_Minh',
-  });
+  return vietnamTime(new Date(Date.parse(iso) - 1000).toISOString(), lang());
 }
 
 /** A time in Vietnam's clock, in the page's language. */
@@ -42,6 +41,28 @@ export function renderDue(
       r.receivedAt ? vnTime(r.receivedAt) : '',
     ]),
   );
+  const overdue =
+    due.overdue.length === 0
+      ? el('p', { class: 'overdue-none' }, [`${tx('overdueHeading')}: ${tx('noIssues')}`])
+      : table(
+          `${tx('overdueHeading')} (${due.overdue.length})`,
+          [tx('period'), tx('dataset'), tx('status'), tx('deadline')],
+          due.overdue.map((r) => [
+            formatPeriod(r.period),
+            datasetTitle(r.dataset),
+            el(
+              'span',
+              {
+                class: `due-${r.status}`,
+                'data-overdue': `${r.dataset}|${r.period}`,
+                'data-status': r.status,
+              },
+              [tx(STATUS_TEXT[r.status])],
+            ),
+            deadlineDay(r.deadline),
+          ]),
+        );
+  overdue.id = 'overdue';
   const history = table(
     tx('historyHeading'),
     [
@@ -69,5 +90,6 @@ export function renderDue(
       ];
     }),
   );
-  target.replaceChildren(reports, history);
+  history.id = 'history';
+  target.replaceChildren(reports, overdue, history);
 }

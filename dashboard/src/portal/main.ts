@@ -86,8 +86,13 @@ async function refreshDue(): Promise<void> {
   renderDue(byId('due'), await getDue(period), (key, sha256) => void showReceipt(key, sha256));
 }
 
-async function showReceipt(key: string, sha256: string): Promise<boolean> {
-  const answer = await waitForReceipt(key, sha256, { everyMs: 1000, attempts: 120 });
+/** Counts receipt requests: only the newest may draw, so a slow older answer never replaces it. */
+let receiptRequest = 0;
+
+async function showReceipt(key: string, sha256: string, after?: string): Promise<boolean> {
+  const mine = ++receiptRequest;
+  const answer = await waitForReceipt(key, sha256, { everyMs: 1000, attempts: 120, after });
+  if (mine !== receiptRequest) return answer !== undefined;
   if (!answer) return false;
   lastReceipt = { key, sha256 };
   renderReceipt(byId('receipt'), answer, sha256);
@@ -119,7 +124,10 @@ async function submit(event: Event): Promise<void> {
     say('uploading', 0);
     await putFile(grant, chosen, (f) => say('uploading', f));
     say('checking', Number.NaN);
-    say((await showReceipt(grant.key, sha256)) ? '' : 'receiptTimeout');
+    // A new upload clears the receipt on screen: the one drawn next is this upload's.
+    byId('receipt').hidden = true;
+    byId('receipt').replaceChildren();
+    say((await showReceipt(grant.key, sha256, grant.issued_at)) ? '' : 'receiptTimeout');
     // The receipt is answered only once the ledger holds the upload, so what is due now lists it.
     await refreshDue();
   } catch (error) {

@@ -60,6 +60,7 @@ export const PORTAL_TEXT = {
   row: b('Dòng', 'Row'),
   column: b('Cột', 'Column'),
   rule: b('Quy tắc', 'Rule'),
+  cell: b('Vị trí', 'Where'),
   expected: b('Cần', 'Expected'),
   found: b('Tìm thấy', 'Found'),
   message: b('Nội dung', 'Message'),
@@ -68,6 +69,10 @@ export const PORTAL_TEXT = {
     'Download the file with wrong cells marked (.xlsx)',
   ),
   dueHeading: b('Báo cáo phải nộp', 'Reports due'),
+  overdueHeading: b(
+    'Báo cáo các tháng trước còn nợ, đã quá hạn',
+    'Earlier months still owed, past their deadline',
+  ),
   deadline: b('Hạn nộp', 'Deadline'),
   receivedAt: b('Nhận lúc', 'Received'),
   dueOnTime: b('Đúng hạn', 'On time'),

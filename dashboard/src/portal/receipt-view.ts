@@ -1,9 +1,12 @@
 /**
  * The receipt on screen: status, row counts, the totals the province reported, and every error
- * and warning as a table (sheet, row, column, rule, expected, found, message) in the page's
- * language, with the marked workbook to download when there is something to fix.
+ * and warning as a table (where, the rule in words, found, expected, what to do) in the page's
+ * language, times on Vietnam's clock, with the marked workbook to download when there is
+ * something to fix.
  */
 import { DATASETS, isDatasetName } from '../../../lib/datasets/index.ts';
+import type { Lang } from '../../../lib/messages.ts';
+import { cellInWords, expectedInWords, ruleName, vietnamTime } from '../../../lib/messages-receipt.ts';
 import type { Receipt, ReceiptIssue } from '../../../lib/receipt.ts';
 import { lang, pick } from '../i18n.ts';
 import type { ReceiptAnswer } from './api-client.ts';
@@ -14,27 +17,45 @@ import { PORTAL_TEXT, type PortalTextKey } from './portal-text.ts';
 const tx = (key: PortalTextKey) => pick(PORTAL_TEXT[key]);
 const number = (n: number) => n.toLocaleString(lang() === 'vi' ? 'vi-VN' : 'en-US');
 
-function columnLabel(dataset: string, key: string | null): string {
+/** A column by its template header in the reader's language (the key only if unknown). */
+function columnLabel(dataset: string, key: string | null, reader: Lang = lang()): string {
   if (key === null) return '';
   const column = isDatasetName(dataset) ? DATASETS[dataset].columns.find((c) => c.key === key) : undefined;
-  return column ? `${lang() === 'vi' ? column.vi : column.en} (${key})` : key;
+  return column ? (reader === 'vi' ? column.vi : column.en) : key;
+}
+
+/** The values a category column takes, as the template lists them in the reader's language. */
+function allowedValues(dataset: string, key: string | null, reader: Lang): string {
+  const column = isDatasetName(dataset) ? DATASETS[dataset].columns.find((c) => c.key === key) : undefined;
+  if (column?.type.kind !== 'category') return '';
+  return column.type.options.map((o) => (reader === 'vi' ? o.vi : o.code)).join('; ');
+}
+
+/**
+ * One issue as an officer reads it: where it is, the rule in words, what was found and what is
+ * expected, and the sentence that says how to put it right. The rule id stays in the receipt's
+ * JSON (and in the row's data-rule, for programs), never in the text.
+ */
+export function issueCells(dataset: string, issue: ReceiptIssue, reader: Lang): string[] {
+  const column = columnLabel(dataset, issue.column, reader);
+  return [
+    cellInWords(issue, column, reader),
+    ruleName(issue.rule, reader),
+    issue.found,
+    issue.rule === 'category.unknown'
+      ? allowedValues(dataset, issue.column, reader)
+      : expectedInWords(issue.rule, issue.expected, reader),
+    reader === 'vi' ? issue.message_vi : issue.message_en,
+  ];
 }
 
 function issuesTable(caption: string, receipt: Receipt, issues: readonly ReceiptIssue[]): HTMLElement {
   if (issues.length === 0) return el('p', {}, [`${caption}: ${tx('noIssues')}`]);
-  const headers = ['sheet', 'row', 'column', 'rule', 'expected', 'found', 'message'] as const;
+  const headers = ['cell', 'rule', 'found', 'expected', 'message'] as const;
   return table(
     `${caption} (${number(issues.length)})`,
     headers.map(tx),
-    issues.map((i) => [
-      i.sheet ?? '',
-      i.row === null ? '' : String(i.row),
-      columnLabel(receipt.upload.dataset, i.column),
-      i.rule,
-      i.expected,
-      i.found,
-      lang() === 'vi' ? i.message_vi : i.message_en,
-    ]),
+    issues.map((i) => issueCells(receipt.upload.dataset, i, lang())),
   );
 }
 
@@ -50,7 +71,9 @@ export function renderReceipt(target: HTMLElement, answer: ReceiptAnswer, sentSh
     el('p', { class: `receipt-status receipt-${status}`, 'data-status': status }, [
       `${tx('status')}: ${tx(status)}`,
     ]),
-    el('p', { class: 'receipt-file' }, [`${receipt.upload.key} · ${receipt.upload.received_at}`]),
+    el('p', { class: 'receipt-file' }, [
+      `${receipt.upload.key} · ${vietnamTime(receipt.upload.received_at, lang())}`,
+    ]),
     el('dl', { class: 'receipt-rows' }, [
       el('dt', {}, [tx('rowsRead')]),
       el('dd', {}, [number(receipt.rows.read)]),
@@ -76,5 +99,7 @@ export function renderReceipt(target: HTMLElement, answer: ReceiptAnswer, sentSh
       ]),
     );
   target.replaceChildren(...parts);
+  // which ledger record this is (tests check it is the upload just made, not an earlier one)
+  target.dataset.ingestedAt = record.ingested_at;
   target.hidden = false;
 }

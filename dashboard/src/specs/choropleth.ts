@@ -1,10 +1,14 @@
 import type { TopLevelSpec } from 'vega-lite';
+import { assetName } from '../asset-names.ts';
 import { formatPeriod } from '../format.ts';
 import type { MapValue, MeasureDef } from '../map-measures.ts';
 import type { Geography } from '../restate.ts';
 import { generationOf } from '../units.ts';
 import { pick, t } from '../i18n.ts';
-import { CHART_TEXT } from '../messages.ts';
+import { CHANGE_TEXT, CHART_TEXT } from '../messages.ts';
+
+/** The grey of a unit with no report: darker than the lightest colour of every scheme. */
+export const NO_REPORT_GREY = '#b0b0b0';
 
 /** The boundary file and its province-code property for each geography (reference/geo). */
 const GEO = {
@@ -18,9 +22,9 @@ function geoOf(period: string, geography: Geography | undefined) {
   return GEO[geography === 'current' ? '34' : generationOf(period)];
 }
 
-/** The boundary file a map of `period` in `geography` draws on. */
+/** The boundary file a map of `period` in `geography` draws on (its published, hashed name). */
 export function boundaryFileFor(period: string, geography?: Geography): string {
-  return geoOf(period, geography).file;
+  return assetName(geoOf(period, geography).file);
 }
 
 export interface ChoroplethOptions {
@@ -42,36 +46,61 @@ export interface ChoroplethOptions {
  */
 export function choroplethSpec(values: readonly MapValue[], opts: ChoroplethOptions): TopLevelSpec {
   const geo = geoOf(opts.period, opts.geography);
+  const noReport = pick(CHANGE_TEXT.notReported);
+  const tooltip = [
+    { field: 'properties.name_vi', type: 'nominal', title: t('province') },
+    { field: 'label', type: 'nominal', title: opts.measureTitle },
+  ] as const;
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     description: pick(CHART_TEXT.mapDescription(opts.measureTitle, formatPeriod(opts.period))),
     width: 'container',
     height: 520,
-    data: { url: `${opts.geoBase}/${geo.file}`, format: { type: 'topojson', feature: geo.feature } },
+    autosize: { type: 'fit', contains: 'padding' },
+    data: {
+      url: `${opts.geoBase}/${assetName(geo.file)}`,
+      format: { type: 'topojson', feature: geo.feature },
+    },
     transform: [
       {
         lookup: geo.key,
         from: { data: { values: [...values] }, key: 'province', fields: ['value', 'shown'] },
       },
-      { calculate: `datum.shown == null ? ${JSON.stringify(t('noReport'))} : datum.shown`, as: 'label' },
+      { calculate: `datum.shown == null ? ${JSON.stringify(noReport)} : datum.shown`, as: 'label' },
     ],
     projection: { type: 'mercator' },
-    // 'show' keeps provinces without a figure on the map (grey, by the colour condition) instead
-    // of dropping their null value and leaving a hole in the country.
-    mark: { type: 'geoshape', stroke: '#fff', strokeWidth: 0.5, invalid: 'show' },
-    encoding: {
-      color: {
-        condition: { test: 'datum.value == null', value: '#d9d9d9' },
-        field: 'value',
-        type: 'quantitative',
-        title: opts.legendTitle,
-        scale: { scheme: opts.scheme },
-        legend: { format: opts.format, orient: 'bottom-left' },
+    // A unit without a figure is drawn grey with its own legend entry ("chưa báo cáo"), never as
+    // the lightest colour of the scale, which would read as a value of zero.
+    layer: [
+      {
+        transform: [{ filter: 'datum.value == null' }, { calculate: JSON.stringify(noReport), as: 'status' }],
+        mark: { type: 'geoshape', stroke: '#fff', strokeWidth: 0.5 },
+        encoding: {
+          color: {
+            field: 'status',
+            type: 'nominal',
+            title: null,
+            scale: { domain: [noReport], range: [NO_REPORT_GREY] },
+            legend: { orient: 'bottom-left', symbolType: 'square' },
+          },
+          tooltip: [...tooltip],
+        },
       },
-      tooltip: [
-        { field: 'properties.name_vi', type: 'nominal', title: t('province') },
-        { field: 'label', type: 'nominal', title: opts.measureTitle },
-      ],
-    },
+      {
+        transform: [{ filter: 'datum.value != null' }],
+        mark: { type: 'geoshape', stroke: '#fff', strokeWidth: 0.5 },
+        encoding: {
+          color: {
+            field: 'value',
+            type: 'quantitative',
+            title: opts.legendTitle,
+            scale: { scheme: opts.scheme },
+            legend: { format: opts.format, orient: 'bottom-left' },
+          },
+          tooltip: [...tooltip],
+        },
+      },
+    ],
+    resolve: { scale: { color: 'independent' }, legend: { color: 'independent' } },
   };
 }

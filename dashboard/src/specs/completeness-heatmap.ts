@@ -65,8 +65,9 @@ export function completenessHeatmapSpec(
     description: pick(CHART_TEXT.heatmapDescription(formatPeriod(opts.from), formatPeriod(opts.to))),
     data: { values },
     mark: { type: 'rect', stroke: '#fff', strokeWidth: 1 },
-    width: { step: 34 },
-    height: { step: 13 },
+    // The width follows the panel (a phone's 360 px as a laptop's), the height the units listed.
+    width: 'container',
+    height: Math.max(1, lines.size) * 13,
     encoding: {
       x: {
         field: 'period',

@@ -1,0 +1,47 @@
+/**
+ * The reader's view in one place: month, geography (as reported / restated to the 34), region and
+ * the unit of money. The header states it (so print, which hides the pickers, still says what it
+ * shows) and every export's file name carries it, as the URL does.
+ */
+import { formatPeriod } from './format.ts';
+import { pick, regionLabel, t } from './i18n.ts';
+import { VIEW_TEXT } from './messages.ts';
+import type { Route } from './route.ts';
+
+let current: Route | undefined;
+
+export function setViewState(route: Route): void {
+  current = route;
+}
+
+/** "Tháng 09/2025 · Quy đổi về 34 tỉnh, thành phố · Vùng: Tây Nguyên · Tiền: tỷ đồng". */
+export function viewLine(route: Route): string {
+  const parts = [
+    `${t('monthOption')} ${formatPeriod(route.period)}`,
+    route.geography === 'current' ? t('current34') : t('asReported'),
+    `${t('region')}: ${route.region ? regionLabel(route.region) : t('allRegions')}`,
+    pick(route.page === 'province' ? VIEW_TEXT.moneyProvince : VIEW_TEXT.moneyNational),
+  ];
+  if (route.region && route.page !== 'province') parts.push(pick(VIEW_TEXT.regionScope));
+  return parts.join(' · ');
+}
+
+/** ASCII words of a name for a file: "Đồng bằng sông Hồng" -> "dong-bang-song-hong". */
+function slug(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
+/** An export's file name with the view it was taken in: "-34" when restated, "-<region>" when chosen. */
+export function withView(fileName: string): string {
+  if (!current) return fileName;
+  const parts = [fileName];
+  if (current.geography === 'current') parts.push('34');
+  if (current.region) parts.push(slug(current.region));
+  return parts.join('-');
+}

@@ -1,0 +1,137 @@
+/**
+ * How a receipt's issues read to a provincial officer: the rule in words (never its id), the cell
+ * as a place in the file, what was expected in the reader's language, and times on Vietnam's
+ * clock. The receipt's JSON keeps its machine fields (`rule`, `expected`) for programs; every
+ * screen and print renders them through these functions.
+ */
+import type { Bilingual, Lang, RuleId } from './messages.ts';
+
+const b = (vi: string, en: string): Bilingual => ({ vi, en });
+
+/** Each rule named for a reader, in a few words. */
+export const RULE_NAMES: Readonly<Partial<Record<RuleId, Bilingual>>> = {
+  'file.empty': b('Tệp phải có dữ liệu', 'The file must hold data'),
+  'file.unreadable': b('Tệp phải đọc được', 'The file must be readable'),
+  'file.type': b('Loại tệp: CSV UTF-8 hoặc Excel (.xlsx)', 'File type: CSV UTF-8 or Excel (.xlsx)'),
+  'file.too_large': b('Dung lượng tệp tối đa', 'Largest file size'),
+  'file.too_many_rows': b('Số dòng tối đa', 'Most rows in a file'),
+  'file.decompression': b('Tệp Excel an toàn', 'A safe Excel file'),
+  'file.wrong_dataset': b('Đúng loại báo cáo', 'The right report'),
+  'total.mismatch': b('Dòng tổng cộng bằng tổng các dòng', 'Totals row equals the sum of the rows'),
+  'rows.after_total': b('Không có dòng dưới dòng tổng cộng', 'No rows below the totals row'),
+  'header.not_found': b('Có dòng tiêu đề của mẫu', 'The template header row is present'),
+  'header.missing': b('Có đủ các cột bắt buộc', 'Every required column is present'),
+  'header.duplicate': b('Mỗi cột chỉ một lần', 'Each column once'),
+  'header.unknown': b('Cột không có trong mẫu', 'Column not in the template'),
+  'cell.required': b('Ô bắt buộc phải có giá trị', 'A required cell must be filled'),
+  'integer.format': b('Phải là số nguyên', 'Must be a whole number'),
+  'integer.decimal': b('Không có phần thập phân', 'No decimal part'),
+  'integer.min': b('Không nhỏ hơn mức tối thiểu', 'Not below the minimum'),
+  'integer.max': b('Không lớn hơn mức tối đa', 'Not above the maximum'),
+  'tax_code.format': b('Đúng dạng mã số thuế', 'A valid tax code'),
+  'category.unknown': b('Thuộc danh mục của mẫu', 'One of the template values'),
+  'date.format': b('Đúng dạng ngày', 'A valid date'),
+  unique: b('Không trùng lặp', 'No repeats'),
+  'rule.sum_equals': b('Các phần cộng lại bằng tổng', 'The parts add up to the total'),
+  'rule.not_greater': b('Không vượt quá cột đối chiếu', 'Not more than the related column'),
+  'rule.required_unless': b('Bắt buộc có giá trị trong trường hợp này', 'Required in this case'),
+  'location.province': b('Mã tỉnh còn hiệu lực trong kỳ', 'A province code valid in the month'),
+  'location.period': b('Kỳ báo cáo được nhận', 'A month that is accepted'),
+  'location.mismatch': b('Khớp với nơi nộp', 'Matches where the file was submitted'),
+  'rows.none': b('Có ít nhất một dòng dữ liệu', 'At least one data row'),
+  'issues.truncated': b('Danh sách lỗi được rút gọn', 'The list is shortened'),
+};
+
+/** A rule's name; a rule without one (added later) still reads as words, never as its id. */
+export function ruleName(rule: string, lang: Lang): string {
+  return (RULE_NAMES[rule as RuleId] ?? b('Kiểm tra dữ liệu', 'Data check'))[lang];
+}
+
+/** Fixed `expected` texts the validator writes, in words. */
+const EXPECTED_WORDS: Readonly<Record<string, Bilingual>> = {
+  'whole number': b('một số nguyên', 'a whole number'),
+  'a value': b('một giá trị (không để trống)', 'a value (not empty)'),
+  once: b('chỉ xuất hiện một lần', 'only once'),
+  '10 digits or 10 digits-3 digits': b(
+    '10 chữ số, hoặc 10 chữ số + "-" + 3 chữ số',
+    '10 digits, or 10 digits + "-" + 3 digits',
+  ),
+  'CSV or XLSX': b('tệp CSV UTF-8 hoặc Excel (.xlsx)', 'a CSV UTF-8 or Excel (.xlsx) file'),
+  data: b('tệp có dữ liệu', 'a file with data'),
+  'a header row': b('dòng tiêu đề của mẫu báo cáo', 'the template header row'),
+  'at least one row': b('ít nhất một dòng dữ liệu', 'at least one data row'),
+  'an ordinary XLSX': b('tệp Excel thông thường', 'an ordinary Excel file'),
+  'a province code valid in the period': b(
+    'mã tỉnh còn hiệu lực trong kỳ',
+    'a province code valid in the month',
+  ),
+  'dd/mm/yyyy or yyyy-mm-dd': b('ngày dạng dd/mm/yyyy hoặc yyyy-mm-dd', 'a date as dd/mm/yyyy or yyyy-mm-dd'),
+};
+
+const vnNumber = (n: number) => n.toLocaleString('vi-VN');
+const enNumber = (n: number) => n.toLocaleString('en-US');
+const monthOf = (period: string) => `${period.slice(5, 7)}/${period.slice(0, 4)}`;
+
+/**
+ * What the rule expected, in the reader's language: "từ 0 trở lên", "không quá 600", "một số
+ * nguyên". A text it does not know is left out (the message says it in a sentence) rather than
+ * shown in the other language.
+ */
+export function expectedInWords(rule: string, expected: string, lang: Lang): string {
+  const fixed = EXPECTED_WORDS[expected];
+  if (fixed) return fixed[lang];
+  const bound = /^(>=|<=) (-?\d+|\d{4}-\d{2})$/.exec(expected);
+  if (bound) {
+    const [, op, value = ''] = bound;
+    if (/^\d{4}-\d{2}$/.test(value)) {
+      const month = monthOf(value);
+      if (op === '>=') return lang === 'vi' ? `từ kỳ ${month} trở đi` : `${month} or later`;
+      return lang === 'vi' ? `đến kỳ ${month}` : `${month} or earlier`;
+    }
+    const n = Number(value);
+    if (op === '>=') return lang === 'vi' ? `từ ${vnNumber(n)} trở lên` : `${enNumber(n)} or more`;
+    return lang === 'vi' ? `không quá ${vnNumber(n)}` : `at most ${enNumber(n)}`;
+  }
+  if (/^-?\d+$/.test(expected)) {
+    const n = Number(expected);
+    return lang === 'vi' ? vnNumber(n) : enNumber(n);
+  }
+  if (rule === 'header.missing') return lang === 'vi' ? `cột "${expected}"` : `the column "${expected}"`;
+  // Codes (a province, a month, a dataset key) read the same in both languages.
+  if (/^[\d-]+$/.test(expected)) return expected;
+  return '';
+}
+
+/** Where an issue is: "Trang tính "Nợ", dòng 12, cột "Nợ BHXH (đồng)"", or the whole file. */
+export function cellInWords(
+  issue: { sheet: string | null; row: number | null },
+  columnLabel: string,
+  lang: Lang,
+): string {
+  const parts: string[] = [];
+  if (issue.sheet) parts.push(lang === 'vi' ? `Trang tính "${issue.sheet}"` : `Sheet "${issue.sheet}"`);
+  if (issue.row !== null) parts.push(lang === 'vi' ? `dòng ${issue.row}` : `row ${issue.row}`);
+  if (columnLabel) parts.push(lang === 'vi' ? `cột "${columnLabel}"` : `column "${columnLabel}"`);
+  if (parts.length === 0) return lang === 'vi' ? 'Cả tệp' : 'The whole file';
+  const text = parts.join(', ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+const CLOCK = { vi: 'giờ Việt Nam', en: 'Vietnam time' };
+
+/** "05/10/2025 10:15 (giờ Việt Nam)" for an ISO instant, whatever the reader's clock says. */
+export function vietnamTime(iso: string, lang: Lang): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const parts = new Intl.DateTimeFormat('vi-VN', {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone: 'Asia/Ho_Chi_Minh',
+  }).formatToParts(date);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('day')}/${part('month')}/${part('year')} ${part('hour')}:${part('minute')} (${CLOCK[lang]})`;
+}
