@@ -40,6 +40,28 @@ export const RULE_NAMES: Readonly<Partial<Record<RuleId, Bilingual>>> = {
   'location.mismatch': b('Khớp với nơi nộp', 'Matches where the file was submitted'),
   'rows.none': b('Có ít nhất một dòng dữ liệu', 'At least one data row'),
   'issues.truncated': b('Danh sách lỗi được rút gọn', 'The list is shortened'),
+  'file.limit': b('Trong giới hạn đọc của hệ thống', "Within the system's reading limits"),
+  'file.unprocessable': b('Hệ thống phải xử lý được tệp', 'The system must be able to process the file'),
+  'file.off_contract': b(
+    'Nộp đúng chỗ: loại báo cáo, kỳ, tỉnh',
+    'Submitted in the right place: report, month, province',
+  ),
+  'file.xls': b('Lưu lại dạng Excel (.xlsx) hoặc CSV UTF-8', 'Saved again as Excel (.xlsx) or CSV UTF-8'),
+  'file.legacy_encoding': b('Chữ tiếng Việt dạng Unicode', 'Vietnamese text in Unicode'),
+  'integer.negative': b('Không là số âm', 'Not a negative amount'),
+  'number.scientific': b('Số ghi đủ các chữ số', 'A number written out in full'),
+  'subtotal.mismatch': b(
+    'Dòng cộng nhóm bằng tổng các dòng của nhóm',
+    "A subtotal equals the sum of its group's rows",
+  ),
+  'tax_code.leading_zero': b('Mã số thuế đủ 10 chữ số', 'A tax code with all 10 digits'),
+  'normalized.leading_zero': b('Đã thêm số 0 đầu mã số thuế', 'Leading 0 of tax codes restored'),
+  'integer.dash_zero': b('Dấu gạch "-" được đọc là 0', 'A dash "-" read as 0'),
+  'normalized.dash_zero': b('Đã đọc dấu gạch "-" là 0', 'Dashes read as 0'),
+  'header.scaled_unit': b('Số tiền ghi bằng đồng, không quy đổi', 'Amounts in đồng, not rescaled'),
+  'rows.signature': b('Phần ký tên không tính là dữ liệu', 'The signature block is not counted'),
+  'date.month_first': b('Ngày ghi ngày trước, tháng sau', 'Dates with the day first, then the month'),
+  'date.ambiguous': b('Ngày đọc được một cách duy nhất', 'A date that reads only one way'),
 };
 
 /** A rule's name; a rule without one (added later) still reads as words, never as its id. */
@@ -65,6 +87,8 @@ const EXPECTED_WORDS: Readonly<Record<string, Bilingual>> = {
     'mã tỉnh còn hiệu lực trong kỳ',
     'a province code valid in the month',
   ),
+  '.xlsx or CSV UTF-8': b('tệp Excel (.xlsx) hoặc CSV UTF-8', 'an Excel (.xlsx) or CSV UTF-8 file'),
+  Unicode: b('chữ tiếng Việt dạng Unicode (CSV UTF-8)', 'Vietnamese text in Unicode (CSV UTF-8)'),
   'dd/mm/yyyy or yyyy-mm-dd': b('ngày dạng dd/mm/yyyy hoặc yyyy-mm-dd', 'a date as dd/mm/yyyy or yyyy-mm-dd'),
 };
 

@@ -75,9 +75,8 @@ export class IngestPipeline extends Construct {
         resources: [uploadObjects],
       }),
     );
-    // summaries/: the province-month's summary the ingest writes beside each lake object;
-    // attempts/: one marker per validation, so a file that kills the validator is parked, not retried forever.
-    const lakePrefixes = [LAKE_PREFIX, SUMMARIES_PREFIX, LEDGER_PREFIX, RECEIPTS_PREFIX, ATTEMPTS_PREFIX];
+    // summaries/: the province-month's summary the ingest writes beside each lake object.
+    const lakePrefixes = [LAKE_PREFIX, SUMMARIES_PREFIX, LEDGER_PREFIX, RECEIPTS_PREFIX];
     const lakeObjects = lakePrefixes.map((p) => props.lake.arnForObjects(`${p}*`));
     role.addToPolicy(
       new iam.PolicyStatement({
@@ -86,10 +85,11 @@ export class IngestPipeline extends Construct {
         resources: lakeObjects,
       }),
     );
-    // The one delete the ingest makes: its own validation marker, once the validator has returned.
+    // attempts/: one marker per validation, written before and deleted once the validator returns,
+    // so a file that kills the validator is parked, not retried forever. The one delete the ingest makes.
     role.addToPolicy(
       new iam.PolicyStatement({
-        actions: ['s3:DeleteObject'],
+        actions: ['s3:PutObject', 's3:DeleteObject'],
         resources: [props.lake.arnForObjects(`${ATTEMPTS_PREFIX}*`)],
       }),
     );
@@ -105,7 +105,7 @@ export class IngestPipeline extends Construct {
     const reason = 'Object keys under a pipeline prefix are not known in advance (one per province upload).';
     Validations.of(role).acknowledge(
       { id: objectPrefixFinding(props.uploads, UPLOADS_PREFIX), reason },
-      ...lakePrefixes.map((p) => ({
+      ...[...lakePrefixes, ATTEMPTS_PREFIX].map((p) => ({
         id: objectPrefixFinding(props.lake, p),
         reason,
       })),

@@ -74,7 +74,7 @@ afterAll(async () => {
 const denied = (calls: AuthorizedCall[]) => calls.filter((c) => c.decision !== 'Allow');
 
 describe('functions under their synthesized roles', () => {
-  it('ingest: reads the upload, writes lake, summaries, ledger and receipt, all allowed', async () => {
+  it('ingest: reads the upload, writes lake, summaries, ledger, receipt and its validation marker, all allowed', async () => {
     await local.client.send(new PutObjectCommand({ Bucket: local.uploadsBucket, Key: UPLOAD, Body: BODY }));
     await local.idle();
     expect(denied(ingestCalls)).toEqual([]);
@@ -82,7 +82,12 @@ describe('functions under their synthesized roles', () => {
     const written = ingestCalls
       .filter((c) => c.action === 's3:PutObject')
       .map((c) => c.resource.split('/')[1]);
-    expect(new Set(written)).toEqual(new Set(['lake', 'summaries', 'ledger', 'receipts']));
+    expect(new Set(written)).toEqual(new Set(['lake', 'summaries', 'ledger', 'receipts', 'attempts']));
+    // The only delete: the marker of the validation that returned.
+    const deleted = ingestCalls
+      .filter((c) => c.action === 's3:DeleteObject')
+      .map((c) => c.resource.split('/')[1]);
+    expect(deleted).toEqual(['attempts']);
     expect(ingestCalls.some((c) => c.action === 'kms:Decrypt')).toBe(true);
   });
 
