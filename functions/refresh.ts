@@ -1,14 +1,15 @@
 /**
  * The refresh Lambda (monthly schedule and after uploads): copy the lake into /tmp, run the
- * dashboard queries with DuckDB, and publish the site data files under data/ in the site bucket.
+ * dashboard queries with DuckDB, and publish the site data files under data/ in the site bucket
+ * (only those whose bytes changed: lib/site/publish-site-data.ts).
  * Locally `vss refresh` runs the same refreshSite on the data directory instead.
  */
-import { readFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
-import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { join } from 'node:path';
+import type { S3Client } from '@aws-sdk/client-s3';
 import type { Engine } from '../lib/engine/engine.ts';
 import { syncMirror } from '../lib/engine/mirror.ts';
-import { ConfigError, StorageError } from '../lib/errors.ts';
+import { ConfigError } from '../lib/errors.ts';
+import { publishSiteData, SITE_DATA_PREFIX } from '../lib/site/publish-site-data.ts';
 import { refreshMirrorPrefixes, refreshSite } from '../lib/site/refresh.ts';
 import { debtMonthPrefix, latestDebtPeriod } from '../lib/site/refresh-bundles.ts';
 import { createS3Client } from '../lib/storage/s3-client.ts';
@@ -28,13 +29,15 @@ export interface RefreshDeps {
 }
 
 export interface RefreshOutcome {
+  /** Every site data key; `sent` those whose bytes changed, the only ones PUT. */
   keys: string[];
+  sent: string[];
   downloaded: number;
   deleted: number;
   unchanged: number;
 }
 
-export const SITE_DATA_PREFIX = 'data/';
+export { SITE_DATA_PREFIX };
 
 const jsonLog = (entry: Record<string, unknown>) => console.log(JSON.stringify(entry));
 
@@ -69,30 +72,9 @@ export function createRefreshHandler(deps: RefreshDeps): () => Promise<RefreshOu
       now: deps.now,
       openEngine: deps.openEngine,
     });
-    const keys: string[] = [];
-    for (const file of files) {
-      // Bundles keep their folder: data/provinces/<code>/…
-      const key = `${SITE_DATA_PREFIX}${relative(outDir, file).split(sep).join('/')}`;
-      try {
-        await deps.s3.send(
-          new PutObjectCommand({
-            Bucket: deps.siteBucket,
-            Key: key,
-            Body: await readFile(file),
-            ContentType: 'application/json; charset=utf-8',
-            // The page must see a refresh within minutes, not after a day of caching.
-            CacheControl: 'max-age=300',
-          }),
-        );
-      } catch (error) {
-        throw new StorageError(`cannot publish s3://${deps.siteBucket}/${key}: ${String(error)}`, {
-          cause: error,
-        });
-      }
-      keys.push(key);
-    }
-    const outcome = { keys, ...synced };
-    log({ level: 'INFO', message: 'site data refreshed', ...outcome });
+    const { keys, sent } = await publishSiteData(deps.s3, deps.siteBucket, outDir, files);
+    const outcome = { keys, sent, ...synced };
+    log({ level: 'INFO', message: 'site data refreshed', ...outcome, keys: keys.length, sent: sent.length });
     return outcome;
   };
 }

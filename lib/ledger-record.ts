@@ -30,8 +30,10 @@ export const ledgerRecord = z.object({
   /** upload_id of the accepted upload this one replaced in the lake, if any. */
   supersedes: z.string().nullable(),
   /**
-   * Checksum of the accepted rows as written to the lake (lib/lake/rows-checksum.ts); null when
-   * rejected. `vss doctor` compares it with the lake object. Absent in records written before it.
+   * Checksum of the accepted rows as written to the lake, versioned by its form
+   * (lib/lake/lake-checksum.ts): v1 64 hex digits over the rows as JSON lines (older records),
+   * v2 `parquet-sha256/<duckdb version>:<hex>` over the lake file's bytes. Null when rejected.
+   * `vss doctor` compares it with the lake object. Absent in records written before it.
    */
   rows_sha256: z.string().nullable().optional(),
   /** The upload object's ETag, so `vss doctor` can tell a re-PUT of one key from the one on record. */

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { S3EventRecord } from 'aws-lambda';
 import { StorageError } from '../../lib/errors.ts';
-import { rowsChecksum } from '../../lib/lake/rows-checksum.ts';
+import { prepareLakeFile } from '../../lib/lake/prepared-lake.ts';
 import { receiptKey, type UploadLocation } from '../../lib/layout.ts';
 import type { LedgerRecord } from '../../lib/ledger-record.ts';
 import type { Receipt } from '../../lib/receipt.ts';
@@ -127,7 +127,13 @@ async function settle(
   const { key, location } = upload;
   const { versionId, sha256, receivedAt, object } = id;
   const uploadId = uploadIdOf({ key, versionId, sha256 });
-  const { receipt, rows, lake } = validated;
+  const { receipt, rows } = validated;
+  // The lake file exists before the ledger record, which carries the checksum of its bytes.
+  const lake =
+    validated.lake ??
+    (receipt.status === 'accepted'
+      ? await prepareLakeFile(location.dataset, rows, ctx.tmpDir ?? tmpdir())
+      : undefined);
   try {
     const ledger = await listLedger(ctx.s3, ctx.lakeBucket, location);
     const decision = decide({ uploadId, sha256, receivedAt, validation: receipt.status }, ledger);
@@ -157,8 +163,7 @@ async function settle(
       error_count: receipt.errors.length,
       warning_count: receipt.warnings.length,
       supersedes: decision.supersedes,
-      rows_sha256:
-        receipt.status === 'accepted' ? (lake?.rowsSha256 ?? rowsChecksum(location.dataset, rows)) : null,
+      rows_sha256: receipt.status === 'accepted' ? (lake?.rowsSha256 ?? null) : null,
       etag: (object.eTag ?? record.s3.object.eTag ?? '').replaceAll('"', '') || null,
     });
     const lakeWritten =

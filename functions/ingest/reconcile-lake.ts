@@ -28,8 +28,8 @@ export type BesideLake = (
 ) => Promise<void>;
 
 /**
- * Returns whether this call wrote the lake. `own` are the rows of the upload being handled, or,
- * from validation's DuckDB path, its ready lake file (`lake`, with `rows` empty).
+ * Returns whether this call wrote the lake. `own` are the rows of the upload being handled and
+ * its ready lake file (`lake`); from validation's DuckDB path `rows` is empty.
  */
 export async function reconcileLake(
   ctx: UploadContext,
@@ -44,8 +44,10 @@ export async function reconcileLake(
     // fix, since every writer checks after writing; so no need to look at the lake again.
     if (lastWritten === winner.upload_id) return true;
     const isOwn = winner.upload_id === own.uploadId;
-    const rowsOfWinner = async () =>
-      isOwn ? (own.lake ? await readPreparedRows(own.lake) : own.rows) : rowsOf(ctx, winner);
+    // Own rows in memory (the JavaScript path) are used as they are; a DuckDB-path file is read back.
+    const ownRows = async () =>
+      own.rows.length > 0 || !own.lake ? own.rows : await readPreparedRows(own.lake);
+    const rowsOfWinner = async () => (isOwn ? ownRows() : rowsOf(ctx, winner));
     const stamp = await readLakeStamp(ctx.s3, ctx.lakeBucket, pm.dataset, pm.period, pm.province);
     if (stamp?.uploadId === winner.upload_id) {
       // Settled. What follows the lake is redone when this call may have left it stale (it wrote
@@ -69,7 +71,7 @@ export async function reconcileLake(
       uploadId: winner.upload_id,
     });
     if (ctx.besideLake) {
-      const written = prepared ? await readPreparedRows(prepared) : rows;
+      const written = prepared ? await ownRows() : rows;
       await ctx.besideLake({ ...pm, uploadId: winner.upload_id, rows: written });
     }
     lastWritten = winner.upload_id;

@@ -10,6 +10,7 @@ import { TimeZone } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { DATASET_NAMES } from '../../lib/datasets/index.ts';
 import { LAKE_PREFIX, LEDGER_PREFIX, SUMMARIES_PREFIX } from '../../lib/layout.ts';
+import { PUBLISHED_MANIFEST_KEY } from '../../lib/site/publish-site-data.ts';
 import { grantAthenaQueries, type AthenaQueryAccess } from '../athena-query-access.ts';
 import { DuckdbFunction } from './duckdb-function.ts';
 import { FailureQueue } from './failure-queue.ts';
@@ -111,11 +112,18 @@ export class RefreshSchedule extends Construct {
         new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [props.lake.bucketArn] }),
       );
     }
-    // Publishing only writes: the function never lists, reads or deletes in the site bucket.
+    // Publishing writes data/ and reads back one object, the manifest of what it last sent
+    // (lib/site/publish-site-data.ts); it never lists, reads other objects or deletes there.
     role.addToPolicy(
       new iam.PolicyStatement({
         actions: ['s3:PutObject'],
         resources: [props.site.arnForObjects(`${SITE_DATA_PREFIX}*`)],
+      }),
+    );
+    role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['s3:GetObject'],
+        resources: [props.site.arnForObjects(PUBLISHED_MANIFEST_KEY)],
       }),
     );
     role.addToPolicy(

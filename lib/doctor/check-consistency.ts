@@ -7,6 +7,7 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import { isDatasetName } from '../datasets/index.ts';
 import { forEachLimited } from '../generate/limited.ts';
+import { checksumsComparable } from '../lake/lake-checksum.ts';
 import { readLakeStamp, type LakeStamp } from '../lake/write-partition.ts';
 import {
   LAKE_PREFIX,
@@ -136,9 +137,16 @@ export async function checkConsistency(o: CheckOptions): Promise<ConsistencyRepo
   return { uploads: uploads.length, records: records.length, provinceMonths: byPm.size, problems, winners };
 }
 
+/**
+ * The lake object holds the winner's rows: same upload and row count, and the same checksum
+ * whenever the two were computed by one scheme (lake-checksum.ts). A v1 record (rows as JSON
+ * lines) beside an object rewritten since with a v2 stamp, or v2 values of two DuckDB writers,
+ * cannot be compared: then the upload id and the row count decide.
+ */
 function agrees(stamp: LakeStamp | undefined, winner: LedgerRecord): boolean {
   if (!stamp || stamp.uploadId !== winner.upload_id || stamp.rows !== winner.rows_accepted) return false;
-  return !winner.rows_sha256 || stamp.rowsSha256 === winner.rows_sha256;
+  if (!winner.rows_sha256 || !checksumsComparable(stamp.rowsSha256, winner.rows_sha256)) return true;
+  return stamp.rowsSha256 === winner.rows_sha256;
 }
 
 function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {

@@ -1,13 +1,18 @@
 /**
  * A lake file made before the lake write: the DuckDB path of validation (lib/validate/fast-csv.ts)
  * writes a large upload's accepted rows straight to Parquet, so no JavaScript row objects exist.
- * It carries what ingest needs of the rows instead: their count, their checksum (the same value
- * rowsChecksum gives for the same rows) and a way to read them back for what follows the lake.
+ * It carries what ingest needs of the rows instead: their count, their checksum (v2, of the
+ * file's bytes: lake-checksum.ts) and a way to read them back for what follows the lake.
  */
-import { rm } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { DATASETS, duckdbType, type DatasetName } from '../datasets/index.ts';
 import { lakeDuckDB } from './duckdb-instance.ts';
-import type { LakeRow } from './parquet-writer.ts';
+import { lakeFileChecksum } from './lake-checksum.ts';
+import { writeParquetFile, type LakeRow } from './parquet-writer.ts';
+
+let prepared = 0;
 
 export interface PreparedLake {
   dataset: DatasetName;
@@ -53,5 +58,24 @@ export async function readPreparedRows(lake: PreparedLake): Promise<LakeRow[]> {
     });
   } finally {
     connection.closeSync();
+  }
+}
+
+/**
+ * The lake file of rows the JavaScript path validated, written before the ledger record so the
+ * record can carry the v2 checksum of its bytes (lake-checksum.ts); the lake write then sends it.
+ */
+export async function prepareLakeFile(
+  dataset: DatasetName,
+  rows: readonly LakeRow[],
+  tmpDir: string,
+): Promise<PreparedLake> {
+  const path = join(tmpDir, `vss-lake-${process.pid}-${++prepared}-${randomUUID()}.parquet`);
+  try {
+    await writeParquetFile(dataset, rows, path);
+    return preparedLake(dataset, path, rows.length, lakeFileChecksum(await readFile(path)));
+  } catch (error) {
+    await rm(path, { force: true });
+    throw error;
   }
 }

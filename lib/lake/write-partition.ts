@@ -10,7 +10,7 @@ import { lakeKey } from '../layout.ts';
 import type { Period } from '../period.ts';
 import { writeParquetFile, type LakeRow } from './parquet-writer.ts';
 import type { PreparedLake } from './prepared-lake.ts';
-import { rowsChecksum } from './rows-checksum.ts';
+import { lakeFileChecksum } from './lake-checksum.ts';
 
 let fileCounter = 0;
 
@@ -63,7 +63,8 @@ export async function writeLakePartition(w: PartitionWrite): Promise<PartitionWr
           Metadata: {
             'upload-id': w.uploadId,
             rows: String(rows),
-            'rows-sha256': w.prepared?.rowsSha256 ?? rowsChecksum(w.dataset, w.rows),
+            // The v2 checksum: of the very bytes sent (lake-checksum.ts).
+            'rows-sha256': w.prepared?.rowsSha256 ?? lakeFileChecksum(body),
           },
         }),
       );

@@ -27,6 +27,8 @@ export interface FastCsvPlan {
   positions: ReadonlyMap<string, number>;
   /** Non-blank rows above the data, counted against the upload's row limit. */
   rowsAbove: number;
+  /** The data rows among the first lines, as split there: the spellings judged before the pass. */
+  sampleRows: readonly GridRow[];
 }
 
 /** UTF-8 needs at most 3 bytes for each UTF-16 unit of the sample. */
@@ -80,6 +82,7 @@ export function planFastCsv(
     fieldCount: header.headerRow.cells.length,
     positions: header.columns,
     rowsAbove: header.rowIndex + 1 + (numbered ? 1 : 0),
+    sampleRows: rows.slice(header.rowIndex + (numbered ? 2 : 1)),
   };
 }
 

@@ -4,21 +4,27 @@
  * (a text cell JavaScript would neither trim nor recompose, canonical digits, a well-formed tax
  * code). Anything else counts as a problem and sends the file to the JavaScript path, which then
  * decides it properly. Category and date cells, few distinct spellings per file, are judged by
- * JavaScript itself (fast-csv.ts); here they only read their judged values.
+ * JavaScript itself before the pass (fast-csv-judge.ts); here they only read their judged values.
  */
 import { duckdbType, type ColumnDef, type RowRule } from '../datasets/index.ts';
+import type { JudgedColumn } from './fast-csv-judge.ts';
 
 export const field = (position: number) => `f${position}`;
 export const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
 export const quoteLiteral = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
 /**
- * Characters a stored text may hold and still be written to the checksum line unescaped and
- * unchanged by NFC: printable ASCII but `"` and `\`, Latin-1 and Latin Extended A/B, Vietnamese
+ * Characters a stored text may hold for the JavaScript path to store it exactly as read (no
+ * escape, trim or NFC change): printable ASCII but `"` and `\`, Latin-1 and Latin Extended A/B, Vietnamese
  * precomposed letters, dashes and quotation marks. Ends exclude every JavaScript trim() space.
  */
 const END = '\\x21\\x23-\\x5b\\x5d-\\x7e\\x{a1}-\\x{24f}\\x{1e00}-\\x{1eff}\\x{2010}-\\x{2027}';
-const PLAIN_TEXT = `[${END}](?:[${END} \\x{a0}]*[${END}])?`;
+/**
+ * The complement of a plain text (END characters at both ends, END, space or no-break space
+ * between), for a cell that is not empty: one search for the first offending character, which
+ * costs less than matching the whole cell against the plain form.
+ */
+const NOT_PLAIN_TEXT = `[^${END} \\x{a0}]|^[ \\x{a0}]|[ \\x{a0}]$`;
 const TAX_CODE = '[0-9]{10}(?:-[0-9]{3})?';
 /** Canonical digits only (no sign, no leading zero), at most 15: always a safe integer. */
 const DIGITS = '0|[1-9][0-9]{0,14}';
@@ -26,7 +32,7 @@ const DIGITS = '0|[1-9][0-9]{0,14}';
 const blank = (f: string) => `(${f} IS NULL OR ${f} = '')`;
 
 /** The SQL value a column stores, from its raw field; `judged` maps raw → value for the rest. */
-export function valueOf(c: ColumnDef, position: number, judged: string | undefined): string {
+export function valueOf(c: ColumnDef, position: number, judged: JudgedColumn | undefined): string {
   const f = field(position);
   switch (c.type.kind) {
     case 'integer':
@@ -36,20 +42,25 @@ export function valueOf(c: ColumnDef, position: number, judged: string | undefin
     case 'tax_code':
       return `NULLIF(${f}, '')`;
     default:
-      // A blank judged cell maps to NULL like any other spelling (see fast-csv.ts).
-      return judged ? `(${judged})[${f}]` : 'NULL';
+      // A spelling not judged maps to NULL, which the problem test below refuses when not blank.
+      return judged && judged.spellings.size > 0 ? `(${mapLiteral([...judged.spellings])})[${f}]` : 'NULL';
   }
 }
 
 /** True for a row where this column's cell is not plainly valid (the JS path will say why). */
-export function cellProblem(c: ColumnDef, position: number, blankIsError: boolean): string | undefined {
+export function cellProblem(
+  c: ColumnDef,
+  position: number,
+  blankIsError: boolean,
+  judged?: JudgedColumn,
+): string | undefined {
   const f = field(position);
   const required = blankIsError ? `${blank(f)} OR ` : '';
   // NULL-safe: a NULL here would count as a problem (the caller reads NULL as "cannot tell").
   const filled = `coalesce(${f}, '') <> ''`;
   switch (c.type.kind) {
     case 'text':
-      return `${required}(${filled} AND NOT regexp_full_match(${f}, ${quoteLiteral(PLAIN_TEXT)}))`;
+      return `${required}(${filled} AND regexp_matches(${f}, ${quoteLiteral(NOT_PLAIN_TEXT)}))`;
     case 'tax_code':
       return `${required}(${filled} AND NOT regexp_full_match(${f}, ${quoteLiteral(TAX_CODE)}))`;
     case 'integer': {
@@ -58,10 +69,18 @@ export function cellProblem(c: ColumnDef, position: number, blankIsError: boolea
       const form = `NOT regexp_full_match(${f}, ${quoteLiteral(DIGITS)})`;
       return `${required}(${filled} AND (${form} OR ${range}))`;
     }
-    default:
-      // Judged in JavaScript, blanks included.
-      return undefined;
+    default: {
+      // Judged before the pass (fast-csv-judge.ts): a spelling it did not judge is a problem.
+      const blankError = judged?.blankIsError ? `${blank(f)} OR ` : '';
+      return `${blankError}(${filled} AND ${valueOf(c, position, judged)} IS NULL)`;
+    }
   }
+}
+
+/** A field outside the template holding what might be a total or subtotal label. */
+export function unnamedLabel(position: number): string {
+  const f = field(position);
+  return `(${f} IS NOT NULL AND (regexp_matches(${f}, ${quoteLiteral(MAYBE_TOTAL_LABEL)}) OR regexp_matches(${f}, ${quoteLiteral(MAYBE_SUBTOTAL_LABEL)})))`;
 }
 
 /** True for a row that breaks a row rule (error or warning: both would be in the receipt). */

@@ -1,34 +1,33 @@
 /**
- * The DuckDB path for large clean CSV uploads: DuckDB reads every field as text, the template's
- * rules run as SQL over whole columns, and a clean file is written to lake Parquet and hashed
- * without one JavaScript row object. It only ever says "clean, here are the figures" or "not for
- * me" (undefined): any possible problem sends the file to the JavaScript path, which writes the
- * detailed receipt. Proven against that path by test/integration/ingest-fast-differential.test.ts.
+ * The DuckDB path for large clean CSV uploads, in one streaming pass: DuckDB reads every field
+ * as text and, in the same statement, judges each row by the template's rules (SQL over the
+ * fields; a failing row raises an error that stops the pass) and writes the stored values to
+ * the lake Parquet. The receipt's figures are read back from that Parquet (a columnar scan of a
+ * few columns), and the checksum is the v2 one, over the Parquet bytes (lake-checksum.ts), so no
+ * pass builds or hashes the rows again. It only ever says "clean, here are the figures" or "not
+ * for me" (undefined): any possible problem sends the file to the JavaScript path, which writes
+ * the detailed receipt. Proven against that path by test/integration/ingest-fast-differential.test.ts.
  */
-import { createHash, randomUUID } from 'node:crypto';
-import { rm, writeFile } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DuckDBBlobValue, type DuckDBConnection } from '@duckdb/node-api';
-import { isRequired, isTotal, type DatasetDef } from '../datasets/index.ts';
+import { isRequired, type DatasetDef } from '../datasets/index.ts';
 import { lakeDuckDB } from '../lake/duckdb-instance.ts';
+import { lakeFileChecksum } from '../lake/lake-checksum.ts';
 import { preparedLake, type PreparedLake } from '../lake/prepared-lake.ts';
-import { isBlank } from './grid.ts';
-import { parseCell } from './parse-cell.ts';
 import { conditionallyRequired } from './row-rules.ts';
-import { isTotalsRow } from './sheet-body.ts';
-import { isSubtotalLabel } from './row-kinds.ts';
-import { planFastCsv, type FastCsvPlan } from './fast-csv-plan.ts';
+import { planFastCsv } from './fast-csv-plan.ts';
+import { judgeSpellings, type JudgedColumn } from './fast-csv-judge.ts';
+import { figuresOfParquet } from './fast-csv-figures.ts';
 import {
   cellProblem,
   field,
-  mapLiteral,
-  MAYBE_SUBTOTAL_LABEL,
-  MAYBE_TOTAL_LABEL,
   quoteIdent,
   quoteLiteral,
   readCsvSql,
   ruleBreach,
   sqlType,
+  unnamedLabel,
   valueOf,
 } from './fast-csv-sql.ts';
 
@@ -38,13 +37,8 @@ export interface FastCsvResult {
   lake: PreparedLake;
 }
 
-/** Distinct spellings JavaScript judges per column (categories, dates, would-be total labels). */
-const MAX_JUDGED = 10_000;
-/** Rows of checksum lines handed to JavaScript at a time. */
-const HASH_GROUP_ROWS = 65_536;
-/** Characters a stored category code or date may not hold to be written to the checksum unescaped. */
-const needsEscape = (text: string) =>
-  [...text].some((ch) => ch === '"' || ch === '\\' || ch < ' ' || ch === '\u2028' || ch === '\u2029');
+/** The message of the error a problem row raises; any other failure also means "not for me". */
+const PROBLEM = 'vss fast csv: a row the JavaScript path must judge';
 
 let counter = 0;
 
@@ -56,36 +50,37 @@ export async function validateCsvInDuckDB(
 ): Promise<FastCsvResult | undefined> {
   const plan = planFastCsv(bytes, dataset, maxRows);
   if (!plan) return undefined;
+  const judged = judgeSpellings(dataset, plan);
   const id = `${process.pid}_${++counter}_${randomUUID().slice(0, 8)}`;
   const csv = join(tmpDir, `vss-upload-${id}.csv`);
   const parquet = join(tmpDir, `vss-lake-${id}.parquet`);
-  const table = `fast_upload_${id}`;
   await writeFile(csv, bytes);
   const connection = await (await lakeDuckDB()).connect();
   let written = false;
   try {
     const blankRow = Array.from({ length: plan.fieldCount }, (_, i) => `coalesce(${field(i)}, '') = ''`);
+    const problem = problemOf(dataset, plan.positions, plan.fieldCount, judged);
+    const select = dataset.columns.map(
+      (c) =>
+        `CAST(${valueOf(c, plan.positions.get(c.key)!, judged.get(c.key))} AS ${sqlType(c)}) AS ${quoteIdent(c.key)}`,
+    );
     try {
       await connection.run(
-        `CREATE TEMP TABLE ${table} AS SELECT * FROM ${readCsvSql(csv, plan)} WHERE NOT (${blankRow.join(' AND ')})`,
+        `COPY (SELECT ${select.join(', ')} FROM ${readCsvSql(csv, plan)} ` +
+          // One CASE, not AND: DuckDB may reorder a conjunction's terms, and a blank line
+          // (skipped as the JavaScript path skips it) must never reach the problem test.
+          `WHERE CASE WHEN ${blankRow.join(' AND ')} THEN false ` +
+          `WHEN ${problem} THEN error(${quoteLiteral(PROBLEM)}) ELSE true END) ` +
+          `TO ${quoteLiteral(parquet)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)`,
       );
     } catch {
-      // A line DuckDB will not read as the template's fields (ragged, bad quote, not UTF-8).
+      // A problem row, or a line DuckDB will not read as the template's fields (ragged, bad
+      // quote, not UTF-8): the JavaScript path reads the file and says what is wrong.
       return undefined;
     }
-    const judged = await judgeSpellings(connection, table, dataset, plan);
-    if (!judged || (await mayHoldTotalsRow(connection, table, dataset, plan))) return undefined;
-    const figures = await checkRows(connection, table, dataset, plan, judged);
+    const figures = await figuresOfParquet(connection, parquet, dataset);
     if (!figures || plan.rowsAbove + figures.rows > maxRows) return undefined;
-    const values = dataset.columns.map((c) => valueOf(c, plan.positions.get(c.key)!, judged.get(c.key)));
-    const select = dataset.columns.map(
-      (c, i) => `CAST(${values[i]} AS ${sqlType(c)}) AS ${quoteIdent(c.key)}`,
-    );
-    await connection.run(
-      `COPY (SELECT ${select.join(', ')} FROM ${table}) TO ${quoteLiteral(parquet)} ` +
-        `(FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)`,
-    );
-    const checksum = await rowsChecksumInDuckDB(connection, table, dataset, plan.positions, values);
+    const checksum = lakeFileChecksum(await readFile(parquet));
     written = true;
     return {
       rows: figures.rows,
@@ -93,7 +88,6 @@ export async function validateCsvInDuckDB(
       lake: preparedLake(dataset.name, parquet, figures.rows, checksum),
     };
   } finally {
-    await connection.run(`DROP TABLE IF EXISTS ${table}`).catch(() => undefined);
     connection.closeSync();
     await rm(csv, { force: true });
     if (!written) await rm(parquet, { force: true });
@@ -101,150 +95,30 @@ export async function validateCsvInDuckDB(
 }
 
 /**
- * Category and date columns: each distinct spelling judged by parseCell itself, as the JS path
- * would judge every cell. Answers column key → SQL MAP of spelling → stored value, or undefined
- * when a spelling is wrong, blank where it may not be, or there are too many to judge.
+ * True for a row any cell or row rule might complain about (NULL, "cannot tell", counts as
+ * true), or that holds a would-be label outside the template's columns.
  */
-async function judgeSpellings(
-  connection: DuckDBConnection,
-  table: string,
+function problemOf(
   dataset: DatasetDef,
-  plan: FastCsvPlan,
-): Promise<Map<string, string> | undefined> {
-  const governed = conditionallyRequired(dataset);
-  const judged = new Map<string, string>();
-  for (const c of dataset.columns) {
-    if (c.type.kind !== 'category' && c.type.kind !== 'date') continue;
-    const f = field(plan.positions.get(c.key)!);
-    const reader = await connection.runAndReadAll(
-      `SELECT DISTINCT ${f} FROM ${table} LIMIT ${MAX_JUDGED + 1}`,
-    );
-    const spellings = reader.getColumns()[0] ?? [];
-    if (spellings.length > MAX_JUDGED) return undefined;
-    const entries: Array<[string, string | null]> = [];
-    for (const raw of spellings) {
-      if (raw !== null && typeof raw !== 'string') return undefined;
-      if (raw !== null && isTotalsRow([raw])) return undefined;
-      if (raw === null || isBlank(raw)) {
-        if (isRequired(c) && !governed.has(c.key)) return undefined;
-        if (raw !== null) entries.push([raw, null]);
-        continue;
-      }
-      const outcome = parseCell(c.type, raw);
-      if (!outcome.ok || needsEscape(String(outcome.value))) return undefined;
-      entries.push([raw, String(outcome.value)]);
-    }
-    judged.set(c.key, entries.length > 0 ? mapLiteral(entries) : "MAP {'': NULL}");
-  }
-  return judged;
-}
-
-/**
- * Text and unnamed fields that might be a total or subtotal label, judged by isTotalsRow and
- * isSubtotalLabel themselves. (Section headings and signature lines leave the template's
- * required cells blank, which the cell checks already send to JavaScript.)
- */
-async function mayHoldTotalsRow(
-  connection: DuckDBConnection,
-  table: string,
-  dataset: DatasetDef,
-  plan: FastCsvPlan,
-): Promise<boolean> {
-  const named = new Map([...plan.positions].map(([key, position]) => [position, key]));
-  const screened = Array.from({ length: plan.fieldCount }, (_, i) => i).filter((i) => {
-    const key = named.get(i);
-    // Integer and tax-code cells either are digits (never a label) or fail their own check.
-    const kind = key === undefined ? 'text' : dataset.columns.find((c) => c.key === key)!.type.kind;
-    return kind === 'text';
-  });
-  if (screened.length === 0) return false;
-  const reader = await connection.runAndReadAll(
-    `SELECT DISTINCT v FROM (SELECT unnest([${screened.map(field).join(', ')}]) AS v FROM ${table}) ` +
-      `WHERE regexp_matches(v, ${quoteLiteral(MAYBE_TOTAL_LABEL)}) ` +
-      `OR regexp_matches(v, ${quoteLiteral(MAYBE_SUBTOTAL_LABEL)}) LIMIT ${MAX_JUDGED + 1}`,
-  );
-  const cells = reader.getColumns()[0] ?? [];
-  if (cells.length > MAX_JUDGED) return true;
-  return cells.some((cell) => typeof cell !== 'string' || isTotalsRow([cell]) || isSubtotalLabel(cell));
-}
-
-/** Row count and totals of a clean file; undefined when any cell or row rule might complain. */
-async function checkRows(
-  connection: DuckDBConnection,
-  table: string,
-  dataset: DatasetDef,
-  plan: FastCsvPlan,
-  judged: ReadonlyMap<string, string>,
-): Promise<{ rows: number; totals: Record<string, number> } | undefined> {
+  positions: ReadonlyMap<string, number>,
+  fieldCount: number,
+  judged: ReadonlyMap<string, JudgedColumn>,
+): string {
   const governed = conditionallyRequired(dataset);
   const value = (key: string) => {
     const c = dataset.columns.find((col) => col.key === key)!;
-    return valueOf(c, plan.positions.get(key)!, judged.get(key));
+    return valueOf(c, positions.get(key)!, judged.get(key));
   };
+  const named = new Set(positions.values());
   const problems = [
     ...dataset.columns.flatMap(
-      (c) => cellProblem(c, plan.positions.get(c.key)!, isRequired(c) && !governed.has(c.key)) ?? [],
+      (c) =>
+        cellProblem(c, positions.get(c.key)!, isRequired(c) && !governed.has(c.key), judged.get(c.key)) ?? [],
     ),
     ...dataset.rowRules.map((rule) => ruleBreach(rule, value)),
+    ...Array.from({ length: fieldCount }, (_, i) => i)
+      .filter((i) => !named.has(i))
+      .map(unnamedLabel),
   ];
-  const unique = dataset.columns
-    .filter((c) => c.unique)
-    .map((c) => `count(DISTINCT ${value(c.key)}) = count(${value(c.key)})`);
-  const totals = dataset.columns.filter(isTotal);
-  const select = [
-    'count(*)',
-    problems.length > 0
-      ? `coalesce(bool_or(${problems.map((p) => `coalesce(${p}, true)`).join(' OR ')}), false)`
-      : 'false',
-    unique.length > 0 ? unique.join(' AND ') : 'true',
-    ...totals.map((c) => `CAST(coalesce(sum(${value(c.key)}), 0) AS VARCHAR)`),
-  ];
-  const reader = await connection.runAndReadAll(`SELECT ${select.join(', ')} FROM ${table}`);
-  const [count, problem, distinct, ...sums] = reader.getRows()[0] ?? [];
-  if (problem !== false || distinct !== true || typeof count !== 'bigint' || count === 0n) return undefined;
-  const figures: Record<string, number> = {};
-  for (const [i, c] of totals.entries()) {
-    const sum = Number(sums[i]);
-    // Above 2^53 the JS path's floating sum may round: leave such a file to it.
-    if (!Number.isSafeInteger(sum)) return undefined;
-    figures[c.key] = sum;
-  }
-  return { rows: Number(count), totals: figures };
-}
-
-/**
- * rowsChecksum's value without JavaScript rows: DuckDB writes each row's JSON array line (the
- * checks above leave nothing to escape), groups of lines come to JavaScript as single strings,
- * and node's SHA-256 hashes them in row order.
- */
-async function rowsChecksumInDuckDB(
-  connection: DuckDBConnection,
-  table: string,
-  dataset: DatasetDef,
-  positions: FastCsvPlan['positions'],
-  values: readonly string[],
-): Promise<string> {
-  // An integer's canonical digits (the only form the checks pass) are its JSON number already.
-  const parts = dataset.columns.map((c, i) =>
-    c.type.kind === 'integer'
-      ? `coalesce(NULLIF(${field(positions.get(c.key)!)}, ''), 'null')`
-      : `coalesce('"' || ${values[i]} || '"', 'null')`,
-  );
-  const line = `concat('[', ${parts.join(", ',', ")}, ']', chr(10))`;
-  const hash = createHash('sha256');
-  const result = await connection.stream(
-    `SELECT rowid // ${HASH_GROUP_ROWS} AS g, encode(string_agg(${line}, '' ORDER BY rowid)) AS lines ` +
-      `FROM ${table} GROUP BY g ORDER BY g`,
-  );
-  for (;;) {
-    const chunk = await result.fetchChunk();
-    if (!chunk || chunk.rowCount === 0) break;
-    // As UTF-8 bytes (encode): no decoding into a JavaScript string and encoding back to hash it.
-    for (const lines of chunk.getColumnValues(1)) {
-      if (!(lines instanceof DuckDBBlobValue))
-        throw new TypeError('rows checksum: expected bytes from DuckDB');
-      hash.update(lines.bytes);
-    }
-  }
-  return hash.digest('hex');
+  return problems.length > 0 ? problems.map((p) => `coalesce(${p}, true)`).join(' OR ') : 'false';
 }

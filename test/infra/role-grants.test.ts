@@ -39,7 +39,7 @@ const EXPECTED = {
     'Allow s3:PutObject <lake>/summaries/*',
   ],
   // functions/refresh on DuckDB: mirrors refreshMirrorPrefixes() and one month of debt detail,
-  // then only writes data/ in the site bucket.
+  // then writes data/ in the site bucket, reading back only the manifest of what it sent.
   refreshDuckdb: [
     'Allow s3:GetObject <lake>/lake/coverage/*',
     'Allow s3:GetObject <lake>/lake/debt/period=*',
@@ -48,6 +48,7 @@ const EXPECTED = {
     'Allow s3:GetObject <lake>/lake/prosecution/*',
     'Allow s3:GetObject <lake>/ledger/*',
     'Allow s3:GetObject <lake>/summaries/*',
+    'Allow s3:GetObject <site>/data/.published.json',
     'Allow s3:ListBucket <lake>',
     'Allow s3:PutObject <site>/data/*',
   ],
@@ -72,6 +73,7 @@ const EXPECTED = {
     'Allow s3:GetObject <lake>/reference/*',
     'Allow s3:GetObject <lake>/summaries/*',
     'Allow s3:GetObject <results>/athena/*',
+    'Allow s3:GetObject <site>/data/.published.json',
     'Allow s3:ListBucket <lake>',
     'Allow s3:ListBucket <results>',
     'Allow s3:ListMultipartUploadParts <results>/athena/*',

@@ -83,6 +83,24 @@ const GOOD: Upload[] = [
     }),
   ),
   upload(
+    'blank lines all through the body, in one pass',
+    'debt',
+    true,
+    csvBytes('debt', { rows: rows('debt').flatMap((r, i) => (i % 37 === 5 ? [[], r] : [r])) }),
+  ),
+  upload(
+    "a status by its code after the first lines (judged with the options' spellings)",
+    'debt',
+    true,
+    csvBytes('debt', { rows: withCell('debt', 350, 'tinh_trang', 'sued') }),
+  ),
+  upload(
+    'a status spelled otherwise after the first lines (left to JS)',
+    'debt',
+    false,
+    csvBytes('debt', { rows: withCell('debt', 350, 'tinh_trang', 'CHẬM  ĐÓNG') }),
+  ),
+  upload(
     'grouped digits (valid, left to JS)',
     'debt',
     false,

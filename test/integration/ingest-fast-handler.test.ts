@@ -79,5 +79,5 @@ it('writes the same receipt, ledger, lake object and summary on either path', as
   expect(viaDuckDB.receipts).toEqual(viaJs.receipts);
   expect(viaDuckDB.summaries).toEqual(viaJs.summaries);
   expect(withoutWriteTimes(viaDuckDB.ledger)).toEqual(withoutWriteTimes(viaJs.ledger));
-  expect(Object.values(viaJs.ledger)[0]!.rows_sha256).toMatch(/^[0-9a-f]{64}$/);
+  expect(Object.values(viaJs.ledger)[0]!.rows_sha256).toMatch(/^parquet-sha256\/v[0-9.]+:[0-9a-f]{64}$/);
 });

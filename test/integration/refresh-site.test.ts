@@ -1,11 +1,18 @@
 /** refreshSite on the hand-computed lake, and the refresh handler against a real s3rver. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CreateBucketCommand, GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import {
+  CreateBucketCommand,
+  DeleteObjectCommand,
+  GetObjectCommand,
+  PutObjectCommand,
+  type S3Client,
+} from '@aws-sdk/client-s3';
 import S3rver from 's3rver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRefreshHandler } from '../../functions/refresh.ts';
 import { listFiles } from './refresh-files.ts';
+import { PUBLISHED_MANIFEST_KEY } from '../../lib/site/publish-site-data.ts';
 import { refreshSite } from '../../lib/site/refresh.ts';
 import { ensureSummaries } from '../../lib/summary/backfill.ts';
 import {
@@ -134,6 +141,32 @@ describe('the refresh handler', () => {
       .array()
       .parse(JSON.parse(await (object.Body?.transformToString() ?? 'null')));
     expect(national.map((r) => r.debt_total)).toEqual([575, 750]);
-    expect((await refresh()).unchanged).toBe(needed.length);
+    expect([...outcome.sent].sort()).toEqual([...outcome.keys].sort());
+    // Nothing changed: nothing is sent again, the site keeps every file.
+    const again = await refresh();
+    expect(again.unchanged).toBe(needed.length);
+    expect(again.sent).toEqual([]);
+    expect([...again.keys].sort()).toEqual([...outcome.keys].sort());
+    // The manifest says what the bucket holds: a file it names with other bytes is sent again,
+    // alone; without a manifest every file is.
+    const manifestOf = async () =>
+      JSON.parse(
+        (await (
+          await s3.send(new GetObjectCommand({ Bucket: 'vss-site', Key: PUBLISHED_MANIFEST_KEY }))
+        ).Body?.transformToString()) ?? '{}',
+      ) as Record<string, string>;
+    const manifest = await manifestOf();
+    expect(Object.keys(manifest).sort()).toEqual([...outcome.keys].sort());
+    await s3.send(
+      new PutObjectCommand({
+        Bucket: 'vss-site',
+        Key: PUBLISHED_MANIFEST_KEY,
+        Body: JSON.stringify({ ...manifest, 'data/national.json': '0'.repeat(64) }),
+      }),
+    );
+    expect((await refresh()).sent).toEqual(['data/national.json']);
+    expect(await manifestOf()).toEqual(manifest);
+    await s3.send(new DeleteObjectCommand({ Bucket: 'vss-site', Key: PUBLISHED_MANIFEST_KEY }));
+    expect((await refresh()).sent.length).toBe(outcome.keys.length);
   });
 });

@@ -6,7 +6,12 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DeleteObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import {
+  CopyObjectCommand,
+  DeleteObjectCommand,
+  HeadObjectCommand,
+  PutObjectCommand,
+} from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkConsistency } from '../../lib/doctor/check-consistency.ts';
 import { generateSamples } from '../../lib/generate/index.ts';
@@ -149,5 +154,53 @@ describe('vss doctor', () => {
     }));
     expect(after.report.problems).toEqual([]);
     expect(after.picture.lake).toEqual(incremental.lake);
+  });
+
+  it('compares checksums of one scheme only: a v1 record beside its lake object is accepted', async () => {
+    const [key, winner] = Object.entries(incremental.ledger).find(
+      ([, r]) => r.dataset === 'debt' && r.status === 'accepted' && r.rows_sha256,
+    )!;
+    const pm = `${winner.dataset}/${winner.period}/${winner.province}`;
+    expect(winner.rows_sha256).toMatch(/^parquet-sha256\/v[0-9.]+:[0-9a-f]{64}$/);
+    const problems = await withS3(async (s3) => {
+      const check = () =>
+        checkConsistency({ s3: s3.client, uploadsBucket: s3.uploadsBucket, lakeBucket: s3.lakeBucket });
+      // A record written before v2 carries 64 hex digits over the rows as JSON lines.
+      const v1 = { ...winner, rows_sha256: 'ab'.repeat(32) };
+      await s3.client.send(
+        new PutObjectCommand({ Bucket: s3.lakeBucket, Key: key, Body: JSON.stringify(v1) }),
+      );
+      const withV1 = (await check()).problems;
+      // Same scheme, other bytes: the lake object does not hold the rows on record.
+      const lake = lakeKey('debt', winner.period, winner.province);
+      const head = await s3.client.send(new HeadObjectCommand({ Bucket: s3.lakeBucket, Key: lake }));
+      await s3.client.send(
+        new PutObjectCommand({ Bucket: s3.lakeBucket, Key: key, Body: JSON.stringify(winner) }),
+      );
+      const other = winner.rows_sha256!.replace(/:[0-9a-f]{64}$/, `:${'cd'.repeat(32)}`);
+      await s3.client.send(
+        new CopyObjectCommand({
+          Bucket: s3.lakeBucket,
+          Key: lake,
+          CopySource: `${s3.lakeBucket}/${lake}`,
+          MetadataDirective: 'REPLACE',
+          Metadata: { ...head.Metadata, 'rows-sha256': other },
+        }),
+      );
+      const withOther = (await check()).problems;
+      await s3.client.send(
+        new CopyObjectCommand({
+          Bucket: s3.lakeBucket,
+          Key: lake,
+          CopySource: `${s3.lakeBucket}/${lake}`,
+          MetadataDirective: 'REPLACE',
+          Metadata: head.Metadata,
+        }),
+      );
+      return { withV1, withOther, after: (await check()).problems };
+    });
+    expect(problems.withV1).toEqual([]);
+    expect(problems.withOther).toEqual([{ kind: 'lake-stale', key: pm }]);
+    expect(problems.after).toEqual([]);
   });
 });
