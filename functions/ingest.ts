@@ -33,7 +33,7 @@ export interface IngestDeps {
   log?: (entry: Record<string, unknown>) => void;
   /** Called after each upload is handled (the local runner counts outcomes with it). */
   onOutcome?: (outcome: UploadOutcome) => void;
-  /** Uploads larger than this are refused from HeadObject, unread. Default: limitsFromEnv(). */
+  /** Uploads larger than this are refused from the size the GET answers with, the body unread. Default: limitsFromEnv(). */
   maxBytes?: number;
 }
 

@@ -1,7 +1,7 @@
 /**
  * What ingest does with a file it cannot check: it answers with a receipt that says so and
  * records a rejection, so the event ends (no retry loop) and the province knows to resubmit.
- * Three ways in: a size over the limit seen from HeadObject (the bytes are never read), a
+ * Three ways in: a size over the limit seen in the GET's headers (the body is never read), a
  * validator that throws, and a file that killed the checker (out of memory, timeout) on earlier
  * attempts, which the attempt marker written before each validation remembers.
  */

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
-import { HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { S3EventRecord } from 'aws-lambda';
 import { StorageError } from '../../lib/errors.ts';
 import { prepareLakeFile } from '../../lib/lake/prepared-lake.ts';
@@ -15,7 +15,7 @@ import type { Receipt } from '../../lib/receipt.ts';
 import { decide } from '../../lib/ledger/decide.ts';
 import { listLedger, putLedgerRecord } from '../../lib/ledger/ledger-store.ts';
 import { uploadIdOf } from '../../lib/ledger/upload-id.ts';
-import { readObject } from '../../lib/storage/object-bytes.ts';
+import { readObjectWithin } from '../../lib/storage/object-bytes.ts';
 import { limitsFromEnv } from '../../lib/validate/limits.ts';
 import {
   beginValidation,
@@ -41,7 +41,7 @@ export interface UploadContext {
   trustSubmittedAt: boolean;
   /** Written after every lake write from the same rows (the province-month's summary). */
   besideLake?: BesideLake;
-  /** Uploads larger than this are refused from HeadObject, unread. Default: limitsFromEnv(). */
+  /** Uploads larger than this are refused from the size the GET answers with, the body unread. Default: limitsFromEnv(). */
   maxBytes?: number;
 }
 
@@ -60,20 +60,20 @@ export async function processUpload(
 ): Promise<UploadOutcome> {
   const { key, location } = upload;
   const versionId = record.s3.object.versionId || undefined;
-  const head = await headUpload(ctx, key, versionId);
   const maxBytes = ctx.maxBytes ?? limitsFromEnv().maxBytes;
-  if (head.bytes > maxBytes) {
+  const read = await readObjectWithin(ctx.s3, ctx.uploadsBucket, key, versionId, maxBytes);
+  if (read.tooLarge) {
     // Never read: a file written straight to the bucket may be of any size.
-    const sha256 = unreadSha256(key, versionId, head.eTag);
-    const receivedAt = receivedAtOf(record, head.metadata, ctx.trustSubmittedAt, ctx.now);
+    const sha256 = unreadSha256(key, versionId, read.eTag);
+    const receivedAt = receivedAtOf(record, read.metadata, ctx.trustSubmittedAt, ctx.now);
     const receipt = refusalReceipt(
-      { key, location, sha256, bytes: head.bytes, receivedAt },
-      tooLarge(head.bytes, maxBytes),
+      { key, location, sha256, bytes: read.bytes, receivedAt },
+      tooLarge(read.bytes, maxBytes),
     );
-    const object = { bytes: { byteLength: head.bytes }, eTag: head.eTag };
+    const object = { bytes: { byteLength: read.bytes }, eTag: read.eTag };
     return settle(ctx, record, upload, { versionId, sha256, receivedAt, object }, { receipt, rows: [] });
   }
-  const object = await readObject(ctx.s3, ctx.uploadsBucket, key, versionId);
+  const { object } = read;
   const sha256 = createHash('sha256').update(object.bytes).digest('hex');
   const receivedAt = receivedAtOf(record, object.metadata, ctx.trustSubmittedAt, ctx.now);
   const uploadId = uploadIdOf({ key, versionId, sha256 });
@@ -166,26 +166,14 @@ async function settle(
       rows_sha256: receipt.status === 'accepted' ? (lake?.rowsSha256 ?? null) : null,
       etag: (object.eTag ?? record.s3.object.eTag ?? '').replaceAll('"', '') || null,
     });
+    const writesFirst = decision.writeLake && !ledger.some((r) => r.upload_id === uploadId);
     const lakeWritten =
-      decision.status === 'rejected' ? false : await reconcileLake(ctx, location, { uploadId, rows, lake });
+      decision.status === 'rejected'
+        ? false
+        : await reconcileLake(ctx, location, { uploadId, rows, lake, writesFirst });
     return { uploadId, status: decision.status, lakeWritten, ledgerKey, receipt };
   } finally {
     await lake?.dispose();
-  }
-}
-
-async function headUpload(
-  ctx: UploadContext,
-  key: string,
-  versionId: string | undefined,
-): Promise<{ bytes: number; eTag: string | undefined; metadata: Record<string, string> }> {
-  try {
-    const out = await ctx.s3.send(
-      new HeadObjectCommand({ Bucket: ctx.uploadsBucket, Key: key, VersionId: versionId }),
-    );
-    return { bytes: out.ContentLength ?? 0, eTag: out.ETag, metadata: out.Metadata ?? {} };
-  } catch (error) {
-    throw new StorageError(`cannot read s3://${ctx.uploadsBucket}/${key}`, { cause: error });
   }
 }
 

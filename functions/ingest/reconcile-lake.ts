@@ -27,17 +27,30 @@ export type BesideLake = (
   write: ProvinceMonth & { uploadId: string; rows: readonly LakeRow[] },
 ) => Promise<void>;
 
-/**
- * Returns whether this call wrote the lake. `own` are the rows of the upload being handled and
- * its ready lake file (`lake`); from validation's DuckDB path `rows` is empty.
- */
-export async function reconcileLake(
-  ctx: UploadContext,
-  pm: ProvinceMonth,
-  own: { uploadId: string; rows: readonly LakeRow[]; lake?: PreparedLake },
-): Promise<boolean> {
+/** The rows of the upload being handled and what the handler already knows of its ledger. */
+export interface OwnUpload {
+  uploadId: string;
+  rows: readonly LakeRow[];
+  /** From validation's DuckDB path: its ready lake file (`rows` is then empty). */
+  lake?: PreparedLake;
+  /**
+   * The ledger read for the decision held no record of this upload and the decision writes the
+   * lake: nothing of this upload can be in the lake yet, so the first round writes its rows
+   * without listing the ledger and reading the stamp again. The round after the write reads both
+   * fresh, as after every write, so a concurrent newer upload is still found and put in force.
+   */
+  writesFirst?: boolean;
+}
+
+/** Returns whether this call wrote the lake. */
+export async function reconcileLake(ctx: UploadContext, pm: ProvinceMonth, own: OwnUpload): Promise<boolean> {
   let lastWritten: string | undefined;
   for (let round = 0; round < MAX_ROUNDS; round++) {
+    if (round === 0 && own.writesFirst) {
+      await writeRows(ctx, pm, own.uploadId, own.lake, own.rows);
+      lastWritten = own.uploadId;
+      continue;
+    }
     const winner = uploadInForce(await listLedger(ctx.s3, ctx.lakeBucket, pm));
     if (!winner) return lastWritten !== undefined;
     // Still the upload just written: done. A stale write landing after ours is its writer's to
@@ -60,23 +73,36 @@ export async function reconcileLake(
       return lastWritten !== undefined;
     }
     const prepared = isOwn ? own.lake : undefined;
-    const rows = prepared ? [] : await rowsOfWinner();
-    await writeLakePartition({
-      s3: ctx.s3,
-      bucket: ctx.lakeBucket,
-      ...pm,
-      rows,
-      prepared,
-      tmpDir: ctx.tmpDir,
-      uploadId: winner.upload_id,
-    });
-    if (ctx.besideLake) {
-      const written = prepared ? await ownRows() : rows;
-      await ctx.besideLake({ ...pm, uploadId: winner.upload_id, rows: written });
-    }
+    await writeRows(ctx, pm, winner.upload_id, prepared, prepared ? own.rows : await rowsOfWinner());
     lastWritten = winner.upload_id;
   }
   throw new StorageError(`lake of ${pm.dataset}/${pm.period}/${pm.province} did not settle`);
+}
+
+/**
+ * One lake write and what follows it (the summary), from the same rows. With a ready lake file the
+ * rows are not written again; when they are not in memory either (DuckDB path) they are read back.
+ */
+async function writeRows(
+  ctx: UploadContext,
+  pm: ProvinceMonth,
+  uploadId: string,
+  prepared: PreparedLake | undefined,
+  rows: readonly LakeRow[],
+): Promise<void> {
+  await writeLakePartition({
+    s3: ctx.s3,
+    bucket: ctx.lakeBucket,
+    ...pm,
+    rows,
+    prepared,
+    tmpDir: ctx.tmpDir,
+    uploadId,
+  });
+  if (ctx.besideLake) {
+    const written = rows.length > 0 || !prepared ? rows : await readPreparedRows(prepared);
+    await ctx.besideLake({ ...pm, uploadId, rows: written });
+  }
 }
 
 /** The accepted rows of another upload in force, read back from the uploads bucket. */

@@ -8,6 +8,9 @@ import { LAKE_PREFIX, LEDGER_PREFIX, localPaths, SUMMARIES_PREFIX } from '../lay
 import { LOCAL_LAKE_BUCKET, startLocalS3 } from '../local/local-s3.ts';
 import { syncMirror, type MirrorReport } from './mirror.ts';
 
+/** The lake bucket's prefixes the mirror copies. */
+export const MIRRORED_PREFIXES: readonly string[] = [LAKE_PREFIX, SUMMARIES_PREFIX, LEDGER_PREFIX];
+
 /** Null when the data directory has no local S3 lake yet (the mirror is then read as it is). */
 export async function syncLocalMirror(dataDir: string): Promise<MirrorReport | null> {
   const paths = localPaths(dataDir);
@@ -18,7 +21,7 @@ export async function syncLocalMirror(dataDir: string): Promise<MirrorReport | n
       s3: local.client,
       bucket: local.lakeBucket,
       dir: paths.mirror,
-      prefixes: [LAKE_PREFIX, SUMMARIES_PREFIX, LEDGER_PREFIX],
+      prefixes: [...MIRRORED_PREFIXES],
     });
   } finally {
     await local.close();

@@ -10,6 +10,7 @@ import { dirname, join, resolve, sep } from 'node:path';
 import { GetObjectCommand, ListObjectsCommand, type S3Client } from '@aws-sdk/client-s3';
 import { StorageError } from '../errors.ts';
 import { journaled, remoteStamp } from './mirror-journal.ts';
+import { holdsObject } from './mirror-holds.ts';
 import { indexSchema, MIRROR_INDEX, type MirrorIndex } from './mirror-listing.ts';
 
 export interface MirrorOptions {
@@ -44,7 +45,11 @@ async function readIndex(dir: string): Promise<MirrorIndex> {
  * `made` holds the folders this sync already created: a mirror has one folder per province-month,
  * and asking for each of them again for every object cost more than writing the objects.
  */
-async function writeAtomically(path: string, body: Uint8Array | string, made?: Set<string>): Promise<void> {
+export async function writeAtomically(
+  path: string,
+  body: Uint8Array | string,
+  made?: Set<string>,
+): Promise<void> {
   const folder = dirname(path);
   if (!made?.has(folder)) {
     await mkdir(folder, { recursive: true });
@@ -56,7 +61,7 @@ async function writeAtomically(path: string, body: Uint8Array | string, made?: S
 }
 
 /** The local path of a key, refusing keys that would land outside the mirror. */
-function localPath(dir: string, key: string): string {
+export function localPath(dir: string, key: string): string {
   const root = resolve(dir);
   const path = resolve(root, key);
   if (!path.startsWith(root + sep))
@@ -124,9 +129,14 @@ export async function syncMirror(opts: MirrorOptions): Promise<MirrorReport> {
   const made = new Set<string>();
   await inPool(wanted, opts.concurrency ?? 8, async ([key, meta]) => {
     try {
+      const path = localPath(opts.dir, key);
+      if (await holdsObject(path, meta)) {
+        index[key] = meta;
+        return;
+      }
       const object = await opts.s3.send(new GetObjectCommand({ Bucket: opts.bucket, Key: key }));
       if (!object.Body) throw new Error('empty body');
-      await writeAtomically(localPath(opts.dir, key), await object.Body.transformToByteArray(), made);
+      await writeAtomically(path, await object.Body.transformToByteArray(), made);
     } catch (error) {
       if (error instanceof StorageError) throw error;
       throw new StorageError(`cannot download s3://${opts.bucket}/${key}: ${String(error)}`, {

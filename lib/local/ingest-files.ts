@@ -9,8 +9,10 @@ import { ListObjectsCommand, PutObjectCommand, type S3Client } from '@aws-sdk/cl
 import type { S3Event } from 'aws-lambda';
 import type { UploadOutcome } from '../../functions/ingest.ts';
 import type { ValidateUpload } from '../../functions/ingest/validate-port.ts';
+import { MIRRORED_PREFIXES } from '../engine/local-mirror.ts';
+import { teeToMirror } from '../engine/mirror-tee.ts';
 import { StorageError } from '../errors.ts';
-import { UPLOADS_PREFIX, uploadKey } from '../layout.ts';
+import { localPaths, UPLOADS_PREFIX, uploadKey } from '../layout.ts';
 import { createEventQueue } from './event-queue.ts';
 import { startIngestPool, type IngestPool } from './ingest-pool.ts';
 import { localIngestHandler } from './local-ingest-handler.ts';
@@ -88,6 +90,12 @@ export async function ingestFiles(opts: IngestFilesOptions): Promise<IngestSumma
     } else {
       // A validator given by a test is a function, which cannot go to another thread.
       handle = localIngestHandler(s3, { validate: opts.validate, onOutcome });
+      // What the handler writes lands in the mirror too, so the next sync need not GET it back.
+      teeToMirror(s3.client, {
+        bucket: s3.lakeBucket,
+        dir: localPaths(opts.dataDir).mirror,
+        prefixes: MIRRORED_PREFIXES,
+      });
     }
     const stored = await storedETags(s3.client, s3.uploadsBucket, UPLOADS_PREFIX);
     const puts = createEventQueue<LocalUpload>(

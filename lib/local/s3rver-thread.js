@@ -2,6 +2,7 @@
 // Plain JavaScript: a worker thread does not inherit the TypeScript loader of its parent.
 import { parentPort, workerData } from 'node:worker_threads';
 import S3rver from 's3rver';
+import { listByPrefixFolder } from './s3rver-prefix-listing.js';
 
 const { directory, port, createBuckets, notifyBuckets } = workerData;
 const server = new S3rver({
@@ -11,6 +12,7 @@ const server = new S3rver({
   directory,
   configureBuckets: createBuckets.map((name) => ({ name })),
 });
+listByPrefixFolder(server.store);
 // Only the buckets someone listens to: every lake write also fires an event, and copying each one
 // to the main thread only to drop it there cost more than the event is worth.
 const notified = new Set(notifyBuckets);

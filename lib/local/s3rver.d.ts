@@ -17,6 +17,8 @@ declare module 's3rver' {
 
   class S3rver extends EventEmitter {
     constructor(options?: S3rverOptions);
+    /** The filesystem store behind the server (s3rver's FilesystemStore). */
+    store: unknown;
     run(): Promise<AddressInfo>;
     close(): Promise<void>;
     on(event: 'event', listener: (event: S3Event) => void): this;

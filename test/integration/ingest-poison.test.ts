@@ -144,7 +144,7 @@ describe('a poison upload under the synthesized concurrency', () => {
     expect((await receiptOf('02')).errors.map((e) => e.rule)).toEqual(['file.limit']);
   });
 
-  it('refuses an upload over the size limit from HeadObject, without validating it', async () => {
+  it('refuses an upload over the size limit from the size the GET answers with, without validating it', async () => {
     expect(validations.has(HUGE)).toBe(false);
     expect((await receiptOf('04')).errors.map((e) => e.rule)).toEqual(['file.too_large']);
   });
