@@ -27,6 +27,7 @@ import {
   unprocessable,
   unreadSha256,
 } from './park-upload.ts';
+import { withHoldNote } from './counted-upload.ts';
 import { receivedAtOf } from './received-at.ts';
 import { reconcileLake, type BesideLake } from './reconcile-lake.ts';
 import type { ValidateUpload } from './validate-port.ts';
@@ -132,13 +133,7 @@ async function settle(
     const ledger = await listLedger(ctx.s3, ctx.lakeBucket, location);
     const decision = decide({ uploadId, sha256, receivedAt, validation: receipt.status }, ledger);
 
-    await putJson(
-      ctx.s3,
-      ctx.lakeBucket,
-      receiptKey(location.dataset, location.period, location.province, uploadId),
-      receipt,
-    );
-    const ledgerKey = await putLedgerRecord(ctx.s3, ctx.lakeBucket, {
+    const own: LedgerRecord = {
       upload_id: uploadId,
       key,
       version_id: versionId ?? null,
@@ -160,10 +155,19 @@ async function settle(
       rows_sha256:
         receipt.status === 'accepted' ? (lake?.rowsSha256 ?? rowsChecksum(location.dataset, rows)) : null,
       etag: (object.eTag ?? record.s3.object.eTag ?? '').replaceAll('"', '') || null,
-    });
+    };
+    // An approved month keeps a new upload but says on the receipt that it is held.
+    const told = await withHoldNote(ctx, location, receipt, ledger, own);
+    await putJson(
+      ctx.s3,
+      ctx.lakeBucket,
+      receiptKey(location.dataset, location.period, location.province, uploadId),
+      told,
+    );
+    const ledgerKey = await putLedgerRecord(ctx.s3, ctx.lakeBucket, own);
     const lakeWritten =
       decision.status === 'rejected' ? false : await reconcileLake(ctx, location, { uploadId, rows, lake });
-    return { uploadId, status: decision.status, lakeWritten, ledgerKey, receipt };
+    return { uploadId, status: decision.status, lakeWritten, ledgerKey, receipt: told };
   } finally {
     await lake?.dispose();
   }
