@@ -23,6 +23,9 @@ const EXPECTED = {
   // functions/ingest: reads the upload; writes lake object, summary, ledger record, receipt; reads
   // them back to decide and to reconcile; lists the ledger. Never deletes.
   ingest: [
+    'Allow s3:DeleteObject <lake>/attempts/*',
+    'Allow s3:GetObject <lake>/approvals/*',
+    'Allow s3:GetObject <lake>/attempts/*',
     'Allow s3:GetObject <lake>/lake/*',
     'Allow s3:GetObject <lake>/ledger/*',
     'Allow s3:GetObject <lake>/receipts/*',
@@ -30,6 +33,7 @@ const EXPECTED = {
     'Allow s3:GetObject <uploads>/uploads/*',
     'Allow s3:GetObjectVersion <uploads>/uploads/*',
     'Allow s3:ListBucket <lake>',
+    'Allow s3:PutObject <lake>/attempts/*',
     'Allow s3:PutObject <lake>/lake/*',
     'Allow s3:PutObject <lake>/ledger/*',
     'Allow s3:PutObject <lake>/receipts/*',
@@ -76,13 +80,18 @@ const EXPECTED = {
     'Allow s3:PutObject <site>/data/*',
   ],
   // functions/upload-api: signs the officer's PUT, reads an upload back to mark it, finds the
-  // ledger record (listing ledger/ only) and its receipt, reads the session key.
+  // ledger record (listing ledger/ only) and its receipt, reads the session key; for the sign-off,
+  // lists and reads approvals/ and writes a new record there (never the lake or the ledger).
   uploadApi: [
+    'Allow s3:GetObject <lake>/annotated/*',
+    'Allow s3:GetObject <lake>/approvals/*',
     'Allow s3:GetObject <lake>/ledger/*',
     'Allow s3:GetObject <lake>/receipts/*',
     'Allow s3:GetObject <uploads>/uploads/*',
     'Allow s3:GetObjectVersion <uploads>/uploads/*',
-    'Allow s3:ListBucket <lake> if {"StringLike":{"s3:prefix":["ledger/*"]}}',
+    'Allow s3:ListBucket <lake> if {"StringLike":{"s3:prefix":["ledger/*","approvals/*"]}}',
+    'Allow s3:PutObject <lake>/annotated/*',
+    'Allow s3:PutObject <lake>/approvals/*',
     'Allow s3:PutObject <uploads>/uploads/*',
     SESSION_SECRET,
   ],
