@@ -3,6 +3,7 @@
  *
  *   GET  /api/approvals?period=[&province=]   each report's standing: approved, pending, reopened
  *   POST /api/approvals                       {action, period, province, covers | datasets, reason}
+ *   GET  /api/approvals/national?period=&dataset=   leadership: units by state, totals three ways
  *
  * The caller's province and role come from `request.scope` and `request.approver`, which the
  * adapter took from the signed cookies; the body only names the month and the uploads.
@@ -11,11 +12,12 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import { putApproval, listApprovals } from '../approval/approval-store.ts';
 import { signOff, signOffRequest } from '../approval/sign-off.ts';
 import { reportStanding } from '../approval/standing.ts';
-import { DATASET_NAMES } from '../datasets/index.ts';
+import { DATASET_NAMES, isDatasetName } from '../datasets/index.ts';
 import { listLedger } from '../ledger/ledger-store.ts';
 import { APPROVAL_MESSAGES } from '../messages-approval.ts';
 import { PORTAL_MESSAGES } from '../messages.ts';
 import { isPeriod } from '../period.ts';
+import { nationalApproval } from './approval-national.ts';
 import { json, refuse, type ApiRequest, type ApiResponse } from './api-types.ts';
 
 interface Deps {
@@ -81,4 +83,13 @@ export async function postApproval(deps: Deps, request: ApiRequest): Promise<Api
   if (!outcome.ok) return refuse(outcome.status, outcome.error, outcome.message);
   const key = await putApproval(deps.s3, deps.lakeBucket, outcome.record);
   return json(201, { key, record: outcome.record });
+}
+
+export async function nationalStanding(deps: Deps, request: ApiRequest): Promise<ApiResponse> {
+  if (request.scope !== 'all') return refuse(403, 'not_leadership', APPROVAL_MESSAGES.notNational());
+  const period = request.query.get('period') ?? '';
+  if (!isPeriod(period)) return refuse(400, 'bad_period', PORTAL_MESSAGES.badPeriod(period));
+  const dataset = request.query.get('dataset') ?? 'debt';
+  if (!isDatasetName(dataset)) return refuse(400, 'bad_request', PORTAL_MESSAGES.badRequest('dataset'));
+  return json(200, await nationalApproval(deps.s3, deps.lakeBucket, period, dataset));
 }

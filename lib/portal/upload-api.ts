@@ -22,7 +22,7 @@ import { isMissingObject, readObject } from '../storage/object-bytes.ts';
 import { writeTemplate } from '../template/write-template.ts';
 import { annotateUpload } from '../validate/annotate.ts';
 import { annotatedLink } from './annotated-link.ts';
-import { approvalStanding, postApproval } from './approval-routes.ts';
+import { approvalStanding, nationalStanding, postApproval } from './approval-routes.ts';
 import { json, refuse, type ApiRequest, type ApiResponse } from './api-types.ts';
 import { dueReports, periodDue } from './due-reports.ts';
 import { presignUpload } from './presign-upload.ts';
@@ -192,6 +192,8 @@ export function createUploadApi(deps: UploadApiDeps): (request: ApiRequest) => P
       const signing = { s3: deps.s3, lakeBucket: deps.lakeBucket, now };
       if (method === 'GET' && path === '/api/approvals') return await approvalStanding(signing, request);
       if (method === 'POST' && path === '/api/approvals') return await postApproval(signing, request);
+      if (method === 'GET' && path === '/api/approvals/national')
+        return await nationalStanding(signing, request);
       const tpl = /^\/api\/templates\/([a-z]+)\.xlsx$/.exec(path);
       if (method === 'GET' && tpl) return await template(tpl[1]!);
       return notFound();

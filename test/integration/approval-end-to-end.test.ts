@@ -19,6 +19,8 @@ import { syncMirror } from '../../lib/engine/mirror.ts';
 import { listLedger } from '../../lib/ledger/ledger-store.ts';
 import { LAKE_PREFIX, LEDGER_PREFIX, receiptKey, SUMMARIES_PREFIX } from '../../lib/layout.ts';
 import { startLocalS3, type LocalS3 } from '../../lib/local/local-s3.ts';
+import type { NationalApproval } from '../../lib/portal/approval-national.ts';
+import { createUploadApi } from '../../lib/portal/upload-api.ts';
 import type { Receipt } from '../../lib/receipt.ts';
 import { startAthenaStandIn, type AthenaStandIn } from '../support/athena-stand-in/server.ts';
 import { fakeClock } from './athena-harness.ts';
@@ -117,6 +119,34 @@ async function nationalDebt(): Promise<{ duckdb: number; athena: number }> {
   return { duckdb: fromDuck, athena: fromAthena };
 }
 
+/** Leadership's sign-off view from the upload API: states and the debt total three ways. */
+async function leadershipView() {
+  const api = createUploadApi({
+    s3: s3.client,
+    uploadsBucket: s3.uploadsBucket,
+    lakeBucket: s3.lakeBucket,
+    maxBytes: 1e6,
+  });
+  const response = await api({
+    method: 'GET',
+    path: '/api/approvals/national',
+    query: new URLSearchParams({ period: PERIOD, dataset: 'debt' }),
+    body: '',
+    scope: 'all',
+  });
+  expect(response.status).toBe(200);
+  const view = JSON.parse(response.body as string) as NationalApproval;
+  const debt = (v: keyof NationalApproval['views']) =>
+    view.views[v].units === 0 ? null : DEBT.reduce((sum, c) => sum + (view.views[v].totals[c] ?? 0), 0);
+  const { approved, pending, reopened } = view.counts;
+  return {
+    states: { approved, pending, reopened },
+    counted: debt('counted'),
+    approvedOnly: debt('approved_only'),
+    latestAccepted: debt('latest_accepted'),
+  };
+}
+
 async function receiptOf(province: string, uploadId: string): Promise<Receipt> {
   const got = await s3.client.send(
     new GetObjectCommand({ Bucket: s3.lakeBucket, Key: receiptKey('debt', PERIOD, province, uploadId) }),
@@ -140,6 +170,12 @@ describe('sign-off end to end', () => {
     const accepted = debtOf(first01) + debtOf(only02);
     expect(accepted).toBeGreaterThan(0);
     expect(await nationalDebt()).toEqual({ duckdb: accepted, athena: accepted });
+    expect(await leadershipView()).toEqual({
+      states: { approved: 0, pending: 2, reopened: 0 },
+      counted: accepted,
+      approvedOnly: null,
+      latestAccepted: accepted,
+    });
 
     // 2. Approved by the director of 01, naming the upload read.
     const [firstRecord] = await listLedger(s3.client, s3.lakeBucket, {
@@ -159,6 +195,12 @@ describe('sign-off end to end', () => {
     );
     expect(approval).toMatchObject({ action: 'approve', role: 'director', actor: director.actor });
     expect(await nationalDebt()).toEqual({ duckdb: accepted, athena: accepted });
+    expect(await leadershipView()).toEqual({
+      states: { approved: 1, pending: 1, reopened: 0 },
+      counted: accepted,
+      approvedOnly: debtOf(first01),
+      latestAccepted: accepted,
+    });
 
     // 3. Re-upload for the approved month: kept, on the ledger, receipt says held; figures unchanged.
     await upload('01', 'no-t3-sua.csv', second01, '2025-04-07T02:00:00Z');
@@ -173,6 +215,12 @@ describe('sign-off end to end', () => {
     expect(heldReceipt.held?.approved_upload_id).toBe(firstRecord!.upload_id);
     expect(heldReceipt.held?.message_vi).toMatch(/phê duyệt/);
     expect(await nationalDebt()).toEqual({ duckdb: accepted, athena: accepted });
+    expect(await leadershipView()).toEqual({
+      states: { approved: 1, pending: 1, reopened: 0 },
+      counted: accepted,
+      approvedOnly: debtOf(first01),
+      latestAccepted: debtOf(second01) + debtOf(only02),
+    });
 
     // 4. Approving the held upload without a reopen is refused; a province cannot reopen another's month.
     const again = await signOff(
@@ -212,6 +260,12 @@ describe('sign-off end to end', () => {
     const reopened = debtOf(second01) + debtOf(only02);
     expect(reopened).not.toBe(accepted);
     expect(await nationalDebt()).toEqual({ duckdb: reopened, athena: reopened });
+    expect(await leadershipView()).toEqual({
+      states: { approved: 0, pending: 1, reopened: 1 },
+      counted: reopened,
+      approvedOnly: null,
+      latestAccepted: reopened,
+    });
     expect(handled.length).toBeGreaterThanOrEqual(2);
   }, 120_000);
 });
