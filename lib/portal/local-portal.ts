@@ -89,7 +89,13 @@ export async function startLocalPortal(opts: {
     local: true,
   });
   return {
-    handle: ({ cookies, ...request }) => api({ ...request, scope: localScope(cookies, opts.asProvince) }),
+    handle: ({ cookies, ...request }) => {
+      const scope = localScope(cookies, opts.asProvince);
+      // Local runs only: acting as a province is acting as its director too, so the sign-off can be tried.
+      const approver =
+        scope && scope !== 'all' ? { scope, role: 'director' as const, actor: `local-${scope}` } : undefined;
+      return api({ ...request, scope, ...(approver ? { approver } : {}) });
+    },
     idle: () => s3.idle(),
     s3,
     close: () => s3.close(),
