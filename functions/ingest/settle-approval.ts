@@ -11,7 +11,10 @@ import { readObject } from '../../lib/storage/object-bytes.ts';
 import type { UploadContext } from './process-upload.ts';
 import { reconcileLake } from './reconcile-lake.ts';
 
-export const isApprovalKey = (key: string) => key.startsWith(APPROVALS_PREFIX) && key.endsWith('.json');
+/** approvals/<YYYY-MM>/<province>/<id>.json; a month's published snapshot (approvals/<YYYY-MM>/published/) is not one. */
+export const isApprovalKey = (key: string) =>
+  key.startsWith(APPROVALS_PREFIX) &&
+  /^\d{4}-\d{2}\/\d{2}\/[0-9a-f]{24}\.json$/u.test(key.slice(APPROVALS_PREFIX.length));
 
 export interface ApprovalSettled {
   approvalId: string;

@@ -33,7 +33,13 @@ export interface NationalApproval {
   units: number;
   counts: Record<ApprovalState, number>;
   views: Record<ApprovalView, ViewTotals>;
-  provinces: Array<{ province: string; state: ApprovalState; held: number }>;
+  provinces: Array<{
+    province: string;
+    state: ApprovalState;
+    held: number;
+    /** The upload counted for the unit and its receipt's totals; null when none counts. */
+    counted: { upload_id: string; totals: Record<string, number> } | null;
+  }>;
 }
 
 export async function nationalApproval(
@@ -66,7 +72,12 @@ export async function nationalApproval(
       const totals = await Promise.all(
         APPROVAL_VIEWS.map(async (v) => [v, pick[v] ? await totalsOf(pick[v]) : undefined] as const),
       );
-      return { province: code, state: standing.state, held: standing.held.length, totals };
+      const countedTotals = totals.find(([v]) => v === 'counted')?.[1];
+      const counted =
+        standing.counted && countedTotals
+          ? { upload_id: standing.counted.upload_id, totals: countedTotals }
+          : null;
+      return { province: code, state: standing.state, held: standing.held.length, totals, counted };
     }),
   );
   const counts: Record<ApprovalState, number> = { approved: 0, pending: 0, reopened: 0, missing: 0 };
@@ -89,6 +100,6 @@ export async function nationalApproval(
     units: units.length,
     counts,
     views,
-    provinces: perUnit.map(({ province, state, held }) => ({ province, state, held })),
+    provinces: perUnit.map(({ province, state, held, counted }) => ({ province, state, held, counted })),
   };
 }

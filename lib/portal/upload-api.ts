@@ -23,6 +23,7 @@ import { writeTemplate } from '../template/write-template.ts';
 import { annotateUpload } from '../validate/annotate.ts';
 import { annotatedLink } from './annotated-link.ts';
 import { approvalStanding, nationalStanding, postApproval } from './approval-routes.ts';
+import { publishedMonth, publishMonth } from './publish-routes.ts';
 import { json, refuse, type ApiRequest, type ApiResponse } from './api-types.ts';
 import { dueReports, periodDue } from './due-reports.ts';
 import { presignUpload } from './presign-upload.ts';
@@ -194,6 +195,9 @@ export function createUploadApi(deps: UploadApiDeps): (request: ApiRequest) => P
       if (method === 'POST' && path === '/api/approvals') return await postApproval(signing, request);
       if (method === 'GET' && path === '/api/approvals/national')
         return await nationalStanding(signing, request);
+      if (method === 'POST' && path === '/api/approvals/publish') return await publishMonth(signing, request);
+      if (method === 'GET' && path === '/api/approvals/published')
+        return await publishedMonth(signing, request);
       const tpl = /^\/api\/templates\/([a-z]+)\.xlsx$/.exec(path);
       if (method === 'GET' && tpl) return await template(tpl[1]!);
       return notFound();

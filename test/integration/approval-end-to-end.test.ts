@@ -19,6 +19,7 @@ import { syncMirror } from '../../lib/engine/mirror.ts';
 import { listLedger } from '../../lib/ledger/ledger-store.ts';
 import { LAKE_PREFIX, LEDGER_PREFIX, receiptKey, SUMMARIES_PREFIX } from '../../lib/layout.ts';
 import { startLocalS3, type LocalS3 } from '../../lib/local/local-s3.ts';
+import type { PublishedSnapshot, SnapshotDifference } from '../../lib/approval/published-snapshot.ts';
 import type { NationalApproval } from '../../lib/portal/approval-national.ts';
 import { createUploadApi } from '../../lib/portal/upload-api.ts';
 import type { Receipt } from '../../lib/receipt.ts';
@@ -149,6 +150,32 @@ async function leadershipView() {
   };
 }
 
+/** The national level publishes the month, or reads the snapshot back with its differences. */
+async function published(method: 'POST' | 'GET') {
+  const api = createUploadApi({
+    s3: s3.client,
+    uploadsBucket: s3.uploadsBucket,
+    lakeBucket: s3.lakeBucket,
+    maxBytes: 1e6,
+    now: () => new Date('2025-04-06T08:00:00Z'),
+  });
+  const response = await api({
+    method,
+    path: method === 'POST' ? '/api/approvals/publish' : '/api/approvals/published',
+    query: new URLSearchParams(method === 'GET' ? { period: PERIOD } : {}),
+    body: method === 'POST' ? JSON.stringify({ period: PERIOD }) : '',
+    scope: 'all',
+    approver: { scope: 'all', role: 'national', actor: 'vu.tong.hop' },
+  });
+  expect(response.status).toBe(method === 'POST' ? 201 : 200);
+  return JSON.parse(response.body as string) as {
+    snapshot: PublishedSnapshot;
+    differences: SnapshotDifference[];
+  };
+}
+
+const debtOfTotals = (t: Record<string, number>) => DEBT.reduce((s, c) => s + (t[c] ?? 0), 0);
+
 async function receiptOf(province: string, uploadId: string): Promise<Receipt> {
   const got = await s3.client.send(
     new GetObjectCommand({ Bucket: s3.lakeBucket, Key: receiptKey('debt', PERIOD, province, uploadId) }),
@@ -203,6 +230,11 @@ describe('sign-off end to end', () => {
       approvedOnly: debtOf(first01),
       latestAccepted: accepted,
     });
+
+    // The national level publishes the month as it stands for a meeting.
+    const { snapshot } = await published('POST');
+    const units = Object.values(snapshot.reports.debt ?? {});
+    expect(units.reduce((s, u) => s + debtOfTotals(u.totals), 0)).toBe(accepted);
 
     // 3. Re-upload for the approved month: kept, on the ledger, receipt says held; figures unchanged.
     await upload('01', 'no-t3-sua.csv', second01, '2025-04-07T02:00:00Z');
@@ -269,5 +301,15 @@ describe('sign-off end to end', () => {
       latestAccepted: reopened,
     });
     expect(handled.length).toBeGreaterThanOrEqual(2);
+
+    // The published snapshot keeps its numbers and lists what changed since: 01's debt only.
+    const after = await published('GET');
+    expect(after.snapshot.snapshot_id).toBe(snapshot.snapshot_id);
+    expect(
+      Object.values(after.snapshot.reports.debt ?? {}).reduce((s, u) => s + debtOfTotals(u.totals), 0),
+    ).toBe(accepted);
+    expect(after.differences.map((d) => [d.dataset, d.province])).toEqual([['debt', '01']]);
+    const change = after.differences[0]!.change;
+    expect(DEBT.reduce((s, c) => s + (change[c] ?? 0), 0)).toBe(debtOf(second01) - debtOf(first01));
   }, 120_000);
 });
