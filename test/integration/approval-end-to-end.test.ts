@@ -14,6 +14,7 @@ import { createAthenaClient } from '../../lib/athena/athena-client.ts';
 import { openAthenaEngine } from '../../lib/athena/athena-engine.ts';
 import { putApproval } from '../../lib/approval/approval-store.ts';
 import { signOff, type Approver, type SignOffRequest } from '../../lib/approval/sign-off.ts';
+import { checkConsistency } from '../../lib/doctor/check-consistency.ts';
 import { openEngine } from '../../lib/engine/engine.ts';
 import { syncMirror } from '../../lib/engine/mirror.ts';
 import { listLedger } from '../../lib/ledger/ledger-store.ts';
@@ -176,6 +177,21 @@ async function published(method: 'POST' | 'GET') {
 
 const debtOfTotals = (t: Record<string, number>) => DEBT.reduce((s, c) => s + (t[c] ?? 0), 0);
 
+/** `vss doctor`'s reading: the lake must hold what counts, with no problem about it. */
+async function doctorWinner(): Promise<{ winner: string | undefined; lakeProblems: string[] }> {
+  const report = await checkConsistency({
+    s3: s3.client,
+    uploadsBucket: s3.uploadsBucket,
+    lakeBucket: s3.lakeBucket,
+  });
+  return {
+    winner: report.winners.get(`debt/${PERIOD}/01`),
+    lakeProblems: report.problems
+      .filter((p) => p.kind.startsWith('lake') || p.kind.startsWith('summary'))
+      .map((p) => p.kind),
+  };
+}
+
 async function receiptOf(province: string, uploadId: string): Promise<Receipt> {
   const got = await s3.client.send(
     new GetObjectCommand({ Bucket: s3.lakeBucket, Key: receiptKey('debt', PERIOD, province, uploadId) }),
@@ -256,6 +272,8 @@ describe('sign-off end to end', () => {
       latestAccepted: debtOf(second01) + debtOf(only02),
     });
 
+    expect(await doctorWinner()).toEqual({ winner: firstRecord!.upload_id, lakeProblems: [] });
+
     // 4. Approving the held upload without a reopen is refused; a province cannot reopen another's month.
     const again = await signOff(
       s3.client,
@@ -301,6 +319,7 @@ describe('sign-off end to end', () => {
       latestAccepted: reopened,
     });
     expect(handled.length).toBeGreaterThanOrEqual(2);
+    expect(await doctorWinner()).toEqual({ winner: held!.upload_id, lakeProblems: [] });
 
     // The published snapshot keeps its numbers and lists what changed since: 01's debt only.
     const after = await published('GET');
