@@ -4,7 +4,7 @@
  * The same handler runs in AWS and, fed by the local S3's events, on a laptop.
  */
 import type { S3Client } from '@aws-sdk/client-s3';
-import type { S3Event } from 'aws-lambda';
+import type { S3Event, S3EventRecord } from 'aws-lambda';
 import { ConfigError, StorageError } from '../lib/errors.ts';
 import { createS3Client } from '../lib/storage/s3-client.ts';
 import { ingestTelemetry, withIngestTelemetry } from '../lib/observability/ingest-telemetry.ts';
@@ -15,6 +15,7 @@ import { createKeyedLock } from './ingest/keyed-lock.ts';
 import { refuseOffContract } from './ingest/park-upload.ts';
 import { processUpload, type UploadOutcome } from './ingest/process-upload.ts';
 import type { BesideLake } from './ingest/reconcile-lake.ts';
+import { isApprovalKey, settleApproval } from './ingest/settle-approval.ts';
 import type { ValidateUpload } from './ingest/validate-port.ts';
 
 export type { UploadOutcome };
@@ -57,7 +58,28 @@ export function createIngestHandler(deps: IngestDeps): (event: S3Event) => Promi
 
   return async function ingest(event: S3Event): Promise<void> {
     const failures: unknown[] = [];
+    /** A sign-off record in the lake bucket: settle the reports it covers. True when it was one. */
+    const approvalEvent = async (record: S3EventRecord): Promise<boolean> => {
+      if (record.s3.bucket.name !== deps.lakeBucket) return false;
+      // Approval keys are plain ASCII (lib/layout.ts); anything else in the lake bucket is not ours.
+      const key = record.s3.object.key;
+      if (!isApprovalKey(key)) return false;
+      if (!record.eventName.startsWith('ObjectCreated:')) return true;
+      try {
+        log({
+          level: 'INFO',
+          message: 'approval settled',
+          key,
+          ...(await settleApproval(ctx, key, withLock)),
+        });
+      } catch (error) {
+        log({ level: 'ERROR', message: 'approval not settled', key, error: String(error) });
+        failures.push(error);
+      }
+      return true;
+    };
     for (const record of event.Records ?? []) {
+      if (await approvalEvent(record)) continue;
       if (record.s3.bucket.name !== deps.uploadsBucket || !record.eventName.startsWith('ObjectCreated:'))
         continue;
       const upload = uploadOfRecord(record);

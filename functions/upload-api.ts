@@ -4,6 +4,7 @@
  * UPLOADS_BUCKET, LAKE_BUCKET, SESSION_SECRET_NAME, optional VSS_MAX_UPLOAD_BYTES.
  */
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { approverCookieOf, verifyApprover } from '../lib/auth/approver-cookie.ts';
 import { sessionCookieOf, verifySession } from '../lib/auth/session-cookie.ts';
 import { ConfigError } from '../lib/errors.ts';
 import { PORTAL_MESSAGES } from '../lib/messages.ts';
@@ -41,7 +42,11 @@ export function createUploadApiHandler(
     const scope = cookie
       ? verifySession(cookie, await deps.sessionKey(), Math.floor(now().getTime() / 1000))
       : undefined;
-    const full: ApiRequest = { ...request, scope };
+    const signer = approverCookieOf(cookiesOf(parsed.data));
+    const approver = signer
+      ? verifyApprover(signer, await deps.sessionKey(), Math.floor(now().getTime() / 1000), scope)
+      : undefined;
+    const full: ApiRequest = { ...request, scope, ...(approver ? { approver } : {}) };
     const response: ApiResponse = await api(full);
     log(requestLogEntry(full, response));
     return resultOf(response);

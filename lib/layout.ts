@@ -8,6 +8,7 @@
  *                   receipts/<dataset>/<YYYY-MM>/<province>/<upload id>.json      the receipt sent to the province
  *                   summaries/<dataset>/period=<YYYY-MM>/province=<code>/summary.parquet   measures of the lake object
  *                   attempts/<dataset>/<YYYY-MM>/<province>/<upload id>.json      validations begun, not finished
+ *                   approvals/<YYYY-MM>/<province>/<approval id>.json            sign-off records (lib/approval/)
  */
 import type { DatasetName } from './datasets/index.ts';
 import { isDatasetName } from './datasets/index.ts';
@@ -29,6 +30,8 @@ export const SUMMARIES_PREFIX = 'summaries/';
 export const ANNOTATED_PREFIX = 'annotated/';
 /** Ingest's count of validations begun and not finished, per upload (functions/ingest/park-upload.ts). */
 export const ATTEMPTS_PREFIX = 'attempts/';
+/** Sign-off records (approve, reopen, return, publish) of a province-month, every report at once. */
+export const APPROVALS_PREFIX = 'approvals/';
 
 /** A file name a province may use: no path separators, no leading dot, printable, not too long. */
 const SAFE_FILE_NAME = /^(?!\.)[^/\\]{1,200}$/u;
@@ -63,6 +66,14 @@ export function ledgerKey(dataset: DatasetName, period: Period, province: string
 
 export function receiptKey(dataset: DatasetName, period: Period, province: string, uploadId: string): string {
   return `${RECEIPTS_PREFIX}${dataset}/${period}/${province}/${uploadId}.json`;
+}
+
+export function approvalsPrefix(period: Period, province: string): string {
+  return `${APPROVALS_PREFIX}${period}/${province}/`;
+}
+
+export function approvalKey(period: Period, province: string, approvalId: string): string {
+  return `${approvalsPrefix(period, province)}${approvalId}.json`;
 }
 
 /** The local data directory (`--data-dir`, default `.vss/`) and what sits in it. */

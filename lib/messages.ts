@@ -601,4 +601,6 @@ export const PORTAL_MESSAGES = {
 
 /** The upload portal page's interface text, kept beside the page. */
 export { PORTAL_TEXT } from '../dashboard/src/portal/portal-text.ts';
+export { SIGN_OFF_TEXT } from '../dashboard/src/portal/sign-off-text.ts';
 export { RULE_NAMES, ruleName, expectedInWords, cellInWords, vietnamTime } from './messages-receipt.ts';
+export { APPROVAL_MESSAGES } from './messages-approval.ts';

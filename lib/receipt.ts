@@ -36,4 +36,14 @@ export interface Receipt {
   totals: Record<string, number>;
   errors: ReceiptIssue[];
   warnings: ReceiptIssue[];
+  /**
+   * Set when the month's report is approved and this accepted upload is kept but not counted
+   * until the month is reopened (lib/approval/standing.ts). Absent otherwise.
+   */
+  held?: {
+    approved_upload_id: string;
+    approved_at: string;
+    message_vi: string;
+    message_en: string;
+  };
 }

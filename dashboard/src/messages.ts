@@ -277,6 +277,11 @@ export const VIEW_TEXT = {
   inDong: (label: string) => b(`${label} (đồng)`, `${label} (VND)`),
   moneyNational: b('Tiền: tỷ đồng', 'Money: VND billion'),
   moneyProvince: b('Tiền: triệu đồng', 'Money: VND million'),
+  /** Which figures count under the sign-off (docs/sign-off.md): said on screen, in print and exports. */
+  approvalBasis: b(
+    'Số liệu: bản đã phê duyệt, hoặc bản mới nhất được chấp nhận nếu tháng chưa duyệt',
+    'Figures: the approved upload, or the latest accepted where the month is not approved',
+  ),
   regionScope: b(
     'vùng áp dụng cho xếp hạng, bản đồ và bảng theo tỉnh; chỉ tiêu chính và xu hướng tính cho cả nước',
     'the region applies to rankings, the map and province tables; key figures and trends are national',

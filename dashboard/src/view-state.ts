@@ -21,6 +21,7 @@ export function viewLine(route: Route): string {
     route.geography === 'current' ? t('current34') : t('asReported'),
     `${t('region')}: ${route.region ? regionLabel(route.region) : t('allRegions')}`,
     pick(route.page === 'province' ? VIEW_TEXT.moneyProvince : VIEW_TEXT.moneyNational),
+    pick(VIEW_TEXT.approvalBasis),
   ];
   if (route.region && route.page !== 'province') parts.push(pick(VIEW_TEXT.regionScope));
   return parts.join(' · ');

@@ -10,6 +10,7 @@ import type { S3EventRecord } from 'aws-lambda';
 import { StorageError } from '../../lib/errors.ts';
 import { prepareLakeFile } from '../../lib/lake/prepared-lake.ts';
 import { receiptKey, type UploadLocation } from '../../lib/layout.ts';
+import { listApprovals } from '../../lib/approval/approval-store.ts';
 import type { LedgerRecord } from '../../lib/ledger-record.ts';
 import type { Receipt } from '../../lib/receipt.ts';
 import { decide } from '../../lib/ledger/decide.ts';
@@ -27,6 +28,7 @@ import {
   unprocessable,
   unreadSha256,
 } from './park-upload.ts';
+import { withHoldNote } from './counted-upload.ts';
 import { receivedAtOf } from './received-at.ts';
 import { reconcileLake, type BesideLake } from './reconcile-lake.ts';
 import type { ValidateUpload } from './validate-port.ts';
@@ -138,13 +140,7 @@ async function settle(
     const ledger = await listLedger(ctx.s3, ctx.lakeBucket, location);
     const decision = decide({ uploadId, sha256, receivedAt, validation: receipt.status }, ledger);
 
-    await putJson(
-      ctx.s3,
-      ctx.lakeBucket,
-      receiptKey(location.dataset, location.period, location.province, uploadId),
-      receipt,
-    );
-    const ledgerKey = await putLedgerRecord(ctx.s3, ctx.lakeBucket, {
+    const own: LedgerRecord = {
       upload_id: uploadId,
       key,
       version_id: versionId ?? null,
@@ -165,13 +161,26 @@ async function settle(
       supersedes: decision.supersedes,
       rows_sha256: receipt.status === 'accepted' ? (lake?.rowsSha256 ?? null) : null,
       etag: (object.eTag ?? record.s3.object.eTag ?? '').replaceAll('"', '') || null,
-    });
-    const writesFirst = decision.writeLake && !ledger.some((r) => r.upload_id === uploadId);
+    };
+    // Listed once when the upload may go in force: for the hold note and for the first write below.
+    const approvals = decision.writeLake ? await listApprovals(ctx.s3, ctx.lakeBucket, location) : undefined;
+    // An approved month keeps a new upload but says on the receipt that it is held.
+    const told = await withHoldNote(ctx, location, receipt, ledger, own, approvals);
+    await putJson(
+      ctx.s3,
+      ctx.lakeBucket,
+      receiptKey(location.dataset, location.period, location.province, uploadId),
+      told,
+    );
+    const ledgerKey = await putLedgerRecord(ctx.s3, ctx.lakeBucket, own);
+    // A first write straight to the lake only where no sign-off record can lock the report.
+    const writesFirst =
+      decision.writeLake && approvals?.length === 0 && !ledger.some((r) => r.upload_id === uploadId);
     const lakeWritten =
       decision.status === 'rejected'
         ? false
         : await reconcileLake(ctx, location, { uploadId, rows, lake, writesFirst });
-    return { uploadId, status: decision.status, lakeWritten, ledgerKey, receipt };
+    return { uploadId, status: decision.status, lakeWritten, ledgerKey, receipt: told };
   } finally {
     await lake?.dispose();
   }

@@ -14,9 +14,9 @@ import { readLakeStamp, writeLakePartition } from '../../lib/lake/write-partitio
 import { StorageError } from '../../lib/errors.ts';
 import { parseUploadKey } from '../../lib/layout.ts';
 import type { LedgerRecord } from '../../lib/ledger-record.ts';
-import { uploadInForce } from '../../lib/ledger/decide.ts';
-import { listLedger, type ProvinceMonth } from '../../lib/ledger/ledger-store.ts';
+import type { ProvinceMonth } from '../../lib/ledger/ledger-store.ts';
 import { readObject } from '../../lib/storage/object-bytes.ts';
+import { countedUpload } from './counted-upload.ts';
 import type { UploadContext } from './process-upload.ts';
 
 /** Enough for every realistic race; beyond it the handler fails and the platform retries. */
@@ -51,7 +51,8 @@ export async function reconcileLake(ctx: UploadContext, pm: ProvinceMonth, own: 
       lastWritten = own.uploadId;
       continue;
     }
-    const winner = uploadInForce(await listLedger(ctx.s3, ctx.lakeBucket, pm));
+    // The ledger's winner, or the approved upload while the report is locked (lib/approval/).
+    const winner = await countedUpload(ctx, pm);
     if (!winner) return lastWritten !== undefined;
     // Still the upload just written: done. A stale write landing after ours is its writer's to
     // fix, since every writer checks after writing; so no need to look at the lake again.

@@ -16,6 +16,12 @@ import {
   VERIFIER_COOKIE,
   verifierSetCookie,
 } from './pkce.ts';
+import {
+  APPROVER_COOKIE,
+  approverRoleOf,
+  approverSetCookie,
+  signApprover,
+} from '../../lib/auth/approver-cookie.ts';
 import { scopeOfGroups, sessionSetCookie, signSession, SESSION_COOKIE } from './session-cookie.ts';
 
 export const SESSION_HOURS = 8;
@@ -37,6 +43,7 @@ const idTokenClaims = z.object({
   exp: z.number(),
   token_use: z.literal('id'),
   'cognito:groups': z.array(z.string()).default([]),
+  'cognito:username': z.string().optional(),
 });
 
 export interface SessionDeps {
@@ -131,8 +138,21 @@ export function createSessionHandler(deps: SessionDeps): (event: APIGatewayProxy
         const scope = scopeOfGroups(claims['cognito:groups']);
         if (!scope) return page(403, AUTH_MESSAGES.noDashboardAccess());
         const maxAge = SESSION_HOURS * 3600;
+        // Directors and the national approvers also get the sign-off cookie, read by the upload API only.
+        const role = approverRoleOf(claims['cognito:groups'], scope);
+        const actor = claims['cognito:username'];
+        const signer =
+          role && actor
+            ? [
+                approverSetCookie(
+                  signApprover({ role, scope, actor }, nowSeconds + maxAge, config.sessionKey),
+                  maxAge,
+                ),
+              ]
+            : [];
         return redirect('/', [
           sessionSetCookie(signSession(scope, nowSeconds + maxAge, config.sessionKey), maxAge),
+          ...signer,
           `${STATE_COOKIE}=; Path=/auth/; Max-Age=0; Secure; HttpOnly; SameSite=Lax`,
           clearVerifierCookie,
         ]);
@@ -145,6 +165,7 @@ export function createSessionHandler(deps: SessionDeps): (event: APIGatewayProxy
         }).toString();
         return redirect(logout.toString(), [
           `${SESSION_COOKIE}=; Path=/; Max-Age=0; Secure; HttpOnly; SameSite=Lax`,
+          `${APPROVER_COOKIE}=; Path=/api/; Max-Age=0; Secure; HttpOnly; SameSite=Strict`,
         ]);
       }
       default:

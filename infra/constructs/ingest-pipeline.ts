@@ -6,6 +6,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3n from 'aws-cdk-lib/aws-s3-notifications';
 import { Construct } from 'constructs';
 import {
+  APPROVALS_PREFIX,
   ATTEMPTS_PREFIX,
   LAKE_PREFIX,
   LEDGER_PREFIX,
@@ -63,6 +64,11 @@ export class IngestPipeline extends Construct {
     props.uploads.addEventNotification(s3.EventType.OBJECT_CREATED, new s3n.LambdaDestination(this.fn.fn), {
       prefix: UPLOADS_PREFIX,
     });
+    // A sign-off record (written by the upload API) changes which upload counts: the ingest,
+    // which alone writes the lake, settles the reports it covers (functions/ingest/settle-approval.ts).
+    props.lake.addEventNotification(s3.EventType.OBJECT_CREATED, new s3n.LambdaDestination(this.fn.fn), {
+      prefix: APPROVALS_PREFIX,
+    });
     this.grantAccess(props);
   }
 
@@ -85,6 +91,13 @@ export class IngestPipeline extends Construct {
         resources: lakeObjects,
       }),
     );
+    // Sign-off records are read, never written, by the ingest: they decide which upload counts.
+    role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['s3:GetObject'],
+        resources: [props.lake.arnForObjects(`${APPROVALS_PREFIX}*`)],
+      }),
+    );
     // attempts/: one marker per validation, written before and deleted once the validator returns,
     // so a file that kills the validator is parked, not retried forever. The one delete the ingest makes.
     role.addToPolicy(
@@ -105,7 +118,7 @@ export class IngestPipeline extends Construct {
     const reason = 'Object keys under a pipeline prefix are not known in advance (one per province upload).';
     Validations.of(role).acknowledge(
       { id: objectPrefixFinding(props.uploads, UPLOADS_PREFIX), reason },
-      ...[...lakePrefixes, ATTEMPTS_PREFIX].map((p) => ({
+      ...[...lakePrefixes, ATTEMPTS_PREFIX, APPROVALS_PREFIX].map((p) => ({
         id: objectPrefixFinding(props.lake, p),
         reason,
       })),

@@ -7,7 +7,13 @@ import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { ANNOTATED_PREFIX, LEDGER_PREFIX, RECEIPTS_PREFIX, UPLOADS_PREFIX } from '../../lib/layout.ts';
+import {
+  ANNOTATED_PREFIX,
+  APPROVALS_PREFIX,
+  LEDGER_PREFIX,
+  RECEIPTS_PREFIX,
+  UPLOADS_PREFIX,
+} from '../../lib/layout.ts';
 import { objectPrefixFinding } from '../nag-ids.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -105,7 +111,11 @@ export class UploadApi extends Construct {
     );
     // Writes a marked workbook and signs a five-minute GET of it, instead of a body over 6 MB.
     allow(['s3:PutObject', 's3:GetObject'], [props.lake.arnForObjects(`${ANNOTATED_PREFIX}*`)]);
-    allow(['s3:ListBucket'], [props.lake.bucketArn], { StringLike: { 's3:prefix': [`${LEDGER_PREFIX}*`] } });
+    // Sign-off: reads the month's records to check a request, writes the new one; nothing else.
+    allow(['s3:GetObject', 's3:PutObject'], [props.lake.arnForObjects(`${APPROVALS_PREFIX}*`)]);
+    allow(['s3:ListBucket'], [props.lake.bucketArn], {
+      StringLike: { 's3:prefix': [`${LEDGER_PREFIX}*`, `${APPROVALS_PREFIX}*`] },
+    });
     allow(['kms:Decrypt', 'kms:GenerateDataKey'], [props.key.keyArn], {
       StringEquals: { 'kms:ViaService': `s3.${stack.region}.amazonaws.com` },
     });
@@ -129,6 +139,7 @@ export class UploadApi extends Construct {
       { id: objectPrefixFinding(props.lake, RECEIPTS_PREFIX), reason: objects },
       { id: objectPrefixFinding(props.lake, LEDGER_PREFIX), reason: objects },
       { id: objectPrefixFinding(props.lake, ANNOTATED_PREFIX), reason: objects },
+      { id: objectPrefixFinding(props.lake, APPROVALS_PREFIX), reason: objects },
       { id: 'AwsSolutions-L1', reason: 'Pinned to nodejs22.x, the runtime the platform is tested on.' },
       {
         id: 'Serverless-LambdaLatestVersion',

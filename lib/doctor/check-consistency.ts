@@ -10,6 +10,7 @@ import { forEachLimited } from '../generate/limited.ts';
 import { checksumsComparable } from '../lake/lake-checksum.ts';
 import { readLakeStamp, type LakeStamp } from '../lake/write-partition.ts';
 import {
+  APPROVALS_PREFIX,
   LAKE_PREFIX,
   LEDGER_PREFIX,
   parseUploadKey,
@@ -18,7 +19,8 @@ import {
   UPLOADS_PREFIX,
 } from '../layout.ts';
 import { ledgerRecord, type LedgerRecord } from '../ledger-record.ts';
-import { uploadInForce } from '../ledger/decide.ts';
+import { approvalRecord, type ApprovalRecord } from '../approval/approval-record.ts';
+import { reportStanding } from '../approval/standing.ts';
 import { listObjects } from '../replay/list-objects.ts';
 import { listVersions } from '../replay/list-versions.ts';
 import { readObject } from '../storage/object-bytes.ts';
@@ -113,9 +115,16 @@ export async function checkConsistency(o: CheckOptions): Promise<ConsistencyRepo
       problems.push({ kind: 'receipt-missing', key: r.key });
   }
   const byPm = groupBy(records, (r) => `${r.dataset}/${r.period}/${r.province}`);
+  // What counts follows the sign-off: an approved report's lake holds the approved upload.
+  const approvals = await readApprovals(o);
+  const counted = (pm: string, pmRecords: readonly LedgerRecord[]) => {
+    const [dataset, period, province] = pm.split('/') as ['debt', string, string];
+    const signed = approvals.get(`${period}/${province}`) ?? [];
+    return reportStanding({ dataset, period, province }, pmRecords, signed).counted;
+  };
   const winners = new Map<string, string>();
   for (const [pm, pmRecords] of byPm) {
-    const winner = uploadInForce(pmRecords);
+    const winner = counted(pm, pmRecords);
     if (!winner) continue;
     winners.set(pm, winner.upload_id);
     const stamp = stamps.get(pm);
@@ -131,7 +140,7 @@ export async function checkConsistency(o: CheckOptions): Promise<ConsistencyRepo
     else if (summaryOf !== uploadId) problems.push({ kind: 'summary-stale', key: pm });
   });
   for (const pm of stamps.keys()) {
-    if (!uploadInForce(byPm.get(pm) ?? [])) problems.push({ kind: 'lake-orphan', key: pm });
+    if (!counted(pm, byPm.get(pm) ?? [])) problems.push({ kind: 'lake-orphan', key: pm });
   }
   problems.sort((a, b) => a.kind.localeCompare(b.kind) || a.key.localeCompare(b.key));
   return { uploads: uploads.length, records: records.length, provinceMonths: byPm.size, problems, winners };
@@ -153,4 +162,21 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string
   const groups = new Map<string, T[]>();
   for (const item of items) groups.set(keyOf(item), [...(groups.get(keyOf(item)) ?? []), item]);
   return groups;
+}
+
+const APPROVAL_OBJECT = /^approvals\/(\d{4}-\d{2})\/(\d{2})\/[0-9a-f]{24}\.json$/;
+
+/** The sign-off records, by "period/province"; the published snapshots beside them are not read. */
+async function readApprovals(o: CheckOptions): Promise<Map<string, ApprovalRecord[]>> {
+  const out = new Map<string, ApprovalRecord[]>();
+  const objects = (await listObjects(o.s3, o.lakeBucket, APPROVALS_PREFIX)).filter((x) =>
+    APPROVAL_OBJECT.test(x.key),
+  );
+  await forEachLimited(objects, o.concurrency ?? 16, async (obj) => {
+    const { bytes } = await readObject(o.s3, o.lakeBucket, obj.key);
+    const record = approvalRecord.parse(JSON.parse(new TextDecoder().decode(bytes)));
+    const at = `${record.period}/${record.province}`;
+    out.set(at, [...(out.get(at) ?? []), record]);
+  });
+  return out;
 }

@@ -6,9 +6,9 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import type { S3Client } from '@aws-sdk/client-s3';
-import type { S3Event } from 'aws-lambda';
+import type { S3Event, S3EventRecord } from 'aws-lambda';
 import { encodeEventKey } from '../../functions/ingest/event-key.ts';
-import { localPaths } from '../layout.ts';
+import { APPROVALS_PREFIX, localPaths } from '../layout.ts';
 import { createS3Client } from '../storage/s3-client.ts';
 import { createEventQueue } from './event-queue.ts';
 import { startS3rverWorker } from './s3rver-worker.ts';
@@ -99,7 +99,11 @@ export async function startLocalS3(opts: LocalS3Options): Promise<LocalS3> {
 
 /** One event per upload-bucket record, its key encoded as AWS encodes keys (s3rver sends them raw). */
 function awsShaped(event: S3Event): S3Event[] {
-  return event.Records.filter((r) => r.s3.bucket.name === LOCAL_UPLOADS_BUCKET).map((record) => ({
+  // Sign-off records in the lake bucket are announced too, as the lake bucket's notification does in AWS.
+  const announced = (r: S3EventRecord) =>
+    r.s3.bucket.name === LOCAL_UPLOADS_BUCKET ||
+    (r.s3.bucket.name === LOCAL_LAKE_BUCKET && r.s3.object.key.startsWith(APPROVALS_PREFIX));
+  return event.Records.filter(announced).map((record) => ({
     Records: [
       {
         ...record,

@@ -2,6 +2,7 @@
  * The upload API's request and response, independent of what carries them: the Lambda adapter
  * (functions/upload-api.ts) and the local server (lib/site/server.ts) both translate to these.
  */
+import type { Approver } from '../approval/sign-off.ts';
 import type { Bilingual } from '../messages.ts';
 
 /** Who is calling: a province code, or `all` for leadership. Never taken from the request. */
@@ -16,6 +17,8 @@ export interface ApiRequest {
   body: string;
   /** Who the caller is, as the adapter established it; undefined when not signed in. */
   scope: Scope | undefined;
+  /** Who may sign off, from the signed sign-off cookie (lib/auth/approver-cookie.ts); never the body. */
+  approver?: Approver;
 }
 
 export interface ApiResponse {

@@ -9,6 +9,7 @@
  * PUT; the ingest records the bytes' own SHA-256 and the page compares it with what it sent.
  */
 import { PutBucketCorsCommand } from '@aws-sdk/client-s3';
+import type { S3Event } from 'aws-lambda';
 import type { UploadOutcome } from '../../functions/ingest.ts';
 import { StorageError } from '../errors.ts';
 import { localIngestHandler } from '../local/local-ingest-handler.ts';
@@ -89,9 +90,32 @@ export async function startLocalPortal(opts: {
     local: true,
   });
   return {
-    handle: ({ cookies, ...request }) => api({ ...request, scope: localScope(cookies, opts.asProvince) }),
+    handle: async ({ cookies, ...request }) => {
+      const scope = localScope(cookies, opts.asProvince);
+      // Local runs only: acting as a province is acting as its director too, so the sign-off can be tried.
+      const approver =
+        scope && scope !== 'all' ? { scope, role: 'director' as const, actor: `local-${scope}` } : undefined;
+      const answer = await api({ ...request, scope, ...(approver ? { approver } : {}) });
+      // In AWS the lake bucket announces a sign-off record to the ingest; the local S3 announces
+      // only uploads (lake events are many), so the local server hands the record over itself.
+      if (request.method === 'POST' && request.path === '/api/approvals' && answer.status === 201)
+        await ingest.handle?.(
+          approvalEvent(s3.lakeBucket, JSON.parse(String(answer.body)) as { key: string }),
+        );
+      return answer;
+    },
     idle: () => s3.idle(),
     s3,
     close: () => s3.close(),
   };
+}
+
+function approvalEvent(bucket: string, written: { key: string }): S3Event {
+  const record = {
+    eventName: 'ObjectCreated:Put',
+    eventTime: new Date().toISOString(),
+    s3: { bucket: { name: bucket }, object: { key: written.key } },
+  };
+  // Only the fields the ingest reads of a notification are set.
+  return { Records: [record] } as unknown as S3Event;
 }

@@ -7,6 +7,7 @@
  *   GET  /api/annotated?key=&sha256=      303 to a five-minute link to the file with wrong cells marked (XLSX)
  *   GET  /api/due?period=[&province=]     what the province owes for the month, and its uploads
  *   GET  /api/templates/<dataset>.xlsx    the upload template
+ *   GET|POST /api/approvals               the month's sign-off (approval-routes.ts)
  *
  * The caller's province comes from `request.scope`, which the adapter takes from the identity.
  */
@@ -21,6 +22,8 @@ import { isMissingObject, readObject } from '../storage/object-bytes.ts';
 import { writeTemplate } from '../template/write-template.ts';
 import { annotateUpload } from '../validate/annotate.ts';
 import { annotatedLink } from './annotated-link.ts';
+import { approvalStanding, nationalStanding, postApproval } from './approval-routes.ts';
+import { publishedMonth, publishMonth } from './publish-routes.ts';
 import { json, refuse, type ApiRequest, type ApiResponse } from './api-types.ts';
 import { dueReports, periodDue } from './due-reports.ts';
 import { presignUpload } from './presign-upload.ts';
@@ -187,6 +190,14 @@ export function createUploadApi(deps: UploadApiDeps): (request: ApiRequest) => P
       if (method === 'GET' && path === '/api/receipt') return await receipt(request);
       if (method === 'GET' && path === '/api/annotated') return await annotated(request);
       if (method === 'GET' && path === '/api/due') return await due(request);
+      const signing = { s3: deps.s3, lakeBucket: deps.lakeBucket, now };
+      if (method === 'GET' && path === '/api/approvals') return await approvalStanding(signing, request);
+      if (method === 'POST' && path === '/api/approvals') return await postApproval(signing, request);
+      if (method === 'GET' && path === '/api/approvals/national')
+        return await nationalStanding(signing, request);
+      if (method === 'POST' && path === '/api/approvals/publish') return await publishMonth(signing, request);
+      if (method === 'GET' && path === '/api/approvals/published')
+        return await publishedMonth(signing, request);
       const tpl = /^\/api\/templates\/([a-z]+)\.xlsx$/.exec(path);
       if (method === 'GET' && tpl) return await template(tpl[1]!);
       return notFound();

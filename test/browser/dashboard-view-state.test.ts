@@ -34,6 +34,9 @@ describe('the view state', () => {
     expect(line).toContain('Quy đổi về 34 tỉnh, thành phố');
     expect(line).toContain(`Vùng: ${REGION}`);
     expect(line).toContain('Tiền: tỷ đồng');
+    expect(line).toContain(
+      'Số liệu: bản đã phê duyệt, hoặc bản mới nhất được chấp nhận nếu tháng chưa duyệt',
+    );
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('#view-state').isVisible()).toBe(true);
     expect(await page.locator('#month').isVisible()).toBe(false); // the pickers are not printed

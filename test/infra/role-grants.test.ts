@@ -25,6 +25,7 @@ const EXPECTED = {
   // only its own validation marker (functions/ingest/park-upload.ts).
   ingest: [
     'Allow s3:DeleteObject <lake>/attempts/*',
+    'Allow s3:GetObject <lake>/approvals/*',
     'Allow s3:GetObject <lake>/lake/*',
     'Allow s3:GetObject <lake>/ledger/*',
     'Allow s3:GetObject <lake>/receipts/*',
@@ -81,16 +82,18 @@ const EXPECTED = {
     'Allow s3:PutObject <site>/data/*',
   ],
   // functions/upload-api: signs the officer's PUT, reads an upload back to mark it, finds the
-  // ledger record (listing ledger/ only) and its receipt, writes the marked workbook under
-  // annotated/ and reads it back through a signed link, reads the session key.
+  // ledger record (listing ledger/ only) and its receipt, reads the session key; for the sign-off,
+  // lists and reads approvals/ and writes a new record there (never the lake or the ledger).
   uploadApi: [
     'Allow s3:GetObject <lake>/annotated/*',
+    'Allow s3:GetObject <lake>/approvals/*',
     'Allow s3:GetObject <lake>/ledger/*',
     'Allow s3:GetObject <lake>/receipts/*',
     'Allow s3:GetObject <uploads>/uploads/*',
     'Allow s3:GetObjectVersion <uploads>/uploads/*',
-    'Allow s3:ListBucket <lake> if {"StringLike":{"s3:prefix":["ledger/*"]}}',
+    'Allow s3:ListBucket <lake> if {"StringLike":{"s3:prefix":["ledger/*","approvals/*"]}}',
     'Allow s3:PutObject <lake>/annotated/*',
+    'Allow s3:PutObject <lake>/approvals/*',
     'Allow s3:PutObject <uploads>/uploads/*',
     SESSION_SECRET,
   ],

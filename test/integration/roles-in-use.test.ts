@@ -13,6 +13,7 @@ import type { S3Event } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRefreshHandler } from '../../functions/refresh.ts';
 import { createUploadApiHandler } from '../../functions/upload-api.ts';
+import { signApprover } from '../../lib/auth/approver-cookie.ts';
 import { signSession } from '../../lib/auth/session-cookie.ts';
 import { startLocalS3, type LocalS3 } from '../../lib/local/local-s3.ts';
 import { createS3Client } from '../../lib/storage/s3-client.ts';
@@ -147,6 +148,88 @@ describe('functions under their synthesized roles', () => {
     expect(denied(calls)).toEqual([]);
     expect(calls.map((c) => c.action)).toEqual(
       expect.arrayContaining(['s3:PutObject', 's3:ListBucket', 's3:GetObject']),
+    );
+  });
+
+  it('upload API: the director of 01 approves the month from the session, others are refused; the ingest settles it', async () => {
+    const { client, calls } = clientAs('upload API', 'uploadApi');
+    const handler = createUploadApiHandler({
+      s3: client,
+      uploadsBucket: local.uploadsBucket,
+      lakeBucket: local.lakeBucket,
+      maxBytes: 1_000_000,
+      now: () => new Date('2025-08-05T03:00:00Z'),
+      sessionKey: async () => KEY,
+    });
+    const until = Date.parse('2025-08-05T04:00:00Z') / 1000;
+    const as = (province: string, director?: string) => [
+      `vss_session=${signSession(province as '01', until, KEY)}`,
+      ...(director
+        ? [
+            `vss_approver=${signApprover({ role: 'director', scope: director, actor: `gd.${director}` }, until, KEY)}`,
+          ]
+        : []),
+    ];
+    const request = (cookies: string[], method: string, query = '', body?: unknown) =>
+      handler({
+        rawPath: '/api/approvals',
+        rawQueryString: query,
+        cookies,
+        headers: {},
+        body: body === undefined ? undefined : JSON.stringify(body),
+        isBase64Encoded: false,
+        requestContext: { http: { method } },
+      });
+    const standing = await request(as('01', '01'), 'GET', 'period=2025-07');
+    expect(standing.statusCode).toBe(200);
+    const debt = (
+      JSON.parse(standing.body as string) as {
+        reports: Array<{ dataset: string; state: string; latest_accepted: string }>;
+      }
+    ).reports.find((r) => r.dataset === 'debt');
+    expect(debt?.state).toBe('pending');
+    const approve = {
+      action: 'approve',
+      period: '2025-07',
+      province: '01',
+      covers: [{ dataset: 'debt', upload_id: debt!.latest_accepted }],
+    };
+    // An officer of 01 without the director's cookie, the director of 02, and 02's session
+    // carrying 01's director cookie are all refused; nothing is written.
+    const refused = [
+      await request(as('01'), 'POST', '', approve),
+      await request(as('02', '02'), 'POST', '', approve),
+      await request(as('02', '01'), 'POST', '', approve),
+    ];
+    expect(refused.map((r) => r.statusCode)).toEqual([403, 403, 403]);
+    expect(refused.map((r) => (JSON.parse(r.body as string) as { error: string }).error)).toEqual([
+      'not_director',
+      'other_province',
+      'not_director',
+    ]);
+    expect(calls.filter((c) => c.action === 's3:PutObject')).toEqual([]);
+    // The province in the body is what is approved, and it must be the session's own.
+    const done = await request(as('01', '01'), 'POST', '', approve);
+    expect(done.statusCode).toBe(201);
+    const { key, record } = JSON.parse(done.body as string) as {
+      key: string;
+      record: { actor: string; role: string };
+    };
+    expect(record).toMatchObject({ actor: 'gd.01', role: 'director' });
+    expect(denied(calls)).toEqual([]);
+    expect(calls.filter((c) => c.action === 's3:PutObject').map((c) => c.resource.split('/')[1])).toEqual([
+      'approvals',
+    ]);
+
+    ingestCalls.length = 0;
+    await handle({
+      Records: [
+        { eventName: 'ObjectCreated:Put', s3: { bucket: { name: local.lakeBucket }, object: { key } } },
+      ],
+    } as unknown as S3Event);
+    expect(denied(ingestCalls)).toEqual([]);
+    expect(ingestCalls.some((c) => c.action === 's3:GetObject' && c.resource.includes('/approvals/'))).toBe(
+      true,
     );
   });
 

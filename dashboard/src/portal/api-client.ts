@@ -42,7 +42,7 @@ export async function sha256Hex(data: BufferSource): Promise<string> {
   return [...new Uint8Array(digest)].map((x) => x.toString(16).padStart(2, '0')).join('');
 }
 
-async function answer<T>(response: Response): Promise<T> {
+export async function answer<T>(response: Response): Promise<T> {
   const body: unknown = await response.json().catch(() => ({}));
   if (!response.ok) {
     const message = (body as { message?: Bilingual }).message;

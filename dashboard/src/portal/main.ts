@@ -21,6 +21,8 @@ import { byId, el } from './dom.ts';
 import { renderDue } from './due-view.ts';
 import { PORTAL_TEXT, type PortalTextKey } from './portal-text.ts';
 import { renderReceipt } from './receipt-view.ts';
+import { SIGN_OFF_TEXT } from './sign-off-text.ts';
+import { renderSignOff } from './sign-off-view.ts';
 import { showLocalSwitch } from './local-switch.ts';
 
 const tx = (key: PortalTextKey) => pick(PORTAL_TEXT[key]);
@@ -81,8 +83,11 @@ function renderTemplates(): void {
 }
 
 async function refreshDue(): Promise<void> {
-  if (me.scope === null || me.scope === 'all') return;
+  if (me.scope === null) return;
   const period = byId<HTMLSelectElement>('period').value;
+  byId('sign-off-heading').textContent = pick(SIGN_OFF_TEXT.heading);
+  await renderSignOff(byId('sign-off'), me.scope, period).catch(() => undefined);
+  if (me.scope === 'all') return;
   renderDue(byId('due'), await getDue(period), (key, sha256) => void showReceipt(key, sha256));
 }
 

@@ -71,6 +71,13 @@ export function renderReceipt(target: HTMLElement, answer: ReceiptAnswer, sentSh
     el('p', { class: `receipt-status receipt-${status}`, 'data-status': status }, [
       `${tx('status')}: ${tx(status)}`,
     ]),
+    ...(receipt.held
+      ? [
+          el('p', { class: 'receipt-held', 'data-status': 'held' }, [
+            lang() === 'vi' ? receipt.held.message_vi : receipt.held.message_en,
+          ]),
+        ]
+      : []),
     el('p', { class: 'receipt-file' }, [
       `${receipt.upload.key} · ${vietnamTime(receipt.upload.received_at, lang())}`,
     ]),

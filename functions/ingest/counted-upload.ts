@@ -1,0 +1,61 @@
+/**
+ * The upload whose rows the lake holds for a province-month: the ledger's winner, unless the
+ * report is approved, when the approved upload stays until the month is reopened or returned.
+ */
+import { listApprovals } from '../../lib/approval/approval-store.ts';
+import { reportStanding, type ReportStanding } from '../../lib/approval/standing.ts';
+import type { LedgerRecord } from '../../lib/ledger-record.ts';
+import { listLedger, type ProvinceMonth } from '../../lib/ledger/ledger-store.ts';
+import { APPROVAL_MESSAGES } from '../../lib/messages-approval.ts';
+import type { Receipt } from '../../lib/receipt.ts';
+import type { UploadContext } from './process-upload.ts';
+
+export async function standingOf(ctx: Pick<UploadContext, 's3' | 'lakeBucket'>, pm: ProvinceMonth) {
+  const [ledger, approvals] = await Promise.all([
+    listLedger(ctx.s3, ctx.lakeBucket, pm),
+    listApprovals(ctx.s3, ctx.lakeBucket, pm),
+  ]);
+  return reportStanding(pm, ledger, approvals);
+}
+
+export async function countedUpload(
+  ctx: Pick<UploadContext, 's3' | 'lakeBucket'>,
+  pm: ProvinceMonth,
+): Promise<LedgerRecord | undefined> {
+  return (await standingOf(ctx, pm)).counted;
+}
+
+/**
+ * The receipt of an accepted upload, with the note that it is held when the report is approved
+ * and this upload would otherwise have become the one in force. `ledger` is the province-month's
+ * ledger before this upload; `own` is its record as it will be written; `approvals` the
+ * province-month's sign-off records when the caller has already listed them.
+ */
+export async function withHoldNote(
+  ctx: Pick<UploadContext, 's3' | 'lakeBucket'>,
+  pm: ProvinceMonth,
+  receipt: Receipt,
+  ledger: readonly LedgerRecord[],
+  own: LedgerRecord,
+  listed?: Awaited<ReturnType<typeof listApprovals>>,
+): Promise<Receipt> {
+  if (receipt.status !== 'accepted' || own.status !== 'accepted') return receipt;
+  const approvals = listed ?? (await listApprovals(ctx.s3, ctx.lakeBucket, pm));
+  const standing: ReportStanding = reportStanding(
+    pm,
+    [...ledger.filter((r) => r.upload_id !== own.upload_id), own],
+    approvals,
+  );
+  if (!standing.approved || !standing.held.some((r) => r.upload_id === own.upload_id)) return receipt;
+  const approvedAt = standing.lastAction?.at ?? own.received_at;
+  const words = APPROVAL_MESSAGES.heldUntilReopened(approvedAt);
+  return {
+    ...receipt,
+    held: {
+      approved_upload_id: standing.approved.upload_id,
+      approved_at: approvedAt,
+      message_vi: words.vi,
+      message_en: words.en,
+    },
+  };
+}
