@@ -148,7 +148,7 @@ export const UI_TEXT = {
   employer: b('Tên đơn vị', 'Employer'),
   monthsOwed: b('Số tháng nợ', 'Months owed'),
   employees: b('Số lao động', 'Employees'),
-  art216: b('Đủ dấu hiệu Điều 216', 'Meets Art. 216'),
+  art216: b('Đạt ngưỡng định lượng Điều 216', 'Meets the quantitative thresholds of Art. 216'),
   yes: b('Có', 'Yes'),
   no: b('Không', 'No'),
   mapMeasure: b('Chỉ tiêu trên bản đồ', 'Measure on the map'),
@@ -310,6 +310,9 @@ export const CHART_TEXT = {
   debtPart: b('Thời gian nợ', 'Age of debt'),
   mapDescription: (measure: string, month: string) =>
     b(`Bản đồ: ${measure} theo tỉnh, thành phố tháng ${month}`, `Map: ${measure} by province, ${month}`),
+  // The archipelagos an official map of Viet Nam shows and names, with the unit each belongs to.
+  hoangSa: b('Quần đảo Hoàng Sa (TP Đà Nẵng)', 'Hoang Sa (Paracel) Islands'),
+  truongSa: b('Quần đảo Trường Sa (tỉnh Khánh Hòa)', 'Truong Sa (Spratly) Islands'),
   heatmapDescription: (from: string, to: string) =>
     b(
       `Bản đồ nhiệt: tình trạng nộp báo cáo theo tỉnh và tháng, từ ${from} đến ${to}`,
