@@ -38,6 +38,7 @@ const EXPECTED = {
   // functions/refresh on DuckDB: mirrors refreshMirrorPrefixes() and one month of debt detail,
   // then only writes data/ in the site bucket.
   refreshDuckdb: [
+    'Allow s3:GetObject <lake>/lake/collection/*',
     'Allow s3:GetObject <lake>/lake/coverage/*',
     'Allow s3:GetObject <lake>/lake/debt/period=*',
     'Allow s3:GetObject <lake>/lake/enforcement/*',
