@@ -1,6 +1,6 @@
 import type { ComparisonRow, CompletenessRow, NationalRow } from '../../lib/site-data.ts';
 import { changesOf, type Change, type Compared } from './changes.ts';
-import { formatCount, formatPeriod, formatShare, formatTy, formatVnd } from './format.ts';
+import { formatCount, formatFineShare, formatPeriod, formatShare, formatTy, formatVnd } from './format.ts';
 import { lang, pick } from './i18n.ts';
 import { CHANGE_TEXT, KPI_TEXT } from './messages.ts';
 
@@ -65,7 +65,45 @@ export function kpiTiles(rows: readonly NationalRow[], period: string, inputs: K
       trend: tone(changes, higherIsBetter),
     };
   };
+  // Year to date: January to the month, as reported (the months of the year the rows hold).
+  const yearRows = rows.filter((r) => r.period.slice(0, 4) === period.slice(0, 4) && r.period <= period);
+  const ytdDue = yearRows.reduce((s, r) => s + r.collection_due, 0);
+  const ytdCollected = yearRows.reduce((s, r) => s + r.collection_collected, 0);
   return [
+    tile(
+      {
+        id: 'late-rate',
+        label: pick(KPI_TEXT.lateRate),
+        value: formatFineShare(now.rate_debt, 12 * now.rate_due),
+        detail: pick(
+          KPI_TEXT.lateRateDetail(
+            compact(now.rate_debt),
+            compact(12 * now.rate_due),
+            formatCount(now.rate_units),
+          ),
+        ),
+      },
+      'collection',
+      { kind: 'ratio', part: 'debt_total', whole: 'collection_due', wholeFactor: 12 },
+      false,
+    ),
+    tile(
+      {
+        id: 'collection-ytd',
+        label: pick(KPI_TEXT.collectionYtd),
+        value: formatShare(ytdCollected, ytdDue),
+        detail: pick(
+          KPI_TEXT.collectionYtdDetail(
+            compact(ytdCollected),
+            compact(ytdDue),
+            formatPeriod(yearRows[0]?.period ?? period),
+          ),
+        ),
+      },
+      'collection',
+      { kind: 'ratio', part: 'collection_collected', whole: 'collection_due' },
+      true,
+    ),
     tile(
       {
         id: 'debt-total',

@@ -217,6 +217,18 @@ export const KPI_TEXT = {
       `${n} / ${resolved} hồ sơ đã giải quyết · ${overdue} quá hạn`,
       `${n} / ${resolved} dossiers resolved · ${overdue} overdue`,
     ),
+  lateRate: b('Tỷ lệ chậm đóng so với số phải thu', 'Late payment as a share of contributions due'),
+  lateRateDetail: (debt: string, dueYear: string, units: string) =>
+    b(
+      `Nợ ${debt} / số phải thu cả năm ${dueYear} (số phải thu tháng × 12) · ${units} tỉnh gửi cả hai báo cáo`,
+      `Debt ${debt} / a year's dues ${dueYear} (the month's dues × 12) · ${units} units sent both reports`,
+    ),
+  collectionYtd: b('Số đã thu so với số phải thu, lũy kế năm', 'Collected against due, year to date'),
+  collectionYtdDetail: (collected: string, due: string, from: string) =>
+    b(
+      `Đã thu ${collected} / phải thu ${due} từ ${from}`,
+      `Collected ${collected} / due ${due} since ${from}`,
+    ),
   inspections: (n: string) => b(`${n} cuộc`, `${n} inspections`),
   enforcementDetail: (violating: string, fines: string, collected: string) =>
     b(
