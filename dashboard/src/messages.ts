@@ -70,6 +70,7 @@ export const UI_TEXT = {
   coverageTrend: b('Tỷ lệ bao phủ toàn quốc theo tháng', 'National coverage rate by month'),
   coverageRate: b('Tỷ lệ bao phủ (%)', 'Coverage rate (%)'),
   hiRate: b('BHYT / dân số', 'HI / population'),
+  lateRate: b('Tỷ lệ chậm đóng / số phải thu', 'Late payment / dues'),
   siRate: b('BHXH / lực lượng lao động', 'SI / labour force'),
   targetProgress: b(
     'Tiến độ so với chỉ tiêu năm theo loại hình',
@@ -154,6 +155,7 @@ export const UI_TEXT = {
   mapMeasure: b('Chỉ tiêu trên bản đồ', 'Measure on the map'),
   debtOldTy: b('Nợ từ 3 tháng trở lên (tỷ đồng)', 'Debt of 3+ months (VND bn)'),
   hiRatePercent: b('BHYT / dân số (%)', 'HI / population (%)'),
+  lateRatePercent: b('Chậm đóng / số phải thu cả năm (%)', 'Late payment / a year of dues (%)'),
   siRatePercent: b('BHXH / lực lượng lao động (%)', 'SI / labour force (%)'),
   onTimeOfReceived: b('Hồ sơ giải quyết đúng hạn', 'Dossiers resolved on time'),
   inspectionsUnit: b('Thanh tra, kiểm tra (cuộc)', 'Inspections (count)'),
