@@ -225,6 +225,7 @@ export const KPI_TEXT = {
       `Nợ ${debt} / số phải thu cả năm ${dueYear} (số phải thu tháng × 12) · ${units} tỉnh gửi cả hai báo cáo`,
       `Debt ${debt} / a year's dues ${dueYear} (the month's dues × 12) · ${units} units sent both reports`,
     ),
+  lagging: (list: string) => b(`Cao nhất: ${list}`, `Highest: ${list}`),
   collectionYtd: b('Số đã thu so với số phải thu, lũy kế năm', 'Collected against due, year to date'),
   collectionYtdDetail: (collected: string, due: string, from: string) =>
     b(

@@ -83,6 +83,17 @@ describe('KPI tiles', () => {
       12;
     expect(first?.changes[0]?.delta).toBeCloseTo(points, 9);
     expect(first?.trend).toBe(Math.abs(points) < 0.05 ? 'same' : points > 0 ? 'worse' : 'better');
+    // the three provinces that lag most, named on the tile, highest rate first
+    const ranked = [...month]
+      .filter((p) => p.collection_due > 0 && p.debt_total > 0)
+      .sort((a, b) => b.debt_total / b.collection_due - a.debt_total / a.collection_due)
+      .slice(0, 3)
+      .map((p) => {
+        const name = fixture.units.find((u) => u.generation === '34' && u.code === p.province)?.name_vi;
+        return `${name} ${((100 * p.debt_total) / (12 * p.collection_due)).toFixed(2).replace('.', ',')}%`;
+      });
+    expect(ranked).toHaveLength(3);
+    expect(first?.detail).toContain(`Cao nhất: ${ranked.join(', ')}`);
     // collection against due from January to the month, summed here from the provinces' rows
     const year = fixture.provinces.filter((p) => p.period >= '2025-01' && p.period <= period);
     const collected = year.reduce((s, p) => s + p.collection_collected, 0);
