@@ -379,6 +379,18 @@ export const ATHENA_MESSAGES = {
   }),
 } as const;
 
+/** A province's own coverage target set beside the national targets reference. */
+export const TARGET_MESSAGES = {
+  differs: (p: { scheme: string; reported: number; assigned: number; decision: string }): Bilingual => ({
+    vi: `Chỉ tiêu giao ${p.scheme} trong báo cáo (${p.reported.toLocaleString('vi-VN')}) khác chỉ tiêu được giao theo ${p.decision} (${p.assigned.toLocaleString('vi-VN')}); số liệu tổng hợp dùng chỉ tiêu được giao.`,
+    en: `The ${p.scheme} target in the report (${p.reported.toLocaleString('en-US')}) differs from the target assigned by ${p.decision} (${p.assigned.toLocaleString('en-US')}); the figures use the assigned target.`,
+  }),
+  missing: (p: { province: string; year: number }): Bilingual => ({
+    vi: `Chưa có chỉ tiêu được giao năm ${p.year} cho đơn vị ${p.province} trong danh mục chỉ tiêu quốc gia.`,
+    en: `The national targets reference holds no ${p.year} targets for unit ${p.province}.`,
+  }),
+} as const;
+
 /** The dashboard's interface text (labels, titles, buttons), kept beside the page that uses it. */
 export { UI_TEXT as DASHBOARD_UI_TEXT, CATEGORY_EN, REGION_EN } from '../dashboard/src/messages.ts';
 

@@ -41,6 +41,13 @@ export const nationalRow = z.object({
   procedures_on_time: int,
   procedures_late: int,
   procedures_overdue: int,
+  collection_due: int, // contributions due in the month, all funds
+  collection_collected: int,
+  late_interest: int,
+  /** The late-payment rate's parts, over the units that sent both debt and collection reports. */
+  rate_debt: int,
+  rate_due: int,
+  rate_units: int,
   provinces_reported: int, // units with an accepted debt report for the month
   provinces_expected: int, // units valid in the month
 });
@@ -59,6 +66,8 @@ export const provinceRow = z.object({
   si_labour_force: int,
   procedures_received: int,
   procedures_on_time: int,
+  collection_due: int,
+  collection_collected: int,
   /** Rank by debt_total within the month, 1 = largest debt. */
   debt_rank: int,
 });
@@ -94,6 +103,8 @@ export const COMPARED_MEASURES = {
   si_labour_force: 'coverage',
   procedures_received: 'procedures',
   procedures_on_time: 'procedures',
+  collection_due: 'collection',
+  collection_collected: 'collection',
 } as const;
 export type ComparedMeasure = keyof typeof COMPARED_MEASURES;
 

@@ -6,7 +6,9 @@
 -- national total is the same in both geographies.
 -- from and to bound every read of a projected table (partition projection prunes to them); the
 -- refresh passes the months it shows.
--- params: from=2015-01, to=9999-12, from, to
+-- The late-payment rate's parts (rate_debt, rate_due, rate_units) are like for like: debt and
+-- amount due summed over only the units that sent both their debt and their collection report.
+-- params: from=2015-01, to=9999-12, from, to, from, to, from, to, from, to
 WITH span AS (
   SELECT MIN(period) AS first_period, MAX(period) AS last_period
   FROM (
@@ -43,10 +45,31 @@ totals AS (
     SUM(CASE WHEN measure = 'procedures_received' THEN value ELSE 0 END) AS procedures_received,
     SUM(CASE WHEN measure = 'procedures_on_time' THEN value ELSE 0 END) AS procedures_on_time,
     SUM(CASE WHEN measure = 'procedures_late' THEN value ELSE 0 END) AS procedures_late,
-    SUM(CASE WHEN measure = 'procedures_overdue' THEN value ELSE 0 END) AS procedures_overdue
+    SUM(CASE WHEN measure = 'procedures_overdue' THEN value ELSE 0 END) AS procedures_overdue,
+    SUM(CASE WHEN measure = 'collection_due' THEN value ELSE 0 END) AS collection_due,
+    SUM(CASE WHEN measure = 'collection_collected' THEN value ELSE 0 END) AS collection_collected,
+    SUM(CASE WHEN measure = 'late_interest' THEN value ELSE 0 END) AS late_interest
   FROM vss.summaries
   WHERE period BETWEEN ? AND ?
   GROUP BY period
+),
+debt_units AS (
+  SELECT DISTINCT period, province FROM vss.summaries WHERE dataset = 'debt' AND period BETWEEN ? AND ?
+),
+collection_units AS (
+  SELECT DISTINCT period, province FROM vss.summaries WHERE dataset = 'collection' AND period BETWEEN ? AND ?
+),
+rate_parts AS (
+  SELECT
+    s.period,
+    SUM(CASE WHEN s.measure = 'debt_total' THEN s.value ELSE 0 END) AS rate_debt,
+    SUM(CASE WHEN s.measure = 'collection_due' THEN s.value ELSE 0 END) AS rate_due,
+    COUNT(DISTINCT s.province) AS rate_units
+  FROM vss.summaries s
+  JOIN debt_units d ON d.period = s.period AND d.province = s.province
+  JOIN collection_units c ON c.period = s.period AND c.province = s.province
+  WHERE s.period BETWEEN ? AND ?
+  GROUP BY s.period
 ),
 reported AS (
   SELECT period, COUNT(DISTINCT province) AS provinces_reported
@@ -86,10 +109,17 @@ SELECT
   COALESCE(t.procedures_on_time, 0) AS procedures_on_time,
   COALESCE(t.procedures_late, 0) AS procedures_late,
   COALESCE(t.procedures_overdue, 0) AS procedures_overdue,
+  COALESCE(t.collection_due, 0) AS collection_due,
+  COALESCE(t.collection_collected, 0) AS collection_collected,
+  COALESCE(t.late_interest, 0) AS late_interest,
+  COALESCE(rp.rate_debt, 0) AS rate_debt,
+  COALESCE(rp.rate_due, 0) AS rate_due,
+  COALESCE(rp.rate_units, 0) AS rate_units,
   COALESCE(r.provinces_reported, 0) AS provinces_reported,
   COALESCE(x.provinces_expected, 0) AS provinces_expected
 FROM months m
 LEFT JOIN totals t ON t.period = m.period
+LEFT JOIN rate_parts rp ON rp.period = m.period
 LEFT JOIN reported r ON r.period = m.period
 LEFT JOIN expected x ON x.period = m.period
 ORDER BY m.period

@@ -7,7 +7,7 @@
 -- params: from=2015-01, to=9999-12, from, to
 WITH units AS (
   SELECT period, province FROM vss.summaries
-  WHERE dataset IN ('debt', 'coverage', 'procedures') AND period BETWEEN ? AND ?
+  WHERE dataset IN ('debt', 'coverage', 'procedures', 'collection') AND period BETWEEN ? AND ?
   UNION SELECT period, province FROM vss.uploads WHERE status = 'accepted'
 ),
 figures AS (
@@ -22,7 +22,9 @@ figures AS (
     SUM(CASE WHEN measure IN ('si_compulsory_participants', 'si_voluntary_participants') THEN value ELSE 0 END) AS si_participants,
     SUM(CASE WHEN measure = 'si_compulsory_base' THEN value ELSE 0 END) AS si_labour_force,
     SUM(CASE WHEN measure = 'procedures_received' THEN value ELSE 0 END) AS procedures_received,
-    SUM(CASE WHEN measure = 'procedures_on_time' THEN value ELSE 0 END) AS procedures_on_time
+    SUM(CASE WHEN measure = 'procedures_on_time' THEN value ELSE 0 END) AS procedures_on_time,
+    SUM(CASE WHEN measure = 'collection_due' THEN value ELSE 0 END) AS collection_due,
+    SUM(CASE WHEN measure = 'collection_collected' THEN value ELSE 0 END) AS collection_collected
   FROM vss.summaries
   WHERE period BETWEEN ? AND ?
   GROUP BY period, province
@@ -39,7 +41,9 @@ joined AS (
     COALESCE(f.si_participants, 0) AS si_participants,
     COALESCE(f.si_labour_force, 0) AS si_labour_force,
     COALESCE(f.procedures_received, 0) AS procedures_received,
-    COALESCE(f.procedures_on_time, 0) AS procedures_on_time
+    COALESCE(f.procedures_on_time, 0) AS procedures_on_time,
+    COALESCE(f.collection_due, 0) AS collection_due,
+    COALESCE(f.collection_collected, 0) AS collection_collected
   FROM units u
   JOIN vss.months m ON m.period = u.period
   LEFT JOIN figures f ON f.period = u.period AND f.province = u.province
@@ -56,6 +60,8 @@ SELECT
   si_labour_force,
   procedures_received,
   procedures_on_time,
+  collection_due,
+  collection_collected,
   RANK() OVER (PARTITION BY period ORDER BY debt_total DESC) AS debt_rank
 FROM joined
 ORDER BY period, province

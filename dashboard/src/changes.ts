@@ -14,7 +14,13 @@ export const BASES: readonly Basis[] = ['mom', 'yoy', 'ytd'];
 /** A figure compared: a sum (percent change) or a ratio of two sums (change in points). */
 export type Compared =
   | { kind: 'sum'; measure: ComparedMeasure }
-  | { kind: 'ratio'; part: ComparedMeasure; whole: ComparedMeasure };
+  | {
+      kind: 'ratio';
+      part: ComparedMeasure;
+      whole: ComparedMeasure;
+      /** The whole is multiplied by this (12: a month's dues annualised for the late-payment rate). */
+      wholeFactor?: number;
+    };
 
 export interface Change {
   basis: Basis;
@@ -48,7 +54,8 @@ export function changeOf(
   const part = find(rows, period, basis, what.part);
   const whole = find(rows, period, basis, what.whole);
   if (!part || !whole || whole.value === 0 || whole.compare_value === 0) return undefined;
-  const delta = 100 * (part.value / whole.value - part.compare_value / whole.compare_value);
+  const factor = what.wholeFactor ?? 1;
+  const delta = (100 * (part.value / whole.value - part.compare_value / whole.compare_value)) / factor;
   return { delta, row: whole };
 }
 

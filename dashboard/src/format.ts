@@ -54,6 +54,17 @@ export function formatShare(part: number, whole: number): string {
   return whole > 0 ? percent.format(part / whole) : '—';
 }
 
+const finePercent = new Intl.NumberFormat('vi-VN', {
+  style: 'percent',
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 2,
+});
+
+/** "2,69%": a small rate read to the hundredth of a point, as VSS publishes the late-payment rate. */
+export function formatFineShare(part: number, whole: number): string {
+  return whole > 0 ? finePercent.format(part / whole) : '—';
+}
+
 /** "+2,1%" / "−0,4%" change from `before` to `now`. */
 export function formatChange(now: number, before: number): string {
   return before !== 0 ? signedPercent.format((now - before) / before) : '—';

@@ -1,7 +1,14 @@
-import type { ComparisonRow, CompletenessRow, NationalRow } from '../../lib/site-data.ts';
+import type {
+  ComparisonRow,
+  CompletenessRow,
+  NationalRow,
+  ProvinceRow,
+  UnitRow,
+} from '../../lib/site-data.ts';
 import { changesOf, type Change, type Compared } from './changes.ts';
-import { formatCount, formatPeriod, formatShare, formatTy, formatVnd } from './format.ts';
+import { formatCount, formatFineShare, formatPeriod, formatShare, formatTy, formatVnd } from './format.ts';
 import { lang, pick } from './i18n.ts';
+import { laggingOnLateRate } from './lagging.ts';
 import { CHANGE_TEXT, KPI_TEXT } from './messages.ts';
 
 /**
@@ -24,6 +31,9 @@ export interface KpiTile {
 export interface KpiInputs {
   comparisons: readonly ComparisonRow[];
   completeness: readonly CompletenessRow[];
+  /** For the provinces that lag most on the late-payment rate (named on its tile). */
+  provinces?: readonly ProvinceRow[];
+  units?: readonly UnitRow[];
 }
 
 function tone(changes: readonly Change[], higherIsBetter: boolean): KpiTile['trend'] {
@@ -65,7 +75,51 @@ export function kpiTiles(rows: readonly NationalRow[], period: string, inputs: K
       trend: tone(changes, higherIsBetter),
     };
   };
+  // Year to date: January to the month, as reported (the months of the year the rows hold).
+  const yearRows = rows.filter((r) => r.period.slice(0, 4) === period.slice(0, 4) && r.period <= period);
+  const ytdDue = yearRows.reduce((s, r) => s + r.collection_due, 0);
+  const ytdCollected = yearRows.reduce((s, r) => s + r.collection_collected, 0);
+  const lagging = laggingOnLateRate(inputs.provinces ?? [], inputs.units ?? [], period);
   return [
+    tile(
+      {
+        id: 'late-rate',
+        label: pick(KPI_TEXT.lateRate),
+        value: formatFineShare(now.rate_debt, 12 * now.rate_due),
+        detail: [
+          pick(
+            KPI_TEXT.lateRateDetail(
+              compact(now.rate_debt),
+              compact(12 * now.rate_due),
+              formatCount(now.rate_units),
+            ),
+          ),
+          ...(lagging.length > 0
+            ? [pick(KPI_TEXT.lagging(lagging.map((l) => `${l.name} ${l.shown}`).join(', ')))]
+            : []),
+        ].join(' · '),
+      },
+      'collection',
+      { kind: 'ratio', part: 'debt_total', whole: 'collection_due', wholeFactor: 12 },
+      false,
+    ),
+    tile(
+      {
+        id: 'collection-ytd',
+        label: pick(KPI_TEXT.collectionYtd),
+        value: formatShare(ytdCollected, ytdDue),
+        detail: pick(
+          KPI_TEXT.collectionYtdDetail(
+            compact(ytdCollected),
+            compact(ytdDue),
+            formatPeriod(yearRows[0]?.period ?? period),
+          ),
+        ),
+      },
+      'collection',
+      { kind: 'ratio', part: 'collection_collected', whole: 'collection_due' },
+      true,
+    ),
     tile(
       {
         id: 'debt-total',

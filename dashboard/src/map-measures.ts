@@ -5,12 +5,13 @@
  */
 import type { EnforcementRow, ProvinceRow } from '../../lib/site-data.ts';
 import { share, ty } from './chart-helpers.ts';
-import { formatCount, formatShare, formatVnd } from './format.ts';
+import { formatCount, formatFineShare, formatShare, formatVnd } from './format.ts';
 import type { TextKey } from './messages.ts';
 
 export const MAP_MEASURES = [
   'debt_total',
   'debt_3m_plus',
+  'late_rate',
   'hi_rate',
   'si_rate',
   'on_time_rate',
@@ -43,7 +44,7 @@ export interface MeasureDef {
   /** Sequential single-hue schemes: readable with colour-vision deficiencies and in greyscale. */
   scheme: 'blues' | 'oranges' | 'greens' | 'purples';
   /** The dataset whose reports the figure comes from (for the "from N reports" line). */
-  dataset: 'debt' | 'coverage' | 'procedures' | 'enforcement';
+  dataset: 'debt' | 'coverage' | 'procedures' | 'enforcement' | 'collection';
   /** The enforcement file is needed (fetched only when this measure is chosen). */
   needsEnforcement: boolean;
   values(rows: readonly ProvinceRow[], enforcement: readonly EnforcementRow[]): MapValue[];
@@ -88,6 +89,26 @@ export const MEASURES: Record<MapMeasure, MeasureDef> = {
     scheme: 'oranges',
     needsEnforcement: false,
     values: money((r) => r.debt_3m_plus),
+  },
+  // Debt over a year of dues (the month's × 12), as VSS publishes it. A unit without both reports
+  // stays grey: no dues, no rate; and a debt of exactly zero is read as a report not sent.
+  late_rate: {
+    dataset: 'collection',
+    label: 'lateRate',
+    legend: 'lateRatePercent',
+    format: '.2f',
+    scheme: 'oranges',
+    needsEnforcement: false,
+    values: (rows) =>
+      rows
+        .filter((r) => r.collection_due > 0 && r.debt_total > 0)
+        .map((r) => ({
+          province: r.province,
+          value: share(r.debt_total, 12 * r.collection_due),
+          shown: formatFineShare(r.debt_total, 12 * r.collection_due),
+          raw: Math.round(share(r.debt_total, 12 * r.collection_due) * 100) / 100,
+          unit: 'percent' as const,
+        })),
   },
   hi_rate: {
     dataset: 'coverage',

@@ -70,6 +70,7 @@ export const UI_TEXT = {
   coverageTrend: b('Tỷ lệ bao phủ toàn quốc theo tháng', 'National coverage rate by month'),
   coverageRate: b('Tỷ lệ bao phủ (%)', 'Coverage rate (%)'),
   hiRate: b('BHYT / dân số', 'HI / population'),
+  lateRate: b('Tỷ lệ chậm đóng / số phải thu', 'Late payment / dues'),
   siRate: b('BHXH / lực lượng lao động', 'SI / labour force'),
   targetProgress: b(
     'Tiến độ so với chỉ tiêu năm theo loại hình',
@@ -148,12 +149,13 @@ export const UI_TEXT = {
   employer: b('Tên đơn vị', 'Employer'),
   monthsOwed: b('Số tháng nợ', 'Months owed'),
   employees: b('Số lao động', 'Employees'),
-  art216: b('Đủ dấu hiệu Điều 216', 'Meets Art. 216'),
+  art216: b('Đạt ngưỡng định lượng Điều 216', 'Meets the quantitative thresholds of Art. 216'),
   yes: b('Có', 'Yes'),
   no: b('Không', 'No'),
   mapMeasure: b('Chỉ tiêu trên bản đồ', 'Measure on the map'),
   debtOldTy: b('Nợ từ 3 tháng trở lên (tỷ đồng)', 'Debt of 3+ months (VND bn)'),
   hiRatePercent: b('BHYT / dân số (%)', 'HI / population (%)'),
+  lateRatePercent: b('Chậm đóng / số phải thu cả năm (%)', 'Late payment / a year of dues (%)'),
   siRatePercent: b('BHXH / lực lượng lao động (%)', 'SI / labour force (%)'),
   onTimeOfReceived: b('Hồ sơ giải quyết đúng hạn', 'Dossiers resolved on time'),
   inspectionsUnit: b('Thanh tra, kiểm tra (cuộc)', 'Inspections (count)'),
@@ -216,6 +218,19 @@ export const KPI_TEXT = {
     b(
       `${n} / ${resolved} hồ sơ đã giải quyết · ${overdue} quá hạn`,
       `${n} / ${resolved} dossiers resolved · ${overdue} overdue`,
+    ),
+  lateRate: b('Tỷ lệ chậm đóng so với số phải thu', 'Late payment as a share of contributions due'),
+  lateRateDetail: (debt: string, dueYear: string, units: string) =>
+    b(
+      `Nợ ${debt} / số phải thu cả năm ${dueYear} (số phải thu tháng × 12) · ${units} tỉnh gửi cả hai báo cáo`,
+      `Debt ${debt} / a year's dues ${dueYear} (the month's dues × 12) · ${units} units sent both reports`,
+    ),
+  lagging: (list: string) => b(`Cao nhất: ${list}`, `Highest: ${list}`),
+  collectionYtd: b('Số đã thu so với số phải thu, lũy kế năm', 'Collected against due, year to date'),
+  collectionYtdDetail: (collected: string, due: string, from: string) =>
+    b(
+      `Đã thu ${collected} / phải thu ${due} từ ${from}`,
+      `Collected ${collected} / due ${due} since ${from}`,
     ),
   inspections: (n: string) => b(`${n} cuộc`, `${n} inspections`),
   enforcementDetail: (violating: string, fines: string, collected: string) =>
@@ -315,6 +330,9 @@ export const CHART_TEXT = {
   debtPart: b('Thời gian nợ', 'Age of debt'),
   mapDescription: (measure: string, month: string) =>
     b(`Bản đồ: ${measure} theo tỉnh, thành phố tháng ${month}`, `Map: ${measure} by province, ${month}`),
+  // The archipelagos an official map of Viet Nam shows and names, with the unit each belongs to.
+  hoangSa: b('Quần đảo Hoàng Sa (TP Đà Nẵng)', 'Hoang Sa (Paracel) Islands'),
+  truongSa: b('Quần đảo Trường Sa (tỉnh Khánh Hòa)', 'Truong Sa (Spratly) Islands'),
   heatmapDescription: (from: string, to: string) =>
     b(
       `Bản đồ nhiệt: tình trạng nộp báo cáo theo tỉnh và tháng, từ ${from} đến ${to}`,

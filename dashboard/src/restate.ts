@@ -5,17 +5,22 @@ import { FIRST_PERIOD_OF_34 } from './units.ts';
 export type Geography = 'as_reported' | 'current';
 
 type Summed = Exclude<keyof ProvinceRow, 'period' | 'province' | 'debt_rank'>;
-const SUMMED: readonly Summed[] = [
-  'debt_total',
-  'debt_3m_plus',
-  'employers_owing',
-  'hi_participants',
-  'hi_population',
-  'si_participants',
-  'si_labour_force',
-  'procedures_received',
-  'procedures_on_time',
-];
+// Every figure of a row is a sum over units; listing them as a record makes a new field a compile
+// error here rather than a figure silently dropped from merged provinces.
+const SUMMED_FIELDS: Record<Summed, true> = {
+  debt_total: true,
+  debt_3m_plus: true,
+  employers_owing: true,
+  hi_participants: true,
+  hi_population: true,
+  si_participants: true,
+  si_labour_force: true,
+  procedures_received: true,
+  procedures_on_time: true,
+  collection_due: true,
+  collection_collected: true,
+};
+const SUMMED = Object.keys(SUMMED_FIELDS) as Summed[];
 
 /**
  * Province rows restated to the 34 current units through the crosswalk in units.json: the old

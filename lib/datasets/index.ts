@@ -1,3 +1,4 @@
+import { collection } from './collection.ts';
 import { coverage } from './coverage.ts';
 import { debt } from './debt.ts';
 import { enforcement } from './enforcement.ts';
@@ -13,6 +14,7 @@ export const DATASETS: Readonly<Record<DatasetName, DatasetDef>> = {
   enforcement,
   prosecution,
   procedures,
+  collection,
 };
 export const DATASET_NAMES = Object.keys(DATASETS) as DatasetName[];
 

@@ -4,7 +4,7 @@
  * the data dictionary: nothing else lists a dataset's columns.
  */
 
-export type DatasetName = 'debt' | 'coverage' | 'enforcement' | 'prosecution' | 'procedures';
+export type DatasetName = 'debt' | 'coverage' | 'enforcement' | 'prosecution' | 'procedures' | 'collection';
 
 export interface CategoryOption {
   /** Stored value and the English code a province may type. */

@@ -6,8 +6,8 @@ import { Rng } from './random.ts';
 import type { Row } from './rows.ts';
 import { unitProfile } from './unit-profile.ts';
 
-type Scheme = 'si_compulsory' | 'si_voluntary' | 'ui' | 'hi';
-const SCHEMES: readonly Scheme[] = ['si_compulsory', 'si_voluntary', 'ui', 'hi'];
+export type Scheme = 'si_compulsory' | 'si_voluntary' | 'ui' | 'hi';
+export const SCHEMES: readonly Scheme[] = ['si_compulsory', 'si_voluntary', 'ui', 'hi'];
 
 /** Expected (noise-free) participants and the base the rate is taken on. */
 function expected(
@@ -41,7 +41,7 @@ function expected(
 }
 
 /** The year's target: what the unit should reach by December, plus a few percent. */
-function yearTarget(seed: number, unit: Unit, period: Period, scheme: Scheme): number {
+export function yearTarget(seed: number, unit: Unit, period: Period, scheme: Scheme): number {
   const december = `${period.slice(0, 4)}-12`;
   const margin = new Rng(seed, 'target', unit.code, december, scheme).uniform(...NATIONAL.targetMargin);
   return Math.round(expected(seed, unit, december, scheme).people * (1 + margin));

@@ -7,6 +7,7 @@ import type { DatasetName } from '../datasets/index.ts';
 import type { Period } from '../period.ts';
 import type { ProvinceRegistry, Unit } from '../reference/provinces.ts';
 import { enforcementRows, procedureRows } from './activity.ts';
+import { collectionRows } from './collection.ts';
 import { coverageRows } from './coverage.ts';
 import { sumRows, type Row } from './rows.ts';
 
@@ -46,6 +47,11 @@ export function rowsFor(
       return sumRows(
         oldUnits.map((u) => procedureRows(seed, u, period)),
         'nhom_thu_tuc',
+      );
+    case 'collection':
+      return sumRows(
+        oldUnits.map((u) => collectionRows(seed, u, period)),
+        'loai_bao_hiem',
       );
   }
 }

@@ -109,12 +109,25 @@ const PROCEDURES: MeasureDef[] = [
   m('procedures', 'count', 'procedures_overdue', (r) => num(r, 'qua_han')),
 ];
 
+export const FUNDS = ['bhxh', 'bhyt', 'bhtn'] as const;
+const COLLECTION: MeasureDef[] = [
+  m('collection', 'vnd', 'collection_due', (r) => num(r, 'so_phai_thu')),
+  m('collection', 'vnd', 'collection_collected', (r) => num(r, 'so_da_thu')),
+  m('collection', 'vnd', 'late_interest', (r) => num(r, 'lai_cham_dong')),
+  ...FUNDS.map((f) =>
+    m('collection', 'vnd', `collection_due_${f}`, (r) =>
+      text(r, 'loai_bao_hiem') === f ? num(r, 'so_phai_thu') : 0,
+    ),
+  ),
+];
+
 export const MEASURES: readonly MeasureDef[] = [
   ...DEBT,
   ...COVERAGE,
   ...ENFORCEMENT,
   ...PROSECUTION,
   ...PROCEDURES,
+  ...COLLECTION,
 ];
 export const MEASURE_NAMES: readonly string[] = MEASURES.map((d) => d.name);
 

@@ -91,6 +91,9 @@ describe('dashboard pages in Chromium', () => {
     const list = policeList(code ?? '', dash.fixture.meta.latest_period);
     for (const row of list) expect(csv).toContain(`${row.ma_so_thue},`);
     expect(csv.match(/,Có\r?\n/g)).toHaveLength(list.filter((r) => r.art216 === 1).length);
+    // only the quantitative thresholds are checked, and the column says so (intent is not judged)
+    expect(csv.split(/\r?\n/)[0]).toMatch(/,Đạt ngưỡng định lượng Điều 216$/);
+    expect(csv).not.toContain('Đủ dấu hiệu');
     expect(dash.problems).toEqual([]);
   });
 
@@ -214,6 +217,10 @@ describe('dashboard pages in Chromium', () => {
     expect(legends.join(' | ')).toContain('BHYT / dân số (%)');
     expect(legends.join(' | ')).toContain('chưa báo cáo'); // its own entry, not the scale's lightest
     expect(await page.locator('#chart-map .mark-shape path').count()).toBe(34);
+    // the archipelagos keep their symbol and name whatever the measure
+    expect(await page.locator('#chart-map .mark-symbol.role-mark path').count()).toBe(2);
+    const names = await page.locator('#chart-map .mark-text.role-mark text').allTextContents();
+    expect(names).toEqual(['Quần đảo Hoàng Sa (TP Đà Nẵng)', 'Quần đảo Trường Sa (tỉnh Khánh Hòa)']);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.locator('#panel-map button[data-export="csv"]').click(),

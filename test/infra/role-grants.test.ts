@@ -42,6 +42,7 @@ const EXPECTED = {
   // functions/refresh on DuckDB: mirrors refreshMirrorPrefixes() and one month of debt detail,
   // then writes data/ in the site bucket, reading back only the manifest of what it sent.
   refreshDuckdb: [
+    'Allow s3:GetObject <lake>/lake/collection/*',
     'Allow s3:GetObject <lake>/lake/coverage/*',
     'Allow s3:GetObject <lake>/lake/debt/period=*',
     'Allow s3:GetObject <lake>/lake/enforcement/*',

@@ -27,6 +27,7 @@ const ROWS: Record<DatasetName, number> = {
   enforcement: 900,
   coverage: 4,
   procedures: 5,
+  collection: 3,
 };
 const at = (name: DatasetName, key: string) => DATASETS[name].columns.findIndex((c) => c.key === key);
 const rows = (name: DatasetName) => dataRows(name, ROWS[name]);

@@ -83,6 +83,54 @@ describe('local pipeline end to end', () => {
     },
   );
 
+  it.each(['2025-06', TO])(
+    'late-payment rate and collection of %s equal sums of the upload files, like for like',
+    async (period) => {
+      const national = siteJson<NationalRow[]>('national.json').find((r) => r.period === period);
+      const column = (key: string) => DATASETS.collection.columns.find((c) => c.key === key)?.vi ?? key;
+      const sums = { due: 0, collected: 0, interest: 0 };
+      const dueBy = new Map<string, number>();
+      for (const file of manifest.files.filter((f) => f.dataset === 'collection' && f.period === period)) {
+        const { header, rows } = await readSample(join(localPaths(dataDir).samples, file.path));
+        const cell = (row: (string | number)[], key: string) =>
+          Number(String(row[header.indexOf(column(key))]).replace(/\D/g, ''));
+        for (const row of rows) {
+          sums.due += cell(row, 'so_phai_thu');
+          sums.collected += cell(row, 'so_da_thu');
+          sums.interest += cell(row, 'lai_cham_dong');
+          dueBy.set(file.province, (dueBy.get(file.province) ?? 0) + cell(row, 'so_phai_thu'));
+        }
+      }
+      expect(sums.due).toBeGreaterThan(0);
+      expect([national?.collection_due, national?.collection_collected, national?.late_interest]).toEqual([
+        sums.due,
+        sums.collected,
+        sums.interest,
+      ]);
+      // the rate's parts: only the units that sent both their debt and their collection report
+      const debtFiles = manifest.files.filter((f) => f.dataset === 'debt' && f.period === period);
+      const both = debtFiles.filter((f) => dueBy.has(f.province));
+      let debtOfBoth = 0;
+      for (const file of both) {
+        const { header, rows } = await readSample(join(localPaths(dataDir).samples, file.path));
+        const indexes = DEBT_COLUMNS.map((key) =>
+          header.indexOf(DATASETS.debt.columns.find((c) => c.key === key)?.vi ?? ''),
+        );
+        for (const row of rows)
+          for (const i of indexes) debtOfBoth += Number(String(row[i]).replace(/\D/g, ''));
+      }
+      const dueOfBoth = both.reduce((s, f) => s + (dueBy.get(f.province) ?? 0), 0);
+      expect([national?.rate_debt, national?.rate_due, national?.rate_units]).toEqual([
+        debtOfBoth,
+        dueOfBoth,
+        both.length,
+      ]);
+      const rate = debtOfBoth / (12 * dueOfBoth);
+      expect(rate).toBeGreaterThan(0.015);
+      expect(rate).toBeLessThan(0.035);
+    },
+  );
+
   it('has a row for every province that reported, in the units of its month', async () => {
     const rows = siteJson<ProvinceRow[]>('provinces.json');
     for (const period of [FROM, TO]) {

@@ -88,6 +88,10 @@ export const EXPECTED: [string, DatasetName, (r: FileRow) => number][] = [
   ],
   ['procedures_received', 'procedures', (r) => n(r, 'tiep_nhan')],
   ['procedures_overdue', 'procedures', (r) => n(r, 'qua_han')],
+  ['collection_due', 'collection', (r) => n(r, 'so_phai_thu')],
+  ['collection_collected', 'collection', (r) => n(r, 'so_da_thu')],
+  ['late_interest', 'collection', (r) => n(r, 'lai_cham_dong')],
+  ['collection_due_bhyt', 'collection', (r) => (r.loai_bao_hiem === 'bhyt' ? n(r, 'so_phai_thu') : 0)],
 ];
 
 export async function buildGeneratedLake(): Promise<GeneratedLake> {

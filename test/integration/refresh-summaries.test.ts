@@ -37,6 +37,7 @@ describe('the refresh', () => {
       'lake/enforcement/',
       'lake/prosecution/',
       'lake/procedures/',
+      'lake/collection/',
       'summaries/',
       'ledger/',
     ]);

@@ -20,6 +20,8 @@ describe('restating province figures to the 34 current units', () => {
       }
       expect(row?.debt_total, unit.code).toBe(rows.reduce((s, r) => s + r.debt_total, 0));
       expect(row?.hi_population, unit.code).toBe(rows.reduce((s, r) => s + r.hi_population, 0));
+      expect(row?.collection_due, unit.code).toBe(rows.reduce((s, r) => s + r.collection_due, 0));
+      expect(row?.collection_collected, unit.code).toBe(rows.reduce((s, r) => s + r.collection_collected, 0));
     }
   });
 

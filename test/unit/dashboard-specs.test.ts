@@ -235,6 +235,10 @@ describe('dashboard Vega-Lite specs', () => {
     const hi = lookup('hi_rate');
     for (const r of rows)
       expect(hi.get(r.province)).toBeCloseTo((100 * r.hi_participants) / r.hi_population, 9);
+    const late = lookup('late_rate');
+    for (const r of rows)
+      expect(late.get(r.province)).toBeCloseTo((100 * r.debt_total) / (12 * r.collection_due), 9);
+    expect(late.size).toBe(rows.length);
     const debt = lookup('debt_total');
     const total = [...debt.values()].reduce((s, v) => s + v, 0);
     expect(total * 1e9).toBeCloseTo(

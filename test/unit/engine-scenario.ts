@@ -91,6 +91,12 @@ export async function writeScenario(mirror: string): Promise<void> {
       so_tien: 30,
     },
   ]);
+  // Only unit 01 sends its collection report: the late-payment rate compares its debt alone.
+  await writeLakeFile(mirror, 'collection', '2025-06', '01', [
+    { loai_bao_hiem: 'bhxh', so_phai_thu: 4000, so_da_thu: 3900, lai_cham_dong: 12 },
+    { loai_bao_hiem: 'bhyt', so_phai_thu: 1500, so_da_thu: 1500, lai_cham_dong: 3 },
+    { loai_bao_hiem: 'bhtn', so_phai_thu: 500, so_da_thu: 450, lai_cham_dong: 1 },
+  ]);
   await writeLakeFile(mirror, 'procedures', '2025-06', '01', [
     {
       nhom_thu_tuc: 'collection',

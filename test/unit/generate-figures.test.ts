@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATASETS, type DatasetName } from '../../lib/datasets/index.ts';
+import { DATASET_NAMES, DATASETS, type DatasetName } from '../../lib/datasets/index.ts';
 import { generateSamples, type Manifest } from '../../lib/generate/index.ts';
 import { readSample } from '../../lib/generate/read-sample.ts';
 import { addMonths } from '../../lib/period.ts';
@@ -68,6 +68,24 @@ describe('generated national figures', () => {
     expect(before).toBeLessThan(14e12);
   });
 
+  it('has the country owe about VND 500-640 trillion a year, and debt near 2-3 % of it, as published', async () => {
+    const s = await nationalSums('collection', '2025-06', 'loai_bao_hiem');
+    const funds = ['BHXH', 'BHYT', 'BHTN'];
+    const due = funds.reduce((sum, f) => sum + get(s, `${f}/so_phai_thu`), 0);
+    const collected = funds.reduce((sum, f) => sum + get(s, `${f}/so_da_thu`), 0);
+    expect(12 * due).toBeGreaterThan(480e12);
+    expect(12 * due).toBeLessThan(640e12);
+    expect(collected / due).toBeGreaterThan(0.95);
+    expect(collected / due).toBeLessThanOrEqual(1);
+    expect(get(s, 'BHXH/so_phai_thu') / due).toBeCloseTo(0.66, 2);
+    const d = await nationalSums('debt', '2025-06');
+    const rate = (get(d, 'no_bhxh') + get(d, 'no_bhyt') + get(d, 'no_bhtn')) / (12 * due);
+    expect(rate).toBeGreaterThan(0.015);
+    expect(rate).toBeLessThan(0.035);
+    const interest = funds.reduce((sum, f) => sum + get(s, `${f}/lai_cham_dong`), 0);
+    expect(interest).toBeGreaterThan(0);
+  });
+
   it('carries debtors from month to month by tax code', async () => {
     const codes = async (period: string) => {
       const set = new Set<string>();
@@ -96,7 +114,7 @@ describe('generated national figures', () => {
       expect(f.submitted_at.slice(0, 7)).toBe(addMonths(f.period, 1));
       if (submitted.getUTCDate() > 10) late++;
     }
-    const missing = 5 * (63 + 63 + 34 + 34) - manifest.files.length;
+    const missing = DATASET_NAMES.length * (63 + 63 + 34 + 34) - manifest.files.length;
     expect(missing).toBeGreaterThanOrEqual(0);
     expect(missing).toBeLessThan(30);
     expect(late / manifest.files.length).toBeGreaterThan(0.01);

@@ -1,5 +1,6 @@
 /** Each dashboard query on the hand-computed lake of engine-scenario.ts. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DATASET_NAMES } from '../../lib/datasets/index.ts';
 import { openEngine, type Engine } from '../../lib/engine/engine.ts';
 import { tempDir, writeLedgerRecord } from './engine-fixture.ts';
 import { writeScenario } from './engine-scenario.ts';
@@ -46,6 +47,12 @@ describe('national_monthly', () => {
       procedures_on_time: 125,
       procedures_late: 15,
       procedures_overdue: 3,
+      collection_due: 4000 + 1500 + 500,
+      collection_collected: 3900 + 1500 + 450,
+      late_interest: 12 + 3 + 1,
+      rate_debt: 125 + 50, // unit 01 only: the one that sent both reports
+      rate_due: 4000 + 1500 + 500,
+      rate_units: 1,
       provinces_reported: 3,
       provinces_expected: 63,
     });
@@ -152,7 +159,7 @@ describe('province_ranking', () => {
 describe('completeness', () => {
   it('expects 63 units per dataset in June and 34 in July, and judges the 10th-of-next-month deadline', async () => {
     const { rows } = await engine.runNamed('completeness');
-    expect(rows).toHaveLength(5 * (63 + 34));
+    expect(rows).toHaveLength(DATASET_NAMES.length * (63 + 34));
     const count = (dataset: string, period: string, status: string) =>
       rows.filter((r) => r.dataset === dataset && r.period === period && r.status === status).length;
     expect([

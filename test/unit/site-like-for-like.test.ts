@@ -114,6 +114,8 @@ describe('like-for-like changes', () => {
             si_labour_force: 0,
             procedures_received: 0,
             procedures_on_time: 0,
+            collection_due: 0,
+            collection_collected: 0,
             debt_rank: i + 1,
           }),
         );

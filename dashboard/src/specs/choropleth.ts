@@ -6,6 +6,7 @@ import type { Geography } from '../restate.ts';
 import { generationOf } from '../units.ts';
 import { pick, t } from '../i18n.ts';
 import { CHANGE_TEXT, CHART_TEXT } from '../messages.ts';
+import { islandLayers } from './islands.ts';
 
 /** The grey of a unit with no report: darker than the lightest colour of every scheme. */
 export const NO_REPORT_GREY = '#b0b0b0';
@@ -100,6 +101,8 @@ export function choroplethSpec(values: readonly MapValue[], opts: ChoroplethOpti
           tooltip: [...tooltip],
         },
       },
+      // Drawn last, so the provinces' outlines never cover them; each brings its own data.
+      ...islandLayers(),
     ],
     resolve: { scale: { color: 'independent' }, legend: { color: 'independent' } },
   };

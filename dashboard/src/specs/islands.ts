@@ -1,0 +1,64 @@
+/**
+ * The Hoàng Sa and Trường Sa archipelagos on every map of Viet Nam. The boundary files hold them as
+ * reefs a few hundred metres across, which draw as invisible specks at a country's scale; an
+ * official map must show and name them, so each gets an outlined symbol of a fixed minimum size
+ * and a label, drawn above the provinces whatever the measure or the month.
+ */
+import { pick } from '../i18n.ts';
+import { CHART_TEXT } from '../messages.ts';
+
+export interface Island {
+  key: 'hoangSa' | 'truongSa';
+  /** Centre of the archipelago's features in the boundary files (degrees). */
+  lon: number;
+  lat: number;
+  /** The unit it belongs to, in the 63-unit and the 34-unit codes (both unchanged by the 2025 merger). */
+  province: string;
+  /** Where the label sits against the symbol: Trường Sa lies at the map's right edge, so its name ends there. */
+  align: 'center' | 'right';
+}
+
+export const ISLANDS: readonly Island[] = [
+  { key: 'hoangSa', lon: 112.0, lat: 16.4, province: '48', align: 'center' },
+  { key: 'truongSa', lon: 114.3, lat: 10.2, province: '56', align: 'right' },
+];
+
+/** Symbol area in square pixels: about 14 px across, visible on a 360 px phone. */
+export const ISLAND_SYMBOL_SIZE = 200;
+
+/** The islands' layers (their symbols, then a label each), in the page's language, for a projected map. */
+export function islandLayers() {
+  const values = ISLANDS.map((i) => ({ lon: i.lon, lat: i.lat, name: pick(CHART_TEXT[i.key]) }));
+  const position = {
+    longitude: { field: 'lon', type: 'quantitative' },
+    latitude: { field: 'lat', type: 'quantitative' },
+  } as const;
+  return [
+    {
+      data: { values },
+      mark: {
+        type: 'point' as const,
+        shape: 'diamond',
+        size: ISLAND_SYMBOL_SIZE,
+        filled: false,
+        stroke: '#1f3b5a',
+        strokeWidth: 1.5,
+      },
+      encoding: { ...position, tooltip: [{ field: 'name', type: 'nominal' as const }] },
+    },
+    // one label layer an island, as a text mark's alignment is fixed for the layer
+    ...ISLANDS.map((island, i) => ({
+      data: { values: values.slice(i, i + 1) },
+      mark: {
+        type: 'text' as const,
+        align: island.align,
+        baseline: 'bottom' as const,
+        dx: island.align === 'right' ? 8 : 0,
+        dy: -10,
+        fontSize: 11,
+        fill: '#1f3b5a',
+      },
+      encoding: { ...position, text: { field: 'name', type: 'nominal' as const } },
+    })),
+  ];
+}
