@@ -143,19 +143,27 @@ export function cellInWords(
 
 const CLOCK = { vi: 'giờ Việt Nam', en: 'Vietnam time' };
 
-/** "05/10/2025 10:15 (giờ Việt Nam)" for an ISO instant, whatever the reader's clock says. */
-export function vietnamTime(iso: string, lang: Lang): string {
+const VIETNAM_CLOCK = new Intl.DateTimeFormat('vi-VN', {
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+  timeZone: 'Asia/Ho_Chi_Minh',
+});
+
+/** "05/10/2025 10:15" on Vietnam's clock for an ISO instant, whatever the reader's clock says. */
+export function vietnamClock(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  const parts = new Intl.DateTimeFormat('vi-VN', {
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZone: 'Asia/Ho_Chi_Minh',
-  }).formatToParts(date);
+  const parts = VIETNAM_CLOCK.formatToParts(date);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('day')}/${part('month')}/${part('year')} ${part('hour')}:${part('minute')} (${CLOCK[lang]})`;
+  return `${part('day')}/${part('month')}/${part('year')} ${part('hour')}:${part('minute')}`;
+}
+
+/** "05/10/2025 10:15 (giờ Việt Nam)": the same, saying which clock. */
+export function vietnamTime(iso: string, lang: Lang): string {
+  const clock = vietnamClock(iso);
+  return clock === iso ? iso : `${clock} (${CLOCK[lang]})`;
 }

@@ -3,6 +3,7 @@
  * "nghìn tỷ" đồng; the exact figure stays available beside the rounded one so nothing is hidden.
  */
 import type { Lang } from '../../lib/messages.ts';
+import { vietnamClock } from '../../lib/messages-receipt.ts';
 import { KPI_TEXT } from './messages.ts';
 
 const integer = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
@@ -76,21 +77,7 @@ export function formatPeriod(period: string): string {
   return `${month}/${year}`;
 }
 
-const stampParts = new Intl.DateTimeFormat('vi-VN', {
-  day: '2-digit',
-  month: '2-digit',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-  timeZone: 'Asia/Ho_Chi_Minh',
-});
-
 /** "23/11/2026 11:02" in Vietnam's time, whatever the reader's clock says. */
 export function formatTimestamp(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  const part = (type: Intl.DateTimeFormatPartTypes) =>
-    stampParts.formatToParts(date).find((p) => p.type === type)?.value ?? '';
-  return `${part('day')}/${part('month')}/${part('year')} ${part('hour')}:${part('minute')}`;
+  return vietnamClock(iso);
 }

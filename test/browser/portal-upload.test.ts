@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DATASET_NAMES } from '../../lib/datasets/index.ts';
 import { buildPortal } from '../../lib/portal/build-portal.ts';
 import { startLocalPortal, type LocalPortal } from '../../lib/portal/local-portal.ts';
 import { DASHBOARD_DIR } from '../../lib/site/build.ts';
@@ -73,6 +74,7 @@ describe('the upload portal page in Chromium', () => {
       'api/templates/enforcement.xlsx',
       'api/templates/prosecution.xlsx',
       'api/templates/procedures.xlsx',
+      'api/templates/collection.xlsx',
     ]);
   });
 
@@ -163,8 +165,8 @@ describe('the upload portal page in Chromium', () => {
     const row = await page.$$eval('#overdue tbody tr', (trs) =>
       trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')),
     );
-    // Nothing was sent for the twelve months before 08/2025: five reports a month are owed.
-    expect(row).toHaveLength(12 * 5);
+    // Nothing was sent for the twelve months before 08/2025: every report of every month is owed.
+    expect(row).toHaveLength(12 * DATASET_NAMES.length);
     expect(row[0]).toEqual(['07/2025', expect.any(String), 'Chưa nộp', '10/08/2025 23:59 (giờ Việt Nam)']);
     expect(row.at(-1)?.[0]).toBe('08/2024');
   });

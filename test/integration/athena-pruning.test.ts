@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAthenaSiteEngine } from '../../functions/refresh/athena-site-engine.ts';
 import { createAthenaClient } from '../../lib/athena/athena-client.ts';
 import { openAthenaEngine } from '../../lib/athena/athena-engine.ts';
+import { DATASET_NAMES } from '../../lib/datasets/index.ts';
 import { addMonths, periodRange } from '../../lib/period.ts';
 import { refreshSite } from '../../lib/site/refresh.ts';
 import { synthForTemplate } from '../infra/synth.ts';
@@ -99,13 +100,13 @@ describe('what each named query reads', () => {
   it('national_figures: the month, the month before and the same month a year before', async () => {
     const read = await months('national_figures', { period: '2026-01' })();
     expect(read.months).toEqual(['2025-01', '2025-12', '2026-01']);
-    expect(read.total).toBe(3 * 5 * units);
+    expect(read.total).toBe(3 * DATASET_NAMES.length * units);
   });
 
   it('province_ranking: the month and the month before', async () => {
     const read = await months('province_ranking', { period: '2025-07' })();
     expect(read.months).toEqual(['2025-06', '2025-07']);
-    expect(read.total).toBe(2 * 5 * units);
+    expect(read.total).toBe(2 * DATASET_NAMES.length * units);
   });
 
   it('police_coordination: one month of the employer detail', async () => {
@@ -147,12 +148,13 @@ describe('what the refresh reads as a whole', () => {
         const read = readsOf(standIn.store.all());
         const expected = periodRange(addMonths('2025-07', 1 - shown), '2025-07');
         expect(read.months).toEqual(expected);
-        // summaries (5 datasets) and the four detail tables for every month, debt for the latest.
-        expect(read.byTable.get('summaries')?.size).toBe(shown * 5 * units);
-        for (const table of ['coverage', 'enforcement', 'procedures', 'prosecution'])
-          expect(read.byTable.get(table)?.size, table).toBe(shown * units);
+        // summaries (every dataset) and the detail tables the pages list for every month (collection
+        // is read from its summaries only), debt for the latest.
+        const detail = ['coverage', 'enforcement', 'procedures', 'prosecution'];
+        expect(read.byTable.get('summaries')?.size).toBe(shown * DATASET_NAMES.length * units);
+        for (const table of detail) expect(read.byTable.get(table)?.size, table).toBe(shown * units);
         expect(read.byTable.get('debt')?.size).toBe(units);
-        expect(read.total).toBe(shown * 9 * units + units);
+        expect(read.total).toBe(shown * (DATASET_NAMES.length + detail.length) * units + units);
       } finally {
         await standIn.close();
       }

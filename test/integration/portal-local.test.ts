@@ -8,6 +8,7 @@ import { startLocalPortal, type LocalPortal } from '../../lib/portal/local-porta
 import type { Receipt } from '../../lib/receipt.ts';
 import { serveSite, type SiteServer } from '../../lib/site/server.ts';
 import { brokenDebtCsv, debtCsv } from './ingest-harness.ts';
+import { DATASET_NAMES } from '../../lib/datasets/index.ts';
 
 let dir: string;
 let portal: LocalPortal;
@@ -104,7 +105,7 @@ describe('the upload portal on the local server, with the local S3 and the real 
     // Uploaded today, long after 2025-09-10: late.
     expect(debt?.status).toBe('late');
     expect(due.reports.filter((r) => r.dataset !== 'debt').map((r) => r.status)).toEqual(
-      Array(4).fill('missing'),
+      Array(DATASET_NAMES.length - 1).fill('missing'),
     );
     expect(due.history.map((h) => [h.fileName, h.status]).sort()).toEqual([
       ['no-sai.csv', 'rejected'],
