@@ -3,66 +3,33 @@
  * report is pending, approved, a re-upload is held (its receipt says so, the lake keeps the
  * approved rows), and a reopen with a reason puts the re-upload in force.
  */
-import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readLakeStamp } from '../../lib/lake/write-partition.ts';
 import { listLedger } from '../../lib/ledger/ledger-store.ts';
-import { buildPortal } from '../../lib/portal/build-portal.ts';
-import { startLocalPortal, type LocalPortal } from '../../lib/portal/local-portal.ts';
-import { DASHBOARD_DIR } from '../../lib/site/build.ts';
-import { serveSite, type SiteServer } from '../../lib/site/server.ts';
+import type { LocalPortal } from '../../lib/portal/local-portal.ts';
 import { debtCsv } from '../integration/ingest-harness.ts';
-import { launchChromium } from '../support/chromium.ts';
+import { openPortalPage, type PortalPage } from './portal-harness.ts';
 
 const PM = { dataset: 'debt', period: '2025-08', province: '48' } as const;
-let dir: string;
+let opened: PortalPage;
 let portal: LocalPortal;
-let site: SiteServer;
-let browser: Browser;
 let page: Page;
-const problems: string[] = [];
+let problems: string[];
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'vss-sign-off-page-'));
-  const siteDir = join(dir, 'site');
-  await buildPortal({ outDir: siteDir });
-  await copyFile(join(DASHBOARD_DIR, 'styles.css'), join(siteDir, 'styles.css'));
-  await writeFile(join(dir, 'first.csv'), debtCsv(5, 21));
-  await writeFile(join(dir, 'second.csv'), debtCsv(7, 22));
-  portal = await startLocalPortal({ dataDir: join(dir, 'data'), asProvince: '48', log: () => undefined });
-  site = await serveSite({ dir: siteDir, port: 0, api: portal.handle });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-  page.on('response', (response) => {
-    if (response.status() >= 400 && !response.url().includes('/api/receipt'))
-      problems.push(`HTTP ${response.status()}: ${response.url()}`);
+  opened = await openPortalPage('sign-off-page', {
+    'first.csv': debtCsv(5, 21),
+    'second.csv': debtCsv(7, 22),
   });
-  await page.goto(new URL('portal.html', site.url).toString());
-  await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
+  ({ portal, page, problems } = opened);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-  await portal?.close();
-  await rm(dir, { recursive: true, force: true });
+  await opened?.close();
 });
 
-async function submit(file: string): Promise<void> {
-  await page.selectOption('#dataset', 'debt');
-  await page.selectOption('#period', PM.period);
-  await page.setInputFiles('#file', join(dir, file));
-  await page.click('#submit');
-  await page.waitForFunction(
-    (name) => document.querySelector('#receipt .receipt-file')?.textContent?.includes(name) === true,
-    file,
-    { timeout: 60_000 },
-  );
-}
+const submit = (file: string) => opened.submit(file, PM.period);
 
 const debtState = () => page.getAttribute('#sign-off tbody tr:first-child [data-state]', 'data-state');
 const lakeUpload = async () =>

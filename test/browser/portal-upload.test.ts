@@ -1,64 +1,30 @@
-import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATASET_NAMES } from '../../lib/datasets/index.ts';
-import { buildPortal } from '../../lib/portal/build-portal.ts';
-import { startLocalPortal, type LocalPortal } from '../../lib/portal/local-portal.ts';
-import { DASHBOARD_DIR } from '../../lib/site/build.ts';
-import { serveSite, type SiteServer } from '../../lib/site/server.ts';
 import { brokenDebtCsv, debtCsv } from '../integration/ingest-harness.ts';
-import { launchChromium } from '../support/chromium.ts';
 import { ARTIFACTS } from './harness.ts';
+import { openPortalPage, type PortalPage } from './portal-harness.ts';
 
+let opened: PortalPage;
 let dir: string;
-let portal: LocalPortal;
-let site: SiteServer;
-let browser: Browser;
 let page: Page;
-const problems: string[] = [];
+let problems: string[];
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'vss-portal-page-'));
-  const siteDir = join(dir, 'site');
-  await buildPortal({ outDir: siteDir });
-  await copyFile(join(DASHBOARD_DIR, 'styles.css'), join(siteDir, 'styles.css'));
-  await writeFile(join(dir, 'good.csv'), debtCsv(6, 11));
-  await writeFile(join(dir, 'broken.csv'), brokenDebtCsv(6, 12));
-  await writeFile(join(dir, 'notes.txt'), 'not a report\n');
-  portal = await startLocalPortal({ dataDir: join(dir, 'data'), asProvince: '48', log: () => undefined });
-  site = await serveSite({ dir: siteDir, port: 0, api: portal.handle });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-  page.on('response', (response) => {
-    // The page polls for the receipt, which is 404 until the ingest has written it.
-    if (response.status() >= 400 && !response.url().includes('/api/receipt'))
-      problems.push(`HTTP ${response.status()}: ${response.url()}`);
+  opened = await openPortalPage('portal-page', {
+    'good.csv': debtCsv(6, 11),
+    'broken.csv': brokenDebtCsv(6, 12),
+    'notes.txt': 'not a report\n',
   });
-  await page.goto(new URL('portal.html', site.url).toString());
-  await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
+  ({ dir, page, problems } = opened);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-  await portal?.close();
-  await rm(dir, { recursive: true, force: true });
+  await opened?.close();
 });
 
-async function submit(file: string): Promise<void> {
-  await page.selectOption('#dataset', 'debt');
-  await page.selectOption('#period', '2025-08');
-  await page.setInputFiles('#file', join(dir, file));
-  await page.click('#submit');
-  await page.waitForFunction(
-    (name) => document.querySelector('#receipt .receipt-file')?.textContent?.includes(name) === true,
-    file,
-    { timeout: 60_000 },
-  );
-}
+const submit = (file: string) => opened.submit(file, '2025-08');
 
 describe('the upload portal page in Chromium', () => {
   it('shows who is submitting, the local-only province switch, and a template per dataset', async () => {
