@@ -2,35 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { approvalIdOf, approvalRecord, type ApprovalRecord } from '../../lib/approval/approval-record.ts';
 import { approvedOnly, reportStanding } from '../../lib/approval/standing.ts';
 import type { DatasetName } from '../../lib/datasets/index.ts';
-import type { LedgerRecord } from '../../lib/ledger-record.ts';
+import { ledgerRecord } from './ledger-records.ts';
 
-function upload(
-  id: string,
-  status: LedgerRecord['status'],
-  receivedAt: string,
-  sha = `sha-${id}`,
-): LedgerRecord {
-  return {
-    upload_id: id,
-    key: `uploads/debt/2025-03/01/${id}.csv`,
-    version_id: null,
-    dataset: 'debt',
-    period: '2025-03',
-    province: '01',
-    file_name: `${id}.csv`,
-    sha256: sha,
-    bytes: 10,
-    received_at: receivedAt,
-    ingested_at: receivedAt,
-    status,
-    rows_read: 1,
-    rows_accepted: status === 'rejected' ? 0 : 1,
-    rows_rejected: 0,
-    error_count: 0,
-    warning_count: 0,
-    supersedes: null,
-  };
-}
+const upload = ledgerRecord;
 
 function action(
   kind: ApprovalRecord['action'],
