@@ -8,6 +8,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { DeleteObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { StorageError } from '../../lib/errors.ts';
+import { putJsonObject } from '../../lib/storage/object-bytes.ts';
 import { ATTEMPTS_PREFIX, RECEIPTS_PREFIX, type UploadLocation } from '../../lib/layout.ts';
 import { RULE_MESSAGES, type RuleId } from '../../lib/messages.ts';
 import type { Receipt } from '../../lib/receipt.ts';
@@ -163,17 +164,6 @@ export async function refuseOffContract(
     message_vi: message.vi,
     message_en: message.en,
   };
-  try {
-    await s3.send(
-      new PutObjectCommand({
-        Bucket: bucket,
-        Key: key,
-        Body: JSON.stringify(refusal),
-        ContentType: 'application/json',
-      }),
-    );
-  } catch (error) {
-    throw new StorageError(`cannot write s3://${bucket}/${key}`, { cause: error });
-  }
+  await putJsonObject(s3, bucket, key, refusal);
   return key;
 }

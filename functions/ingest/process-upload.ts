@@ -5,9 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
-import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import type { S3EventRecord } from 'aws-lambda';
-import { StorageError } from '../../lib/errors.ts';
 import { prepareLakeFile } from '../../lib/lake/prepared-lake.ts';
 import { receiptKey, type UploadLocation } from '../../lib/layout.ts';
 import { listApprovals } from '../../lib/approval/approval-store.ts';
@@ -16,7 +15,7 @@ import type { Receipt } from '../../lib/receipt.ts';
 import { decide } from '../../lib/ledger/decide.ts';
 import { listLedger, putLedgerRecord } from '../../lib/ledger/ledger-store.ts';
 import { uploadIdOf } from '../../lib/ledger/upload-id.ts';
-import { readObjectWithin } from '../../lib/storage/object-bytes.ts';
+import { putJsonObject, readObjectWithin } from '../../lib/storage/object-bytes.ts';
 import { limitsFromEnv } from '../../lib/validate/limits.ts';
 import {
   beginValidation,
@@ -166,7 +165,7 @@ async function settle(
     const approvals = decision.writeLake ? await listApprovals(ctx.s3, ctx.lakeBucket, location) : undefined;
     // An approved month keeps a new upload but says on the receipt that it is held.
     const told = await withHoldNote(ctx, location, receipt, ledger, own, approvals);
-    await putJson(
+    await putJsonObject(
       ctx.s3,
       ctx.lakeBucket,
       receiptKey(location.dataset, location.period, location.province, uploadId),
@@ -183,20 +182,5 @@ async function settle(
     return { uploadId, status: decision.status, lakeWritten, ledgerKey, receipt: told };
   } finally {
     await lake?.dispose();
-  }
-}
-
-async function putJson(s3: S3Client, bucket: string, key: string, value: unknown): Promise<void> {
-  try {
-    await s3.send(
-      new PutObjectCommand({
-        Bucket: bucket,
-        Key: key,
-        Body: JSON.stringify(value),
-        ContentType: 'application/json',
-      }),
-    );
-  } catch (error) {
-    throw new StorageError(`cannot write s3://${bucket}/${key}`, { cause: error });
   }
 }

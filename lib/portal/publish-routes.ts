@@ -4,7 +4,7 @@
  *   POST /api/approvals/publish {period}     freeze the counted figures of every report
  *   GET  /api/approvals/published?period=    the latest snapshot and the differences from now
  */
-import { ListObjectsCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { ListObjectsCommand, type S3Client } from '@aws-sdk/client-s3';
 import { z } from 'zod';
 import {
   publishedKey,
@@ -15,11 +15,10 @@ import {
   type PublishedSnapshot,
 } from '../approval/published-snapshot.ts';
 import { DATASET_NAMES } from '../datasets/index.ts';
-import { StorageError } from '../errors.ts';
 import { APPROVAL_MESSAGES } from '../messages-approval.ts';
 import { PORTAL_MESSAGES } from '../messages.ts';
 import { isPeriod, type Period } from '../period.ts';
-import { readObject } from '../storage/object-bytes.ts';
+import { putJsonObject, readObject } from '../storage/object-bytes.ts';
 import { nationalApproval } from './approval-national.ts';
 import { json, refuse, type ApiRequest, type ApiResponse } from './api-types.ts';
 
@@ -61,19 +60,7 @@ export async function publishMonth(deps: Deps, request: ApiRequest): Promise<Api
   };
   const snapshot = publishedSnapshot.parse({ ...body, snapshot_id: snapshotIdOf(body) });
   const key = publishedKey(period, snapshot.snapshot_id);
-  try {
-    await deps.s3.send(
-      new PutObjectCommand({
-        Bucket: deps.lakeBucket,
-        Key: key,
-        Body: JSON.stringify(snapshot),
-        ContentType: 'application/json',
-        IfNoneMatch: '*',
-      }),
-    );
-  } catch (error) {
-    throw new StorageError(`cannot write s3://${deps.lakeBucket}/${key}`, { cause: error });
-  }
+  await putJsonObject(deps.s3, deps.lakeBucket, key, snapshot, { once: true });
   return json(201, { key, snapshot });
 }
 

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { GetObjectCommand, NoSuchKey, type S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, NoSuchKey, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { StorageError } from '../errors.ts';
 
 export interface StoredObject {
@@ -78,4 +78,30 @@ function dropBody(body: unknown): void {
 export function isMissingObject(error: unknown): boolean {
   const cause = error instanceof StorageError ? error.cause : error;
   return cause instanceof NoSuchKey || (cause instanceof Error && cause.name === 'NoSuchKey');
+}
+
+/**
+ * Writes a value as a JSON object. `once`: refuse to replace an object already there (S3's
+ * If-None-Match), for records that are written once and never changed.
+ */
+export async function putJsonObject(
+  s3: S3Client,
+  bucket: string,
+  key: string,
+  value: unknown,
+  options: { once?: boolean } = {},
+): Promise<void> {
+  try {
+    await s3.send(
+      new PutObjectCommand({
+        Bucket: bucket,
+        Key: key,
+        Body: JSON.stringify(value),
+        ContentType: 'application/json',
+        ...(options.once ? { IfNoneMatch: '*' } : {}),
+      }),
+    );
+  } catch (error) {
+    throw new StorageError(`cannot write s3://${bucket}/${key}`, { cause: error });
+  }
 }
