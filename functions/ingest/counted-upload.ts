@@ -26,26 +26,24 @@ export async function countedUpload(
 }
 
 /**
- * The receipt of an accepted upload, with the note that it is held when the report is approved
- * and this upload would otherwise have become the one in force. `ledger` is the province-month's
- * ledger before this upload; `own` is its record as it will be written; `approvals` the
- * province-month's sign-off records when the caller has already listed them.
+ * The report's standing once this upload's record is written: `ledger` is the province-month's
+ * ledger before this upload, `own` its record as it will be written.
  */
-export async function withHoldNote(
-  ctx: Pick<UploadContext, 's3' | 'lakeBucket'>,
+export function standingWithOwn(
   pm: ProvinceMonth,
-  receipt: Receipt,
   ledger: readonly LedgerRecord[],
   own: LedgerRecord,
-  listed?: Awaited<ReturnType<typeof listApprovals>>,
-): Promise<Receipt> {
+  approvals: Parameters<typeof reportStanding>[2],
+): ReportStanding {
+  return reportStanding(pm, [...ledger.filter((r) => r.upload_id !== own.upload_id), own], approvals);
+}
+
+/**
+ * The receipt of an accepted upload, with the note that it is held when the report is approved
+ * and this upload would otherwise have become the one in force.
+ */
+export function withHoldNote(receipt: Receipt, own: LedgerRecord, standing: ReportStanding): Receipt {
   if (receipt.status !== 'accepted' || own.status !== 'accepted') return receipt;
-  const approvals = listed ?? (await listApprovals(ctx.s3, ctx.lakeBucket, pm));
-  const standing: ReportStanding = reportStanding(
-    pm,
-    [...ledger.filter((r) => r.upload_id !== own.upload_id), own],
-    approvals,
-  );
   if (!standing.approved || !standing.held.some((r) => r.upload_id === own.upload_id)) return receipt;
   const approvedAt = standing.lastAction?.at ?? own.received_at;
   const words = APPROVAL_MESSAGES.heldUntilReopened(approvedAt);

@@ -27,7 +27,7 @@ import {
   unprocessable,
   unreadSha256,
 } from './park-upload.ts';
-import { withHoldNote } from './counted-upload.ts';
+import { standingWithOwn, withHoldNote } from './counted-upload.ts';
 import { receivedAtOf } from './received-at.ts';
 import { reconcileLake, type BesideLake } from './reconcile-lake.ts';
 import type { ValidateUpload } from './validate-port.ts';
@@ -161,10 +161,13 @@ async function settle(
       rows_sha256: receipt.status === 'accepted' ? (lake?.rowsSha256 ?? null) : null,
       etag: (object.eTag ?? record.s3.object.eTag ?? '').replaceAll('"', '') || null,
     };
-    // Listed once when the upload may go in force: for the hold note and for the first write below.
-    const approvals = decision.writeLake ? await listApprovals(ctx.s3, ctx.lakeBucket, location) : undefined;
-    // An approved month keeps a new upload but says on the receipt that it is held.
-    const told = await withHoldNote(ctx, location, receipt, ledger, own, approvals);
+    // The sign-off records matter only to an accepted upload: they may hold it (its receipt says
+    // so) or leave it the one that counts.
+    const standing =
+      own.status === 'accepted'
+        ? standingWithOwn(location, ledger, own, await listApprovals(ctx.s3, ctx.lakeBucket, location))
+        : undefined;
+    const told = standing ? withHoldNote(receipt, own, standing) : receipt;
     await putJsonObject(
       ctx.s3,
       ctx.lakeBucket,
@@ -172,9 +175,10 @@ async function settle(
       told,
     );
     const ledgerKey = await putLedgerRecord(ctx.s3, ctx.lakeBucket, own);
-    // A first write straight to the lake only where no sign-off record can lock the report.
+    // Nothing of this upload can be in the lake yet and, under the full rule, it is the one that
+    // counts: the first round writes it without reading the ledger and the stamp again.
     const writesFirst =
-      decision.writeLake && approvals?.length === 0 && !ledger.some((r) => r.upload_id === uploadId);
+      standing?.counted?.upload_id === uploadId && !ledger.some((r) => r.upload_id === uploadId);
     const lakeWritten =
       decision.status === 'rejected'
         ? false
