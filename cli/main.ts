@@ -10,7 +10,7 @@
  * `start` runs the whole chain on sample data and keeps serving.
  */
 import { Command, CommanderError } from 'commander';
-import { VssError } from '../lib/errors.ts';
+import { VssError } from '../core/errors.ts';
 import { registerCommands } from './commands/index.ts';
 
 const program = new Command('vss')

@@ -5,18 +5,18 @@
  */
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { S3Event, S3EventRecord } from 'aws-lambda';
-import { ConfigError, StorageError } from '../lib/errors.ts';
-import { createS3Client } from '../lib/storage/s3-client.ts';
-import { ingestTelemetry, withIngestTelemetry } from '../lib/observability/ingest-telemetry.ts';
-import { summaryWriter } from '../lib/summary/write-summary.ts';
-import { validateUpload } from '../lib/validate/index.ts';
-import { uploadOfRecord } from './ingest/event-key.ts';
-import { createKeyedLock } from './ingest/keyed-lock.ts';
-import { refuseOffContract } from './ingest/park-upload.ts';
-import { processUpload, type UploadOutcome } from './ingest/process-upload.ts';
-import type { BesideLake } from './ingest/reconcile-lake.ts';
-import { isApprovalKey, settleApproval } from './ingest/settle-approval.ts';
-import type { ValidateUpload } from './ingest/validate-port.ts';
+import { ConfigError, StorageError } from '../core/errors.ts';
+import { createS3Client } from '../pipeline/storage/s3-client.ts';
+import { ingestTelemetry, withIngestTelemetry } from '../pipeline/observability/ingest-telemetry.ts';
+import { summaryWriter } from '../pipeline/summary/write-summary.ts';
+import { validateUpload } from '../pipeline/validate/index.ts';
+import { uploadOfRecord } from '../pipeline/ingest/event-key.ts';
+import { createKeyedLock } from '../pipeline/ingest/keyed-lock.ts';
+import { refuseOffContract } from '../pipeline/ingest/park-upload.ts';
+import { processUpload, type UploadOutcome } from '../pipeline/ingest/process-upload.ts';
+import type { BesideLake } from '../pipeline/ingest/reconcile-lake.ts';
+import { isApprovalKey, settleApproval } from '../pipeline/ingest/settle-approval.ts';
+import type { ValidateUpload } from '../pipeline/ingest/validate-port.ts';
 
 export type { UploadOutcome };
 
@@ -61,7 +61,7 @@ export function createIngestHandler(deps: IngestDeps): (event: S3Event) => Promi
     /** A sign-off record in the lake bucket: settle the reports it covers. True when it was one. */
     const approvalEvent = async (record: S3EventRecord): Promise<boolean> => {
       if (record.s3.bucket.name !== deps.lakeBucket) return false;
-      // Approval keys are plain ASCII (lib/layout.ts); anything else in the lake bucket is not ours.
+      // Approval keys are plain ASCII (core/contracts/layout.ts); anything else in the lake bucket is not ours.
       const key = record.s3.object.key;
       if (!isApprovalKey(key)) return false;
       if (!record.eventName.startsWith('ObjectCreated:')) return true;

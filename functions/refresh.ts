@@ -1,20 +1,20 @@
 /**
  * The refresh Lambda (monthly schedule and after uploads): copy the lake into /tmp, run the
  * dashboard queries with DuckDB, and publish the site data files under data/ in the site bucket
- * (only those whose bytes changed: lib/site/publish-site-data.ts).
+ * (only those whose bytes changed: pipeline/refresh/publish-site-data.ts).
  * Locally `vss refresh` runs the same refreshSite on the data directory instead.
  */
 import { join } from 'node:path';
 import type { S3Client } from '@aws-sdk/client-s3';
-import type { Engine } from '../lib/engine/engine.ts';
-import { syncMirror } from '../lib/engine/mirror.ts';
-import { ConfigError } from '../lib/errors.ts';
-import { publishSiteData, SITE_DATA_PREFIX } from '../lib/site/publish-site-data.ts';
-import { refreshMirrorPrefixes, refreshSite } from '../lib/site/refresh.ts';
-import { debtMonthPrefix, latestDebtPeriod } from '../lib/site/refresh-bundles.ts';
-import { createS3Client } from '../lib/storage/s3-client.ts';
-import { withRefreshTelemetry } from '../lib/observability/refresh-telemetry.ts';
-import { openAthenaSiteEngine } from './refresh/athena-site-engine.ts';
+import type { Engine } from '../pipeline/query/engine.ts';
+import { syncMirror } from '../pipeline/mirror/mirror.ts';
+import { ConfigError } from '../core/errors.ts';
+import { publishSiteData, SITE_DATA_PREFIX } from '../pipeline/refresh/publish-site-data.ts';
+import { refreshMirrorPrefixes, refreshSite } from '../pipeline/refresh/refresh.ts';
+import { debtMonthPrefix, latestDebtPeriod } from '../pipeline/refresh/refresh-bundles.ts';
+import { createS3Client } from '../pipeline/storage/s3-client.ts';
+import { withRefreshTelemetry } from '../pipeline/observability/refresh-telemetry.ts';
+import { openAthenaSiteEngine } from '../pipeline/refresh/athena-site-engine.ts';
 
 export interface RefreshDeps {
   s3: S3Client;

@@ -4,22 +4,22 @@
  * UPLOADS_BUCKET, LAKE_BUCKET, SESSION_SECRET_NAME, optional VSS_MAX_UPLOAD_BYTES.
  */
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { approverCookieOf, verifyApprover } from '../lib/auth/approver-cookie.ts';
-import { sessionCookieOf, verifySession } from '../lib/auth/session-cookie.ts';
-import { ConfigError } from '../lib/errors.ts';
-import { PORTAL_MESSAGES } from '../lib/messages.ts';
+import { approverCookieOf, verifyApprover } from '../pipeline/auth/approver-cookie.ts';
+import { sessionCookieOf, verifySession } from '../pipeline/auth/session-cookie.ts';
+import { ConfigError } from '../core/errors.ts';
+import { PORTAL_MESSAGES } from '../core/messages/messages.ts';
 import {
   logRequest,
   requestLogEntry,
   withUploadApiTelemetry,
   type RequestLogEntry,
-} from '../lib/observability/upload-api-telemetry.ts';
-import { refuse, type ApiRequest, type ApiResponse } from '../lib/portal/api-types.ts';
-import { createUploadApi, type UploadApiDeps } from '../lib/portal/upload-api.ts';
-import { createS3Client } from '../lib/storage/s3-client.ts';
-import { limitsFromEnv } from '../lib/validate/limits.ts';
-import { cookiesOf, httpEvent, requestOf, resultOf } from './upload-api/event-request.ts';
-import { loadSessionKey } from './upload-api/session-key.ts';
+} from '../pipeline/observability/upload-api-telemetry.ts';
+import { refuse, type ApiRequest, type ApiResponse } from '../core/contracts/api-types.ts';
+import { createUploadApi, type UploadApiDeps } from '../pipeline/upload-api/route-request.ts';
+import { createS3Client } from '../pipeline/storage/s3-client.ts';
+import { limitsFromEnv } from '../pipeline/validate/limits.ts';
+import { cookiesOf, httpEvent, requestOf, resultOf } from '../pipeline/upload-api/event-request.ts';
+import { loadSessionKey } from '../pipeline/upload-api/session-key.ts';
 
 export interface UploadApiHandlerDeps extends UploadApiDeps {
   sessionKey: () => Promise<string>;

@@ -6,7 +6,7 @@
 import { ArnFormat, Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
-import { LAKE_PREFIX, LEDGER_PREFIX, SUMMARIES_PREFIX } from '../lib/layout.ts';
+import { LAKE_PREFIX, LEDGER_PREFIX, SUMMARIES_PREFIX } from '../core/contracts/layout.ts';
 import { objectPrefixFinding } from './nag-ids.ts';
 import { REFERENCE_PREFIX } from './reference-rows.ts';
 

@@ -1,6 +1,6 @@
 import { App, Validations, type AppProps } from 'aws-cdk-lib';
 import { nagPacks } from './nag-findings.ts';
-import { ConfigError } from '../lib/errors.ts';
+import { ConfigError } from '../core/errors.ts';
 import type { RefreshEngine } from './constructs/refresh-schedule.ts';
 import { VssStack, type VssStackProps } from './vss-stack.ts';
 

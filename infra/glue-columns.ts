@@ -4,8 +4,8 @@
  * by hand, so a new template column reaches Athena with the next deploy.
  */
 import type { z } from 'zod';
-import { DATASETS, glueType, PARTITION_COLUMNS, type DatasetName } from '../lib/datasets/index.ts';
-import { ledgerRecord } from '../lib/ledger-record.ts';
+import { DATASETS, glueType, PARTITION_COLUMNS, type DatasetName } from '../core/datasets/index.ts';
+import { ledgerRecord } from '../core/contracts/ledger-record.ts';
 
 export interface GlueColumn {
   name: string;
@@ -52,13 +52,13 @@ export function ledgerColumns(): GlueColumn[] {
 }
 
 /**
- * Data columns of `vss.summaries`: a SummaryEntry (lib/summary/summarize.ts) less its dataset,
+ * Data columns of `vss.summaries`: a SummaryEntry (pipeline/summary/summarize.ts) less its dataset,
  * which the table takes from the path as a partition key (Athena forbids a column and a key of
  * one name). The infra tests read a file writeSummaryParquet() wrote to keep the two in step.
  */
 export function summaryColumns(): GlueColumn[] {
   return [
-    { name: 'measure', type: 'string', comment: 'Measure name (lib/summary/measures.ts)' },
+    { name: 'measure', type: 'string', comment: 'Measure name (core/measures.ts)' },
     { name: 'value', type: 'bigint', comment: 'Sum over the accepted rows of the province-month' },
   ];
 }

@@ -1,11 +1,11 @@
 /**
  * Partition projection parameters for the lake tables. Athena computes partitions from these
  * instead of asking Glue, so an upload is queryable the moment its Parquet object lands; no
- * crawler and no MSCK REPAIR. The template must describe the same path as lib/layout.ts lakeKey().
+ * crawler and no MSCK REPAIR. The template must describe the same path as core/contracts/layout.ts lakeKey().
  */
-import { LAKE_PREFIX, SUMMARIES_PREFIX } from '../lib/layout.ts';
-import { FIRST_PERIOD } from '../lib/reference/provinces.ts';
-import { DATASET_NAMES, type DatasetName } from '../lib/datasets/index.ts';
+import { LAKE_PREFIX, SUMMARIES_PREFIX } from '../core/contracts/layout.ts';
+import { FIRST_PERIOD } from '../pipeline/reference/provinces.ts';
+import { DATASET_NAMES, type DatasetName } from '../core/datasets/index.ts';
 
 /** s3://<bucket>/lake/<dataset>/ : where a lake table's objects live. */
 export function lakeTableLocation(bucketName: string, dataset: DatasetName): string {
@@ -61,7 +61,7 @@ export function summariesTableLocation(bucketName: string): string {
   return `s3://${bucketName}/${SUMMARIES_PREFIX}`;
 }
 
-/** The folder of one dataset's province-month summary, as lib/layout.ts summaryKey() names it. */
+/** The folder of one dataset's province-month summary, as core/contracts/layout.ts summaryKey() names it. */
 export function summariesLocationTemplate(bucketName: string): string {
   return `${summariesTableLocation(bucketName)}\${dataset}/period=\${period}/province=\${province}/`;
 }

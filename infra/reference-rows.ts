@@ -1,11 +1,11 @@
 /**
- * The reference tables DuckDB builds in memory (lib/engine/reference-tables.ts), as rows the
+ * The reference tables DuckDB builds in memory (pipeline/query/reference-tables.ts), as rows the
  * deploy writes into the lake bucket for Athena: the same names, columns and types, generated
  * from the province registry and the dataset definitions, never listed by hand.
  */
-import { DATASETS } from '../lib/datasets/index.ts';
-import { periodRange, type Period } from '../lib/period.ts';
-import { FIRST_PERIOD, type ProvinceRegistry } from '../lib/reference/provinces.ts';
+import { DATASETS } from '../core/datasets/index.ts';
+import { periodRange, type Period } from '../core/period.ts';
+import { FIRST_PERIOD, type ProvinceRegistry } from '../pipeline/reference/provinces.ts';
 import type { GlueColumn } from './glue-columns.ts';
 
 /**

@@ -7,10 +7,10 @@
  * a key inside province 79's folder. Every segment before the province is therefore fixed or
  * `?`-matched: the dataset by name, the period as `????-??`.
  */
-import { DATASET_NAMES } from '../lib/datasets/index.ts';
-import { UPLOADS_PREFIX } from '../lib/layout.ts';
-import type { ProvinceRegistry } from '../lib/reference/provinces.ts';
-import { ConfigError } from '../lib/errors.ts';
+import { DATASET_NAMES } from '../core/datasets/index.ts';
+import { UPLOADS_PREFIX } from '../core/contracts/layout.ts';
+import type { ProvinceRegistry } from '../pipeline/reference/provinces.ts';
+import { ConfigError } from '../core/errors.ts';
 
 /** The current units; each gets an upload role. */
 export function currentProvinceCodes(registry: ProvinceRegistry): string[] {

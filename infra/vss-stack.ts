@@ -1,6 +1,6 @@
 import { Annotations, CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import { provinces } from '../lib/reference/provinces.ts';
+import { provinces } from '../pipeline/reference/provinces.ts';
 import { AthenaWorkgroup } from './constructs/athena-workgroup.ts';
 import { DashboardDistribution } from './constructs/dashboard-distribution.ts';
 import { DashboardSignIn } from './constructs/dashboard-sign-in.ts';

@@ -1,4 +1,4 @@
--- measure_series: the monthly series of one measure of vss.summaries (lib/summary/measures.ts),
+-- measure_series: the monthly series of one measure of vss.summaries (core/measures.ts),
 -- national (province 'all') or for one unit, one row per month from the first to the last month
 -- that holds data, whatever vss.months holds beyond them (value empty where nothing was
 -- reported). geography 'reported' takes the unit as it was each month, so a merged province's

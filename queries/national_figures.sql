@@ -7,7 +7,7 @@
 -- Sums over the units that reported, from vss.summaries; the same in both geographies.
 -- Changes of a *_pct measure are in percentage points.
 -- previous_month and previous_year are the comparison months, derived from period by the caller
--- (lib/engine/comparison-months.ts), so each read of vss.summaries is a plain partition predicate.
+-- (core/comparison-months.ts), so each read of vss.summaries is a plain partition predicate.
 -- params: period, previous_month, previous_year
 WITH sums AS (
   SELECT 'current' AS slot, s.period, s.measure, CAST(SUM(s.value) AS DOUBLE) AS value

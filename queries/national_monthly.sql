@@ -1,7 +1,7 @@
 -- national_monthly: the national figures of every month, as reported (the sum over the units
 -- that reported that month), one row per month from the first to the last month that holds data
 -- (whatever vss.months holds beyond them: Athena's runs 2015-2099). Columns are those of
--- nationalRow in lib/site-data.ts. Money is whole VND. Reads the per-upload summaries
+-- nationalRow in core/contracts/site-data.ts. Money is whole VND. Reads the per-upload summaries
 -- (vss.summaries), not the employer detail, so its cost grows with provinces x months only. The
 -- national total is the same in both geographies.
 -- from and to bound every read of a projected table (partition projection prunes to them); the

@@ -5,7 +5,7 @@
 -- least 3), exceeds z_threshold (default 3.5) in size. Medians are exact (middle rows), so both
 -- engines agree. measure 'all' judges every measure. Earlier months are restated to the month's
 -- units ('reported') or to the 34 ('current') so the 2025 merger is not itself flagged.
--- previous_month is derived from period by the caller (lib/engine/comparison-months.ts).
+-- previous_month is derived from period by the caller (core/comparison-months.ts).
 -- params: period, geography=reported, previous_month, period, measure=all, jump_ratio=2, jump_ratio=2, z_threshold=3.5
 WITH given AS (
   SELECT m.period, x.geography

@@ -1,6 +1,6 @@
 -- province_monthly: each unit's figures for each month in the geography of that month (63 units
 -- until 2025-06, 34 from 2025-07), for the units that reported anything that month. Columns are
--- those of provinceRow in lib/site-data.ts; debt_rank is 1 for the largest debt of the month.
+-- those of provinceRow in core/contracts/site-data.ts; debt_rank is 1 for the largest debt of the month.
 -- Reads the per-upload summaries (vss.summaries), not the employer detail.
 -- from and to bound every read of a projected table (partition projection prunes to them); the
 -- refresh passes the months it shows.

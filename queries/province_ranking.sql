@@ -1,10 +1,10 @@
--- province_ranking: for one month and one measure of vss.summaries (lib/summary/measures.ts,
+-- province_ranking: for one month and one measure of vss.summaries (core/measures.ts,
 -- e.g. debt_total, debt_3m_plus, hi_participants), the units ranked by it (1 = largest), with
 -- the value and rank of the month before and the change. geography 'reported' ranks that month's
 -- units (63 until 2025-06, 34 from 2025-07); 'current' ranks the 34 units with older figures
 -- restated through vss.provinces.current_code. Across the 63 -> 34 change the month before is
 -- restated to this month's units, so the change compares like with like.
--- previous_month is derived from period by the caller (lib/engine/comparison-months.ts).
+-- previous_month is derived from period by the caller (core/comparison-months.ts).
 -- params: period, geography=reported, measure=debt_total, period, previous_month
 WITH given AS (
   SELECT m.period, x.geography

@@ -1,6 +1,6 @@
 -- site_coverage: participants, the year's target and the population or labour-force base of
 -- every unit, month and scheme (loai_hinh), in the geography of that month. Columns are those of
--- coverageRow in lib/site-data.ts.
+-- coverageRow in core/contracts/site-data.ts.
 -- from and to bound every read of a projected table (partition projection prunes to them); the
 -- refresh passes the months it shows.
 -- params: from=2015-01, to=9999-12

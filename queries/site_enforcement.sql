@@ -1,6 +1,6 @@
 -- site_enforcement: inspections, employers inspected and violating, sanction decisions and fines
 -- (imposed and collected, whole VND) of every unit and month, in the geography of that month.
--- Columns are those of enforcementRow in lib/site-data.ts.
+-- Columns are those of enforcementRow in core/contracts/site-data.ts.
 -- from and to bound every read of a projected table (partition projection prunes to them); the
 -- refresh passes the months it shows.
 -- params: from=2015-01, to=9999-12

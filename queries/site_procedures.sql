@@ -1,6 +1,6 @@
 -- site_procedures: administrative-procedure dossiers of every unit, month and procedure group:
 -- received, resolved on time, resolved late, pending and overdue. Columns are those of
--- proceduresRow in lib/site-data.ts.
+-- proceduresRow in core/contracts/site-data.ts.
 -- from and to bound every read of a projected table (partition projection prunes to them); the
 -- refresh passes the months it shows.
 -- params: from=2015-01, to=9999-12

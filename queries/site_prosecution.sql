@@ -1,6 +1,6 @@
 -- site_prosecution: the dossier registers at each month end counted by unit, Penal Code article
 -- (214, 215, 216) and stage (trang_thai), with the amount evaded or defrauded in whole VND.
--- Columns are those of prosecutionRow in lib/site-data.ts.
+-- Columns are those of prosecutionRow in core/contracts/site-data.ts.
 -- from and to bound every read of a projected table (partition projection prunes to them); the
 -- refresh passes the months it shows.
 -- params: from=2015-01, to=9999-12

@@ -3,9 +3,9 @@
  * do when they do not. Exit 1 when a problem is found.
  */
 import type { Command } from 'commander';
-import { doctorDeployed, doctorLocal } from '../../lib/doctor/doctor-local.ts';
-import { DOCTOR_MESSAGES, PROGRESS_MESSAGES, type Lang } from '../../lib/messages.ts';
-import { inStage, stagesOn } from '../../lib/progress/index.ts';
+import { doctorDeployed, doctorLocal } from '../../local/doctor-local.ts';
+import { DOCTOR_MESSAGES, PROGRESS_MESSAGES, type Lang } from '../../core/messages/messages.ts';
+import { inStage, stagesOn } from '../../pipeline/progress/index.ts';
 import { dataDirOption } from '../options.ts';
 import { langOption } from './ingest.ts';
 

@@ -1,9 +1,9 @@
 import { Option, type Command } from 'commander';
-import { UsageError } from '../../lib/errors.ts';
-import { generateSamples } from '../../lib/generate/index.ts';
-import { SCALES, scaleNamed } from '../../lib/generate/scale.ts';
-import { localPaths } from '../../lib/layout.ts';
-import { isPeriod } from '../../lib/period.ts';
+import { UsageError } from '../../core/errors.ts';
+import { generateSamples } from '../../pipeline/generate/index.ts';
+import { SCALES, scaleNamed } from '../../pipeline/generate/scale.ts';
+import { localPaths } from '../../core/contracts/layout.ts';
+import { isPeriod } from '../../core/period.ts';
 import { dataDirOption } from '../options.ts';
 
 interface GenerateFlags {

@@ -4,11 +4,11 @@
  * the same bytes are skipped, so running it twice changes nothing.
  */
 import { Option, type Command } from 'commander';
-import { INGEST_MESSAGES, PROGRESS_MESSAGES, type Lang } from '../../lib/messages.ts';
-import { stagesOn } from '../../lib/progress/index.ts';
-import { ingestFiles, type IngestSummary } from '../../lib/local/ingest-files.ts';
-import { filesAt, type LocalUpload } from '../../lib/local/upload-files.ts';
-import { formatReceipt } from '../../lib/validate/format-receipt.ts';
+import { INGEST_MESSAGES, PROGRESS_MESSAGES, type Lang } from '../../core/messages/messages.ts';
+import { stagesOn } from '../../pipeline/progress/index.ts';
+import { ingestFiles, type IngestSummary } from '../../local/ingest-files.ts';
+import { filesAt, type LocalUpload } from '../../local/upload-files.ts';
+import { formatReceipt } from '../../pipeline/validate/format-receipt.ts';
 import type { UploadOutcome } from '../../functions/ingest.ts';
 import { dataDirOption } from '../options.ts';
 

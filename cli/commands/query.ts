@@ -1,16 +1,25 @@
 import { writeFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
-import { athenaOptions, openAthenaFromCli, type AthenaCliOptions } from '../../lib/athena/athena-cli.ts';
-import { openEngine, type Engine, type PositionalParams, type QueryParams } from '../../lib/engine/engine.ts';
-import { formatResult, OUTPUT_FORMATS, type OutputFormat } from '../../lib/engine/format-result.ts';
-import { syncLocalMirror } from '../../lib/engine/local-mirror.ts';
-import { countPlaceholders, loadNamedQuery } from '../../lib/engine/named-query.ts';
-import { withProgress } from '../../lib/engine/progress.ts';
-import { DATASET_NAMES } from '../../lib/datasets/index.ts';
-import { QueryError, UsageError } from '../../lib/errors.ts';
-import { localPaths } from '../../lib/layout.ts';
-import { QUERY_MESSAGES, type Bilingual } from '../../lib/messages.ts';
-import { MEASURE_NAMES } from '../../lib/summary/measures.ts';
+import {
+  athenaOptions,
+  openAthenaFromCli,
+  type AthenaCliOptions,
+} from '../../pipeline/query/athena/athena-cli.ts';
+import {
+  openEngine,
+  type Engine,
+  type PositionalParams,
+  type QueryParams,
+} from '../../pipeline/query/engine.ts';
+import { formatResult, OUTPUT_FORMATS, type OutputFormat } from '../../pipeline/query/format-result.ts';
+import { syncLocalMirror } from '../../local/local-mirror.ts';
+import { countPlaceholders, loadNamedQuery } from '../../pipeline/query/named-query.ts';
+import { withProgress } from '../../pipeline/query/progress.ts';
+import { DATASET_NAMES } from '../../core/datasets/index.ts';
+import { QueryError, UsageError } from '../../core/errors.ts';
+import { localPaths } from '../../core/contracts/layout.ts';
+import { QUERY_MESSAGES, type Bilingual } from '../../core/messages/messages.ts';
+import { MEASURE_NAMES } from '../../core/measures.ts';
 import { dataDirOption } from '../options.ts';
 
 export const GEOGRAPHIES = ['reported', 'current'] as const;

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { syncLocalMirror } from '../../lib/engine/local-mirror.ts';
-import { localPaths } from '../../lib/layout.ts';
-import { refreshSite } from '../../lib/site/refresh.ts';
+import { syncLocalMirror } from '../../local/local-mirror.ts';
+import { localPaths } from '../../core/contracts/layout.ts';
+import { refreshSite } from '../../pipeline/refresh/refresh.ts';
 import { dataDirOption } from '../options.ts';
 
 export function register(program: Command): void {

@@ -5,10 +5,10 @@
  * what would be cleared and replayed. Exit 1 when an upload could not be handled.
  */
 import type { Command } from 'commander';
-import { PROGRESS_MESSAGES, REPLAY_MESSAGES, type Lang } from '../../lib/messages.ts';
-import { inStage, stagesOn } from '../../lib/progress/index.ts';
-import { replayDeployed } from '../../lib/replay/replay-deployed.ts';
-import { replayLocal } from '../../lib/replay/replay-local.ts';
+import { PROGRESS_MESSAGES, REPLAY_MESSAGES, type Lang } from '../../core/messages/messages.ts';
+import { inStage, stagesOn } from '../../pipeline/progress/index.ts';
+import { replayDeployed } from '../../pipeline/ops/replay-deployed.ts';
+import { replayLocal } from '../../local/replay-local.ts';
 import { dataDirOption } from '../options.ts';
 import { concurrencyOption, langOption } from './ingest.ts';
 

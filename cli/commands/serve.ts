@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Option, type Command } from 'commander';
-import { UsageError } from '../../lib/errors.ts';
-import { localPaths } from '../../lib/layout.ts';
-import { buildSite } from '../../lib/site/build.ts';
-import { serveSite } from '../../lib/site/server.ts';
+import { UsageError } from '../../core/errors.ts';
+import { localPaths } from '../../core/contracts/layout.ts';
+import { buildSite } from '../../pipeline/site/build.ts';
+import { serveSite } from '../../local/site-server.ts';
 import { dataDirOption } from '../options.ts';
 
 function parsePort(value: string): number {

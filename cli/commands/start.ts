@@ -1,9 +1,9 @@
 import { Option, type Command } from 'commander';
-import { UsageError } from '../../lib/errors.ts';
-import { isPeriod } from '../../lib/period.ts';
-import { runLocalPipeline } from '../../lib/pipeline/run-local.ts';
-import { stagesOn } from '../../lib/progress/index.ts';
-import { isKnownScope } from '../../lib/portal/local-portal.ts';
+import { UsageError } from '../../core/errors.ts';
+import { isPeriod } from '../../core/period.ts';
+import { runLocalPipeline } from '../../local/run-local.ts';
+import { stagesOn } from '../../pipeline/progress/index.ts';
+import { isKnownScope } from '../../local/local-portal.ts';
 import { dataDirOption } from '../options.ts';
 import { threadsOption } from './ingest.ts';
 

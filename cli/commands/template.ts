@@ -1,10 +1,10 @@
 /** `vss template <dataset> --out file.xlsx`: the upload template a province fills. */
 import { writeFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
-import { DATASET_NAMES, DATASETS, isDatasetName } from '../../lib/datasets/index.ts';
-import { UsageError } from '../../lib/errors.ts';
-import { TEMPLATE_TEXT, USAGE_MESSAGES, type Lang } from '../../lib/messages.ts';
-import { writeTemplate } from '../../lib/template/write-template.ts';
+import { DATASET_NAMES, DATASETS, isDatasetName } from '../../core/datasets/index.ts';
+import { UsageError } from '../../core/errors.ts';
+import { TEMPLATE_TEXT, USAGE_MESSAGES, type Lang } from '../../core/messages/messages.ts';
+import { writeTemplate } from '../../pipeline/template/write-template.ts';
 
 interface TemplateOptions {
   out: string;

@@ -4,8 +4,8 @@
  */
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import { NotFoundError } from '../../lib/errors.ts';
-import { USAGE_MESSAGES, type Lang } from '../../lib/messages.ts';
+import { NotFoundError } from '../../core/errors.ts';
+import { USAGE_MESSAGES, type Lang } from '../../core/messages/messages.ts';
 import { dataDirOption } from '../options.ts';
 import { concurrencyOption, ingestAndReport, langOption } from './ingest.ts';
 import { resolveLocation } from './validate.ts';

@@ -5,14 +5,14 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Option, type Command } from 'commander';
-import { DATASETS, isDatasetName } from '../../lib/datasets/index.ts';
-import { NotFoundError, UsageError } from '../../lib/errors.ts';
-import { uploadKey, type UploadLocation } from '../../lib/layout.ts';
-import { USAGE_MESSAGES, type Lang } from '../../lib/messages.ts';
-import { isPeriod } from '../../lib/period.ts';
-import { validateUpload } from '../../lib/validate/index.ts';
-import { annotateUpload } from '../../lib/validate/annotate.ts';
-import { formatReceipt } from '../../lib/validate/format-receipt.ts';
+import { DATASETS, isDatasetName } from '../../core/datasets/index.ts';
+import { NotFoundError, UsageError } from '../../core/errors.ts';
+import { uploadKey, type UploadLocation } from '../../core/contracts/layout.ts';
+import { USAGE_MESSAGES, type Lang } from '../../core/messages/messages.ts';
+import { isPeriod } from '../../core/period.ts';
+import { validateUpload } from '../../pipeline/validate/index.ts';
+import { annotateUpload } from '../../pipeline/validate/annotate.ts';
+import { formatReceipt } from '../../pipeline/validate/format-receipt.ts';
 
 interface ValidateOptions {
   dataset?: string;

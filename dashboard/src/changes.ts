@@ -3,10 +3,10 @@
  * and since the start of the year, each over the same units in both months and labelled with
  * how many units that is, so a province missing from one month never reads as a fall to zero.
  */
-import type { ComparedMeasure, ComparisonRow } from '../../lib/site-data.ts';
+import type { ComparedMeasure, ComparisonRow } from '../../core/contracts/site-data.ts';
 import { formatPeriod } from './format.ts';
 import { pick } from './i18n.ts';
-import { CHANGE_TEXT } from './messages.ts';
+import { CHANGE_TEXT } from '../../core/messages/dashboard.ts';
 
 export type Basis = ComparisonRow['basis'];
 export const BASES: readonly Basis[] = ['mom', 'yoy', 'ytd'];

@@ -2,9 +2,9 @@
  * The data behind a chart as a table a reader can take away: CSV (UTF-8 with a byte-order mark,
  * so Excel opens Vietnamese text correctly; standard or the vi-VN dialect) or XLSX. Text that a
  * spreadsheet would run as a formula is defused whatever separator the reader splits on
- * (lib/engine/csv-dialect.ts); numbers stay numbers.
+ * (core/csv-dialect.ts); numbers stay numbers.
  */
-import { CSV_DIALECTS, csvDocument, defuseText, type CsvDialect } from '../../lib/engine/csv-dialect.ts';
+import { CSV_DIALECTS, csvDocument, defuseText, type CsvDialect } from '../../core/csv-dialect.ts';
 
 export type Cell = string | number | null;
 

@@ -2,9 +2,9 @@
  * Vietnamese number, money and date formats for the page. Leadership reads amounts in "tỷ" and
  * "nghìn tỷ" đồng; the exact figure stays available beside the rounded one so nothing is hidden.
  */
-import type { Lang } from '../../lib/messages.ts';
-import { vietnamClock } from '../../lib/messages-receipt.ts';
-import { KPI_TEXT } from './messages.ts';
+import type { Lang } from '../../core/messages/messages.ts';
+import { vietnamClock } from '../../core/messages/receipt.ts';
+import { KPI_TEXT } from '../../core/messages/dashboard.ts';
 
 const integer = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
 const oneDecimal = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });

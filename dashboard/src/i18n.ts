@@ -2,9 +2,9 @@
  * The page's language: Vietnamese unless the URL asks for English. Text comes from messages.ts
  * only, so a switch of language redraws the page without reloading it.
  */
-import { DATASETS, isDatasetName } from '../../lib/datasets/index.ts';
-import type { Bilingual, Lang } from '../../lib/messages.ts';
-import { CATEGORY_EN, REGION_EN, UI_TEXT, type TextKey } from './messages.ts';
+import { DATASETS, isDatasetName } from '../../core/datasets/index.ts';
+import type { Bilingual, Lang } from '../../core/messages/messages.ts';
+import { CATEGORY_EN, REGION_EN, UI_TEXT, type TextKey } from '../../core/messages/dashboard.ts';
 
 let current: Lang = 'vi';
 

@@ -4,12 +4,12 @@ import type {
   NationalRow,
   ProvinceRow,
   UnitRow,
-} from '../../lib/site-data.ts';
+} from '../../core/contracts/site-data.ts';
 import { changesOf, type Change, type Compared } from './changes.ts';
 import { formatCount, formatFineShare, formatPeriod, formatShare, formatTy, formatVnd } from './format.ts';
 import { lang, pick } from './i18n.ts';
 import { laggingOnLateRate } from './lagging.ts';
-import { CHANGE_TEXT, KPI_TEXT } from './messages.ts';
+import { CHANGE_TEXT, KPI_TEXT } from '../../core/messages/dashboard.ts';
 
 /**
  * One headline figure: a rounded value for the eye, the exact one and its context beneath, how

@@ -2,7 +2,7 @@
  * The provinces that lag most on the late-payment rate in a month: the highest debt over a year of
  * dues among the units that sent both reports, named in the month's own geography.
  */
-import type { ProvinceRow, UnitRow } from '../../lib/site-data.ts';
+import type { ProvinceRow, UnitRow } from '../../core/contracts/site-data.ts';
 import { formatFineShare } from './format.ts';
 import { UnitNames } from './units.ts';
 

@@ -3,10 +3,10 @@
  * (the province rows every page has, or the enforcement file fetched on demand), how it reads in
  * a legend with its unit, and whether more is better, which picks the colour scale's direction.
  */
-import type { EnforcementRow, ProvinceRow } from '../../lib/site-data.ts';
+import type { EnforcementRow, ProvinceRow } from '../../core/contracts/site-data.ts';
 import { share, ty } from './chart-helpers.ts';
 import { formatCount, formatFineShare, formatShare, formatVnd } from './format.ts';
-import type { TextKey } from './messages.ts';
+import type { TextKey } from '../../core/messages/dashboard.ts';
 
 export const MAP_MEASURES = [
   'debt_total',

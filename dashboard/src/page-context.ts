@@ -3,7 +3,7 @@
  * those choices the same way everywhere (geography, region, the "computed at … from N reports"
  * line, the link to a province's page).
  */
-import type { PageDataName } from '../../lib/site-data.ts';
+import type { PageDataName } from '../../core/contracts/site-data.ts';
 import { formatPeriod, formatTimestamp } from './format.ts';
 import { datasetTitle, t } from './i18n.ts';
 import type { Stamp } from './panel.ts';

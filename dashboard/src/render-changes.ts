@@ -1,5 +1,5 @@
 /** The like-for-like changes written under a trend chart, as on the headline tiles. */
-import type { ComparisonRow } from '../../lib/site-data.ts';
+import type { ComparisonRow } from '../../core/contracts/site-data.ts';
 import { changesOf, type Compared } from './changes.ts';
 import type { PageContext } from './page-context.ts';
 

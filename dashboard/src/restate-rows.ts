@@ -1,4 +1,4 @@
-import type { UnitRow } from '../../lib/site-data.ts';
+import type { UnitRow } from '../../core/contracts/site-data.ts';
 import { FIRST_PERIOD_OF_34 } from './units.ts';
 
 interface Located {

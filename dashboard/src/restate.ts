@@ -1,4 +1,4 @@
-import type { ProvinceRow, UnitRow } from '../../lib/site-data.ts';
+import type { ProvinceRow, UnitRow } from '../../core/contracts/site-data.ts';
 import { FIRST_PERIOD_OF_34 } from './units.ts';
 
 /** How province figures are drawn: in the units of their own month, or restated to today's 34. */

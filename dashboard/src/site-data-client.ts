@@ -21,7 +21,7 @@ import {
   type ProvinceRow,
   type SiteMeta,
   type UnitRow,
-} from '../../lib/site-data.ts';
+} from '../../core/contracts/site-data.ts';
 
 export interface SiteData {
   meta: SiteMeta;

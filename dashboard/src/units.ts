@@ -1,9 +1,9 @@
-import type { UnitRow } from '../../lib/site-data.ts';
+import type { UnitRow } from '../../core/contracts/site-data.ts';
 
 /**
  * First month reported by the 34 units (Resolution 202/2025/QH15). The page cannot import the
  * reference registry (it reads files from disk), so the value is repeated here and a unit test
- * holds it equal to REFORM_FIRST_PERIOD in lib/reference/provinces.ts.
+ * holds it equal to REFORM_FIRST_PERIOD in pipeline/reference/provinces.ts.
  */
 export const FIRST_PERIOD_OF_34 = '2025-07';
 

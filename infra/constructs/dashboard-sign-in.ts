@@ -8,9 +8,10 @@ import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as secrets from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
-import { LEADERSHIP_GROUP, PROVINCE_GROUP_PREFIX } from '../auth/session-cookie.ts';
+import { LEADERSHIP_GROUP, PROVINCE_GROUP_PREFIX } from '../../pipeline/auth/session-cookie.ts';
 
 const AUTH_DIR = fileURLToPath(new URL('../auth/', import.meta.url));
+const SESSION_ENTRY = fileURLToPath(new URL('../../functions/session.ts', import.meta.url));
 
 export interface DashboardSignInProps {
   readonly envName: string;
@@ -121,7 +122,7 @@ export class DashboardSignIn extends Construct {
       }),
     );
     const fn = new nodejs.NodejsFunction(this, 'Session', {
-      entry: `${AUTH_DIR}session-lambda.ts`,
+      entry: SESSION_ENTRY,
       handler: 'handler',
       description: 'Dashboard sign-in: hosted UI redirect, code exchange, session cookie',
       runtime: lambda.Runtime.NODEJS_22_X,

@@ -2,8 +2,8 @@ import * as glue from 'aws-cdk-lib/aws-glue';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { Stack } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { DATASET_NAMES, DATASETS } from '../../lib/datasets/index.ts';
-import { LEDGER_PREFIX } from '../../lib/layout.ts';
+import { DATASET_NAMES, DATASETS } from '../../core/datasets/index.ts';
+import { LEDGER_PREFIX } from '../../core/contracts/layout.ts';
 import {
   datasetColumns,
   ledgerColumns,
@@ -106,7 +106,7 @@ export class GlueCatalog extends Construct {
       databaseName: this.databaseName,
       tableInput: {
         name: 'summaries',
-        description: 'Measures of every province-month lake object (lib/summary/measures.ts)',
+        description: 'Measures of every province-month lake object (core/measures.ts)',
         tableType: 'EXTERNAL_TABLE',
         parameters: {
           classification: 'parquet',

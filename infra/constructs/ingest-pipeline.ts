@@ -13,7 +13,7 @@ import {
   RECEIPTS_PREFIX,
   SUMMARIES_PREFIX,
   UPLOADS_PREFIX,
-} from '../../lib/layout.ts';
+} from '../../core/contracts/layout.ts';
 import { DuckdbFunction } from './duckdb-function.ts';
 import { FailureQueue } from './failure-queue.ts';
 import { objectPrefixFinding } from '../nag-ids.ts';
@@ -65,7 +65,7 @@ export class IngestPipeline extends Construct {
       prefix: UPLOADS_PREFIX,
     });
     // A sign-off record (written by the upload API) changes which upload counts: the ingest,
-    // which alone writes the lake, settles the reports it covers (functions/ingest/settle-approval.ts).
+    // which alone writes the lake, settles the reports it covers (pipeline/ingest/settle-approval.ts).
     props.lake.addEventNotification(s3.EventType.OBJECT_CREATED, new s3n.LambdaDestination(this.fn.fn), {
       prefix: APPROVALS_PREFIX,
     });

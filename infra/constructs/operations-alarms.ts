@@ -6,8 +6,8 @@ import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
-import { INGEST_METRICS } from '../../lib/observability/ingest-telemetry.ts';
-import { METRICS_NAMESPACE } from '../../lib/observability/telemetry.ts';
+import { INGEST_METRICS } from '../../pipeline/observability/ingest-telemetry.ts';
+import { METRICS_NAMESPACE } from '../../pipeline/observability/telemetry.ts';
 
 export interface OperationsAlarmsProps {
   readonly key: IKey;

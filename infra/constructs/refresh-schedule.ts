@@ -8,9 +8,9 @@ import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
 import { TimeZone } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { DATASET_NAMES } from '../../lib/datasets/index.ts';
-import { LAKE_PREFIX, LEDGER_PREFIX, SUMMARIES_PREFIX } from '../../lib/layout.ts';
-import { PUBLISHED_MANIFEST_KEY } from '../../lib/site/publish-site-data.ts';
+import { DATASET_NAMES } from '../../core/datasets/index.ts';
+import { LAKE_PREFIX, LEDGER_PREFIX, SUMMARIES_PREFIX } from '../../core/contracts/layout.ts';
+import { PUBLISHED_MANIFEST_KEY } from '../../pipeline/refresh/publish-site-data.ts';
 import { grantAthenaQueries, type AthenaQueryAccess } from '../athena-query-access.ts';
 import { DuckdbFunction } from './duckdb-function.ts';
 import { FailureQueue } from './failure-queue.ts';
@@ -113,7 +113,7 @@ export class RefreshSchedule extends Construct {
       );
     }
     // Publishing writes data/ and reads back one object, the manifest of what it last sent
-    // (lib/site/publish-site-data.ts); it never lists, reads other objects or deletes there.
+    // (pipeline/refresh/publish-site-data.ts); it never lists, reads other objects or deletes there.
     role.addToPolicy(
       new iam.PolicyStatement({
         actions: ['s3:PutObject'],
@@ -152,7 +152,7 @@ export class RefreshSchedule extends Construct {
 
 /**
  * The lake prefixes the refresh reads: what it mirrors (refreshMirrorPrefixes in
- * lib/site/refresh.ts: the detail datasets but debt, summaries/, ledger/) and the employer-level
+ * pipeline/refresh/refresh.ts: the detail datasets but debt, summaries/, ledger/) and the employer-level
  * debt of one month (debtMonthPrefix). Spelled here so the app does not load the query engine;
  * test/infra/role-grants.test.ts holds the two equal.
  */

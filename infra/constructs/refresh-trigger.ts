@@ -6,7 +6,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3n from 'aws-cdk-lib/aws-s3-notifications';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { LAKE_PREFIX } from '../../lib/layout.ts';
+import { LAKE_PREFIX } from '../../core/contracts/layout.ts';
 
 export interface RefreshTriggerProps {
   readonly lake: s3.IBucket;

@@ -2,7 +2,7 @@ import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { LAKE_PREFIX, ANNOTATED_PREFIX } from '../../lib/layout.ts';
+import { LAKE_PREFIX, ANNOTATED_PREFIX } from '../../core/contracts/layout.ts';
 import { SecureBucket } from './secure-bucket.ts';
 
 export interface StorageProps {
@@ -84,7 +84,7 @@ export class Storage extends Construct {
           prefix: LAKE_PREFIX,
           noncurrentVersionExpiration: Duration.days(90),
         },
-        // Marked copies the portal links to for five minutes (lib/portal/annotated-link.ts).
+        // Marked copies the portal links to for five minutes (pipeline/upload-api/annotated-link.ts).
         {
           id: 'annotated-workbooks',
           prefix: ANNOTATED_PREFIX,

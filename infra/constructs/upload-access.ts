@@ -3,8 +3,8 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { UPLOADS_PREFIX } from '../../lib/layout.ts';
-import type { ProvinceRegistry } from '../../lib/reference/provinces.ts';
+import { UPLOADS_PREFIX } from '../../core/contracts/layout.ts';
+import type { ProvinceRegistry } from '../../pipeline/reference/provinces.ts';
 import { objectPrefixFinding } from '../nag-ids.ts';
 import { currentProvinceCodes, uploadKeyPatterns } from '../upload-access.ts';
 

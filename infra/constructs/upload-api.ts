@@ -13,7 +13,7 @@ import {
   LEDGER_PREFIX,
   RECEIPTS_PREFIX,
   UPLOADS_PREFIX,
-} from '../../lib/layout.ts';
+} from '../../core/contracts/layout.ts';
 import { objectPrefixFinding } from '../nag-ids.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));

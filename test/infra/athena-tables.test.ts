@@ -3,16 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATASET_NAMES } from '../../lib/datasets/index.ts';
+import { DATASET_NAMES } from '../../core/datasets/index.ts';
 import {
   createDatasetsTable,
   createMonthsTable,
   createProvincesTable,
-} from '../../lib/engine/reference-tables.ts';
-import { summaryKey } from '../../lib/layout.ts';
-import { periodRange } from '../../lib/period.ts';
-import { provinces } from '../../lib/reference/provinces.ts';
-import { writeSummaryParquet } from '../../lib/summary/summary-parquet.ts';
+} from '../../pipeline/query/reference-tables.ts';
+import { summaryKey } from '../../core/contracts/layout.ts';
+import { periodRange } from '../../core/period.ts';
+import { provinces } from '../../pipeline/reference/provinces.ts';
+import { writeSummaryParquet } from '../../pipeline/summary/summary-parquet.ts';
 import { jsonLines, referenceTables } from '../../infra/reference-rows.ts';
 import { resourcesOfType, synthForTemplate, type Synthesized } from './synth.ts';
 

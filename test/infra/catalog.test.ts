@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DATASETS, DATASET_NAMES, type CellType } from '../../lib/datasets/index.ts';
-import { lakeKey } from '../../lib/layout.ts';
-import { ledgerRecord } from '../../lib/ledger-record.ts';
-import { provinces } from '../../lib/reference/provinces.ts';
+import { DATASETS, DATASET_NAMES, type CellType } from '../../core/datasets/index.ts';
+import { lakeKey } from '../../core/contracts/layout.ts';
+import { ledgerRecord } from '../../core/contracts/ledger-record.ts';
+import { provinces } from '../../pipeline/reference/provinces.ts';
 import { resourcesOfType, synthForTemplate, type Synthesized } from './synth.ts';
 
 let s: Synthesized;

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createIngestTelemetry, INGEST_METRICS } from '../../lib/observability/ingest-telemetry.ts';
-import { createTelemetry, instrument, METRICS_NAMESPACE } from '../../lib/observability/telemetry.ts';
+import { createIngestTelemetry, INGEST_METRICS } from '../../pipeline/observability/ingest-telemetry.ts';
+import { createTelemetry, instrument, METRICS_NAMESPACE } from '../../pipeline/observability/telemetry.ts';
 
 function recordingTelemetry() {
   const telemetry = createTelemetry('test');

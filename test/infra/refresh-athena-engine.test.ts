@@ -6,12 +6,12 @@ import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engineFromEnvironment } from '../../functions/refresh.ts';
-import { openAthenaSiteEngine } from '../../functions/refresh/athena-site-engine.ts';
-import { refreshSite } from '../../lib/site/refresh.ts';
-import type { AthenaEngineOptions } from '../../lib/athena/athena-engine.ts';
-import { fakeClock, openHarness, type Harness } from '../integration/athena-harness.ts';
-import { tempDir } from '../unit/engine-fixture.ts';
-import { writeScenario } from '../unit/engine-scenario.ts';
+import { openAthenaSiteEngine } from '../../pipeline/refresh/athena-site-engine.ts';
+import { refreshSite } from '../../pipeline/refresh/refresh.ts';
+import type { AthenaEngineOptions } from '../../pipeline/query/athena/athena-engine.ts';
+import { fakeClock, openHarness, type Harness } from '../pipeline/query/athena/athena-harness.ts';
+import { tempDir } from '../pipeline/query/engine-fixture.ts';
+import { writeScenario } from '../pipeline/query/engine-scenario.ts';
 
 let h: Harness;
 beforeAll(async () => {

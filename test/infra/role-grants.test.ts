@@ -6,8 +6,8 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { refreshReadPrefixes } from '../../infra/constructs/refresh-schedule.ts';
-import { debtMonthPrefix } from '../../lib/site/refresh-bundles.ts';
-import { refreshMirrorPrefixes } from '../../lib/site/refresh.ts';
+import { debtMonthPrefix } from '../../pipeline/refresh/refresh-bundles.ts';
+import { refreshMirrorPrefixes } from '../../pipeline/refresh/refresh.ts';
 import { grantTable } from './role-grants.ts';
 import { synthForTemplate, type Synthesized } from './synth.ts';
 
@@ -20,9 +20,9 @@ const SESSION_SECRET =
   'Allow secretsmanager:GetSecretValue arn:aws:secretsmanager:ap-southeast-1:111122223333:secret:vss/test/dashboard-session-??????';
 
 const EXPECTED = {
-  // functions/ingest: reads the upload; writes lake object, summary, ledger record, receipt; reads
+  // pipeline/ingest: reads the upload; writes lake object, summary, ledger record, receipt; reads
   // them back to decide and to reconcile; lists the ledger and its validation markers. Deletes
-  // only its own validation marker (functions/ingest/park-upload.ts).
+  // only its own validation marker (pipeline/ingest/park-upload.ts).
   ingest: [
     'Allow s3:DeleteObject <lake>/attempts/*',
     'Allow s3:GetObject <lake>/approvals/*',
@@ -82,7 +82,7 @@ const EXPECTED = {
     'Allow s3:PutObject <results>/athena/*',
     'Allow s3:PutObject <site>/data/*',
   ],
-  // functions/upload-api: signs the officer's PUT, reads an upload back to mark it, finds the
+  // pipeline/upload-api: signs the officer's PUT, reads an upload back to mark it, finds the
   // ledger record (listing ledger/ only) and its receipt, reads the session key; for the sign-off,
   // lists and reads approvals/ and writes a new record there (never the lake or the ledger).
   uploadApi: [

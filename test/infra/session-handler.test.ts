@@ -1,9 +1,9 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { signSession } from '../../infra/auth/session-cookie.ts';
+import { signSession } from '../../pipeline/auth/session-cookie.ts';
 import { createHash } from 'node:crypto';
-import { codeChallengeOf, isCodeVerifier, newCodeVerifier } from '../../infra/auth/pkce.ts';
-import { createSessionHandler, type AuthConfig } from '../../infra/auth/session-handler.ts';
+import { codeChallengeOf, isCodeVerifier, newCodeVerifier } from '../../pipeline/auth/pkce.ts';
+import { createSessionHandler, type AuthConfig } from '../../pipeline/auth/session-handler.ts';
 
 const config: AuthConfig = {
   clientId: 'client-1',

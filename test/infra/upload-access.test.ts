@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DATASET_NAMES } from '../../lib/datasets/index.ts';
-import { provinces } from '../../lib/reference/provinces.ts';
+import { DATASET_NAMES } from '../../core/datasets/index.ts';
+import { provinces } from '../../pipeline/reference/provinces.ts';
 import {
   ACCOUNT,
   bucketPolicyStatements,

@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { presignUpload } from '../../lib/portal/presign-upload.ts';
-import { createS3Client } from '../../lib/storage/s3-client.ts';
+import { presignUpload } from '../../pipeline/upload-api/presign-upload.ts';
+import { createS3Client } from '../../pipeline/storage/s3-client.ts';
 import { UPLOAD_PUT_HEADERS } from '../../infra/constructs/upload-cors.ts';
 import {
   bucketPolicyStatements,

@@ -2,9 +2,9 @@ import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { SESSION_HOURS } from '../../infra/auth/session-handler.ts';
-import { signSession, type SessionScope } from '../../infra/auth/session-cookie.ts';
-import { canonicalPath } from '../../lib/site/canonical-path.ts';
+import { SESSION_HOURS } from '../../pipeline/auth/session-handler.ts';
+import { signSession, type SessionScope } from '../../pipeline/auth/session-cookie.ts';
+import { canonicalPath } from '../../pipeline/site/canonical-path.ts';
 import { HOSTILE_PATHS } from '../support/hostile-paths.ts';
 
 const KEY = 'k'.repeat(48);
@@ -205,7 +205,7 @@ describe('dashboard viewer function', () => {
     });
   });
 
-  it('applies the same path rules as the local server (lib/site/canonical-path.ts)', () => {
+  it('applies the same path rules as the local server (pipeline/site/canonical-path.ts)', () => {
     const inFunction = loadCanonicalPath();
     for (const raw of HOSTILE_PATHS) {
       expect(inFunction(raw), raw).toBeNull();

@@ -4,7 +4,7 @@
  * the first extraction. Workers are forked after this runs and inherit the environment; a test
  * that starts a child process passes it on the same way.
  */
-import { resolveChromiumPath } from './chromium-path.ts';
+import { resolveChromiumPath } from '../../tools/chromium/chromium-path.ts';
 
 export default async function setup(): Promise<() => void> {
   const previous = process.env.CHROMIUM_PATH;

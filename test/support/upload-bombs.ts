@@ -5,7 +5,7 @@
  * zipOf, since no honest XLSX writer makes them.
  */
 import { deflateRawSync } from 'node:zlib';
-import { deflateRepeated, zipOf, type RawZipEntry } from '../unit/validate-zip-helpers.ts';
+import { deflateRepeated, zipOf, type RawZipEntry } from '../pipeline/validate/validate-zip-helpers.ts';
 
 const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>';
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';

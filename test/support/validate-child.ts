@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { DEFAULT_LIMITS, validateUpload } from '../../lib/validate/index.ts';
+import { DEFAULT_LIMITS, validateUpload } from '../../pipeline/validate/index.ts';
 
 const overrides = z
   .object({

@@ -1,5 +1,5 @@
 /** Coverage: national rates over time, progress against the year's target by scheme, lowest provinces. */
-import type { CoverageRow } from '../../../lib/site-data.ts';
+import type { CoverageRow } from '../../../core/contracts/site-data.ts';
 import { formatShare } from '../format.ts';
 import { categoryLabel, t } from '../i18n.ts';
 import { share, sharePoint } from '../chart-helpers.ts';

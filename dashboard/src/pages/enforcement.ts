@@ -1,8 +1,8 @@
 /** Enforcement and prosecution: inspections and fines over time, fines by province, the dossier funnel by article. */
-import type { EnforcementRow, ProsecutionRow } from '../../../lib/site-data.ts';
+import type { EnforcementRow, ProsecutionRow } from '../../../core/contracts/site-data.ts';
 import { formatVnd } from '../format.ts';
 import { categoryLabel, pick, t } from '../i18n.ts';
-import { VIEW_TEXT } from '../messages.ts';
+import { VIEW_TEXT } from '../../../core/messages/dashboard.ts';
 import { countPoint, ty } from '../chart-helpers.ts';
 import { inRegion, nameOf, pageRows, stampFor, type PageContext } from '../page-context.ts';
 import { renderSectionPage } from '../section-page.ts';

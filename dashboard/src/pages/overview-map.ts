@@ -2,11 +2,11 @@
  * The overview's map: one measure by province, chosen in a picker kept in the URL, on the units of
  * the month (or today's 34 when restated). Its export carries the figures the colours show.
  */
-import type { EnforcementRow, ProvinceRow } from '../../../lib/site-data.ts';
+import type { EnforcementRow, ProvinceRow } from '../../../core/contracts/site-data.ts';
 import { prefetchBoundary } from '../boundary-loader.ts';
 import { formatPeriod } from '../format.ts';
 import { pick, t } from '../i18n.ts';
-import { CHANGE_TEXT, VIEW_TEXT } from '../messages.ts';
+import { CHANGE_TEXT, VIEW_TEXT } from '../../../core/messages/dashboard.ts';
 
 const UNIT_WORD = { dong: VIEW_TEXT.dong, percent: VIEW_TEXT.percent, count: VIEW_TEXT.count } as const;
 import { MAP_MEASURES, MEASURES, isMapMeasure } from '../map-measures.ts';

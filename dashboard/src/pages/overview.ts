@@ -1,5 +1,5 @@
 /** Overview: headline tiles, national debt trend, the provinces owing most, the map, reporting. */
-import { addMonths } from '../../../lib/period.ts';
+import { addMonths } from '../../../core/period.ts';
 import { datasetTitle, pick, t } from '../i18n.ts';
 import {
   openClickedProvince,
@@ -10,7 +10,7 @@ import {
   stampFor,
   type PageContext,
 } from '../page-context.ts';
-import { CHANGE_TEXT, VIEW_TEXT } from '../messages.ts';
+import { CHANGE_TEXT, VIEW_TEXT } from '../../../core/messages/dashboard.ts';
 import { appendUnreportedNote, unreportedRows, unreportedUnits } from '../not-reported.ts';
 import { chartPanel } from '../panel.ts';
 import { appendChanges } from '../render-changes.ts';

@@ -1,5 +1,5 @@
 /** Procedures: dossiers received and resolved over time, outcomes by procedure group, lowest on-time rates. */
-import type { ProceduresRow } from '../../../lib/site-data.ts';
+import type { ProceduresRow } from '../../../core/contracts/site-data.ts';
 import { formatShare } from '../format.ts';
 import { categoryLabel, t } from '../i18n.ts';
 import { countPoint, share } from '../chart-helpers.ts';

@@ -2,10 +2,10 @@
  * The province page's lists: the reports behind the month's figures with their receipts (from the
  * ledger), and the police-coordination list of the unit's latest month, each exportable.
  */
-import type { ReportRow } from '../../../lib/site-data.ts';
+import type { ReportRow } from '../../../core/contracts/site-data.ts';
 import { formatPeriod, formatTimestamp } from '../format.ts';
 import { categoryLabel, datasetTitle, pick, t } from '../i18n.ts';
-import { VIEW_TEXT } from '../messages.ts';
+import { VIEW_TEXT } from '../../../core/messages/dashboard.ts';
 import { stampFor, type PageContext } from '../page-context.ts';
 import { loadPolice } from '../site-data-client.ts';
 import { tablePanel } from '../table-panel.ts';

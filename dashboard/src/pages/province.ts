@@ -1,10 +1,10 @@
 /** One province: every measure month by month, the reports behind them and the police-coordination list. */
-import { likeForLike } from '../../../lib/site/like-for-like.ts';
-import type { ComparisonRow, EnforcementRow, ProsecutionRow } from '../../../lib/site-data.ts';
+import { likeForLike } from '../../../core/like-for-like.ts';
+import type { ComparisonRow, EnforcementRow, ProsecutionRow } from '../../../core/contracts/site-data.ts';
 import type { Compared } from '../changes.ts';
 import { formatPeriod } from '../format.ts';
 import { pick, t } from '../i18n.ts';
-import { VIEW_TEXT } from '../messages.ts';
+import { VIEW_TEXT } from '../../../core/messages/dashboard.ts';
 import { countPoint, moneyPoint, sharePoint, trendFrame, trendTable } from '../chart-helpers.ts';
 import { linkTo, nameOf, pageRows, section, stampFor, type PageContext } from '../page-context.ts';
 import { chartPanel } from '../panel.ts';

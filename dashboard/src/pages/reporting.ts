@@ -1,6 +1,6 @@
 /** Reporting: which units sent which report when (heatmap province × month), and the late and missing lists. */
-import { DATASET_NAMES } from '../../../lib/datasets/index.ts';
-import { addMonths } from '../../../lib/period.ts';
+import { DATASET_NAMES } from '../../../core/datasets/index.ts';
+import { addMonths } from '../../../core/period.ts';
 import { formatPeriod } from '../format.ts';
 import { datasetTitle, t } from '../i18n.ts';
 import { linkTo, section, stampFor, type PageContext } from '../page-context.ts';

@@ -2,10 +2,10 @@
  * The page's side of the upload API: ask for a pre-signed URL, PUT the bytes there with progress,
  * poll for the receipt. Same-origin calls carry the session cookie; the PUT goes straight to S3.
  */
-import type { Bilingual } from '../../../lib/messages.ts';
-import type { DueAnswer } from '../../../lib/portal/due-reports.ts';
-import type { LedgerRecord } from '../../../lib/ledger-record.ts';
-import type { Receipt } from '../../../lib/receipt.ts';
+import type { Bilingual } from '../../../core/messages/messages.ts';
+import type { DueAnswer } from '../../../pipeline/upload-api/due-reports.ts';
+import type { LedgerRecord } from '../../../core/contracts/ledger-record.ts';
+import type { Receipt } from '../../../core/contracts/receipt.ts';
 
 export interface Me {
   scope: string | null;

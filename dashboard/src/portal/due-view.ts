@@ -1,10 +1,10 @@
 /** The what-is-due panel (one line per dataset) and the province's upload history with its receipts. */
-import type { DueAnswer, DueStatus } from '../../../lib/portal/due-reports.ts';
+import type { DueAnswer, DueStatus } from '../../../pipeline/upload-api/due-reports.ts';
 import { formatPeriod } from '../format.ts';
 import { datasetTitle, lang, pick } from '../i18n.ts';
-import { vietnamTime } from '../../../lib/messages-receipt.ts';
+import { vietnamTime } from '../../../core/messages/receipt.ts';
 import { el, table } from './dom.ts';
-import { PORTAL_TEXT, type PortalTextKey } from './portal-text.ts';
+import { PORTAL_TEXT, type PortalTextKey } from '../../../core/messages/portal.ts';
 
 const tx = (key: PortalTextKey) => pick(PORTAL_TEXT[key]);
 const STATUS_TEXT: Record<DueStatus, PortalTextKey> = {

@@ -3,11 +3,11 @@
  * act as a chosen province, through a cookie only the local server reads. In AWS the province is
  * the signed session's and this control never appears.
  */
-import { LOCAL_PROVINCE_COOKIE } from '../../../lib/portal/api-types.ts';
+import { LOCAL_PROVINCE_COOKIE } from '../../../core/contracts/api-types.ts';
 import { pick } from '../i18n.ts';
 import type { Me } from './api-client.ts';
 import { byId, el } from './dom.ts';
-import { PORTAL_TEXT } from './portal-text.ts';
+import { PORTAL_TEXT } from '../../../core/messages/portal.ts';
 
 export function showLocalSwitch(me: Me, changed: () => void): void {
   const select = el('select', { id: 'as-province' }, [

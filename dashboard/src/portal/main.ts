@@ -3,8 +3,8 @@
  * picker), progress while the file travels and is checked, the receipt, what is due and the
  * month's history, and the templates. Text comes from portal-text.ts in the chosen language.
  */
-import { DATASET_NAMES } from '../../../lib/datasets/index.ts';
-import { addMonths, periodOf } from '../../../lib/period.ts';
+import { DATASET_NAMES } from '../../../core/datasets/index.ts';
+import { addMonths, periodOf } from '../../../core/period.ts';
 import { datasetTitle, lang, pick, setLang } from '../i18n.ts';
 import { formatPeriod } from '../format.ts';
 import {
@@ -19,9 +19,9 @@ import {
 } from './api-client.ts';
 import { byId, el } from './dom.ts';
 import { renderDue } from './due-view.ts';
-import { PORTAL_TEXT, type PortalTextKey } from './portal-text.ts';
+import { PORTAL_TEXT, type PortalTextKey } from '../../../core/messages/portal.ts';
 import { renderReceipt } from './receipt-view.ts';
-import { SIGN_OFF_TEXT } from './sign-off-text.ts';
+import { SIGN_OFF_TEXT } from '../../../core/messages/sign-off.ts';
 import { renderSignOff } from './sign-off-view.ts';
 import { showLocalSwitch } from './local-switch.ts';
 

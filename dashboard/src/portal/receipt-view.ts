@@ -4,15 +4,15 @@
  * language, times on Vietnam's clock, with the marked workbook to download when there is
  * something to fix.
  */
-import { DATASETS, isDatasetName } from '../../../lib/datasets/index.ts';
-import type { Lang } from '../../../lib/messages.ts';
-import { cellInWords, expectedInWords, ruleName, vietnamTime } from '../../../lib/messages-receipt.ts';
-import type { Receipt, ReceiptIssue } from '../../../lib/receipt.ts';
+import { DATASETS, isDatasetName } from '../../../core/datasets/index.ts';
+import type { Lang } from '../../../core/messages/messages.ts';
+import { cellInWords, expectedInWords, ruleName, vietnamTime } from '../../../core/messages/receipt.ts';
+import type { Receipt, ReceiptIssue } from '../../../core/contracts/receipt.ts';
 import { lang, pick } from '../i18n.ts';
 import type { ReceiptAnswer } from './api-client.ts';
 import { receiptQuery } from './api-client.ts';
 import { el, table } from './dom.ts';
-import { PORTAL_TEXT, type PortalTextKey } from './portal-text.ts';
+import { PORTAL_TEXT, type PortalTextKey } from '../../../core/messages/portal.ts';
 
 const tx = (key: PortalTextKey) => pick(PORTAL_TEXT[key]);
 const number = (n: number) => n.toLocaleString(lang() === 'vi' ? 'vi-VN' : 'en-US');

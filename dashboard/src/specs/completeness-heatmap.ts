@@ -1,10 +1,10 @@
 import type { TopLevelSpec } from 'vega-lite';
-import type { CompletenessRow } from '../../../lib/site-data.ts';
+import type { CompletenessRow } from '../../../core/contracts/site-data.ts';
 import { formatPeriod } from '../format.ts';
 import { generationOf, type UnitNames } from '../units.ts';
 import { OKABE_ITO, PERIOD_LABEL_EXPR } from './palette.ts';
 import { pick, t } from '../i18n.ts';
-import { CHART_TEXT } from '../messages.ts';
+import { CHART_TEXT } from '../../../core/messages/dashboard.ts';
 
 const statuses = () =>
   [

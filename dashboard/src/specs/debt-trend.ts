@@ -1,10 +1,10 @@
 import type { TopLevelSpec } from 'vega-lite';
-import type { NationalRow } from '../../../lib/site-data.ts';
+import type { NationalRow } from '../../../core/contracts/site-data.ts';
 import { formatPeriod, formatVnd } from '../format.ts';
 import { FIRST_PERIOD_OF_34 } from '../units.ts';
 import { OKABE_ITO, VND_PER_TY } from './palette.ts';
 import { pick, t } from '../i18n.ts';
-import { CHART_TEXT } from '../messages.ts';
+import { CHART_TEXT } from '../../../core/messages/dashboard.ts';
 
 const schemes = () =>
   [

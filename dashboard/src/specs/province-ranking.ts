@@ -1,11 +1,11 @@
 import type { TopLevelSpec } from 'vega-lite';
-import type { ProvinceRow } from '../../../lib/site-data.ts';
+import type { ProvinceRow } from '../../../core/contracts/site-data.ts';
 import { formatPeriod, formatVnd } from '../format.ts';
 import type { Geography } from '../restate.ts';
 import type { UnitNames } from '../units.ts';
 import { OKABE_ITO, VND_PER_TY } from './palette.ts';
 import { pick, t } from '../i18n.ts';
-import { CHART_TEXT } from '../messages.ts';
+import { CHART_TEXT } from '../../../core/messages/dashboard.ts';
 
 /** The provinces owing most in a month, each bar split into debt of 3+ months and the rest. */
 export function provinceRankingSpec(

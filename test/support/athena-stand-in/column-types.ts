@@ -3,8 +3,8 @@
  * column lists the deploy writes to Glue, so the stand-in can see a varchar compared with a
  * number as Trino does. A name the tables type differently is left unknown rather than guessed.
  */
-import { DATASET_NAMES } from '../../../lib/datasets/index.ts';
-import { provinces } from '../../../lib/reference/provinces.ts';
+import { DATASET_NAMES } from '../../../core/datasets/index.ts';
+import { provinces } from '../../../pipeline/reference/provinces.ts';
 import { datasetColumns, ledgerColumns, partitionKeys, summaryColumns } from '../../../infra/glue-columns.ts';
 import { referenceTables } from '../../../infra/reference-rows.ts';
 

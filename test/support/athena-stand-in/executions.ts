@@ -7,9 +7,9 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Engine, QueryResult } from '../../../lib/engine/engine.ts';
-import { countPlaceholders } from '../../../lib/engine/named-query.ts';
-import { LAKE_PREFIX, LEDGER_PREFIX } from '../../../lib/layout.ts';
+import type { Engine, QueryResult } from '../../../pipeline/query/engine.ts';
+import { countPlaceholders } from '../../../pipeline/query/named-query.ts';
+import { LAKE_PREFIX, LEDGER_PREFIX } from '../../../core/contracts/layout.ts';
 import { athenaRefusal } from './dialect.ts';
 import { parseLiteral } from './literals.ts';
 import type { ProjectedTable } from './projection.ts';

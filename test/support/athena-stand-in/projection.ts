@@ -3,7 +3,7 @@
  * the values Athena projects for each (an enum's list; a date range's months, NOW read in UTC
  * as Athena reads it) and the storage.location.template the values fill in.
  */
-import { addMonths, type Period } from '../../../lib/period.ts';
+import { addMonths, type Period } from '../../../core/period.ts';
 
 export interface ProjectedTable {
   name: string;

@@ -3,7 +3,7 @@
  * (Trino's) names, and every cell as text, absent for NULL. DuckDB sums BIGINT into HUGEINT where
  * Trino keeps bigint, so HUGEINT reads as bigint here.
  */
-import type { QueryResult } from '../../../lib/engine/engine.ts';
+import type { QueryResult } from '../../../pipeline/query/engine.ts';
 
 export interface StandInColumn {
   Name: string;

@@ -1,0 +1,92 @@
+/**
+ * Where things live, in S3 and in the local data directory. Every key the pipeline reads or
+ * writes is built here, so the ingest, the queries, the Glue tables and the tests agree.
+ *
+ *   uploads bucket  uploads/<dataset>/<YYYY-MM>/<province>/<file name>     kept forever, never modified
+ *   lake bucket     lake/<dataset>/period=<YYYY-MM>/province=<code>/data.parquet   one object per province-month
+ *                   ledger/<dataset>/<YYYY-MM>/<province>/<upload id>.json        one immutable record per upload
+ *                   receipts/<dataset>/<YYYY-MM>/<province>/<upload id>.json      the receipt sent to the province
+ *                   summaries/<dataset>/period=<YYYY-MM>/province=<code>/summary.parquet   measures of the lake object
+ *                   attempts/<dataset>/<YYYY-MM>/<province>/<upload id>.json      validations begun, not finished
+ *                   approvals/<YYYY-MM>/<province>/<approval id>.json            sign-off records (pipeline/approval/)
+ */
+import type { DatasetName } from '../datasets/index.ts';
+import { isDatasetName } from '../datasets/index.ts';
+import { isPeriod, type Period } from '../period.ts';
+
+export interface UploadLocation {
+  dataset: DatasetName;
+  period: Period;
+  province: string;
+  fileName: string;
+}
+
+export const UPLOADS_PREFIX = 'uploads/';
+export const LAKE_PREFIX = 'lake/';
+export const LEDGER_PREFIX = 'ledger/';
+export const RECEIPTS_PREFIX = 'receipts/';
+export const SUMMARIES_PREFIX = 'summaries/';
+/** Annotated workbooks handed out by a short-lived signed link; expired by a lifecycle rule. */
+export const ANNOTATED_PREFIX = 'annotated/';
+/** Ingest's count of validations begun and not finished, per upload (pipeline/ingest/park-upload.ts). */
+export const ATTEMPTS_PREFIX = 'attempts/';
+/** Sign-off records (approve, reopen, return, publish) of a province-month, every report at once. */
+export const APPROVALS_PREFIX = 'approvals/';
+
+/** A file name a province may use: no path separators, no leading dot, printable, not too long. */
+const SAFE_FILE_NAME = /^(?!\.)[^/\\]{1,200}$/u;
+const hasControlCharacter = (s: string) => [...s].some((c) => c.charCodeAt(0) < 0x20);
+
+export function uploadKey(loc: UploadLocation): string {
+  return `${UPLOADS_PREFIX}${loc.dataset}/${loc.period}/${loc.province}/${loc.fileName}`;
+}
+
+/** Reads an upload key; undefined when it is not of the contract's shape (never trust a key). */
+export function parseUploadKey(key: string): UploadLocation | undefined {
+  const parts = key.split('/');
+  if (parts.length !== 5 || parts[0] !== 'uploads') return undefined;
+  const [, dataset, period, province, fileName] = parts as [string, string, string, string, string];
+  if (!isDatasetName(dataset) || !isPeriod(period) || !/^\d{2}$/.test(province)) return undefined;
+  if (!SAFE_FILE_NAME.test(fileName) || hasControlCharacter(fileName)) return undefined;
+  return { dataset, period, province, fileName };
+}
+
+export function lakeKey(dataset: DatasetName, period: Period, province: string): string {
+  return `${LAKE_PREFIX}${dataset}/period=${period}/province=${province}/data.parquet`;
+}
+
+/** The province-month's measures (pipeline/summary/), beside its lake object, so refresh never rescans detail. */
+export function summaryKey(dataset: DatasetName, period: Period, province: string): string {
+  return `${SUMMARIES_PREFIX}${dataset}/period=${period}/province=${province}/summary.parquet`;
+}
+
+export function ledgerKey(dataset: DatasetName, period: Period, province: string, uploadId: string): string {
+  return `${LEDGER_PREFIX}${dataset}/${period}/${province}/${uploadId}.json`;
+}
+
+export function receiptKey(dataset: DatasetName, period: Period, province: string, uploadId: string): string {
+  return `${RECEIPTS_PREFIX}${dataset}/${period}/${province}/${uploadId}.json`;
+}
+
+export function approvalsPrefix(period: Period, province: string): string {
+  return `${APPROVALS_PREFIX}${period}/${province}/`;
+}
+
+export function approvalKey(period: Period, province: string, approvalId: string): string {
+  return `${approvalsPrefix(period, province)}${approvalId}.json`;
+}
+
+/** The local data directory (`--data-dir`, default `.vss/`) and what sits in it. */
+export function localPaths(dataDir: string) {
+  return {
+    root: dataDir,
+    /** s3rver's own storage: the local S3. */
+    s3: `${dataDir}/s3`,
+    /** A mirror of the lake bucket's lake/ and ledger/ prefixes that DuckDB reads. */
+    mirror: `${dataDir}/mirror`,
+    /** Generated sample uploads. */
+    samples: `${dataDir}/samples`,
+    /** The built dashboard and its data, as served. */
+    site: `${dataDir}/site`,
+  };
+}

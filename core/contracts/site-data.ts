@@ -1,0 +1,263 @@
+/**
+ * The contract between `vss refresh` (which writes these files from the queries' results) and the
+ * dashboard (which reads them). Refresh parses every row with these schemas before writing, so a
+ * query whose columns drift from the page fails in the tests, not in front of the leadership.
+ *
+ * Files under <site>/data/: meta.json, national.json, provinces.json, completeness.json, units.json,
+ * and the section pages' coverage.json, enforcement.json, prosecution.json, procedures.json, reports.json.
+ * Money is whole VND as a JSON number (national totals stay far below 2^53).
+ */
+import { z } from 'zod';
+
+const period = z.string().regex(/^\d{4}-\d{2}$/);
+const code = z.string().regex(/^\d{2}$/);
+const int = z.number().int();
+
+/** National figures for one month (as reported: the sum over the units that reported). */
+export const nationalRow = z.object({
+  period,
+  debt_bhxh: int,
+  debt_bhyt: int,
+  debt_bhtn: int,
+  debt_total: int,
+  /** Debt of employers 3 or more months overdue. */
+  debt_3m_plus: int,
+  employers_owing: int,
+  arrears_recovered: int,
+  si_participants: int, // compulsory + voluntary social insurance
+  si_target: int,
+  si_labour_force: int, // base for the rate, from the compulsory SI rows
+  hi_participants: int,
+  hi_target: int,
+  hi_population: int,
+  ui_participants: int,
+  inspections: int,
+  employers_violating: int,
+  fines_imposed: int,
+  fines_collected: int,
+  dossiers: int, // prosecution dossiers on the registers at month end
+  dossiers_prosecuted: int, // prosecuted or tried
+  procedures_received: int,
+  procedures_on_time: int,
+  procedures_late: int,
+  procedures_overdue: int,
+  collection_due: int, // contributions due in the month, all funds
+  collection_collected: int,
+  late_interest: int,
+  /** The late-payment rate's parts, over the units that sent both debt and collection reports. */
+  rate_debt: int,
+  rate_due: int,
+  rate_units: int,
+  provinces_reported: int, // units with an accepted debt report for the month
+  provinces_expected: int, // units valid in the month
+});
+export type NationalRow = z.infer<typeof nationalRow>;
+
+/** One unit's figures for one month, in the geography of that month (63 or 34 units). */
+export const provinceRow = z.object({
+  period,
+  province: code,
+  debt_total: int,
+  debt_3m_plus: int,
+  employers_owing: int,
+  hi_participants: int,
+  hi_population: int,
+  si_participants: int,
+  si_labour_force: int,
+  procedures_received: int,
+  procedures_on_time: int,
+  collection_due: int,
+  collection_collected: int,
+  /** Rank by debt_total within the month, 1 = largest debt. */
+  debt_rank: int,
+});
+export type ProvinceRow = z.infer<typeof provinceRow>;
+
+/** Whether a unit's report for a dataset and month arrived, and when. */
+export const completenessRow = z.object({
+  dataset: z.string(),
+  period,
+  province: code,
+  status: z.enum(['on_time', 'late', 'missing']),
+});
+export type CompletenessRow = z.infer<typeof completenessRow>;
+
+export const unitRow = z.object({
+  code,
+  name_vi: z.string(),
+  name_ascii: z.string(),
+  generation: z.enum(['63', '34']),
+  region_vi: z.string(),
+  current_code: code,
+});
+export type UnitRow = z.infer<typeof unitRow>;
+
+/** The province-row measures a like-for-like comparison is made for, each with its report. */
+export const COMPARED_MEASURES = {
+  debt_total: 'debt',
+  debt_3m_plus: 'debt',
+  employers_owing: 'debt',
+  hi_participants: 'coverage',
+  hi_population: 'coverage',
+  si_participants: 'coverage',
+  si_labour_force: 'coverage',
+  procedures_received: 'procedures',
+  procedures_on_time: 'procedures',
+  collection_due: 'collection',
+  collection_collected: 'collection',
+} as const;
+export type ComparedMeasure = keyof typeof COMPARED_MEASURES;
+
+/**
+ * A national figure of `period` beside the same figure of `compare_period`, both summed over only
+ * the units that sent that measure's report in both months (like for like): mom = the month
+ * before, yoy = the same month a year before, ytd = December of the year before (the start of
+ * the year). Across the 2025-07 reform both months are restated to today's 34 units, and a merged
+ * unit counts only when every one of its old units reported.
+ */
+export const comparisonRow = z.object({
+  period,
+  basis: z.enum(['mom', 'yoy', 'ytd']),
+  compare_period: period,
+  measure: z.enum(Object.keys(COMPARED_MEASURES) as [ComparedMeasure, ...ComparedMeasure[]]),
+  units_compared: int,
+  units_expected: int,
+  value: int,
+  compare_value: int,
+});
+export type ComparisonRow = z.infer<typeof comparisonRow>;
+
+export const siteMeta = z.object({
+  computed_at: z.string(),
+  first_period: period,
+  latest_period: period,
+  periods: z.array(period),
+  uploads_accepted: int,
+});
+export type SiteMeta = z.infer<typeof siteMeta>;
+
+/** Coverage of one unit, month and scheme (si_compulsory, si_voluntary, ui, hi). */
+export const coverageRow = z.object({
+  period,
+  province: code,
+  scheme: z.string(),
+  participants: int,
+  target: int,
+  base: int,
+});
+export type CoverageRow = z.infer<typeof coverageRow>;
+
+export const enforcementRow = z.object({
+  period,
+  province: code,
+  inspections: int,
+  employers_inspected: int,
+  employers_violating: int,
+  sanctions: int,
+  fines_imposed: int,
+  fines_collected: int,
+});
+export type EnforcementRow = z.infer<typeof enforcementRow>;
+
+/** Dossiers on a unit's register at month end, by Penal Code article and stage. */
+export const prosecutionRow = z.object({
+  period,
+  province: code,
+  article: z.string(),
+  stage: z.string(),
+  dossiers: int,
+  amount: int,
+});
+export type ProsecutionRow = z.infer<typeof prosecutionRow>;
+
+export const proceduresRow = z.object({
+  period,
+  province: code,
+  procedure_group: z.string(),
+  received: int,
+  on_time: int,
+  late: int,
+  pending: int,
+  overdue: int,
+});
+export type ProceduresRow = z.infer<typeof proceduresRow>;
+
+/** One upload from the ledger: the reports behind the figures. */
+export const reportRow = z.object({
+  dataset: z.string(),
+  period,
+  province: code,
+  file_name: z.string(),
+  received_at: z.string(),
+  status: z.enum(['accepted', 'rejected', 'duplicate']),
+  rows_accepted: int,
+  rows_rejected: int,
+  /** The receipt's id (receipts/ and ledger/ objects are named by it) and what it found. */
+  upload_id: z.string(),
+  error_count: int,
+  warning_count: int,
+  sha256: z.string(),
+});
+export type ReportRow = z.infer<typeof reportRow>;
+
+/**
+ * One employer on a unit's police-coordination list (queries/police_coordination.sql) for the
+ * latest month: owing 3+ months; art216 = 1 when the Penal Code Art. 216 thresholds are met.
+ */
+export const policeRow = z.object({
+  period,
+  province: code,
+  reporting_unit: code,
+  ma_so_thue: z.string(),
+  ten_don_vi: z.string(),
+  no_bhxh: int,
+  no_bhyt: int,
+  no_bhtn: int,
+  debt_total: int,
+  so_thang_no: int,
+  so_lao_dong: int,
+  tinh_trang: z.string(),
+  art216: z.union([z.literal(0), z.literal(1)]),
+});
+export type PoliceRow = z.infer<typeof policeRow>;
+
+/**
+ * Whose data a bundle holds: null for the national one (data/), a current unit's code for
+ * data/provinces/<code>/. In AWS a province user's data/ requests are answered from that unit's
+ * bundle, so the page learns its scope by reading data/scope.json like any other file.
+ */
+export const siteScope = z.object({ province: code.nullable() });
+export type SiteScope = z.infer<typeof siteScope>;
+
+/** A current unit's bundle: every file of SITE_FILES holding only its rows, plus these. */
+export const PROVINCE_FILES = { police: 'police.json', scope: 'scope.json' } as const;
+export const provinceBundleDir = (currentCode: string) => `provinces/${currentCode}/`;
+
+export const SITE_FILES = {
+  meta: 'meta.json',
+  national: 'national.json',
+  provinces: 'provinces.json',
+  completeness: 'completeness.json',
+  units: 'units.json',
+  coverage: 'coverage.json',
+  enforcement: 'enforcement.json',
+  prosecution: 'prosecution.json',
+  procedures: 'procedures.json',
+  reports: 'reports.json',
+} as const;
+
+/**
+ * National files beside national.json that hold everyone's sums: written at the top, and empty in
+ * a unit's bundle (like national.json), so they are not among the files the bundles cut by unit.
+ */
+export const NATIONAL_FILES = { comparisons: 'comparisons.json' } as const;
+
+/** The files of the section pages (written by pipeline/refresh/refresh-pages.ts), each with its query. */
+export const PAGE_DATA = {
+  coverage: { query: 'site_coverage', row: coverageRow },
+  enforcement: { query: 'site_enforcement', row: enforcementRow },
+  prosecution: { query: 'site_prosecution', row: prosecutionRow },
+  procedures: { query: 'site_procedures', row: proceduresRow },
+  reports: { query: 'site_reports', row: reportRow },
+} as const;
+export type PageDataName = keyof typeof PAGE_DATA;

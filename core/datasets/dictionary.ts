@@ -1,0 +1,77 @@
+/**
+ * The data dictionary (docs/data-dictionary.md), rendered from the dataset definitions so the
+ * documentation cannot drift from what validation, the lake and Glue actually use.
+ * `npm run docs` writes it; a golden-file test fails when the committed copy is stale.
+ */
+import { DATASETS, duckdbType, glueType, isRequired, PARTITION_COLUMNS } from './index.ts';
+import type { CellType, ColumnDef, DatasetDef, RowRule } from './types.ts';
+
+function typeText(type: CellType): string {
+  switch (type.kind) {
+    case 'text':
+      return 'text';
+    case 'tax_code':
+      return 'tax code: 10 digits, or 10 digits-3 digits (branch)';
+    case 'date':
+      return 'date: dd/mm/yyyy or yyyy-mm-dd';
+    case 'integer': {
+      const range = type.max === undefined ? `≥ ${type.min}` : `${type.min}–${type.max}`;
+      const unit = { vnd: ' VND (whole đồng)', count: '', months: ' months' }[type.unit];
+      return `integer ${range}${unit}`;
+    }
+    case 'category':
+      return type.options.map((o) => `${o.vi} \`${o.code}\``).join(' · ');
+  }
+}
+
+function ruleText(rule: RowRule): string {
+  switch (rule.kind) {
+    case 'sum_equals':
+      return `${rule.parts.map((p) => `\`${p}\``).join(' + ')} = \`${rule.total}\``;
+    case 'not_greater':
+      return `\`${rule.left}\` ≤ \`${rule.right}\``;
+    case 'required_unless':
+      return `\`${rule.column}\` may be empty only when \`${rule.when}\` is ${rule.values.join(' or ')}`;
+  }
+}
+
+function columnRow(c: ColumnDef): string {
+  const flags = [isRequired(c) ? 'required' : 'optional', c.unique ? 'unique in the file' : '']
+    .filter(Boolean)
+    .join(', ');
+  return `| \`${c.key}\` | ${c.vi} | ${c.en} | ${typeText(c.type)} | ${flags} | ${duckdbType(c.type)} / ${glueType(c.type)} |`;
+}
+
+function datasetSection(d: DatasetDef): string {
+  const rules = d.rowRules.map((r) => `- ${ruleText(r)} (${r.severity})`);
+  return [
+    `## \`${d.name}\` — ${d.titleVi} (${d.titleEn})`,
+    '',
+    `One row: ${d.grainEn} (${d.grainVi}). Analysts query it as \`vss.${d.name}\`.`,
+    '',
+    '| key | Vietnamese header | meaning | type and rule | presence | Parquet / Glue |',
+    '|---|---|---|---|---|---|',
+    ...d.columns.map(columnRow),
+    ...PARTITION_COLUMNS.map(
+      (p) =>
+        `| \`${p}\` | — | ${p === 'period' ? 'reporting month YYYY-MM' : 'GSO code of the unit'} | from the upload's location | always | partition / string |`,
+    ),
+    '',
+    ...(rules.length ? ['Rules across cells of a row:', '', ...rules, ''] : []),
+  ].join('\n');
+}
+
+export function renderDataDictionary(): string {
+  return [
+    '# Data dictionary',
+    '',
+    'Generated from `core/datasets/` by `npm run docs`; do not edit by hand.',
+    '',
+    'Headers are matched without regard to case, diacritics, spacing or punctuation; the column key',
+    'itself is accepted as a header too. Amounts are whole VND: "1.234.567", "1,234,567" and',
+    '"1234567" are the same amount; a decimal part is an error. Category cells accept the',
+    'Vietnamese label (with or without diacritics) or the English code, which is what is stored.',
+    '',
+    ...Object.values(DATASETS).map(datasetSection),
+  ].join('\n');
+}

@@ -1,0 +1,68 @@
+/**
+ * The shape of a dataset definition. One definition per dataset (see the sibling files) drives
+ * header matching, cell validation, the Parquet and Glue column types, the upload template and
+ * the data dictionary: nothing else lists a dataset's columns.
+ */
+
+export type DatasetName = 'debt' | 'coverage' | 'enforcement' | 'prosecution' | 'procedures' | 'collection';
+
+export interface CategoryOption {
+  /** Stored value and the English code a province may type. */
+  code: string;
+  /** Vietnamese label as in the template; matched without regard to case or diacritics. */
+  vi: string;
+}
+
+export type CellType =
+  | { kind: 'text' }
+  /** Employer tax code: 10 digits, or 10 digits + "-" + 3 digits for a branch. */
+  | { kind: 'tax_code' }
+  /** Whole number; money is whole VND. `max` is inclusive. */
+  | { kind: 'integer'; min: number; max?: number; unit: 'vnd' | 'count' | 'months' }
+  | { kind: 'category'; options: readonly CategoryOption[] }
+  /** A calendar date, written dd/mm/yyyy or yyyy-mm-dd, stored as DATE. */
+  | { kind: 'date' };
+
+export interface ColumnDef {
+  /** Column key: the English header, the lake column and the Glue column. */
+  key: string;
+  /** Vietnamese header as printed in the template. */
+  vi: string;
+  /** English description for the data dictionary and English receipts. */
+  en: string;
+  type: CellType;
+  /** An empty cell is an error unless a row rule says otherwise. Default true. */
+  required?: boolean;
+  /** Each value at most once in a file. */
+  unique?: boolean;
+  /** Summed over accepted rows in the receipt's `totals`. Default: integer columns other than months. */
+  total?: boolean;
+}
+
+/** Rules that read more than one cell of a row. Messages for each kind live in core/messages/messages.ts. */
+export type RowRule =
+  /** sum(parts) must equal `total`. */
+  | { kind: 'sum_equals'; parts: readonly string[]; total: string; severity: 'error' | 'warning' }
+  /** `left` must not exceed `right`. */
+  | { kind: 'not_greater'; left: string; right: string; severity: 'error' | 'warning' }
+  /** `column` may be empty only when `when` holds one of `values`. */
+  | { kind: 'required_unless'; column: string; when: string; values: readonly string[]; severity: 'error' };
+
+export interface DatasetDef {
+  name: DatasetName;
+  titleVi: string;
+  titleEn: string;
+  /** What one row is. */
+  grainVi: string;
+  grainEn: string;
+  columns: readonly ColumnDef[];
+  rowRules: readonly RowRule[];
+}
+
+export function isRequired(column: ColumnDef): boolean {
+  return column.required ?? true;
+}
+
+export function isTotal(column: ColumnDef): boolean {
+  return column.total ?? (column.type.kind === 'integer' && column.type.unit !== 'months');
+}

@@ -1,0 +1,119 @@
+/**
+ * Like-for-like changes of the national figures. A national total sums the units that reported, so
+ * comparing two months' totals counts a unit missing from one month as a fall to zero. Here each
+ * change sums, in both months, only the units that sent that measure's report in both months;
+ * the rows say how many units that is, so the page can label the change with it.
+ */
+import { addMonths } from './period.ts';
+import {
+  COMPARED_MEASURES,
+  comparisonRow,
+  type ComparedMeasure,
+  type ComparisonRow,
+  type CompletenessRow,
+  type ProvinceRow,
+  type UnitRow,
+} from './contracts/site-data.ts';
+
+const REFORM_FIRST_PERIOD = '2025-07';
+const generationOf = (period: string) => (period >= REFORM_FIRST_PERIOD ? '34' : '63');
+
+/** The months each basis compares `period` with. */
+export function comparePeriods(period: string): Record<ComparisonRow['basis'], string> {
+  return {
+    mom: addMonths(period, -1),
+    yoy: addMonths(period, -12),
+    ytd: `${Number(period.slice(0, 4)) - 1}-12`,
+  };
+}
+
+interface Placed {
+  /** The comparison unit a report or a row belongs to: its own code, or its current unit's. */
+  unitOf(code: string, period: string): string;
+  /** The comparison units valid in `period`, each with how many reported units make it up. */
+  partsIn(period: string): Map<string, number>;
+}
+
+function placement(units: readonly UnitRow[], restated: boolean): Placed {
+  const currentOf = new Map(units.filter((u) => u.generation === '63').map((u) => [u.code, u.current_code]));
+  return {
+    unitOf: (code, period) =>
+      restated && period < REFORM_FIRST_PERIOD ? (currentOf.get(code) ?? code) : code,
+    partsIn(period) {
+      const parts = new Map<string, number>();
+      for (const u of units.filter((u) => u.generation === generationOf(period))) {
+        const key = restated && u.generation === '63' ? u.current_code : u.code;
+        parts.set(key, (parts.get(key) ?? 0) + 1);
+      }
+      return parts;
+    },
+  };
+}
+
+type Key = `${string}|${string}|${string}`; // dataset|period|unit
+
+/** Every national like-for-like comparison the data allows (both months held, one unit at least). */
+export function likeForLike(
+  provinceRows: readonly ProvinceRow[],
+  completeness: readonly CompletenessRow[],
+  units: readonly UnitRow[],
+  periods: readonly string[],
+): ComparisonRow[] {
+  const held = new Set(periods);
+  const out: ComparisonRow[] = [];
+  for (const period of periods) {
+    for (const [basis, compare] of Object.entries(comparePeriods(period)) as [
+      ComparisonRow['basis'],
+      string,
+    ][]) {
+      if (!held.has(compare)) continue;
+      const restated = generationOf(period) !== generationOf(compare);
+      const place = placement(units, restated);
+      // How many of each comparison unit's parts reported each dataset, per month.
+      const reported = new Map<Key, number>();
+      for (const c of completeness) {
+        if (c.status === 'missing' || (c.period !== period && c.period !== compare)) continue;
+        const key: Key = `${c.dataset}|${c.period}|${place.unitOf(c.province, c.period)}`;
+        reported.set(key, (reported.get(key) ?? 0) + 1);
+      }
+      const sums = new Map<string, number>(); // period|unit|measure
+      for (const r of provinceRows) {
+        if (r.period !== period && r.period !== compare) continue;
+        const unit = place.unitOf(r.province, r.period);
+        for (const measure of Object.keys(COMPARED_MEASURES) as ComparedMeasure[]) {
+          const key = `${r.period}|${unit}|${measure}`;
+          sums.set(key, (sums.get(key) ?? 0) + r[measure]);
+        }
+      }
+      const nowParts = place.partsIn(period);
+      const thenParts = place.partsIn(compare);
+      for (const [measure, dataset] of Object.entries(COMPARED_MEASURES) as [ComparedMeasure, string][]) {
+        const complete = (p: string, unit: string, parts: Map<string, number>) =>
+          (reported.get(`${dataset}|${p}|${unit}`) ?? 0) === (parts.get(unit) ?? -1);
+        let value = 0;
+        let compareValue = 0;
+        let compared = 0;
+        for (const unit of nowParts.keys()) {
+          if (!complete(period, unit, nowParts) || !complete(compare, unit, thenParts)) continue;
+          compared += 1;
+          value += sums.get(`${period}|${unit}|${measure}`) ?? 0;
+          compareValue += sums.get(`${compare}|${unit}|${measure}`) ?? 0;
+        }
+        if (compared === 0) continue;
+        out.push(
+          comparisonRow.parse({
+            period,
+            basis,
+            compare_period: compare,
+            measure,
+            units_compared: compared,
+            units_expected: nowParts.size,
+            value,
+            compare_value: compareValue,
+          }),
+        );
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,56 @@
+/**
+ * The national targets reference: what each unit is assigned for a year — participants per
+ * scheme, the late-payment-rate ceiling and the collection plan — with the decision that set
+ * them. Targets are assigned nationally, so a province's own `chi_tieu_giao` is checked against
+ * this table and the figures use the table, never the province's number.
+ */
+import { z } from 'zod';
+import { FUNDS } from '../measures.ts';
+
+export const TARGET_SCHEMES = ['si_compulsory', 'si_voluntary', 'ui', 'hi'] as const;
+export type TargetScheme = (typeof TARGET_SCHEMES)[number];
+
+const count = z.number().int().min(0);
+
+export const targetRow = z.object({
+  year: z.number().int().min(2015).max(2099),
+  /** 63 for the units in force until 2025-06, 34 from 2025-07; 2025 has both. */
+  generation: z.enum(['63', '34']),
+  province: z.string().regex(/^\d{2}$/),
+  participants: z.object({ si_compulsory: count, si_voluntary: count, ui: count, hi: count }),
+  /** Ceiling of debt over a year's dues, in hundredths of a percent (259 = 2.59 %). */
+  late_rate_target_bp: z.number().int().min(0).max(10_000),
+  /** The year's collection plan (kế hoạch thu năm), whole VND, per fund. */
+  collection_plan: z.object(Object.fromEntries(FUNDS.map((f) => [f, count])) as Record<(typeof FUNDS)[number], typeof count>),
+  /** Number and date (yyyy-mm-dd) of the decision assigning the targets. */
+  decision_no: z.string().min(1),
+  decision_date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+});
+export type TargetRow = z.infer<typeof targetRow>;
+
+export const targetsTable = z.array(targetRow);
+
+/** The targets of one unit for one year, looked up by the unit's generation and code. */
+export class Targets {
+  private readonly byKey = new Map<string, TargetRow>();
+
+  constructor(rows: readonly TargetRow[]) {
+    for (const row of targetsTable.parse(rows)) {
+      const key = Targets.key(row.year, row.generation, row.province);
+      if (this.byKey.has(key)) throw new Error(`targets: two rows for ${key}`);
+      this.byKey.set(key, row);
+    }
+  }
+
+  private static key(year: number, generation: string, province: string): string {
+    return `${year}/${generation}/${province}`;
+  }
+
+  of(year: number, generation: '63' | '34', province: string): TargetRow | undefined {
+    return this.byKey.get(Targets.key(year, generation, province));
+  }
+
+  rows(): TargetRow[] {
+    return [...this.byKey.values()];
+  }
+}

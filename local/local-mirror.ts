@@ -1,0 +1,29 @@
+/**
+ * Brings the mirror of a local data directory up to date with its local S3, when there is one:
+ * `vss query` and `vss refresh` then see the latest accepted uploads without a separate step.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { LAKE_PREFIX, LEDGER_PREFIX, localPaths, SUMMARIES_PREFIX } from '../core/contracts/layout.ts';
+import { LOCAL_LAKE_BUCKET, startLocalS3 } from './local-s3.ts';
+import { syncMirror, type MirrorReport } from '../pipeline/mirror/mirror.ts';
+
+/** The lake bucket's prefixes the mirror copies. */
+export const MIRRORED_PREFIXES: readonly string[] = [LAKE_PREFIX, SUMMARIES_PREFIX, LEDGER_PREFIX];
+
+/** Null when the data directory has no local S3 lake yet (the mirror is then read as it is). */
+export async function syncLocalMirror(dataDir: string): Promise<MirrorReport | null> {
+  const paths = localPaths(dataDir);
+  if (!existsSync(join(paths.s3, LOCAL_LAKE_BUCKET))) return null;
+  const local = await startLocalS3({ dataDir });
+  try {
+    return await syncMirror({
+      s3: local.client,
+      bucket: local.lakeBucket,
+      dir: paths.mirror,
+      prefixes: [...MIRRORED_PREFIXES],
+    });
+  } finally {
+    await local.close();
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * National magnitudes the sample data is tuned to, from the published VSS figures collected in
+ * the shared reference notes (national_figures.md). Rates are shares; money is VND.
+ */
+import type { Period } from '../../core/period.ts';
+import { provinces, type Unit } from '../reference/provinces.ts';
+
+/** The month the trends below are anchored at; rates drift linearly from it. */
+export const TREND_ANCHOR: Period = '2024-01';
+
+export const NATIONAL = {
+  /** Population grows about 0.9 %/yr from the 2020 census average. */
+  populationGrowthPerYear: 0.009,
+  laborForceShare: 0.52,
+  /** HI: 93.35 % at end-2023, rising about half a point a year. */
+  hiRate: 0.932,
+  hiRateRisePerYear: 0.005,
+  /** SI (compulsory + voluntary): 39.25 % of the labour force at end-2023, 42.7 % a year later. */
+  siRate: 0.395,
+  siRateRisePerYear: 0.012,
+  voluntaryShareOfSi: 0.1,
+  /** UI: 31.58 % of the labour force in 2023. */
+  uiRate: 0.318,
+  uiRateRisePerYear: 0.006,
+  /** Targets are assigned a few percent above what the unit is expected to reach. */
+  targetMargin: [0.01, 0.05] as const,
+  /** Late payment ≈ 2.7 % of ~VND 470 trillion receivables: a stock near VND 11.5 trillion. */
+  debtStock: 11_500_000_000_000,
+  debtStockDeclinePerYear: 0.03,
+  /** Contribution rates on the wage fund: SI 25.5 %, HI 4.5 %, UI 2 % (≈ 80/14/6 split). */
+  contribution: { si: 0.255, hi: 0.045, ui: 0.02 },
+  /**
+   * Collection: SI + HI + UI premiums collected in 2023 were over VND 472.3 trillion, +8.55 % on
+   * 2022 ([S10] in national_figures.md); the amount due is taken at that size in the anchor year.
+   * Fund shares are approximate (compulsory SI alone was over VND 299.8 tn in 2022, [S6]).
+   * Late-payment interest is 0.03 % a day of the amount paid late (Law on Social Insurance 2024).
+   */
+  collection: {
+    dueAnchorYear: 472_300_000_000_000 * 1.0855,
+    dueGrowthPerYear: 0.08,
+    fundShare: { bhxh: 0.66, bhyt: 0.29, bhtn: 0.05 },
+    interestPerDay: 0.0003,
+  },
+  debtorsPerMonth: 3000,
+  /** About 2,000 inspections a year; fines about VND 60 bn a year. */
+  inspectionsPerYear: 2000,
+  employersPerInspection: 8,
+  violatingShare: 0.14,
+  finesPerYear: 60_000_000_000,
+  /** About 80 prosecution dossiers a year, nine in ten under Art. 216. */
+  dossiersPerYear: 80,
+  /** About 4.7 M procedure dossiers a quarter. */
+  proceduresPerMonth: 1_560_000,
+} as const;
+
+/** Months from the trend anchor (negative before it). */
+export function monthsFromAnchor(period: Period): number {
+  const [y, m] = period.split('-').map(Number) as [number, number];
+  const [ay, am] = TREND_ANCHOR.split('-').map(Number) as [number, number];
+  return (y - ay) * 12 + (m - am);
+}
+
+export function yearsFromAnchor(period: Period): number {
+  return monthsFromAnchor(period) / 12;
+}
+
+/** A unit's population in the period, from its 2020 average (thousands). */
+export function populationIn(population2020Thousands: number, period: Period): number {
+  const years = 4 + yearsFromAnchor(period);
+  return Math.round(population2020Thousands * 1000 * (1 + NATIONAL.populationGrowthPerYear) ** years);
+}
+
+export function laborForceIn(population2020Thousands: number, period: Period): number {
+  return Math.round(populationIn(population2020Thousands, period) * NATIONAL.laborForceShare);
+}
+
+/** A unit's share of the country's 2020 population (both generations sum to the same total). */
+export function populationShare(unit: Unit): number {
+  let total = totals.get(unit.generation);
+  if (total === undefined) {
+    total = provinces()
+      .units.filter((u) => u.generation === unit.generation)
+      .reduce((sum, u) => sum + u.population2020, 0);
+    totals.set(unit.generation, total);
+  }
+  return unit.population2020 / total;
+}
+const totals = new Map<string, number>();

@@ -1,0 +1,83 @@
+import { ListObjectsCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import type { DatasetName } from '../../core/datasets/index.ts';
+import { StorageError } from '../../core/errors.ts';
+import { LEDGER_PREFIX, ledgerKey } from '../../core/contracts/layout.ts';
+import { ledgerRecord, type LedgerRecord } from '../../core/contracts/ledger-record.ts';
+import type { Period } from '../../core/period.ts';
+import { readObject } from '../storage/object-bytes.ts';
+
+export interface ProvinceMonth {
+  dataset: DatasetName;
+  period: Period;
+  province: string;
+}
+
+/**
+ * Records already read, by bucket, key and ETag: an ETag names one content, so a hit is always
+ * right, and ingest, which lists a province-month's ledger several times per upload, reads each
+ * record once. Bounded, since a long-lived process sees many province-months.
+ */
+const recordCache = new Map<string, LedgerRecord>();
+const CACHE_LIMIT = 50_000;
+const cacheKey = (bucket: string, key: string, eTag: string) =>
+  `${bucket}\n${key}\n${eTag.replaceAll('"', '')}`;
+function remember(id: string, record: LedgerRecord): void {
+  if (recordCache.size >= CACHE_LIMIT) recordCache.clear();
+  recordCache.set(id, record);
+}
+
+/** Every ledger record of one province-month (a handful: one per upload). */
+export async function listLedger(s3: S3Client, bucket: string, pm: ProvinceMonth): Promise<LedgerRecord[]> {
+  const prefix = `${LEDGER_PREFIX}${pm.dataset}/${pm.period}/${pm.province}/`;
+  const keys: Array<{ key: string; eTag: string }> = [];
+  try {
+    // ListObjects (v1) with a marker: s3rver cannot page ListObjectsV2, and AWS pages both alike.
+    let marker: string | undefined;
+    for (;;) {
+      const page = await s3.send(new ListObjectsCommand({ Bucket: bucket, Prefix: prefix, Marker: marker }));
+      const contents = page.Contents ?? [];
+      for (const o of contents) if (o.Key?.endsWith('.json')) keys.push({ key: o.Key, eTag: o.ETag ?? '' });
+      if (!page.IsTruncated || contents.length === 0) break;
+      marker = contents.at(-1)?.Key;
+    }
+  } catch (error) {
+    throw new StorageError(`cannot list s3://${bucket}/${prefix}`, { cause: error });
+  }
+  return Promise.all(
+    keys.map(async ({ key, eTag }) => {
+      const id = cacheKey(bucket, key, eTag);
+      const cached = eTag ? recordCache.get(id) : undefined;
+      if (cached) return cached;
+      const record = await readLedgerRecord(s3, bucket, key);
+      if (eTag) remember(id, record);
+      return record;
+    }),
+  );
+}
+
+async function readLedgerRecord(s3: S3Client, bucket: string, key: string): Promise<LedgerRecord> {
+  const { bytes } = await readObject(s3, bucket, key);
+  const parsed = ledgerRecord.safeParse(JSON.parse(new TextDecoder().decode(bytes)));
+  if (!parsed.success) throw new StorageError(`ledger record s3://${bucket}/${key} is malformed`);
+  return parsed.data;
+}
+
+/** Checks the record against the contract before it becomes part of the ledger. */
+export async function putLedgerRecord(s3: S3Client, bucket: string, record: LedgerRecord): Promise<string> {
+  const checked = ledgerRecord.parse(record);
+  const key = ledgerKey(checked.dataset as DatasetName, checked.period, checked.province, checked.upload_id);
+  try {
+    const put = await s3.send(
+      new PutObjectCommand({
+        Bucket: bucket,
+        Key: key,
+        Body: JSON.stringify(checked),
+        ContentType: 'application/json',
+      }),
+    );
+    if (put.ETag) remember(cacheKey(bucket, key, put.ETag), checked);
+  } catch (error) {
+    throw new StorageError(`cannot write s3://${bucket}/${key}`, { cause: error });
+  }
+  return key;
+}

@@ -1,0 +1,137 @@
+/**
+ * DuckDB in memory over the local mirror of the lake bucket: the `vss` schema that the queries
+ * and analysts use, the same names the Athena database carries.
+ */
+import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { QueryError } from '../../core/errors.ts';
+import type { Period } from '../../core/period.ts';
+import { provinces, type ProvinceRegistry } from '../reference/provinces.ts';
+import { convertCell } from './convert.ts';
+import { loadNamedQuery, type NamedQuery } from './named-query.ts';
+import {
+  createDatasetsTable,
+  createMonthsTable,
+  createProvincesTable,
+  dataPeriodRange,
+} from './reference-tables.ts';
+import { ensureSummaries } from '../summary/backfill.ts';
+import { DATASETS } from '../../core/datasets/index.ts';
+import { materializeRelations } from './materialize.ts';
+import { datasetViewSql, summariesViewSql, uploadsViewSql } from './views.ts';
+
+export type QueryParams = Readonly<Record<string, string | number>>;
+/** Values for the `?` of a text, first to last: the only binding Athena has. */
+export type PositionalParams = readonly (string | number)[];
+
+export function isPositional(params: QueryParams | PositionalParams): params is PositionalParams {
+  return Array.isArray(params);
+}
+
+export interface QueryResult {
+  columns: { name: string; type: string }[];
+  rows: Record<string, unknown>[];
+}
+
+export interface Engine {
+  /**
+   * Ad-hoc SQL; parameters are bound, never spliced into the text: a list to its `?` in order (the
+   * form Athena runs too), a record to `$name` placeholders (DuckDB only).
+   */
+  runQuery(sql: string, params?: QueryParams | PositionalParams): Promise<QueryResult>;
+  /** A file of queries/ with its `?` placeholders bound in the order of its `-- params:` line. */
+  runNamed(name: string, params?: QueryParams): Promise<QueryResult>;
+  /** The months vss.months holds, first to last. */
+  readonly months: readonly Period[];
+  close(): void;
+}
+
+export interface EngineOptions {
+  mirrorDir: string;
+  /** Months to report; default: from the first to the last month found in the lake and ledger. */
+  range?: { from: Period; to: Period };
+  registry?: ProvinceRegistry;
+  queriesDir?: string;
+  /**
+   * Load the datasets (all, or those named), the summaries and the ledger into memory once instead
+   * of reading the files at every query, through the file cache in the mirror (file-cache.ts). A
+   * dataset left out stays a view, read only if a query names it.
+   */
+  materialize?: boolean | readonly string[];
+  /** Compute the summaries a lake object lacks in the mirror first (default true). */
+  backfillSummaries?: boolean;
+  /** Sees each statement the queries send to DuckDB, with its bound values, as sent. */
+  onStatement?: (sql: string, values: PositionalParams | QueryParams) => void;
+}
+
+async function execute(
+  connection: DuckDBConnection,
+  sql: string,
+  values: DuckDBValue[] | Record<string, DuckDBValue>,
+): Promise<QueryResult> {
+  let reader;
+  try {
+    reader = await connection.runAndReadAll(sql, values);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new QueryError(message, { cause: error });
+  }
+  const names = reader.columnNames();
+  const types = reader.columnTypes().map((t) => t.toString());
+  const columns = names.map((name, i) => ({ name, type: types[i] ?? 'UNKNOWN' }));
+  const rows = reader.getRowsJS().map((cells) => {
+    const row: Record<string, unknown> = {};
+    names.forEach((name, i) => {
+      row[name] = convertCell(cells[i], types[i] ?? '', name);
+    });
+    return row;
+  });
+  return { columns, rows };
+}
+
+export async function openEngine(options: EngineOptions): Promise<Engine> {
+  if (options.backfillSummaries !== false) await ensureSummaries(options.mirrorDir);
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  await connection.run('SET parquet_metadata_cache = true');
+  await connection.run('CREATE SCHEMA vss');
+  const materialized = (dataset: string) =>
+    options.materialize === true ||
+    (Array.isArray(options.materialize) && options.materialize.includes(dataset));
+  for (const dataset of Object.values(DATASETS)) {
+    if (!materialized(dataset.name)) await connection.run(datasetViewSql(dataset, options.mirrorDir));
+  }
+  if (options.materialize) await materializeRelations(connection, options.mirrorDir, materialized);
+  else {
+    await connection.run(summariesViewSql(options.mirrorDir));
+    await connection.run(uploadsViewSql(options.mirrorDir));
+  }
+  await createProvincesTable(connection, options.registry ?? provinces());
+  await createDatasetsTable(connection);
+  const range = options.range ?? (await dataPeriodRange(connection));
+  await createMonthsTable(connection, range);
+  const monthRows = await execute(connection, 'SELECT period FROM vss.months ORDER BY period', []);
+  const months = monthRows.rows.map((r) => String(r.period));
+  const cache = new Map<string, NamedQuery>();
+
+  const send = (sql: string, values: PositionalParams | QueryParams) => {
+    options.onStatement?.(sql, values);
+    return execute(connection, sql, isPositional(values) ? [...values] : { ...values });
+  };
+
+  return {
+    months,
+    runQuery: (sql, params = {}) => send(sql, params),
+    async runNamed(name, params = {}) {
+      let query = cache.get(name);
+      if (!query) {
+        query = await loadNamedQuery(name, options.queriesDir);
+        cache.set(name, query);
+      }
+      return send(query.sql, query.bind(params));
+    },
+    close() {
+      connection.closeSync();
+      instance.closeSync();
+    },
+  };
+}

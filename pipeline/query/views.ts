@@ -1,0 +1,148 @@
+/**
+ * The SQL that defines the `vss` schema over a local mirror of the lake bucket. Column lists come
+ * from the dataset schemas and the ledger record schema, never written out by hand, so a column
+ * added to a template reaches the views without anyone editing this file.
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { duckdbType, type DatasetDef } from '../../core/datasets/index.ts';
+import { LAKE_PREFIX, LEDGER_PREFIX, SUMMARIES_PREFIX } from '../../core/contracts/layout.ts';
+import { ledgerRecord } from '../../core/contracts/ledger-record.ts';
+
+export function quoteLiteral(text: string): string {
+  return `'${text.replaceAll("'", "''")}'`;
+}
+
+export function quoteIdentifier(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
+
+/** Stops at the first file found: a full walk of years of small files cost seconds per view. */
+function hasFileEnding(dir: string, ending: string): boolean {
+  if (!existsSync(dir)) return false;
+  const pending = [dir];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    for (const entry of readdirSync(next, { withFileTypes: true })) {
+      if (entry.isFile() && entry.name.endsWith(ending)) return true;
+      if (entry.isDirectory()) pending.push(join(next, entry.name));
+    }
+  }
+  return false;
+}
+
+/** TABLE reads the files once into memory: for runs of several queries over many small files. */
+export type Relation = 'VIEW' | 'TABLE';
+
+/**
+ * What a relation reads: the glob of every file under the mirror, or a list of files (the engine's
+ * file cache reads only those it does not hold yet, and asks for each row's `filename` with them).
+ */
+export type FileSource = { glob: string } | { files: readonly string[]; filename: true };
+
+function sourceSql(source: FileSource): { from: string; filename: string; option: string } {
+  if ('glob' in source) return { from: quoteLiteral(source.glob), filename: '', option: '' };
+  return {
+    from: `[${source.files.map(quoteLiteral).join(', ')}]`,
+    filename: ', filename',
+    option: ', filename = true',
+  };
+}
+
+/** The files under the mirror that a dataset's view reads (as glob and as a path test). */
+export function datasetFiles(dataset: DatasetDef, mirrorDir: string): { dir: string; glob: string } {
+  const dir = join(mirrorDir, LAKE_PREFIX, dataset.name);
+  return { dir, glob: join(dir, 'period=*', 'province=*', '*.parquet') };
+}
+
+/** `vss.<dataset>`: the template's columns, typed, plus the Hive keys as text. */
+export function datasetSelectSql(dataset: DatasetDef, source: FileSource): string {
+  const typed = dataset.columns.map((c) => {
+    const name = quoteIdentifier(c.key);
+    return `CAST(${name} AS ${duckdbType(c.type)}) AS ${name}`;
+  });
+  const { from, filename, option } = sourceSql(source);
+  // hive_types keeps '01' a text code: left to inference DuckDB would read it as the integer 1.
+  return (
+    `SELECT ${typed.join(', ')}, period, province${filename} ` +
+    `FROM read_parquet(${from}, hive_partitioning = true, union_by_name = true, ` +
+    `hive_types = {'period': VARCHAR, 'province': VARCHAR}${option})`
+  );
+}
+
+export function datasetViewSql(dataset: DatasetDef, mirrorDir: string, relation: Relation = 'VIEW'): string {
+  const view = `vss.${quoteIdentifier(dataset.name)}`;
+  const { dir, glob } = datasetFiles(dataset, mirrorDir);
+  if (!hasFileEnding(dir, '.parquet')) {
+    const nulls = dataset.columns.map(
+      (c) => `CAST(NULL AS ${duckdbType(c.type)}) AS ${quoteIdentifier(c.key)}`,
+    );
+    return `CREATE OR REPLACE ${relation} ${view} AS SELECT ${nulls.join(', ')}, CAST(NULL AS VARCHAR) AS period, CAST(NULL AS VARCHAR) AS province WHERE false`;
+  }
+  return `CREATE OR REPLACE ${relation} ${view} AS ${datasetSelectSql(dataset, { glob })}`;
+}
+
+function ledgerColumnType(schema: z.ZodType): 'VARCHAR' | 'BIGINT' {
+  const inner = schema instanceof z.ZodNullable ? schema.unwrap() : schema;
+  return inner instanceof z.ZodNumber ? 'BIGINT' : 'VARCHAR';
+}
+
+/** The ledger record fields with their DuckDB types, in the schema's order. */
+export function ledgerColumns(): { name: string; type: 'VARCHAR' | 'BIGINT' }[] {
+  return Object.entries(ledgerRecord.shape).map(([name, schema]) => ({
+    name,
+    type: ledgerColumnType(schema as z.ZodType),
+  }));
+}
+
+/** The ledger's files under the mirror (one JSON object per upload). */
+export function uploadFiles(mirrorDir: string): { dir: string; glob: string } {
+  const dir = join(mirrorDir, LEDGER_PREFIX);
+  return { dir, glob: join(dir, '*', '*', '*', '*.json') };
+}
+
+export function uploadsSelectSql(source: FileSource): string {
+  const columns = ledgerColumns();
+  const spec = columns.map((c) => `${quoteLiteral(c.name)}: ${quoteLiteral(c.type)}`).join(', ');
+  const names = columns.map((c) => quoteIdentifier(c.name)).join(', ');
+  const { from, filename, option } = sourceSql(source);
+  return `SELECT ${names}${filename} FROM read_json(${from}, format = 'auto', columns = {${spec}}${option})`;
+}
+
+/** `vss.uploads`: one row per ledger record (one JSON object per file). */
+export function uploadsViewSql(mirrorDir: string): string {
+  const { dir, glob } = uploadFiles(mirrorDir);
+  if (!hasFileEnding(dir, '.json')) {
+    const nulls = ledgerColumns().map((c) => `CAST(NULL AS ${c.type}) AS ${quoteIdentifier(c.name)}`);
+    return `CREATE OR REPLACE VIEW vss.uploads AS SELECT ${nulls.join(', ')} WHERE false`;
+  }
+  return `CREATE OR REPLACE VIEW vss.uploads AS ${uploadsSelectSql({ glob })}`;
+}
+
+/** The summary files under the mirror, one per dataset, period and province. */
+export function summaryFiles(mirrorDir: string): { dir: string; glob: string } {
+  const dir = join(mirrorDir, SUMMARIES_PREFIX);
+  return { dir, glob: join(dir, '*', 'period=*', 'province=*', 'summary.parquet') };
+}
+
+export function summariesSelectSql(source: FileSource): string {
+  const { from, filename, option } = sourceSql(source);
+  return (
+    `SELECT CAST(dataset AS VARCHAR) AS dataset, CAST(measure AS VARCHAR) AS measure, ` +
+    `CAST(value AS BIGINT) AS value, period, province${filename} FROM read_parquet(${from}, ` +
+    `hive_partitioning = true, hive_types = {'period': VARCHAR, 'province': VARCHAR}${option})`
+  );
+}
+
+/**
+ * `vss.summaries`: one row per dataset, period, province and measure (core/measures.ts),
+ * from the small files ingest writes beside each lake object: what the dashboard queries read.
+ */
+export function summariesViewSql(mirrorDir: string, relation: Relation = 'VIEW'): string {
+  const { dir, glob } = summaryFiles(mirrorDir);
+  const head = `CREATE OR REPLACE ${relation} vss.summaries AS`;
+  if (!hasFileEnding(dir, '.parquet')) {
+    return `${head} SELECT CAST(NULL AS VARCHAR) AS dataset, CAST(NULL AS VARCHAR) AS measure, CAST(NULL AS BIGINT) AS value, CAST(NULL AS VARCHAR) AS period, CAST(NULL AS VARCHAR) AS province WHERE false`;
+  }
+  return `${head} ${summariesSelectSql({ glob })}`;
+}

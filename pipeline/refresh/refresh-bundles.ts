@@ -1,0 +1,179 @@
+/**
+ * Per-province data bundles: for each of today's 34 units, data/provinces/<code>/ holds the site
+ * data files with only that unit's rows (and, before 2025-07, the rows of the old units merged
+ * into it, as reported, so the page can restate them), its police-coordination list and its
+ * scope. In AWS a province user's reads are limited to its bundle; leadership reads everything.
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Engine } from '../query/engine.ts';
+import { QueryError } from '../../core/errors.ts';
+import { LAKE_PREFIX, SUMMARIES_PREFIX } from '../../core/contracts/layout.ts';
+import { provinces, REFORM_FIRST_PERIOD } from '../reference/provinces.ts';
+import {
+  NATIONAL_FILES,
+  PROVINCE_FILES,
+  provinceBundleDir,
+  SITE_FILES,
+  policeRow,
+  type SiteMeta,
+  type PoliceRow,
+} from '../../core/contracts/site-data.ts';
+import { RawJson, type LocatedRow, type SiteTable, type WriteJson } from './refresh-pages.ts';
+
+/** The rows of `currentCode`: its own from 2025-07, its predecessors' before. */
+export function belongsTo(currentCode: string): (row: { period: string; province: string }) => boolean {
+  const before = new Set(
+    provinces()
+      .predecessorsOf(currentCode)
+      .map((u) => u.code),
+  );
+  return (row) =>
+    row.period >= REFORM_FIRST_PERIOD ? row.province === currentCode : before.has(row.province);
+}
+
+/** Where the refresh finds the employer-level debt of a month (the police list's only input). */
+export function debtMonthPrefix(period: string): string {
+  return `${LAKE_PREFIX}debt/period=${period}/`;
+}
+
+async function policeList(engine: Engine, code: string, period: string): Promise<PoliceRow[]> {
+  const { rows } = await engine.runNamed('police_coordination', {
+    province: code,
+    period,
+    geography: 'current',
+  });
+  return rows.map((row, i) => {
+    const parsed = policeRow.safeParse(row);
+    if (!parsed.success) {
+      throw new QueryError(
+        `queries/police_coordination.sql row ${i + 1} does not match the site data contract: ${parsed.error.message}`,
+      );
+    }
+    return parsed.data;
+  });
+}
+
+/** The current units each row belongs to (belongsTo, inverted: one pass over the rows, not 34). */
+function ownersOf(): (row: LocatedRow) => readonly string[] {
+  const current = provinces().validIn(REFORM_FIRST_PERIOD);
+  const currentCodes = new Set(current.map((u) => u.code));
+  const before = new Map<string, string[]>();
+  for (const unit of current) {
+    for (const old of provinces().predecessorsOf(unit.code)) {
+      before.set(old.code, [...(before.get(old.code) ?? []), unit.code]);
+    }
+  }
+  const none: readonly string[] = [];
+  return (row) => {
+    if (row.period < REFORM_FIRST_PERIOD) return before.get(row.province) ?? none;
+    return currentCodes.has(row.province) ? [row.province] : none;
+  };
+}
+
+/** The body of a JSON object without one of its members (present once), or undefined if absent. */
+function without(body: string, member: string): string | undefined {
+  const at = body.indexOf(member);
+  if (at < 0) return undefined;
+  const end = at + member.length;
+  if (body[end] === ',') return body.slice(0, at) + body.slice(end + 1);
+  return body.slice(0, Math.max(0, at - 1)) + body.slice(end); // the last member: its comma before
+}
+
+/**
+ * A bundle's row as its files have always been written: period and province first, then the rest
+ * in the national file's order. Cut from the row's national JSON: `"period":"…"` can only be that
+ * member there, since quotes inside JSON strings are escaped.
+ */
+function bundleJson(row: LocatedRow, json: string): string {
+  const period = `"period":${JSON.stringify(row.period)}`;
+  const province = `"province":${JSON.stringify(row.province)}`;
+  const withoutPeriod = without(json.slice(1, -1), period);
+  const rest = withoutPeriod === undefined ? undefined : without(withoutPeriod, province);
+  if (rest === undefined) {
+    const { period: p, province: c, ...others } = row;
+    return JSON.stringify({ period: p, province: c, ...others });
+  }
+  return `{${period},${province}${rest === '' ? '' : `,${rest}`}}`;
+}
+
+/**
+ * Writes every current unit's bundle from the rows of the national files (so a bundle can never
+ * disagree with them), meta last in each; returns the paths written. Each row is assigned to its
+ * units and serialised once, so the work follows the rows, not rows x units.
+ */
+export async function writeProvinceBundles(
+  engine: Engine,
+  opts: {
+    outDir: string;
+    latest: string;
+    meta: SiteMeta;
+    /** Whether the engine can read the latest month's debt detail (else the lists are empty). */
+    withPolice: boolean;
+    /** The national files' rows (every SITE_FILES file but meta, units and national), as written. */
+    tables: ReadonlyMap<string, SiteTable>;
+    units: unknown;
+  },
+  writeJson: WriteJson,
+): Promise<string[]> {
+  const owners = ownersOf();
+  const units = provinces().validIn(REFORM_FIRST_PERIOD);
+  // file -> unit -> its rows' JSON, in the national file's order
+  const cut = new Map<string, Map<string, string[]>>();
+  const accepted = new Map<string, number>(units.map((u) => [u.code, 0]));
+  for (const [file, table] of opts.tables) {
+    const byUnit = new Map<string, string[]>(units.map((u) => [u.code, []]));
+    for (let i = 0; i < table.rows.length; i++) {
+      const row = table.rows[i];
+      if (row === undefined) continue;
+      const mine = owners(row);
+      if (mine.length === 0) continue;
+      const json = bundleJson(row, table.json[i] ?? JSON.stringify(row));
+      for (const code of mine) {
+        byUnit.get(code)?.push(json);
+        if (file === SITE_FILES.reports && row.status === 'accepted')
+          accepted.set(code, (accepted.get(code) ?? 0) + 1);
+      }
+    }
+    cut.set(file, byUnit);
+  }
+  const written: string[] = [];
+  for (const unit of units) {
+    const dir = join(opts.outDir, provinceBundleDir(unit.code));
+    await mkdir(dir, { recursive: true });
+    for (const [file, byUnit] of cut) {
+      written.push(await writeJson(dir, file, new RawJson(`[${(byUnit.get(unit.code) ?? []).join(',')}]`)));
+    }
+    written.push(
+      // National figures are everyone's sums: a unit's bundle carries none.
+      await writeJson(dir, SITE_FILES.national, []),
+      await writeJson(dir, NATIONAL_FILES.comparisons, []),
+      await writeJson(dir, SITE_FILES.units, opts.units),
+      await writeJson(
+        dir,
+        PROVINCE_FILES.police,
+        opts.withPolice ? await policeList(engine, unit.code, opts.latest) : [],
+      ),
+      await writeJson(dir, PROVINCE_FILES.scope, { province: unit.code }),
+      await writeJson(dir, SITE_FILES.meta, { ...opts.meta, uploads_accepted: accepted.get(unit.code) ?? 0 }),
+    );
+  }
+  return written;
+}
+
+/** Whether the mirror holds the month's employer-level debt (the police lists' only input). */
+export function hasDebtMonth(mirrorDir: string, period: string): boolean {
+  return existsSync(join(mirrorDir, debtMonthPrefix(period)));
+}
+
+/** The latest month with a debt summary in the mirror, whose detail the police lists need. */
+export function latestDebtPeriod(mirrorDir: string): string | undefined {
+  const dir = join(mirrorDir, SUMMARIES_PREFIX, 'debt');
+  if (!existsSync(dir)) return undefined;
+  return readdirSync(dir)
+    .map((name) => /^period=(\d{4}-\d{2})$/.exec(name)?.[1])
+    .filter((p): p is string => p !== undefined)
+    .sort()
+    .at(-1);
+}

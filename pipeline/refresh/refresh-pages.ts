@@ -1,0 +1,85 @@
+/**
+ * The section pages' site data (coverage, enforcement, prosecution, procedures and the ledger's
+ * reports): one named query per file, every row parsed with the contract's schema before it is
+ * written, as for the overview's files.
+ */
+import type { z } from 'zod';
+import type { Engine } from '../query/engine.ts';
+import { QueryError } from '../../core/errors.ts';
+import { PAGE_DATA, SITE_FILES, type PageDataName } from '../../core/contracts/site-data.ts';
+
+/** A row of a site data file that the province bundles cut by unit. */
+export type LocatedRow = { period: string; province: string; status?: unknown };
+
+export type WriteJson = (dir: string, file: string, value: unknown) => Promise<string>;
+
+/** A value already serialised to JSON: written as it is. */
+export class RawJson {
+  constructor(readonly text: string) {}
+}
+
+/** A site data file's rows, each with its JSON as the national file holds it (made once). */
+export interface SiteTable {
+  rows: readonly LocatedRow[];
+  json: readonly string[];
+}
+
+export function siteTable(rows: readonly LocatedRow[]): SiteTable {
+  return { rows, json: rows.map((row) => JSON.stringify(row)) };
+}
+
+/** The file's text: the same bytes JSON.stringify(rows) gives. */
+export const tableJson = (table: SiteTable) => new RawJson(`[${table.json.join(',')}]`);
+
+/** The text a site data file holds for `value`. */
+export const jsonText = (value: unknown): string =>
+  value instanceof RawJson ? value.text : JSON.stringify(value);
+
+async function parsedRows(
+  engine: Engine,
+  query: string,
+  schema: z.ZodType<LocatedRow>,
+): Promise<LocatedRow[]> {
+  const { rows } = await engine.runNamed(query, shownMonths(engine));
+  return rows.map((row, i) => {
+    const parsed = schema.safeParse(row);
+    if (!parsed.success) {
+      throw new QueryError(
+        `queries/${query}.sql row ${i + 1} does not match the site data contract: ${parsed.error.message}`,
+      );
+    }
+    return parsed.data;
+  });
+}
+
+/**
+ * Runs every page query and writes its file into `outDir`; returns the paths written and each
+ * file's rows (for the province bundles).
+ */
+/**
+ * The months the site shows, first to last with data: every query of the refresh is bounded by
+ * them, so Athena's partition projection lists those months' locations only, not every month of
+ * its range.
+ */
+export function shownMonths(engine: Pick<Engine, 'months'>): { from: string; to: string } {
+  const from = engine.months[0];
+  const to = engine.months.at(-1);
+  if (from === undefined || to === undefined) throw new QueryError('the engine holds no months to refresh');
+  return { from, to };
+}
+
+export async function writePageData(
+  engine: Engine,
+  outDir: string,
+  writeJson: WriteJson,
+): Promise<{ written: string[]; tables: Map<string, SiteTable> }> {
+  const written: string[] = [];
+  const tables = new Map<string, SiteTable>();
+  for (const name of Object.keys(PAGE_DATA) as PageDataName[]) {
+    const { query, row } = PAGE_DATA[name];
+    const table = siteTable(await parsedRows(engine, query, row));
+    written.push(await writeJson(outDir, SITE_FILES[name], tableJson(table)));
+    tables.set(SITE_FILES[name], table);
+  }
+  return { written, tables };
+}

@@ -1,0 +1,61 @@
+/**
+ * What the instructions sheet says about each column and each row rule, in Vietnamese and
+ * English, derived from the dataset definition alone.
+ */
+import {
+  column,
+  isRequired,
+  type ColumnDef,
+  type DatasetDef,
+  type RowRule,
+} from '../../core/datasets/index.ts';
+import { RULE_MESSAGES, TEMPLATE_TEXT, type Bilingual } from '../../core/messages/messages.ts';
+
+export function typeText(c: ColumnDef): Bilingual {
+  const t = c.type;
+  switch (t.kind) {
+    case 'text':
+      return TEMPLATE_TEXT.text;
+    case 'tax_code':
+      return TEMPLATE_TEXT.taxCode;
+    case 'date':
+      return TEMPLATE_TEXT.date;
+    case 'integer':
+      return TEMPLATE_TEXT.integer(t.unit, t.min, t.max);
+    case 'category':
+      return TEMPLATE_TEXT.category(
+        t.options.map((o) => o.vi),
+        t.options.map((o) => o.code),
+      );
+  }
+}
+
+export function presenceText(c: ColumnDef, dataset: DatasetDef): Bilingual {
+  const governed = dataset.rowRules.some((r) => r.kind === 'required_unless' && r.column === c.key);
+  const parts = [
+    governed || !isRequired(c) ? TEMPLATE_TEXT.optional : TEMPLATE_TEXT.required,
+    ...(c.unique ? [TEMPLATE_TEXT.unique] : []),
+  ];
+  return { vi: parts.map((p) => p.vi).join(', '), en: parts.map((p) => p.en).join(', ') };
+}
+
+/** A row rule as the officer reads it: the headers joined by the rule's sign, or its sentence. */
+export function rowRuleText(dataset: DatasetDef, rule: RowRule): Bilingual {
+  const label = (key: string) => column(dataset, key);
+  const both = (build: (lang: 'vi' | 'en') => string): Bilingual => ({ vi: build('vi'), en: build('en') });
+  switch (rule.kind) {
+    case 'sum_equals':
+      return both(
+        (lang) =>
+          `${rule.parts.map((p) => `"${label(p)[lang]}"`).join(' + ')} = "${label(rule.total)[lang]}"`,
+      );
+    case 'not_greater':
+      return both((lang) => `"${label(rule.left)[lang]}" ≤ "${label(rule.right)[lang]}"`);
+    case 'required_unless':
+      return RULE_MESSAGES['rule.required_unless']({
+        column: label(rule.column),
+        when: label(rule.when),
+        values: [...rule.values],
+      });
+  }
+}

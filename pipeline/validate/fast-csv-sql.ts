@@ -1,0 +1,146 @@
+/**
+ * The template's cell and row rules as SQL over whole columns of VARCHAR fields (f0, f1, …).
+ * Each check is conservative: it passes only cells whose JavaScript outcome is certain and plain
+ * (a text cell JavaScript would neither trim nor recompose, canonical digits, a well-formed tax
+ * code). Anything else counts as a problem and sends the file to the JavaScript path, which then
+ * decides it properly. Category and date cells, few distinct spellings per file, are judged by
+ * JavaScript itself before the pass (fast-csv-judge.ts); here they only read their judged values.
+ */
+import { duckdbType, type ColumnDef, type RowRule } from '../../core/datasets/index.ts';
+import type { JudgedColumn } from './fast-csv-judge.ts';
+
+export const field = (position: number) => `f${position}`;
+export const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
+export const quoteLiteral = (text: string) => `'${text.replaceAll("'", "''")}'`;
+
+/**
+ * Characters a stored text may hold for the JavaScript path to store it exactly as read (no
+ * escape, trim or NFC change): printable ASCII but `"` and `\`, Latin-1 and Latin Extended A/B, Vietnamese
+ * precomposed letters, dashes and quotation marks. Ends exclude every JavaScript trim() space.
+ */
+const END = '\\x21\\x23-\\x5b\\x5d-\\x7e\\x{a1}-\\x{24f}\\x{1e00}-\\x{1eff}\\x{2010}-\\x{2027}';
+/**
+ * The complement of a plain text (END characters at both ends, END, space or no-break space
+ * between), for a cell that is not empty: one search for the first offending character, which
+ * costs less than matching the whole cell against the plain form.
+ */
+const NOT_PLAIN_TEXT = `[^${END} \\x{a0}]|^[ \\x{a0}]|[ \\x{a0}]$`;
+const TAX_CODE = '[0-9]{10}(?:-[0-9]{3})?';
+/** Canonical digits only (no sign, no leading zero), at most 15: always a safe integer. */
+const DIGITS = '0|[1-9][0-9]{0,14}';
+
+const blank = (f: string) => `(${f} IS NULL OR ${f} = '')`;
+
+/** The SQL value a column stores, from its raw field; `judged` maps raw → value for the rest. */
+export function valueOf(c: ColumnDef, position: number, judged: JudgedColumn | undefined): string {
+  const f = field(position);
+  switch (c.type.kind) {
+    case 'integer':
+      // TRY_: the checks read values of rows that may be bad; a clean file casts every cell.
+      return `TRY_CAST(NULLIF(${f}, '') AS BIGINT)`;
+    case 'text':
+    case 'tax_code':
+      return `NULLIF(${f}, '')`;
+    default:
+      // A spelling not judged maps to NULL, which the problem test below refuses when not blank.
+      return judged && judged.spellings.size > 0 ? `(${mapLiteral([...judged.spellings])})[${f}]` : 'NULL';
+  }
+}
+
+/** True for a row where this column's cell is not plainly valid (the JS path will say why). */
+export function cellProblem(
+  c: ColumnDef,
+  position: number,
+  blankIsError: boolean,
+  judged?: JudgedColumn,
+): string | undefined {
+  const f = field(position);
+  const required = blankIsError ? `${blank(f)} OR ` : '';
+  // NULL-safe: a NULL here would count as a problem (the caller reads NULL as "cannot tell").
+  const filled = `coalesce(${f}, '') <> ''`;
+  switch (c.type.kind) {
+    case 'text':
+      return `${required}(${filled} AND regexp_matches(${f}, ${quoteLiteral(NOT_PLAIN_TEXT)}))`;
+    case 'tax_code':
+      return `${required}(${filled} AND NOT regexp_full_match(${f}, ${quoteLiteral(TAX_CODE)}))`;
+    case 'integer': {
+      const max = Math.min(c.type.max ?? Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
+      const range = `TRY_CAST(${f} AS BIGINT) NOT BETWEEN ${c.type.min} AND ${max}`;
+      const form = `NOT regexp_full_match(${f}, ${quoteLiteral(DIGITS)})`;
+      return `${required}(${filled} AND (${form} OR ${range}))`;
+    }
+    default: {
+      // Judged before the pass (fast-csv-judge.ts): a spelling it did not judge is a problem.
+      const blankError = judged?.blankIsError ? `${blank(f)} OR ` : '';
+      return `${blankError}(${filled} AND ${valueOf(c, position, judged)} IS NULL)`;
+    }
+  }
+}
+
+/** A field outside the template holding what might be a total or subtotal label. */
+export function unnamedLabel(position: number): string {
+  const f = field(position);
+  return `(${f} IS NOT NULL AND (regexp_matches(${f}, ${quoteLiteral(MAYBE_TOTAL_LABEL)}) OR regexp_matches(${f}, ${quoteLiteral(MAYBE_SUBTOTAL_LABEL)})))`;
+}
+
+/** True for a row that breaks a row rule (error or warning: both would be in the receipt). */
+export function ruleBreach(rule: RowRule, value: (key: string) => string): string {
+  switch (rule.kind) {
+    case 'sum_equals': {
+      const parts = rule.parts.map(value);
+      const known = [value(rule.total), ...parts].map((v) => `${v} IS NOT NULL`).join(' AND ');
+      const sum = parts.map((p) => `CAST(${p} AS HUGEINT)`).join(' + ');
+      return `(${known} AND ${sum} <> ${value(rule.total)})`;
+    }
+    case 'not_greater':
+      return `(${value(rule.left)} IS NOT NULL AND ${value(rule.right)} IS NOT NULL AND ${value(rule.left)} > ${value(rule.right)})`;
+    case 'required_unless': {
+      const allowed = rule.values.map(quoteLiteral).join(', ');
+      const when = `CAST(${value(rule.when)} AS VARCHAR)`;
+      return `(${value(rule.column)} IS NULL AND (${when} IS NULL OR ${when} NOT IN (${allowed})))`;
+    }
+  }
+}
+
+/** Letters a label is written with: the ASCII letter, either case, or any non-ASCII character. */
+const letter = (ch: string) => `[${ch}${ch.toUpperCase()}\\x{80}-\\x{10ffff}]`;
+const GAP = '[^A-Za-z0-9]*';
+const spelled = (label: string) => [...label].map(letter).join(GAP);
+const EXACT = ['tongcong', 'cong', 'tong', 'total', 'totals', 'grandtotal', 'tongso'];
+/**
+ * A superset of the cells isTotalsRow calls a total label: folding keeps at most one ASCII letter
+ * per character and drops the rest, so a label's letters appear in order with anything non-ASCII
+ * standing in for any of them. The few cells it lets through are judged by JavaScript.
+ */
+export const MAYBE_TOTAL_LABEL = `^${GAP}(?:(?:${EXACT.map(spelled).join('|')})${GAP}$|${spelled('tongcong')})`;
+
+/**
+ * A superset of the cells isSubtotalLabel (row-kinds.ts) calls a subtotal ("Cộng quận …",
+ * "II. CỘNG HUYỆN …", "Cong thi xa …"): anywhere in the cell, whatever spaces or section number
+ * come first, "c", up to three characters (a precomposed or decomposed vowel), "ng", then the
+ * first letters of a place word. "Công ty …" does not match; "Công thương …" is judged in JS.
+ */
+export const MAYBE_SUBTOTAL_LABEL = '(?i)c\\S{0,3}ng\\s*[:\\-–]?\\s*(?:qu|hu|th|tp|ph|x|kh)';
+
+/** The SQL type of a stored column, for the cast in the Parquet COPY. */
+export const sqlType = (c: ColumnDef) => duckdbType(c.type);
+
+/** DuckDB MAP literal of raw spelling → stored value (NULL for a blank spelling). */
+export function mapLiteral(entries: ReadonlyArray<readonly [string, string | null]>): string {
+  const pairs = entries.map(
+    ([raw, value]) => `${quoteLiteral(raw)}: ${value === null ? 'NULL' : quoteLiteral(value)}`,
+  );
+  return `MAP {${pairs.join(', ')}}`;
+}
+
+export function readCsvSql(
+  file: string,
+  plan: { delimiter: string; skipLines: number; fieldCount: number },
+): string {
+  const columns = Array.from({ length: plan.fieldCount }, (_, i) => `${quoteLiteral(field(i))}: 'VARCHAR'`);
+  return (
+    `read_csv(${quoteLiteral(file)}, columns = {${columns.join(', ')}}, header = false, ` +
+    `skip = ${plan.skipLines}, delim = ${quoteLiteral(plan.delimiter)}, quote = '"', escape = '"', ` +
+    `strict_mode = true, null_padding = false, auto_detect = false, nullstr = '', encoding = 'utf-8')`
+  );
+}

@@ -1,0 +1,265 @@
+/**
+ * Bytes in, receipt and typed rows out: the pure heart of ingest, shared by the ingest handler
+ * and `vss validate`. No S3, no DuckDB, no clock except the injected `now`.
+ */
+import { createHash } from 'node:crypto';
+import { DATASET_NAMES, DATASETS, isTotal, type DatasetDef } from '../../core/datasets/index.ts';
+import type { UploadLocation } from '../../core/contracts/layout.ts';
+import { RULE_MESSAGES } from '../../core/messages/messages.ts';
+import type { Receipt } from '../../core/contracts/receipt.ts';
+import { checkLocation } from './check-location.ts';
+import { looksLikeText } from './decode-text.ts';
+import { ReadLimitError, TooManyRowsError, UnreadableFileError, type Sheet } from './grid.ts';
+import { IssueList } from './issue-list.ts';
+import { findHeader, HEADER_SEARCH_ROWS, headerScore, type HeaderMatch } from './match-header.ts';
+import type { CellValue } from './parse-cell.ts';
+import { readCsv } from './read-csv.ts';
+import { isZip, readXlsx } from './read-xlsx.ts';
+import { limitsFromEnv, type UploadLimits } from './limits.ts';
+import { checkHeader, checkRows } from './validate-sheet.ts';
+import { validateCsvInDuckDB } from './fast-csv.ts';
+import type { PreparedLake } from '../lake/prepared-lake.ts';
+import { ZipGuardError } from './zip-guard.ts';
+import { isOle2, legacyEncoding } from './legacy-text.ts';
+
+export type { CellValue } from './parse-cell.ts';
+export { issueCounts, MAX_LISTED_ISSUES } from './issue-list.ts';
+
+export { DEFAULT_LIMITS, limitsFromEnv, type UploadLimits } from './limits.ts';
+export { neutralizeCell } from './safe-cell.ts';
+
+export interface ValidationInput {
+  bytes: Uint8Array;
+  key: string;
+  location: UploadLocation;
+  /** ISO 8601. */
+  receivedAt: string;
+  /** Decides which periods are in the future; defaults to the system clock. */
+  now?: Date;
+  /** Defaults to limitsFromEnv(): 50 MB, 300,000 rows, unless VSS_MAX_UPLOAD_* say otherwise. */
+  limits?: UploadLimits;
+  /**
+   * Lets a large CSV take the DuckDB path (fast-csv.ts): a clean file comes back with `lake`, its
+   * rows already written to a Parquet file in `tmpDir`, and no `rows`. Files below `minBytes`
+   * (default FAST_CSV_MIN_BYTES), and any file the DuckDB path cannot prove clean, take the
+   * JavaScript path. Only callers that write the lake from `lake` should ask for it.
+   */
+  fastPath?: { tmpDir: string; minBytes?: number };
+}
+
+/** Below this size the JavaScript path is fast enough and the DuckDB path's fixed costs show. */
+export const FAST_CSV_MIN_BYTES = 5 * 1024 * 1024;
+
+export interface ValidationResult {
+  receipt: Receipt;
+  /** Only when accepted; keys are the dataset's column keys, in definition order. */
+  rows: Array<Record<string, CellValue>>;
+  /** Instead of `rows`, when the DuckDB path accepted the file: the lake file, ready to store. */
+  lake?: PreparedLake;
+}
+
+const FILE_LEVEL = { sheet: null, row: null, column: null };
+type SheetRows = ReturnType<typeof checkRows>['rows'];
+
+async function readSheets(
+  bytes: Uint8Array,
+  dataset: DatasetDef,
+  limits: UploadLimits,
+  issues: IssueList,
+): Promise<Sheet[]> {
+  try {
+    if (isZip(bytes)) return await readXlsx(bytes, limits);
+    if (isOle2(bytes)) {
+      issues.add('error', FILE_LEVEL, 'file.xls', '.xlsx or CSV UTF-8', '.xls', RULE_MESSAGES['file.xls']());
+      return [];
+    }
+    if (looksLikeText(bytes))
+      return [readCsv(bytes, (sheet) => headerScore(dataset, sheet), limits.maxRows, limits)];
+    issues.add('error', FILE_LEVEL, 'file.type', 'CSV or XLSX', '', RULE_MESSAGES['file.type']());
+  } catch (error) {
+    if (error instanceof TooManyRowsError) {
+      const message = RULE_MESSAGES['file.too_many_rows']({ max: error.limit });
+      issues.add('error', FILE_LEVEL, 'file.too_many_rows', `<= ${error.limit}`, '', message);
+      return [];
+    }
+    if (error instanceof ReadLimitError) {
+      const message = RULE_MESSAGES['file.limit']({ limit: error.limit, max: error.max, found: error.found });
+      issues.add(
+        'error',
+        FILE_LEVEL,
+        'file.limit',
+        `${error.limit} <= ${error.max}`,
+        String(error.found),
+        message,
+      );
+      return [];
+    }
+    if (error instanceof ZipGuardError) {
+      const message = RULE_MESSAGES['file.decompression']({ detail: error.detail });
+      issues.add('error', FILE_LEVEL, 'file.decompression', 'an ordinary XLSX', error.reason, message);
+      return [];
+    }
+    if (!(error instanceof UnreadableFileError)) throw error;
+    const detail = error.message.split('\n')[0]?.slice(0, 200) ?? '';
+    issues.add(
+      'error',
+      FILE_LEVEL,
+      'file.unreadable',
+      'CSV or XLSX',
+      detail,
+      RULE_MESSAGES['file.unreadable']({ detail }),
+    );
+  }
+  return [];
+}
+
+/** The first sheet whose header names every template column, else the one naming the most. */
+function pickSheet(
+  dataset: DatasetDef,
+  sheets: Sheet[],
+): { sheet: Sheet; header: HeaderMatch | undefined } | undefined {
+  let best: { sheet: Sheet; header: HeaderMatch | undefined; score: number } | undefined;
+  for (const sheet of sheets) {
+    const header = findHeader(dataset, sheet);
+    const score = header?.columns.size ?? 0;
+    if (score === dataset.columns.length) return { sheet, header };
+    if (!best || score > best.score) best = { sheet, header, score };
+  }
+  return best;
+}
+
+/**
+ * The dataset a sheet's header really belongs to, when it is not the one the upload claims: a
+ * coverage file uploaded as debt gets one clear error instead of a column of missing headers.
+ */
+function otherDataset(
+  dataset: DatasetDef,
+  sheet: Sheet,
+  header: HeaderMatch | undefined,
+): DatasetDef | undefined {
+  const own = header?.columns.size ?? 0;
+  if (own === dataset.columns.length) return undefined;
+  let best: { def: DatasetDef; score: number } | undefined;
+  for (const name of DATASET_NAMES) {
+    const def = DATASETS[name];
+    if (def === dataset) continue;
+    const score = headerScore(def, sheet);
+    if (score > own && score >= Math.ceil(def.columns.length / 2) && score > (best?.score ?? 0))
+      best = { def, score };
+  }
+  return best?.def;
+}
+
+/** Reads the file and checks its header and rows; file-level problems end it with one error. */
+async function checkFile(
+  bytes: Uint8Array,
+  dataset: DatasetDef,
+  location: UploadLocation,
+  limits: UploadLimits,
+  issues: IssueList,
+): Promise<SheetRows> {
+  const before = issues.errorCount;
+  const sheets = await readSheets(bytes, dataset, limits, issues);
+  if (issues.errorCount > before) return [];
+  if (sheets.every((sheet) => sheet.rows.length === 0)) {
+    issues.add('error', FILE_LEVEL, 'file.empty', 'data', '', RULE_MESSAGES['file.empty']());
+    return [];
+  }
+  const legacy = legacyEncoding(sheets);
+  if (legacy) {
+    const message = RULE_MESSAGES['file.legacy_encoding'](legacy);
+    issues.add('error', FILE_LEVEL, 'file.legacy_encoding', 'Unicode', legacy.encoding, message);
+    return [];
+  }
+  const picked = pickSheet(dataset, sheets);
+  const other = picked && otherDataset(dataset, picked.sheet, picked.header);
+  if (other) {
+    const message = RULE_MESSAGES['file.wrong_dataset']({ expected: dataset.titleVi, found: other.titleVi });
+    issues.add('error', FILE_LEVEL, 'file.wrong_dataset', dataset.name, other.name, message);
+    return [];
+  }
+  if (!picked?.header) {
+    const message = RULE_MESSAGES['header.not_found']({ rows: HEADER_SEARCH_ROWS });
+    issues.add('error', FILE_LEVEL, 'header.not_found', 'a header row', '', message);
+    return [];
+  }
+  checkHeader(dataset, picked.sheet, picked.header, issues);
+  const rows = checkRows(dataset, picked.sheet, picked.header, location, issues).rows;
+  if (rows.length === 0) {
+    const at = { sheet: picked.sheet.name, row: null, column: null };
+    issues.add('error', at, 'rows.none', 'at least one row', '0', RULE_MESSAGES['rows.none']());
+  }
+  return rows;
+}
+
+export async function validateUpload(input: ValidationInput): Promise<ValidationResult> {
+  const { bytes, location } = input;
+  const limits = input.limits ?? limitsFromEnv();
+  const dataset = DATASETS[location.dataset];
+  const issues = new IssueList();
+  checkLocation(location, input.now ?? new Date(), issues);
+  const fast = input.fastPath;
+  if (
+    fast &&
+    issues.errorCount === 0 &&
+    issues.listed().warnings.length === 0 &&
+    bytes.length >= (fast.minBytes ?? FAST_CSV_MIN_BYTES) &&
+    bytes.length <= limits.maxBytes &&
+    !isZip(bytes) &&
+    looksLikeText(bytes)
+  ) {
+    const clean = await validateCsvInDuckDB(bytes, dataset, limits.maxRows, fast.tmpDir);
+    if (clean)
+      return {
+        receipt: receiptOf(input, issues, clean.rows, clean.rows, clean.totals),
+        rows: [],
+        lake: clean.lake,
+      };
+  }
+  let parsed: SheetRows = [];
+  if (bytes.length === 0)
+    issues.add('error', FILE_LEVEL, 'file.empty', 'data', '', RULE_MESSAGES['file.empty']());
+  else if (bytes.length > limits.maxBytes) {
+    const message = RULE_MESSAGES['file.too_large']({ bytes: bytes.length, max: limits.maxBytes });
+    const expected = `<= ${limits.maxBytes}`;
+    issues.add('error', FILE_LEVEL, 'file.too_large', expected, String(bytes.length), message);
+  } else {
+    parsed = await checkFile(bytes, dataset, location, limits, issues);
+  }
+  const accepted = issues.errorCount === 0;
+  const rows = accepted ? parsed.map((r) => r.values as Record<string, CellValue>) : [];
+  const totals = Object.fromEntries(
+    dataset.columns
+      .filter(isTotal)
+      .map((c) => [c.key, rows.reduce((sum, r) => sum + (Number(r[c.key]) || 0), 0)]),
+  );
+  return { receipt: receiptOf(input, issues, parsed.length, rows.length, totals), rows };
+}
+
+/** The receipt both paths give; accepted exactly when no error was found. */
+function receiptOf(
+  input: ValidationInput,
+  issues: IssueList,
+  read: number,
+  acceptedRows: number,
+  totals: Record<string, number>,
+): Receipt {
+  const { bytes, location } = input;
+  const accepted = issues.errorCount === 0;
+  return {
+    upload: {
+      key: input.key,
+      dataset: location.dataset,
+      province: location.province,
+      period: location.period,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      bytes: bytes.length,
+      received_at: input.receivedAt,
+    },
+    status: accepted ? 'accepted' : 'rejected',
+    // A rejected file enters the lake with none of its rows: every row read counts as rejected.
+    rows: { read, accepted: acceptedRows, rejected: read - acceptedRows },
+    totals,
+    ...issues.listed(),
+  };
+}

@@ -1,0 +1,65 @@
+/** Builds the site over the fixture data, serves it on loopback and opens it in headless Chromium. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../../tools/chromium/chromium.ts';
+import { buildSite, type BuildReport } from '../../pipeline/site/build.ts';
+import { serveSite, type SiteServer } from '../../local/site-server.ts';
+import { writeSiteFixture, type SiteFixture } from '../fixtures/site/site-fixture.ts';
+
+export const ARTIFACTS = join(import.meta.dirname, '..', 'artifacts');
+
+export interface Dashboard {
+  fixture: SiteFixture;
+  /** The built site the server serves (data/ included). */
+  siteDir: string;
+  server: SiteServer;
+  browser: Browser;
+  page: Page;
+  build: BuildReport;
+  /** Console errors and warnings, page errors, failed and 4xx/5xx requests. */
+  problems: string[];
+  close(): Promise<void>;
+}
+
+export async function openDashboard(): Promise<Dashboard> {
+  const siteDir = mkdtempSync(join(tmpdir(), 'vss-site-'));
+  const fixture = writeSiteFixture(siteDir);
+  const build = await buildSite({ outDir: siteDir });
+  const server = await serveSite({ dir: siteDir, port: 0 });
+  const browser = await launchChromium();
+  const page = await browser.newPage({
+    viewport: { width: 1280, height: 900 },
+    locale: 'vi-VN',
+    acceptDownloads: true,
+  });
+  const problems: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' || msg.type() === 'warning') problems.push(`${msg.type()}: ${msg.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  page.on('requestfailed', (request) => problems.push(`requestfailed: ${request.url()}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+  return {
+    fixture,
+    siteDir,
+    server,
+    browser,
+    page,
+    build,
+    problems,
+    async close() {
+      await browser.close();
+      await server.close();
+      rmSync(siteDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Waits until the page named in the hash has drawn every chart for `period`. */
+export async function waitForPage(page: Page, name: string, period: string): Promise<void> {
+  await page.waitForSelector(`body[data-ready="${period}"][data-page="${name}"]`, { timeout: 60_000 });
+}

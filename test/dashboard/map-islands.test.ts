@@ -1,0 +1,110 @@
+import { readFileSync } from 'node:fs';
+import { parse, View, loader } from 'vega';
+import { compile } from 'vega-lite';
+import { afterAll, describe, expect, it } from 'vitest';
+import { setLang } from '../../dashboard/src/i18n.ts';
+import { CHART_TEXT } from '../../core/messages/dashboard.ts';
+import { ISLAND_SYMBOL_SIZE, ISLANDS } from '../../dashboard/src/specs/islands.ts';
+import { choroplethSpec } from '../../dashboard/src/specs/choropleth.ts';
+import type { Lang } from '../../core/messages/messages.ts';
+
+// setLang sets <html lang>; the unit tests run without a DOM.
+Object.assign(globalThis, { document: { documentElement: { lang: 'vi' } } });
+afterAll(() => setLang('vi'));
+
+/** The boundary files from reference/geo, in place of the site's geo/ folder. */
+const files = loader();
+files.load = async (uri: string) =>
+  readFileSync(new URL(`../../reference/geo/${uri.replace(/^geo\//, '')}`, import.meta.url), 'utf8');
+
+async function drawn(period: string, lang: Lang, geography?: 'current') {
+  setLang(lang);
+  const spec = choroplethSpec([{ province: '01', value: 5, shown: '5', raw: 5_000_000_000, unit: 'dong' }], {
+    period,
+    geoBase: 'geo',
+    geography,
+    measureTitle: 'Nợ',
+    legendTitle: 'Nợ (tỷ đồng)',
+    format: ',.1f',
+    scheme: 'blues',
+  });
+  const view = new View(parse(compile(spec).spec), { renderer: 'none', loader: files });
+  view.width(640);
+  await view.runAsync();
+  return { svg: await view.toSVG(), view };
+}
+
+interface SceneItem {
+  marktype?: string;
+  role?: string;
+  items?: SceneItem[];
+  x?: number;
+  y?: number;
+  size?: number;
+}
+
+/** Every drawn item of one data mark type in the scenegraph (marks hold items, groups hold marks). */
+function itemsOf(node: SceneItem, marktype: string): SceneItem[] {
+  const children = node.items ?? [];
+  if (node.marktype === marktype) return node.role === 'mark' ? children : [];
+  return children.flatMap((child) => itemsOf(child, marktype));
+}
+
+const CASES = [
+  ['2025-06', 'vi', undefined],
+  ['2025-06', 'en', undefined],
+  ['2025-08', 'vi', undefined],
+  ['2025-08', 'en', undefined],
+  ['2025-06', 'vi', 'current'],
+] as const;
+
+describe('the Hoàng Sa and Trường Sa archipelagos on the map', () => {
+  it.each(CASES)('are named on the map of %s in %s (%s)', async (period, lang, geography) => {
+    const { svg } = await drawn(period, lang, geography);
+    for (const island of ISLANDS) expect(svg).toContain(`>${CHART_TEXT[island.key][lang]}<`);
+    const other = lang === 'vi' ? 'en' : 'vi';
+    expect(svg).not.toContain(CHART_TEXT.hoangSa[other]);
+  });
+
+  it('names them with the unit each belongs to, in both languages', () => {
+    expect(CHART_TEXT.hoangSa.vi).toBe('Quần đảo Hoàng Sa (TP Đà Nẵng)');
+    expect(CHART_TEXT.truongSa.vi).toBe('Quần đảo Trường Sa (tỉnh Khánh Hòa)');
+    expect(CHART_TEXT.hoangSa.en).toBe('Hoang Sa (Paracel) Islands');
+    expect(CHART_TEXT.truongSa.en).toBe('Truong Sa (Spratly) Islands');
+  });
+
+  it('draws each as a symbol of fixed size inside the map, over the boundary file features', async () => {
+    const { view } = await drawn('2025-08', 'vi');
+    // legend swatches are symbols too, with another role: only the map's own marks count
+    const symbols = itemsOf((view.scenegraph() as unknown as { root: SceneItem }).root, 'symbol');
+    const positions = symbols.map((item) => [item.x ?? NaN, item.y ?? NaN]);
+    expect(symbols.map((item) => item.size)).toEqual(ISLANDS.map(() => ISLAND_SYMBOL_SIZE));
+    for (const [x, y] of positions) {
+      expect(x).toBeGreaterThan(0);
+      expect(x).toBeLessThanOrEqual(640);
+      expect(y).toBeGreaterThan(0);
+      expect(y).toBeLessThanOrEqual(520);
+    }
+  });
+
+  it('puts each symbol on its own archipelago in the boundary data (within half a degree of its reefs)', () => {
+    const topo = JSON.parse(
+      readFileSync(new URL('../../reference/geo/vn34_2025_derived.topojson', import.meta.url), 'utf8'),
+    ) as { transform: { scale: [number, number]; translate: [number, number] }; arcs: [number, number][][] };
+    const [sx, sy] = topo.transform.scale;
+    const [tx, ty] = topo.transform.translate;
+    const points = topo.arcs.flatMap((arc) => {
+      let x = 0;
+      let y = 0;
+      return arc.map(([dx, dy]) => {
+        x += dx;
+        y += dy;
+        return [x * sx + tx, y * sy + ty] as const;
+      });
+    });
+    for (const island of ISLANDS) {
+      const near = points.filter(([lon, lat]) => Math.hypot(lon - island.lon, lat - island.lat) < 0.5);
+      expect(near.length, island.key).toBeGreaterThan(0);
+    }
+  });
+});

@@ -1,0 +1,114 @@
+/**
+ * The leadership refresh (every dashboard query, site data written) over one year and over six
+ * years of the same lake, on mirrors holding what the refresh Lambda mirrors (summaries, ledger,
+ * the small datasets; never the debt detail): it should not grow with history. Three cases: cold
+ * (no engine file cache yet: a new Lambda container), warm (nothing changed since the last run)
+ * and after one province-month was replaced (the usual refresh after an accepted upload). The
+ * summaries ingest writes beside each lake object are backfilled first, as a live lake holds them.
+ * Each mirror carries the index syncMirror keeps, and a replaced object gets a new ETag in it.
+ */
+import { existsSync } from 'node:fs';
+import { copyFile, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { CACHE_DIR } from '../../pipeline/query/file-cache.ts';
+import { journaled, remoteStamp } from '../../pipeline/mirror/mirror-journal.ts';
+import { indexSchema, MIRROR_INDEX, walkedFiles } from '../../pipeline/mirror/mirror-listing.ts';
+import { LAKE_PREFIX, LEDGER_PREFIX, SUMMARIES_PREFIX } from '../../core/contracts/layout.ts';
+import { refreshSite } from '../../pipeline/refresh/refresh.ts';
+import { ensureSummaries } from '../../pipeline/summary/backfill.ts';
+import { median, note, report, step, timed } from './measure.ts';
+
+const RUNS = 3;
+
+async function refreshOnce(mirrorDir: string, outDir: string, label: string): Promise<number> {
+  await rm(outDir, { recursive: true, force: true });
+  const run = await timed(() => refreshSite({ mirrorDir, outDir }));
+  note(`refresh ${label} ${mirrorDir}: ${run.seconds.toFixed(2)} s (${run.value.files.length} files)`);
+  return run.seconds;
+}
+
+/** The first file under a folder, by name: stands for the province-month an upload replaced. */
+async function firstFile(dir: string, ending: string): Promise<string> {
+  const names = (await readdir(dir, { recursive: true, encoding: 'utf8' })).filter((n) => n.endsWith(ending));
+  const name = names.sort()[0];
+  if (name === undefined) throw new Error(`no ${ending} file under ${dir}`);
+  return join(dir, name);
+}
+
+type Index = Record<string, { size: number; etag: string }>;
+
+async function readIndex(mirrorDir: string): Promise<Index> {
+  return indexSchema.parse(JSON.parse(await readFile(join(mirrorDir, MIRROR_INDEX), 'utf8')));
+}
+
+async function writeIndex(mirrorDir: string, index: Index): Promise<void> {
+  const path = join(mirrorDir, MIRROR_INDEX);
+  await writeFile(`${path}.bench.tmp`, JSON.stringify(index));
+  await rename(`${path}.bench.tmp`, path);
+}
+
+/** The index syncMirror would have written for a mirror built on disk (ETags made up, unique). */
+export async function indexMirror(mirrorDir: string): Promise<void> {
+  if (existsSync(join(mirrorDir, MIRROR_INDEX))) return;
+  const index: Index = {};
+  for (const prefix of [LAKE_PREFIX, LEDGER_PREFIX, SUMMARIES_PREFIX]) {
+    for (const key of walkedFiles(mirrorDir, prefix, false).keys()) {
+      const s = await stat(join(mirrorDir, key));
+      index[key] = { size: s.size, etag: `"${s.ino}"` };
+    }
+  }
+  await writeIndex(mirrorDir, index);
+}
+
+/** Rewrites a file by copy and rename with a new ETag in the index and journal, as syncMirror does. */
+async function replaceFile(mirrorDir: string, path: string): Promise<void> {
+  await copyFile(path, `${path}.bench.tmp`);
+  await rename(`${path}.bench.tmp`, path);
+  const index = await readIndex(mirrorDir);
+  const key = relative(mirrorDir, path).split(sep).join('/');
+  const meta = { size: (await stat(path)).size, etag: `"${Date.now()}-${Math.random()}"` };
+  index[key] = meta;
+  await journaled(mirrorDir, new Map([[key, remoteStamp(meta)]]), () => writeIndex(mirrorDir, index));
+}
+
+async function refreshCases(mirrorDir: string, outDir: string) {
+  await indexMirror(mirrorDir);
+  await rm(join(mirrorDir, CACHE_DIR), { recursive: true, force: true });
+  const cold = await refreshOnce(mirrorDir, outDir, 'cold');
+  const warm: number[] = [];
+  const changed: number[] = [];
+  for (let i = 0; i < RUNS; i++) warm.push(await refreshOnce(mirrorDir, outDir, 'warm'));
+  for (let i = 0; i < RUNS; i++) {
+    await replaceFile(mirrorDir, await firstFile(join(mirrorDir, SUMMARIES_PREFIX), '.parquet'));
+    await replaceFile(mirrorDir, await firstFile(join(mirrorDir, LEDGER_PREFIX), '.json'));
+    changed.push(await refreshOnce(mirrorDir, outDir, 'after one upload'));
+  }
+  return { cold, warm: median(warm), changed: median(changed) };
+}
+
+export async function backfillSummaries(mirrorDir: string): Promise<void> {
+  const run = await timed(() => ensureSummaries(mirrorDir));
+  note(`summaries backfilled in ${mirrorDir}: ${run.value.written} files in ${run.seconds.toFixed(1)} s`);
+}
+
+export async function benchRefresh(oneYear: string, sixYears: string, workDir: string): Promise<void> {
+  step(`leadership refresh: cold, then median of ${RUNS} warm and ${RUNS} after one upload`);
+  const short = await refreshCases(oneYear, join(workDir, 'site-1y', 'data'));
+  const long = await refreshCases(sixYears, join(workDir, 'site-6y', 'data'));
+  report({ name: 'refresh, 1 year, after one upload', value: short.changed, unit: 's', target: 1 });
+  report({ name: 'refresh, 6 years, after one upload', value: long.changed, unit: 's', target: 1 });
+  report({ name: 'refresh, 6 years, warm (nothing changed)', value: long.warm, unit: 's', target: 1 });
+  report({ name: 'refresh, 6 years, cold (no cache: a new container)', value: long.cold, unit: 's' });
+  report({
+    name: 'refresh growth with history, after one upload (6 years / 1 year)',
+    value: long.changed,
+    unit: 's',
+    baseline: { name: '1 year', value: short.changed },
+  });
+  report({
+    name: 'refresh, 6 years, cold',
+    value: long.cold,
+    unit: 's',
+    baseline: { name: '1 year cold', value: short.cold },
+  });
+}
