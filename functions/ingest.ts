@@ -14,7 +14,7 @@ import { uploadOfRecord } from '../pipeline/ingest/event-key.ts';
 import { createKeyedLock } from '../pipeline/ingest/keyed-lock.ts';
 import { refuseOffContract } from '../pipeline/ingest/park-upload.ts';
 import { processUpload, type UploadOutcome } from '../pipeline/ingest/process-upload.ts';
-import type { BesideLake } from '../pipeline/ingest/reconcile-lake.ts';
+import type { BesideLake } from '../pipeline/ingest/upload-context.ts';
 import { isApprovalKey, settleApproval } from '../pipeline/ingest/settle-approval.ts';
 import type { ValidateUpload } from '../pipeline/ingest/validate-port.ts';
 
