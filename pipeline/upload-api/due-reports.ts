@@ -6,7 +6,7 @@
  * province ever sent, with its outcome.
  */
 import type { S3Client } from '@aws-sdk/client-s3';
-import { DATASET_NAMES, type DatasetName } from '../../core/datasets/index.ts';
+import { DATASET_NAMES } from '../../core/datasets/index.ts';
 import type { LedgerRecord } from '../../core/contracts/ledger-record.ts';
 import { listLedger } from '../ledger/ledger-store.ts';
 import { addMonths, periodOf, type Period } from '../../core/period.ts';

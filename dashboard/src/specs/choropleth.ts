@@ -12,7 +12,6 @@ import { islandLayers } from './islands.ts';
 /** The grey of a unit with no report: darker than the lightest colour of every scheme. */
 export const NO_REPORT_GREY = '#b0b0b0';
 
-
 function geoOf(period: string, geography: Geography | undefined) {
   return BOUNDARIES[geography === 'current' ? '34' : generationOf(period)];
 }
