@@ -1,6 +1,7 @@
 // @ts-check
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { importBoundaries } from './tools/lint/import-boundaries.js';
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'cdk.out/', '.vss/', 'dashboard/dist/', 'coverage/'] },
@@ -17,4 +18,5 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
+  ...importBoundaries(),
 );

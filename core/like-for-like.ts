@@ -4,7 +4,7 @@
  * change sums, in both months, only the units that sent that measure's report in both months;
  * the rows say how many units that is, so the page can label the change with it.
  */
-import { addMonths } from './period.ts';
+import { addMonths, REFORM_FIRST_PERIOD } from './period.ts';
 import {
   COMPARED_MEASURES,
   comparisonRow,
@@ -15,7 +15,6 @@ import {
   type UnitRow,
 } from './contracts/site-data.ts';
 
-const REFORM_FIRST_PERIOD = '2025-07';
 const generationOf = (period: string) => (period >= REFORM_FIRST_PERIOD ? '34' : '63');
 
 /** The months each basis compares `period` with. */

@@ -1,6 +1,12 @@
 /** A reporting month, always `YYYY-MM`. Text compares in time order, which both engines rely on. */
 export type Period = string;
 
+/** First month reported by the 34 units of Resolution 202/2025/QH15; the 63 units end the month before. */
+export const REFORM_FIRST_PERIOD: Period = '2025-07';
+export const REFORM_LAST_OLD_PERIOD: Period = '2025-06';
+/** The earliest period the platform accepts uploads for. */
+export const FIRST_PERIOD: Period = '2015-01';
+
 const PERIOD = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
 export function isPeriod(value: string): value is Period {

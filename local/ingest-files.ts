@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { ListObjectsCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { S3Event } from 'aws-lambda';
-import type { UploadOutcome } from '../functions/ingest.ts';
+import type { UploadOutcome } from '../pipeline/ingest/ingest-handler.ts';
 import type { ValidateUpload } from '../pipeline/ingest/validate-port.ts';
 import { MIRRORED_PREFIXES } from './local-mirror.ts';
 import { teeToMirror } from '../pipeline/mirror/mirror-tee.ts';

@@ -1,6 +1,6 @@
 /** What the ingest pool and its worker threads say to each other (structured-clone data only). */
 import type { S3Event } from 'aws-lambda';
-import type { UploadOutcome } from '../functions/ingest.ts';
+import type { UploadOutcome } from '../pipeline/ingest/ingest-handler.ts';
 
 export interface ThreadSettings {
   endpoint: string;

@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import type { S3Event } from 'aws-lambda';
-import type { UploadOutcome } from '../functions/ingest.ts';
+import type { UploadOutcome } from '../pipeline/ingest/ingest-handler.ts';
 import { StorageError } from '../core/errors.ts';
 import type { PoolMessage, ThreadMessage, ThreadSettings } from './ingest-pool-messages.ts';
 

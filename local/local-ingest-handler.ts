@@ -1,5 +1,5 @@
 import type { S3Event } from 'aws-lambda';
-import { createIngestHandler, type IngestDeps } from '../functions/ingest.ts';
+import { createIngestHandler, type IngestDeps } from '../pipeline/ingest/ingest-handler.ts';
 import type { LocalS3 } from './local-s3.ts';
 
 /** Whether local runs take received_at from the sample's metadata. */

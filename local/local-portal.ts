@@ -10,7 +10,7 @@
  */
 import { PutBucketCorsCommand } from '@aws-sdk/client-s3';
 import type { S3Event } from 'aws-lambda';
-import type { UploadOutcome } from '../functions/ingest.ts';
+import type { UploadOutcome } from '../pipeline/ingest/ingest-handler.ts';
 import { StorageError } from '../core/errors.ts';
 import { localIngestHandler } from './local-ingest-handler.ts';
 import { startLocalS3, type LocalS3 } from './local-s3.ts';

@@ -9,7 +9,7 @@ import { stagesOn } from '../../pipeline/progress/index.ts';
 import { ingestFiles, type IngestSummary } from '../../local/ingest-files.ts';
 import { filesAt, type LocalUpload } from '../../local/upload-files.ts';
 import { formatReceipt } from '../../pipeline/validate/format-receipt.ts';
-import type { UploadOutcome } from '../../functions/ingest.ts';
+import type { UploadOutcome } from '../../pipeline/ingest/ingest-handler.ts';
 import { dataDirOption } from '../options.ts';
 
 interface IngestOptions {

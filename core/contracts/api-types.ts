@@ -2,7 +2,7 @@
  * The upload API's request and response, independent of what carries them: the Lambda adapter
  * (functions/upload-api.ts) and the local server (local/site-server.ts) both translate to these.
  */
-import type { Approver } from '../../pipeline/approval/sign-off.ts';
+import type { Approver } from './approver.ts';
 import type { Bilingual } from '../messages/messages.ts';
 
 /** Who is calling: a province code, or `all` for leadership. Never taken from the request. */

@@ -4,8 +4,7 @@
  * the deciding document, and the figures take the assigned target whatever the upload says.
  */
 import { TARGET_MESSAGES, type Bilingual } from '../messages/messages.ts';
-import type { Period } from '../period.ts';
-import { REFORM_FIRST_PERIOD } from '../../pipeline/reference/provinces.ts';
+import { REFORM_FIRST_PERIOD, type Period } from '../period.ts';
 import { TARGET_SCHEMES, type TargetScheme, type Targets } from './targets.ts';
 
 export interface TargetFinding {

@@ -24,7 +24,7 @@ chartLoader.load = (uri, options) => {
   return pending;
 };
 
-/** Starts fetching a boundary file (a name from specs/choropleth.ts GEO_FILES) before a map needs it. */
+/** Starts fetching a boundary file (a name from core/reference/boundaries.ts BOUNDARY_FILES) before a map needs it. */
 export function prefetchBoundary(file: string): void {
   chartLoader.load(BOUNDARIES + file).catch(() => {
     // the map's own request reports the failure where it is drawn

@@ -5,13 +5,7 @@
  * (core/csv-dialect.ts); numbers stay numbers.
  */
 import { CSV_DIALECTS, csvDocument, defuseText, type CsvDialect } from '../../core/csv-dialect.ts';
-
-export type Cell = string | number | null;
-
-export interface DataTable {
-  columns: readonly { key: string; label: string }[];
-  rows: readonly Record<string, Cell>[];
-}
+import type { DataTable } from './data-table.ts';
 
 /** Text that cannot run as a spreadsheet formula, whichever separator splits it. */
 export function neutralise(text: string): string {

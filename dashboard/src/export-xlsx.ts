@@ -1,6 +1,7 @@
 /** XLSX export with exceljs, bundled as its own chunk so the page itself stays small. */
 import ExcelJS from 'exceljs';
-import { neutralise, type DataTable } from './export-table.ts';
+import { defuseText } from '../../core/csv-dialect.ts';
+import type { DataTable } from './data-table.ts';
 
 /** Excel refuses sheet names over 31 characters or with []:*?/\ in them. */
 const sheetTitle = (name: string) => name.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31) || 'Data';
@@ -13,7 +14,7 @@ export async function tableToXlsx(table: DataTable, sheetName: string): Promise<
     sheet.addRow(
       table.columns.map((c) => {
         const cell = row[c.key] ?? null;
-        return typeof cell === 'string' ? neutralise(cell) : cell;
+        return typeof cell === 'string' ? defuseText(cell) : cell;
       }),
     );
   sheet.columns.forEach((column) => (column.width = 18));

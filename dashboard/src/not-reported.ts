@@ -3,7 +3,7 @@
  * chart naming them, and rows at the end of the export marked "chưa báo cáo" with no figure, so
  * no one reads a missing report as a zero or as the best of the ranking.
  */
-import type { Cell } from './export-table.ts';
+import type { Cell } from './data-table.ts';
 import { pick } from './i18n.ts';
 import { CHANGE_TEXT } from '../../core/messages/dashboard.ts';
 import { nameOf, reportedUnits, unitsShown, type PageContext } from './page-context.ts';

@@ -4,7 +4,8 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { embedChart, type ChartClick } from './embed-chart.ts';
-import { downloadCsv, downloadXlsx, type DataTable } from './export-table.ts';
+import type { DataTable } from './data-table.ts';
+import { downloadCsv, downloadXlsx } from './export-table.ts';
 import { t } from './i18n.ts';
 import { withView } from './view-state.ts';
 

@@ -7,7 +7,7 @@
 import type { Compared } from './changes.ts';
 import { trendFrame, trendTable } from './chart-helpers.ts';
 import { appendChanges } from './render-changes.ts';
-import type { Cell, DataTable } from './export-table.ts';
+import type { Cell, DataTable } from './data-table.ts';
 import { formatPeriod } from './format.ts';
 import { pick, t } from './i18n.ts';
 import { CHANGE_TEXT } from '../../core/messages/dashboard.ts';

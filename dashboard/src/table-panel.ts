@@ -1,5 +1,6 @@
 /** A list shown as a table (late and missing reports, a province's uploads) with the same export buttons as a chart. */
-import { downloadCsv, downloadXlsx, type DataTable } from './export-table.ts';
+import type { DataTable } from './data-table.ts';
+import { downloadCsv, downloadXlsx } from './export-table.ts';
 import { t } from './i18n.ts';
 import { withView } from './view-state.ts';
 import { stampElement, type Stamp } from './panel.ts';

@@ -7,13 +7,10 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { DATASET_NAMES, type DatasetName } from '../../core/datasets/index.ts';
+import { APPROVER_ROLES } from '../../core/contracts/approver.ts';
 
 export const APPROVAL_ACTIONS = ['approve', 'reopen', 'return', 'publish'] as const;
 export type ApprovalAction = (typeof APPROVAL_ACTIONS)[number];
-
-/** `director`: the province's director; `national`: the national level (returns, publishes). */
-export const APPROVER_ROLES = ['director', 'national'] as const;
-export type ApproverRole = (typeof APPROVER_ROLES)[number];
 
 const datasetName = z.enum(DATASET_NAMES as [DatasetName, ...DatasetName[]]);
 

@@ -10,7 +10,8 @@ import { DATASET_NAMES, type DatasetName } from '../../core/datasets/index.ts';
 import { listLedger } from '../ledger/ledger-store.ts';
 import type { Bilingual } from '../../core/messages/messages.ts';
 import { APPROVAL_MESSAGES } from '../../core/messages/approval.ts';
-import { approvalIdOf, approvalRecord, type ApprovalRecord, type ApproverRole } from './approval-record.ts';
+import type { Approver } from '../../core/contracts/approver.ts';
+import { approvalIdOf, approvalRecord, type ApprovalRecord } from './approval-record.ts';
 import { listApprovals } from './approval-store.ts';
 import { reportStanding, type ReportStanding } from './standing.ts';
 
@@ -32,13 +33,6 @@ export const signOffRequest = z.discriminatedUnion('action', [
   }),
 ]);
 export type SignOffRequest = z.infer<typeof signOffRequest>;
-
-/** Who acts, from the signed session: a province's director, or the national level (`all`). */
-export interface Approver {
-  scope: 'all' | string;
-  role: ApproverRole;
-  actor: string;
-}
 
 export type SignOffOutcome =
   { ok: true; record: ApprovalRecord } | { ok: false; status: number; error: string; message: Bilingual };

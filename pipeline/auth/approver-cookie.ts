@@ -6,8 +6,7 @@
  * `approver:` prefix so no session cookie can pass for one.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { Approver } from '../approval/sign-off.ts';
-import type { ApproverRole } from '../approval/approval-record.ts';
+import type { Approver, ApproverRole } from '../../core/contracts/approver.ts';
 import { LEADERSHIP_GROUP, type SessionScope } from './session-cookie.ts';
 
 export const APPROVER_COOKIE = 'vss_approver';

@@ -8,7 +8,7 @@ import type { LedgerRecord } from '../../core/contracts/ledger-record.ts';
 import { listLedger, type ProvinceMonth } from '../ledger/ledger-store.ts';
 import { APPROVAL_MESSAGES } from '../../core/messages/approval.ts';
 import type { Receipt } from '../../core/contracts/receipt.ts';
-import type { UploadContext } from './process-upload.ts';
+import type { UploadContext } from './upload-context.ts';
 
 export async function standingOf(ctx: Pick<UploadContext, 's3' | 'lakeBucket'>, pm: ProvinceMonth) {
   const [ledger, approvals] = await Promise.all([

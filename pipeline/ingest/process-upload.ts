@@ -5,7 +5,6 @@
  */
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
-import type { S3Client } from '@aws-sdk/client-s3';
 import type { S3EventRecord } from 'aws-lambda';
 import { prepareLakeFile } from '../lake/prepared-lake.ts';
 import { receiptKey, type UploadLocation } from '../../core/contracts/layout.ts';
@@ -29,22 +28,9 @@ import {
 } from './park-upload.ts';
 import { standingWithOwn, withHoldNote } from './counted-upload.ts';
 import { receivedAtOf } from './received-at.ts';
-import { reconcileLake, type BesideLake } from './reconcile-lake.ts';
+import { reconcileLake } from './reconcile-lake.ts';
+import type { UploadContext } from './upload-context.ts';
 import type { ValidateUpload } from './validate-port.ts';
-
-export interface UploadContext {
-  s3: S3Client;
-  uploadsBucket: string;
-  lakeBucket: string;
-  validate: ValidateUpload;
-  now: () => Date;
-  tmpDir?: string;
-  trustSubmittedAt: boolean;
-  /** Written after every lake write from the same rows (the province-month's summary). */
-  besideLake?: BesideLake;
-  /** Uploads larger than this are refused from the size the GET answers with, the body unread. Default: limitsFromEnv(). */
-  maxBytes?: number;
-}
 
 export interface UploadOutcome {
   uploadId: string;

@@ -17,15 +17,10 @@ import type { LedgerRecord } from '../../core/contracts/ledger-record.ts';
 import type { ProvinceMonth } from '../ledger/ledger-store.ts';
 import { readObject } from '../storage/object-bytes.ts';
 import { countedUpload } from './counted-upload.ts';
-import type { UploadContext } from './process-upload.ts';
+import type { UploadContext } from './upload-context.ts';
 
 /** Enough for every realistic race; beyond it the handler fails and the platform retries. */
 const MAX_ROUNDS = 5;
-
-/** What follows every lake write with the same rows (the province-month's summary). */
-export type BesideLake = (
-  write: ProvinceMonth & { uploadId: string; rows: readonly LakeRow[] },
-) => Promise<void>;
 
 /** The rows of the upload being handled and what the handler already knows of its ledger. */
 export interface OwnUpload {

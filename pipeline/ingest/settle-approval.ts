@@ -8,7 +8,7 @@ import { approvalRecord } from '../approval/approval-record.ts';
 import { StorageError } from '../../core/errors.ts';
 import { APPROVALS_PREFIX } from '../../core/contracts/layout.ts';
 import { readObject } from '../storage/object-bytes.ts';
-import type { UploadContext } from './process-upload.ts';
+import type { UploadContext } from './upload-context.ts';
 import { reconcileLake } from './reconcile-lake.ts';
 
 /** approvals/<YYYY-MM>/<province>/<id>.json; a month's published snapshot (approvals/<YYYY-MM>/published/) is not one. */

@@ -3,7 +3,7 @@
  * API with the account's credentials, every upload version through the same ingest handler the
  * Lambda runs. The lake bucket must be versioned (replay-uploads.ts), so the clear is undoable.
  */
-import { createIngestHandler } from '../../functions/ingest.ts';
+import { createIngestHandler } from '../ingest/ingest-handler.ts';
 import { createS3Client } from '../storage/s3-client.ts';
 import { replayUploads, type ReplaySummary } from './replay-uploads.ts';
 

@@ -3,13 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
-import type { Period } from '../../core/period.ts';
+import { FIRST_PERIOD, REFORM_FIRST_PERIOD, REFORM_LAST_OLD_PERIOD, type Period } from '../../core/period.ts';
 
-/** First month reported by the 34 units of Resolution 202/2025/QH15; the 63 units end the month before. */
-export const REFORM_FIRST_PERIOD: Period = '2025-07';
-export const REFORM_LAST_OLD_PERIOD: Period = '2025-06';
-/** The earliest period the platform accepts uploads for. */
-export const FIRST_PERIOD: Period = '2015-01';
+export { FIRST_PERIOD, REFORM_FIRST_PERIOD, REFORM_LAST_OLD_PERIOD } from '../../core/period.ts';
 
 export type Generation = '63' | '34';
 

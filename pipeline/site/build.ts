@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { build, type Metafile } from 'esbuild';
 import { StorageError } from '../../core/errors.ts';
 import { referenceDir } from '../reference/provinces.ts';
-import { GEO_FILES } from '../../dashboard/src/specs/choropleth.ts';
+import { BOUNDARY_FILES } from '../../core/reference/boundaries.ts';
 import { englishOnlyZodLocales } from './zod-locales-plugin.ts';
 import { buildPortal } from './build-portal.ts';
 import { hashedName, linkAssets, removeEarlier, writeHashed } from './hashed-assets.ts';
@@ -54,7 +54,7 @@ async function writeBoundaries(outDir: string): Promise<Record<string, string>> 
   await rm(dir, { recursive: true, force: true }); // no earlier hashes pile up
   await mkdir(dir, { recursive: true });
   const names: Record<string, string> = {};
-  for (const file of GEO_FILES) {
+  for (const file of BOUNDARY_FILES) {
     // Read and write rather than copy: the reference files are read-only and a copy would keep
     // that mode, so the next build could not overwrite them.
     const bytes = await readFile(join(referenceDir(), 'geo', file));

@@ -6,44 +6,18 @@
  * province ever sent, with its outcome.
  */
 import type { S3Client } from '@aws-sdk/client-s3';
-import { DATASET_NAMES, type DatasetName } from '../../core/datasets/index.ts';
+import { DATASET_NAMES } from '../../core/datasets/index.ts';
 import type { LedgerRecord } from '../../core/contracts/ledger-record.ts';
 import { listLedger } from '../ledger/ledger-store.ts';
 import { addMonths, periodOf, type Period } from '../../core/period.ts';
 import { provinces } from '../reference/provinces.ts';
-import { provinceHistory, type HistoryEntry } from './province-history.ts';
-
-export type { HistoryEntry };
+import type { DueAnswer, DueReport, HistoryEntry, OverdueReport } from '../../core/contracts/due-report.ts';
+import { provinceHistory } from './province-history.ts';
 
 export const DEADLINE_DAY = 10;
 
-export type DueStatus = 'on_time' | 'late' | 'rejected' | 'missing';
-
-export interface DueReport {
-  dataset: DatasetName;
-  status: DueStatus;
-  deadline: string;
-  /** When the accepted upload that counts arrived, if any. */
-  receivedAt: string | null;
-}
-
-/** A report of an earlier month still owed: its deadline has passed and nothing was accepted. */
-export interface OverdueReport extends DueReport {
-  period: Period;
-}
-
 /** How far back the portal looks for reports still owed. */
 export const OVERDUE_MONTHS = 12;
-
-export interface DueAnswer {
-  province: string;
-  period: Period;
-  reports: DueReport[];
-  /** Earlier months' reports still owed (missing or only rejected), newest month first. */
-  overdue: OverdueReport[];
-  /** Every month's uploads, newest first. */
-  history: HistoryEntry[];
-}
 
 /** The end of the deadline day in Vietnam (UTC+7), as an ISO instant: 17:00 UTC that day. */
 export function deadlineOf(period: Period, day = DEADLINE_DAY): string {

@@ -9,21 +9,9 @@ import { DATASET_NAMES, type DatasetName } from '../../core/datasets/index.ts';
 import { StorageError } from '../../core/errors.ts';
 import { LEDGER_PREFIX } from '../../core/contracts/layout.ts';
 import type { LedgerRecord } from '../../core/contracts/ledger-record.ts';
+import type { HistoryEntry } from '../../core/contracts/due-report.ts';
 import { listLedger } from '../ledger/ledger-store.ts';
 import { isPeriod, type Period } from '../../core/period.ts';
-
-export interface HistoryEntry {
-  dataset: DatasetName;
-  period: Period;
-  key: string;
-  fileName: string;
-  sha256: string;
-  receivedAt: string;
-  status: LedgerRecord['status'];
-  rowsRead: number;
-  rowsAccepted: number;
-  errorCount: number;
-}
 
 /**
  * The months of `dataset` in which `province` has ledger records. A delimited listing would name

@@ -12,7 +12,7 @@ import {
   type CompletenessRow,
   type ProvinceRow,
 } from '../../core/contracts/site-data.ts';
-import { MISSING_IN_LATEST, makeSiteFixture } from '../fixtures/site/site-fixture.ts';
+import { MISSING_IN_LATEST, makeSiteFixture } from '../../tools/fixtures/site-fixture.ts';
 
 const fixture = makeSiteFixture();
 const reportedDebt = (period: string, code: string) =>

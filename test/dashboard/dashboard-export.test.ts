@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { neutralise, tableToCsv, type DataTable } from '../../dashboard/src/export-table.ts';
+import type { DataTable } from '../../dashboard/src/data-table.ts';
+import { neutralise, tableToCsv } from '../../dashboard/src/export-table.ts';
 import { tableToXlsx } from '../../dashboard/src/export-xlsx.ts';
 import { CSV_DIALECTS } from '../../core/csv-dialect.ts';
 

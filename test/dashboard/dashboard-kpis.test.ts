@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { changesOf } from '../../dashboard/src/changes.ts';
 import { coverageLine, kpiTiles } from '../../dashboard/src/kpis.ts';
 import { comparisonRow } from '../../core/contracts/site-data.ts';
-import { MISSING_IN_LATEST, makeSiteFixture } from '../fixtures/site/site-fixture.ts';
+import { MISSING_IN_LATEST, makeSiteFixture } from '../../tools/fixtures/site-fixture.ts';
 
 const fixture = makeSiteFixture();
 const vi = new Intl.NumberFormat('vi-VN');

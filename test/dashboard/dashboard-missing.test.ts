@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { MISSING_IN_LATEST } from '../fixtures/site/site-fixture.ts';
+import { MISSING_IN_LATEST } from '../../tools/fixtures/site-fixture.ts';
 import { openDashboard, waitForPage, type Dashboard } from './harness.ts';
 
 let dash: Dashboard;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { policeList } from '../fixtures/site/site-fixture.ts';
+import { policeList } from '../../tools/fixtures/site-fixture.ts';
 import { ARTIFACTS, openDashboard, waitForPage, type Dashboard } from './harness.ts';
 
 let dash: Dashboard;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { restateToCurrent } from '../../dashboard/src/restate.ts';
 import { provinces } from '../../pipeline/reference/provinces.ts';
-import { makeSiteFixture } from '../fixtures/site/site-fixture.ts';
+import { makeSiteFixture } from '../../tools/fixtures/site-fixture.ts';
 
 const fixture = makeSiteFixture();
 const restated = restateToCurrent(fixture.provinces, fixture.units);

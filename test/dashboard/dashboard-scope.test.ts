@@ -12,7 +12,7 @@ import {
   SITE_FILES,
   provinceBundleDir,
 } from '../../core/contracts/site-data.ts';
-import { policeList } from '../fixtures/site/site-fixture.ts';
+import { policeList } from '../../tools/fixtures/site-fixture.ts';
 import { ARTIFACTS, openDashboard, waitForPage, type Dashboard } from './harness.ts';
 
 const CODE = '08';

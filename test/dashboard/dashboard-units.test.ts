@@ -8,7 +8,7 @@ import { moneyPoint, sharePoint, trendTable } from '../../dashboard/src/chart-he
 import { formatTy } from '../../dashboard/src/format.ts';
 import { kpiTiles } from '../../dashboard/src/kpis.ts';
 import { MEASURES } from '../../dashboard/src/map-measures.ts';
-import { makeSiteFixture } from '../fixtures/site/site-fixture.ts';
+import { makeSiteFixture } from '../../tools/fixtures/site-fixture.ts';
 
 const fixture = makeSiteFixture();
 

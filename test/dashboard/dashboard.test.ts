@@ -6,7 +6,7 @@ import { launchChromium } from '../../tools/chromium/chromium.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../pipeline/site/build.ts';
 import { serveSite, type SiteServer } from '../../local/site-server.ts';
-import { writeSiteFixture, type SiteFixture } from '../fixtures/site/site-fixture.ts';
+import { writeSiteFixture, type SiteFixture } from '../../tools/fixtures/site-fixture.ts';
 
 const CHARTS = ['chart-trend', 'chart-ranking', 'chart-map', 'chart-heatmap'];
 const ARTIFACTS = join(import.meta.dirname, '..', 'artifacts');

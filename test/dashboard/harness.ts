@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../tools/chromium/chromium.ts';
 import { buildSite, type BuildReport } from '../../pipeline/site/build.ts';
 import { serveSite, type SiteServer } from '../../local/site-server.ts';
-import { writeSiteFixture, type SiteFixture } from '../fixtures/site/site-fixture.ts';
+import { writeSiteFixture, type SiteFixture } from '../../tools/fixtures/site-fixture.ts';
 
 export const ARTIFACTS = join(import.meta.dirname, '..', 'artifacts');
 

@@ -11,7 +11,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createIngestHandler } from '../../functions/ingest.ts';
+import { createIngestHandler } from '../../pipeline/ingest/ingest-handler.ts';
 import { openEngine } from '../../pipeline/query/engine.ts';
 import { syncMirror } from '../../pipeline/mirror/mirror.ts';
 import { LAKE_PREFIX, LEDGER_PREFIX, SUMMARIES_PREFIX } from '../../core/contracts/layout.ts';

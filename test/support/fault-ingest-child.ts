@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import type { S3Event } from 'aws-lambda';
 import { z } from 'zod';
-import { createIngestHandler } from '../../functions/ingest.ts';
+import { createIngestHandler } from '../../pipeline/ingest/ingest-handler.ts';
 import { createS3Client } from '../../pipeline/storage/s3-client.ts';
 
 const job = z.object({

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import type { Page, Request } from 'playwright-core';
 import { buildSite } from '../../pipeline/site/build.ts';
 import { serveSite } from '../../local/site-server.ts';
-import { writeSiteFixture } from '../../test/fixtures/site/site-fixture.ts';
+import { writeSiteFixture } from '../fixtures/site-fixture.ts';
 import { launchChromium } from '../chromium/chromium.ts';
 import { machine, median, note, step } from './measure.ts';
 

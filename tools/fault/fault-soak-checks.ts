@@ -21,7 +21,7 @@ import type { LocalS3 } from '../../local/local-s3.ts';
 import type { Period } from '../../core/period.ts';
 import { listObjects } from '../../pipeline/storage/list-objects.ts';
 import { replayUploads } from '../../pipeline/ops/replay-uploads.ts';
-import { csvRows, pictureOf, type BucketPicture } from '../../test/pipeline/ingest/ingest-harness.ts';
+import { csvRows, pictureOf, type BucketPicture } from '../fixtures/ingest-fixture.ts';
 import { expectedInForce, expectedNationalDebt, type PlannedUpload } from './fault-soak-plan.ts';
 
 export interface SoakChecks {

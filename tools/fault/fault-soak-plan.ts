@@ -7,7 +7,7 @@
 import { uploadKey } from '../../core/contracts/layout.ts';
 import type { Period } from '../../core/period.ts';
 import { provinces } from '../../pipeline/reference/provinces.ts';
-import { brokenDebtCsv, debtCsv } from '../../test/pipeline/ingest/ingest-harness.ts';
+import { brokenDebtCsv, debtCsv } from '../fixtures/ingest-fixture.ts';
 import type { Random } from './fault-random.ts';
 
 export type UploadKind = 'first' | 'correction' | 'broken' | 'resend';

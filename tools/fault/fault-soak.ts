@@ -9,7 +9,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import type { S3Event } from 'aws-lambda';
-import { createIngestHandler } from '../../functions/ingest.ts';
+import { createIngestHandler } from '../../pipeline/ingest/ingest-handler.ts';
 import { startLocalS3, type LocalS3 } from '../../local/local-s3.ts';
 import type { Period } from '../../core/period.ts';
 import { redriveFailures } from '../../pipeline/ops/redrive-failures.ts';

@@ -3,7 +3,7 @@
  * poll for the receipt. Same-origin calls carry the session cookie; the PUT goes straight to S3.
  */
 import type { Bilingual } from '../../../core/messages/messages.ts';
-import type { DueAnswer } from '../../../pipeline/upload-api/due-reports.ts';
+import type { DueAnswer } from '../../../core/contracts/due-report.ts';
 import type { LedgerRecord } from '../../../core/contracts/ledger-record.ts';
 import type { Receipt } from '../../../core/contracts/receipt.ts';
 

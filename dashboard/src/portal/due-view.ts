@@ -1,5 +1,5 @@
 /** The what-is-due panel (one line per dataset) and the province's upload history with its receipts. */
-import type { DueAnswer, DueStatus } from '../../../pipeline/upload-api/due-reports.ts';
+import type { DueAnswer, DueStatus } from '../../../core/contracts/due-report.ts';
 import { formatPeriod } from '../format.ts';
 import { datasetTitle, lang, pick } from '../i18n.ts';
 import { vietnamTime } from '../../../core/messages/receipt.ts';

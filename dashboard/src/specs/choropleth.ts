@@ -6,21 +6,14 @@ import type { Geography } from '../restate.ts';
 import { generationOf } from '../units.ts';
 import { pick, t } from '../i18n.ts';
 import { CHANGE_TEXT, CHART_TEXT } from '../../../core/messages/dashboard.ts';
+import { BOUNDARIES } from '../../../core/reference/boundaries.ts';
 import { islandLayers } from './islands.ts';
 
 /** The grey of a unit with no report: darker than the lightest colour of every scheme. */
 export const NO_REPORT_GREY = '#b0b0b0';
 
-/** The boundary file and its province-code property for each geography (reference/geo). */
-const GEO = {
-  '63': { file: 'vn63_gso_derived.topojson', feature: 'vn63_derived', key: 'properties.gso_code' },
-  '34': { file: 'vn34_2025_derived.topojson', feature: 'vn34_derived', key: 'properties.new_code' },
-} as const;
-
-export const GEO_FILES = Object.values(GEO).map((g) => g.file);
-
 function geoOf(period: string, geography: Geography | undefined) {
-  return GEO[geography === 'current' ? '34' : generationOf(period)];
+  return BOUNDARIES[geography === 'current' ? '34' : generationOf(period)];
 }
 
 /** The boundary file a map of `period` in `geography` draws on (its published, hashed name). */

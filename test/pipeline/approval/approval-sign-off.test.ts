@@ -1,6 +1,7 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
-import { signOff, type Approver, type SignOffRequest } from '../../../pipeline/approval/sign-off.ts';
+import type { Approver } from '../../../core/contracts/approver.ts';
+import { signOff, type SignOffRequest } from '../../../pipeline/approval/sign-off.ts';
 
 /** Refusals are decided from the session alone, before S3 is asked anything: any call fails the test. */
 const noS3 = {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { S3Event } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createIngestHandler } from '../../../functions/ingest.ts';
+import { createIngestHandler } from '../../../pipeline/ingest/ingest-handler.ts';
 import { uploadInForce } from '../../../pipeline/ledger/decide.ts';
 import { startLocalS3, type LocalS3 } from '../../../local/local-s3.ts';
 import { deleteAll } from '../../../pipeline/storage/list-objects.ts';

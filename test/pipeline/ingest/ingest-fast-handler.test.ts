@@ -10,7 +10,7 @@ import { PutObjectCommand } from '@aws-sdk/client-s3';
 import type { S3Event } from 'aws-lambda';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ValidateUpload } from '../../../pipeline/ingest/validate-port.ts';
-import { createIngestHandler } from '../../../functions/ingest.ts';
+import { createIngestHandler } from '../../../pipeline/ingest/ingest-handler.ts';
 import { startLocalS3, type LocalS3 } from '../../../local/local-s3.ts';
 import { deleteAll } from '../../../pipeline/storage/list-objects.ts';
 import { validateUpload } from '../../../pipeline/validate/index.ts';

@@ -3,50 +3,20 @@
  * and an exact picture of the lake bucket (every lake object's rows and stamp, every ledger record
  * and receipt) to compare a run against a clean one.
  */
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { DuckDBInstance } from '@duckdb/node-api';
-import { createIngestHandler } from '../../../functions/ingest.ts';
-import { DATASETS } from '../../../core/datasets/index.ts';
-import { readLakeStamp } from '../../../pipeline/lake/write-partition.ts';
-import { ledgerRecord, type LedgerRecord } from '../../../core/contracts/ledger-record.ts';
+import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { createIngestHandler } from '../../../pipeline/ingest/ingest-handler.ts';
+import type { LedgerRecord } from '../../../core/contracts/ledger-record.ts';
 import type { LocalS3 } from '../../../local/local-s3.ts';
-import { listObjects } from '../../../pipeline/storage/list-objects.ts';
 import { createS3Client } from '../../../pipeline/storage/s3-client.ts';
+import { type BucketPicture } from '../../../tools/fixtures/ingest-fixture.ts';
 
-const debtKeys = DATASETS.debt.columns.map((c) => c.key);
-
-/** A valid debt file: `n` debtors whose amounts depend on `seed`. */
-export function debtCsv(n: number, seed: number): string {
-  const lines = [debtKeys.join(',')];
-  for (let i = 0; i < n; i++) {
-    const values: Record<string, string> = {
-      ma_so_thue: String(1000000000 + seed * 1000 + i),
-      ten_don_vi: `Công ty ${seed}-${i}`,
-      no_bhxh: String(1_000_000 * (i + 1) + seed),
-      no_bhyt: String(200_000 * (i + 1)),
-      no_bhtn: String(50_000 * (i + 1)),
-      so_thang_no: String((i % 7) + 1),
-      da_thu_hoi: String(10_000 * i),
-      so_lao_dong: String(10 + i),
-      tinh_trang: 'late',
-    };
-    lines.push(debtKeys.map((k) => values[k]).join(','));
-  }
-  return lines.join('\n') + '\n';
-}
-
-/** The same file with an error in its first data row (a negative debt). */
-export const brokenDebtCsv = (n: number, seed: number) =>
-  debtCsv(n, seed).replace(`,${1_000_000 + seed},`, `,-${1_000_000 + seed},`);
-
-/** Independent of the pipeline: the rows of a CSV as the lake should hold them, sorted. */
-export function csvRows(csv: string): string[] {
-  const [header, ...lines] = csv.trim().split('\n');
-  const names = header!.split(',');
-  return lines.map((line) => JSON.stringify(debtKeys.map((k) => line.split(',')[names.indexOf(k)]))).sort();
-}
+export {
+  brokenDebtCsv,
+  csvRows,
+  debtCsv,
+  pictureOf,
+  type BucketPicture,
+} from '../../../tools/fixtures/ingest-fixture.ts';
 
 export async function putUpload(
   s3: S3Client,
@@ -98,56 +68,6 @@ export function faultyClient(endpoint: string, point: FaultPoint): { client: S3C
     { step: 'initialize', name: 'injectedFaults' },
   );
   return { client, fired: () => fired };
-}
-
-export interface BucketPicture {
-  lake: Record<string, { stamp: unknown; rows: string[] }>;
-  ledger: Record<string, LedgerRecord>;
-  receipts: Record<string, unknown>;
-  summaries: Record<string, string[]>;
-}
-
-/** Everything in the lake bucket, read back; lake objects as their sorted rows and their stamp. */
-export async function pictureOf(s3: S3Client, bucket: string, tmpDir: string): Promise<BucketPicture> {
-  const picture: BucketPicture = { lake: {}, ledger: {}, receipts: {}, summaries: {} };
-  const db = await DuckDBInstance.create(':memory:');
-  const con = await db.connect();
-  try {
-    for (const o of await listObjects(s3, bucket, '')) {
-      const got = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: o.key }));
-      const bytes = await got.Body!.transformToByteArray();
-      if (o.key.startsWith('ledger/')) {
-        picture.ledger[o.key] = ledgerRecord.parse(JSON.parse(new TextDecoder().decode(bytes)));
-      } else if (o.key.startsWith('receipts/')) {
-        picture.receipts[o.key] = JSON.parse(new TextDecoder().decode(bytes));
-      } else if (o.key.startsWith('summaries/')) {
-        const file = join(tmpDir, `picture-${Math.random().toString(36).slice(2)}.parquet`);
-        await writeFile(file, bytes);
-        const reader = await con.runAndReadAll(`SELECT * FROM '${file}'`);
-        picture.summaries[o.key] = reader
-          .getRows()
-          .map((r) => JSON.stringify(r.map((v) => (v === null ? null : String(v)))))
-          .sort();
-      } else if (o.key.startsWith('lake/')) {
-        const file = join(tmpDir, `picture-${Math.random().toString(36).slice(2)}.parquet`);
-        await writeFile(file, bytes);
-        const reader = await con.runAndReadAll(`SELECT * FROM '${file}'`);
-        const rows = reader
-          .getRows()
-          .map((r) => JSON.stringify(r.map((v) => (v === null ? null : String(v)))))
-          .sort();
-        const [, dataset, period, province] = /^lake\/([a-z]+)\/period=([\d-]+)\/province=(\d+)\//.exec(
-          o.key,
-        )!;
-        const stamp = await readLakeStamp(s3, bucket, dataset as 'debt', period!, province!);
-        picture.lake[o.key] = { stamp, rows };
-      }
-    }
-  } finally {
-    con.closeSync();
-    db.closeSync();
-  }
-  return picture;
 }
 
 /** The ledger without the one field that says when a record was written. */

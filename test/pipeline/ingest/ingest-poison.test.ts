@@ -11,7 +11,7 @@ import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import type { S3Event } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { createIngestHandler } from '../../../functions/ingest.ts';
+import { createIngestHandler } from '../../../pipeline/ingest/ingest-handler.ts';
 import { MAX_VALIDATION_ATTEMPTS, offContractKey } from '../../../pipeline/ingest/park-upload.ts';
 import { startLocalS3, type LocalS3 } from '../../../local/local-s3.ts';
 import { listObjects } from '../../../pipeline/storage/list-objects.ts';

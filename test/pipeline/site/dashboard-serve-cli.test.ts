@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { writeSiteFixture } from '../../fixtures/site/site-fixture.ts';
+import { writeSiteFixture } from '../../../tools/fixtures/site-fixture.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'vss-serve-cli-'));
 let child: ChildProcessWithoutNullStreams | undefined;

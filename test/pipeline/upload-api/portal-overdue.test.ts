@@ -1,11 +1,8 @@
 /** The portal's list of reports still owed: every earlier month without an accepted upload. */
 import { describe, expect, it } from 'vitest';
 import { DATASET_NAMES } from '../../../core/datasets/index.ts';
-import {
-  OVERDUE_MONTHS,
-  overdueReports,
-  type HistoryEntry,
-} from '../../../pipeline/upload-api/due-reports.ts';
+import type { HistoryEntry } from '../../../core/contracts/due-report.ts';
+import { OVERDUE_MONTHS, overdueReports } from '../../../pipeline/upload-api/due-reports.ts';
 
 const entry = (
   dataset: HistoryEntry['dataset'],
