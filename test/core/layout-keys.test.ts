@@ -10,6 +10,12 @@ import {
   parseReceiptKey,
   parseSummaryKey,
 } from '../../core/contracts/layout-parse.ts';
+import {
+  globMatcher,
+  LAKE_FILE_GLOB,
+  LEDGER_FILE_GLOB,
+  SUMMARY_FILE_GLOB,
+} from '../../core/contracts/layout-globs.ts';
 import { HOSTILE_PATHS } from '../support/hostile-paths.ts';
 
 const hex = (length: number) =>
@@ -143,5 +149,28 @@ describe('the parsers refuse what is not of the builder shape', () => {
       'period=../x',
     ])
       expect(parsePeriodFolder(name), name).toBeNull();
+  });
+});
+
+describe('the mirror globs and their path tests are one shape', () => {
+  it('derives the path tests the file cache used to spell out', () => {
+    expect(globMatcher(LAKE_FILE_GLOB).source).toBe(/^period=[^/]+\/province=[^/]+\/[^/]+\.parquet$/.source);
+    expect(globMatcher(SUMMARY_FILE_GLOB).source).toBe(
+      /^[^/]+\/period=[^/]+\/province=[^/]+\/summary\.parquet$/.source,
+    );
+    expect(globMatcher(LEDGER_FILE_GLOB).source).toBe(/^[^/]+\/[^/]+\/[^/]+\/[^/]+\.json$/.source);
+  });
+
+  it('matches the keys the layout builds, below their folders', () => {
+    const lake = lakeKey('debt', '2025-07', '79').slice('lake/debt/'.length);
+    expect(globMatcher(LAKE_FILE_GLOB).test(lake)).toBe(true);
+    expect(
+      globMatcher(SUMMARY_FILE_GLOB).test(summaryKey('debt', '2025-07', '79').slice('summaries/'.length)),
+    ).toBe(true);
+    expect(
+      globMatcher(LEDGER_FILE_GLOB).test(ledgerKey('debt', '2025-07', '79', 'a'.repeat(32)).slice(7)),
+    ).toBe(true);
+    expect(globMatcher(LAKE_FILE_GLOB).test(`x/${lake}`)).toBe(false);
+    expect(globMatcher(SUMMARY_FILE_GLOB).test('debt/period=2025-07/province=79/data.parquet')).toBe(false);
   });
 });
