@@ -9,7 +9,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Engine } from '../query/engine.ts';
 import { QueryError } from '../../core/errors.ts';
-import { LAKE_PREFIX, SUMMARIES_PREFIX } from '../../core/contracts/layout.ts';
+import { lakeMonthPrefix, SUMMARIES_PREFIX } from '../../core/contracts/layout.ts';
 import { parsePeriodFolder } from '../../core/contracts/layout-parse.ts';
 import { provinces, REFORM_FIRST_PERIOD } from '../reference/provinces.ts';
 import {
@@ -36,7 +36,7 @@ export function belongsTo(currentCode: string): (row: { period: string; province
 
 /** Where the refresh finds the employer-level debt of a month (the police list's only input). */
 export function debtMonthPrefix(period: string): string {
-  return `${LAKE_PREFIX}debt/period=${period}/`;
+  return lakeMonthPrefix('debt', period);
 }
 
 async function policeList(engine: Engine, code: string, period: string): Promise<PoliceRow[]> {

@@ -1,7 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DATASET_NAMES } from '../../core/datasets/index.ts';
-import { approvalKey, lakeKey, ledgerKey, receiptKey, summaryKey } from '../../core/contracts/layout.ts';
+import {
+  approvalKey,
+  lakeDatasetPrefix,
+  lakeKey,
+  lakeMonthPrefix,
+  ledgerKey,
+  receiptKey,
+  summaryKey,
+} from '../../core/contracts/layout.ts';
 import {
   parseApprovalKey,
   parseLakeKey,
@@ -172,5 +180,15 @@ describe('the mirror globs and their path tests are one shape', () => {
     ).toBe(true);
     expect(globMatcher(LAKE_FILE_GLOB).test(`x/${lake}`)).toBe(false);
     expect(globMatcher(SUMMARY_FILE_GLOB).test('debt/period=2025-07/province=79/data.parquet')).toBe(false);
+  });
+});
+
+describe('the lake prefixes the refresh and its role read', () => {
+  it('are the leading part of the keys the layout builds', () => {
+    expect(lakeDatasetPrefix('coverage')).toBe('lake/coverage/');
+    expect(lakeMonthPrefix('debt', '2025-07')).toBe('lake/debt/period=2025-07/');
+    expect(lakeMonthPrefix('debt', '')).toBe('lake/debt/period=');
+    expect(lakeKey('debt', '2025-07', '79').startsWith(lakeMonthPrefix('debt', '2025-07'))).toBe(true);
+    expect(lakeKey('debt', '2025-07', '79').startsWith(lakeMonthPrefix('debt', ''))).toBe(true);
   });
 });
