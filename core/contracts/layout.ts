@@ -51,6 +51,18 @@ export function parseUploadKey(key: string): UploadLocation | undefined {
   return { dataset, period, province, fileName };
 }
 
+/** One dataset's lake objects: `lake/<dataset>/`. */
+export function lakeDatasetPrefix(dataset: DatasetName): string {
+  return `${LAKE_PREFIX}${dataset}/`;
+}
+
+/** One dataset's lake objects of one month, or (period '') of every month: `lake/<dataset>/period=<YYYY-MM>/`. */
+export function lakeMonthPrefix(dataset: DatasetName, period: Period | ''): string {
+  return period === ''
+    ? `${lakeDatasetPrefix(dataset)}period=`
+    : `${lakeDatasetPrefix(dataset)}period=${period}/`;
+}
+
 export function lakeKey(dataset: DatasetName, period: Period, province: string): string {
   return `${LAKE_PREFIX}${dataset}/period=${period}/province=${province}/data.parquet`;
 }

@@ -9,7 +9,12 @@ import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
 import { TimeZone } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { DATASET_NAMES } from '../../core/datasets/index.ts';
-import { LAKE_PREFIX, LEDGER_PREFIX, SUMMARIES_PREFIX } from '../../core/contracts/layout.ts';
+import {
+  lakeDatasetPrefix,
+  lakeMonthPrefix,
+  LEDGER_PREFIX,
+  SUMMARIES_PREFIX,
+} from '../../core/contracts/layout.ts';
 import { PUBLISHED_MANIFEST_KEY } from '../../pipeline/refresh/publish-site-data.ts';
 import { grantAthenaQueries, type AthenaQueryAccess } from '../athena-query-access.ts';
 import { DuckdbFunction } from './duckdb-function.ts';
@@ -157,8 +162,8 @@ export class RefreshSchedule extends Construct {
  * test/infra/role-grants.test.ts holds the two equal.
  */
 export function refreshReadPrefixes(): string[] {
-  const detail = DATASET_NAMES.filter((d) => d !== 'debt').map((d) => `${LAKE_PREFIX}${d}/`);
-  return [...detail, SUMMARIES_PREFIX, LEDGER_PREFIX, `${LAKE_PREFIX}debt/period=`];
+  const detail = DATASET_NAMES.filter((d) => d !== 'debt').map(lakeDatasetPrefix);
+  return [...detail, SUMMARIES_PREFIX, LEDGER_PREFIX, lakeMonthPrefix('debt', '')];
 }
 
 function findSchedulerRole(scope: IConstruct): IConstruct | undefined {

@@ -6,15 +6,13 @@
  */
 import { approvalRecord } from '../approval/approval-record.ts';
 import { StorageError } from '../../core/errors.ts';
-import { APPROVALS_PREFIX } from '../../core/contracts/layout.ts';
+import { parseApprovalKey } from '../../core/contracts/layout-parse.ts';
 import { readObject } from '../storage/object-bytes.ts';
 import type { UploadContext } from './upload-context.ts';
 import { reconcileLake } from './reconcile-lake.ts';
 
 /** approvals/<YYYY-MM>/<province>/<id>.json; a month's published snapshot (approvals/<YYYY-MM>/published/) is not one. */
-export const isApprovalKey = (key: string) =>
-  key.startsWith(APPROVALS_PREFIX) &&
-  /^\d{4}-\d{2}\/\d{2}\/[0-9a-f]{24}\.json$/u.test(key.slice(APPROVALS_PREFIX.length));
+export const isApprovalKey = (key: string) => parseApprovalKey(key) !== null;
 
 export interface ApprovalSettled {
   approvalId: string;

@@ -18,6 +18,7 @@ import {
   receiptKey,
   UPLOADS_PREFIX,
 } from '../../core/contracts/layout.ts';
+import { parseApprovalKey, parseLakeKey } from '../../core/contracts/layout-parse.ts';
 import { ledgerRecord, type LedgerRecord } from '../../core/contracts/ledger-record.ts';
 import { approvalRecord, type ApprovalRecord } from '../approval/approval-record.ts';
 import { reportStanding } from '../approval/standing.ts';
@@ -60,8 +61,6 @@ export interface CheckOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-const LAKE_OBJECT = /^lake\/([a-z_]+)\/period=(\d{4}-\d{2})\/province=(\d{2})\/data\.parquet$/;
-
 export async function checkConsistency(o: CheckOptions): Promise<ConsistencyReport> {
   const limit = o.concurrency ?? 16;
   const problems: Problem[] = [];
@@ -91,9 +90,9 @@ export async function checkConsistency(o: CheckOptions): Promise<ConsistencyRepo
   const receipts = new Set((await listObjects(o.s3, o.lakeBucket, RECEIPTS_PREFIX)).map((r) => r.key));
   const stamps = new Map<string, LakeStamp | undefined>();
   await forEachLimited(lakeObjects, limit, async (obj) => {
-    const m = LAKE_OBJECT.exec(obj.key);
-    if (!m || !isDatasetName(m[1] ?? '')) return readOne();
-    const [, dataset, period, province] = m as unknown as [string, 'debt', string, string];
+    const parts = parseLakeKey(obj.key);
+    if (!parts) return readOne();
+    const { dataset, period, province } = parts;
     stamps.set(
       `${dataset}/${period}/${province}`,
       await readLakeStamp(o.s3, o.lakeBucket, dataset, period, province),
@@ -164,13 +163,11 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string
   return groups;
 }
 
-const APPROVAL_OBJECT = /^approvals\/(\d{4}-\d{2})\/(\d{2})\/[0-9a-f]{24}\.json$/;
-
 /** The sign-off records, by "period/province"; the published snapshots beside them are not read. */
 async function readApprovals(o: CheckOptions): Promise<Map<string, ApprovalRecord[]>> {
   const out = new Map<string, ApprovalRecord[]>();
   const objects = (await listObjects(o.s3, o.lakeBucket, APPROVALS_PREFIX)).filter((x) =>
-    APPROVAL_OBJECT.test(x.key),
+    parseApprovalKey(x.key),
   );
   await forEachLimited(objects, o.concurrency ?? 16, async (obj) => {
     const { bytes } = await readObject(o.s3, o.lakeBucket, obj.key);

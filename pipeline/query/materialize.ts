@@ -5,6 +5,12 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { DATASETS } from '../../core/datasets/index.ts';
+import {
+  globMatcher,
+  LAKE_FILE_GLOB,
+  LEDGER_FILE_GLOB,
+  SUMMARY_FILE_GLOB,
+} from '../../core/contracts/layout-globs.ts';
 import { loadThroughCache, type CachedRelation } from './file-cache.ts';
 import {
   datasetFiles,
@@ -20,9 +26,9 @@ import {
 } from './views.ts';
 
 // The paths, relative to each relation's folder, that the views' globs match.
-const DATASET_FILE = /^period=[^/]+\/province=[^/]+\/[^/]+\.parquet$/;
-const SUMMARY_FILE = /^[^/]+\/period=[^/]+\/province=[^/]+\/summary\.parquet$/;
-const LEDGER_FILE = /^[^/]+\/[^/]+\/[^/]+\/[^/]+\.json$/;
+const DATASET_FILE = globMatcher(LAKE_FILE_GLOB);
+const SUMMARY_FILE = globMatcher(SUMMARY_FILE_GLOB);
+const LEDGER_FILE = globMatcher(LEDGER_FILE_GLOB);
 
 export function cachedRelations(
   mirrorDir: string,

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { duckdbType, type DatasetDef } from '../../core/datasets/index.ts';
 import { LAKE_PREFIX, LEDGER_PREFIX, SUMMARIES_PREFIX } from '../../core/contracts/layout.ts';
+import { LAKE_FILE_GLOB, LEDGER_FILE_GLOB, SUMMARY_FILE_GLOB } from '../../core/contracts/layout-globs.ts';
 import { ledgerRecord } from '../../core/contracts/ledger-record.ts';
 
 export function quoteLiteral(text: string): string {
@@ -52,7 +53,7 @@ function sourceSql(source: FileSource): { from: string; filename: string; option
 /** The files under the mirror that a dataset's view reads (as glob and as a path test). */
 export function datasetFiles(dataset: DatasetDef, mirrorDir: string): { dir: string; glob: string } {
   const dir = join(mirrorDir, LAKE_PREFIX, dataset.name);
-  return { dir, glob: join(dir, 'period=*', 'province=*', '*.parquet') };
+  return { dir, glob: join(dir, ...LAKE_FILE_GLOB) };
 }
 
 /** `vss.<dataset>`: the template's columns, typed, plus the Hive keys as text. */
@@ -98,7 +99,7 @@ export function ledgerColumns(): { name: string; type: 'VARCHAR' | 'BIGINT' }[] 
 /** The ledger's files under the mirror (one JSON object per upload). */
 export function uploadFiles(mirrorDir: string): { dir: string; glob: string } {
   const dir = join(mirrorDir, LEDGER_PREFIX);
-  return { dir, glob: join(dir, '*', '*', '*', '*.json') };
+  return { dir, glob: join(dir, ...LEDGER_FILE_GLOB) };
 }
 
 export function uploadsSelectSql(source: FileSource): string {
@@ -122,7 +123,7 @@ export function uploadsViewSql(mirrorDir: string): string {
 /** The summary files under the mirror, one per dataset, period and province. */
 export function summaryFiles(mirrorDir: string): { dir: string; glob: string } {
   const dir = join(mirrorDir, SUMMARIES_PREFIX);
-  return { dir, glob: join(dir, '*', 'period=*', 'province=*', 'summary.parquet') };
+  return { dir, glob: join(dir, ...SUMMARY_FILE_GLOB) };
 }
 
 export function summariesSelectSql(source: FileSource): string {

@@ -9,7 +9,8 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Engine } from '../query/engine.ts';
 import { QueryError } from '../../core/errors.ts';
-import { LAKE_PREFIX, SUMMARIES_PREFIX } from '../../core/contracts/layout.ts';
+import { lakeMonthPrefix, SUMMARIES_PREFIX } from '../../core/contracts/layout.ts';
+import { parsePeriodFolder } from '../../core/contracts/layout-parse.ts';
 import { provinces, REFORM_FIRST_PERIOD } from '../reference/provinces.ts';
 import {
   NATIONAL_FILES,
@@ -35,7 +36,7 @@ export function belongsTo(currentCode: string): (row: { period: string; province
 
 /** Where the refresh finds the employer-level debt of a month (the police list's only input). */
 export function debtMonthPrefix(period: string): string {
-  return `${LAKE_PREFIX}debt/period=${period}/`;
+  return lakeMonthPrefix('debt', period);
 }
 
 async function policeList(engine: Engine, code: string, period: string): Promise<PoliceRow[]> {
@@ -172,8 +173,8 @@ export function latestDebtPeriod(mirrorDir: string): string | undefined {
   const dir = join(mirrorDir, SUMMARIES_PREFIX, 'debt');
   if (!existsSync(dir)) return undefined;
   return readdirSync(dir)
-    .map((name) => /^period=(\d{4}-\d{2})$/.exec(name)?.[1])
-    .filter((p): p is string => p !== undefined)
+    .map(parsePeriodFolder)
+    .filter((p): p is string => p !== null)
     .sort()
     .at(-1);
 }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { z } from 'zod';
 import { DATASET_NAMES, type DatasetName } from '../../core/datasets/index.ts';
 import { openEngine, type Engine } from '../query/engine.ts';
-import { LAKE_PREFIX, LEDGER_PREFIX, SUMMARIES_PREFIX } from '../../core/contracts/layout.ts';
+import { lakeDatasetPrefix, LEDGER_PREFIX, SUMMARIES_PREFIX } from '../../core/contracts/layout.ts';
 import { NotFoundError, QueryError } from '../../core/errors.ts';
 import { provinces } from '../reference/provinces.ts';
 import {
@@ -43,7 +43,7 @@ export const REFRESH_DETAIL_DATASETS: readonly DatasetName[] = DATASET_NAMES.fil
 
 /** What the refresh copies from the lake bucket. */
 export function refreshMirrorPrefixes(): string[] {
-  return [...REFRESH_DETAIL_DATASETS.map((d) => `${LAKE_PREFIX}${d}/`), SUMMARIES_PREFIX, LEDGER_PREFIX];
+  return [...REFRESH_DETAIL_DATASETS.map(lakeDatasetPrefix), SUMMARIES_PREFIX, LEDGER_PREFIX];
 }
 
 export interface RefreshOptions {

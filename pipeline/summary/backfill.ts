@@ -14,6 +14,7 @@ import { changesSince } from '../mirror/mirror-journal.ts';
 import { listingFingerprint, mirrorFiles, recordLocalFiles } from '../mirror/mirror-listing.ts';
 import { lakeDuckDB } from '../lake/duckdb-instance.ts';
 import { lakeKey, LAKE_PREFIX, summaryKey, SUMMARIES_PREFIX } from '../../core/contracts/layout.ts';
+import { parseLakeKey, parseSummaryKey } from '../../core/contracts/layout-parse.ts';
 import type { SummaryRow } from '../../core/measures.ts';
 import { summarize } from './summarize.ts';
 import { writeSummaryParquet } from './summary-parquet.ts';
@@ -24,13 +25,12 @@ interface Partition {
   province: string;
 }
 
-const PARTITION_FILE = /^([a-z_]+)\/period=(\d{4}-\d{2})\/province=(\d{2})\/[^/]+\.parquet$/;
-
-function partitionsOf(keys: Iterable<string>, prefix: string): Partition[] {
+/** The province-months of the lake objects (or summaries) among `keys`; other keys are passed over. */
+function partitionsOf(keys: Iterable<string>, parse: (key: string) => Partition | null): Partition[] {
   const found: Partition[] = [];
   for (const key of keys) {
-    const match = PARTITION_FILE.exec(key.slice(prefix.length));
-    if (match) found.push({ dataset: match[1] ?? '', period: match[2] ?? '', province: match[3] ?? '' });
+    const parts = parse(key);
+    if (parts) found.push(parts);
   }
   return found;
 }
@@ -73,8 +73,8 @@ function toCheck(mirrorDir: string, checked: string | undefined) {
     const keys = [...changes.keys()];
     const held = (key: string) => existsSync(join(mirrorDir, key));
     return {
-      lake: partitionsOf(keys, LAKE_PREFIX),
-      summaries: partitionsOf(keys, SUMMARIES_PREFIX),
+      lake: partitionsOf(keys, parseLakeKey),
+      summaries: partitionsOf(keys, parseSummaryKey),
       hasLake: held,
       hasSummary: held,
     };
@@ -82,8 +82,8 @@ function toCheck(mirrorDir: string, checked: string | undefined) {
   const lake = mirrorFiles(mirrorDir, LAKE_PREFIX, false);
   const summaries = mirrorFiles(mirrorDir, SUMMARIES_PREFIX, false);
   return {
-    lake: partitionsOf(lake.keys(), LAKE_PREFIX),
-    summaries: partitionsOf(summaries.keys(), SUMMARIES_PREFIX),
+    lake: partitionsOf(lake.keys(), parseLakeKey),
+    summaries: partitionsOf(summaries.keys(), parseSummaryKey),
     hasLake: (key: string) => lake.has(key),
     hasSummary: (key: string) => summaries.has(key),
   };

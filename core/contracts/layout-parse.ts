@@ -1,0 +1,90 @@
+/**
+ * The keys of core/contracts/layout.ts read back into their parts: null for a key that is not of
+ * the builder's shape. These read keys from listings and events, so they trust nothing: the
+ * dataset must be one of the contract's, the period a real month, the province two digits, and
+ * the file name exactly the builder's.
+ */
+import { isDatasetName, type DatasetName } from '../datasets/index.ts';
+import { isPeriod, type Period } from '../period.ts';
+import { APPROVALS_PREFIX, LAKE_PREFIX, LEDGER_PREFIX, RECEIPTS_PREFIX, SUMMARIES_PREFIX } from './layout.ts';
+
+export interface ProvinceMonthParts {
+  dataset: DatasetName;
+  period: Period;
+  province: string;
+}
+
+export interface UploadRecordParts extends ProvinceMonthParts {
+  uploadId: string;
+}
+
+export interface ApprovalParts {
+  period: Period;
+  province: string;
+  approvalId: string;
+}
+
+const PROVINCE = /^\d{2}$/u;
+/** uploadIdOf (pipeline/ledger/upload-id.ts): 32 hex digits. */
+const UPLOAD_ID = /^[0-9a-f]{32}$/u;
+/** approvalIdOf (pipeline/approval/approval-record.ts): 24 hex digits. */
+const APPROVAL_ID = /^[0-9a-f]{24}$/u;
+
+/** The segments after `prefix` when the key has exactly `count` of them, none empty. */
+function segments(key: string, prefix: string, count: number): string[] | null {
+  if (!key.startsWith(prefix)) return null;
+  const parts = key.slice(prefix.length).split('/');
+  return parts.length === count && parts.every((p) => p !== '') ? parts : null;
+}
+
+function provinceMonth(dataset: string, period: string, province: string): ProvinceMonthParts | null {
+  if (!isDatasetName(dataset) || !isPeriod(period) || !PROVINCE.test(province)) return null;
+  return { dataset, period, province };
+}
+
+/** `<prefix><dataset>/period=<YYYY-MM>/province=<code>/<file>`: the Hive-partitioned keys. */
+function partitioned(key: string, prefix: string, file: string): ProvinceMonthParts | null {
+  const parts = segments(key, prefix, 4);
+  if (!parts) return null;
+  const [dataset, period, province, name] = parts as [string, string, string, string];
+  if (!period.startsWith('period=') || !province.startsWith('province=') || name !== file) return null;
+  return provinceMonth(dataset, period.slice('period='.length), province.slice('province='.length));
+}
+
+/** `<prefix><dataset>/<YYYY-MM>/<province>/<upload id>.json`: ledger records and receipts. */
+function perUpload(key: string, prefix: string): UploadRecordParts | null {
+  const parts = segments(key, prefix, 4);
+  if (!parts) return null;
+  const [dataset, period, province, name] = parts as [string, string, string, string];
+  const uploadId = name.endsWith('.json') ? name.slice(0, -'.json'.length) : '';
+  const pm = provinceMonth(dataset, period, province);
+  return pm && UPLOAD_ID.test(uploadId) ? { ...pm, uploadId } : null;
+}
+
+/** lakeKey read back. */
+export const parseLakeKey = (key: string) => partitioned(key, LAKE_PREFIX, 'data.parquet');
+
+/** summaryKey read back. */
+export const parseSummaryKey = (key: string) => partitioned(key, SUMMARIES_PREFIX, 'summary.parquet');
+
+/** ledgerKey read back. */
+export const parseLedgerKey = (key: string) => perUpload(key, LEDGER_PREFIX);
+
+/** receiptKey read back. */
+export const parseReceiptKey = (key: string) => perUpload(key, RECEIPTS_PREFIX);
+
+/** approvalKey read back; a month's published snapshot (approvals/<YYYY-MM>/published/) is not one. */
+export function parseApprovalKey(key: string): ApprovalParts | null {
+  const parts = segments(key, APPROVALS_PREFIX, 3);
+  if (!parts) return null;
+  const [period, province, name] = parts as [string, string, string];
+  const approvalId = name.endsWith('.json') ? name.slice(0, -'.json'.length) : '';
+  if (!isPeriod(period) || !PROVINCE.test(province) || !APPROVAL_ID.test(approvalId)) return null;
+  return { period, province, approvalId };
+}
+
+/** The period of a `period=<YYYY-MM>` folder name (a lake or summaries listing); null otherwise. */
+export function parsePeriodFolder(name: string): Period | null {
+  const period = name.startsWith('period=') ? name.slice('period='.length) : '';
+  return isPeriod(period) ? period : null;
+}

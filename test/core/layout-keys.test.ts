@@ -1,0 +1,194 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DATASET_NAMES } from '../../core/datasets/index.ts';
+import {
+  approvalKey,
+  lakeDatasetPrefix,
+  lakeKey,
+  lakeMonthPrefix,
+  ledgerKey,
+  receiptKey,
+  summaryKey,
+} from '../../core/contracts/layout.ts';
+import {
+  parseApprovalKey,
+  parseLakeKey,
+  parseLedgerKey,
+  parsePeriodFolder,
+  parseReceiptKey,
+  parseSummaryKey,
+} from '../../core/contracts/layout-parse.ts';
+import {
+  globMatcher,
+  LAKE_FILE_GLOB,
+  LEDGER_FILE_GLOB,
+  SUMMARY_FILE_GLOB,
+} from '../../core/contracts/layout-globs.ts';
+import { HOSTILE_PATHS } from '../support/hostile-paths.ts';
+
+const hex = (length: number) =>
+  fc
+    .array(fc.constantFrom(...'0123456789abcdef'), { minLength: length, maxLength: length })
+    .map((c) => c.join(''));
+const period = fc
+  .tuple(fc.integer({ min: 1000, max: 9999 }), fc.integer({ min: 1, max: 12 }))
+  .map(([y, m]) => `${y}-${String(m).padStart(2, '0')}`);
+const province = fc.integer({ min: 0, max: 99 }).map((n) => String(n).padStart(2, '0'));
+const provinceMonth = fc.record({ dataset: fc.constantFrom(...DATASET_NAMES), period, province });
+
+describe('every key the layout builds reads back to the parts it was built from', () => {
+  it('lake and summary keys', () => {
+    fc.assert(
+      fc.property(provinceMonth, (pm) => {
+        expect(parseLakeKey(lakeKey(pm.dataset, pm.period, pm.province))).toEqual(pm);
+        expect(parseSummaryKey(summaryKey(pm.dataset, pm.period, pm.province))).toEqual(pm);
+        // Each parser refuses the other's key.
+        expect(parseLakeKey(summaryKey(pm.dataset, pm.period, pm.province))).toBeNull();
+        expect(parseSummaryKey(lakeKey(pm.dataset, pm.period, pm.province))).toBeNull();
+      }),
+    );
+  });
+
+  it('ledger and receipt keys', () => {
+    fc.assert(
+      fc.property(provinceMonth, hex(32), (pm, uploadId) => {
+        const parts = { ...pm, uploadId };
+        expect(parseLedgerKey(ledgerKey(pm.dataset, pm.period, pm.province, uploadId))).toEqual(parts);
+        expect(parseReceiptKey(receiptKey(pm.dataset, pm.period, pm.province, uploadId))).toEqual(parts);
+        expect(parseLedgerKey(receiptKey(pm.dataset, pm.period, pm.province, uploadId))).toBeNull();
+      }),
+    );
+  });
+
+  it('approval keys', () => {
+    fc.assert(
+      fc.property(period, province, hex(24), (p, code, approvalId) => {
+        expect(parseApprovalKey(approvalKey(p, code, approvalId))).toEqual({
+          period: p,
+          province: code,
+          approvalId,
+        });
+      }),
+    );
+  });
+});
+
+describe('the parsers refuse what is not of the builder shape', () => {
+  const id32 = 'a'.repeat(32);
+  const id24 = 'b'.repeat(24);
+
+  it('refuses odd lake and summary keys', () => {
+    for (const key of [
+      'lake/debt/period=2025-07/province=79/other.parquet',
+      'lake/debt/period=2025-13/province=79/data.parquet',
+      'lake/debt/period=2025-07/province=079/data.parquet',
+      'lake/debt/period=2025-07/province=7/data.parquet',
+      'lake/Debt/period=2025-07/province=79/data.parquet',
+      'lake/nope/period=2025-07/province=79/data.parquet',
+      'lake/debt/period=2025-07/province=79/x/data.parquet',
+      'lake/debt/period=2025-07/province=79//data.parquet',
+      'lake/debt/2025-07/79/data.parquet',
+      'lake/debt/period=2025-07/province=%37%39/data.parquet',
+      'lake/debt/period=2025-07/province=79/data.parquet/',
+      '/lake/debt/period=2025-07/province=79/data.parquet',
+      'lake/debt/period=../province=79/data.parquet',
+      'lake/debt/period=2025-07/province=79/../data.parquet',
+    ]) {
+      expect(parseLakeKey(key), key).toBeNull();
+      // The same shape under summaries/ with the summary's file name (other.parquet stays other).
+      const summary = key.replace(/^lake\//u, 'summaries/').replace('/data.parquet', '/summary.parquet');
+      expect(parseSummaryKey(summary), summary).toBeNull();
+    }
+    expect(parseSummaryKey('summaries/debt/period=2025-07/province=79/data.parquet')).toBeNull();
+  });
+
+  it('refuses odd ledger, receipt and approval keys', () => {
+    for (const key of [
+      `ledger/debt/2025-07/79/${id32}`,
+      `ledger/debt/2025-07/79/${id32}.json.tmp`,
+      `ledger/debt/2025-07/79/${'A'.repeat(32)}.json`,
+      `ledger/debt/2025-07/79/${'a'.repeat(31)}.json`,
+      `ledger/debt/2025-07/79/../${id32}.json`,
+      `ledger/debt/2025-7/79/${id32}.json`,
+      `ledger/debt/2025-07/79/x/${id32}.json`,
+      `ledger/debt/period=2025-07/79/${id32}.json`,
+    ]) {
+      expect(parseLedgerKey(key), key).toBeNull();
+      expect(parseReceiptKey(key.replace(/^ledger\//u, 'receipts/')), key).toBeNull();
+    }
+    expect(parseReceiptKey(`receipts/off-contract/${id32}.json`)).toBeNull();
+    for (const key of [
+      `approvals/2025-07/published/${id24}.json`,
+      `approvals/2025-07/79/${id32}.json`,
+      `approvals/2025-07/79/${id24}`,
+      `approvals/2025-13/79/${id24}.json`,
+      `approvals/2025-07/79/x/${id24}.json`,
+      `approvals/2025-07/%37%39/${id24}.json`,
+      `approvals//2025-07/79/${id24}.json`,
+    ]) {
+      expect(parseApprovalKey(key), key).toBeNull();
+    }
+  });
+
+  it('refuses every hostile path, with or without its leading slash', () => {
+    for (const path of HOSTILE_PATHS) {
+      for (const key of [path, path.replace(/^\//u, '')]) {
+        for (const parse of [
+          parseLakeKey,
+          parseSummaryKey,
+          parseLedgerKey,
+          parseReceiptKey,
+          parseApprovalKey,
+        ]) {
+          expect(parse(key), key).toBeNull();
+        }
+      }
+    }
+  });
+
+  it('reads a period folder name and nothing else', () => {
+    expect(parsePeriodFolder('period=2025-07')).toBe('2025-07');
+    for (const name of [
+      'period=2025-13',
+      'period=2025-07x',
+      'period=',
+      '2025-07',
+      'province=79',
+      'period=../x',
+    ])
+      expect(parsePeriodFolder(name), name).toBeNull();
+  });
+});
+
+describe('the mirror globs and their path tests are one shape', () => {
+  it('derives the path tests the file cache used to spell out', () => {
+    expect(globMatcher(LAKE_FILE_GLOB).source).toBe(/^period=[^/]+\/province=[^/]+\/[^/]+\.parquet$/.source);
+    expect(globMatcher(SUMMARY_FILE_GLOB).source).toBe(
+      /^[^/]+\/period=[^/]+\/province=[^/]+\/summary\.parquet$/.source,
+    );
+    expect(globMatcher(LEDGER_FILE_GLOB).source).toBe(/^[^/]+\/[^/]+\/[^/]+\/[^/]+\.json$/.source);
+  });
+
+  it('matches the keys the layout builds, below their folders', () => {
+    const lake = lakeKey('debt', '2025-07', '79').slice('lake/debt/'.length);
+    expect(globMatcher(LAKE_FILE_GLOB).test(lake)).toBe(true);
+    expect(
+      globMatcher(SUMMARY_FILE_GLOB).test(summaryKey('debt', '2025-07', '79').slice('summaries/'.length)),
+    ).toBe(true);
+    expect(
+      globMatcher(LEDGER_FILE_GLOB).test(ledgerKey('debt', '2025-07', '79', 'a'.repeat(32)).slice(7)),
+    ).toBe(true);
+    expect(globMatcher(LAKE_FILE_GLOB).test(`x/${lake}`)).toBe(false);
+    expect(globMatcher(SUMMARY_FILE_GLOB).test('debt/period=2025-07/province=79/data.parquet')).toBe(false);
+  });
+});
+
+describe('the lake prefixes the refresh and its role read', () => {
+  it('are the leading part of the keys the layout builds', () => {
+    expect(lakeDatasetPrefix('coverage')).toBe('lake/coverage/');
+    expect(lakeMonthPrefix('debt', '2025-07')).toBe('lake/debt/period=2025-07/');
+    expect(lakeMonthPrefix('debt', '')).toBe('lake/debt/period=');
+    expect(lakeKey('debt', '2025-07', '79').startsWith(lakeMonthPrefix('debt', '2025-07'))).toBe(true);
+    expect(lakeKey('debt', '2025-07', '79').startsWith(lakeMonthPrefix('debt', ''))).toBe(true);
+  });
+});
