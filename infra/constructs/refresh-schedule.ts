@@ -9,7 +9,12 @@ import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
 import { TimeZone } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { DATASET_NAMES } from '../../core/datasets/index.ts';
-import { LAKE_PREFIX, LEDGER_PREFIX, SUMMARIES_PREFIX } from '../../core/contracts/layout.ts';
+import {
+  APPROVALS_PREFIX,
+  LAKE_PREFIX,
+  LEDGER_PREFIX,
+  SUMMARIES_PREFIX,
+} from '../../core/contracts/layout.ts';
 import { PUBLISHED_MANIFEST_KEY } from '../../pipeline/refresh/publish-site-data.ts';
 import { grantAthenaQueries, type AthenaQueryAccess } from '../athena-query-access.ts';
 import { DuckdbFunction } from './duckdb-function.ts';
@@ -99,19 +104,22 @@ export class RefreshSchedule extends Construct {
 
   private grantAccess(props: RefreshScheduleProps): void {
     const role = this.fn.role;
-    // On Athena the queries read the lake in place (grantAthenaQueries): nothing is mirrored.
-    const readPrefixes = props.athena ? [] : refreshReadPrefixes();
-    if (readPrefixes.length > 0) {
-      role.addToPolicy(
-        new iam.PolicyStatement({
-          actions: ['s3:GetObject'],
-          resources: readPrefixes.map((p) => props.lake.arnForObjects(`${p}*`)),
-        }),
-      );
-      role.addToPolicy(
-        new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [props.lake.bucketArn] }),
-      );
-    }
+    // On Athena the queries read the lake in place (grantAthenaQueries): only the sign-off
+    // records are mirrored (they have no table), so only their prefix may be listed.
+    const readPrefixes = props.athena ? [APPROVALS_PREFIX] : refreshReadPrefixes();
+    role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['s3:GetObject'],
+        resources: readPrefixes.map((p) => props.lake.arnForObjects(`${p}*`)),
+      }),
+    );
+    role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['s3:ListBucket'],
+        resources: [props.lake.bucketArn],
+        ...(props.athena ? { conditions: { StringLike: { 's3:prefix': [`${APPROVALS_PREFIX}*`] } } } : {}),
+      }),
+    );
     // Publishing writes data/ and reads back one object, the manifest of what it last sent
     // (pipeline/refresh/publish-site-data.ts); it never lists, reads other objects or deletes there.
     role.addToPolicy(
@@ -152,13 +160,13 @@ export class RefreshSchedule extends Construct {
 
 /**
  * The lake prefixes the refresh reads: what it mirrors (refreshMirrorPrefixes in
- * pipeline/refresh/refresh.ts: the detail datasets but debt, summaries/, ledger/) and the employer-level
+ * pipeline/refresh/refresh.ts: the detail datasets but debt, summaries/, ledger/, approvals/) and the employer-level
  * debt of one month (debtMonthPrefix). Spelled here so the app does not load the query engine;
  * test/infra/role-grants.test.ts holds the two equal.
  */
 export function refreshReadPrefixes(): string[] {
   const detail = DATASET_NAMES.filter((d) => d !== 'debt').map((d) => `${LAKE_PREFIX}${d}/`);
-  return [...detail, SUMMARIES_PREFIX, LEDGER_PREFIX, `${LAKE_PREFIX}debt/period=`];
+  return [...detail, SUMMARIES_PREFIX, LEDGER_PREFIX, APPROVALS_PREFIX, `${LAKE_PREFIX}debt/period=`];
 }
 
 function findSchedulerRole(scope: IConstruct): IConstruct | undefined {
