@@ -267,7 +267,12 @@ export const SITE_FILES = {
  * National files beside national.json that hold everyone's sums: written at the top, and empty in
  * a unit's bundle (like national.json), so they are not among the files the bundles cut by unit.
  */
-export const NATIONAL_FILES = { comparisons: 'comparisons.json' } as const;
+export const NATIONAL_FILES = {
+  comparisons: 'comparisons.json',
+  /** national.json and comparisons.json over approved reports only (core/approved-basis.ts). */
+  nationalApproved: 'national-approved.json',
+  comparisonsApproved: 'comparisons-approved.json',
+} as const;
 
 /** The files of the section pages (written by pipeline/refresh/refresh-pages.ts), each with its query. */
 export const PAGE_DATA = {

@@ -31,6 +31,8 @@ import {
 } from '../../core/contracts/site-data.ts';
 import { likeForLike } from '../../core/like-for-like.ts';
 import { approvalRows, readApprovalRecords } from './refresh-approvals.ts';
+import { approvedNational, nationalPart } from './refresh-approved.ts';
+import { approvedCompleteness } from '../../core/approved-basis.ts';
 import { hasDebtMonth, writeProvinceBundles } from './refresh-bundles.ts';
 import {
   jsonText,
@@ -156,9 +158,10 @@ export async function refreshSite(opts: RefreshOptions): Promise<{ files: string
     // The sign-off state of every report, decided from the ledger rows just written (parsed with
     // reportRow by writePageData) and the sign-off records beside the mirror.
     const reports = (pages.tables.get(SITE_FILES.reports)?.rows ?? []) as readonly ReportRow[];
-    const approvalTable = siteTable(
-      approvalRows(reports, await readApprovalRecords(opts.mirrorDir, periods), periods),
-    );
+    const approvals = approvalRows(reports, await readApprovalRecords(opts.mirrorDir, periods), periods);
+    const approvalTable = siteTable(approvals);
+    // The national figures again over approved reports only: one more read of the summaries.
+    const parts = await rowsOf(engine, 'national_parts', nationalPart);
     const tables = new Map<string, SiteTable>([
       [SITE_FILES.provinces, provinceTable],
       [SITE_FILES.completeness, completenessTable],
@@ -168,6 +171,16 @@ export async function refreshSite(opts: RefreshOptions): Promise<{ files: string
     files.push(
       ...pages.written,
       await writeJson(opts.outDir, SITE_FILES.approvals, tableJson(approvalTable)),
+      await writeJson(
+        opts.outDir,
+        NATIONAL_FILES.nationalApproved,
+        approvedNational(national, parts, approvals),
+      ),
+      await writeJson(
+        opts.outDir,
+        NATIONAL_FILES.comparisonsApproved,
+        likeForLike(provinceRows, approvedCompleteness(completeness, approvals), unitRows, periods),
+      ),
       await writeJson(opts.outDir, PROVINCE_FILES.scope, { province: null }),
       // each current unit's bundle under provinces/<code>/, cut from the rows of the files above
       ...(await writeProvinceBundles(
