@@ -1,6 +1,6 @@
 /**
  * The refresh Lambda (monthly schedule and after uploads): copy the lake into /tmp, run the
- * dashboard queries with DuckDB, and publish the site data files under data/ in the site bucket
+ * dashboard queries with DuckDB (or Athena, copying only the sign-off records), and publish the site data files under data/ in the site bucket
  * (only those whose bytes changed: pipeline/refresh/publish-site-data.ts).
  * Locally `vss refresh` runs the same refreshSite on the data directory instead.
  */
@@ -9,6 +9,7 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import type { Engine } from '../pipeline/query/engine.ts';
 import { syncMirror } from '../pipeline/mirror/mirror.ts';
 import { ConfigError } from '../core/errors.ts';
+import { APPROVALS_PREFIX } from '../core/contracts/layout.ts';
 import { publishSiteData, SITE_DATA_PREFIX } from '../pipeline/refresh/publish-site-data.ts';
 import { refreshMirrorPrefixes, refreshSite } from '../pipeline/refresh/refresh.ts';
 import { debtMonthPrefix, latestDebtPeriod } from '../pipeline/refresh/refresh-bundles.ts';
@@ -24,7 +25,7 @@ export interface RefreshDeps {
   tmpDir: string;
   now?: () => Date;
   log?: (entry: Record<string, unknown>) => void;
-  /** Athena (VSS_REFRESH_ENGINE=athena): the queries read the lake in place, nothing is mirrored. */
+  /** Athena (VSS_REFRESH_ENGINE=athena): the queries read the lake in place; only approvals/ is mirrored. */
   openEngine?: () => Promise<Engine>;
 }
 
@@ -45,15 +46,15 @@ export function createRefreshHandler(deps: RefreshDeps): () => Promise<RefreshOu
   const log = deps.log ?? jsonLog;
   return async function refresh(): Promise<RefreshOutcome> {
     const mirrorDir = join(deps.tmpDir, 'mirror');
-    const synced = deps.openEngine
-      ? { downloaded: 0, deleted: 0, unchanged: 0 }
-      : await syncMirror({
-          s3: deps.s3,
-          bucket: deps.lakeBucket,
-          dir: mirrorDir,
-          // summaries/ and the detail the dashboard reads; never the employer-level debt rows
-          prefixes: refreshMirrorPrefixes(),
-        });
+    // On Athena the queries read the lake in place; only the sign-off records (a handful per
+    // unit-month, no table of their own) are copied, for the approval states.
+    const synced = await syncMirror({
+      s3: deps.s3,
+      bucket: deps.lakeBucket,
+      dir: mirrorDir,
+      // summaries/ and the detail the dashboard reads; never the employer-level debt rows
+      prefixes: deps.openEngine ? [APPROVALS_PREFIX] : refreshMirrorPrefixes(),
+    });
     // The police-coordination lists read employer-level debt: of the latest month only.
     const latest = deps.openEngine ? undefined : latestDebtPeriod(mirrorDir);
     if (latest) {

@@ -6,7 +6,8 @@
  */
 import { join } from 'node:path';
 import { syncMirror } from '../pipeline/mirror/mirror.ts';
-import { LAKE_PREFIX, LEDGER_PREFIX, localPaths, SUMMARIES_PREFIX } from '../core/contracts/layout.ts';
+import { localPaths } from '../core/contracts/layout.ts';
+import { MIRRORED_PREFIXES } from './local-mirror.ts';
 import type { LocalS3 } from './local-s3.ts';
 import { refreshSite } from '../pipeline/refresh/refresh.ts';
 import { debouncedRun, type DebouncedRun } from './debounced-run.ts';
@@ -31,7 +32,7 @@ export function localDashboardRefresh(opts: LocalDashboardRefreshOptions): Debou
         s3: s3.client,
         bucket: s3.lakeBucket,
         dir: paths.mirror,
-        prefixes: [LAKE_PREFIX, SUMMARIES_PREFIX, LEDGER_PREFIX],
+        prefixes: [...MIRRORED_PREFIXES],
       });
       await refreshSite({ mirrorDir: paths.mirror, outDir: join(paths.site, 'data') });
       opts.log('refreshed the dashboard data after portal uploads');

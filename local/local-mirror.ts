@@ -4,12 +4,23 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { LAKE_PREFIX, LEDGER_PREFIX, localPaths, SUMMARIES_PREFIX } from '../core/contracts/layout.ts';
+import {
+  APPROVALS_PREFIX,
+  LAKE_PREFIX,
+  LEDGER_PREFIX,
+  localPaths,
+  SUMMARIES_PREFIX,
+} from '../core/contracts/layout.ts';
 import { LOCAL_LAKE_BUCKET, startLocalS3 } from './local-s3.ts';
 import { syncMirror, type MirrorReport } from '../pipeline/mirror/mirror.ts';
 
-/** The lake bucket's prefixes the mirror copies. */
-export const MIRRORED_PREFIXES: readonly string[] = [LAKE_PREFIX, SUMMARIES_PREFIX, LEDGER_PREFIX];
+/** The lake bucket's prefixes the mirror copies (the sign-off records for the refresh's states). */
+export const MIRRORED_PREFIXES: readonly string[] = [
+  LAKE_PREFIX,
+  SUMMARIES_PREFIX,
+  LEDGER_PREFIX,
+  APPROVALS_PREFIX,
+];
 
 /** Null when the data directory has no local S3 lake yet (the mirror is then read as it is). */
 export async function syncLocalMirror(dataDir: string): Promise<MirrorReport | null> {

@@ -92,9 +92,13 @@ export async function startLocalPortal(opts: {
   return {
     handle: async ({ cookies, ...request }) => {
       const scope = localScope(cookies, opts.asProvince);
-      // Local runs only: acting as a province is acting as its director too, so the sign-off can be tried.
-      const approver =
-        scope && scope !== 'all' ? { scope, role: 'director' as const, actor: `local-${scope}` } : undefined;
+      // Local runs only: acting as a province is acting as its director too, and acting as 'all' as
+      // the national level (return, publish), so the whole sign-off can be tried.
+      const approver = !scope
+        ? undefined
+        : scope === 'all'
+          ? { scope, role: 'national' as const, actor: 'local-national' }
+          : { scope, role: 'director' as const, actor: `local-${scope}` };
       const answer = await api({ ...request, scope, ...(approver ? { approver } : {}) });
       // In AWS the lake bucket announces a sign-off record to the ingest; the local S3 announces
       // only uploads (lake events are many), so the local server hands the record over itself.

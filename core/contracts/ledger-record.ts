@@ -27,7 +27,10 @@ export const ledgerRecord = z.object({
   rows_rejected: z.number().int(),
   error_count: z.number().int(),
   warning_count: z.number().int(),
-  /** upload_id of the accepted upload this one replaced in the lake, if any. */
+  /**
+   * upload_id of the accepted upload this one replaced in the lake, if any; for an upload held
+   * because its report is approved, the approved upload it would replace once reopened.
+   */
   supersedes: z.string().nullable(),
   /**
    * Checksum of the accepted rows as written to the lake, versioned by its form

@@ -4,7 +4,8 @@
  * query whose columns drift from the page fails in the tests, not in front of the leadership.
  *
  * Files under <site>/data/: meta.json, national.json, provinces.json, completeness.json, units.json,
- * and the section pages' coverage.json, enforcement.json, prosecution.json, procedures.json, reports.json.
+ * and the section pages' coverage.json, enforcement.json, prosecution.json, procedures.json, reports.json,
+ * and approvals.json (the sign-off state of every unit's reports).
  * Money is whole VND as a JSON number (national totals stay far below 2^53).
  */
 import { z } from 'zod';
@@ -201,6 +202,21 @@ export const reportRow = z.object({
 export type ReportRow = z.infer<typeof reportRow>;
 
 /**
+ * Where one unit's report of a month stands under the sign-off (pipeline/approval/standing.ts):
+ * one row per dataset, month shown and unit valid in that month. `missing`: no accepted upload,
+ * so neither approved nor pending ("chưa báo cáo"). `held`: accepted re-uploads kept but not
+ * counted while the report is approved.
+ */
+export const approvalRow = z.object({
+  dataset: z.string(),
+  period,
+  province: code,
+  state: z.enum(['approved', 'pending', 'reopened', 'missing']),
+  held: int,
+});
+export type ApprovalRow = z.infer<typeof approvalRow>;
+
+/**
  * One employer on a unit's police-coordination list (queries/police_coordination.sql) for the
  * latest month: owing 3+ months; art216 = 1 when the Penal Code Art. 216 thresholds are met.
  */
@@ -244,13 +260,19 @@ export const SITE_FILES = {
   prosecution: 'prosecution.json',
   procedures: 'procedures.json',
   reports: 'reports.json',
+  approvals: 'approvals.json',
 } as const;
 
 /**
  * National files beside national.json that hold everyone's sums: written at the top, and empty in
  * a unit's bundle (like national.json), so they are not among the files the bundles cut by unit.
  */
-export const NATIONAL_FILES = { comparisons: 'comparisons.json' } as const;
+export const NATIONAL_FILES = {
+  comparisons: 'comparisons.json',
+  /** national.json and comparisons.json over approved reports only (core/approved-basis.ts). */
+  nationalApproved: 'national-approved.json',
+  comparisonsApproved: 'comparisons-approved.json',
+} as const;
 
 /** The files of the section pages (written by pipeline/refresh/refresh-pages.ts), each with its query. */
 export const PAGE_DATA = {

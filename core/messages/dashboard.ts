@@ -23,6 +23,9 @@ export const UI_TEXT = {
   asReported: b('Theo đơn vị của tháng', 'As reported'),
   current34: b('Quy đổi về 34 tỉnh, thành phố', 'Restated to the 34 current units'),
   region: b('Vùng', 'Region'),
+  basis: b('Số liệu toàn quốc', 'National figures'),
+  basisLatest: b('Mới nhất được chấp nhận', 'Latest accepted'),
+  basisApproved: b('Chỉ số đã phê duyệt', 'Approved only'),
   allRegions: b('Cả nước', 'Whole country'),
   province: b('Tỉnh, thành phố', 'Province'),
   code: b('Mã', 'Code'),
@@ -275,6 +278,38 @@ export const CHANGE_TEXT = {
   notReported: b('chưa báo cáo', 'no report'),
   reportedStatus: b('đã báo cáo', 'reported'),
   notReportedList: (names: string) => b(`Chưa báo cáo: ${names}`, `No report: ${names}`),
+  approvedUnits: (approved: number, expected: number) =>
+    b(`${approved}/${expected} tỉnh đã phê duyệt`, `${approved}/${expected} provinces approved`),
+};
+
+/** The sign-off state of the units' reports (approvals.json), on the reporting page and overview. */
+export const APPROVAL_TEXT = {
+  title: b('Phê duyệt số liệu', 'Sign-off'),
+  approved: b('đã phê duyệt', 'approved'),
+  pending: b('chờ phê duyệt', 'pending approval'),
+  reopened: b('đã mở lại', 'reopened'),
+  missing: b('chưa báo cáo', 'no report'),
+  expected: b('số tỉnh', 'units'),
+  held: b('bản nộp lại đang giữ', 'held re-uploads'),
+  allReports: b('Mọi báo cáo', 'Every report'),
+  /** "Phê duyệt 09/2025: 20 đã phê duyệt · 10 chờ phê duyệt · 1 đã mở lại · 3 chưa báo cáo". */
+  line: (month: string, counts: string) => b(`Phê duyệt ${month}: ${counts}`, `Sign-off ${month}: ${counts}`),
+  perReport: (report: string, counts: string) => b(`${report}: ${counts}`, `${report}: ${counts}`),
+  /** The overview's short form when the reports differ: "Nợ đóng 15/14/2/3 · Bao phủ 17/10/4/3 …". */
+  compactLine: (month: string, parts: string) =>
+    b(
+      `Phê duyệt ${month} (đã phê duyệt/chờ phê duyệt/đã mở lại/chưa báo cáo): ${parts}`,
+      `Sign-off ${month} (approved/pending/reopened/no report): ${parts}`,
+    ),
+  /** Short report names for the overview's one line. */
+  short: {
+    debt: b('Nợ đóng', 'Debt'),
+    coverage: b('Bao phủ', 'Coverage'),
+    enforcement: b('Thanh tra', 'Inspections'),
+    prosecution: b('Khởi tố', 'Prosecution'),
+    procedures: b('Thủ tục', 'Procedures'),
+    collection: b('Thu', 'Collection'),
+  } as Record<string, Bilingual>,
 };
 
 /** The view line under the page title, printed with the page. */
@@ -297,6 +332,13 @@ export const VIEW_TEXT = {
     'Số liệu: bản đã phê duyệt, hoặc bản mới nhất được chấp nhận nếu tháng chưa duyệt',
     'Figures: the approved upload, or the latest accepted where the month is not approved',
   ),
+  /** The national figures' basis (the toggle): the picker's words, and the view line's. */
+  approvedOnlyLine: b(
+    'Số liệu toàn quốc: chỉ các báo cáo đã được giám đốc phê duyệt; báo cáo chưa duyệt không được cộng',
+    'National figures: approved reports only; reports not approved are left out',
+  ),
+  /** The column every export carries, saying which figures it holds. */
+  basisColumn: b('Cơ sở số liệu', 'Basis'),
   regionScope: b(
     'vùng áp dụng cho xếp hạng, bản đồ và bảng theo tỉnh; chỉ tiêu chính và xu hướng tính cho cả nước',
     'the region applies to rankings, the map and province tables; key figures and trends are national',

@@ -33,5 +33,23 @@ export const SIGN_OFF_TEXT = {
   viewLatest: b('Bản được chấp nhận mới nhất', 'Latest accepted'),
   debtTotal: b('Tổng nợ BHXH, BHYT, BHTN (đồng)', 'Total SI, HI, UI debt (VND)'),
   unitsIn: b('Số đơn vị có số liệu', 'Units with figures'),
+  /** The national level's actions: return a province's approved month, publish the month. */
+  returnHeading: b('Trả lại số liệu đã duyệt cho tỉnh', "Return a province's approved month"),
+  returnProvince: b('Tỉnh, thành phố', 'Province'),
+  returnReason: b('Lý do trả lại', 'Reason for returning'),
+  returnButton: b('Trả lại tháng cho tỉnh', 'Return the month to the province'),
+  returnNone: b('Chưa có tỉnh nào được phê duyệt trong tháng.', 'No province is approved this month.'),
+  returned: (province: string) =>
+    b(`Đã trả lại số liệu tháng cho tỉnh ${province}.`, `Returned the month to province ${province}.`),
+  publishHeading: b('Công bố số liệu tháng', 'Publish the month'),
+  publishHint: b(
+    'Công bố giữ nguyên số liệu đang tính của mọi báo cáo cho cuộc họp, kể cả khi tỉnh mở lại sau đó.',
+    'Publishing freezes the counted figures of every report for a meeting, even if a province reopens later.',
+  ),
+  publishButton: b('Công bố số liệu tháng', 'Publish the month'),
+  published: (at: string) => b(`Đã công bố lúc ${at}.`, `Published at ${at}.`),
 } as const;
-export type SignOffTextKey = keyof typeof SIGN_OFF_TEXT;
+/** The keys of fixed words (not the functions that take a value). */
+export type SignOffTextKey = {
+  [K in keyof typeof SIGN_OFF_TEXT]: (typeof SIGN_OFF_TEXT)[K] extends Bilingual ? K : never;
+}[keyof typeof SIGN_OFF_TEXT];

@@ -1,4 +1,5 @@
 import type {
+  ApprovalRow,
   ComparisonRow,
   CompletenessRow,
   NationalRow,
@@ -34,6 +35,8 @@ export interface KpiInputs {
   /** For the provinces that lag most on the late-payment rate (named on its tile). */
   provinces?: readonly ProvinceRow[];
   units?: readonly UnitRow[];
+  /** Set on the "approved only" basis: each tile then counts the units whose report is approved. */
+  approvedOnly?: readonly ApprovalRow[];
 }
 
 function tone(changes: readonly Change[], higherIsBetter: boolean): KpiTile['trend'] {
@@ -54,6 +57,12 @@ export function reportedLine(
   return pick(CHANGE_TEXT.reported(received, month.length));
 }
 
+/** "20/34 tỉnh đã phê duyệt": a dataset's reports of the month that the directors approved. */
+export function approvedLine(approvals: readonly ApprovalRow[], dataset: string, period: string): string {
+  const month = approvals.filter((a) => a.dataset === dataset && a.period === period);
+  return pick(CHANGE_TEXT.approvedUnits(month.filter((a) => a.state === 'approved').length, month.length));
+}
+
 /** The headline tiles for `period`, each compared like for like where the data allow. */
 export function kpiTiles(rows: readonly NationalRow[], period: string, inputs: KpiInputs): KpiTile[] {
   const now = rows.find((r) => r.period === period);
@@ -70,7 +79,9 @@ export function kpiTiles(rows: readonly NationalRow[], period: string, inputs: K
     const changes = compared ? changesOf(inputs.comparisons, period, compared) : [];
     return {
       ...base,
-      reported: reportedLine(inputs.completeness, dataset, period),
+      reported: inputs.approvedOnly
+        ? approvedLine(inputs.approvedOnly, dataset, period)
+        : reportedLine(inputs.completeness, dataset, period),
       changes,
       trend: tone(changes, higherIsBetter),
     };

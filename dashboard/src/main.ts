@@ -9,7 +9,7 @@ import type { TextKey } from '../../core/messages/dashboard.ts';
 import { renderOverviewHead } from './pages/overview-head.ts';
 import type * as Pages from './pages/index.ts';
 import { hashFor, routeFromHash, type Route } from './route.ts';
-import { loadScope, loadSiteData, type SiteData } from './site-data-client.ts';
+import { loadScope, loadSiteData, onBasis, type SiteData } from './site-data-client.ts';
 import { UnitNames } from './units.ts';
 import { setViewState, viewLine } from './view-state.ts';
 
@@ -62,6 +62,7 @@ function fillFilters(data: SiteData, names: UnitNames, route: Route): void {
     route.period,
   );
   byId<HTMLSelectElement>('geography').value = route.geography;
+  byId<HTMLSelectElement>('basis').value = route.basis;
   fillSelect(
     byId('region'),
     [
@@ -84,7 +85,7 @@ function fillFilters(data: SiteData, names: UnitNames, route: Route): void {
 function limitToScope(): void {
   for (const link of document.querySelectorAll<HTMLAnchorElement>('nav.tabs a'))
     if (link.dataset.page !== 'province') link.hidden = true;
-  for (const id of ['geography', 'region', 'province']) {
+  for (const id of ['geography', 'region', 'province', 'basis']) {
     const control = byId(id);
     control.hidden = true;
     document.querySelector<HTMLElement>(`label[for="${id}"]`)?.setAttribute('hidden', '');
@@ -120,7 +121,8 @@ async function start(): Promise<void> {
       loaded?.releaseCharts(root);
       root.replaceChildren();
       root.dataset.page = route.page;
-      const ctx = { data, route, names, root };
+      // "approved only" swaps in the national figures over approved reports (onBasis)
+      const ctx = { data: onBasis(data, route.basis), route, names, root };
       if (!loaded && route.page === 'overview') renderOverviewHead(ctx);
       const { PAGE_RENDERERS } = await pages;
       root.replaceChildren(); // the first screen drawn early is drawn again with the page
@@ -139,6 +141,9 @@ async function start(): Promise<void> {
   );
   byId<HTMLSelectElement>('region').addEventListener('change', (e) =>
     go({ region: (e.target as HTMLSelectElement).value }),
+  );
+  byId<HTMLSelectElement>('basis').addEventListener('change', (e) =>
+    go({ basis: (e.target as HTMLSelectElement).value === 'approved' ? 'approved' : 'latest' }),
   );
   byId<HTMLSelectElement>('province').addEventListener('change', (e) => {
     const code = (e.target as HTMLSelectElement).value;

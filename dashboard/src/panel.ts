@@ -7,7 +7,7 @@ import { embedChart, type ChartClick } from './embed-chart.ts';
 import type { DataTable } from './data-table.ts';
 import { downloadCsv, downloadXlsx } from './export-table.ts';
 import { t } from './i18n.ts';
-import { withView } from './view-state.ts';
+import { withBasis, withView } from './view-state.ts';
 
 export interface PanelOptions {
   id: string;
@@ -19,6 +19,8 @@ export interface PanelOptions {
   stamp: Stamp;
   onClick?: ChartClick;
   wide?: boolean;
+  /** National figures, shown on the basis chosen: the export then says which (withBasis). */
+  national?: boolean;
 }
 
 export interface Stamp {
@@ -52,6 +54,9 @@ function exportButton(
   return button;
 }
 
+/** The table a download holds: national figures carry the basis they are on in a column. */
+const exported = (opts: PanelOptions): DataTable => (opts.national ? withBasis(opts.table) : opts.table);
+
 /** Appends the panel to `parent` and draws its chart. */
 export async function chartPanel(parent: HTMLElement, opts: PanelOptions): Promise<HTMLElement> {
   const figure = document.createElement('figure');
@@ -68,9 +73,13 @@ export async function chartPanel(parent: HTMLElement, opts: PanelOptions): Promi
   actions.setAttribute('role', 'group');
   actions.setAttribute('aria-label', t('exportOf'));
   actions.append(
-    exportButton(t('exportCsv'), 'csv', opts.title, () => downloadCsv(opts.table, withView(opts.fileName))),
+    exportButton(t('exportCsv'), 'csv', opts.title, () =>
+      downloadCsv(exported(opts), withView(opts.fileName)),
+    ),
     exportButton(t('exportXlsx'), 'xlsx', opts.title, () =>
-      downloadXlsx(opts.table, withView(opts.fileName), opts.title).catch((e: unknown) => console.error(e)),
+      downloadXlsx(exported(opts), withView(opts.fileName), opts.title).catch((e: unknown) =>
+        console.error(e),
+      ),
     ),
   );
   header.append(heading, actions);

@@ -1,10 +1,11 @@
+import type { FigureBasis } from '../../core/approved-basis.ts';
 import type { Lang } from '../../core/messages/messages.ts';
 import { isMapMeasure, type MapMeasure } from './map-measures.ts';
 import type { Geography } from './restate.ts';
 
 /**
  * Everything the reader chose lives in the URL hash, so a view can be sent as a link and the back
- * button walks back through it: "#page=debt&month=2025-05&geo=34&region=…&province=01&lang=en".
+ * button walks back through it: "#page=debt&month=2025-05&geo=34&region=…&province=01&basis=approved&lang=en".
  * The first version's "#2025-05" and "#2025-05/34" still open the overview of that month.
  */
 export const PAGES = [
@@ -30,6 +31,8 @@ export interface Route {
   dataset: string;
   /** What the overview's map colours provinces by. */
   measure: MapMeasure;
+  /** The national figures' basis: what the lake counts (latest accepted) or approved reports only. */
+  basis: FigureBasis;
   lang: Lang;
 }
 
@@ -48,6 +51,7 @@ export function routeFromHash(hash: string, periods: readonly string[], fallback
       province: '',
       dataset: 'debt',
       measure: 'debt_total',
+      basis: 'latest',
       lang: 'vi',
     };
   }
@@ -64,6 +68,7 @@ export function routeFromHash(hash: string, periods: readonly string[], fallback
     province: /^\d{2}$/.test(province) ? province : '',
     dataset: /^[a-z_]+$/.test(params.get('dataset') ?? '') ? (params.get('dataset') ?? 'debt') : 'debt',
     measure: isMapMeasure(measure) ? measure : 'debt_total',
+    basis: params.get('basis') === 'approved' ? 'approved' : 'latest',
     lang: params.get('lang') === 'en' ? 'en' : 'vi',
   };
 }
@@ -75,6 +80,7 @@ export function hashFor(route: Route): string {
   if (route.province) params.set('province', route.province);
   if (route.page === 'reporting' && route.dataset !== 'debt') params.set('dataset', route.dataset);
   if (route.page === 'overview' && route.measure !== 'debt_total') params.set('measure', route.measure);
+  if (route.basis === 'approved') params.set('basis', 'approved');
   if (route.lang !== 'vi') params.set('lang', route.lang);
   return `#${params.toString()}`;
 }

@@ -85,6 +85,7 @@ export async function renderSectionPage<R extends RankedRow>(
   const { stamp, trend, breakdown, ranking } = page;
   const trendPanel = await chartPanel(ctx.root, {
     id: trend.id,
+    national: true,
     title: trend.title,
     spec: lineTrendSpec(trend.points, {
       ...trendFrame(ctx.data.meta.periods, period),

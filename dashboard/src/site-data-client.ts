@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { FigureBasis } from '../../core/approved-basis.ts';
 import {
   NATIONAL_FILES,
   comparisonRow,
@@ -14,6 +15,8 @@ import {
   provinceRow,
   siteMeta,
   unitRow,
+  approvalRow,
+  type ApprovalRow,
   type CompletenessRow,
   type NationalRow,
   type PageDataName,
@@ -31,6 +34,11 @@ export interface SiteData {
   units: UnitRow[];
   /** Like-for-like changes of the national figures (empty in a unit's bundle). */
   comparisons: ComparisonRow[];
+  /** The sign-off state of every unit's reports for the months shown. */
+  approvals: ApprovalRow[];
+  /** national and comparisons over approved reports only (the "approved only" basis). */
+  nationalApproved: NationalRow[];
+  comparisonsApproved: ComparisonRow[];
 }
 
 async function fetchParsed<T>(fetchFn: typeof fetch, url: string, schema: z.ZodType<T>): Promise<T> {
@@ -61,18 +69,42 @@ export function loadPolice(currentCode: string, fetchFn: typeof fetch = fetch): 
   return fetchParsed(fetchFn, base + PROVINCE_FILES.police, z.array(policeRow));
 }
 
-/** Reads the six files `vss refresh` writes and checks them against the contract once, here. */
+/** Reads the files every page needs, as `vss refresh` writes them, and checks them against the contract once, here. */
 export async function loadSiteData(base = dataBase, fetchFn: typeof fetch = fetch): Promise<SiteData> {
-  const [meta, national, provinces, completeness, units, comparisons] = await Promise.all([
+  const [
+    meta,
+    national,
+    provinces,
+    completeness,
+    units,
+    comparisons,
+    approvals,
+    nationalApproved,
+    comparisonsApproved,
+  ] = await Promise.all([
     fetchParsed(fetchFn, base + SITE_FILES.meta, siteMeta),
     fetchParsed(fetchFn, base + SITE_FILES.national, z.array(nationalRow)),
     fetchParsed(fetchFn, base + SITE_FILES.provinces, z.array(provinceRow)),
     fetchParsed(fetchFn, base + SITE_FILES.completeness, z.array(completenessRow)),
     fetchParsed(fetchFn, base + SITE_FILES.units, z.array(unitRow)),
     fetchParsed(fetchFn, base + NATIONAL_FILES.comparisons, z.array(comparisonRow)),
+    fetchParsed(fetchFn, base + SITE_FILES.approvals, z.array(approvalRow)),
+    fetchParsed(fetchFn, base + NATIONAL_FILES.nationalApproved, z.array(nationalRow)),
+    fetchParsed(fetchFn, base + NATIONAL_FILES.comparisonsApproved, z.array(comparisonRow)),
   ]);
   national.sort((a, b) => a.period.localeCompare(b.period));
-  return { meta, national, provinces, completeness, units, comparisons };
+  nationalApproved.sort((a, b) => a.period.localeCompare(b.period));
+  return {
+    meta,
+    national,
+    provinces,
+    completeness,
+    units,
+    comparisons,
+    approvals,
+    nationalApproved,
+    comparisonsApproved,
+  };
 }
 
 type PageRows<K extends PageDataName> = z.infer<(typeof PAGE_DATA)[K]['row']>[];
@@ -91,4 +123,14 @@ export function loadPageData<K extends PageDataName>(
     pageCache.set(name, pending);
   }
   return pending as Promise<PageRows<K>>;
+}
+
+/**
+ * The site data as the pages draw it on the basis chosen: "approved only" puts the approved-only
+ * national figures and changes in place of the latest accepted ones; per-unit figures and the
+ * reporting states are the same on both bases.
+ */
+export function onBasis(data: SiteData, basis: FigureBasis): SiteData {
+  if (basis === 'latest') return data;
+  return { ...data, national: data.nationalApproved, comparisons: data.comparisonsApproved };
 }

@@ -7,6 +7,7 @@ import { formatPeriod } from './format.ts';
 import { pick, regionLabel, t } from './i18n.ts';
 import { VIEW_TEXT } from '../../core/messages/dashboard.ts';
 import type { Route } from './route.ts';
+import type { DataTable } from './data-table.ts';
 
 let current: Route | undefined;
 
@@ -21,7 +22,7 @@ export function viewLine(route: Route): string {
     route.geography === 'current' ? t('current34') : t('asReported'),
     `${t('region')}: ${route.region ? regionLabel(route.region) : t('allRegions')}`,
     pick(route.page === 'province' ? VIEW_TEXT.moneyProvince : VIEW_TEXT.moneyNational),
-    pick(VIEW_TEXT.approvalBasis),
+    pick(route.basis === 'approved' ? VIEW_TEXT.approvedOnlyLine : VIEW_TEXT.approvalBasis),
   ];
   if (route.region && route.page !== 'province') parts.push(pick(VIEW_TEXT.regionScope));
   return parts.join(' · ');
@@ -38,11 +39,30 @@ function slug(text: string): string {
     .replace(/^-|-$/g, '');
 }
 
-/** An export's file name with the view it was taken in: "-34" when restated, "-<region>" when chosen. */
+/**
+ * An export's file name with the view it was taken in: "-34" when restated, "-<region>" when
+ * chosen, "-da-duyet" when the national figures are approved only.
+ */
 export function withView(fileName: string): string {
   if (!current) return fileName;
   const parts = [fileName];
   if (current.geography === 'current') parts.push('34');
   if (current.region) parts.push(slug(current.region));
+  if (current.basis === 'approved') parts.push('da-duyet');
   return parts.join('-');
 }
+
+/** The basis the figures are shown on, in words: the column every export carries. */
+export function basisText(): string {
+  return pick(current?.basis === 'approved' ? VIEW_TEXT.approvedOnlyLine : VIEW_TEXT.approvalBasis);
+}
+
+/** The table as exported: every row says which figures it holds (as print says in the view line). */
+export function withBasis(table: DataTable): DataTable {
+  const basis = basisText();
+  return {
+    columns: [...table.columns, { key: BASIS_KEY, label: pick(VIEW_TEXT.basisColumn) }],
+    rows: table.rows.map((row) => ({ ...row, [BASIS_KEY]: basis })),
+  };
+}
+const BASIS_KEY = '__basis';

@@ -10,6 +10,7 @@ import { TimeZone } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { DATASET_NAMES } from '../../core/datasets/index.ts';
 import {
+  APPROVALS_PREFIX,
   lakeDatasetPrefix,
   lakeMonthPrefix,
   LEDGER_PREFIX,
@@ -104,19 +105,22 @@ export class RefreshSchedule extends Construct {
 
   private grantAccess(props: RefreshScheduleProps): void {
     const role = this.fn.role;
-    // On Athena the queries read the lake in place (grantAthenaQueries): nothing is mirrored.
-    const readPrefixes = props.athena ? [] : refreshReadPrefixes();
-    if (readPrefixes.length > 0) {
-      role.addToPolicy(
-        new iam.PolicyStatement({
-          actions: ['s3:GetObject'],
-          resources: readPrefixes.map((p) => props.lake.arnForObjects(`${p}*`)),
-        }),
-      );
-      role.addToPolicy(
-        new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [props.lake.bucketArn] }),
-      );
-    }
+    // On Athena the queries read the lake in place (grantAthenaQueries): only the sign-off
+    // records are mirrored (they have no table), so only their prefix may be listed.
+    const readPrefixes = props.athena ? [APPROVALS_PREFIX] : refreshReadPrefixes();
+    role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['s3:GetObject'],
+        resources: readPrefixes.map((p) => props.lake.arnForObjects(`${p}*`)),
+      }),
+    );
+    role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['s3:ListBucket'],
+        resources: [props.lake.bucketArn],
+        ...(props.athena ? { conditions: { StringLike: { 's3:prefix': [`${APPROVALS_PREFIX}*`] } } } : {}),
+      }),
+    );
     // Publishing writes data/ and reads back one object, the manifest of what it last sent
     // (pipeline/refresh/publish-site-data.ts); it never lists, reads other objects or deletes there.
     role.addToPolicy(
@@ -157,13 +161,13 @@ export class RefreshSchedule extends Construct {
 
 /**
  * The lake prefixes the refresh reads: what it mirrors (refreshMirrorPrefixes in
- * pipeline/refresh/refresh.ts: the detail datasets but debt, summaries/, ledger/) and the employer-level
+ * pipeline/refresh/refresh.ts: the detail datasets but debt, summaries/, ledger/, approvals/) and the employer-level
  * debt of one month (debtMonthPrefix). Spelled here so the app does not load the query engine;
  * test/infra/role-grants.test.ts holds the two equal.
  */
 export function refreshReadPrefixes(): string[] {
   const detail = DATASET_NAMES.filter((d) => d !== 'debt').map(lakeDatasetPrefix);
-  return [...detail, SUMMARIES_PREFIX, LEDGER_PREFIX, lakeMonthPrefix('debt', '')];
+  return [...detail, SUMMARIES_PREFIX, LEDGER_PREFIX, APPROVALS_PREFIX, lakeMonthPrefix('debt', '')];
 }
 
 function findSchedulerRole(scope: IConstruct): IConstruct | undefined {

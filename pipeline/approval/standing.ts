@@ -8,21 +8,24 @@
  */
 import type { DatasetName } from '../../core/datasets/index.ts';
 import type { LedgerRecord } from '../../core/contracts/ledger-record.ts';
-import { uploadInForce } from '../ledger/decide.ts';
+import { uploadInForce, type UploadFacts } from '../ledger/decide.ts';
 import type { ApprovalRecord } from './approval-record.ts';
 
 export type ApprovalState = 'missing' | 'pending' | 'approved' | 'reopened';
 
-export interface ReportStanding {
+/** An upload as the decision reads it: a ledger record, or a site data report row. */
+type StandingUpload = UploadFacts & Pick<LedgerRecord, 'dataset' | 'period' | 'province'>;
+
+export interface ReportStanding<R extends StandingUpload = LedgerRecord> {
   state: ApprovalState;
   /** The province's last word: the accepted upload in force, approvals aside. */
-  latestAccepted: LedgerRecord | undefined;
+  latestAccepted: R | undefined;
   /** The upload the standing approval covers; set only while the report is approved. */
-  approved: LedgerRecord | undefined;
+  approved: R | undefined;
   /** What counts in the lake and the national figures: approved while locked, else latest accepted. */
-  counted: LedgerRecord | undefined;
+  counted: R | undefined;
   /** Accepted uploads kept but not counted because the report is locked, oldest first. */
-  held: LedgerRecord[];
+  held: R[];
   /** The last sign-off action on this report, if any. */
   lastAction: ApprovalRecord | undefined;
 }
@@ -33,18 +36,18 @@ function byTime(a: ApprovalRecord, b: ApprovalRecord): number {
   return d !== 0 ? d : a.approval_id < b.approval_id ? -1 : a.approval_id > b.approval_id ? 1 : 0;
 }
 
-const arrival = (r: LedgerRecord) => Date.parse(r.received_at);
+const arrival = (r: StandingUpload) => Date.parse(r.received_at);
 
 /**
  * `uploads` are the ledger records of (dataset, period, province); `approvals` those of the
  * province-month (any report). Records of other province-months are ignored, whatever the caller
  * passes, and so is the order of both lists.
  */
-export function reportStanding(
+export function reportStanding<R extends StandingUpload = LedgerRecord>(
   report: { dataset: DatasetName; period: string; province: string },
-  uploads: readonly LedgerRecord[],
+  uploads: readonly R[],
   approvals: readonly ApprovalRecord[],
-): ReportStanding {
+): ReportStanding<R> {
   const mine = uploads.filter(
     (r) => r.dataset === report.dataset && r.period === report.period && r.province === report.province,
   );
@@ -54,7 +57,7 @@ export function reportStanding(
     .filter((a) => a.covers.some((c) => c.dataset === report.dataset))
     .sort(byTime);
   const lastAction = actions.at(-1);
-  const none = { latestAccepted, approved: undefined, counted: latestAccepted, held: [], lastAction };
+  const none = { latestAccepted, approved: undefined, counted: latestAccepted, held: [] as R[], lastAction };
   if (!lastAction) return { ...none, state: latestAccepted ? 'pending' : 'missing' };
   if (lastAction.action !== 'approve') return { ...none, state: latestAccepted ? 'reopened' : 'missing' };
 
@@ -77,6 +80,6 @@ export function reportStanding(
 }
 
 /** The figures served "approved only": the approved upload, or nothing while not approved. */
-export function approvedOnly(standing: ReportStanding): LedgerRecord | undefined {
+export function approvedOnly<R extends StandingUpload>(standing: ReportStanding<R>): R | undefined {
   return standing.state === 'approved' ? standing.approved : undefined;
 }

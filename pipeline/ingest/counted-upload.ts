@@ -39,18 +39,28 @@ export function standingWithOwn(
 }
 
 /**
+ * The approved upload that `own` is held against: set when the report is approved and this
+ * upload would otherwise have become the one in force. Its ledger record names it in
+ * `supersedes` (the upload it would replace once reopened), as its receipt's hold note does.
+ */
+export function heldAgainst(own: LedgerRecord, standing: ReportStanding): LedgerRecord | undefined {
+  if (own.status !== 'accepted' || !standing.approved) return undefined;
+  return standing.held.some((r) => r.upload_id === own.upload_id) ? standing.approved : undefined;
+}
+
+/**
  * The receipt of an accepted upload, with the note that it is held when the report is approved
  * and this upload would otherwise have become the one in force.
  */
 export function withHoldNote(receipt: Receipt, own: LedgerRecord, standing: ReportStanding): Receipt {
-  if (receipt.status !== 'accepted' || own.status !== 'accepted') return receipt;
-  if (!standing.approved || !standing.held.some((r) => r.upload_id === own.upload_id)) return receipt;
+  const approved = heldAgainst(own, standing);
+  if (receipt.status !== 'accepted' || !approved) return receipt;
   const approvedAt = standing.lastAction?.at ?? own.received_at;
   const words = APPROVAL_MESSAGES.heldUntilReopened(approvedAt);
   return {
     ...receipt,
     held: {
-      approved_upload_id: standing.approved.upload_id,
+      approved_upload_id: approved.upload_id,
       approved_at: approvedAt,
       message_vi: words.vi,
       message_en: words.en,

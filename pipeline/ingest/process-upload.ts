@@ -26,7 +26,7 @@ import {
   unprocessable,
   unreadSha256,
 } from './park-upload.ts';
-import { standingWithOwn, withHoldNote } from './counted-upload.ts';
+import { heldAgainst, standingWithOwn, withHoldNote } from './counted-upload.ts';
 import { receivedAtOf } from './received-at.ts';
 import { reconcileLake } from './reconcile-lake.ts';
 import type { UploadContext } from './upload-context.ts';
@@ -154,13 +154,17 @@ async function settle(
         ? standingWithOwn(location, ledger, own, await listApprovals(ctx.s3, ctx.lakeBucket, location))
         : undefined;
     const told = standing ? withHoldNote(receipt, own, standing) : receipt;
+    // A held upload replaced nothing in the lake; its record names the approved upload it would
+    // replace once the month is reopened (the ledger-only decision would name the latest accepted).
+    const held = standing ? heldAgainst(own, standing) : undefined;
+    const recorded: LedgerRecord = held ? { ...own, supersedes: held.upload_id } : own;
     await putJsonObject(
       ctx.s3,
       ctx.lakeBucket,
       receiptKey(location.dataset, location.period, location.province, uploadId),
       told,
     );
-    const ledgerKey = await putLedgerRecord(ctx.s3, ctx.lakeBucket, own);
+    const ledgerKey = await putLedgerRecord(ctx.s3, ctx.lakeBucket, recorded);
     // Nothing of this upload can be in the lake yet and, under the full rule, it is the one that
     // counts: the first round writes it without reading the ledger and the stamp again.
     const writesFirst =

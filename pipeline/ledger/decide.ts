@@ -1,5 +1,8 @@
 import type { LedgerRecord } from '../../core/contracts/ledger-record.ts';
 
+/** What the decision reads of a ledger record (the site data's report rows carry these too). */
+export type UploadFacts = Pick<LedgerRecord, 'upload_id' | 'sha256' | 'received_at' | 'status'>;
+
 export interface Decision {
   status: LedgerRecord['status'];
   /** upload_id of the accepted upload this one replaces in the lake. */
@@ -26,8 +29,8 @@ function isLater(
 }
 
 /** The latest-arrived of `records` with one of the given statuses. */
-function latest(records: readonly LedgerRecord[], statuses: readonly LedgerRecord['status'][]) {
-  let found: LedgerRecord | undefined;
+function latest<R extends UploadFacts>(records: readonly R[], statuses: readonly LedgerRecord['status'][]) {
+  let found: R | undefined;
   for (const r of records) if (statuses.includes(r.status) && (!found || isLater(r, found))) found = r;
   return found;
 }
@@ -39,7 +42,7 @@ function latest(records: readonly LedgerRecord[], statuses: readonly LedgerRecor
  * events came first, so the latest-arrived accepted record alone is not enough: after A, B, and a
  * resend of A handled before B, the province's last word is A's rows, not B's.
  */
-export function uploadInForce(records: readonly LedgerRecord[]): LedgerRecord | undefined {
+export function uploadInForce<R extends UploadFacts>(records: readonly R[]): R | undefined {
   const last = latest(records, ['accepted', 'duplicate']);
   if (!last || last.status === 'accepted') return last;
   const twin = latest(

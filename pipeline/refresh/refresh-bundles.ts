@@ -150,6 +150,8 @@ export async function writeProvinceBundles(
       // National figures are everyone's sums: a unit's bundle carries none.
       await writeJson(dir, SITE_FILES.national, []),
       await writeJson(dir, NATIONAL_FILES.comparisons, []),
+      await writeJson(dir, NATIONAL_FILES.nationalApproved, []),
+      await writeJson(dir, NATIONAL_FILES.comparisonsApproved, []),
       await writeJson(dir, SITE_FILES.units, opts.units),
       await writeJson(
         dir,

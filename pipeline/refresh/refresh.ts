@@ -8,7 +8,12 @@ import { join } from 'node:path';
 import type { z } from 'zod';
 import { DATASET_NAMES, type DatasetName } from '../../core/datasets/index.ts';
 import { openEngine, type Engine } from '../query/engine.ts';
-import { lakeDatasetPrefix, LEDGER_PREFIX, SUMMARIES_PREFIX } from '../../core/contracts/layout.ts';
+import {
+  APPROVALS_PREFIX,
+  lakeDatasetPrefix,
+  LEDGER_PREFIX,
+  SUMMARIES_PREFIX,
+} from '../../core/contracts/layout.ts';
 import { NotFoundError, QueryError } from '../../core/errors.ts';
 import { provinces } from '../reference/provinces.ts';
 import {
@@ -20,10 +25,14 @@ import {
   SITE_FILES,
   siteMeta,
   unitRow,
+  type ReportRow,
   type SiteMeta,
   type UnitRow,
 } from '../../core/contracts/site-data.ts';
 import { likeForLike } from '../../core/like-for-like.ts';
+import { approvalRows, readApprovalRecords } from './refresh-approvals.ts';
+import { approvedNational, nationalPart } from './refresh-approved.ts';
+import { approvedCompleteness } from '../../core/approved-basis.ts';
 import { hasDebtMonth, writeProvinceBundles } from './refresh-bundles.ts';
 import {
   jsonText,
@@ -43,7 +52,7 @@ export const REFRESH_DETAIL_DATASETS: readonly DatasetName[] = DATASET_NAMES.fil
 
 /** What the refresh copies from the lake bucket. */
 export function refreshMirrorPrefixes(): string[] {
-  return [...REFRESH_DETAIL_DATASETS.map(lakeDatasetPrefix), SUMMARIES_PREFIX, LEDGER_PREFIX];
+  return [...REFRESH_DETAIL_DATASETS.map(lakeDatasetPrefix), SUMMARIES_PREFIX, LEDGER_PREFIX, APPROVALS_PREFIX];
 }
 
 export interface RefreshOptions {
@@ -141,13 +150,32 @@ export async function refreshSite(opts: RefreshOptions): Promise<{ files: string
     ];
     // the section pages' files (queries/site_*.sql), kept apart in refresh-pages.ts
     const pages = await writePageData(engine, opts.outDir, writeJson);
+    // The sign-off state of every report, decided from the ledger rows just written (parsed with
+    // reportRow by writePageData) and the sign-off records beside the mirror.
+    const reports = (pages.tables.get(SITE_FILES.reports)?.rows ?? []) as readonly ReportRow[];
+    const approvals = approvalRows(reports, await readApprovalRecords(opts.mirrorDir, periods), periods);
+    const approvalTable = siteTable(approvals);
+    // The national figures again over approved reports only: one more read of the summaries.
+    const parts = await rowsOf(engine, 'national_parts', nationalPart);
     const tables = new Map<string, SiteTable>([
       [SITE_FILES.provinces, provinceTable],
       [SITE_FILES.completeness, completenessTable],
       ...pages.tables,
+      [SITE_FILES.approvals, approvalTable],
     ]);
     files.push(
       ...pages.written,
+      await writeJson(opts.outDir, SITE_FILES.approvals, tableJson(approvalTable)),
+      await writeJson(
+        opts.outDir,
+        NATIONAL_FILES.nationalApproved,
+        approvedNational(national, parts, approvals),
+      ),
+      await writeJson(
+        opts.outDir,
+        NATIONAL_FILES.comparisonsApproved,
+        likeForLike(provinceRows, approvedCompleteness(completeness, approvals), unitRows, periods),
+      ),
       await writeJson(opts.outDir, PROVINCE_FILES.scope, { province: null }),
       // each current unit's bundle under provinces/<code>/, cut from the rows of the files above
       ...(await writeProvinceBundles(

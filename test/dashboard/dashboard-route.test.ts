@@ -10,6 +10,7 @@ const base: Route = {
   province: '',
   dataset: 'debt',
   measure: 'debt_total',
+  basis: 'latest',
   lang: 'vi',
 };
 
@@ -37,6 +38,7 @@ describe('state in the URL hash', () => {
       province: '01',
       dataset: 'debt',
       measure: 'debt_total',
+      basis: 'approved',
       lang: 'en',
     };
     expect(routeFromHash(hashFor(route), periods, '2025-06')).toEqual(route);
@@ -45,11 +47,13 @@ describe('state in the URL hash', () => {
     const map: Route = { ...base, measure: 'hi_rate' };
     expect(hashFor(map)).toContain('measure=hi_rate');
     expect(routeFromHash(hashFor(map), periods, '2025-07')).toEqual(map);
+    expect(hashFor(base)).not.toContain('basis');
+    expect(hashFor({ ...base, basis: 'approved' })).toContain('basis=approved');
   });
 
   it('ignores an unknown page, a malformed province code and an unknown language', () => {
     const route = routeFromHash(
-      '#page=admin&province=1%3B&lang=fr&month=2025-06&measure=salary',
+      '#page=admin&province=1%3B&lang=fr&month=2025-06&measure=salary&basis=draft',
       periods,
       '2025-07',
     );

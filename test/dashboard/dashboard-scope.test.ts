@@ -34,7 +34,8 @@ beforeAll(async () => {
           : (rows as { period: string; province: string }[]).filter(mine);
     writeFileSync(join(dir, file), JSON.stringify(own));
   }
-  writeFileSync(join(dir, NATIONAL_FILES.comparisons), '[]'); // national sums: none in a bundle
+  // national sums, on either basis: none in a bundle
+  for (const file of Object.values(NATIONAL_FILES)) writeFileSync(join(dir, file), '[]');
   writeFileSync(
     join(dir, PROVINCE_FILES.police),
     JSON.stringify(policeList(CODE, dash.fixture.meta.latest_period)),

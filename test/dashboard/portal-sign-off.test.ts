@@ -1,12 +1,17 @@
 /**
  * The director's sign-off on the portal page, against the local API and ingest: a month's debt
  * report is pending, approved, a re-upload is held (its receipt says so, the lake keeps the
- * approved rows), and a reopen with a reason puts the re-upload in force.
+ * approved rows), and a reopen with a reason puts the re-upload in force. The national level then
+ * returns the approved month with a reason and publishes the month, from its own panel.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readLakeStamp } from '../../pipeline/lake/write-partition.ts';
 import { listLedger } from '../../pipeline/ledger/ledger-store.ts';
+import { listApprovals } from '../../pipeline/approval/approval-store.ts';
+import { publishedPrefix } from '../../pipeline/approval/published-snapshot.ts';
+import { LOCAL_PROVINCE_COOKIE } from '../../core/contracts/api-types.ts';
+import { ListObjectsCommand } from '@aws-sdk/client-s3';
 import type { LocalPortal } from '../../local/local-portal.ts';
 import { debtCsv } from '../pipeline/ingest/ingest-harness.ts';
 import { openPortalPage, type PortalPage } from './portal-harness.ts';
@@ -82,6 +87,59 @@ describe('the sign-off panel in Chromium', () => {
     );
     await portal.idle();
     expect(await lakeUpload()).toBe(await uploadIdOf('second.csv'));
+    expect(problems).toEqual([]);
+  }, 180_000);
+
+  it('lets the national level return an approved month with a reason, and publish the month', async () => {
+    // 48's director approves the month again (second.csv, in force since the reopen).
+    await page.click('#approve');
+    await page.waitForFunction(
+      () =>
+        document.querySelector('#sign-off tbody tr:first-child [data-state]')?.getAttribute('data-state') ===
+        'approved',
+    );
+    // The local server acts as the national level for the scope 'all'.
+    await page
+      .context()
+      .addCookies([{ name: LOCAL_PROVINCE_COOKIE, value: 'all', url: new URL(page.url()).origin }]);
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.selectOption('#period', PM.period);
+    await page.waitForSelector('#return-province option[value="48"]', { state: 'attached' });
+    expect(await page.textContent('#sign-off-counts')).toContain('Đã phê duyệt: 1');
+
+    // Without a reason the API refuses, and says why in the page language.
+    await page.click('#return');
+    await page.waitForFunction(() =>
+      /lý do/i.test(document.querySelector('#national-status')?.textContent ?? ''),
+    );
+    expect(problems).toEqual([expect.stringMatching(/^HTTP 400: .*\/api\/approvals$/)]);
+    problems.length = 0;
+
+    await page.fill('#return-reason', 'Số nợ BHYT chưa khớp với đối chiếu');
+    await page.click('#return');
+    await page.waitForFunction(() =>
+      /Đã trả lại/.test(document.querySelector('#national-status')?.textContent ?? ''),
+    );
+    const records = await listApprovals(portal.s3.client, portal.s3.lakeBucket, PM);
+    const returned = records.find((r) => r.action === 'return');
+    expect(returned).toMatchObject({
+      role: 'national',
+      actor: 'local-national',
+      reason: 'Số nợ BHYT chưa khớp với đối chiếu',
+      covers: [{ dataset: 'debt', upload_id: await uploadIdOf('second.csv') }],
+    });
+    expect(await page.textContent('#sign-off-counts')).toContain('Đã phê duyệt: 0');
+    expect(await page.textContent('#sign-off-counts')).toContain('Đã mở lại: 1');
+
+    await page.click('#publish');
+    await page.waitForSelector('#national-status[data-snapshot]');
+    const id = await page.getAttribute('#national-status', 'data-snapshot');
+    const listed = await portal.s3.client.send(
+      new ListObjectsCommand({ Bucket: portal.s3.lakeBucket, Prefix: publishedPrefix(PM.period) }),
+    );
+    expect((listed.Contents ?? []).map((o) => o.Key)).toEqual([expect.stringContaining(String(id))]);
+    expect(await page.textContent('#national-status')).toMatch(/^Đã công bố lúc /);
     expect(problems).toEqual([]);
   }, 180_000);
 });

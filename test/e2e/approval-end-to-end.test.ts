@@ -19,7 +19,17 @@ import { checkConsistency } from '../../pipeline/ops/check-consistency.ts';
 import { openEngine } from '../../pipeline/query/engine.ts';
 import { syncMirror } from '../../pipeline/mirror/mirror.ts';
 import { listLedger } from '../../pipeline/ledger/ledger-store.ts';
-import { LAKE_PREFIX, LEDGER_PREFIX, receiptKey, SUMMARIES_PREFIX } from '../../core/contracts/layout.ts';
+import {
+  APPROVALS_PREFIX,
+  LAKE_PREFIX,
+  LEDGER_PREFIX,
+  receiptKey,
+  SUMMARIES_PREFIX,
+} from '../../core/contracts/layout.ts';
+import { readFile } from 'node:fs/promises';
+import { refreshSite } from '../../pipeline/refresh/refresh.ts';
+import { openAthenaSiteEngine } from '../../pipeline/refresh/athena-site-engine.ts';
+import { approvalRow, NATIONAL_FILES, nationalRow, SITE_FILES } from '../../core/contracts/site-data.ts';
 import { startLocalS3, type LocalS3 } from '../../local/local-s3.ts';
 import type { PublishedSnapshot, SnapshotDifference } from '../../pipeline/approval/published-snapshot.ts';
 import type { NationalApproval } from '../../pipeline/upload-api/approval-national.ts';
@@ -98,7 +108,7 @@ async function nationalDebt(): Promise<{ duckdb: number; athena: number }> {
     s3: s3.client,
     bucket: s3.lakeBucket,
     dir: mirror,
-    prefixes: [LAKE_PREFIX, SUMMARIES_PREFIX, LEDGER_PREFIX],
+    prefixes: [LAKE_PREFIX, SUMMARIES_PREFIX, LEDGER_PREFIX, APPROVALS_PREFIX],
   });
   const sql = 'SELECT SUM(d.no_bhxh + d.no_bhyt + d.no_bhtn) AS debt FROM vss.debt d WHERE d.period = ?';
   const duckdb = await openEngine({ mirrorDir: mirror });
@@ -122,6 +132,60 @@ async function nationalDebt(): Promise<{ duckdb: number; athena: number }> {
   client.destroy();
   await standIn.close();
   return { duckdb: fromDuck, athena: fromAthena };
+}
+
+/**
+ * What the dashboard is given (the refresh's site data, on DuckDB and through the Athena stand-in,
+ * which must agree): 01's and 02's debt states for the month, 01's held re-uploads, and the
+ * national debt approved only with the units it sums. Run after nationalDebt() synced the mirror.
+ */
+async function siteSignOff() {
+  const now = () => new Date('2025-04-10T00:00:00Z');
+  const read = async (dir: string) => ({
+    approvals: approvalRow
+      .array()
+      .parse(JSON.parse(await readFile(join(dir, SITE_FILES.approvals), 'utf8')))
+      .filter((a) => a.dataset === 'debt' && a.period === PERIOD),
+    approved: nationalRow
+      .array()
+      .parse(JSON.parse(await readFile(join(dir, NATIONAL_FILES.nationalApproved), 'utf8')))
+      .find((r) => r.period === PERIOD),
+  });
+  const duckOut = await mkdtemp(join(dir, 'site-duckdb-'));
+  await refreshSite({ mirrorDir: mirror, outDir: duckOut, now });
+  const standIn = await startAthenaStandIn({ mirrorDir: mirror });
+  const clock = fakeClock();
+  const athenaOut = await mkdtemp(join(dir, 'site-athena-'));
+  try {
+    await refreshSite({
+      mirrorDir: mirror,
+      outDir: athenaOut,
+      now,
+      openEngine: () =>
+        openAthenaSiteEngine({
+          workGroup: 'vss-test',
+          clientOptions: {
+            region: 'ap-southeast-1',
+            endpoint: standIn.endpoint,
+            credentials: { accessKeyId: 'STANDIN', secretAccessKey: 'stand-in-secret' },
+          },
+          poll: { sleep: clock.sleep, now: clock.now },
+        }),
+    });
+  } finally {
+    await standIn.close();
+  }
+  const viaDuckdb = await read(duckOut);
+  expect(await read(athenaOut)).toEqual(viaDuckdb);
+  const unit = (code: string) => viaDuckdb.approvals.find((a) => a.province === code);
+  return {
+    '01': unit('01')?.state,
+    '02': unit('02')?.state,
+    held: unit('01')?.held,
+    missing: viaDuckdb.approvals.filter((a) => a.state === 'missing').length,
+    approvedDebt: viaDuckdb.approved?.debt_total,
+    approvedUnits: viaDuckdb.approved?.provinces_reported,
+  };
 }
 
 /** Leadership's sign-off view from the upload API: states and the debt total three ways. */
@@ -222,6 +286,9 @@ describe('sign-off end to end', () => {
       approvedOnly: null,
       latestAccepted: accepted,
     });
+    // 63 units in 2025-03: the 61 without a report are neither approved nor pending
+    const site = { '01': 'pending', '02': 'pending', held: 0, missing: 61 };
+    expect(await siteSignOff()).toEqual({ ...site, approvedDebt: 0, approvedUnits: 0 });
 
     // 2. Approved by the director of 01, naming the upload read.
     const [firstRecord] = await listLedger(s3.client, s3.lakeBucket, {
@@ -247,6 +314,12 @@ describe('sign-off end to end', () => {
       approvedOnly: debtOf(first01),
       latestAccepted: accepted,
     });
+    expect(await siteSignOff()).toEqual({
+      ...site,
+      '01': 'approved',
+      approvedDebt: debtOf(first01),
+      approvedUnits: 1,
+    });
 
     // The national level publishes the month as it stands for a meeting.
     const { snapshot } = await published('POST');
@@ -271,6 +344,13 @@ describe('sign-off end to end', () => {
       counted: accepted,
       approvedOnly: debtOf(first01),
       latestAccepted: debtOf(second01) + debtOf(only02),
+    });
+    expect(await siteSignOff()).toEqual({
+      ...site,
+      '01': 'approved',
+      held: 1,
+      approvedDebt: debtOf(first01),
+      approvedUnits: 1,
     });
 
     expect(await doctorWinner()).toEqual({ winner: firstRecord!.upload_id, lakeProblems: [] });
@@ -319,6 +399,7 @@ describe('sign-off end to end', () => {
       approvedOnly: null,
       latestAccepted: reopened,
     });
+    expect(await siteSignOff()).toEqual({ ...site, '01': 'reopened', approvedDebt: 0, approvedUnits: 0 });
     expect(handled.length).toBeGreaterThanOrEqual(2);
     expect(await doctorWinner()).toEqual({ winner: held!.upload_id, lakeProblems: [] });
 

@@ -42,6 +42,7 @@ const EXPECTED = {
   // functions/refresh on DuckDB: mirrors refreshMirrorPrefixes() and one month of debt detail,
   // then writes data/ in the site bucket, reading back only the manifest of what it sent.
   refreshDuckdb: [
+    'Allow s3:GetObject <lake>/approvals/*',
     'Allow s3:GetObject <lake>/lake/collection/*',
     'Allow s3:GetObject <lake>/lake/coverage/*',
     'Allow s3:GetObject <lake>/lake/debt/period=*',
@@ -55,7 +56,8 @@ const EXPECTED = {
     'Allow s3:PutObject <site>/data/*',
   ],
   // functions/refresh on Athena: Athena reads the tables' locations with the caller's rights and
-  // writes results where the workgroup says; the function writes data/.
+  // writes results where the workgroup says; the function writes data/ and mirrors approvals/ (the
+  // sign-off records have no table).
   refreshAthena: [
     'Allow athena:GetQueryExecution arn:aws:athena:ap-southeast-1:111122223333:workgroup/vss-test',
     'Allow athena:GetQueryResults arn:aws:athena:ap-southeast-1:111122223333:workgroup/vss-test',
@@ -70,6 +72,7 @@ const EXPECTED = {
     'Allow s3:AbortMultipartUpload <results>/athena/*',
     'Allow s3:GetBucketLocation <lake>',
     'Allow s3:GetBucketLocation <results>',
+    'Allow s3:GetObject <lake>/approvals/*',
     'Allow s3:GetObject <lake>/lake/*',
     'Allow s3:GetObject <lake>/ledger/*',
     'Allow s3:GetObject <lake>/reference/*',
@@ -77,6 +80,7 @@ const EXPECTED = {
     'Allow s3:GetObject <results>/athena/*',
     'Allow s3:GetObject <site>/data/.published.json',
     'Allow s3:ListBucket <lake>',
+    'Allow s3:ListBucket <lake> if {"StringLike":{"s3:prefix":["approvals/*"]}}',
     'Allow s3:ListBucket <results>',
     'Allow s3:ListMultipartUploadParts <results>/athena/*',
     'Allow s3:PutObject <results>/athena/*',
@@ -119,7 +123,7 @@ describe('what each role grants (DuckDB refresh)', () => {
 });
 
 describe('what the refresh role grants on Athena', () => {
-  it('the queries and their results, and data/; no mirror of its own', () => {
+  it('the queries and their results, and data/; a mirror of approvals/ only', () => {
     const s = synthForTemplate({ refreshEngine: 'athena' });
     expect(grants(s, s.stack.refresh.fn.role)).toEqual(EXPECTED.refreshAthena);
   });

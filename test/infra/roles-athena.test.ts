@@ -30,6 +30,8 @@ beforeAll(async () => {
   endpoint = `http://127.0.0.1:${port}`;
   const admin = createS3Client({ endpoint });
   await admin.send(new CreateBucketCommand({ Bucket: 'vss-site' }));
+  // The lake bucket, from which the refresh on Athena copies the sign-off records (approvals/).
+  await admin.send(new CreateBucketCommand({ Bucket: 'vss-lake' }));
   admin.destroy();
 }, 180_000);
 
@@ -73,6 +75,7 @@ describe('refresh on Athena under its synthesized role', () => {
       new Set(['athena:StartQueryExecution', 'athena:GetQueryExecution', 'athena:GetQueryResults']),
     );
     expect(s3Calls.every((c) => c.action !== 's3:PutObject' || c.resource.includes('/data/'))).toBe(true);
+    expect(s3Calls.some((c) => c.action === 's3:ListBucket')).toBe(true); // approvals/, allowed
     expect(outcome.keys).toContain('data/national.json');
     // Read back as the test, not as the function: the refresh never reads the site bucket.
     const admin = createS3Client({ endpoint });

@@ -4,6 +4,7 @@ import { signSession } from '../../pipeline/auth/session-cookie.ts';
 import { createHash } from 'node:crypto';
 import { codeChallengeOf, isCodeVerifier, newCodeVerifier } from '../../pipeline/auth/pkce.ts';
 import { createSessionHandler, type AuthConfig } from '../../pipeline/auth/session-handler.ts';
+import { verifyApprover } from '../../pipeline/auth/approver-cookie.ts';
 
 const config: AuthConfig = {
   clientId: 'client-1',
@@ -141,5 +142,66 @@ describe('dashboard sign-in function', () => {
     const result = await handler(event('/auth/callback', 'code=abc&state=evil', SIGN_IN_COOKIES));
     expect(result.statusCode).toBe(400);
     expect(calls).toEqual([]);
+  });
+
+  describe('the sign-off cookie (vss_approver)', () => {
+    const signIn = async (claims: Record<string, unknown>) => {
+      const { handler } = handlerReturning(claims);
+      const result = await handler(event('/auth/callback', 'code=abc&state=state-1', SIGN_IN_COOKIES));
+      expect(result.statusCode, JSON.stringify(claims)).toBe(302);
+      return (result.cookies ?? []).filter((c) => c.startsWith('vss_approver='));
+    };
+    const valueOf = (cookie: string) => cookie.slice('vss_approver='.length).split(';')[0] ?? '';
+
+    it("is issued to a province's director, for that province only, on the API path only", async () => {
+      const [cookie, ...more] = await signIn({
+        'cognito:groups': ['province-48', 'director'],
+        'cognito:username': 'giam.doc.48',
+      });
+      expect(more).toEqual([]);
+      expect(cookie).toMatch(/; Path=\/api\/; Max-Age=28800; Secure; HttpOnly; SameSite=Strict$/);
+      const value = valueOf(cookie ?? '');
+      expect(verifyApprover(value, config.sessionKey, nowSeconds, '48')).toEqual({
+        role: 'director',
+        scope: '48',
+        actor: 'giam.doc.48',
+      });
+      // bound to the session's province: useless beside another province's session
+      expect(verifyApprover(value, config.sessionKey, nowSeconds, '79')).toBeUndefined();
+      expect(verifyApprover(value, 'k'.repeat(48), nowSeconds, '48')).toBeUndefined();
+    });
+
+    it('is issued to the national approvers with the all scope', async () => {
+      const [cookie] = await signIn({
+        'cognito:groups': ['leadership', 'national-approver'],
+        'cognito:username': 'vu.tong.hop',
+      });
+      expect(verifyApprover(valueOf(cookie ?? ''), config.sessionKey, nowSeconds, 'all')).toEqual({
+        role: 'national',
+        scope: 'all',
+        actor: 'vu.tong.hop',
+      });
+    });
+
+    it('is not issued to officers, to leadership alone, or without a user name', async () => {
+      for (const claims of [
+        { 'cognito:groups': ['province-48'], 'cognito:username': 'can.bo.48' },
+        { 'cognito:groups': ['leadership'], 'cognito:username': 'lanh.dao' },
+        // a director of the national scope is no approver: directors sign off their own province
+        { 'cognito:groups': ['leadership', 'director'], 'cognito:username': 'lanh.dao' },
+        // a national approver in a province session is none either
+        { 'cognito:groups': ['province-48', 'national-approver'], 'cognito:username': 'can.bo.48' },
+        { 'cognito:groups': ['province-48', 'director'] },
+      ])
+        expect(await signIn(claims), JSON.stringify(claims)).toEqual([]);
+    });
+
+    it('is cleared on logout', async () => {
+      const { handler } = handlerReturning({});
+      const result = await handler(event('/auth/logout'));
+      expect(result.cookies).toContain(
+        'vss_approver=; Path=/api/; Max-Age=0; Secure; HttpOnly; SameSite=Strict',
+      );
+    });
   });
 });

@@ -43,6 +43,7 @@ export async function renderDebt(ctx: PageContext): Promise<void> {
   const click = openClickedProvince(ctx);
   const schemes = await chartPanel(ctx.root, {
     id: 'debt-schemes',
+    national: true,
     title: `${t('debtByScheme')} (${pick(VIEW_TEXT.inTy)})`,
     spec: debtTrendSpec(data.national, { selected: period }),
     table: {
@@ -67,6 +68,7 @@ export async function renderDebt(ctx: PageContext): Promise<void> {
   await Promise.all([
     chartPanel(pair, {
       id: 'debt-old',
+      national: true,
       title: `${t('debtOldShareTrend')} (${pick(VIEW_TEXT.inTy)})`,
       spec: lineTrendSpec(points, {
         ...trendFrame(data.meta.periods, period),

@@ -83,6 +83,7 @@ export async function renderOverview(ctx: PageContext): Promise<void> {
   // enforcement figures arrive while the other charts draw instead of after them.
   const trend = chartPanel(ctx.root, {
     id: 'trend',
+    national: true,
     title: `${t('trendDebt')} (${pick(VIEW_TEXT.inTy)})`,
     spec: debtTrendSpec(data.national, { selected: period }),
     table: { columns: debtColumns, rows: data.national.map((r) => ({ ...r, unit: unitDong })) },

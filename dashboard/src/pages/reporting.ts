@@ -7,6 +7,9 @@ import { linkTo, section, stampFor, type PageContext } from '../page-context.ts'
 import { chartPanel } from '../panel.ts';
 import { completenessHeatmapSpec } from '../specs/completeness-heatmap.ts';
 import { tablePanel } from '../table-panel.ts';
+import { APPROVAL_STATES, approvalTableRows } from '../approval-counts.ts';
+import { APPROVAL_TEXT } from '../../../core/messages/dashboard.ts';
+import { pick } from '../i18n.ts';
 
 const MONTHS = 12;
 
@@ -42,6 +45,22 @@ export async function renderReporting(ctx: PageContext): Promise<void> {
       (!route.region || names.regionOf(c.province, c.period) === route.region),
   );
   const stamp = stampFor(ctx, dataset);
+  // How far the month is signed off, report by report: "chưa báo cáo" is a count of its own.
+  tablePanel(ctx.root, {
+    id: 'approvals',
+    title: `${pick(APPROVAL_TEXT.title)} · ${formatPeriod(period)}`,
+    table: {
+      columns: [
+        { key: 'dataset', label: t('dataset') },
+        ...APPROVAL_STATES.map((s) => ({ key: s, label: pick(APPROVAL_TEXT[s]) })),
+        { key: 'expected', label: pick(APPROVAL_TEXT.expected) },
+        { key: 'held', label: pick(APPROVAL_TEXT.held) },
+      ],
+      rows: approvalTableRows(ctx, period),
+    },
+    fileName: `phe-duyet-${period}`,
+    stamp: stampFor(ctx, null),
+  });
   await chartPanel(ctx.root, {
     id: 'reporting-heatmap',
     title: `${t('heatmap')} · ${datasetTitle(dataset)}`,

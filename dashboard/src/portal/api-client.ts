@@ -54,6 +54,17 @@ export async function answer<T>(response: Response): Promise<T> {
   return body as T;
 }
 
+/** POSTs a JSON body to the upload API and returns its answer (ApiRefusal when refused). */
+export async function postJson<T = unknown>(path: string, body: unknown): Promise<T> {
+  return answer<T>(
+    await fetch(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    }),
+  );
+}
+
 export const getMe = async (): Promise<Me> => answer<Me>(await fetch('api/me', { cache: 'no-store' }));
 
 export async function getDue(period: string): Promise<DueAnswer> {

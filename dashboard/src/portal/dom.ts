@@ -45,3 +45,7 @@ export function byId<T extends HTMLElement>(id: string): T {
   if (!node) throw new Error(`the page has no #${id}`);
   return node as T;
 }
+
+/** A time as Vietnam reads it (Asia/Ho_Chi_Minh), whatever the browser's zone. */
+export const vnTime = (iso: string) =>
+  new Date(iso).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' });

@@ -2,12 +2,14 @@
  * The portal's sign-off panel. A province's director sees each report's state and the uploads
  * held, approves the reports whose receipts they read (naming those uploads, so one that arrived
  * meanwhile is not approved unseen) or reopens the approved ones with a reason. Leadership sees
- * how many units are approved, pending or reopened and the national debt in the chosen view.
+ * how many units are approved, pending or reopened and the national debt in the chosen view, and
+ * returns a province's month or publishes the month (national-sign-off.ts).
  */
 import { datasetTitle, pick } from '../i18n.ts';
-import { answer, ApiRefusal } from './api-client.ts';
-import { el, table } from './dom.ts';
+import { answer, ApiRefusal, postJson } from './api-client.ts';
+import { el, table, vnTime } from './dom.ts';
 import { SIGN_OFF_TEXT, type SignOffTextKey } from '../../../core/messages/sign-off.ts';
+import { renderNational } from './national-sign-off.ts';
 
 const tx = (key: SignOffTextKey) => pick(SIGN_OFF_TEXT[key]);
 type State = 'approved' | 'pending' | 'reopened' | 'missing';
@@ -25,25 +27,7 @@ interface Standing {
   }>;
 }
 
-type View = 'counted' | 'approved_only' | 'latest_accepted';
-interface National {
-  units: number;
-  counts: Record<State, number>;
-  views: Record<View, { units: number; totals: Record<string, number> }>;
-}
-
-const DEBT = ['no_bhxh', 'no_bhyt', 'no_bhtn'];
-const vnTime = (iso: string) => new Date(iso).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' });
-
-async function post(body: unknown): Promise<void> {
-  await answer(
-    await fetch('api/approvals', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    }),
-  );
-}
+const post = (body: unknown) => postJson('api/approvals', body);
 
 export async function renderSignOff(root: HTMLElement, scope: string, period: string): Promise<void> {
   if (scope === 'all') return renderNational(root, period);
@@ -92,30 +76,4 @@ export async function renderSignOff(root: HTMLElement, scope: string, period: st
     parts.push(el('p', {}, [tx('approveHint')]), approve, el('label', {}, [tx('reason'), reason]), reopen);
   }
   root.replaceChildren(...parts);
-}
-
-async function renderNational(root: HTMLElement, period: string): Promise<void> {
-  const national = await answer<National>(
-    await fetch(`api/approvals/national?period=${encodeURIComponent(period)}&dataset=debt`, {
-      cache: 'no-store',
-    }),
-  );
-  const { approved, pending, reopened, missing } = national.counts;
-  const views: Array<[View, SignOffTextKey]> = [
-    ['counted', 'viewCounted'],
-    ['approved_only', 'viewApproved'],
-    ['latest_accepted', 'viewLatest'],
-  ];
-  // Missing is not zero: a view with no unit shows a dash, and each row says how many units it sums.
-  const rows = views.map(([view, label]) => {
-    const v = national.views[view];
-    const debt = DEBT.reduce((s, c) => s + (v.totals[c] ?? 0), 0);
-    return [tx(label), `${v.units}/${national.units}`, v.units === 0 ? '—' : debt.toLocaleString('vi-VN')];
-  });
-  root.replaceChildren(
-    el('p', { id: 'sign-off-counts' }, [
-      `${tx('approved')}: ${approved} · ${tx('pending')}: ${pending} · ${tx('reopened')}: ${reopened} · ${tx('missing')}: ${missing} (${national.units} ${tx('units')})`,
-    ]),
-    table(tx('national'), [tx('view'), tx('unitsIn'), tx('debtTotal')], rows),
-  );
 }

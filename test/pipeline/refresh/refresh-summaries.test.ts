@@ -31,7 +31,7 @@ describe('the refresh', () => {
     expect(named.filter((t) => t !== undefined && !mirrored.has(t))).toEqual([]);
   });
 
-  it('mirrors summaries, the ledger and the detail of every dataset but debt', () => {
+  it('mirrors summaries, the ledger, the sign-off records and the detail of every dataset but debt', () => {
     expect(refreshMirrorPrefixes()).toEqual([
       'lake/coverage/',
       'lake/enforcement/',
@@ -40,6 +40,7 @@ describe('the refresh', () => {
       'lake/collection/',
       'summaries/',
       'ledger/',
+      'approvals/',
     ]);
   });
 });
