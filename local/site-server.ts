@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { relative, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { StorageError } from '../core/errors.ts';
-import { DASHBOARD_MESSAGES } from '../core/messages/messages.ts';
+import { DASHBOARD_MESSAGES } from '../core/messages/index.ts';
 import {
   MAX_REQUEST_BODY_BYTES,
   type ApiResponse,

@@ -18,7 +18,7 @@ import { withProgress } from '../../pipeline/query/progress.ts';
 import { DATASET_NAMES } from '../../core/datasets/index.ts';
 import { QueryError, UsageError } from '../../core/errors.ts';
 import { localPaths } from '../../core/contracts/layout.ts';
-import { QUERY_MESSAGES, type Bilingual } from '../../core/messages/messages.ts';
+import { QUERY_MESSAGES, type Bilingual } from '../../core/messages/index.ts';
 import { MEASURE_NAMES } from '../../core/measures.ts';
 import { dataDirOption } from '../options.ts';
 

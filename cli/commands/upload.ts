@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { NotFoundError } from '../../core/errors.ts';
-import { USAGE_MESSAGES, type Lang } from '../../core/messages/messages.ts';
+import { USAGE_MESSAGES, type Lang } from '../../core/messages/index.ts';
 import { dataDirOption } from '../options.ts';
 import { concurrencyOption, ingestAndReport, langOption } from './ingest.ts';
 import { resolveLocation } from './validate.ts';

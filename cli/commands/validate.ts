@@ -8,7 +8,7 @@ import { Option, type Command } from 'commander';
 import { DATASETS, isDatasetName } from '../../core/datasets/index.ts';
 import { NotFoundError, UsageError } from '../../core/errors.ts';
 import { uploadKey, type UploadLocation } from '../../core/contracts/layout.ts';
-import { USAGE_MESSAGES, type Lang } from '../../core/messages/messages.ts';
+import { USAGE_MESSAGES, type Lang } from '../../core/messages/index.ts';
 import { isPeriod } from '../../core/period.ts';
 import { validateUpload } from '../../pipeline/validate/index.ts';
 import { annotateUpload } from '../../pipeline/validate/annotate.ts';

@@ -391,9 +391,6 @@ export const TARGET_MESSAGES = {
   }),
 } as const;
 
-/** The dashboard's interface text (labels, titles, buttons), kept beside the page that uses it. */
-export { UI_TEXT as DASHBOARD_UI_TEXT, CATEGORY_EN, REGION_EN } from './dashboard.ts';
-
 /** What `vss query` says to the analyst at the terminal. */
 export const QUERY_MESSAGES = {
   running: (seconds: number): Bilingual => ({
@@ -610,9 +607,3 @@ export const PORTAL_MESSAGES = {
     en: 'The file cannot be opened, so there are no cells to mark.',
   }),
 } as const;
-
-/** The upload portal page's interface text, kept beside the page. */
-export { PORTAL_TEXT } from './portal.ts';
-export { SIGN_OFF_TEXT } from './sign-off.ts';
-export { RULE_NAMES, ruleName, expectedInWords, cellInWords, vietnamTime } from './receipt.ts';
-export { APPROVAL_MESSAGES } from './approval.ts';

@@ -7,7 +7,7 @@
 import { datasetTitle, pick } from '../i18n.ts';
 import { answer, ApiRefusal } from './api-client.ts';
 import { el, table } from './dom.ts';
-import { SIGN_OFF_TEXT, type SignOffTextKey } from '../../../core/messages/sign-off.ts';
+import { SIGN_OFF_TEXT, type SignOffTextKey } from '../../../core/messages/index.ts';
 
 const tx = (key: SignOffTextKey) => pick(SIGN_OFF_TEXT[key]);
 type State = 'approved' | 'pending' | 'reopened' | 'missing';

@@ -6,7 +6,7 @@
  */
 import { Option } from 'commander';
 import { ConfigError } from '../../../core/errors.ts';
-import { ATHENA_MESSAGES, type Lang } from '../../../core/messages/messages.ts';
+import { ATHENA_MESSAGES, type Lang } from '../../../core/messages/index.ts';
 import { openAthenaEngine, type AthenaEngine, type AthenaQueryResult } from './athena-engine.ts';
 
 export interface AthenaCliOptions {
