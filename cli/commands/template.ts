@@ -12,8 +12,7 @@ interface TemplateOptions {
 }
 
 async function run(dataset: string, options: TemplateOptions): Promise<void> {
-  if (!isDatasetName(dataset))
-    throw new UsageError(USAGE_MESSAGES.badOption('<dataset>', dataset)[options.lang]);
+  if (!isDatasetName(dataset)) throw new UsageError(USAGE_MESSAGES.badOption('<dataset>', dataset));
   await writeFile(options.out, await writeTemplate(DATASETS[dataset]));
   process.stdout.write(`${TEMPLATE_TEXT.written(options.out)[options.lang]}\n`);
 }

@@ -35,7 +35,7 @@ export function register(program: Command): void {
     .addOption(langOption())
     .action(async (file: string, options: UploadOptions) => {
       const location = resolveLocation(file, options);
-      if (!existsSync(file)) throw new NotFoundError(USAGE_MESSAGES.unreadableFile(file)[options.lang]);
+      if (!existsSync(file)) throw new NotFoundError(USAGE_MESSAGES.unreadableFile(file));
       await ingestAndReport([{ path: file, location }], options);
     });
 }

@@ -152,3 +152,33 @@ export const OPS_ERRORS = {
     en: `s3://${bucket} is not versioned: replay would delete what it cannot restore (enable versioning first)`,
   }),
 } as const;
+
+/**
+ * The command line's own refusals (unknown option, missing argument, …), keyed by the parser's
+ * error code; `names` are the quoted words of its English message, `en` that message itself.
+ */
+export const PARSER_ERRORS = {
+  'commander.unknownOption': (names: readonly string[]) => `Không có tuỳ chọn ${names[0] ?? ''}.`,
+  'commander.unknownCommand': (names: readonly string[]) => `Không có lệnh ${names[0] ?? ''}.`,
+  'commander.missingArgument': (names: readonly string[]) => `Thiếu tham số bắt buộc ${names[0] ?? ''}.`,
+  'commander.optionMissingArgument': (names: readonly string[]) =>
+    `Tuỳ chọn ${names[0] ?? ''} cần một giá trị.`,
+  'commander.missingMandatoryOptionValue': (names: readonly string[]) =>
+    `Thiếu tuỳ chọn bắt buộc ${names[0] ?? ''}.`,
+  'commander.conflictingOption': (names: readonly string[]) =>
+    `Không dùng được ${names[0] ?? ''} cùng với ${names[1] ?? ''}.`,
+  'commander.excessArguments': (names: readonly string[]) => `Lệnh ${names[0] ?? ''} nhận quá nhiều tham số.`,
+  'commander.invalidArgument': (names: readonly string[]) =>
+    `Giá trị ${names[1] ?? ''} không hợp lệ cho ${names[0] ?? ''}.`,
+} as const satisfies Record<string, (names: readonly string[]) => string>;
+
+/** A parser refusal in both languages: Vietnamese from its code, English as the parser said it. */
+export function parserError(code: string, en: string): Bilingual {
+  const names = [...en.matchAll(/'([^']*)'/g)].map((m) => `'${m[1]}'`);
+  const said = Object.hasOwn(PARSER_ERRORS, code)
+    ? PARSER_ERRORS[code as keyof typeof PARSER_ERRORS](names)
+    : 'Lệnh gọi không đúng cách.';
+  const choices = /Allowed choices are (.*)\.$/m.exec(en)?.[1];
+  const vi = choices === undefined ? said : `${said} Chỉ nhận: ${choices}.`;
+  return { vi, en: en.trim().replace(/^error: /, '') };
+}

@@ -10,6 +10,7 @@ import { DATASET_NAMES, type DatasetName } from '../../core/datasets/index.ts';
 import { openEngine, type Engine } from '../query/engine.ts';
 import { LAKE_PREFIX, LEDGER_PREFIX, SUMMARIES_PREFIX } from '../../core/contracts/layout.ts';
 import { NotFoundError, QueryError } from '../../core/errors.ts';
+import { OPS_ERRORS } from '../../core/messages/index.ts';
 import { provinces } from '../reference/provinces.ts';
 import {
   completenessRow,
@@ -108,9 +109,7 @@ export async function refreshSite(opts: RefreshOptions): Promise<{ files: string
     const first = periods[0];
     const latest = periods.at(-1);
     if (first === undefined || latest === undefined) {
-      throw new NotFoundError(
-        `the lake mirror at ${opts.mirrorDir} holds no reports yet: nothing to refresh`,
-      );
+      throw new NotFoundError(OPS_ERRORS.nothingToRefresh(opts.mirrorDir));
     }
     const national = await rowsOf(engine, 'national_monthly', nationalRow);
     const provinceRows = await rowsOf(engine, 'province_monthly', provinceRow);

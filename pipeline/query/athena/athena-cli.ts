@@ -43,7 +43,7 @@ export function openAthenaFromCli(
   stderr: ProgressStream,
   lang: Lang = 'vi',
 ): AthenaEngine {
-  if (!options.workgroup) throw new ConfigError(ATHENA_MESSAGES.noWorkgroup()[lang]);
+  if (!options.workgroup) throw new ConfigError(ATHENA_MESSAGES.noWorkgroup());
   const engine = openAthenaEngine({
     workGroup: options.workgroup,
     database: options.database,
