@@ -9,13 +9,15 @@
  *
  * `start` runs the whole chain on sample data and keeps serving.
  */
-import { Command, CommanderError } from 'commander';
-import { VssError } from '../core/errors.ts';
+import { Command } from 'commander';
 import { registerCommands } from './commands/index.ts';
+import { reportError } from './report-error.ts';
 
 const program = new Command('vss')
   .description('VSS provincial reporting: uploads, validation, Parquet lake, queries and dashboard')
   .showHelpAfterError()
+  // The parser's own English line is replaced by reportError's Vietnamese and English ones.
+  .configureOutput({ outputError: () => undefined })
   .exitOverride();
 
 registerCommands(program);
@@ -23,12 +25,7 @@ registerCommands(program);
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
-  if (error instanceof CommanderError) {
-    process.exitCode = error.exitCode === 0 ? 0 : 2;
-  } else if (error instanceof VssError) {
-    console.error(`vss: ${error.message}`);
-    process.exitCode = error.code === 'usage' ? 2 : 1;
-  } else {
-    throw error;
-  }
+  const exitCode = reportError(error, (text) => process.stderr.write(text));
+  if (exitCode === undefined) throw error;
+  process.exitCode = exitCode;
 }

@@ -5,6 +5,7 @@
  * query lists them in its `-- params:` line like any other parameter; the caller never gives them.
  */
 import { UsageError } from './errors.ts';
+import { QUERY_ERRORS } from './messages/index.ts';
 import { addMonths, isPeriod, type Period } from './period.ts';
 
 export const COMPARISON_PARAMS = ['previous_month', 'previous_year'] as const;
@@ -25,7 +26,7 @@ export function comparisonValues(
 ): Record<ComparisonParam, Period> {
   const text = String(period ?? '');
   if (!isPeriod(text)) {
-    throw new UsageError(`${query} needs the parameter period as YYYY-MM, not ${JSON.stringify(period)}`);
+    throw new UsageError(QUERY_ERRORS.needsPeriod(query, JSON.stringify(period)));
   }
   return comparisonMonths(text);
 }

@@ -7,7 +7,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import { approverCookieOf, verifyApprover } from '../pipeline/auth/approver-cookie.ts';
 import { sessionCookieOf, verifySession } from '../pipeline/auth/session-cookie.ts';
 import { ConfigError } from '../core/errors.ts';
-import { PORTAL_MESSAGES } from '../core/messages/messages.ts';
+import { PORTAL_MESSAGES } from '../core/messages/index.ts';
 import {
   logRequest,
   requestLogEntry,

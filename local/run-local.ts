@@ -15,7 +15,7 @@ import { syncLocalMirror } from './local-mirror.ts';
 import { generateSamples } from '../pipeline/generate/index.ts';
 import { StorageError } from '../core/errors.ts';
 import { localPaths } from '../core/contracts/layout.ts';
-import { PROGRESS_MESSAGES } from '../core/messages/messages.ts';
+import { PROGRESS_MESSAGES } from '../core/messages/index.ts';
 import { inStage, lineStages, type Stages } from '../pipeline/progress/index.ts';
 import { ingestFiles, type IngestSummary } from './ingest-files.ts';
 import { filesFromManifest, MANIFEST_FILE } from './upload-files.ts';

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { relative, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { StorageError } from '../core/errors.ts';
-import { DASHBOARD_MESSAGES } from '../core/messages/messages.ts';
+import { DASHBOARD_MESSAGES, OPS_ERRORS } from '../core/messages/index.ts';
 import {
   MAX_REQUEST_BODY_BYTES,
   type ApiResponse,
@@ -149,7 +149,7 @@ export async function serveSite(opts: {
 }): Promise<SiteServer> {
   const host = opts.host ?? '127.0.0.1';
   const root = await realpath(resolve(opts.dir)).catch((error: unknown) => {
-    throw new StorageError(`site directory not found: ${opts.dir}`, { cause: error });
+    throw new StorageError(OPS_ERRORS.noSiteDir(opts.dir), { cause: error });
   });
   const bodies = compressedBodies();
   const server = createServer((req, res) => {
@@ -168,7 +168,9 @@ export async function serveSite(opts: {
       ok();
     });
   }).catch((error: unknown) => {
-    throw new StorageError(`cannot listen on ${host}:${opts.port}: ${String(error)}`, { cause: error });
+    throw new StorageError(OPS_ERRORS.cannotListen(`${host}:${opts.port}`, String(error)), {
+      cause: error,
+    });
   });
   const { port } = server.address() as AddressInfo;
   return {

@@ -8,6 +8,7 @@ import { basename, join, relative, sep } from 'node:path';
 import { z } from 'zod';
 import { isDatasetName } from '../core/datasets/index.ts';
 import { NotFoundError, UsageError } from '../core/errors.ts';
+import { LOCAL_FILE_ERRORS } from '../core/messages/index.ts';
 import { parseUploadKey, type UploadLocation } from '../core/contracts/layout.ts';
 
 export interface LocalUpload {
@@ -37,7 +38,7 @@ export async function filesFromManifest(dir: string): Promise<LocalUpload[]> {
   const manifestPath = join(dir, MANIFEST_FILE);
   const parsed = manifestSchema.safeParse(JSON.parse(await readFile(manifestPath, 'utf8')));
   if (!parsed.success)
-    throw new UsageError(`${manifestPath} is not a sample manifest: ${parsed.error.message}`);
+    throw new UsageError(LOCAL_FILE_ERRORS.notManifest(manifestPath, parsed.error.message));
   return parsed.data.files.map((f) => {
     const location = checkedLocation(f.dataset, f.period, f.province, basename(f.path), manifestPath);
     return { path: join(dir, f.path), location, submittedAt: f.submitted_at ?? undefined };
@@ -70,14 +71,12 @@ export function locationOfPath(path: string): UploadLocation | undefined {
 
 /** What `vss ingest <path>` means: a manifest folder, a shaped folder, or one shaped file. */
 export async function filesAt(path: string): Promise<LocalUpload[]> {
-  if (!existsSync(path)) throw new NotFoundError(`no such file or folder: ${path}`);
+  if (!existsSync(path)) throw new NotFoundError(LOCAL_FILE_ERRORS.noSuchPath(path));
   if (existsSync(join(path, MANIFEST_FILE))) return filesFromManifest(path);
   if (/\.(csv|xlsx)$/i.test(path)) {
     const location = locationOfPath(path);
     if (!location) {
-      throw new UsageError(
-        `${path}: expected .../<dataset>/<YYYY-MM>/<province>.csv|xlsx (or use vss upload)`,
-      );
+      throw new UsageError(LOCAL_FILE_ERRORS.unshapedPath(path));
     }
     return [{ path, location }];
   }
@@ -85,8 +84,11 @@ export async function filesAt(path: string): Promise<LocalUpload[]> {
 }
 
 function checkedLocation(dataset: string, period: string, province: string, fileName: string, where: string) {
-  if (!isDatasetName(dataset)) throw new UsageError(`${where}: unknown dataset ${dataset}`);
+  if (!isDatasetName(dataset)) throw new UsageError(LOCAL_FILE_ERRORS.unknownDataset(where, dataset));
   const location = parseUploadKey(`uploads/${dataset}/${period}/${province}/${fileName}`);
-  if (!location) throw new UsageError(`${where}: bad location ${dataset}/${period}/${province}/${fileName}`);
+  if (!location)
+    throw new UsageError(
+      LOCAL_FILE_ERRORS.badLocation(where, `${dataset}/${period}/${province}/${fileName}`),
+    );
   return location;
 }

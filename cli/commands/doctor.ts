@@ -4,7 +4,7 @@
  */
 import type { Command } from 'commander';
 import { doctorDeployed, doctorLocal } from '../../local/doctor-local.ts';
-import { DOCTOR_MESSAGES, PROGRESS_MESSAGES, type Lang } from '../../core/messages/messages.ts';
+import { DOCTOR_MESSAGES, PROGRESS_MESSAGES, type Lang } from '../../core/messages/index.ts';
 import { inStage, stagesOn } from '../../pipeline/progress/index.ts';
 import { dataDirOption } from '../options.ts';
 import { langOption } from './ingest.ts';

@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
 import { UsageError } from '../../core/errors.ts';
+import { FLAG_ERRORS } from '../../core/messages/index.ts';
 import { generateSamples } from '../../pipeline/generate/index.ts';
 import { SCALES, scaleNamed } from '../../pipeline/generate/scale.ts';
 import { localPaths } from '../../core/contracts/layout.ts';
@@ -17,12 +18,12 @@ interface GenerateFlags {
 }
 
 function integer(flag: string, value: string): number {
-  if (!/^-?\d+$/.test(value)) throw new UsageError(`${flag} must be an integer: ${value}`);
+  if (!/^-?\d+$/.test(value)) throw new UsageError(FLAG_ERRORS.notInteger(flag, value));
   return Number(value);
 }
 
 function period(flag: string, value: string): string {
-  if (!isPeriod(value)) throw new UsageError(`${flag} must be YYYY-MM: ${value}`);
+  if (!isPeriod(value)) throw new UsageError(FLAG_ERRORS.notPeriod(flag, value));
   return value;
 }
 

@@ -4,7 +4,7 @@
  * the same bytes are skipped, so running it twice changes nothing.
  */
 import { Option, type Command } from 'commander';
-import { INGEST_MESSAGES, PROGRESS_MESSAGES, type Lang } from '../../core/messages/messages.ts';
+import { INGEST_MESSAGES, PROGRESS_MESSAGES, type Lang } from '../../core/messages/index.ts';
 import { stagesOn } from '../../pipeline/progress/index.ts';
 import { ingestFiles, type IngestSummary } from '../../local/ingest-files.ts';
 import { filesAt, type LocalUpload } from '../../local/upload-files.ts';

@@ -18,7 +18,7 @@ import { withProgress } from '../../pipeline/query/progress.ts';
 import { DATASET_NAMES } from '../../core/datasets/index.ts';
 import { QueryError, UsageError } from '../../core/errors.ts';
 import { localPaths } from '../../core/contracts/layout.ts';
-import { QUERY_MESSAGES, type Bilingual } from '../../core/messages/messages.ts';
+import { FLAG_ERRORS, QUERY_MESSAGES } from '../../core/messages/index.ts';
 import { MEASURE_NAMES } from '../../core/measures.ts';
 import { dataDirOption } from '../options.ts';
 
@@ -42,8 +42,6 @@ const TABLES = [
   'vss.months',
 ].join(', ');
 
-const bilingual = (m: Bilingual) => `${m.vi}\n${m.en}`;
-
 function collectParam(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
@@ -51,7 +49,7 @@ function collectParam(value: string, previous: string[]): string[] {
 /** One `k=v` pair; a value that is a whole number binds as a number, a code like 01 as text. */
 function parsePair(pair: string): [string, string | number] {
   const at = pair.indexOf('=');
-  if (at < 1) throw new UsageError(`--param takes name=value, not ${JSON.stringify(pair)}`);
+  if (at < 1) throw new UsageError(FLAG_ERRORS.paramPair(pair));
   const value = pair.slice(at + 1);
   return [pair.slice(0, at), /^-?\d{1,15}$/.test(value) && !/^0\d/.test(value) ? Number(value) : value];
 }
@@ -69,7 +67,7 @@ export function positionalParams(sql: string, pairs: string[]): PositionalParams
   const values = pairs.map((pair) => parsePair(pair)[1]);
   const placeholders = countPlaceholders(sql);
   if (placeholders !== values.length) {
-    throw new UsageError(bilingual(QUERY_MESSAGES.placeholders(placeholders, values.length)));
+    throw new UsageError(QUERY_MESSAGES.placeholders(placeholders, values.length));
   }
   return values;
 }
@@ -82,11 +80,11 @@ export async function resolveParams(
   const params: Record<string, string | number> = { ...given };
   const measure = params.measure;
   if (typeof measure === 'string' && measure !== 'all' && !MEASURE_NAMES.includes(measure)) {
-    throw new UsageError(bilingual(QUERY_MESSAGES.unknownMeasure(measure, MEASURE_NAMES.join(', '))));
+    throw new UsageError(QUERY_MESSAGES.unknownMeasure(measure, MEASURE_NAMES.join(', ')));
   }
   if (opts.geography === undefined || !opts.name) return params;
   if (!(await loadNamedQuery(opts.name)).params.includes('geography')) {
-    throw new UsageError(bilingual(QUERY_MESSAGES.noGeography(opts.name)));
+    throw new UsageError(QUERY_MESSAGES.noGeography(opts.name));
   }
   params.geography = opts.geography;
   return params;
@@ -106,7 +104,7 @@ type Bound = { name: string; params: QueryParams } | { sql: string; values: Posi
 
 async function bind(sql: string | undefined, opts: QueryOptions): Promise<Bound> {
   if (sql !== undefined) {
-    if (opts.geography !== undefined) throw new UsageError(bilingual(QUERY_MESSAGES.geographyOfSql()));
+    if (opts.geography !== undefined) throw new UsageError(QUERY_MESSAGES.geographyOfSql());
     return { sql, values: positionalParams(sql, opts.param) };
   }
   return { name: opts.name ?? '', params: await resolveParams(opts, parseParams(opts.param)) };
@@ -122,7 +120,7 @@ async function run(engine: QueryEngine, bound: Bound) {
     });
   } catch (error) {
     if (!(error instanceof QueryError)) throw error;
-    throw new QueryError(bilingual(QUERY_MESSAGES.failed(error.message, TABLES)), { cause: error });
+    throw new QueryError(QUERY_MESSAGES.failed(error.message, TABLES), { cause: error });
   }
 }
 
@@ -157,10 +155,10 @@ export function register(program: Command): void {
     .addOption(dataDirOption())
     .action(async (sql: string | undefined, opts: QueryOptions) => {
       if ((sql === undefined) === (opts.name === undefined)) {
-        throw new UsageError('give either SQL text or --name <query>, not both');
+        throw new UsageError(FLAG_ERRORS.sqlAndName());
       }
       if (opts.format === 'xlsx' && !opts.out && process.stdout.isTTY) {
-        throw new UsageError(bilingual(QUERY_MESSAGES.xlsxNeedsFile()));
+        throw new UsageError(QUERY_MESSAGES.xlsxNeedsFile());
       }
       const bound = await bind(sql, opts);
       const engine = await openQueryEngine(opts);

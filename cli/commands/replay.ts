@@ -5,7 +5,7 @@
  * what would be cleared and replayed. Exit 1 when an upload could not be handled.
  */
 import type { Command } from 'commander';
-import { PROGRESS_MESSAGES, REPLAY_MESSAGES, type Lang } from '../../core/messages/messages.ts';
+import { PROGRESS_MESSAGES, REPLAY_MESSAGES, type Lang } from '../../core/messages/index.ts';
 import { inStage, stagesOn } from '../../pipeline/progress/index.ts';
 import { replayDeployed } from '../../pipeline/ops/replay-deployed.ts';
 import { replayLocal } from '../../local/replay-local.ts';

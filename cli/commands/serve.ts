@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Option, type Command } from 'commander';
 import { UsageError } from '../../core/errors.ts';
+import { FLAG_ERRORS } from '../../core/messages/index.ts';
 import { localPaths } from '../../core/contracts/layout.ts';
 import { buildSite } from '../../pipeline/site/build.ts';
 import { serveSite } from '../../local/site-server.ts';
@@ -9,7 +10,7 @@ import { dataDirOption } from '../options.ts';
 
 function parsePort(value: string): number {
   const port = Number(value);
-  if (!/^\d+$/.test(value) || port > 65_535) throw new UsageError(`--port must be 0-65535, got ${value}`);
+  if (!/^\d+$/.test(value) || port > 65_535) throw new UsageError(FLAG_ERRORS.badPort(value));
   return port;
 }
 

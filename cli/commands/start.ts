@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
 import { UsageError } from '../../core/errors.ts';
+import { FLAG_ERRORS } from '../../core/messages/index.ts';
 import { isPeriod } from '../../core/period.ts';
 import { runLocalPipeline } from '../../local/run-local.ts';
 import { stagesOn } from '../../pipeline/progress/index.ts';
@@ -19,19 +20,18 @@ interface StartFlags {
 
 function checked(flags: StartFlags) {
   const port = Number(flags.port);
-  if (!/^\d+$/.test(flags.port) || port > 65_535)
-    throw new UsageError(`--port must be 0-65535: ${flags.port}`);
+  if (!/^\d+$/.test(flags.port) || port > 65_535) throw new UsageError(FLAG_ERRORS.badPort(flags.port));
   for (const [flag, value] of [
     ['--from', flags.from],
     ['--to', flags.to],
   ] as const) {
-    if (!isPeriod(value)) throw new UsageError(`${flag} must be YYYY-MM: ${value}`);
+    if (!isPeriod(value)) throw new UsageError(FLAG_ERRORS.notPeriod(flag, value));
   }
-  if (!/^\d+$/.test(flags.seed)) throw new UsageError(`--seed must be a whole number: ${flags.seed}`);
+  if (!/^\d+$/.test(flags.seed)) throw new UsageError(FLAG_ERRORS.notWholeNumber('--seed', flags.seed));
   if (flags.asProvince !== undefined && !isKnownScope(flags.asProvince))
-    throw new UsageError(`--as-province must be a province code or all: ${flags.asProvince}`);
+    throw new UsageError(FLAG_ERRORS.notScope(flags.asProvince));
   if (!/^\d+$/.test(flags.threads))
-    throw new UsageError(`--threads must be a whole number: ${flags.threads}`);
+    throw new UsageError(FLAG_ERRORS.notWholeNumber('--threads', flags.threads));
   return {
     port,
     from: flags.from,

@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
 import { DATASET_NAMES, DATASETS, isDatasetName } from '../../core/datasets/index.ts';
 import { UsageError } from '../../core/errors.ts';
-import { TEMPLATE_TEXT, USAGE_MESSAGES, type Lang } from '../../core/messages/messages.ts';
+import { TEMPLATE_TEXT, USAGE_MESSAGES, type Lang } from '../../core/messages/index.ts';
 import { writeTemplate } from '../../pipeline/template/write-template.ts';
 
 interface TemplateOptions {
@@ -12,8 +12,7 @@ interface TemplateOptions {
 }
 
 async function run(dataset: string, options: TemplateOptions): Promise<void> {
-  if (!isDatasetName(dataset))
-    throw new UsageError(USAGE_MESSAGES.badOption('<dataset>', dataset)[options.lang]);
+  if (!isDatasetName(dataset)) throw new UsageError(USAGE_MESSAGES.badOption('<dataset>', dataset));
   await writeFile(options.out, await writeTemplate(DATASETS[dataset]));
   process.stdout.write(`${TEMPLATE_TEXT.written(options.out)[options.lang]}\n`);
 }

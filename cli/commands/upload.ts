@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { NotFoundError } from '../../core/errors.ts';
-import { USAGE_MESSAGES, type Lang } from '../../core/messages/messages.ts';
+import { USAGE_MESSAGES, type Lang } from '../../core/messages/index.ts';
 import { dataDirOption } from '../options.ts';
 import { concurrencyOption, ingestAndReport, langOption } from './ingest.ts';
 import { resolveLocation } from './validate.ts';
@@ -35,7 +35,7 @@ export function register(program: Command): void {
     .addOption(langOption())
     .action(async (file: string, options: UploadOptions) => {
       const location = resolveLocation(file, options);
-      if (!existsSync(file)) throw new NotFoundError(USAGE_MESSAGES.unreadableFile(file)[options.lang]);
+      if (!existsSync(file)) throw new NotFoundError(USAGE_MESSAGES.unreadableFile(file));
       await ingestAndReport([{ path: file, location }], options);
     });
 }

@@ -8,7 +8,7 @@ import { Option, type Command } from 'commander';
 import { DATASETS, isDatasetName } from '../../core/datasets/index.ts';
 import { NotFoundError, UsageError } from '../../core/errors.ts';
 import { uploadKey, type UploadLocation } from '../../core/contracts/layout.ts';
-import { USAGE_MESSAGES, type Lang } from '../../core/messages/messages.ts';
+import { USAGE_MESSAGES, type Lang } from '../../core/messages/index.ts';
 import { isPeriod } from '../../core/period.ts';
 import { validateUpload } from '../../pipeline/validate/index.ts';
 import { annotateUpload } from '../../pipeline/validate/annotate.ts';
@@ -37,15 +37,14 @@ const asDataset = (value: string | undefined) =>
 
 export function resolveLocation(file: string, options: ValidateOptions): UploadLocation {
   const fromPath = locationFromPath(file);
-  const lang = options.lang;
   const dataset = options.dataset ?? fromPath.dataset;
   const period = options.period ?? fromPath.period;
   const province = options.province?.padStart(2, '0') ?? fromPath.province;
   if (dataset === undefined || period === undefined || province === undefined)
-    throw new UsageError(USAGE_MESSAGES.noLocation(file)[lang]);
-  if (!isDatasetName(dataset)) throw new UsageError(USAGE_MESSAGES.badOption('--dataset', dataset)[lang]);
-  if (!isPeriod(period)) throw new UsageError(USAGE_MESSAGES.badOption('--period', period)[lang]);
-  if (!/^\d{2}$/.test(province)) throw new UsageError(USAGE_MESSAGES.badOption('--province', province)[lang]);
+    throw new UsageError(USAGE_MESSAGES.noLocation(file));
+  if (!isDatasetName(dataset)) throw new UsageError(USAGE_MESSAGES.badOption('--dataset', dataset));
+  if (!isPeriod(period)) throw new UsageError(USAGE_MESSAGES.badOption('--period', period));
+  if (!/^\d{2}$/.test(province)) throw new UsageError(USAGE_MESSAGES.badOption('--province', province));
   return { dataset, period, province, fileName: basename(file) };
 }
 
@@ -55,7 +54,7 @@ async function run(file: string, options: ValidateOptions): Promise<void> {
   try {
     bytes = await readFile(file);
   } catch (error) {
-    throw new NotFoundError(USAGE_MESSAGES.unreadableFile(file)[options.lang], { cause: error });
+    throw new NotFoundError(USAGE_MESSAGES.unreadableFile(file), { cause: error });
   }
   const { receipt } = await validateUpload({
     bytes,

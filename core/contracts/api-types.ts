@@ -3,7 +3,7 @@
  * (functions/upload-api.ts) and the local server (local/site-server.ts) both translate to these.
  */
 import type { Approver } from './approver.ts';
-import type { Bilingual } from '../messages/messages.ts';
+import type { Bilingual } from '../messages/index.ts';
 
 /** Who is calling: a province code, or `all` for leadership. Never taken from the request. */
 export type Scope = 'all' | string;

@@ -1,6 +1,6 @@
 /**
- * Every word the dashboard shows, in Vietnamese and English, in one place. core/messages/messages.ts
- * re-exports it with the platform's other text; the page picks one language through i18n.ts.
+ * Every word the dashboard shows, in Vietnamese and English, in one place. core/messages/index.ts
+ * exports it with the platform's other text; the page picks one language through i18n.ts.
  */
 import type { Bilingual } from './messages.ts';
 

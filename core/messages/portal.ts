@@ -1,5 +1,5 @@
 /**
- * Every word of the upload portal page, in Vietnamese and English. core/messages/messages.ts re-exports it
+ * Every word of the upload portal page, in Vietnamese and English. core/messages/index.ts exports it
  * with the platform's other text; the API's refusals come from core/messages/messages.ts (PORTAL_MESSAGES).
  */
 import type { Bilingual } from './messages.ts';

@@ -1,4 +1,4 @@
-/** Every word of the portal's sign-off panel, in Vietnamese and English (re-exported by core/messages/messages.ts). */
+/** Every word of the portal's sign-off panel, in Vietnamese and English (exported by core/messages/index.ts). */
 import type { Bilingual } from './messages.ts';
 
 const b = (vi: string, en: string): Bilingual => ({ vi, en });

@@ -3,7 +3,7 @@
  * does not set its own target: a figure that disagrees is a warning with the assigned number and
  * the deciding document, and the figures take the assigned target whatever the upload says.
  */
-import { TARGET_MESSAGES, type Bilingual } from '../messages/messages.ts';
+import { TARGET_MESSAGES, type Bilingual } from '../messages/index.ts';
 import { REFORM_FIRST_PERIOD, type Period } from '../period.ts';
 import { TARGET_SCHEMES, type TargetScheme, type Targets } from './targets.ts';
 

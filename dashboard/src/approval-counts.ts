@@ -4,7 +4,7 @@
  * report is counted as "chưa báo cáo", never as approved or pending.
  */
 import { DATASET_NAMES } from '../../core/datasets/index.ts';
-import { APPROVAL_TEXT } from '../../core/messages/dashboard.ts';
+import { APPROVAL_TEXT } from '../../core/messages/index.ts';
 import { formatPeriod } from './format.ts';
 import { datasetTitle, pick } from './i18n.ts';
 import type { PageContext } from './page-context.ts';

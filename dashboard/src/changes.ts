@@ -6,7 +6,7 @@
 import type { ComparedMeasure, ComparisonRow } from '../../core/contracts/site-data.ts';
 import { formatPeriod } from './format.ts';
 import { pick } from './i18n.ts';
-import { CHANGE_TEXT } from '../../core/messages/dashboard.ts';
+import { CHANGE_TEXT } from '../../core/messages/index.ts';
 
 export type Basis = ComparisonRow['basis'];
 export const BASES: readonly Basis[] = ['mom', 'yoy', 'ytd'];

@@ -1,7 +1,7 @@
 /** Small conversions every page uses to turn site data rows into chart values and export tables. */
 import { formatPeriod, formatShare, formatVnd } from './format.ts';
 import { pick, t } from './i18n.ts';
-import { VIEW_TEXT } from '../../core/messages/dashboard.ts';
+import { VIEW_TEXT } from '../../core/messages/index.ts';
 import { FIRST_PERIOD_OF_34 } from './units.ts';
 import type { TrendOptions } from './specs/line-trend.ts';
 import { VND_PER_TY } from './specs/palette.ts';

@@ -3,8 +3,14 @@
  * only, so a switch of language redraws the page without reloading it.
  */
 import { DATASETS, isDatasetName } from '../../core/datasets/index.ts';
-import type { Bilingual, Lang } from '../../core/messages/messages.ts';
-import { CATEGORY_EN, REGION_EN, UI_TEXT, type TextKey } from '../../core/messages/dashboard.ts';
+import {
+  type Bilingual,
+  type Lang,
+  CATEGORY_EN,
+  REGION_EN,
+  UI_TEXT,
+  type TextKey,
+} from '../../core/messages/index.ts';
 
 let current: Lang = 'vi';
 

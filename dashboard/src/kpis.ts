@@ -10,7 +10,7 @@ import { changesOf, type Change, type Compared } from './changes.ts';
 import { formatCount, formatFineShare, formatPeriod, formatShare, formatTy, formatVnd } from './format.ts';
 import { lang, pick } from './i18n.ts';
 import { laggingOnLateRate } from './lagging.ts';
-import { CHANGE_TEXT, KPI_TEXT } from '../../core/messages/dashboard.ts';
+import { CHANGE_TEXT, KPI_TEXT } from '../../core/messages/index.ts';
 
 /**
  * One headline figure: a rounded value for the eye, the exact one and its context beneath, how

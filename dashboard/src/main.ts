@@ -2,10 +2,9 @@
  * The dashboard: reads the site data once, then draws the page the URL hash names (overview by
  * default) for the month, geography, region, province and language the hash holds.
  */
-import { DASHBOARD_MESSAGES } from '../../core/messages/messages.ts';
+import { DASHBOARD_MESSAGES, type TextKey } from '../../core/messages/index.ts';
 import { formatPeriod } from './format.ts';
 import { lang, regionLabel, setLang, t } from './i18n.ts';
-import type { TextKey } from '../../core/messages/dashboard.ts';
 import { renderOverviewHead } from './pages/overview-head.ts';
 import type * as Pages from './pages/index.ts';
 import { hashFor, routeFromHash, type Route } from './route.ts';

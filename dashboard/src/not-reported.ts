@@ -5,7 +5,7 @@
  */
 import type { Cell } from './data-table.ts';
 import { pick } from './i18n.ts';
-import { CHANGE_TEXT } from '../../core/messages/dashboard.ts';
+import { CHANGE_TEXT } from '../../core/messages/index.ts';
 import { nameOf, reportedUnits, unitsShown, type PageContext } from './page-context.ts';
 
 /** The codes of the units shown for `period` whose `dataset` report did not arrive. */

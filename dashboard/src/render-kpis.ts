@@ -1,6 +1,6 @@
 import { pick } from './i18n.ts';
 import type { KpiTile } from './kpis.ts';
-import { KPI_TEXT } from '../../core/messages/dashboard.ts';
+import { KPI_TEXT } from '../../core/messages/index.ts';
 
 const TREND_TEXT = { better: KPI_TEXT.better, worse: KPI_TEXT.worse, same: KPI_TEXT.same } as const;
 

@@ -1,5 +1,5 @@
 import type { FigureBasis } from '../../core/approved-basis.ts';
-import type { Lang } from '../../core/messages/messages.ts';
+import type { Lang } from '../../core/messages/index.ts';
 import { isMapMeasure, type MapMeasure } from './map-measures.ts';
 import type { Geography } from './restate.ts';
 

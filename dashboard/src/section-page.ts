@@ -10,7 +10,7 @@ import { appendChanges } from './render-changes.ts';
 import type { Cell, DataTable } from './data-table.ts';
 import { formatPeriod } from './format.ts';
 import { pick, t } from './i18n.ts';
-import { CHANGE_TEXT } from '../../core/messages/dashboard.ts';
+import { CHANGE_TEXT } from '../../core/messages/index.ts';
 import { appendUnreportedNote, unreportedRows, unreportedUnits } from './not-reported.ts';
 import { openClickedProvince, section, type PageContext } from './page-context.ts';
 import { chartPanel, type Stamp } from './panel.ts';

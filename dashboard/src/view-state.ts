@@ -5,7 +5,7 @@
  */
 import { formatPeriod } from './format.ts';
 import { pick, regionLabel, t } from './i18n.ts';
-import { VIEW_TEXT } from '../../core/messages/dashboard.ts';
+import { VIEW_TEXT } from '../../core/messages/index.ts';
 import type { Route } from './route.ts';
 import type { DataTable } from './data-table.ts';
 

@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { z } from 'zod';
-import { AUTH_MESSAGES } from '../../core/messages/messages.ts';
+import { AUTH_MESSAGES } from '../../core/messages/index.ts';
 import {
   clearVerifierCookie,
   codeChallengeOf,

@@ -7,6 +7,7 @@ import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { DATASETS } from '../../core/datasets/index.ts';
 import { UsageError } from '../../core/errors.ts';
+import { FLAG_ERRORS } from '../../core/messages/index.ts';
 import { provinces } from '../reference/provinces.ts';
 import { csvHeaderLine, csvRowLine } from './csv-file.ts';
 import { standaloneDebtors } from './debtors.ts';
@@ -23,10 +24,9 @@ export interface BigUploadOptions {
 /** Writes the CSV and returns its size in bytes. */
 export async function writeBigDebtUpload(options: BigUploadOptions): Promise<number> {
   const { path, rows, province = '79', seed = 1 } = options;
-  if (!Number.isSafeInteger(rows) || rows < 1)
-    throw new UsageError(`rows must be a positive integer: ${rows}`);
+  if (!Number.isSafeInteger(rows) || rows < 1) throw new UsageError(FLAG_ERRORS.notPositive('rows', rows));
   const unit = provinces().units.find((u) => u.code === province && u.generation === '34');
-  if (!unit) throw new UsageError(`not a province code of the 34 units: ${province}`);
+  if (!unit) throw new UsageError(FLAG_ERRORS.notCurrentProvince(province));
   const dataset = DATASETS.debt;
   const out = createWriteStream(path);
   let bytes = 0;

@@ -9,6 +9,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DATASET_NAMES, DATASETS, type DatasetName } from '../../core/datasets/index.ts';
 import { UsageError } from '../../core/errors.ts';
+import { FLAG_ERRORS } from '../../core/messages/index.ts';
 import { isPeriod, type Period } from '../../core/period.ts';
 import { provinces } from '../reference/provinces.ts';
 import { TREND_ANCHOR, NATIONAL } from './calibration.ts';
@@ -50,11 +51,11 @@ const WRITE_CONCURRENCY = 8;
 
 function checked(options: GenerateOptions): Required<GenerateOptions> {
   const { from, to, seed, debtorsPerMonth = NATIONAL.debtorsPerMonth } = options;
-  if (!isPeriod(from) || !isPeriod(to)) throw new UsageError(`periods must be YYYY-MM: ${from}, ${to}`);
-  if (from > to) throw new UsageError(`--from ${from} is after --to ${to}`);
-  if (!Number.isSafeInteger(seed)) throw new UsageError(`--seed must be an integer: ${seed}`);
+  if (!isPeriod(from) || !isPeriod(to)) throw new UsageError(FLAG_ERRORS.notPeriods(from, to));
+  if (from > to) throw new UsageError(FLAG_ERRORS.fromAfterTo(from, to));
+  if (!Number.isSafeInteger(seed)) throw new UsageError(FLAG_ERRORS.notInteger('--seed', seed));
   if (!Number.isSafeInteger(debtorsPerMonth) || debtorsPerMonth < 1)
-    throw new UsageError(`--debtors-per-month must be a positive integer: ${debtorsPerMonth}`);
+    throw new UsageError(FLAG_ERRORS.notPositive('--debtors-per-month', debtorsPerMonth));
   return { ...options, debtorsPerMonth };
 }
 

@@ -4,6 +4,7 @@
  * the benchmarks: about 150,000 debtor rows a month, 2021-01 to 2026-10 (about 10 million rows).
  */
 import { UsageError } from '../../core/errors.ts';
+import { FLAG_ERRORS } from '../../core/messages/index.ts';
 import type { Period } from '../../core/period.ts';
 import { NATIONAL } from './calibration.ts';
 
@@ -22,6 +23,6 @@ export type ScaleName = keyof typeof SCALES;
 
 export function scaleNamed(name: string): Scale {
   if (!Object.hasOwn(SCALES, name))
-    throw new UsageError(`--scale must be one of ${Object.keys(SCALES).join(', ')}: ${name}`);
+    throw new UsageError(FLAG_ERRORS.unknownScale(name, Object.keys(SCALES).join(', ')));
   return SCALES[name as ScaleName];
 }

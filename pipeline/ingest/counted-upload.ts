@@ -6,7 +6,7 @@ import { listApprovals } from '../approval/approval-store.ts';
 import { reportStanding, type ReportStanding } from '../approval/standing.ts';
 import type { LedgerRecord } from '../../core/contracts/ledger-record.ts';
 import { listLedger, type ProvinceMonth } from '../ledger/ledger-store.ts';
-import { APPROVAL_MESSAGES } from '../../core/messages/approval.ts';
+import { APPROVAL_MESSAGES } from '../../core/messages/index.ts';
 import type { Receipt } from '../../core/contracts/receipt.ts';
 import type { UploadContext } from './upload-context.ts';
 

@@ -10,7 +10,7 @@ import { DeleteObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/c
 import { StorageError } from '../../core/errors.ts';
 import { putJsonObject } from '../storage/object-bytes.ts';
 import { ATTEMPTS_PREFIX, RECEIPTS_PREFIX, type UploadLocation } from '../../core/contracts/layout.ts';
-import { RULE_MESSAGES, type RuleId } from '../../core/messages/messages.ts';
+import { RULE_MESSAGES, type RuleId } from '../../core/messages/index.ts';
 import type { Receipt } from '../../core/contracts/receipt.ts';
 import { deleteAll, listObjects } from '../storage/list-objects.ts';
 

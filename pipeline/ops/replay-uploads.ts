@@ -15,6 +15,7 @@ import { HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { S3Event } from 'aws-lambda';
 import { receivedAtOf } from '../ingest/received-at.ts';
 import { ConfigError, StorageError } from '../../core/errors.ts';
+import { OPS_ERRORS } from '../../core/messages/index.ts';
 import { forEachLimited } from '../generate/limited.ts';
 import { parseUploadKey, UPLOADS_PREFIX } from '../../core/contracts/layout.ts';
 import { deleteAll, listObjects, type ListedObject } from '../storage/list-objects.ts';
@@ -57,9 +58,7 @@ export interface ReplaySummary {
 export async function replayUploads(o: ReplayOptions): Promise<ReplaySummary> {
   const lakeVersioning = await bucketVersioning(o.s3, o.lakeBucket);
   if (lakeVersioning !== 'enabled' && !o.allowUnversionedLake && !o.dryRun)
-    throw new ConfigError(
-      `s3://${o.lakeBucket} is not versioned: replay would delete what it cannot restore (enable versioning first)`,
-    );
+    throw new ConfigError(OPS_ERRORS.lakeUnversioned(o.lakeBucket));
   const uploads = (await listVersions(o.s3, o.uploadsBucket, UPLOADS_PREFIX)).filter((u) =>
     parseUploadKey(u.key),
   );

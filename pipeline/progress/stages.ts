@@ -4,7 +4,7 @@
  * stage draws a bar (terminal-stages.ts); in a log, a CI job or a pipe every stage writes exactly
  * one line when it ends, with its count, its time and its rate, so a log shows where time went.
  */
-import type { Bilingual } from '../../core/messages/messages.ts';
+import type { Bilingual } from '../../core/messages/index.ts';
 
 export interface Stage {
   /** `done` items of `total` (the total may be learnt, or grow, while the stage runs). */

@@ -10,6 +10,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { NotFoundError, UsageError } from '../../core/errors.ts';
+import { QUERY_ERRORS } from '../../core/messages/index.ts';
 import { comparisonValues, isComparisonParam } from '../../core/comparison-months.ts';
 
 export interface NamedQuery {
@@ -47,8 +48,7 @@ export function parseNamedQuery(name: string, sql: string): NamedQuery {
     header.push(line.replace(/^--\s?/, ''));
   }
   const paramsLine = header.find((l) => /^params:/i.test(l));
-  if (paramsLine === undefined)
-    throw new UsageError(`queries/${name}.sql: the header has no "-- params:" line`);
+  if (paramsLine === undefined) throw new UsageError(QUERY_ERRORS.noParamsLine(name));
   const listed = paramsLine.replace(/^params:/i, '').trim();
   const entries = listed === '' || listed === 'none' ? [] : listed.split(',').map((p) => p.trim());
   const order = entries.map((e) => e.split('=')[0]?.trim() ?? e);
@@ -60,9 +60,7 @@ export function parseNamedQuery(name: string, sql: string): NamedQuery {
   }
   const placeholders = countPlaceholders(sql);
   if (placeholders !== order.length) {
-    throw new UsageError(
-      `queries/${name}.sql: ${placeholders} placeholders but ${order.length} params in the header`,
-    );
+    throw new UsageError(QUERY_ERRORS.headerPlaceholders(name, placeholders, order.length));
   }
   return {
     name,
@@ -73,12 +71,12 @@ export function parseNamedQuery(name: string, sql: string): NamedQuery {
     description: header.filter((l) => l !== paramsLine).join('\n'),
     bind(values) {
       const unknown = Object.keys(values).filter((k) => !params.includes(k));
-      if (unknown.length > 0) throw new UsageError(`${name} takes no parameter ${unknown.join(', ')}`);
+      if (unknown.length > 0) throw new UsageError(QUERY_ERRORS.noSuchParam(name, unknown.join(', ')));
       const derived = order.some(isComparisonParam) ? comparisonValues(name, values.period) : {};
       const known: Readonly<Record<string, string | number>> = { ...defaults, ...derived, ...values };
       return order.map((p) => {
         const value = known[p];
-        if (value === undefined) throw new UsageError(`${name} needs the parameter ${p}`);
+        if (value === undefined) throw new UsageError(QUERY_ERRORS.needsParam(name, p));
         return value;
       });
     },
@@ -86,12 +84,12 @@ export function parseNamedQuery(name: string, sql: string): NamedQuery {
 }
 
 export async function loadNamedQuery(name: string, dir: string = queriesDir()): Promise<NamedQuery> {
-  if (!NAME.test(name)) throw new UsageError(`not a query name: ${JSON.stringify(name)}`);
+  if (!NAME.test(name)) throw new UsageError(QUERY_ERRORS.notQueryName(name));
   let text: string;
   try {
     text = await readFile(join(dir, `${name}.sql`), 'utf8');
   } catch (error) {
-    throw new NotFoundError(`no query named ${name} in ${dir}`, { cause: error });
+    throw new NotFoundError(QUERY_ERRORS.noSuchQuery(name, dir), { cause: error });
   }
   return parseNamedQuery(name, text);
 }

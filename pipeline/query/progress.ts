@@ -3,7 +3,7 @@
  * seconds (rewritten in place on a terminal, a line now and then in a log). The query itself runs
  * off the main thread in DuckDB, so the timer keeps ticking.
  */
-import { QUERY_MESSAGES } from '../../core/messages/messages.ts';
+import { QUERY_MESSAGES } from '../../core/messages/index.ts';
 
 export interface ProgressOptions {
   write: (text: string) => void;

@@ -15,6 +15,7 @@ import {
   SUMMARIES_PREFIX,
 } from '../../core/contracts/layout.ts';
 import { NotFoundError, QueryError } from '../../core/errors.ts';
+import { OPS_ERRORS } from '../../core/messages/index.ts';
 import { provinces } from '../reference/provinces.ts';
 import {
   completenessRow,
@@ -52,7 +53,12 @@ export const REFRESH_DETAIL_DATASETS: readonly DatasetName[] = DATASET_NAMES.fil
 
 /** What the refresh copies from the lake bucket. */
 export function refreshMirrorPrefixes(): string[] {
-  return [...REFRESH_DETAIL_DATASETS.map(lakeDatasetPrefix), SUMMARIES_PREFIX, LEDGER_PREFIX, APPROVALS_PREFIX];
+  return [
+    ...REFRESH_DETAIL_DATASETS.map(lakeDatasetPrefix),
+    SUMMARIES_PREFIX,
+    LEDGER_PREFIX,
+    APPROVALS_PREFIX,
+  ];
 }
 
 export interface RefreshOptions {
@@ -117,9 +123,7 @@ export async function refreshSite(opts: RefreshOptions): Promise<{ files: string
     const first = periods[0];
     const latest = periods.at(-1);
     if (first === undefined || latest === undefined) {
-      throw new NotFoundError(
-        `the lake mirror at ${opts.mirrorDir} holds no reports yet: nothing to refresh`,
-      );
+      throw new NotFoundError(OPS_ERRORS.nothingToRefresh(opts.mirrorDir));
     }
     const national = await rowsOf(engine, 'national_monthly', nationalRow);
     const provinceRows = await rowsOf(engine, 'province_monthly', provinceRow);

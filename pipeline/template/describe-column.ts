@@ -9,7 +9,7 @@ import {
   type DatasetDef,
   type RowRule,
 } from '../../core/datasets/index.ts';
-import { RULE_MESSAGES, TEMPLATE_TEXT, type Bilingual } from '../../core/messages/messages.ts';
+import { RULE_MESSAGES, TEMPLATE_TEXT, type Bilingual } from '../../core/messages/index.ts';
 
 export function typeText(c: ColumnDef): Bilingual {
   const t = c.type;

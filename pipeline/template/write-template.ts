@@ -6,7 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { ColumnDef, DatasetDef } from '../../core/datasets/index.ts';
-import { TEMPLATE_TEXT } from '../../core/messages/messages.ts';
+import { TEMPLATE_TEXT } from '../../core/messages/index.ts';
 import { presenceText, rowRuleText, typeText } from './describe-column.ts';
 
 /** Rows that carry the dropdowns and number checks; a province with more rows copies them down. */

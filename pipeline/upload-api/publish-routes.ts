@@ -15,8 +15,7 @@ import {
   type PublishedSnapshot,
 } from '../approval/published-snapshot.ts';
 import { DATASET_NAMES } from '../../core/datasets/index.ts';
-import { APPROVAL_MESSAGES } from '../../core/messages/approval.ts';
-import { PORTAL_MESSAGES } from '../../core/messages/messages.ts';
+import { APPROVAL_MESSAGES, PORTAL_MESSAGES } from '../../core/messages/index.ts';
 import { isPeriod, type Period } from '../../core/period.ts';
 import { putJsonObject, readObject } from '../storage/object-bytes.ts';
 import { nationalApproval } from './approval-national.ts';

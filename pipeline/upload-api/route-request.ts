@@ -15,7 +15,7 @@ import { createHash } from 'node:crypto';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { DATASETS, isDatasetName } from '../../core/datasets/index.ts';
 import { parseUploadKey, type UploadLocation } from '../../core/contracts/layout.ts';
-import { PORTAL_MESSAGES } from '../../core/messages/messages.ts';
+import { PORTAL_MESSAGES } from '../../core/messages/index.ts';
 import { isPeriod } from '../../core/period.ts';
 import { provinces } from '../reference/provinces.ts';
 import { isMissingObject, readObject } from '../storage/object-bytes.ts';

@@ -4,7 +4,7 @@
  * Also reads the optional in-file ma_tinh / ky_bao_cao columns, which must agree.
  */
 import type { UploadLocation } from '../../core/contracts/layout.ts';
-import { RULE_MESSAGES } from '../../core/messages/messages.ts';
+import { RULE_MESSAGES } from '../../core/messages/index.ts';
 import { periodOf, type Period } from '../../core/period.ts';
 import { FIRST_PERIOD, provinces } from '../reference/provinces.ts';
 import type { RawCell } from './grid.ts';

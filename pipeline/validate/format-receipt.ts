@@ -1,6 +1,6 @@
 /** A receipt as a terminal table, in one language. */
 import { DATASETS } from '../../core/datasets/index.ts';
-import { CLI_LABELS, type Lang } from '../../core/messages/messages.ts';
+import { CLI_LABELS, type Lang } from '../../core/messages/index.ts';
 import type { Receipt, ReceiptIssue } from '../../core/contracts/receipt.ts';
 
 function issueLines(title: string, issues: readonly ReceiptIssue[], lang: Lang): string[] {

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { DATASET_NAMES, DATASETS, isTotal, type DatasetDef } from '../../core/datasets/index.ts';
 import type { UploadLocation } from '../../core/contracts/layout.ts';
-import { RULE_MESSAGES } from '../../core/messages/messages.ts';
+import { RULE_MESSAGES } from '../../core/messages/index.ts';
 import type { Receipt } from '../../core/contracts/receipt.ts';
 import { checkLocation } from './check-location.ts';
 import { looksLikeText } from './decode-text.ts';

@@ -1,5 +1,4 @@
-import type { Bilingual, RuleId } from '../../core/messages/messages.ts';
-import { RULE_MESSAGES } from '../../core/messages/messages.ts';
+import { type Bilingual, type RuleId, RULE_MESSAGES } from '../../core/messages/index.ts';
 import type { ReceiptIssue } from '../../core/contracts/receipt.ts';
 
 /** A receipt lists this many errors (and as many warnings); the rest are counted, not listed. */

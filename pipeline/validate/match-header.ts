@@ -5,7 +5,7 @@
  * English description all name the column.
  */
 import type { DatasetDef } from '../../core/datasets/index.ts';
-import { LOCATION_COLUMNS } from '../../core/messages/messages.ts';
+import { LOCATION_COLUMNS } from '../../core/messages/index.ts';
 import type { GridRow, Sheet } from './grid.ts';
 import { matchKey } from './normalize.ts';
 import { oneRowNames, twoRowNames } from './header-rows.ts';

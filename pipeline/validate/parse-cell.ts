@@ -3,7 +3,7 @@
  * Empty cells are decided by the caller (required columns, row rules), never here.
  */
 import type { CategoryOption, CellType } from '../../core/datasets/index.ts';
-import type { RuleId } from '../../core/messages/messages.ts';
+import type { RuleId } from '../../core/messages/index.ts';
 import type { RawCell } from './grid.ts';
 import { cleanText, matchKey } from './normalize.ts';
 import { officeNumber } from './office-number.ts';

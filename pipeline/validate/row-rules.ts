@@ -4,8 +4,7 @@
  * one error, not a cascade.
  */
 import { column, type DatasetDef, type RowRule } from '../../core/datasets/index.ts';
-import type { Bilingual } from '../../core/messages/messages.ts';
-import { RULE_MESSAGES } from '../../core/messages/messages.ts';
+import { type Bilingual, RULE_MESSAGES } from '../../core/messages/index.ts';
 import type { CellValue } from './parse-cell.ts';
 
 /** A row's parsed values; `undefined` marks a cell that broke its column's rule. */

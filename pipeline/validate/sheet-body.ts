@@ -5,7 +5,7 @@
  * are data; each subtotal is checked against its section's rows, the totals row against all.
  */
 import { isTotal, type DatasetDef } from '../../core/datasets/index.ts';
-import { RULE_MESSAGES } from '../../core/messages/messages.ts';
+import { RULE_MESSAGES } from '../../core/messages/index.ts';
 import { isBlank, type GridRow, type RawCell } from './grid.ts';
 import type { IssueList } from './issue-list.ts';
 import type { HeaderMatch } from './match-header.ts';

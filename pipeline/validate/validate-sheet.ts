@@ -4,7 +4,7 @@
  */
 import { isRequired, type ColumnDef, type DatasetDef } from '../../core/datasets/index.ts';
 import type { UploadLocation } from '../../core/contracts/layout.ts';
-import { LOCATION_COLUMNS, RULE_MESSAGES, type Bilingual } from '../../core/messages/messages.ts';
+import { LOCATION_COLUMNS, RULE_MESSAGES, type Bilingual } from '../../core/messages/index.ts';
 import { isBlank, type GridRow, type Sheet } from './grid.ts';
 import type { IssueList } from './issue-list.ts';
 import { periodInCell, provinceInCell } from './check-location.ts';

@@ -7,14 +7,15 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { issueCells } from '../../dashboard/src/portal/receipt-view.ts';
-import { RULE_MESSAGES, type RuleId } from '../../core/messages/messages.ts';
 import {
+  RULE_MESSAGES,
+  type RuleId,
   cellInWords,
   expectedInWords,
   RULE_NAMES,
   ruleName,
   vietnamTime,
-} from '../../core/messages/receipt.ts';
+} from '../../core/messages/index.ts';
 import { validateUpload } from '../../pipeline/validate/index.ts';
 
 /** English words that must never show in Vietnamese text (the validator's own vocabulary). */

@@ -3,10 +3,9 @@ import { parse, View, loader } from 'vega';
 import { compile } from 'vega-lite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { setLang } from '../../dashboard/src/i18n.ts';
-import { CHART_TEXT } from '../../core/messages/dashboard.ts';
+import { CHART_TEXT, type Lang } from '../../core/messages/index.ts';
 import { ISLAND_SYMBOL_SIZE, ISLANDS } from '../../dashboard/src/specs/islands.ts';
 import { choroplethSpec } from '../../dashboard/src/specs/choropleth.ts';
-import type { Lang } from '../../core/messages/messages.ts';
 
 // setLang sets <html lang>; the unit tests run without a DOM.
 Object.assign(globalThis, { document: { documentElement: { lang: 'vi' } } });

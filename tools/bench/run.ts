@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SCALES } from '../../pipeline/generate/scale.ts';
-import { PROGRESS_MESSAGES } from '../../core/messages/messages.ts';
+import { PROGRESS_MESSAGES } from '../../core/messages/index.ts';
 import { addMonths, periodRange } from '../../core/period.ts';
 import { inStage, stagesOn } from '../../pipeline/progress/index.ts';
 import { refreshMirrorPrefixes } from '../../pipeline/refresh/refresh.ts';

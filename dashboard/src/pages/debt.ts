@@ -1,7 +1,7 @@
 /** Debt: national debt by scheme, debt of 3+ months against arrears recovered, provinces ranked. */
 import { formatPeriod, formatVnd } from '../format.ts';
 import { pick, t } from '../i18n.ts';
-import { CHANGE_TEXT, VIEW_TEXT } from '../../../core/messages/dashboard.ts';
+import { CHANGE_TEXT, VIEW_TEXT } from '../../../core/messages/index.ts';
 import { appendUnreportedNote, unreportedRows, unreportedUnits } from '../not-reported.ts';
 import { moneyPoint, trendFrame, trendTable, ty } from '../chart-helpers.ts';
 import {

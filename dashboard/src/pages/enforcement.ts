@@ -2,7 +2,7 @@
 import type { EnforcementRow, ProsecutionRow } from '../../../core/contracts/site-data.ts';
 import { formatVnd } from '../format.ts';
 import { categoryLabel, pick, t } from '../i18n.ts';
-import { VIEW_TEXT } from '../../../core/messages/dashboard.ts';
+import { VIEW_TEXT } from '../../../core/messages/index.ts';
 import { countPoint, ty } from '../chart-helpers.ts';
 import { inRegion, nameOf, pageRows, stampFor, type PageContext } from '../page-context.ts';
 import { renderSectionPage } from '../section-page.ts';

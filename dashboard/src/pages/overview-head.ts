@@ -2,8 +2,7 @@
  * The overview's first screen: the headline tiles and how many units reported. Kept free of Vega
  * so the page can draw it while the chart bundle is still arriving on a slow link.
  */
-import { DASHBOARD_MESSAGES } from '../../../core/messages/messages.ts';
-import { CHANGE_TEXT } from '../../../core/messages/dashboard.ts';
+import { CHANGE_TEXT, DASHBOARD_MESSAGES } from '../../../core/messages/index.ts';
 import { approvalLine } from '../approval-counts.ts';
 import { formatPeriod } from '../format.ts';
 import { pick, t } from '../i18n.ts';

@@ -6,7 +6,7 @@ import type { EnforcementRow, ProvinceRow } from '../../../core/contracts/site-d
 import { prefetchBoundary } from '../boundary-loader.ts';
 import { formatPeriod } from '../format.ts';
 import { pick, t } from '../i18n.ts';
-import { CHANGE_TEXT, VIEW_TEXT } from '../../../core/messages/dashboard.ts';
+import { CHANGE_TEXT, VIEW_TEXT } from '../../../core/messages/index.ts';
 
 const UNIT_WORD = { dong: VIEW_TEXT.dong, percent: VIEW_TEXT.percent, count: VIEW_TEXT.count } as const;
 import { MAP_MEASURES, MEASURES, isMapMeasure } from '../map-measures.ts';

@@ -10,7 +10,7 @@ import {
   stampFor,
   type PageContext,
 } from '../page-context.ts';
-import { CHANGE_TEXT, VIEW_TEXT } from '../../../core/messages/dashboard.ts';
+import { CHANGE_TEXT, VIEW_TEXT } from '../../../core/messages/index.ts';
 import { appendUnreportedNote, unreportedRows, unreportedUnits } from '../not-reported.ts';
 import { chartPanel } from '../panel.ts';
 import { appendChanges } from '../render-changes.ts';

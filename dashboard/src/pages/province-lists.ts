@@ -5,7 +5,7 @@
 import type { ReportRow } from '../../../core/contracts/site-data.ts';
 import { formatPeriod, formatTimestamp } from '../format.ts';
 import { categoryLabel, datasetTitle, pick, t } from '../i18n.ts';
-import { VIEW_TEXT } from '../../../core/messages/dashboard.ts';
+import { VIEW_TEXT } from '../../../core/messages/index.ts';
 import { stampFor, type PageContext } from '../page-context.ts';
 import { loadPolice } from '../site-data-client.ts';
 import { tablePanel } from '../table-panel.ts';

@@ -4,7 +4,7 @@ import type { ComparisonRow, EnforcementRow, ProsecutionRow } from '../../../cor
 import type { Compared } from '../changes.ts';
 import { formatPeriod } from '../format.ts';
 import { pick, t } from '../i18n.ts';
-import { VIEW_TEXT } from '../../../core/messages/dashboard.ts';
+import { VIEW_TEXT } from '../../../core/messages/index.ts';
 import { countPoint, moneyPoint, sharePoint, trendFrame, trendTable } from '../chart-helpers.ts';
 import { linkTo, nameOf, pageRows, section, stampFor, type PageContext } from '../page-context.ts';
 import { chartPanel } from '../panel.ts';

@@ -8,7 +8,7 @@ import { chartPanel } from '../panel.ts';
 import { completenessHeatmapSpec } from '../specs/completeness-heatmap.ts';
 import { tablePanel } from '../table-panel.ts';
 import { APPROVAL_STATES, approvalTableRows } from '../approval-counts.ts';
-import { APPROVAL_TEXT } from '../../../core/messages/dashboard.ts';
+import { APPROVAL_TEXT } from '../../../core/messages/index.ts';
 import { pick } from '../i18n.ts';
 
 const MONTHS = 12;

@@ -2,7 +2,7 @@
  * The page's side of the upload API: ask for a pre-signed URL, PUT the bytes there with progress,
  * poll for the receipt. Same-origin calls carry the session cookie; the PUT goes straight to S3.
  */
-import type { Bilingual } from '../../../core/messages/messages.ts';
+import type { Bilingual } from '../../../core/messages/index.ts';
 import type { DueAnswer } from '../../../core/contracts/due-report.ts';
 import type { LedgerRecord } from '../../../core/contracts/ledger-record.ts';
 import type { Receipt } from '../../../core/contracts/receipt.ts';

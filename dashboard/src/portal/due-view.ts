@@ -2,9 +2,8 @@
 import type { DueAnswer, DueStatus } from '../../../core/contracts/due-report.ts';
 import { formatPeriod } from '../format.ts';
 import { datasetTitle, lang, pick } from '../i18n.ts';
-import { vietnamTime } from '../../../core/messages/receipt.ts';
+import { vietnamTime, PORTAL_TEXT, type PortalTextKey } from '../../../core/messages/index.ts';
 import { el, table } from './dom.ts';
-import { PORTAL_TEXT, type PortalTextKey } from '../../../core/messages/portal.ts';
 
 const tx = (key: PortalTextKey) => pick(PORTAL_TEXT[key]);
 const STATUS_TEXT: Record<DueStatus, PortalTextKey> = {

@@ -7,7 +7,7 @@ import { LOCAL_PROVINCE_COOKIE } from '../../../core/contracts/api-types.ts';
 import { pick } from '../i18n.ts';
 import type { Me } from './api-client.ts';
 import { byId, el } from './dom.ts';
-import { PORTAL_TEXT } from '../../../core/messages/portal.ts';
+import { PORTAL_TEXT } from '../../../core/messages/index.ts';
 
 export function showLocalSwitch(me: Me, changed: () => void): void {
   const select = el('select', { id: 'as-province' }, [

@@ -19,9 +19,8 @@ import {
 } from './api-client.ts';
 import { byId, el } from './dom.ts';
 import { renderDue } from './due-view.ts';
-import { PORTAL_TEXT, type PortalTextKey } from '../../../core/messages/portal.ts';
+import { PORTAL_TEXT, type PortalTextKey, SIGN_OFF_TEXT } from '../../../core/messages/index.ts';
 import { renderReceipt } from './receipt-view.ts';
-import { SIGN_OFF_TEXT } from '../../../core/messages/sign-off.ts';
 import { renderSignOff } from './sign-off-view.ts';
 import { showLocalSwitch } from './local-switch.ts';
 

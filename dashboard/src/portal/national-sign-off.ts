@@ -5,7 +5,7 @@
  * (POST /api/approvals/publish), which freezes the counted figures for a meeting.
  */
 import { DATASET_NAMES } from '../../../core/datasets/index.ts';
-import { SIGN_OFF_TEXT, type SignOffTextKey } from '../../../core/messages/sign-off.ts';
+import { SIGN_OFF_TEXT, type SignOffTextKey } from '../../../core/messages/index.ts';
 import { pick } from '../i18n.ts';
 import { answer, ApiRefusal, postJson } from './api-client.ts';
 import { el, table, vnTime } from './dom.ts';

@@ -5,14 +5,20 @@
  * something to fix.
  */
 import { DATASETS, isDatasetName } from '../../../core/datasets/index.ts';
-import type { Lang } from '../../../core/messages/messages.ts';
-import { cellInWords, expectedInWords, ruleName, vietnamTime } from '../../../core/messages/receipt.ts';
+import {
+  type Lang,
+  cellInWords,
+  expectedInWords,
+  ruleName,
+  vietnamTime,
+  PORTAL_TEXT,
+  type PortalTextKey,
+} from '../../../core/messages/index.ts';
 import type { Receipt, ReceiptIssue } from '../../../core/contracts/receipt.ts';
 import { lang, pick } from '../i18n.ts';
 import type { ReceiptAnswer } from './api-client.ts';
 import { receiptQuery } from './api-client.ts';
 import { el, table } from './dom.ts';
-import { PORTAL_TEXT, type PortalTextKey } from '../../../core/messages/portal.ts';
 
 const tx = (key: PortalTextKey) => pick(PORTAL_TEXT[key]);
 const number = (n: number) => n.toLocaleString(lang() === 'vi' ? 'vi-VN' : 'en-US');

@@ -8,7 +8,7 @@
 import { datasetTitle, pick } from '../i18n.ts';
 import { answer, ApiRefusal, postJson } from './api-client.ts';
 import { el, table, vnTime } from './dom.ts';
-import { SIGN_OFF_TEXT, type SignOffTextKey } from '../../../core/messages/sign-off.ts';
+import { SIGN_OFF_TEXT, type SignOffTextKey } from '../../../core/messages/index.ts';
 import { renderNational } from './national-sign-off.ts';
 
 const tx = (key: SignOffTextKey) => pick(SIGN_OFF_TEXT[key]);

@@ -5,7 +5,7 @@ import type { MapValue, MeasureDef } from '../map-measures.ts';
 import type { Geography } from '../restate.ts';
 import { generationOf } from '../units.ts';
 import { pick, t } from '../i18n.ts';
-import { CHANGE_TEXT, CHART_TEXT } from '../../../core/messages/dashboard.ts';
+import { CHANGE_TEXT, CHART_TEXT } from '../../../core/messages/index.ts';
 import { BOUNDARIES } from '../../../core/reference/boundaries.ts';
 import { islandLayers } from './islands.ts';
 

@@ -4,7 +4,7 @@ import { formatPeriod } from '../format.ts';
 import { generationOf, type UnitNames } from '../units.ts';
 import { OKABE_ITO, PERIOD_LABEL_EXPR } from './palette.ts';
 import { pick, t } from '../i18n.ts';
-import { CHART_TEXT } from '../../../core/messages/dashboard.ts';
+import { CHART_TEXT } from '../../../core/messages/index.ts';
 
 const statuses = () =>
   [

@@ -4,7 +4,7 @@ import { formatPeriod, formatVnd } from '../format.ts';
 import { FIRST_PERIOD_OF_34 } from '../units.ts';
 import { OKABE_ITO, VND_PER_TY } from './palette.ts';
 import { pick, t } from '../i18n.ts';
-import { CHART_TEXT } from '../../../core/messages/dashboard.ts';
+import { CHART_TEXT } from '../../../core/messages/index.ts';
 
 const schemes = () =>
   [

@@ -5,7 +5,7 @@
  * and a label, drawn above the provinces whatever the measure or the month.
  */
 import { pick } from '../i18n.ts';
-import { CHART_TEXT } from '../../../core/messages/dashboard.ts';
+import { CHART_TEXT } from '../../../core/messages/index.ts';
 
 export interface Island {
   key: 'hoangSa' | 'truongSa';

@@ -5,7 +5,7 @@ import type { Geography } from '../restate.ts';
 import type { UnitNames } from '../units.ts';
 import { OKABE_ITO, VND_PER_TY } from './palette.ts';
 import { pick, t } from '../i18n.ts';
-import { CHART_TEXT } from '../../../core/messages/dashboard.ts';
+import { CHART_TEXT } from '../../../core/messages/index.ts';
 
 /** The provinces owing most in a month, each bar split into debt of 3+ months and the rest. */
 export function provinceRankingSpec(

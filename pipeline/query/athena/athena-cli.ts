@@ -6,7 +6,7 @@
  */
 import { Option } from 'commander';
 import { ConfigError } from '../../../core/errors.ts';
-import { ATHENA_MESSAGES, type Lang } from '../../../core/messages/messages.ts';
+import { ATHENA_MESSAGES, type Lang } from '../../../core/messages/index.ts';
 import { openAthenaEngine, type AthenaEngine, type AthenaQueryResult } from './athena-engine.ts';
 
 export interface AthenaCliOptions {
@@ -43,7 +43,7 @@ export function openAthenaFromCli(
   stderr: ProgressStream,
   lang: Lang = 'vi',
 ): AthenaEngine {
-  if (!options.workgroup) throw new ConfigError(ATHENA_MESSAGES.noWorkgroup()[lang]);
+  if (!options.workgroup) throw new ConfigError(ATHENA_MESSAGES.noWorkgroup());
   const engine = openAthenaEngine({
     workGroup: options.workgroup,
     database: options.database,

@@ -6,6 +6,7 @@
  */
 import { StartQueryExecutionCommand, type AthenaClient } from '@aws-sdk/client-athena';
 import { QueryError, UsageError, VssError } from '../../../core/errors.ts';
+import { QUERY_ERRORS } from '../../../core/messages/index.ts';
 import { isPositional, type PositionalParams, type QueryParams, type QueryResult } from '../engine.ts';
 import { countPlaceholders, loadNamedQuery, type NamedQuery } from '../named-query.ts';
 import { createAthenaClient, type AthenaClientOptions } from './athena-client.ts';
@@ -108,9 +109,7 @@ export function openAthenaEngine(options: AthenaEngineOptions): AthenaEngine {
       const values = isPositional(params) ? params : Object.values(params);
       const placeholders = countPlaceholders(sql);
       if (placeholders !== values.length) {
-        throw new UsageError(
-          `the SQL has ${placeholders} ? placeholders but ${values.length} parameters were given`,
-        );
+        throw new UsageError(QUERY_ERRORS.placeholders(placeholders, values.length));
       }
       return run(sql, values);
     },

@@ -4,16 +4,17 @@
  * the literal '01', never the number 1) with its quotes doubled, and numbers bare.
  */
 import { UsageError } from '../../../core/errors.ts';
+import { QUERY_ERRORS } from '../../../core/messages/index.ts';
 
 export function toExecutionParameter(value: string | number): string {
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new UsageError(`cannot bind ${value} as a query parameter`);
+    if (!Number.isFinite(value)) throw new UsageError(QUERY_ERRORS.notBindable(value));
     // Exponent notation is not a literal every engine reads the same way; plain digits are.
     if (Number.isInteger(value) && !Number.isSafeInteger(value)) {
-      throw new UsageError(`${value} is beyond the integers JavaScript holds exactly`);
+      throw new UsageError(QUERY_ERRORS.beyondSafeInteger(value));
     }
     const literal = Number.isInteger(value) ? value.toFixed(0) : String(value);
-    if (literal.includes('e')) throw new UsageError(`${value} has no plain decimal literal; pass it as text`);
+    if (literal.includes('e')) throw new UsageError(QUERY_ERRORS.noPlainDecimal(value));
     return literal;
   }
   return `'${value.replaceAll("'", "''")}'`;

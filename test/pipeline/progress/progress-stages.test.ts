@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { PROGRESS_MESSAGES } from '../../../core/messages/messages.ts';
+import { PROGRESS_MESSAGES } from '../../../core/messages/index.ts';
 import { formatStageLine, inStage, lineStages } from '../../../pipeline/progress/stages.ts';
 import { terminalStages } from '../../../pipeline/progress/terminal-stages.ts';
 

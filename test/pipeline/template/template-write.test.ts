@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { DATASET_NAMES, DATASETS } from '../../../core/datasets/index.ts';
-import { TEMPLATE_TEXT } from '../../../core/messages/messages.ts';
+import { TEMPLATE_TEXT } from '../../../core/messages/index.ts';
 import { TEMPLATE_ROWS, writeTemplate } from '../../../pipeline/template/write-template.ts';
 import { validate } from '../validate/validate-upload-helpers.ts';
 

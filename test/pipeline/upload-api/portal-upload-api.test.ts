@@ -3,7 +3,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
 import { createUploadApiHandler } from '../../../functions/upload-api.ts';
 import { signSession } from '../../../pipeline/auth/session-cookie.ts';
-import { RULE_MESSAGES } from '../../../core/messages/messages.ts';
+import { RULE_MESSAGES } from '../../../core/messages/index.ts';
 
 const KEY = 'k'.repeat(48);
 const NOW = new Date('2026-11-20T03:00:00Z');
