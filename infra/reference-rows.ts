@@ -7,6 +7,13 @@ import { DATASETS } from '../core/datasets/index.ts';
 import { periodRange, type Period } from '../core/period.ts';
 import { FIRST_PERIOD, type ProvinceRegistry } from '../pipeline/reference/provinces.ts';
 import type { GlueColumn } from './glue-columns.ts';
+import type { Targets } from '../core/reference/targets.ts';
+import {
+  nationalTargets,
+  TARGET_TABLE_COLUMNS,
+  TEXT_TARGET_COLUMNS,
+  tableRow,
+} from '../pipeline/reference/targets.ts';
 
 /**
  * DuckDB fills vss.months per run with the months the data spans. Athena has no run to do that
@@ -31,13 +38,16 @@ export function referenceTableLocation(bucketName: string, table: string): strin
 export type ReferenceValue = string | number | null;
 
 export interface ReferenceTable {
-  name: 'provinces' | 'datasets' | 'months';
+  name: 'provinces' | 'datasets' | 'months' | 'targets';
   description: string;
   columns: GlueColumn[];
   rows: Record<string, ReferenceValue>[];
 }
 
-export function referenceTables(registry: ProvinceRegistry): ReferenceTable[] {
+export function referenceTables(
+  registry: ProvinceRegistry,
+  targets: Targets = nationalTargets(),
+): ReferenceTable[] {
   return [
     {
       name: 'provinces',
@@ -82,6 +92,16 @@ export function referenceTables(registry: ProvinceRegistry): ReferenceTable[] {
       description: `Every month from ${FIRST_PERIOD} to ${LAST_REFERENCE_PERIOD}`,
       columns: [{ name: 'period', type: 'string' }],
       rows: periodRange(FIRST_PERIOD, LAST_REFERENCE_PERIOD).map((period) => ({ period })),
+    },
+    {
+      name: 'targets',
+      description:
+        'National targets per year and unit (coverage, late-payment-rate ceiling, collection plan)',
+      columns: TARGET_TABLE_COLUMNS.map((name) => ({
+        name,
+        type: TEXT_TARGET_COLUMNS.has(name) ? 'string' : 'bigint',
+      })),
+      rows: targets.rows().map((r) => ({ ...tableRow(r) })),
     },
   ];
 }

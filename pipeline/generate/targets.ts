@@ -18,6 +18,13 @@ import { oldUnitsOf } from './province-month.ts';
  * Ceiling of the late-payment rate, in hundredths of a percent: a little under the rate VSS
  * reported the year before (2.91 % in 2022, 2.69 % in 2023, 2.59 % in 2024; national_figures.md).
  */
+/** The seed of `vss start` and `vss generate` (their --seed default), and the years of both scales. */
+export const REFERENCE_TARGETS_SEED = 1;
+export const REFERENCE_TARGETS_RANGE = { from: '2021-01', to: '2026-12' } as const satisfies {
+  from: Period;
+  to: Period;
+};
+
 const LATE_RATE_TARGET_BP: Readonly<Record<number, number>> = { 2024: 265, 2025: 255, 2026: 250 };
 
 export function sampleTargets(seed: number, from: Period, to: Period): TargetRow[] {

@@ -6,12 +6,15 @@ import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb
 import { QueryError } from '../../core/errors.ts';
 import type { Period } from '../../core/period.ts';
 import { provinces, type ProvinceRegistry } from '../reference/provinces.ts';
+import { nationalTargets } from '../reference/targets.ts';
+import type { Targets } from '../../core/reference/targets.ts';
 import { convertCell } from './convert.ts';
 import { loadNamedQuery, type NamedQuery } from './named-query.ts';
 import {
   createDatasetsTable,
   createMonthsTable,
   createProvincesTable,
+  createTargetsTable,
   dataPeriodRange,
 } from './reference-tables.ts';
 import { ensureSummaries } from '../summary/backfill.ts';
@@ -50,6 +53,8 @@ export interface EngineOptions {
   /** Months to report; default: from the first to the last month found in the lake and ledger. */
   range?: { from: Period; to: Period };
   registry?: ProvinceRegistry;
+  /** The national targets reference; default: reference/targets.csv. */
+  targets?: Targets;
   queriesDir?: string;
   /**
    * Load the datasets (all, or those named), the summaries and the ledger into memory once instead
@@ -107,6 +112,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
   }
   await createProvincesTable(connection, options.registry ?? provinces());
   await createDatasetsTable(connection);
+  await createTargetsTable(connection, options.targets ?? nationalTargets());
   const range = options.range ?? (await dataPeriodRange(connection));
   await createMonthsTable(connection, range);
   const monthRows = await execute(connection, 'SELECT period FROM vss.months ORDER BY period', []);

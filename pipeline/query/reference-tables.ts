@@ -1,11 +1,14 @@
 /**
  * Reference tables the queries join with: the provincial units of both generations (so a month's
- * expected units come from the month itself), the datasets, and the months being reported.
+ * expected units come from the month itself), the datasets, the months being reported, and the
+ * national targets (by year, generation and unit).
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { DATASETS } from '../../core/datasets/index.ts';
 import { periodRange, type Period } from '../../core/period.ts';
 import type { ProvinceRegistry } from '../reference/provinces.ts';
+import type { Targets } from '../../core/reference/targets.ts';
+import { TARGET_TABLE_COLUMNS, TEXT_TARGET_COLUMNS, tableRow } from '../reference/targets.ts';
 
 export async function createProvincesTable(
   connection: DuckDBConnection,
@@ -31,6 +34,23 @@ export async function createProvincesTable(
     ]);
     await insert.run();
   }
+}
+
+export async function createTargetsTable(connection: DuckDBConnection, targets: Targets): Promise<void> {
+  const columns = TARGET_TABLE_COLUMNS.map(
+    (c) => `${c} ${TEXT_TARGET_COLUMNS.has(c) ? 'VARCHAR' : 'BIGINT'} NOT NULL`,
+  );
+  await connection.run(`CREATE OR REPLACE TABLE vss.targets (${columns.join(', ')})`);
+  const appender = await connection.createAppender('targets', 'vss');
+  for (const row of targets.rows().map(tableRow)) {
+    for (const c of TARGET_TABLE_COLUMNS) {
+      const v = row[c];
+      if (typeof v === 'number') appender.appendBigInt(BigInt(v));
+      else appender.appendVarchar(v);
+    }
+    appender.endRow();
+  }
+  appender.closeSync();
 }
 
 export async function createDatasetsTable(connection: DuckDBConnection): Promise<void> {

@@ -8,10 +8,12 @@ import {
   createDatasetsTable,
   createMonthsTable,
   createProvincesTable,
+  createTargetsTable,
 } from '../../pipeline/query/reference-tables.ts';
 import { summaryKey } from '../../core/contracts/layout.ts';
 import { periodRange } from '../../core/period.ts';
 import { provinces } from '../../pipeline/reference/provinces.ts';
+import { nationalTargets } from '../../pipeline/reference/targets.ts';
 import { writeSummaryParquet } from '../../pipeline/summary/summary-parquet.ts';
 import { jsonLines, referenceTables } from '../../infra/reference-rows.ts';
 import { resourcesOfType, synthForTemplate, type Synthesized } from './synth.ts';
@@ -117,7 +119,8 @@ describe('reference tables in Athena', () => {
     await createProvincesTable(connection, provinces());
     await createDatasetsTable(connection);
     await createMonthsTable(connection, { from: '2025-01', to: '2025-03' });
-    for (const name of ['provinces', 'datasets', 'months']) {
+    await createTargetsTable(connection, nationalTargets());
+    for (const name of ['provinces', 'datasets', 'months', 'targets']) {
       expect(columnsOf(table(name)), name).toEqual(await duckdbColumns(`vss.${name}`));
       expect(flatten(table(name).StorageDescriptor.Location)).toBe(`s3://LAKE-BUCKET/reference/${name}/`);
     }
@@ -125,7 +128,7 @@ describe('reference tables in Athena', () => {
 
   it('write the rows DuckDB holds, one JSON object a line', async () => {
     const byName = Object.fromEntries(referenceTables(provinces()).map((t) => [t.name, t]));
-    for (const name of ['provinces', 'datasets'] as const) {
+    for (const name of ['provinces', 'datasets', 'targets'] as const) {
       const ref = byName[name];
       if (!ref) throw new Error(`no reference table ${name}`);
       const lines = jsonLines(ref)
@@ -133,7 +136,13 @@ describe('reference tables in Athena', () => {
         .split('\n')
         .map((l) => JSON.parse(l) as unknown);
       const reader = await connection.runAndReadAll(`SELECT * FROM vss.${name}`);
-      expect(lines).toEqual(reader.getRowObjectsJS());
+      const held = reader
+        .getRowObjectsJS()
+        .map((r) =>
+          Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v])),
+        );
+      expect(lines, name).toEqual(held);
+      expect(lines.length, name).toBeGreaterThan(0);
     }
     const months = byName.months?.rows.map((r) => r.period);
     expect(months).toEqual(periodRange('2015-01', '2099-12'));

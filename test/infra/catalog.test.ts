@@ -43,7 +43,7 @@ describe('Glue tables', () => {
       (t) => (t.Properties?.TableInput as TableInput).Name,
     );
     expect(names.sort()).toEqual(
-      [...DATASET_NAMES, 'uploads', 'summaries', 'provinces', 'datasets', 'months'].sort(),
+      [...DATASET_NAMES, 'uploads', 'summaries', 'provinces', 'datasets', 'months', 'targets'].sort(),
     );
   });
 
