@@ -4,7 +4,7 @@
  * crawler and no MSCK REPAIR. The template must describe the same path as core/contracts/layout.ts lakeKey().
  */
 import { LAKE_PREFIX, SUMMARIES_PREFIX } from '../core/contracts/layout.ts';
-import { FIRST_PERIOD } from '../pipeline/reference/provinces.ts';
+import { FIRST_PERIOD } from '../core/period.ts';
 import { DATASET_NAMES, type DatasetName } from '../core/datasets/index.ts';
 
 /** s3://<bucket>/lake/<dataset>/ : where a lake table's objects live. */

@@ -5,7 +5,8 @@
  */
 import { DATASETS } from '../core/datasets/index.ts';
 import { periodRange, type Period } from '../core/period.ts';
-import { FIRST_PERIOD, type ProvinceRegistry } from '../pipeline/reference/provinces.ts';
+import type { ProvinceRegistry } from '../pipeline/reference/provinces.ts';
+import { FIRST_PERIOD } from '../core/period.ts';
 import type { GlueColumn } from './glue-columns.ts';
 import type { Targets } from '../core/reference/targets.ts';
 import {

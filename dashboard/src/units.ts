@@ -1,11 +1,8 @@
 import type { UnitRow } from '../../core/contracts/site-data.ts';
+import { REFORM_FIRST_PERIOD } from '../../core/period.ts';
 
-/**
- * First month reported by the 34 units (Resolution 202/2025/QH15). The page cannot import the
- * reference registry (it reads files from disk), so the value is repeated here and a unit test
- * holds it equal to REFORM_FIRST_PERIOD in pipeline/reference/provinces.ts.
- */
-export const FIRST_PERIOD_OF_34 = '2025-07';
+/** First month reported by the 34 units (Resolution 202/2025/QH15). */
+export const FIRST_PERIOD_OF_34 = REFORM_FIRST_PERIOD;
 
 export type Generation = UnitRow['generation'];
 

@@ -5,7 +5,6 @@ import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import { FIRST_PERIOD, REFORM_FIRST_PERIOD, REFORM_LAST_OLD_PERIOD, type Period } from '../../core/period.ts';
 
-export { FIRST_PERIOD, REFORM_FIRST_PERIOD, REFORM_LAST_OLD_PERIOD } from '../../core/period.ts';
 
 export type Generation = '63' | '34';
 

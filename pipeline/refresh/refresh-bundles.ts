@@ -11,7 +11,8 @@ import type { Engine } from '../query/engine.ts';
 import { QueryError } from '../../core/errors.ts';
 import { lakeMonthPrefix, SUMMARIES_PREFIX } from '../../core/contracts/layout.ts';
 import { parsePeriodFolder } from '../../core/contracts/layout-parse.ts';
-import { provinces, REFORM_FIRST_PERIOD } from '../reference/provinces.ts';
+import { provinces } from '../reference/provinces.ts';
+import { REFORM_FIRST_PERIOD } from '../../core/period.ts';
 import {
   NATIONAL_FILES,
   PROVINCE_FILES,

@@ -9,7 +9,8 @@ import { DATASET_NAMES, isDatasetName } from '../../core/datasets/index.ts';
 import { parseUploadKey, uploadKey, type UploadLocation } from '../../core/contracts/layout.ts';
 import { PORTAL_MESSAGES, RULE_MESSAGES, type Bilingual } from '../../core/messages/index.ts';
 import { isPeriod, periodOf } from '../../core/period.ts';
-import { FIRST_PERIOD, provinces } from '../reference/provinces.ts';
+import { provinces } from '../reference/provinces.ts';
+import { FIRST_PERIOD } from '../../core/period.ts';
 import type { Scope } from '../../core/contracts/api-types.ts';
 
 export const uploadRequestBody = z.object({

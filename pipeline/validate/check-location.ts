@@ -6,7 +6,8 @@
 import type { UploadLocation } from '../../core/contracts/layout.ts';
 import { RULE_MESSAGES } from '../../core/messages/index.ts';
 import { periodOf, type Period } from '../../core/period.ts';
-import { FIRST_PERIOD, provinces } from '../reference/provinces.ts';
+import { provinces } from '../reference/provinces.ts';
+import { FIRST_PERIOD } from '../../core/period.ts';
 import type { RawCell } from './grid.ts';
 import type { IssueList } from './issue-list.ts';
 import { matchKey } from './normalize.ts';

@@ -10,7 +10,7 @@ import { restateToCurrent } from '../../dashboard/src/restate.ts';
 import { MAP_MEASURES, MEASURES, type MapMeasure } from '../../dashboard/src/map-measures.ts';
 import type { ProvinceRow } from '../../core/contracts/site-data.ts';
 import { FIRST_PERIOD_OF_34, UnitNames } from '../../dashboard/src/units.ts';
-import { REFORM_FIRST_PERIOD } from '../../pipeline/reference/provinces.ts';
+import { REFORM_FIRST_PERIOD } from '../../core/period.ts';
 import { makeSiteFixture } from '../../tools/fixtures/site-fixture.ts';
 import { barRankingSpec } from '../../dashboard/src/specs/bar-ranking.ts';
 import { groupedBarSpec } from '../../dashboard/src/specs/grouped-bar.ts';

@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { provinces, REFORM_FIRST_PERIOD } from '../../../pipeline/reference/provinces.ts';
+import { provinces } from '../../../pipeline/reference/provinces.ts';
+import { REFORM_FIRST_PERIOD } from '../../../core/period.ts';
 import { belongsTo } from '../../../pipeline/refresh/refresh-bundles.ts';
 import { refreshSite } from '../../../pipeline/refresh/refresh.ts';
 import { provinceBundleDir, SITE_FILES } from '../../../core/contracts/site-data.ts';

@@ -12,7 +12,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { openEngine } from '../../../pipeline/query/engine.ts';
-import { FIRST_PERIOD } from '../../../pipeline/reference/provinces.ts';
+import { FIRST_PERIOD } from '../../../core/period.ts';
 import { LAST_REFERENCE_PERIOD } from '../../../infra/reference-rows.ts';
 import { ExecutionStore } from './executions.ts';
 import { describeExecution, resultsPage, type ApiError } from './operations.ts';
