@@ -18,9 +18,9 @@ import {
   dataPeriodRange,
 } from './reference-tables.ts';
 import { ensureSummaries } from '../summary/backfill.ts';
-import { DATASETS } from '../../core/datasets/index.ts';
+import { DATASETS, type DatasetName } from '../../core/datasets/index.ts';
 import { materializeRelations } from './materialize.ts';
-import { datasetViewSql, summariesViewSql, uploadsViewSql } from './views.ts';
+import { datasetMonthFiles, datasetViewSql, summariesViewSql, uploadsViewSql } from './views.ts';
 
 export type QueryParams = Readonly<Record<string, string | number>>;
 /** Values for the `?` of a text, first to last: the only binding Athena has. */
@@ -62,6 +62,12 @@ export interface EngineOptions {
    * dataset left out stays a view, read only if a query names it.
    */
   materialize?: boolean | readonly string[];
+  /**
+   * Datasets the engine holds for one month only, read into memory once from that month's files:
+   * the refresh reads the employer-level debt of the latest month alone (its police lists), and a
+   * view over every month would list and open each month's files again at every query.
+   */
+  monthOnly?: Readonly<Partial<Record<DatasetName, Period>>>;
   /** Compute the summaries a lake object lacks in the mirror first (default true). */
   backfillSummaries?: boolean;
   /** Sees each statement the queries send to DuckDB, with its bound values, as sent. */
@@ -99,11 +105,19 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
   const connection = await instance.connect();
   await connection.run('SET parquet_metadata_cache = true');
   await connection.run('CREATE SCHEMA vss');
+  const monthOnly = options.monthOnly ?? {};
   const materialized = (dataset: string) =>
-    options.materialize === true ||
-    (Array.isArray(options.materialize) && options.materialize.includes(dataset));
+    !(dataset in monthOnly) &&
+    (options.materialize === true ||
+      (Array.isArray(options.materialize) && options.materialize.includes(dataset)));
   for (const dataset of Object.values(DATASETS)) {
-    if (!materialized(dataset.name)) await connection.run(datasetViewSql(dataset, options.mirrorDir));
+    const month = monthOnly[dataset.name];
+    if (month !== undefined) {
+      const files = datasetMonthFiles(dataset, options.mirrorDir, month);
+      await connection.run(datasetViewSql(dataset, options.mirrorDir, 'TABLE', files));
+    } else if (!materialized(dataset.name)) {
+      await connection.run(datasetViewSql(dataset, options.mirrorDir));
+    }
   }
   if (options.materialize) await materializeRelations(connection, options.mirrorDir, materialized);
   else {

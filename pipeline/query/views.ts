@@ -7,7 +7,13 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { duckdbType, type DatasetDef } from '../../core/datasets/index.ts';
-import { LAKE_PREFIX, LEDGER_PREFIX, SUMMARIES_PREFIX } from '../../core/contracts/layout.ts';
+import {
+  LAKE_PREFIX,
+  LEDGER_PREFIX,
+  lakeMonthPrefix,
+  SUMMARIES_PREFIX,
+} from '../../core/contracts/layout.ts';
+import type { Period } from '../../core/period.ts';
 import { LAKE_FILE_GLOB, LEDGER_FILE_GLOB, SUMMARY_FILE_GLOB } from '../../core/contracts/layout-globs.ts';
 import { ledgerRecord } from '../../core/contracts/ledger-record.ts';
 
@@ -56,6 +62,16 @@ export function datasetFiles(dataset: DatasetDef, mirrorDir: string): { dir: str
   return { dir, glob: join(dir, ...LAKE_FILE_GLOB) };
 }
 
+/** The files of one month of a dataset: the same glob below its `period=<YYYY-MM>/` folder. */
+export function datasetMonthFiles(
+  dataset: DatasetDef,
+  mirrorDir: string,
+  period: Period,
+): { dir: string; glob: string } {
+  const dir = join(mirrorDir, lakeMonthPrefix(dataset.name, period));
+  return { dir, glob: join(dir, ...LAKE_FILE_GLOB.slice(1)) };
+}
+
 /** `vss.<dataset>`: the template's columns, typed, plus the Hive keys as text. */
 export function datasetSelectSql(dataset: DatasetDef, source: FileSource): string {
   const typed = dataset.columns.map((c) => {
@@ -71,9 +87,14 @@ export function datasetSelectSql(dataset: DatasetDef, source: FileSource): strin
   );
 }
 
-export function datasetViewSql(dataset: DatasetDef, mirrorDir: string, relation: Relation = 'VIEW'): string {
+export function datasetViewSql(
+  dataset: DatasetDef,
+  mirrorDir: string,
+  relation: Relation = 'VIEW',
+  files: { dir: string; glob: string } = datasetFiles(dataset, mirrorDir),
+): string {
   const view = `vss.${quoteIdentifier(dataset.name)}`;
-  const { dir, glob } = datasetFiles(dataset, mirrorDir);
+  const { dir, glob } = files;
   if (!hasFileEnding(dir, '.parquet')) {
     const nulls = dataset.columns.map(
       (c) => `CAST(NULL AS ${duckdbType(c.type)}) AS ${quoteIdentifier(c.key)}`,

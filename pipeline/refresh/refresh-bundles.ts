@@ -9,10 +9,10 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Engine } from '../query/engine.ts';
 import { QueryError } from '../../core/errors.ts';
-import { lakeMonthPrefix, SUMMARIES_PREFIX } from '../../core/contracts/layout.ts';
+import { lakeDatasetPrefix, lakeMonthPrefix, SUMMARIES_PREFIX } from '../../core/contracts/layout.ts';
 import { parsePeriodFolder } from '../../core/contracts/layout-parse.ts';
 import { provinces } from '../reference/provinces.ts';
-import { REFORM_FIRST_PERIOD } from '../../core/period.ts';
+import { REFORM_FIRST_PERIOD, type Period } from '../../core/period.ts';
 import {
   NATIONAL_FILES,
   PROVINCE_FILES,
@@ -166,18 +166,25 @@ export async function writeProvinceBundles(
   return written;
 }
 
-/** Whether the mirror holds the month's employer-level debt (the police lists' only input). */
-export function hasDebtMonth(mirrorDir: string, period: string): boolean {
-  return existsSync(join(mirrorDir, debtMonthPrefix(period)));
-}
-
-/** The latest month with a debt summary in the mirror, whose detail the police lists need. */
-export function latestDebtPeriod(mirrorDir: string): string | undefined {
-  const dir = join(mirrorDir, SUMMARIES_PREFIX, 'debt');
+/** The latest `period=<YYYY-MM>` folder in `dir`, if any. */
+function latestPeriodFolder(dir: string): Period | undefined {
   if (!existsSync(dir)) return undefined;
   return readdirSync(dir)
     .map(parsePeriodFolder)
     .filter((p): p is string => p !== null)
     .sort()
     .at(-1);
+}
+
+/** The latest month with a debt summary in the mirror, whose detail the police lists need. */
+export function latestDebtPeriod(mirrorDir: string): string | undefined {
+  return latestPeriodFolder(join(mirrorDir, SUMMARIES_PREFIX, 'debt'));
+}
+
+/**
+ * The latest month of employer-level debt in the mirror: the only debt detail the refresh reads
+ * (its police lists, for the latest month, when that month has debt), so the engine holds it alone.
+ */
+export function latestDebtDetailPeriod(mirrorDir: string): Period | undefined {
+  return latestPeriodFolder(join(mirrorDir, lakeDatasetPrefix('debt')));
 }

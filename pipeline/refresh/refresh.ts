@@ -34,7 +34,7 @@ import { likeForLike } from '../../core/like-for-like.ts';
 import { approvalRows, readApprovalRecords } from './refresh-approvals.ts';
 import { approvedNational, nationalPart } from './refresh-approved.ts';
 import { approvedCompleteness } from '../../core/approved-basis.ts';
-import { hasDebtMonth, writeProvinceBundles } from './refresh-bundles.ts';
+import { latestDebtDetailPeriod, writeProvinceBundles } from './refresh-bundles.ts';
 import {
   jsonText,
   shownMonths,
@@ -111,11 +111,13 @@ async function writeJson(dir: string, file: string, value: unknown): Promise<str
 
 export async function refreshSite(opts: RefreshOptions): Promise<{ files: string[] }> {
   const now = opts.now ?? (() => new Date());
+  const debtDetail = opts.openEngine ? undefined : latestDebtDetailPeriod(opts.mirrorDir);
   const engine = opts.openEngine
     ? await opts.openEngine()
     : await openEngine({
         mirrorDir: opts.mirrorDir,
         materialize: REFRESH_DETAIL_DATASETS,
+        monthOnly: debtDetail === undefined ? {} : { debt: debtDetail },
         backfillSummaries: opts.backfillSummaries,
       });
   try {
@@ -188,8 +190,8 @@ export async function refreshSite(opts: RefreshOptions): Promise<{ files: string
           outDir: opts.outDir,
           latest,
           meta,
-          // Athena reads the lake in place; DuckDB needs the month's debt in the mirror.
-          withPolice: opts.openEngine !== undefined || hasDebtMonth(opts.mirrorDir, latest),
+          // Athena reads the lake in place; DuckDB holds the mirror's latest month of debt detail.
+          withPolice: opts.openEngine !== undefined || debtDetail === latest,
           tables,
           units: unitRows,
         },
