@@ -26,6 +26,8 @@ export interface IngestFilesOptions {
   onProgress?: (done: number, total: number) => void;
   /** Each handled upload, with its receipt. */
   onOutcome?: (outcome: UploadOutcome) => void;
+  /** Told, once every upload is handled, how many requests the local S3 answered (the bench). */
+  onRequests?: (requests: number) => void;
   /** Replaces the validator (tests). */
   validate?: ValidateUpload;
   /**
@@ -115,6 +117,7 @@ export async function ingestFiles(opts: IngestFilesOptions): Promise<IngestSumma
     await puts.idle();
     await s3.idle();
     summary.failed += s3.failures();
+    if (opts.onRequests) opts.onRequests(await s3.requests());
   } finally {
     await s3.close();
     await pool?.close();

@@ -32,6 +32,8 @@ export interface LocalS3 {
   lakeBucket: string;
   /** Resolves when every event so far has been handled. */
   idle(): Promise<void>;
+  /** HTTP requests the server has answered since it started (over restarts too). */
+  requests(): Promise<number>;
   /** Events whose handler failed (logged, never thrown). */
   failures(): number;
   /**
@@ -67,6 +69,8 @@ export async function startLocalS3(opts: LocalS3Options): Promise<LocalS3> {
     buckets.filter((name) => !existsSync(`${directory}/${name}`)),
   );
   const endpoint = `http://127.0.0.1:${worker.port}`;
+  // Requests answered by the servers stopped so far (restart starts a fresh count).
+  let before = 0;
   const client = createS3Client({ endpoint });
   return {
     endpoint,
@@ -77,9 +81,10 @@ export async function startLocalS3(opts: LocalS3Options): Promise<LocalS3> {
       await worker.synced();
       await queue.idle();
     },
+    requests: async () => before + (await worker.synced()),
     failures: () => queue.failures,
     async restart(whileDown) {
-      await worker.synced();
+      before += await worker.synced();
       await worker.stop({ dropConnections: true });
       try {
         await whileDown?.();

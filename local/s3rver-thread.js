@@ -20,10 +20,12 @@ server.on('event', (event) => {
   if (event.Records.some((record) => notified.has(record.s3.bucket.name)))
     parentPort.postMessage({ type: 'event', event });
 });
+// Every HTTP request answered, so a run can say what its S3 work cost (tools/bench/start-bench.ts).
+let requests = 0;
 parentPort.on('message', async (message) => {
   // Messages on one port keep their order: every event emitted before this reply reaches the
   // parent before the reply does.
-  if (message.type === 'sync') parentPort.postMessage({ type: 'synced', id: message.id });
+  if (message.type === 'sync') parentPort.postMessage({ type: 'synced', id: message.id, requests });
   if (message.type === 'close') {
     const closing = server.close();
     // A restart drops open connections, as a server that goes away does; a plain close lets
@@ -35,6 +37,7 @@ parentPort.on('message', async (message) => {
 });
 try {
   const address = await server.run();
+  server.httpServer?.on('request', () => requests++);
   parentPort.postMessage({ type: 'ready', port: address.port });
 } catch (error) {
   parentPort.postMessage({ type: 'failed', error: String(error) });

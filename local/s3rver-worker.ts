@@ -8,8 +8,11 @@ import { StorageError } from '../core/errors.ts';
 
 export interface S3rverWorker {
   port: number;
-  /** Events travel apart from HTTP responses: a round trip makes sure all announced ones arrived. */
-  synced(): Promise<void>;
+  /**
+   * Events travel apart from HTTP responses: a round trip makes sure all announced ones arrived.
+   * Resolves with the number of HTTP requests this run of the server has answered.
+   */
+  synced(): Promise<number>;
   /** `dropConnections`: cut requests in flight instead of waiting for them. */
   stop(opts?: { dropConnections?: boolean }): Promise<void>;
 }
@@ -29,7 +32,7 @@ type ThreadMessage =
   | { type: 'ready'; port: number }
   | { type: 'failed'; error: string }
   | { type: 'event'; event: S3Event }
-  | { type: 'synced'; id: number }
+  | { type: 'synced'; id: number; requests: number }
   | { type: 'closed' };
 
 export async function startS3rverWorker(o: S3rverWorkerOptions): Promise<S3rverWorker> {
@@ -56,18 +59,20 @@ export async function startS3rverWorker(o: S3rverWorkerOptions): Promise<S3rverW
   // After start a failure of the S3 thread is reported, not thrown into whatever runs then.
   worker.on('error', (error) => o.log(`vss: local S3 failed: ${String(error)}`));
   let syncs = 0;
+  let answered = 0;
   return {
     port,
     synced: () =>
-      new Promise<void>((resolve) => {
+      new Promise<number>((resolve) => {
         const id = ++syncs;
         const onMessage = (m: ThreadMessage) => {
           if (m.type !== 'synced' || m.id !== id) return;
           worker.off('message', onMessage);
-          resolve();
+          answered = m.requests;
+          resolve(answered);
         };
         worker.on('message', onMessage);
-        if (exited) resolve();
+        if (exited) resolve(answered);
         else worker.postMessage({ type: 'sync', id });
       }),
     async stop(opts = {}) {

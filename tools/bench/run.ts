@@ -4,7 +4,7 @@
  * `--full` runs the real scale (150,000 debtor rows a month, a 1,000,000-row upload).
  *
  *   npm run bench -- [--full] [--debtors-per-month N] [--ingest-rows N] [--work DIR] [--only a,b]
- *   steps: bundle, ingest, lake, query, refresh, scan, dashboard
+ *   steps: bundle, ingest, start, lake, query, refresh, scan, dashboard
  */
 import { existsSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
@@ -24,8 +24,9 @@ import { figures, load, machine, note, step, timed } from './measure.ts';
 import { benchQuery } from './query-bench.ts';
 import { backfillSummaries, benchRefresh } from './refresh-bench.ts';
 import { benchScan } from './scan-bench.ts';
+import { benchStart } from './start-bench.ts';
 
-const STEPS = ['bundle', 'ingest', 'lake', 'query', 'refresh', 'scan', 'dashboard'] as const;
+const STEPS = ['bundle', 'ingest', 'start', 'lake', 'query', 'refresh', 'scan', 'dashboard'] as const;
 
 const { values } = parseArgs({
   options: {
@@ -54,6 +55,7 @@ await mkdir(work, { recursive: true });
 
 if (only.has('bundle')) await benchBundle(work);
 if (only.has('ingest')) await benchIngest(work, ingestRows);
+if (only.has('start')) await benchStart(work);
 
 const lakeDir = join(work, `lake-${debtorsPerMonth}`);
 const sixYears = join(lakeDir, 'mirror-6y');
