@@ -16,20 +16,38 @@ const S3Object = require('s3rver/lib/models/object');
 
 const OBJECT_SUFFIX = '._S3rver_object';
 
-/** Keys (relative to the bucket) of every object at or below `folder` (relative, ending in '/'). */
-async function keysBelow(bucketPath, folder) {
+const byBytes = (a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b));
+
+/**
+ * Keys (relative to the bucket) at or below `folder` (relative, ending in '/') that start with
+ * `prefix` and sort after `startAfter`, in byte order, stopping once `limit` are found: a page
+ * reads only the folders its keys are in, not every folder of the prefix again for every page.
+ * Every key below a folder starts with the folder's path, so a folder that sorts before
+ * `startAfter` without being a start of it holds no key after it, and one that sorts after it
+ * holds only such keys; it is the same test for the prefix.
+ */
+async function keysBelow(bucketPath, folder, prefix, startAfter, limit, keys = []) {
   let entries;
   try {
     entries = await readdir(join(bucketPath, folder), { withFileTypes: true });
   } catch (error) {
-    if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return [];
+    if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return keys;
     throw error;
   }
-  const keys = [];
+  const named = [];
   for (const entry of entries) {
-    if (entry.isDirectory()) keys.push(...(await keysBelow(bucketPath, `${folder}${entry.name}/`)));
+    if (entry.isDirectory()) named.push({ path: `${folder}${entry.name}/`, folder: true });
     else if (entry.name.endsWith(OBJECT_SUFFIX))
-      keys.push(`${folder}${entry.name.slice(0, -OBJECT_SUFFIX.length)}`);
+      named.push({ path: `${folder}${entry.name.slice(0, -OBJECT_SUFFIX.length)}`, folder: false });
+  }
+  named.sort((a, b) => byBytes(a.path, b.path));
+  for (const { path, folder: isFolder } of named) {
+    if (keys.length >= limit) break;
+    if (isFolder) {
+      const mayHoldPrefix = path.startsWith(prefix) || prefix.startsWith(path);
+      const mayFollow = byBytes(path, startAfter) > 0 || startAfter.startsWith(path);
+      if (mayHoldPrefix && mayFollow) await keysBelow(bucketPath, path, prefix, startAfter, limit, keys);
+    } else if (path.startsWith(prefix) && byBytes(path, startAfter) > 0) keys.push(path);
   }
   return keys;
 }
@@ -42,8 +60,6 @@ function plainFolder(prefix) {
   return parts.every((p) => p !== '' && p !== '.' && p !== '..') ? folder : undefined;
 }
 
-const byBytes = (a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b));
-
 /** Replaces `store.listObjects` (s3rver's FilesystemStore) for delimiter-free, folder prefixes. */
 export function listByPrefixFolder(store) {
   const walkingList = store.listObjects.bind(store);
@@ -52,9 +68,9 @@ export function listByPrefixFolder(store) {
     const folder = plainFolder(prefix);
     if (delimiter || folder === undefined || process.platform === 'win32')
       return walkingList(bucket, options);
-    const all = (await keysBelow(store.getBucketPath(bucket), folder))
-      .filter((key) => key.startsWith(prefix) && byBytes(key, startAfter) > 0)
-      .sort(byBytes);
+    // One key past the page says whether it is truncated.
+    const limit = maxKeys === Infinity ? Infinity : maxKeys + 1;
+    const all = await keysBelow(store.getBucketPath(bucket), folder, prefix, startAfter, limit);
     const keys = all.slice(0, maxKeys);
     const metadata = await Promise.all(
       keys.map((key) =>

@@ -86,6 +86,7 @@ describe('listByPrefixFolder', () => {
     ['ledger/debt/2025-03/', undefined],
     ['nothing/here/', undefined],
     ['attempts/debt/2025-01/01/u1/', undefined],
+    ['ledger/debt/2025-01/0', 1],
     ['', 3],
   ];
   it.each(cases)('lists %j (max keys %s) as the walking listing does', async (prefix, maxKeys) => {
