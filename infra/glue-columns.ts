@@ -64,7 +64,11 @@ export function summaryColumns(): GlueColumn[] {
   ];
 }
 
-const GLUE_OF_REFERENCE: Record<ReferenceColumnType, string> = { text: 'string', bigint: 'bigint', double: 'double' };
+const GLUE_OF_REFERENCE: Record<ReferenceColumnType, string> = {
+  text: 'string',
+  bigint: 'bigint',
+  double: 'double',
+};
 
 /**
  * Columns of a reference table, from its definition. Without comments, as the tables have always

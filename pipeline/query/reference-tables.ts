@@ -19,7 +19,11 @@ import type { ProvinceRegistry } from '../reference/provinces.ts';
 import type { Targets } from '../../core/reference/targets.ts';
 import { datasetRows, provinceRows, targetRows } from '../reference/table-rows.ts';
 
-const DUCKDB_TYPE: Record<ReferenceColumnType, string> = { text: 'VARCHAR', bigint: 'BIGINT', double: 'DOUBLE' };
+const DUCKDB_TYPE: Record<ReferenceColumnType, string> = {
+  text: 'VARCHAR',
+  bigint: 'BIGINT',
+  double: 'DOUBLE',
+};
 
 /** `CREATE OR REPLACE TABLE vss.<name> (...)`, every column NOT NULL but those the definition lets be empty. */
 export function createTableSql(table: ReferenceTableDefinition): string {
