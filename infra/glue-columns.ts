@@ -1,11 +1,12 @@
 /**
  * Glue column lists derived from the code that owns each shape: the dataset definitions for the
- * lake tables and the ledger record's zod schema for `vss.uploads`. Nothing here lists a column
+ * lake tables, the ledger record's zod schema for `vss.uploads` and the reference definitions. Nothing here lists a column
  * by hand, so a new template column reaches Athena with the next deploy.
  */
 import type { z } from 'zod';
 import { DATASETS, glueType, PARTITION_COLUMNS, type DatasetName } from '../core/datasets/index.ts';
 import { ledgerRecord } from '../core/contracts/ledger-record.ts';
+import type { ReferenceColumnType, ReferenceTableDefinition } from '../core/reference/reference-tables.ts';
 
 export interface GlueColumn {
   name: string;
@@ -61,4 +62,18 @@ export function summaryColumns(): GlueColumn[] {
     { name: 'measure', type: 'string', comment: 'Measure name (core/measures.ts)' },
     { name: 'value', type: 'bigint', comment: 'Sum over the accepted rows of the province-month' },
   ];
+}
+
+const GLUE_OF_REFERENCE: Record<ReferenceColumnType, string> = {
+  text: 'string',
+  bigint: 'bigint',
+  double: 'double',
+};
+
+/**
+ * Columns of a reference table, from its definition. Without comments, as the tables have always
+ * been deployed; the definition's descriptions document the columns for both engines.
+ */
+export function referenceGlueColumns(table: ReferenceTableDefinition): GlueColumn[] {
+  return table.columns.map((c) => ({ name: c.name, type: GLUE_OF_REFERENCE[c.type] }));
 }

@@ -3,18 +3,23 @@
  * instead of asking Glue, so an upload is queryable the moment its Parquet object lands; no
  * crawler and no MSCK REPAIR. The template must describe the same path as core/contracts/layout.ts lakeKey().
  */
-import { LAKE_PREFIX, SUMMARIES_PREFIX } from '../core/contracts/layout.ts';
+import {
+  lakeDatasetPrefix,
+  lakePartitionFolder,
+  SUMMARIES_PREFIX,
+  summaryPartitionFolder,
+} from '../core/contracts/layout.ts';
 import { FIRST_PERIOD } from '../core/period.ts';
 import { DATASET_NAMES, type DatasetName } from '../core/datasets/index.ts';
 
 /** s3://<bucket>/lake/<dataset>/ : where a lake table's objects live. */
 export function lakeTableLocation(bucketName: string, dataset: DatasetName): string {
-  return `s3://${bucketName}/${LAKE_PREFIX}${dataset}/`;
+  return `s3://${bucketName}/${lakeDatasetPrefix(dataset)}`;
 }
 
 /** The folder of one province-month, with Athena's `${...}` placeholders for the keys. */
 export function lakeLocationTemplate(bucketName: string, dataset: DatasetName): string {
-  return `${lakeTableLocation(bucketName, dataset)}period=\${period}/province=\${province}/`;
+  return `s3://${bucketName}/${lakePartitionFolder(dataset, '${period}', '${province}')}`;
 }
 
 /**
@@ -63,7 +68,7 @@ export function summariesTableLocation(bucketName: string): string {
 
 /** The folder of one dataset's province-month summary, as core/contracts/layout.ts summaryKey() names it. */
 export function summariesLocationTemplate(bucketName: string): string {
-  return `${summariesTableLocation(bucketName)}\${dataset}/period=\${period}/province=\${province}/`;
+  return `s3://${bucketName}/${summaryPartitionFolder('${dataset}', '${period}', '${province}')}`;
 }
 
 /** Projection of vss.summaries: dataset as an enum of the defined datasets, then period and province. */

@@ -1,20 +1,23 @@
 /**
  * The reference tables DuckDB builds in memory (pipeline/query/reference-tables.ts), as rows the
  * deploy writes into the lake bucket for Athena: the same names, columns and types, generated
- * from the province registry and the dataset definitions, never listed by hand.
+ * from their one definition (core/reference/reference-tables.ts) and the rows pipeline/reference/
+ * builds for both engines, never listed by hand.
  */
-import { DATASETS } from '../core/datasets/index.ts';
-import { periodRange, type Period } from '../core/period.ts';
-import type { ProvinceRegistry } from '../pipeline/reference/provinces.ts';
-import { FIRST_PERIOD } from '../core/period.ts';
-import type { GlueColumn } from './glue-columns.ts';
-import type { Targets } from '../core/reference/targets.ts';
+import { FIRST_PERIOD, periodRange, type Period } from '../core/period.ts';
 import {
-  nationalTargets,
-  TARGET_TABLE_COLUMNS,
-  TEXT_TARGET_COLUMNS,
-  tableRow,
-} from '../pipeline/reference/targets.ts';
+  DATASETS_TABLE,
+  MONTHS_TABLE,
+  PROVINCES_TABLE,
+  TARGETS_TABLE,
+  type ReferenceTableDefinition,
+  type ReferenceTableName,
+} from '../core/reference/reference-tables.ts';
+import type { ProvinceRegistry } from '../pipeline/reference/provinces.ts';
+import { datasetRows, provinceRows, targetRows } from '../pipeline/reference/table-rows.ts';
+import { nationalTargets } from '../pipeline/reference/targets.ts';
+import { referenceGlueColumns, type GlueColumn } from './glue-columns.ts';
+import type { Targets } from '../core/reference/targets.ts';
 
 /**
  * DuckDB fills vss.months per run with the months the data spans. Athena has no run to do that
@@ -39,71 +42,36 @@ export function referenceTableLocation(bucketName: string, table: string): strin
 export type ReferenceValue = string | number | null;
 
 export interface ReferenceTable {
-  name: 'provinces' | 'datasets' | 'months' | 'targets';
+  name: ReferenceTableName;
   description: string;
   columns: GlueColumn[];
   rows: Record<string, ReferenceValue>[];
+}
+
+function glueTable(
+  table: ReferenceTableDefinition,
+  rows: readonly object[],
+  description = table.description,
+): ReferenceTable {
+  return {
+    name: table.name,
+    description,
+    columns: referenceGlueColumns(table),
+    rows: rows.map((r) => ({ ...(r as Record<string, ReferenceValue>) })),
+  };
 }
 
 export function referenceTables(
   registry: ProvinceRegistry,
   targets: Targets = nationalTargets(),
 ): ReferenceTable[] {
+  const months = periodRange(FIRST_PERIOD, LAST_REFERENCE_PERIOD).map((period) => ({ period }));
   return [
-    {
-      name: 'provinces',
-      description: 'Provincial units of both generations (63 until 2025-06, 34 from 2025-07)',
-      columns: [
-        { name: 'code', type: 'string' },
-        { name: 'name_vi', type: 'string' },
-        { name: 'name_ascii', type: 'string' },
-        { name: 'generation', type: 'string' },
-        { name: 'valid_from', type: 'string' },
-        { name: 'valid_to', type: 'string' },
-        { name: 'current_code', type: 'string' },
-        { name: 'region_vi', type: 'string' },
-        { name: 'region_en', type: 'string' },
-        { name: 'population_2020', type: 'double' },
-      ],
-      rows: registry.units.map((u) => ({
-        code: u.code,
-        name_vi: u.nameVi,
-        name_ascii: u.nameAscii,
-        generation: u.generation,
-        valid_from: u.validFrom,
-        valid_to: u.validTo,
-        current_code: u.currentCode,
-        region_vi: u.regionVi,
-        region_en: u.regionEn,
-        population_2020: u.population2020,
-      })),
-    },
-    {
-      name: 'datasets',
-      description: 'The datasets provinces report',
-      columns: [
-        { name: 'name', type: 'string' },
-        { name: 'title_vi', type: 'string' },
-        { name: 'title_en', type: 'string' },
-      ],
-      rows: Object.values(DATASETS).map((d) => ({ name: d.name, title_vi: d.titleVi, title_en: d.titleEn })),
-    },
-    {
-      name: 'months',
-      description: `Every month from ${FIRST_PERIOD} to ${LAST_REFERENCE_PERIOD}`,
-      columns: [{ name: 'period', type: 'string' }],
-      rows: periodRange(FIRST_PERIOD, LAST_REFERENCE_PERIOD).map((period) => ({ period })),
-    },
-    {
-      name: 'targets',
-      description:
-        'National targets per year and unit (coverage, late-payment-rate ceiling, collection plan)',
-      columns: TARGET_TABLE_COLUMNS.map((name) => ({
-        name,
-        type: TEXT_TARGET_COLUMNS.has(name) ? 'string' : 'bigint',
-      })),
-      rows: targets.rows().map((r) => ({ ...tableRow(r) })),
-    },
+    glueTable(PROVINCES_TABLE, provinceRows(registry)),
+    glueTable(DATASETS_TABLE, datasetRows()),
+    // Athena's months are not the data's but every month to the bound: its description says so.
+    glueTable(MONTHS_TABLE, months, `Every month from ${FIRST_PERIOD} to ${LAST_REFERENCE_PERIOD}`),
+    glueTable(TARGETS_TABLE, targetRows(targets)),
   ];
 }
 

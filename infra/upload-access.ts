@@ -8,7 +8,7 @@
  * `?`-matched: the dataset by name, the period as `????-??`.
  */
 import { DATASET_NAMES } from '../core/datasets/index.ts';
-import { UPLOADS_PREFIX } from '../core/contracts/layout.ts';
+import { uploadFolder } from '../core/contracts/layout.ts';
 import type { ProvinceRegistry } from '../pipeline/reference/provinces.ts';
 import { ConfigError } from '../core/errors.ts';
 
@@ -29,6 +29,6 @@ export function writableProvinceCodes(registry: ProvinceRegistry, currentCode: s
 /** Object-key patterns (`uploads/<dataset>/????-??/<code>/*`) a current unit's role may put to. */
 export function uploadKeyPatterns(registry: ProvinceRegistry, currentCode: string): string[] {
   return writableProvinceCodes(registry, currentCode).flatMap((code) =>
-    DATASET_NAMES.map((dataset) => `${UPLOADS_PREFIX}${dataset}/????-??/${code}/*`),
+    DATASET_NAMES.map((dataset) => `${uploadFolder(dataset, '????-??', code)}*`),
   );
 }

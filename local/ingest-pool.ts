@@ -10,6 +10,7 @@ import { Worker } from 'node:worker_threads';
 import type { S3Event } from 'aws-lambda';
 import type { UploadOutcome } from '../pipeline/ingest/ingest-handler.ts';
 import { StorageError } from '../core/errors.ts';
+import { uploadGroupOf } from '../core/contracts/layout-parse.ts';
 import type { PoolMessage, ThreadMessage, ThreadSettings } from './ingest-pool-messages.ts';
 
 export interface IngestPool {
@@ -66,7 +67,7 @@ export async function startIngestPool(o: IngestPoolOptions): Promise<IngestPool>
 /** The thread of an event's province-month (`uploads/<dataset>/<period>/<province>/...`). */
 function threadOf(event: S3Event, count: number): number {
   const key = event.Records[0]?.s3.object.key ?? '';
-  const provinceMonth = key.split('/').slice(0, 4).join('/');
+  const provinceMonth = uploadGroupOf(key);
   return createHash('md5').update(provinceMonth).digest().readUInt32BE(0) % count;
 }
 

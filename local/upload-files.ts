@@ -9,7 +9,8 @@ import { z } from 'zod';
 import { isDatasetName } from '../core/datasets/index.ts';
 import { NotFoundError, UsageError } from '../core/errors.ts';
 import { LOCAL_FILE_ERRORS } from '../core/messages/index.ts';
-import { parseUploadKey, type UploadLocation } from '../core/contracts/layout.ts';
+import type { UploadLocation } from '../core/contracts/layout.ts';
+import { parseUploadParts } from '../core/contracts/layout-parse.ts';
 
 export interface LocalUpload {
   path: string;
@@ -66,7 +67,7 @@ export function locationOfPath(path: string): UploadLocation | undefined {
   if (parts.length < 3) return undefined;
   const [dataset, period, fileName] = parts.slice(-3) as [string, string, string];
   const province = fileName.replace(/\.(csv|xlsx)$/i, '');
-  return parseUploadKey(`uploads/${dataset}/${period}/${province}/${fileName}`);
+  return parseUploadParts(dataset, period, province, fileName);
 }
 
 /** What `vss ingest <path>` means: a manifest folder, a shaped folder, or one shaped file. */
@@ -85,7 +86,7 @@ export async function filesAt(path: string): Promise<LocalUpload[]> {
 
 function checkedLocation(dataset: string, period: string, province: string, fileName: string, where: string) {
   if (!isDatasetName(dataset)) throw new UsageError(LOCAL_FILE_ERRORS.unknownDataset(where, dataset));
-  const location = parseUploadKey(`uploads/${dataset}/${period}/${province}/${fileName}`);
+  const location = parseUploadParts(dataset, period, province, fileName);
   if (!location)
     throw new UsageError(
       LOCAL_FILE_ERRORS.badLocation(where, `${dataset}/${period}/${province}/${fileName}`),

@@ -6,7 +6,16 @@
  */
 import { isDatasetName, type DatasetName } from '../datasets/index.ts';
 import { isPeriod, type Period } from '../period.ts';
-import { APPROVALS_PREFIX, LAKE_PREFIX, LEDGER_PREFIX, RECEIPTS_PREFIX, SUMMARIES_PREFIX } from './layout.ts';
+import {
+  APPROVALS_PREFIX,
+  LAKE_PREFIX,
+  LEDGER_PREFIX,
+  parseUploadKey,
+  RECEIPTS_PREFIX,
+  SUMMARIES_PREFIX,
+  uploadFolder,
+  type UploadLocation,
+} from './layout.ts';
 
 export interface ProvinceMonthParts {
   dataset: DatasetName;
@@ -87,4 +96,34 @@ export function parseApprovalKey(key: string): ApprovalParts | null {
 export function parsePeriodFolder(name: string): Period | null {
   const period = name.startsWith('period=') ? name.slice('period='.length) : '';
   return isPeriod(period) ? period : null;
+}
+
+/** provinceMonthName read back: `<dataset>/<YYYY-MM>/<province>`, each part checked. */
+export function parseProvinceMonthName(name: string): ProvinceMonthParts | null {
+  const parts = name.split('/');
+  if (parts.length !== 3) return null;
+  const [dataset, period, province] = parts as [string, string, string];
+  return provinceMonth(dataset, period, province);
+}
+
+/**
+ * The upload location named by its parts (a local path, a manifest row), refused as parseUploadKey
+ * refuses a key: a part holding a `/` makes a key of another shape and is not a location.
+ */
+export function parseUploadParts(
+  dataset: string,
+  period: string,
+  province: string,
+  fileName: string,
+): UploadLocation | undefined {
+  return parseUploadKey(`${uploadFolder(dataset, period, province)}${fileName}`);
+}
+
+/**
+ * The folder an event's key sits in, `uploads/<dataset>/<YYYY-MM>/<province>` for an upload: what
+ * orders the uploads of one province-month. Any key has one (its first four segments), so keys
+ * outside the contract are grouped too and refused by the ingest, not here.
+ */
+export function uploadGroupOf(key: string): string {
+  return key.split('/').slice(0, 4).join('/');
 }

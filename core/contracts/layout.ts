@@ -9,6 +9,11 @@
  *                   summaries/<dataset>/period=<YYYY-MM>/province=<code>/summary.parquet   measures of the lake object
  *                   attempts/<dataset>/<YYYY-MM>/<province>/<upload id>.json      validations begun, not finished
  *                   approvals/<YYYY-MM>/<province>/<approval id>.json            sign-off records (pipeline/approval/)
+ *                   approvals/<YYYY-MM>/published/<snapshot id>.json             a month's published figures
+ *                   annotated/<dataset>/<YYYY-MM>/<province>/<upload id>.xlsx    a workbook with its findings marked
+ *
+ * The folder builders take plain strings so that the Athena projection templates and IAM globs
+ * (infra/) are written with the same function as the keys, placeholders standing for the parts.
  */
 import type { DatasetName } from '../datasets/index.ts';
 import { isDatasetName } from '../datasets/index.ts';
@@ -37,8 +42,13 @@ export const APPROVALS_PREFIX = 'approvals/';
 const SAFE_FILE_NAME = /^(?!\.)[^/\\]{1,200}$/u;
 const hasControlCharacter = (s: string) => [...s].some((c) => c.charCodeAt(0) < 0x20);
 
+/** `uploads/<dataset>/<period>/<province>/`: one province-month's uploads, or a glob of them. */
+export function uploadFolder(dataset: string, period: string, province: string): string {
+  return `${UPLOADS_PREFIX}${dataset}/${period}/${province}/`;
+}
+
 export function uploadKey(loc: UploadLocation): string {
-  return `${UPLOADS_PREFIX}${loc.dataset}/${loc.period}/${loc.province}/${loc.fileName}`;
+  return `${uploadFolder(loc.dataset, loc.period, loc.province)}${loc.fileName}`;
 }
 
 /** Reads an upload key; undefined when it is not of the contract's shape (never trust a key). */
@@ -63,17 +73,39 @@ export function lakeMonthPrefix(dataset: DatasetName, period: Period | ''): stri
     : `${lakeDatasetPrefix(dataset)}period=${period}/`;
 }
 
+/** `<prefix><dataset>/period=<period>/province=<province>/`: a Hive partition's folder. */
+const partitionFolder = (prefix: string, dataset: string, period: string, province: string) =>
+  `${prefix}${dataset}/period=${period}/province=${province}/`;
+
+/** The folder of a lake object, or (with Athena's `${...}` placeholders) its projection template. */
+export const lakePartitionFolder = (dataset: string, period: string, province: string) =>
+  partitionFolder(LAKE_PREFIX, dataset, period, province);
+
+/** The folder of a summary object, or its projection template. */
+export const summaryPartitionFolder = (dataset: string, period: string, province: string) =>
+  partitionFolder(SUMMARIES_PREFIX, dataset, period, province);
+
 export function lakeKey(dataset: DatasetName, period: Period, province: string): string {
-  return `${LAKE_PREFIX}${dataset}/period=${period}/province=${province}/data.parquet`;
+  return `${lakePartitionFolder(dataset, period, province)}data.parquet`;
 }
 
 /** The province-month's measures (pipeline/summary/), beside its lake object, so refresh never rescans detail. */
 export function summaryKey(dataset: DatasetName, period: Period, province: string): string {
-  return `${SUMMARIES_PREFIX}${dataset}/period=${period}/province=${province}/summary.parquet`;
+  return `${summaryPartitionFolder(dataset, period, province)}summary.parquet`;
+}
+
+/** One dataset's ledger records: `ledger/<dataset>/`. */
+export function ledgerDatasetPrefix(dataset: DatasetName): string {
+  return `${LEDGER_PREFIX}${dataset}/`;
+}
+
+/** One province-month's ledger records: `ledger/<dataset>/<YYYY-MM>/<province>/`. */
+export function ledgerMonthPrefix(dataset: DatasetName, period: Period, province: string): string {
+  return `${ledgerDatasetPrefix(dataset)}${period}/${province}/`;
 }
 
 export function ledgerKey(dataset: DatasetName, period: Period, province: string, uploadId: string): string {
-  return `${LEDGER_PREFIX}${dataset}/${period}/${province}/${uploadId}.json`;
+  return `${ledgerMonthPrefix(dataset, period, province)}${uploadId}.json`;
 }
 
 export function receiptKey(dataset: DatasetName, period: Period, province: string, uploadId: string): string {
@@ -86,6 +118,35 @@ export function approvalsPrefix(period: Period, province: string): string {
 
 export function approvalKey(period: Period, province: string, approvalId: string): string {
   return `${approvalsPrefix(period, province)}${approvalId}.json`;
+}
+
+/** A month's published snapshots, beside its sign-offs: `approvals/<YYYY-MM>/published/`. */
+export function publishedPrefix(period: Period): string {
+  return `${APPROVALS_PREFIX}${period}/published/`;
+}
+
+export function publishedKey(period: Period, snapshotId: string): string {
+  return `${publishedPrefix(period)}${snapshotId}.json`;
+}
+
+/** The markers of one upload's validations begun: `attempts/<dataset>/<YYYY-MM>/<province>/<upload id>/`. */
+export function attemptsPrefix(loc: Omit<UploadLocation, 'fileName'>, uploadId: string): string {
+  return `${ATTEMPTS_PREFIX}${loc.dataset}/${loc.period}/${loc.province}/${uploadId}/`;
+}
+
+/** The annotated workbook of an upload, handed out by a signed link. */
+export function annotatedKey(loc: Omit<UploadLocation, 'fileName'>, uploadId: string): string {
+  return `${ANNOTATED_PREFIX}${loc.dataset}/${loc.period}/${loc.province}/${uploadId}.xlsx`;
+}
+
+/** The receipt of a key outside the upload contract, named by a digest of that key (32 hex digits). */
+export function offContractReceiptKey(digest: string): string {
+  return `${RECEIPTS_PREFIX}off-contract/${digest}.json`;
+}
+
+/** A province-month's name in reports, locks and repair plans: `<dataset>/<YYYY-MM>/<province>`. */
+export function provinceMonthName(dataset: string, period: string, province: string): string {
+  return `${dataset}/${period}/${province}`;
 }
 
 /** The local data directory (`--data-dir`, default `.vss/`) and what sits in it. */

@@ -6,8 +6,6 @@
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { APPROVALS_PREFIX } from '../../core/contracts/layout.ts';
-import type { Period } from '../../core/period.ts';
 
 const unitFigures = z.object({ upload_id: z.string(), totals: z.record(z.string(), z.number()) });
 
@@ -22,9 +20,6 @@ export const publishedSnapshot = z.object({
 });
 export type PublishedSnapshot = z.infer<typeof publishedSnapshot>;
 export type UnitFigures = z.infer<typeof unitFigures>;
-
-export const publishedPrefix = (period: Period) => `${APPROVALS_PREFIX}${period}/published/`;
-export const publishedKey = (period: Period, id: string) => `${publishedPrefix(period)}${id}.json`;
 
 export function snapshotIdOf(s: Omit<PublishedSnapshot, 'snapshot_id'>): string {
   return createHash('sha256')

@@ -6,6 +6,7 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { S3Event, S3EventRecord } from 'aws-lambda';
 import { StorageError } from '../../core/errors.ts';
+import { provinceMonthName } from '../../core/contracts/layout.ts';
 import { summaryWriter } from '../summary/write-summary.ts';
 import { validateUpload } from '../validate/index.ts';
 import { uploadOfRecord } from './event-key.ts';
@@ -103,7 +104,7 @@ export function createIngestHandler(deps: IngestDeps): (event: S3Event) => Promi
       }
       const { dataset, period, province } = upload.location;
       try {
-        const outcome = await withLock(`${dataset}/${period}/${province}`, () =>
+        const outcome = await withLock(provinceMonthName(dataset, period, province), () =>
           processUpload(ctx, record, upload),
         );
         const { receipt: _receipt, ...logged } = outcome;

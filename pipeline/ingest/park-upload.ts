@@ -9,7 +9,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { DeleteObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { StorageError } from '../../core/errors.ts';
 import { putJsonObject } from '../storage/object-bytes.ts';
-import { ATTEMPTS_PREFIX, RECEIPTS_PREFIX, type UploadLocation } from '../../core/contracts/layout.ts';
+import { attemptsPrefix, offContractReceiptKey, type UploadLocation } from '../../core/contracts/layout.ts';
 import { RULE_MESSAGES, type RuleId } from '../../core/messages/index.ts';
 import type { Receipt } from '../../core/contracts/receipt.ts';
 import { deleteAll, listObjects } from '../storage/list-objects.ts';
@@ -84,10 +84,6 @@ export function unreadSha256(key: string, versionId: string | undefined, eTag: s
     .digest('hex');
 }
 
-/** One marker per validation begun, under the upload's own folder, each deleted by its validation. */
-const attemptsPrefix = (location: UploadLocation, uploadId: string) =>
-  `${ATTEMPTS_PREFIX}${location.dataset}/${location.period}/${location.province}/${uploadId}/`;
-
 /**
  * Before a validation: how many earlier ones never returned (their markers are still there), and,
  * unless that is already the limit, a marker of its own. Each attempt has its own marker, so a
@@ -140,7 +136,7 @@ export async function clearValidations(
 
 /** Where the refusal of a key outside the upload contract is kept: named by the key's hash. */
 export function offContractKey(rawKey: string): string {
-  return `${RECEIPTS_PREFIX}off-contract/${createHash('sha256').update(rawKey).digest('hex').slice(0, 32)}.json`;
+  return offContractReceiptKey(createHash('sha256').update(rawKey).digest('hex').slice(0, 32));
 }
 
 /**

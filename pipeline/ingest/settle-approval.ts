@@ -7,6 +7,7 @@
 import { approvalRecord } from '../approval/approval-record.ts';
 import { StorageError } from '../../core/errors.ts';
 import { parseApprovalKey } from '../../core/contracts/layout-parse.ts';
+import { provinceMonthName } from '../../core/contracts/layout.ts';
 import { readObject } from '../storage/object-bytes.ts';
 import type { UploadContext } from './upload-context.ts';
 import { reconcileLake } from './reconcile-lake.ts';
@@ -34,7 +35,7 @@ export async function settleApproval(
   for (const { dataset } of record.covers) {
     const pm = { dataset, period: record.period, province: record.province };
     // No rows of its own: the lake gets the counted upload's rows, read back and validated again.
-    const wrote = await withLock(`${dataset}/${pm.period}/${pm.province}`, () =>
+    const wrote = await withLock(provinceMonthName(dataset, pm.period, pm.province), () =>
       reconcileLake(ctx, pm, { uploadId: '', rows: [] }),
     );
     if (wrote) rewritten.push(dataset);

@@ -1,7 +1,7 @@
 import { ListObjectsCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { DatasetName } from '../../core/datasets/index.ts';
 import { StorageError } from '../../core/errors.ts';
-import { LEDGER_PREFIX, ledgerKey } from '../../core/contracts/layout.ts';
+import { ledgerKey, ledgerMonthPrefix } from '../../core/contracts/layout.ts';
 import { ledgerRecord, type LedgerRecord } from '../../core/contracts/ledger-record.ts';
 import type { Period } from '../../core/period.ts';
 import { readObject } from '../storage/object-bytes.ts';
@@ -28,7 +28,7 @@ function remember(id: string, record: LedgerRecord): void {
 
 /** Every ledger record of one province-month (a handful: one per upload). */
 export async function listLedger(s3: S3Client, bucket: string, pm: ProvinceMonth): Promise<LedgerRecord[]> {
-  const prefix = `${LEDGER_PREFIX}${pm.dataset}/${pm.period}/${pm.province}/`;
+  const prefix = ledgerMonthPrefix(pm.dataset, pm.period, pm.province);
   const keys: Array<{ key: string; eTag: string }> = [];
   try {
     // ListObjects (v1) with a marker: s3rver cannot page ListObjectsV2, and AWS pages both alike.

@@ -5,7 +5,7 @@
  * so does its summary (by the summary's own stamp).
  */
 import type { S3Client } from '@aws-sdk/client-s3';
-import { isDatasetName } from '../../core/datasets/index.ts';
+import { isDatasetName, type DatasetName } from '../../core/datasets/index.ts';
 import { forEachLimited } from '../generate/limited.ts';
 import { checksumsComparable } from '../lake/lake-checksum.ts';
 import { readLakeStamp, type LakeStamp } from '../lake/write-partition.ts';
@@ -14,11 +14,12 @@ import {
   LAKE_PREFIX,
   LEDGER_PREFIX,
   parseUploadKey,
+  provinceMonthName,
   RECEIPTS_PREFIX,
   receiptKey,
   UPLOADS_PREFIX,
 } from '../../core/contracts/layout.ts';
-import { parseApprovalKey, parseLakeKey } from '../../core/contracts/layout-parse.ts';
+import { parseApprovalKey, parseLakeKey, parseProvinceMonthName } from '../../core/contracts/layout-parse.ts';
 import { ledgerRecord, type LedgerRecord } from '../../core/contracts/ledger-record.ts';
 import { approvalRecord, type ApprovalRecord } from '../approval/approval-record.ts';
 import { reportStanding } from '../approval/standing.ts';
@@ -94,7 +95,7 @@ export async function checkConsistency(o: CheckOptions): Promise<ConsistencyRepo
     if (!parts) return readOne();
     const { dataset, period, province } = parts;
     stamps.set(
-      `${dataset}/${period}/${province}`,
+      provinceMonthName(dataset, period, province),
       await readLakeStamp(o.s3, o.lakeBucket, dataset, period, province),
     );
     readOne();
@@ -113,13 +114,16 @@ export async function checkConsistency(o: CheckOptions): Promise<ConsistencyRepo
     if (!isDatasetName(r.dataset) || !receipts.has(receiptKey(r.dataset, r.period, r.province, r.upload_id)))
       problems.push({ kind: 'receipt-missing', key: r.key });
   }
-  const byPm = groupBy(records, (r) => `${r.dataset}/${r.period}/${r.province}`);
+  const byPm = groupBy(records, (r) => provinceMonthName(r.dataset, r.period, r.province));
   // What counts follows the sign-off: an approved report's lake holds the approved upload.
   const approvals = await readApprovals(o);
   const counted = (pm: string, pmRecords: readonly LedgerRecord[]) => {
-    const [dataset, period, province] = pm.split('/') as ['debt', string, string];
-    const signed = approvals.get(`${period}/${province}`) ?? [];
-    return reportStanding({ dataset, period, province }, pmRecords, signed).counted;
+    // A group of records of no known dataset is still judged, under the name its records give.
+    const report = parseProvinceMonthName(pm) ?? pmRecords[0];
+    if (!report) return undefined;
+    const signed = approvals.get(`${report.period}/${report.province}`) ?? [];
+    const { dataset, period, province } = report;
+    return reportStanding({ dataset: dataset as DatasetName, period, province }, pmRecords, signed).counted;
   };
   const winners = new Map<string, string>();
   for (const [pm, pmRecords] of byPm) {
@@ -132,8 +136,9 @@ export async function checkConsistency(o: CheckOptions): Promise<ConsistencyRepo
   }
   // Each summary must sum the winner's rows: its stamp names the upload it was computed from.
   await forEachLimited([...winners], limit, async ([pm, uploadId]) => {
-    const [dataset, period, province] = pm.split('/') as [string, string, string];
-    if (!isDatasetName(dataset)) return;
+    const parts = parseProvinceMonthName(pm);
+    if (!parts) return;
+    const { dataset, period, province } = parts;
     const summaryOf = await readSummaryStamp(o.s3, o.lakeBucket, dataset, period, province);
     if (summaryOf === undefined) problems.push({ kind: 'summary-missing', key: pm });
     else if (summaryOf !== uploadId) problems.push({ kind: 'summary-stale', key: pm });

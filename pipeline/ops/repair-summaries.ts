@@ -10,10 +10,9 @@ import { rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { S3Client } from '@aws-sdk/client-s3';
-import { isDatasetName } from '../../core/datasets/index.ts';
 import { readLakeStamp } from '../lake/write-partition.ts';
 import { lakeKey } from '../../core/contracts/layout.ts';
-import { isPeriod } from '../../core/period.ts';
+import { parseProvinceMonthName } from '../../core/contracts/layout-parse.ts';
 import { readObject } from '../storage/object-bytes.ts';
 import { readLakeRows } from '../summary/backfill.ts';
 import { writeSummary } from '../summary/write-summary.ts';
@@ -37,9 +36,10 @@ export async function repairSummaries(o: {
   const repairs: SummaryRepair[] = [];
   for (const problem of o.problems) {
     if (problem.kind !== 'summary-missing' && problem.kind !== 'summary-stale') continue;
-    const [dataset, period, province] = problem.key.split('/') as [string, string, string];
+    const pm = parseProvinceMonthName(problem.key);
     const uploadId = o.winners.get(problem.key);
-    if (!uploadId || !isDatasetName(dataset) || !isPeriod(period)) continue;
+    if (!uploadId || !pm) continue;
+    const { dataset, period, province } = pm;
     const stamp = await readLakeStamp(o.s3, o.lakeBucket, dataset, period, province);
     if (stamp?.uploadId !== uploadId) {
       repairs.push({ key: problem.key, uploadId, action: 'lake-not-settled' });

@@ -18,6 +18,7 @@ import { ConfigError, StorageError } from '../../core/errors.ts';
 import { OPS_ERRORS } from '../../core/messages/index.ts';
 import { forEachLimited } from '../generate/limited.ts';
 import { parseUploadKey, UPLOADS_PREFIX } from '../../core/contracts/layout.ts';
+import { uploadGroupOf } from '../../core/contracts/layout-parse.ts';
 import { deleteAll, listObjects, type ListedObject } from '../storage/list-objects.ts';
 import { bucketVersioning, listVersions } from '../storage/list-versions.ts';
 import { replayEvent } from './replay-event.ts';
@@ -103,7 +104,7 @@ async function planOf(
 function groupByProvinceMonth(uploads: readonly ListedObject[]): Map<string, ListedObject[]> {
   const groups = new Map<string, ListedObject[]>();
   for (const u of uploads) {
-    const pm = u.key.split('/').slice(0, 4).join('/');
+    const pm = uploadGroupOf(u.key);
     groups.set(pm, [...(groups.get(pm) ?? []), u]);
   }
   return groups;

@@ -6,71 +6,75 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { DATASETS } from '../../core/datasets/index.ts';
 import { periodRange, type Period } from '../../core/period.ts';
+import {
+  DATASETS_TABLE,
+  MONTHS_TABLE,
+  PROVINCES_TABLE,
+  TARGETS_TABLE,
+  type ReferenceColumnType,
+  type ReferenceRowOf,
+  type ReferenceTableDefinition,
+} from '../../core/reference/reference-tables.ts';
 import type { ProvinceRegistry } from '../reference/provinces.ts';
 import type { Targets } from '../../core/reference/targets.ts';
-import { TARGET_TABLE_COLUMNS, TEXT_TARGET_COLUMNS, tableRow } from '../reference/targets.ts';
+import { datasetRows, provinceRows, targetRows } from '../reference/table-rows.ts';
 
-export async function createProvincesTable(
-  connection: DuckDBConnection,
-  registry: ProvinceRegistry,
-): Promise<void> {
-  await connection.run(`CREATE OR REPLACE TABLE vss.provinces (
-    code VARCHAR NOT NULL, name_vi VARCHAR NOT NULL, name_ascii VARCHAR NOT NULL, generation VARCHAR NOT NULL,
-    valid_from VARCHAR NOT NULL, valid_to VARCHAR, current_code VARCHAR NOT NULL,
-    region_vi VARCHAR NOT NULL, region_en VARCHAR NOT NULL, population_2020 DOUBLE NOT NULL)`);
-  const insert = await connection.prepare('INSERT INTO vss.provinces VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
-  for (const u of registry.units) {
-    insert.bind([
-      u.code,
-      u.nameVi,
-      u.nameAscii,
-      u.generation,
-      u.validFrom,
-      u.validTo,
-      u.currentCode,
-      u.regionVi,
-      u.regionEn,
-      u.population2020,
-    ]);
-    await insert.run();
-  }
+const DUCKDB_TYPE: Record<ReferenceColumnType, string> = {
+  text: 'VARCHAR',
+  bigint: 'BIGINT',
+  double: 'DOUBLE',
+};
+
+/** `CREATE OR REPLACE TABLE vss.<name> (...)`, every column NOT NULL but those the definition lets be empty. */
+export function createTableSql(table: ReferenceTableDefinition): string {
+  const columns = table.columns.map(
+    (c) => `${c.name} ${DUCKDB_TYPE[c.type]}${c.nullable ? '' : ' NOT NULL'}`,
+  );
+  return `CREATE OR REPLACE TABLE vss.${table.name} (${columns.join(', ')})`;
 }
 
-export async function createTargetsTable(connection: DuckDBConnection, targets: Targets): Promise<void> {
-  const columns = TARGET_TABLE_COLUMNS.map(
-    (c) => `${c} ${TEXT_TARGET_COLUMNS.has(c) ? 'VARCHAR' : 'BIGINT'} NOT NULL`,
-  );
-  await connection.run(`CREATE OR REPLACE TABLE vss.targets (${columns.join(', ')})`);
-  const appender = await connection.createAppender('targets', 'vss');
-  for (const row of targets.rows().map(tableRow)) {
-    for (const c of TARGET_TABLE_COLUMNS) {
-      const v = row[c];
-      if (typeof v === 'number') appender.appendBigInt(BigInt(v));
-      else appender.appendVarchar(v);
+/** Creates the table of a definition and appends its rows, each value as its column's type. */
+async function loadTable<T extends ReferenceTableDefinition>(
+  connection: DuckDBConnection,
+  table: T,
+  rows: readonly ReferenceRowOf<T>[],
+): Promise<void> {
+  await connection.run(createTableSql(table));
+  const appender = await connection.createAppender(table.name, 'vss');
+  for (const row of rows) {
+    for (const c of table.columns) {
+      const v = (row as Record<string, unknown>)[c.name];
+      if (v === null || v === undefined) appender.appendNull();
+      else if (c.type === 'text') appender.appendVarchar(String(v));
+      else if (c.type === 'bigint') appender.appendBigInt(BigInt(Number(v)));
+      else appender.appendDouble(Number(v));
     }
     appender.endRow();
   }
   appender.closeSync();
 }
 
+export async function createProvincesTable(
+  connection: DuckDBConnection,
+  registry: ProvinceRegistry,
+): Promise<void> {
+  await loadTable(connection, PROVINCES_TABLE, provinceRows(registry));
+}
+
+export async function createTargetsTable(connection: DuckDBConnection, targets: Targets): Promise<void> {
+  await loadTable(connection, TARGETS_TABLE, targetRows(targets));
+}
+
 export async function createDatasetsTable(connection: DuckDBConnection): Promise<void> {
-  await connection.run(
-    'CREATE OR REPLACE TABLE vss.datasets (name VARCHAR NOT NULL, title_vi VARCHAR NOT NULL, title_en VARCHAR NOT NULL)',
-  );
-  for (const d of Object.values(DATASETS)) {
-    await connection.run('INSERT INTO vss.datasets VALUES (?, ?, ?)', [d.name, d.titleVi, d.titleEn]);
-  }
+  await loadTable(connection, DATASETS_TABLE, datasetRows());
 }
 
 export async function createMonthsTable(
   connection: DuckDBConnection,
   range: { from: Period; to: Period } | null,
 ) {
-  await connection.run('CREATE OR REPLACE TABLE vss.months (period VARCHAR NOT NULL)');
-  if (!range) return;
-  for (const period of periodRange(range.from, range.to)) {
-    await connection.run('INSERT INTO vss.months VALUES (?)', [period]);
-  }
+  const months = range ? periodRange(range.from, range.to).map((period) => ({ period })) : [];
+  await loadTable(connection, MONTHS_TABLE, months);
 }
 
 /** The months any dataset or upload speaks of, first to last; null when the lake is empty. */

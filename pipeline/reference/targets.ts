@@ -9,50 +9,10 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import { Targets, type TargetRow } from '../../core/reference/targets.ts';
+import { columnNames, TARGETS_TABLE, type TargetTableRow } from '../../core/reference/reference-tables.ts';
 import { referenceDir } from './provinces.ts';
 
 export const TARGETS_FILE = 'targets.csv';
-
-/** The flat row: vss.targets' columns, in order, as both engines type them. */
-export interface TargetTableRow {
-  year: string;
-  generation: '63' | '34';
-  province: string;
-  target_si_compulsory: number;
-  target_si_voluntary: number;
-  target_ui: number;
-  target_hi: number;
-  late_rate_target_bp: number;
-  plan_bhxh: number;
-  plan_bhyt: number;
-  plan_bhtn: number;
-  decision_no: string;
-  decision_date: string;
-}
-
-export const TARGET_TABLE_COLUMNS = [
-  'year',
-  'generation',
-  'province',
-  'target_si_compulsory',
-  'target_si_voluntary',
-  'target_ui',
-  'target_hi',
-  'late_rate_target_bp',
-  'plan_bhxh',
-  'plan_bhyt',
-  'plan_bhtn',
-  'decision_no',
-  'decision_date',
-] as const satisfies readonly (keyof TargetTableRow)[];
-
-export const TEXT_TARGET_COLUMNS: ReadonlySet<string> = new Set([
-  'year',
-  'generation',
-  'province',
-  'decision_no',
-  'decision_date',
-]);
 
 export function tableRow(r: TargetRow): TargetTableRow {
   return {
@@ -72,38 +32,34 @@ export function tableRow(r: TargetRow): TargetTableRow {
   };
 }
 
+/** The file's columns are vss.targets' (core/reference/reference-tables.ts), in its order. */
+const TARGET_COLUMNS = columnNames(TARGETS_TABLE);
+
 const csvCell = (v: string | number) => (typeof v === 'number' ? String(v) : `"${v.replaceAll('"', '""')}"`);
 
 export function targetsCsv(rows: readonly TargetRow[]): string {
   const lines = rows.map((r) => {
     const flat = tableRow(r);
-    return TARGET_TABLE_COLUMNS.map((c) => csvCell(flat[c])).join(',');
+    return TARGET_COLUMNS.map((c) => csvCell(flat[c])).join(',');
   });
-  return [TARGET_TABLE_COLUMNS.join(','), ...lines].join('\n').concat('\n');
+  return [TARGET_COLUMNS.join(','), ...lines].join('\n').concat('\n');
 }
 
 const whole = z.coerce.number().int().min(0);
+/** A row of the file: the definition's columns, counts whole and never negative, year and generation checked. */
 const fileRow = z.object({
+  ...Object.fromEntries(TARGETS_TABLE.columns.map((c) => [c.name, c.type === 'text' ? z.string() : whole])),
   year: z.coerce.number().int(),
   generation: z.enum(['63', '34']),
-  province: z.string(),
-  target_si_compulsory: whole,
-  target_si_voluntary: whole,
-  target_ui: whole,
-  target_hi: whole,
-  late_rate_target_bp: whole,
-  plan_bhxh: whole,
-  plan_bhyt: whole,
-  plan_bhtn: whole,
-  decision_no: z.string(),
-  decision_date: z.string(),
 });
+type FileRow = Omit<TargetTableRow, 'year' | 'generation'> & { year: number; generation: '63' | '34' };
 
 export function parseTargetsCsv(text: string | Buffer): Targets {
   const records: unknown[] = parse(text, { columns: true, bom: true });
   return new Targets(
     records.map((record) => {
-      const r = fileRow.parse(record);
+      // The schema is built from the definition, so its output has the definition's row shape.
+      const r = fileRow.parse(record) as FileRow;
       return {
         year: r.year,
         generation: r.generation,

@@ -7,7 +7,7 @@
 import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { StorageError } from '../../core/errors.ts';
-import { ANNOTATED_PREFIX, type UploadLocation } from '../../core/contracts/layout.ts';
+import { annotatedKey, type UploadLocation } from '../../core/contracts/layout.ts';
 
 export const ANNOTATED_URL_SECONDS = 300;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -23,8 +23,7 @@ export async function annotatedLink(
     now: Date;
   },
 ): Promise<string> {
-  const { dataset, period, province } = o.location;
-  const key = `${ANNOTATED_PREFIX}${dataset}/${period}/${province}/${o.uploadId}.xlsx`;
+  const key = annotatedKey(o.location, o.uploadId);
   try {
     await s3.send(new PutObjectCommand({ Bucket: o.bucket, Key: key, Body: o.bytes, ContentType: XLSX }));
   } catch (error) {

@@ -7,11 +7,12 @@
 import { ListObjectsCommand, type S3Client } from '@aws-sdk/client-s3';
 import { DATASET_NAMES, type DatasetName } from '../../core/datasets/index.ts';
 import { StorageError } from '../../core/errors.ts';
-import { LEDGER_PREFIX } from '../../core/contracts/layout.ts';
+import { ledgerDatasetPrefix } from '../../core/contracts/layout.ts';
+import { parseLedgerKey } from '../../core/contracts/layout-parse.ts';
 import type { LedgerRecord } from '../../core/contracts/ledger-record.ts';
 import type { HistoryEntry } from '../../core/contracts/due-report.ts';
 import { listLedger } from '../ledger/ledger-store.ts';
-import { isPeriod, type Period } from '../../core/period.ts';
+import type { Period } from '../../core/period.ts';
 
 /**
  * The months of `dataset` in which `province` has ledger records. A delimited listing would name
@@ -24,7 +25,7 @@ async function provincePeriods(
   dataset: DatasetName,
   province: string,
 ): Promise<Period[]> {
-  const prefix = `${LEDGER_PREFIX}${dataset}/`;
+  const prefix = ledgerDatasetPrefix(dataset);
   const periods = new Set<Period>();
   try {
     // ListObjects (v1) with a marker, as the ledger store pages: s3rver cannot page ListObjectsV2.
@@ -33,8 +34,8 @@ async function provincePeriods(
       const page = await s3.send(new ListObjectsCommand({ Bucket: bucket, Prefix: prefix, Marker: marker }));
       const contents = page.Contents ?? [];
       for (const o of contents) {
-        const [period, unit] = (o.Key ?? '').slice(prefix.length).split('/');
-        if (unit === province && period !== undefined && isPeriod(period)) periods.add(period);
+        const parts = parseLedgerKey(o.Key ?? '');
+        if (parts?.province === province) periods.add(parts.period);
       }
       if (!page.IsTruncated || contents.length === 0) break;
       marker = contents.at(-1)?.Key;

@@ -7,13 +7,12 @@
 import { ListObjectsCommand, type S3Client } from '@aws-sdk/client-s3';
 import { z } from 'zod';
 import {
-  publishedKey,
-  publishedPrefix,
   publishedSnapshot,
   snapshotDifferences,
   snapshotIdOf,
   type PublishedSnapshot,
 } from '../approval/published-snapshot.ts';
+import { publishedKey, publishedPrefix } from '../../core/contracts/layout.ts';
 import { DATASET_NAMES } from '../../core/datasets/index.ts';
 import { APPROVAL_MESSAGES, PORTAL_MESSAGES } from '../../core/messages/index.ts';
 import { isPeriod, type Period } from '../../core/period.ts';

@@ -2,21 +2,36 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DATASET_NAMES } from '../../core/datasets/index.ts';
 import {
+  annotatedKey,
   approvalKey,
+  attemptsPrefix,
   lakeDatasetPrefix,
   lakeKey,
   lakeMonthPrefix,
+  lakePartitionFolder,
+  ledgerDatasetPrefix,
   ledgerKey,
+  ledgerMonthPrefix,
+  offContractReceiptKey,
+  provinceMonthName,
+  publishedKey,
+  publishedPrefix,
   receiptKey,
   summaryKey,
+  summaryPartitionFolder,
+  uploadFolder,
+  uploadKey,
 } from '../../core/contracts/layout.ts';
 import {
   parseApprovalKey,
   parseLakeKey,
   parseLedgerKey,
   parsePeriodFolder,
+  parseProvinceMonthName,
   parseReceiptKey,
   parseSummaryKey,
+  parseUploadParts,
+  uploadGroupOf,
 } from '../../core/contracts/layout-parse.ts';
 import {
   globMatcher,
@@ -70,6 +85,78 @@ describe('every key the layout builds reads back to the parts it was built from'
         });
       }),
     );
+  });
+});
+
+describe('the province-month name, upload parts and the upload group', () => {
+  const fileName = fc.stringMatching(/^[a-z0-9][a-z0-9._ -]{0,20}$/u);
+
+  it('read back to the parts they were built from', () => {
+    fc.assert(
+      fc.property(provinceMonth, fileName, (pm, name) => {
+        expect(parseProvinceMonthName(provinceMonthName(pm.dataset, pm.period, pm.province))).toEqual(pm);
+        const loc = { ...pm, fileName: name };
+        expect(parseUploadParts(pm.dataset, pm.period, pm.province, name)).toEqual(loc);
+        // The group of an upload is its province-month folder, whatever the file is called.
+        expect(uploadGroupOf(uploadKey(loc))).toBe(
+          uploadFolder(pm.dataset, pm.period, pm.province).slice(0, -1),
+        );
+      }),
+    );
+  });
+
+  it('refuse parts and names of another shape, hostile ones too', () => {
+    for (const name of [
+      'debt/2025-07',
+      'debt/2025-07/79/x',
+      'debt/2025-13/79',
+      'nope/2025-07/79',
+      'debt/2025-07/7',
+    ]) {
+      expect(parseProvinceMonthName(name), name).toBeNull();
+    }
+    for (const path of HOSTILE_PATHS) {
+      expect(parseProvinceMonthName(path), path).toBeNull();
+      expect(parseUploadParts('debt', '2025-07', '79', path), path).toBeUndefined();
+      expect(parseUploadParts('debt', '2025-07', path, 'x.csv'), path).toBeUndefined();
+      expect(parseUploadParts('debt', path, '79', 'x.csv'), path).toBeUndefined();
+    }
+    expect(parseUploadParts('debt', '2025-07', '79/48', 'x.csv')).toBeUndefined();
+    expect(parseUploadParts('debt', '2025-07', '79', '.hidden.csv')).toBeUndefined();
+    // A key outside the contract still has a group: its first four segments, as always.
+    expect(uploadGroupOf('uploads/debt/2025-07/79/48/x.csv')).toBe('uploads/debt/2025-07/79');
+    expect(uploadGroupOf('odd')).toBe('odd');
+  });
+});
+
+describe('the keys and folders the stages and infra spell with the builders', () => {
+  const id = 'c'.repeat(32);
+  const loc = { dataset: 'debt', period: '2025-07', province: '79' } as const;
+
+  it('are the very strings they were typed as', () => {
+    expect(ledgerDatasetPrefix('debt')).toBe('ledger/debt/');
+    expect(ledgerMonthPrefix('debt', '2025-07', '79')).toBe('ledger/debt/2025-07/79/');
+    expect(
+      ledgerKey('debt', '2025-07', '79', id).startsWith(ledgerMonthPrefix('debt', '2025-07', '79')),
+    ).toBe(true);
+    expect(attemptsPrefix(loc, id)).toBe(`attempts/debt/2025-07/79/${id}/`);
+    expect(annotatedKey(loc, id)).toBe(`annotated/debt/2025-07/79/${id}.xlsx`);
+    expect(offContractReceiptKey(id)).toBe(`receipts/off-contract/${id}.json`);
+    expect(publishedPrefix('2025-07')).toBe('approvals/2025-07/published/');
+    expect(publishedKey('2025-07', 'd'.repeat(24))).toBe(
+      `approvals/2025-07/published/${'d'.repeat(24)}.json`,
+    );
+    expect(provinceMonthName('debt', '2025-07', '79')).toBe('debt/2025-07/79');
+    expect(uploadFolder('debt', '????-??', '48')).toBe('uploads/debt/????-??/48/');
+    const template = ['$', '{period}'].join('');
+    expect(lakePartitionFolder('debt', template, 'P')).toBe(`lake/debt/period=${template}/province=P/`);
+    expect(summaryPartitionFolder('D', '2025-07', '79')).toBe('summaries/D/period=2025-07/province=79/');
+  });
+
+  it('are not read as the records beside them', () => {
+    expect(parseApprovalKey(publishedKey('2025-07', 'd'.repeat(24)))).toBeNull();
+    expect(parseReceiptKey(offContractReceiptKey(id))).toBeNull();
+    expect(parseLedgerKey(`${attemptsPrefix(loc, id)}x`)).toBeNull();
   });
 });
 

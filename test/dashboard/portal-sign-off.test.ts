@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readLakeStamp } from '../../pipeline/lake/write-partition.ts';
 import { listLedger } from '../../pipeline/ledger/ledger-store.ts';
 import { listApprovals } from '../../pipeline/approval/approval-store.ts';
-import { publishedPrefix } from '../../pipeline/approval/published-snapshot.ts';
+import { publishedPrefix } from '../../core/contracts/layout.ts';
 import { LOCAL_PROVINCE_COOKIE } from '../../core/contracts/api-types.ts';
 import { ListObjectsCommand } from '@aws-sdk/client-s3';
 import type { LocalPortal } from '../../local/local-portal.ts';

@@ -6,7 +6,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATASET_NAMES } from '../../core/datasets/index.ts';
 import {
   createDatasetsTable,
-  createMonthsTable,
   createProvincesTable,
   createTargetsTable,
 } from '../../pipeline/query/reference-tables.ts';
@@ -16,6 +15,8 @@ import { provinces } from '../../pipeline/reference/provinces.ts';
 import { nationalTargets } from '../../pipeline/reference/targets.ts';
 import { writeSummaryParquet } from '../../pipeline/summary/summary-parquet.ts';
 import { jsonLines, referenceTables } from '../../infra/reference-rows.ts';
+import { referenceGlueColumns } from '../../infra/glue-columns.ts';
+import { DATASETS_TABLE, REFERENCE_TABLES } from '../../core/reference/reference-tables.ts';
 import { resourcesOfType, synthForTemplate, type Synthesized } from './synth.ts';
 
 interface TableInput {
@@ -58,7 +59,8 @@ function flatten(value: unknown): string {
   return join[1].map((part) => (typeof part === 'string' ? part : 'LAKE-BUCKET')).join(join[0]);
 }
 
-// Independent statement of how DuckDB's types read in Athena.
+// Independent statements of how the definition's types, and DuckDB's, read in Athena.
+const GLUE_OF_TYPE: Record<string, string> = { text: 'string', bigint: 'bigint', double: 'double' };
 const GLUE_OF_DUCKDB: Record<string, string> = { VARCHAR: 'string', BIGINT: 'bigint', DOUBLE: 'double' };
 
 async function duckdbColumns(sql: string): Promise<[string, string][]> {
@@ -115,18 +117,34 @@ describe('vss.summaries in Athena', () => {
 });
 
 describe('reference tables in Athena', () => {
-  it('have the columns and types of the tables DuckDB builds', async () => {
-    await createProvincesTable(connection, provinces());
-    await createDatasetsTable(connection);
-    await createMonthsTable(connection, { from: '2025-01', to: '2025-03' });
-    await createTargetsTable(connection, nationalTargets());
-    for (const name of ['provinces', 'datasets', 'months', 'targets']) {
-      expect(columnsOf(table(name)), name).toEqual(await duckdbColumns(`vss.${name}`));
-      expect(flatten(table(name).StorageDescriptor.Location)).toBe(`s3://LAKE-BUCKET/reference/${name}/`);
+  it('have the columns of their definition, in its order, typed as Athena reads each type', () => {
+    for (const def of REFERENCE_TABLES) {
+      const expected = def.columns.map((c) => [c.name, GLUE_OF_TYPE[c.type]]);
+      expect(columnsOf(table(def.name)), def.name).toEqual(expected);
+      expect(flatten(table(def.name).StorageDescriptor.Location)).toBe(
+        `s3://LAKE-BUCKET/reference/${def.name}/`,
+      );
     }
+    expect(REFERENCE_TABLES.map((d) => d.name).sort()).toEqual([
+      'datasets',
+      'months',
+      'provinces',
+      'targets',
+    ]);
+  });
+
+  it('follow a column added to the definition', () => {
+    const extra = {
+      ...DATASETS_TABLE,
+      columns: [...DATASETS_TABLE.columns, { name: 'x_new', type: 'double', description: 'x' }],
+    } as const;
+    expect(referenceGlueColumns(extra).at(-1)).toEqual({ name: 'x_new', type: 'double' });
   });
 
   it('write the rows DuckDB holds, one JSON object a line', async () => {
+    await createProvincesTable(connection, provinces());
+    await createDatasetsTable(connection);
+    await createTargetsTable(connection, nationalTargets());
     const byName = Object.fromEntries(referenceTables(provinces()).map((t) => [t.name, t]));
     for (const name of ['provinces', 'datasets', 'targets'] as const) {
       const ref = byName[name];

@@ -15,7 +15,7 @@ import { TaxCodes } from '../../pipeline/generate/employers.ts';
 import { oldUnitsOf, rowsFor } from '../../pipeline/generate/province-month.ts';
 import type { Row } from '../../pipeline/generate/rows.ts';
 import { submissionOf } from '../../pipeline/generate/submission.ts';
-import { LAKE_PREFIX, lakeKey, ledgerKey } from '../../core/contracts/layout.ts';
+import { LAKE_PREFIX, lakeKey, ledgerKey, uploadKey } from '../../core/contracts/layout.ts';
 import type { LedgerRecord } from '../../core/contracts/ledger-record.ts';
 import type { Period } from '../../core/period.ts';
 import { provinces } from '../../pipeline/reference/provinces.ts';
@@ -96,7 +96,7 @@ function ledgerRecordOf(
   const fileName = `${province}.csv`;
   return {
     upload_id: uploadId,
-    key: `uploads/${dataset}/${period}/${province}/${fileName}`,
+    key: uploadKey({ dataset, period, province, fileName }),
     version_id: null,
     dataset,
     period,

@@ -14,6 +14,7 @@ import { writeParquetFile } from '../../pipeline/lake/parquet-writer.ts';
 import { lakeFileChecksum } from '../../pipeline/lake/lake-checksum.ts';
 import { DEFAULT_LIMITS, validateUpload, type ValidationInput } from '../../pipeline/validate/index.ts';
 import { median, note, report, step, timed } from './measure.ts';
+import { uploadKey, type UploadLocation } from '../../core/contracts/layout.ts';
 
 const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
@@ -36,10 +37,16 @@ async function bareDuckDB(csv: string, parquet: string): Promise<number> {
 
 async function uploadInput(csv: string, rows: number): Promise<ValidationInput> {
   const bytes = await readFile(csv);
+  const location: UploadLocation = {
+    dataset: 'debt',
+    period: '2026-10',
+    province: '79',
+    fileName: 'big.csv',
+  };
   return {
     bytes,
-    key: `uploads/debt/2026-10/79/big.csv`,
-    location: { dataset: 'debt', period: '2026-10', province: '79', fileName: 'big.csv' },
+    key: uploadKey(location),
+    location,
     receivedAt: '2026-11-05T02:00:00.000Z',
     now: new Date('2026-11-05T02:00:00.000Z'),
     // The production caps (50 MB, 300,000 rows) would refuse the file before measuring anything.

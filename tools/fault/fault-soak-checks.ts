@@ -16,7 +16,7 @@ import type { S3Event } from 'aws-lambda';
 import { checkConsistency, type Problem } from '../../pipeline/ops/check-consistency.ts';
 import { openEngine } from '../../pipeline/query/engine.ts';
 import { syncMirror } from '../../pipeline/mirror/mirror.ts';
-import { LAKE_PREFIX, LEDGER_PREFIX, SUMMARIES_PREFIX } from '../../core/contracts/layout.ts';
+import { LAKE_PREFIX, lakeKey, LEDGER_PREFIX, SUMMARIES_PREFIX } from '../../core/contracts/layout.ts';
 import type { LocalS3 } from '../../local/local-s3.ts';
 import type { Period } from '../../core/period.ts';
 import { listObjects } from '../../pipeline/storage/list-objects.ts';
@@ -68,9 +68,8 @@ export async function checkSoak(o: {
   log('national figures queried');
   const soak = await pictureOf(s3.client, s3.lakeBucket, work);
   const lakeRowsWrong = [...expectedInForce(o.sent)]
-    .filter(([pm, u]) => {
-      const [period, province] = pm.split('/');
-      const key = `lake/debt/period=${period}/province=${province}/data.parquet`;
+    .filter(([, u]) => {
+      const key = lakeKey('debt', u.period, u.province);
       return JSON.stringify(soak.lake[key]?.rows) !== JSON.stringify(csvRows(u.body));
     })
     .map(([pm]) => pm);
@@ -166,9 +165,9 @@ function compare(
     ),
     stampsOfTwin,
     stampsWrong,
-    lakeBytesEqual: sameBytes('lake/'),
+    lakeBytesEqual: sameBytes(LAKE_PREFIX),
     summariesEqual: same(soak.summaries, clean.summaries),
-    summaryBytesEqual: sameBytes('summaries/'),
+    summaryBytesEqual: sameBytes(SUMMARIES_PREFIX),
     summaries: Object.keys(clean.summaries).length,
     receiptsEqual: same(soak.receipts, clean.receipts),
     ledgerRecords: Object.keys(clean.ledger).length,
