@@ -84,21 +84,34 @@ export const nationalRow = z.object({
 });
 export type NationalRow = z.infer<typeof nationalRow>;
 
-/** One unit's figures for one month, in the geography of that month (63 or 34 units). */
+/** The province-row measures a like-for-like comparison is made for, each with its report. */
+export const COMPARED_MEASURES = {
+  debt_total: 'debt',
+  debt_3m_plus: 'debt',
+  employers_owing: 'debt',
+  hi_participants: 'coverage',
+  hi_population: 'coverage',
+  si_participants: 'coverage',
+  si_labour_force: 'coverage',
+  procedures_received: 'procedures',
+  procedures_on_time: 'procedures',
+  collection_due: 'collection',
+  collection_collected: 'collection',
+} as const satisfies Partial<Record<NationalSum, string>>;
+export type ComparedMeasure = keyof typeof COMPARED_MEASURES;
+
+/**
+ * One unit's figures for one month, in the geography of that month (63 or 34 units): the
+ * compared measures, each summed as NATIONAL_SUMS says (queries/province_monthly.sql is generated
+ * from both lists).
+ */
 export const provinceRow = z.object({
   period,
   province: code,
-  debt_total: int,
-  debt_3m_plus: int,
-  employers_owing: int,
-  hi_participants: int,
-  hi_population: int,
-  si_participants: int,
-  si_labour_force: int,
-  procedures_received: int,
-  procedures_on_time: int,
-  collection_due: int,
-  collection_collected: int,
+  ...(Object.fromEntries(Object.keys(COMPARED_MEASURES).map((k) => [k, int])) as Record<
+    ComparedMeasure,
+    typeof int
+  >),
   /** Rank by debt_total within the month, 1 = largest debt. */
   debt_rank: int,
 });
@@ -122,22 +135,6 @@ export const unitRow = z.object({
   current_code: code,
 });
 export type UnitRow = z.infer<typeof unitRow>;
-
-/** The province-row measures a like-for-like comparison is made for, each with its report. */
-export const COMPARED_MEASURES = {
-  debt_total: 'debt',
-  debt_3m_plus: 'debt',
-  employers_owing: 'debt',
-  hi_participants: 'coverage',
-  hi_population: 'coverage',
-  si_participants: 'coverage',
-  si_labour_force: 'coverage',
-  procedures_received: 'procedures',
-  procedures_on_time: 'procedures',
-  collection_due: 'collection',
-  collection_collected: 'collection',
-} as const;
-export type ComparedMeasure = keyof typeof COMPARED_MEASURES;
 
 /**
  * A national figure of `period` beside the same figure of `compare_period`, both summed over only

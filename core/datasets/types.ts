@@ -13,6 +13,8 @@ export interface CategoryOption {
   vi: string;
   /** English label: the dashboard in English and the data dictionary. */
   en: string;
+  /** A prosecution stage a dossier leaves the ladder by (not a step on it): counted apart in the funnel. */
+  exit?: true;
 }
 
 export type CellType =

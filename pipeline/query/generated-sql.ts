@@ -10,7 +10,8 @@ import { coverage } from '../../core/datasets/coverage.ts';
 import { enforcement } from '../../core/datasets/enforcement.ts';
 import { breakdownColumn, summedColumns, type DatasetDef } from '../../core/datasets/index.ts';
 import { procedures } from '../../core/datasets/procedures.ts';
-import { NATIONAL_SUMS } from '../../core/contracts/site-data.ts';
+import { prosecution } from '../../core/datasets/prosecution.ts';
+import { COMPARED_MEASURES, NATIONAL_SUMS, type NationalSum } from '../../core/contracts/site-data.ts';
 import { ART216 } from '../../core/measures.ts';
 
 const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
@@ -26,26 +27,50 @@ function pageSelect(dataset: DatasetDef): string[] {
   ];
 }
 
-/** SUM over vss.summaries of the measures each national figure adds up. */
-const nationalSums = (): string[] =>
-  Object.entries(NATIONAL_SUMS).map(([key, measures]) => {
+/** SUM over vss.summaries of the measures each figure adds up (NATIONAL_SUMS). */
+const sums = (keys: readonly NationalSum[]): string[] =>
+  keys.map((key) => {
+    const measures: readonly string[] = NATIONAL_SUMS[key];
     const test =
       measures.length === 1
         ? `measure = ${quote(measures[0] ?? '')}`
         : `measure IN (${measures.map(quote).join(', ')})`;
     return `SUM(CASE WHEN ${test} THEN value ELSE 0 END) AS ${key}`;
   });
+const NATIONAL = Object.keys(NATIONAL_SUMS) as NationalSum[];
+/** provinceRow's figures: the compared measures. */
+const PROVINCE = Object.keys(COMPARED_MEASURES) as (keyof typeof COMPARED_MEASURES)[];
 
-/** Each part as its lines (without indentation) and whether a comma follows the last. */
-const PARTS: Record<string, () => { lines: string[]; more: boolean }> = {
+/**
+ * The funnel's stages in the schema's order: each with its place and its step on the ladder
+ * sent -> accepted -> prosecuted -> tried (0 for an exit).
+ */
+function stageRows(): string[] {
+  const column = prosecution.columns.find((c) => c.key === 'trang_thai');
+  const options = column?.type.kind === 'category' ? column.type.options : [];
+  let ladder = 0;
+  return options.map((o, i) => {
+    const step = 'exit' in o && o.exit ? 0 : ++ladder;
+    return i === 0
+      ? `SELECT ${quote(o.code)} AS stage, ${i + 1} AS stage_order, ${step} AS ladder`
+      : `UNION ALL SELECT ${quote(o.code)}, ${i + 1}, ${step}`;
+  });
+}
+
+/**
+ * Each part as its lines (without indentation) and whether a comma follows the last; `rows`
+ * parts are lines of their own, with no comma between them.
+ */
+const PARTS: Record<string, () => { lines: string[]; more: boolean; rows?: true }> = {
+  prosecution_stages: () => ({ lines: stageRows(), more: false, rows: true }),
   coverage_select: () => ({ lines: pageSelect(coverage), more: false }),
   enforcement_select: () => ({ lines: pageSelect(enforcement), more: false }),
   procedures_select: () => ({ lines: pageSelect(procedures), more: false }),
-  national_sums: () => ({ lines: nationalSums(), more: false }),
-  national_coalesce: () => ({
-    lines: Object.keys(NATIONAL_SUMS).map((k) => `COALESCE(t.${k}, 0) AS ${k}`),
-    more: true,
-  }),
+  national_sums: () => ({ lines: sums(NATIONAL), more: false }),
+  national_coalesce: () => ({ lines: NATIONAL.map((k) => `COALESCE(t.${k}, 0) AS ${k}`), more: true }),
+  province_sums: () => ({ lines: sums(PROVINCE), more: false }),
+  province_coalesce: () => ({ lines: PROVINCE.map((k) => `COALESCE(f.${k}, 0) AS ${k}`), more: false }),
+  province_columns: () => ({ lines: [...PROVINCE], more: true }),
   art216: () => ({
     lines: [
       `CASE WHEN x.so_thang_no >= ${ART216.months} AND (x.debt_total >= ${ART216.amountVnd} OR x.so_lao_dong >= ${ART216.employees}) THEN 1 ELSE 0 END AS art216`,
@@ -71,8 +96,9 @@ export function withGeneratedParts(sql: string): string {
     if (!part) throw new Error(`no generated part named ${name}`);
     const end = lines.findIndex((l, j) => j > i && END.test(l));
     if (end < 0) throw new Error(`generated part ${name} has no end line`);
-    const { lines: body, more } = part();
-    body.forEach((b, k) => out.push(`${indent}${b}${k < body.length - 1 || more ? ',' : ''}`));
+    const { lines: body, more, rows } = part();
+    const comma = (k: number) => !rows && (k < body.length - 1 || more);
+    body.forEach((b, k) => out.push(`${indent}${b}${comma(k) ? ',' : ''}`));
     out.push(lines[end] ?? '');
     i = end;
   }
