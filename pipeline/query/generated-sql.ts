@@ -8,7 +8,7 @@
  */
 import { coverage } from '../../core/datasets/coverage.ts';
 import { enforcement } from '../../core/datasets/enforcement.ts';
-import { breakdownColumn, summedColumns, type DatasetDef } from '../../core/datasets/index.ts';
+import { breakdownColumn, categoryCodes, summedColumns, type DatasetDef } from '../../core/datasets/index.ts';
 import { procedures } from '../../core/datasets/procedures.ts';
 import { prosecution } from '../../core/datasets/prosecution.ts';
 import { COMPARED_MEASURES, NATIONAL_SUMS, type NationalSum } from '../../core/contracts/site-data.ts';
@@ -58,11 +58,28 @@ function stageRows(): string[] {
 }
 
 /**
+ * national_figures' coverage rates: per scheme, its participants (the first summed column) over
+ * each other summed column (target, base), as `<scheme>_pct_of_<name>`.
+ */
+function coverageRatios(): string[] {
+  const [people, ...over] = summedColumns(coverage).map((s) => s.output.name);
+  const rows = categoryCodes(coverage, 'loai_hinh').flatMap((code) =>
+    over.map((name) => [`${code}_pct_of_${name}`, `${code}_${people}`, `${code}_${name}`].map(quote)),
+  );
+  return rows.map(([measure, numerator, denominator], i) =>
+    i === 0
+      ? `SELECT ${measure} AS measure, ${numerator} AS numerator, ${denominator} AS denominator`
+      : `UNION ALL SELECT ${measure}, ${numerator}, ${denominator}`,
+  );
+}
+
+/**
  * Each part as its lines (without indentation) and whether a comma follows the last; `rows`
  * parts are lines of their own, with no comma between them.
  */
 const PARTS: Record<string, () => { lines: string[]; more: boolean; rows?: true }> = {
   prosecution_stages: () => ({ lines: stageRows(), more: false, rows: true }),
+  coverage_ratios: () => ({ lines: coverageRatios(), more: false, rows: true }),
   coverage_select: () => ({ lines: pageSelect(coverage), more: false }),
   enforcement_select: () => ({ lines: pageSelect(enforcement), more: false }),
   procedures_select: () => ({ lines: pageSelect(procedures), more: false }),
