@@ -8,39 +8,40 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
-import { FUNDS } from '../../core/measures.ts';
-import {
-  TARGET_SCHEMES,
-  Targets,
-  type TargetRow,
-  type TargetScheme,
-} from '../../core/reference/targets.ts';
+import { Targets, type TargetRow } from '../../core/reference/targets.ts';
 import { referenceDir } from './provinces.ts';
 
 export const TARGETS_FILE = 'targets.csv';
 
-type Fund = (typeof FUNDS)[number];
-const targetColumn = (s: TargetScheme) => `target_${s}` as const;
-const planColumn = (f: Fund) => `plan_${f}` as const;
-
-/** The flat row: vss.targets' columns, in order, as both engines type them: a target per scheme, a plan per fund. */
-export type TargetTableRow = {
+/** The flat row: vss.targets' columns, in order, as both engines type them. */
+export interface TargetTableRow {
   year: string;
   generation: '63' | '34';
   province: string;
+  target_si_compulsory: number;
+  target_si_voluntary: number;
+  target_ui: number;
+  target_hi: number;
   late_rate_target_bp: number;
+  plan_bhxh: number;
+  plan_bhyt: number;
+  plan_bhtn: number;
   decision_no: string;
   decision_date: string;
-} & Record<ReturnType<typeof targetColumn>, number> &
-  Record<ReturnType<typeof planColumn>, number>;
+}
 
 export const TARGET_TABLE_COLUMNS = [
   'year',
   'generation',
   'province',
-  ...TARGET_SCHEMES.map(targetColumn),
+  'target_si_compulsory',
+  'target_si_voluntary',
+  'target_ui',
+  'target_hi',
   'late_rate_target_bp',
-  ...FUNDS.map(planColumn),
+  'plan_bhxh',
+  'plan_bhyt',
+  'plan_bhtn',
   'decision_no',
   'decision_date',
 ] as const satisfies readonly (keyof TargetTableRow)[];
@@ -58,15 +59,14 @@ export function tableRow(r: TargetRow): TargetTableRow {
     year: String(r.year),
     generation: r.generation,
     province: r.province,
-    ...(Object.fromEntries(TARGET_SCHEMES.map((s) => [targetColumn(s), r.participants[s]])) as Record<
-      ReturnType<typeof targetColumn>,
-      number
-    >),
+    target_si_compulsory: r.participants.si_compulsory,
+    target_si_voluntary: r.participants.si_voluntary,
+    target_ui: r.participants.ui,
+    target_hi: r.participants.hi,
     late_rate_target_bp: r.late_rate_target_bp,
-    ...(Object.fromEntries(FUNDS.map((f) => [planColumn(f), r.collection_plan[f]])) as Record<
-      ReturnType<typeof planColumn>,
-      number
-    >),
+    plan_bhxh: r.collection_plan.bhxh,
+    plan_bhyt: r.collection_plan.bhyt,
+    plan_bhtn: r.collection_plan.bhtn,
     decision_no: r.decision_no,
     decision_date: r.decision_date,
   };
@@ -87,15 +87,14 @@ const fileRow = z.object({
   year: z.coerce.number().int(),
   generation: z.enum(['63', '34']),
   province: z.string(),
-  ...(Object.fromEntries(TARGET_SCHEMES.map((t) => [targetColumn(t), whole])) as Record<
-    ReturnType<typeof targetColumn>,
-    typeof whole
-  >),
+  target_si_compulsory: whole,
+  target_si_voluntary: whole,
+  target_ui: whole,
+  target_hi: whole,
   late_rate_target_bp: whole,
-  ...(Object.fromEntries(FUNDS.map((f) => [planColumn(f), whole])) as Record<
-    ReturnType<typeof planColumn>,
-    typeof whole
-  >),
+  plan_bhxh: whole,
+  plan_bhyt: whole,
+  plan_bhtn: whole,
   decision_no: z.string(),
   decision_date: z.string(),
 });
@@ -109,12 +108,14 @@ export function parseTargetsCsv(text: string | Buffer): Targets {
         year: r.year,
         generation: r.generation,
         province: r.province,
-        participants: Object.fromEntries(TARGET_SCHEMES.map((t) => [t, r[targetColumn(t)]])) as Record<
-          TargetScheme,
-          number
-        >,
+        participants: {
+          si_compulsory: r.target_si_compulsory,
+          si_voluntary: r.target_si_voluntary,
+          ui: r.target_ui,
+          hi: r.target_hi,
+        },
         late_rate_target_bp: r.late_rate_target_bp,
-        collection_plan: Object.fromEntries(FUNDS.map((f) => [f, r[planColumn(f)]])) as Record<Fund, number>,
+        collection_plan: { bhxh: r.plan_bhxh, bhyt: r.plan_bhyt, bhtn: r.plan_bhtn },
         decision_no: r.decision_no,
         decision_date: r.decision_date,
       };
