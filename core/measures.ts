@@ -3,7 +3,12 @@
  * each defined once here as what one accepted row adds. The summary files, the dashboard queries
  * over them and the list of measures analysts may name all come from this table.
  */
-import type { DatasetName } from './datasets/index.ts';
+import { collection } from './datasets/collection.ts';
+import { coverage } from './datasets/coverage.ts';
+import { enforcement } from './datasets/enforcement.ts';
+import { codesOf, column, summaryMeasures, type DatasetDef, type DatasetName } from './datasets/index.ts';
+import { procedures } from './datasets/procedures.ts';
+import { prosecution } from './datasets/prosecution.ts';
 
 export type SummaryRow = Readonly<Record<string, string | number | null>>;
 
@@ -57,35 +62,28 @@ const DEBT: MeasureDef[] = [
   m('debt', 'people', 'employees_owed', (r) => (owing(r) ? num(r, 'so_lao_dong') : 0)),
 ];
 
-export const SCHEMES = ['si_compulsory', 'si_voluntary', 'ui', 'hi'] as const;
-const COVERAGE: MeasureDef[] = SCHEMES.flatMap((scheme) => {
-  const of = (key: string) => (r: SummaryRow) => (text(r, 'loai_hinh') === scheme ? num(r, key) : 0);
-  return [
-    m('coverage', 'people', `${scheme}_participants`, of('so_nguoi_tham_gia')),
-    m('coverage', 'people', `${scheme}_target`, of('chi_tieu_giao')),
-    m('coverage', 'people', `${scheme}_base`, of('dan_so_co_so')),
-  ];
-});
+/** What a row adds to one of the measures the dataset definition names (ColumnDef.output). */
+function fromDefinition(dataset: DatasetDef, unit: (column: string) => MeasureDef['unit']): MeasureDef[] {
+  return summaryMeasures(dataset).map((s) => {
+    const where = s.where;
+    const of = where
+      ? (r: SummaryRow) => (text(r, where.by) === where.code ? num(r, s.column) : 0)
+      : (r: SummaryRow) => num(r, s.column);
+    return m(dataset.name, unit(s.column), s.name, of);
+  });
+}
+const vndOrCount = (dataset: DatasetDef) => (key: string) => {
+  const type = column(dataset, key).type;
+  return type.kind === 'integer' && type.unit === 'vnd' ? 'vnd' : 'count';
+};
 
-const ENFORCEMENT: MeasureDef[] = [
-  m('enforcement', 'count', 'inspections', (r) => num(r, 'so_cuoc_thanh_tra')),
-  m('enforcement', 'count', 'employers_inspected', (r) => num(r, 'so_don_vi_duoc_thanh_tra')),
-  m('enforcement', 'count', 'employers_violating', (r) => num(r, 'so_don_vi_vi_pham')),
-  m('enforcement', 'count', 'sanction_decisions', (r) => num(r, 'so_quyet_dinh_xu_phat')),
-  m('enforcement', 'vnd', 'fines_imposed', (r) => num(r, 'tien_phat')),
-  m('enforcement', 'vnd', 'fines_collected', (r) => num(r, 'tien_phat_da_thu')),
-];
+export const SCHEMES = codesOf(coverage, 'loai_hinh');
+const COVERAGE: MeasureDef[] = fromDefinition(coverage, () => 'people');
 
-export const ARTICLES = ['214', '215', '216'] as const;
-export const STAGES = [
-  'sent',
-  'accepted',
-  'prosecuted',
-  'tried',
-  'not_prosecuted',
-  'returned',
-  'suspended',
-] as const;
+const ENFORCEMENT: MeasureDef[] = fromDefinition(enforcement, vndOrCount(enforcement));
+
+export const ARTICLES = codesOf(prosecution, 'dieu_luat');
+export const STAGES = codesOf(prosecution, 'trang_thai');
 const PROSECUTION: MeasureDef[] = [
   m('prosecution', 'count', 'dossiers', () => 1),
   m('prosecution', 'vnd', 'dossiers_amount', (r) => num(r, 'so_tien')),
@@ -100,16 +98,15 @@ const PROSECUTION: MeasureDef[] = [
   ),
 ];
 
-const PROCEDURES: MeasureDef[] = [
-  m('procedures', 'count', 'procedures_received', (r) => num(r, 'tiep_nhan')),
-  m('procedures', 'count', 'procedures_on_time', (r) => num(r, 'dung_han')),
-  m('procedures', 'count', 'procedures_late', (r) => num(r, 'tre_han')),
+const PROCEDURES: MeasureDef[] = fromDefinition(procedures, () => 'count');
+// resolved (on time + late) is no column of its own: kept after `late`, where the summaries hold it
+PROCEDURES.splice(
+  PROCEDURES.findIndex((d) => d.name === 'procedures_late') + 1,
+  0,
   m('procedures', 'count', 'procedures_resolved', (r) => num(r, 'dung_han') + num(r, 'tre_han')),
-  m('procedures', 'count', 'procedures_pending', (r) => num(r, 'dang_giai_quyet')),
-  m('procedures', 'count', 'procedures_overdue', (r) => num(r, 'qua_han')),
-];
+);
 
-export const FUNDS = ['bhxh', 'bhyt', 'bhtn'] as const;
+export const FUNDS = codesOf(collection, 'loai_bao_hiem');
 const COLLECTION: MeasureDef[] = [
   m('collection', 'vnd', 'collection_due', (r) => num(r, 'so_phai_thu')),
   m('collection', 'vnd', 'collection_collected', (r) => num(r, 'so_da_thu')),

@@ -26,6 +26,7 @@ WITH sums AS (
   GROUP BY s.period, s.measure
 ),
 ratio_defs AS (
+  -- begin generated: coverage_ratios
   SELECT 'si_compulsory_pct_of_target' AS measure, 'si_compulsory_participants' AS numerator, 'si_compulsory_target' AS denominator
   UNION ALL SELECT 'si_compulsory_pct_of_base', 'si_compulsory_participants', 'si_compulsory_base'
   UNION ALL SELECT 'si_voluntary_pct_of_target', 'si_voluntary_participants', 'si_voluntary_target'
@@ -34,6 +35,7 @@ ratio_defs AS (
   UNION ALL SELECT 'ui_pct_of_base', 'ui_participants', 'ui_base'
   UNION ALL SELECT 'hi_pct_of_target', 'hi_participants', 'hi_target'
   UNION ALL SELECT 'hi_pct_of_base', 'hi_participants', 'hi_base'
+  -- end generated
   UNION ALL SELECT 'procedures_on_time_pct', 'procedures_on_time', 'procedures_resolved'
   UNION ALL SELECT 'fines_collected_pct', 'fines_collected', 'fines_imposed'
 ),

@@ -22,6 +22,7 @@ months AS (
 totals AS (
   SELECT
     period,
+    -- begin generated: national_sums
     SUM(CASE WHEN measure = 'debt_bhxh' THEN value ELSE 0 END) AS debt_bhxh,
     SUM(CASE WHEN measure = 'debt_bhyt' THEN value ELSE 0 END) AS debt_bhyt,
     SUM(CASE WHEN measure = 'debt_bhtn' THEN value ELSE 0 END) AS debt_bhtn,
@@ -49,6 +50,7 @@ totals AS (
     SUM(CASE WHEN measure = 'collection_due' THEN value ELSE 0 END) AS collection_due,
     SUM(CASE WHEN measure = 'collection_collected' THEN value ELSE 0 END) AS collection_collected,
     SUM(CASE WHEN measure = 'late_interest' THEN value ELSE 0 END) AS late_interest
+    -- end generated
   FROM vss.summaries
   WHERE period BETWEEN ? AND ?
   GROUP BY period
@@ -85,6 +87,7 @@ expected AS (
 )
 SELECT
   m.period,
+  -- begin generated: national_coalesce
   COALESCE(t.debt_bhxh, 0) AS debt_bhxh,
   COALESCE(t.debt_bhyt, 0) AS debt_bhyt,
   COALESCE(t.debt_bhtn, 0) AS debt_bhtn,
@@ -112,6 +115,7 @@ SELECT
   COALESCE(t.collection_due, 0) AS collection_due,
   COALESCE(t.collection_collected, 0) AS collection_collected,
   COALESCE(t.late_interest, 0) AS late_interest,
+  -- end generated
   COALESCE(rp.rate_debt, 0) AS rate_debt,
   COALESCE(rp.rate_due, 0) AS rate_due,
   COALESCE(rp.rate_units, 0) AS rate_units,

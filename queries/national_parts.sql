@@ -11,6 +11,7 @@ SELECT
   dataset,
   period,
   province,
+  -- begin generated: national_sums
   SUM(CASE WHEN measure = 'debt_bhxh' THEN value ELSE 0 END) AS debt_bhxh,
   SUM(CASE WHEN measure = 'debt_bhyt' THEN value ELSE 0 END) AS debt_bhyt,
   SUM(CASE WHEN measure = 'debt_bhtn' THEN value ELSE 0 END) AS debt_bhtn,
@@ -38,6 +39,7 @@ SELECT
   SUM(CASE WHEN measure = 'collection_due' THEN value ELSE 0 END) AS collection_due,
   SUM(CASE WHEN measure = 'collection_collected' THEN value ELSE 0 END) AS collection_collected,
   SUM(CASE WHEN measure = 'late_interest' THEN value ELSE 0 END) AS late_interest
+  -- end generated
 FROM vss.summaries
 WHERE period BETWEEN ? AND ?
 GROUP BY dataset, period, province

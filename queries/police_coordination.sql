@@ -41,7 +41,9 @@ SELECT
   x.so_thang_no,
   x.so_lao_dong,
   x.tinh_trang,
+  -- begin generated: art216
   CASE WHEN x.so_thang_no >= 6 AND (x.debt_total >= 50000000 OR x.so_lao_dong >= 10) THEN 1 ELSE 0 END AS art216
+  -- end generated
 FROM debtors x
 WHERE x.unit = ? AND x.debt_total > 0
 ORDER BY art216 DESC, x.debt_total DESC, x.ma_so_thue

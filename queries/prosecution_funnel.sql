@@ -13,6 +13,7 @@ WITH given AS (
   WHERE m.period = ? AND x.geography = ?
 ),
 stages AS (
+  -- begin generated: prosecution_stages
   SELECT 'sent' AS stage, 1 AS stage_order, 1 AS ladder
   UNION ALL SELECT 'accepted', 2, 2
   UNION ALL SELECT 'prosecuted', 3, 3
@@ -20,6 +21,7 @@ stages AS (
   UNION ALL SELECT 'not_prosecuted', 5, 0
   UNION ALL SELECT 'returned', 6, 0
   UNION ALL SELECT 'suspended', 7, 0
+  -- end generated
 ),
 register AS (
   SELECT

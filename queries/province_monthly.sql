@@ -14,6 +14,7 @@ figures AS (
   SELECT
     period,
     province,
+    -- begin generated: province_sums
     SUM(CASE WHEN measure = 'debt_total' THEN value ELSE 0 END) AS debt_total,
     SUM(CASE WHEN measure = 'debt_3m_plus' THEN value ELSE 0 END) AS debt_3m_plus,
     SUM(CASE WHEN measure = 'employers_owing' THEN value ELSE 0 END) AS employers_owing,
@@ -25,6 +26,7 @@ figures AS (
     SUM(CASE WHEN measure = 'procedures_on_time' THEN value ELSE 0 END) AS procedures_on_time,
     SUM(CASE WHEN measure = 'collection_due' THEN value ELSE 0 END) AS collection_due,
     SUM(CASE WHEN measure = 'collection_collected' THEN value ELSE 0 END) AS collection_collected
+    -- end generated
   FROM vss.summaries
   WHERE period BETWEEN ? AND ?
   GROUP BY period, province
@@ -33,6 +35,7 @@ joined AS (
   SELECT
     u.period,
     u.province,
+    -- begin generated: province_coalesce
     COALESCE(f.debt_total, 0) AS debt_total,
     COALESCE(f.debt_3m_plus, 0) AS debt_3m_plus,
     COALESCE(f.employers_owing, 0) AS employers_owing,
@@ -44,6 +47,7 @@ joined AS (
     COALESCE(f.procedures_on_time, 0) AS procedures_on_time,
     COALESCE(f.collection_due, 0) AS collection_due,
     COALESCE(f.collection_collected, 0) AS collection_collected
+    -- end generated
   FROM units u
   JOIN vss.months m ON m.period = u.period
   LEFT JOIN figures f ON f.period = u.period AND f.province = u.province
@@ -51,6 +55,7 @@ joined AS (
 SELECT
   period,
   province,
+  -- begin generated: province_columns
   debt_total,
   debt_3m_plus,
   employers_owing,
@@ -62,6 +67,7 @@ SELECT
   procedures_on_time,
   collection_due,
   collection_collected,
+  -- end generated
   RANK() OVER (PARTITION BY period ORDER BY debt_total DESC) AS debt_rank
 FROM joined
 ORDER BY period, province

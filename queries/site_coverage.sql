@@ -5,12 +5,14 @@
 -- refresh passes the months it shows.
 -- params: from=2015-01, to=9999-12
 SELECT
+  -- begin generated: coverage_select
   period,
   province,
   loai_hinh AS scheme,
   SUM(so_nguoi_tham_gia) AS participants,
   SUM(chi_tieu_giao) AS target,
   SUM(dan_so_co_so) AS base
+  -- end generated
 FROM vss.coverage
 WHERE period BETWEEN ? AND ?
 GROUP BY period, province, loai_hinh

@@ -5,14 +5,16 @@
 -- refresh passes the months it shows.
 -- params: from=2015-01, to=9999-12
 SELECT
+  -- begin generated: enforcement_select
   period,
   province,
   SUM(so_cuoc_thanh_tra) AS inspections,
   SUM(so_don_vi_duoc_thanh_tra) AS employers_inspected,
   SUM(so_don_vi_vi_pham) AS employers_violating,
-  SUM(so_quyet_dinh_xu_phat) AS sanctions,
+  SUM(so_quyet_dinh_xu_phat) AS sanction_decisions,
   SUM(tien_phat) AS fines_imposed,
   SUM(tien_phat_da_thu) AS fines_collected
+  -- end generated
 FROM vss.enforcement
 WHERE period BETWEEN ? AND ?
 GROUP BY period, province

@@ -5,6 +5,7 @@
 -- refresh passes the months it shows.
 -- params: from=2015-01, to=9999-12
 SELECT
+  -- begin generated: procedures_select
   period,
   province,
   nhom_thu_tuc AS procedure_group,
@@ -13,6 +14,7 @@ SELECT
   SUM(tre_han) AS late,
   SUM(dang_giai_quyet) AS pending,
   SUM(qua_han) AS overdue
+  -- end generated
 FROM vss.procedures
 WHERE period BETWEEN ? AND ?
 GROUP BY period, province, nhom_thu_tuc

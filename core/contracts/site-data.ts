@@ -9,42 +9,72 @@
  * Money is whole VND as a JSON number (national totals stay far below 2^53).
  */
 import { z } from 'zod';
+import { coverage } from '../datasets/coverage.ts';
+import { enforcement } from '../datasets/enforcement.ts';
+import {
+  breakdownColumn,
+  summedColumns,
+  type BreakdownName,
+  type DatasetDef,
+  type SummedName,
+} from '../datasets/index.ts';
+import { procedures } from '../datasets/procedures.ts';
+import { isMeasureName } from '../measures.ts';
 
 const period = z.string().regex(/^\d{4}-\d{2}$/);
 const code = z.string().regex(/^\d{2}$/);
 const int = z.number().int();
 
+/**
+ * The national figures summed from the per-upload summaries, each the summary measures it adds
+ * up, in the order of national.json's columns. queries/national_monthly.sql and
+ * national_parts.sql are generated from this list (pipeline/query/generated-sql.ts).
+ */
+export const NATIONAL_SUMS = {
+  debt_bhxh: ['debt_bhxh'],
+  debt_bhyt: ['debt_bhyt'],
+  debt_bhtn: ['debt_bhtn'],
+  debt_total: ['debt_total'],
+  /** Debt of employers 3 or more months overdue. */
+  debt_3m_plus: ['debt_3m_plus'],
+  employers_owing: ['employers_owing'],
+  arrears_recovered: ['arrears_recovered'],
+  /** Compulsory + voluntary social insurance. */
+  si_participants: ['si_compulsory_participants', 'si_voluntary_participants'],
+  si_target: ['si_compulsory_target', 'si_voluntary_target'],
+  /** The base for the rate, from the compulsory SI rows. */
+  si_labour_force: ['si_compulsory_base'],
+  hi_participants: ['hi_participants'],
+  hi_target: ['hi_target'],
+  hi_population: ['hi_base'],
+  ui_participants: ['ui_participants'],
+  inspections: ['inspections'],
+  employers_violating: ['employers_violating'],
+  fines_imposed: ['fines_imposed'],
+  fines_collected: ['fines_collected'],
+  /** Prosecution dossiers on the registers at month end. */
+  dossiers: ['dossiers'],
+  /** Prosecuted or tried. */
+  dossiers_prosecuted: ['dossiers_prosecuted'],
+  procedures_received: ['procedures_received'],
+  procedures_on_time: ['procedures_on_time'],
+  procedures_late: ['procedures_late'],
+  procedures_overdue: ['procedures_overdue'],
+  /** Contributions due in the month, all funds. */
+  collection_due: ['collection_due'],
+  collection_collected: ['collection_collected'],
+  late_interest: ['late_interest'],
+} as const satisfies Record<string, readonly string[]>;
+export type NationalSum = keyof typeof NATIONAL_SUMS;
+for (const [key, measures] of Object.entries(NATIONAL_SUMS)) {
+  const unknown = measures.filter((m) => !isMeasureName(m));
+  if (unknown.length) throw new Error(`NATIONAL_SUMS.${key} names no summary measure: ${unknown.join(', ')}`);
+}
+
 /** National figures for one month (as reported: the sum over the units that reported). */
 export const nationalRow = z.object({
   period,
-  debt_bhxh: int,
-  debt_bhyt: int,
-  debt_bhtn: int,
-  debt_total: int,
-  /** Debt of employers 3 or more months overdue. */
-  debt_3m_plus: int,
-  employers_owing: int,
-  arrears_recovered: int,
-  si_participants: int, // compulsory + voluntary social insurance
-  si_target: int,
-  si_labour_force: int, // base for the rate, from the compulsory SI rows
-  hi_participants: int,
-  hi_target: int,
-  hi_population: int,
-  ui_participants: int,
-  inspections: int,
-  employers_violating: int,
-  fines_imposed: int,
-  fines_collected: int,
-  dossiers: int, // prosecution dossiers on the registers at month end
-  dossiers_prosecuted: int, // prosecuted or tried
-  procedures_received: int,
-  procedures_on_time: int,
-  procedures_late: int,
-  procedures_overdue: int,
-  collection_due: int, // contributions due in the month, all funds
-  collection_collected: int,
-  late_interest: int,
+  ...(Object.fromEntries(Object.keys(NATIONAL_SUMS).map((k) => [k, int])) as Record<NationalSum, typeof int>),
   /** The late-payment rate's parts, over the units that sent both debt and collection reports. */
   rate_debt: int,
   rate_due: int,
@@ -54,21 +84,34 @@ export const nationalRow = z.object({
 });
 export type NationalRow = z.infer<typeof nationalRow>;
 
-/** One unit's figures for one month, in the geography of that month (63 or 34 units). */
+/** The province-row measures a like-for-like comparison is made for, each with its report. */
+export const COMPARED_MEASURES = {
+  debt_total: 'debt',
+  debt_3m_plus: 'debt',
+  employers_owing: 'debt',
+  hi_participants: 'coverage',
+  hi_population: 'coverage',
+  si_participants: 'coverage',
+  si_labour_force: 'coverage',
+  procedures_received: 'procedures',
+  procedures_on_time: 'procedures',
+  collection_due: 'collection',
+  collection_collected: 'collection',
+} as const satisfies Partial<Record<NationalSum, string>>;
+export type ComparedMeasure = keyof typeof COMPARED_MEASURES;
+
+/**
+ * One unit's figures for one month, in the geography of that month (63 or 34 units): the
+ * compared measures, each summed as NATIONAL_SUMS says (queries/province_monthly.sql is generated
+ * from both lists).
+ */
 export const provinceRow = z.object({
   period,
   province: code,
-  debt_total: int,
-  debt_3m_plus: int,
-  employers_owing: int,
-  hi_participants: int,
-  hi_population: int,
-  si_participants: int,
-  si_labour_force: int,
-  procedures_received: int,
-  procedures_on_time: int,
-  collection_due: int,
-  collection_collected: int,
+  ...(Object.fromEntries(Object.keys(COMPARED_MEASURES).map((k) => [k, int])) as Record<
+    ComparedMeasure,
+    typeof int
+  >),
   /** Rank by debt_total within the month, 1 = largest debt. */
   debt_rank: int,
 });
@@ -92,22 +135,6 @@ export const unitRow = z.object({
   current_code: code,
 });
 export type UnitRow = z.infer<typeof unitRow>;
-
-/** The province-row measures a like-for-like comparison is made for, each with its report. */
-export const COMPARED_MEASURES = {
-  debt_total: 'debt',
-  debt_3m_plus: 'debt',
-  employers_owing: 'debt',
-  hi_participants: 'coverage',
-  hi_population: 'coverage',
-  si_participants: 'coverage',
-  si_labour_force: 'coverage',
-  procedures_received: 'procedures',
-  procedures_on_time: 'procedures',
-  collection_due: 'collection',
-  collection_collected: 'collection',
-} as const;
-export type ComparedMeasure = keyof typeof COMPARED_MEASURES;
 
 /**
  * A national figure of `period` beside the same figure of `compare_period`, both summed over only
@@ -137,27 +164,27 @@ export const siteMeta = z.object({
 });
 export type SiteMeta = z.infer<typeof siteMeta>;
 
-/** Coverage of one unit, month and scheme (si_compulsory, si_voluntary, ui, hi). */
-export const coverageRow = z.object({
-  period,
-  province: code,
-  scheme: z.string(),
-  participants: int,
-  target: int,
-  base: int,
-});
+/**
+ * A section page's row for one unit and month, from its dataset's definition: the breakdown
+ * column (if any) and one whole number per summed column, each under its output name
+ * (ColumnDef.output), in column order.
+ */
+function pageRow<D extends DatasetDef>(dataset: D) {
+  const breakdown = breakdownColumn(dataset);
+  const sums = Object.fromEntries(summedColumns(dataset).map((s) => [s.output.name, int]));
+  return z.object({
+    period,
+    province: code,
+    ...((breakdown ? { [breakdown.output.name]: z.string() } : {}) as Record<BreakdownName<D>, z.ZodString>),
+    ...(sums as Record<SummedName<D>, typeof int>),
+  });
+}
+
+/** Coverage of one unit, month and scheme (the codes of coverage.loai_hinh). */
+export const coverageRow = pageRow(coverage);
 export type CoverageRow = z.infer<typeof coverageRow>;
 
-export const enforcementRow = z.object({
-  period,
-  province: code,
-  inspections: int,
-  employers_inspected: int,
-  employers_violating: int,
-  sanctions: int,
-  fines_imposed: int,
-  fines_collected: int,
-});
+export const enforcementRow = pageRow(enforcement);
 export type EnforcementRow = z.infer<typeof enforcementRow>;
 
 /** Dossiers on a unit's register at month end, by Penal Code article and stage. */
@@ -171,16 +198,7 @@ export const prosecutionRow = z.object({
 });
 export type ProsecutionRow = z.infer<typeof prosecutionRow>;
 
-export const proceduresRow = z.object({
-  period,
-  province: code,
-  procedure_group: z.string(),
-  received: int,
-  on_time: int,
-  late: int,
-  pending: int,
-  overdue: int,
-});
+export const proceduresRow = pageRow(procedures);
 export type ProceduresRow = z.infer<typeof proceduresRow>;
 
 /** One upload from the ledger: the reports behind the figures. */
@@ -283,3 +301,16 @@ export const PAGE_DATA = {
   reports: { query: 'site_reports', row: reportRow },
 } as const;
 export type PageDataName = keyof typeof PAGE_DATA;
+
+/**
+ * The whole numbers of each section page's rows that add up over units (the dashboard sums them
+ * when it restates old units to today's), from the dataset definitions.
+ */
+export const PAGE_SUMS = {
+  coverage: summedColumns(coverage).map((s) => s.output.name) as readonly SummedName<typeof coverage>[],
+  enforcement: summedColumns(enforcement).map((s) => s.output.name) as readonly SummedName<
+    typeof enforcement
+  >[],
+  procedures: summedColumns(procedures).map((s) => s.output.name) as readonly SummedName<typeof procedures>[],
+  prosecution: ['dossiers', 'amount'] as const,
+} as const;

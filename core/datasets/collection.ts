@@ -8,7 +8,7 @@ const amount = { kind: 'integer', min: 0, unit: 'vnd' } as const;
  * amount due. The year's plan (kế hoạch thu năm) is assigned nationally, so it lives in the
  * national targets reference, not in a province's upload.
  */
-export const collection: DatasetDef = {
+export const collection = {
   name: 'collection',
   titleVi: 'Tình hình thu BHXH, BHYT, BHTN',
   titleEn: 'Contribution collection',
@@ -23,9 +23,9 @@ export const collection: DatasetDef = {
       type: {
         kind: 'category',
         options: [
-          { code: 'bhxh', vi: 'BHXH' },
-          { code: 'bhyt', vi: 'BHYT' },
-          { code: 'bhtn', vi: 'BHTN' },
+          { code: 'bhxh', vi: 'BHXH', en: 'SI' },
+          { code: 'bhyt', vi: 'BHYT', en: 'HI' },
+          { code: 'bhtn', vi: 'BHTN', en: 'UI' },
         ],
       },
     },
@@ -49,4 +49,4 @@ export const collection: DatasetDef = {
     },
   ],
   rowRules: [],
-};
+} as const satisfies DatasetDef;

@@ -2,7 +2,7 @@ import type { DatasetDef } from './types.ts';
 
 const amount = { kind: 'integer', min: 0, unit: 'vnd' } as const;
 
-export const debt: DatasetDef = {
+export const debt = {
   name: 'debt',
   titleVi: 'Nợ đóng BHXH, BHYT, BHTN',
   titleEn: 'Contribution debt',
@@ -45,14 +45,14 @@ export const debt: DatasetDef = {
       type: {
         kind: 'category',
         options: [
-          { code: 'late', vi: 'chậm đóng' },
-          { code: 'evading', vi: 'trốn đóng' },
-          { code: 'sued', vi: 'đã khởi kiện' },
-          { code: 'referred_police', vi: 'chuyển cơ quan công an' },
-          { code: 'dissolved', vi: 'giải thể, chủ bỏ trốn' },
+          { code: 'late', vi: 'chậm đóng', en: 'late' },
+          { code: 'evading', vi: 'trốn đóng', en: 'evading' },
+          { code: 'sued', vi: 'đã khởi kiện', en: 'sued' },
+          { code: 'referred_police', vi: 'chuyển cơ quan công an', en: 'referred to the police' },
+          { code: 'dissolved', vi: 'giải thể, chủ bỏ trốn', en: 'dissolved, owner absconded' },
         ],
       },
     },
   ],
   rowRules: [],
-};
+} as const satisfies DatasetDef;

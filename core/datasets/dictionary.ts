@@ -4,6 +4,7 @@
  * `npm run docs` writes it; a golden-file test fails when the committed copy is stale.
  */
 import { DATASETS, duckdbType, glueType, isRequired, PARTITION_COLUMNS } from './index.ts';
+import { breakdownColumn, summaryMeasures, summedColumns } from './outputs.ts';
 import type { CellType, ColumnDef, DatasetDef, RowRule } from './types.ts';
 
 function typeText(type: CellType): string {
@@ -20,7 +21,7 @@ function typeText(type: CellType): string {
       return `integer ${range}${unit}`;
     }
     case 'category':
-      return type.options.map((o) => `${o.vi} \`${o.code}\``).join(' · ');
+      return type.options.map((o) => `${o.vi} (${o.en}) \`${o.code}\``).join(' · ');
   }
 }
 
@@ -42,6 +43,29 @@ function columnRow(c: ColumnDef): string {
   return `| \`${c.key}\` | ${c.vi} | ${c.en} | ${typeText(c.type)} | ${flags} | ${duckdbType(c.type)} / ${glueType(c.type)} |`;
 }
 
+/** What the dataset's columns become on the output side: the section page's columns and the summary measures. */
+function outputLines(d: DatasetDef): string[] {
+  const summed = summedColumns(d);
+  if (summed.length === 0) return [];
+  const breakdown = breakdownColumn(d);
+  const measures = summaryMeasures(d);
+  const measuresOf = (key: string) =>
+    measures
+      .filter((m) => m.column === key)
+      .map((m) => `\`${m.name}\``)
+      .join(', ') || '—';
+  return [
+    `Figures: the dashboard's \`${d.name}.json\` rows${breakdown ? ` (one per \`${breakdown.output.name}\`, from \`${breakdown.column.key}\`)` : ''} and the summary measures (\`vss.summaries\`).`,
+    '',
+    '| column | site data | meaning | summary measures |',
+    '|---|---|---|---|',
+    ...summed.map(
+      (s) => `| \`${s.column.key}\` | \`${s.output.name}\` | ${s.output.en} | ${measuresOf(s.column.key)} |`,
+    ),
+    '',
+  ];
+}
+
 function datasetSection(d: DatasetDef): string {
   const rules = d.rowRules.map((r) => `- ${ruleText(r)} (${r.severity})`);
   return [
@@ -58,6 +82,7 @@ function datasetSection(d: DatasetDef): string {
     ),
     '',
     ...(rules.length ? ['Rules across cells of a row:', '', ...rules, ''] : []),
+    ...outputLines(d),
   ].join('\n');
 }
 

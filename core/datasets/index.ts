@@ -7,6 +7,7 @@ import { prosecution } from './prosecution.ts';
 import type { CellType, ColumnDef, DatasetDef, DatasetName } from './types.ts';
 
 export * from './types.ts';
+export * from './outputs.ts';
 
 export const DATASETS: Readonly<Record<DatasetName, DatasetDef>> = {
   debt,

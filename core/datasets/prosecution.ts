@@ -1,6 +1,6 @@
 import type { DatasetDef } from './types.ts';
 
-export const prosecution: DatasetDef = {
+export const prosecution = {
   name: 'prosecution',
   titleVi: 'Hồ sơ đề nghị khởi tố (Điều 214, 215, 216 BLHS)',
   titleEn: 'Prosecution dossiers (Penal Code Art. 214, 215, 216)',
@@ -21,9 +21,9 @@ export const prosecution: DatasetDef = {
       type: {
         kind: 'category',
         options: [
-          { code: '214', vi: 'Điều 214' },
-          { code: '215', vi: 'Điều 215' },
-          { code: '216', vi: 'Điều 216' },
+          { code: '214', vi: 'Điều 214', en: 'Art. 214' },
+          { code: '215', vi: 'Điều 215', en: 'Art. 215' },
+          { code: '216', vi: 'Điều 216', en: 'Art. 216' },
         ],
       },
     },
@@ -43,13 +43,13 @@ export const prosecution: DatasetDef = {
       type: {
         kind: 'category',
         options: [
-          { code: 'sent', vi: 'đã gửi' },
-          { code: 'accepted', vi: 'đã thụ lý' },
-          { code: 'prosecuted', vi: 'đã khởi tố' },
-          { code: 'tried', vi: 'đã xét xử' },
-          { code: 'not_prosecuted', vi: 'không khởi tố' },
-          { code: 'returned', vi: 'trả hồ sơ' },
-          { code: 'suspended', vi: 'tạm đình chỉ' },
+          { code: 'sent', vi: 'đã gửi', en: 'sent' },
+          { code: 'accepted', vi: 'đã thụ lý', en: 'accepted' },
+          { code: 'prosecuted', vi: 'đã khởi tố', en: 'prosecuted' },
+          { code: 'tried', vi: 'đã xét xử', en: 'tried' },
+          { code: 'not_prosecuted', vi: 'không khởi tố', en: 'not prosecuted', exit: true },
+          { code: 'returned', vi: 'trả hồ sơ', en: 'returned', exit: true },
+          { code: 'suspended', vi: 'tạm đình chỉ', en: 'suspended', exit: true },
         ],
       },
     },
@@ -69,4 +69,4 @@ export const prosecution: DatasetDef = {
       severity: 'error',
     },
   ],
-};
+} as const satisfies DatasetDef;

@@ -11,6 +11,10 @@ export interface CategoryOption {
   code: string;
   /** Vietnamese label as in the template; matched without regard to case or diacritics. */
   vi: string;
+  /** English label: the dashboard in English and the data dictionary. */
+  en: string;
+  /** A prosecution stage a dossier leaves the ladder by (not a step on it): counted apart in the funnel. */
+  exit?: true;
 }
 
 export type CellType =
@@ -37,7 +41,26 @@ export interface ColumnDef {
   unique?: boolean;
   /** Summed over accepted rows in the receipt's `totals`. Default: integer columns other than months. */
   total?: boolean;
+  /**
+   * The column's name on the output side. On an integer column: the figure it sums to, the column
+   * of the section page's site data and, named by the dataset's `summary`, the summary measure(s).
+   * On a category column: the column the section page's rows are broken down by.
+   */
+  output?: ColumnOutput;
 }
+
+export interface ColumnOutput {
+  /** The site data column (snake_case). */
+  name: string;
+  /** English label for the data dictionary. */
+  en: string;
+}
+
+/**
+ * How the summary measures of the columns with an `output` are named: `${prefix}${name}` summed
+ * over every row, or per code of the category column `by`, `${code}_${name}`.
+ */
+export type SummaryNaming = { prefix: string } | { by: string };
 
 /** Rules that read more than one cell of a row. Messages for each kind live in core/messages/messages.ts. */
 export type RowRule =
@@ -57,6 +80,8 @@ export interface DatasetDef {
   grainEn: string;
   columns: readonly ColumnDef[];
   rowRules: readonly RowRule[];
+  /** Set on a dataset whose output columns sum to summary measures (see ColumnDef.output). */
+  summary?: SummaryNaming;
 }
 
 export function isRequired(column: ColumnDef): boolean {

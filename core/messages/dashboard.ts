@@ -166,26 +166,6 @@ export const UI_TEXT = {
 
 export type TextKey = keyof typeof UI_TEXT;
 
-/** English names of category codes; the Vietnamese ones come from the dataset schemas. */
-export const CATEGORY_EN: Record<string, string> = {
-  si_compulsory: 'Compulsory SI',
-  si_voluntary: 'Voluntary SI',
-  ui: 'UI',
-  hi: 'HI',
-  sent: 'sent',
-  accepted: 'accepted',
-  prosecuted: 'prosecuted',
-  tried: 'tried',
-  not_prosecuted: 'not prosecuted',
-  returned: 'returned',
-  suspended: 'suspended',
-  collection: 'collection, books and cards',
-  short_term: 'sickness, maternity',
-  long_term: 'pensions, survivors',
-  lump_sum: 'lump-sum SI',
-  hi_claims: 'HI claims review',
-};
-
 /** GSO regions in English, keyed by their Vietnamese names in units.json. */
 export const REGION_EN: Record<string, string> = {
   'Bắc Trung Bộ và duyên hải miền Trung': 'North Central and Central Coast',

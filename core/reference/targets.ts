@@ -5,9 +5,10 @@
  * this table and the figures use the table, never the province's number.
  */
 import { z } from 'zod';
-import { FUNDS } from '../measures.ts';
+import { FUNDS, SCHEMES } from '../measures.ts';
 
-export const TARGET_SCHEMES = ['si_compulsory', 'si_voluntary', 'ui', 'hi'] as const;
+/** The coverage schemes a target is assigned for: every scheme of coverage.loai_hinh. */
+export const TARGET_SCHEMES = SCHEMES;
 export type TargetScheme = (typeof TARGET_SCHEMES)[number];
 
 const count = z.number().int().min(0);
@@ -17,7 +18,7 @@ export const targetRow = z.object({
   /** 63 for the units in force until 2025-06, 34 from 2025-07; 2025 has both. */
   generation: z.enum(['63', '34']),
   province: z.string().regex(/^\d{2}$/),
-  participants: z.object({ si_compulsory: count, si_voluntary: count, ui: count, hi: count }),
+  participants: z.object(Object.fromEntries(SCHEMES.map((s) => [s, count])) as Record<TargetScheme, typeof count>),
   /** Ceiling of debt over a year's dues, in hundredths of a percent (259 = 2.59 %). */
   late_rate_target_bp: z.number().int().min(0).max(10_000),
   /** The year's collection plan (kế hoạch thu năm), whole VND, per fund. */

@@ -3,14 +3,7 @@
  * only, so a switch of language redraws the page without reloading it.
  */
 import { DATASETS, isDatasetName } from '../../core/datasets/index.ts';
-import {
-  type Bilingual,
-  type Lang,
-  CATEGORY_EN,
-  REGION_EN,
-  UI_TEXT,
-  type TextKey,
-} from '../../core/messages/index.ts';
+import { type Bilingual, type Lang, REGION_EN, UI_TEXT, type TextKey } from '../../core/messages/index.ts';
 
 let current: Lang = 'vi';
 
@@ -33,15 +26,16 @@ export function pick(text: Bilingual): string {
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-/** Vietnamese labels of category codes from the dataset schemas (one source for them). */
-const CATEGORY_VI = new Map<string, string>();
+/** Labels of category codes in both languages, from the dataset schemas (one source for them). */
+const CATEGORY_LABEL = new Map<string, Bilingual>();
 for (const dataset of Object.values(DATASETS))
   for (const column of dataset.columns)
     if (column.type.kind === 'category')
-      for (const option of column.type.options) CATEGORY_VI.set(option.code, capitalise(option.vi));
+      for (const option of column.type.options)
+        CATEGORY_LABEL.set(option.code, { vi: capitalise(option.vi), en: capitalise(option.en) });
 
 export function categoryLabel(code: string): string {
-  return current === 'vi' ? (CATEGORY_VI.get(code) ?? code) : capitalise(CATEGORY_EN[code] ?? code);
+  return CATEGORY_LABEL.get(code)?.[current] ?? code;
 }
 
 export function datasetTitle(name: string): string {

@@ -2,6 +2,8 @@
  * The month's flows of one old unit: inspections and sanctions (enforcement) and
  * administrative-procedure dossiers (procedures). Both scale with the unit's population share.
  */
+import { codesOf, type CodeOf } from '../../core/datasets/index.ts';
+import { procedures } from '../../core/datasets/procedures.ts';
 import type { Period } from '../../core/period.ts';
 import type { Unit } from '../reference/provinces.ts';
 import { NATIONAL, populationShare } from './calibration.ts';
@@ -43,13 +45,18 @@ export function enforcementRows(seed: number, unit: Unit, period: Period): Row[]
   ];
 }
 
-const PROCEDURE_GROUPS = [
-  { code: 'collection', share: 0.45 },
-  { code: 'short_term', share: 0.22 },
-  { code: 'long_term', share: 0.04 },
-  { code: 'lump_sum', share: 0.07 },
-  { code: 'hi_claims', share: 0.22 },
-] as const;
+/** Each procedure group's share of the dossiers: one for every code of procedures.nhom_thu_tuc. */
+const GROUP_SHARES: Record<CodeOf<typeof procedures, 'nhom_thu_tuc'>, number> = {
+  collection: 0.45,
+  short_term: 0.22,
+  long_term: 0.04,
+  lump_sum: 0.07,
+  hi_claims: 0.22,
+};
+const PROCEDURE_GROUPS = codesOf(procedures, 'nhom_thu_tuc').map((code) => ({
+  code,
+  share: GROUP_SHARES[code],
+}));
 
 export function procedureRows(seed: number, unit: Unit, period: Period): Row[] {
   const rng = new Rng(seed, 'procedures', unit.code, period);

@@ -4,14 +4,13 @@
  * times its formal-sector factor), not its population alone: industrial provinces carry most of
  * the wage fund. National magnitudes are in calibration.ts (NATIONAL.collection).
  */
+import { FUNDS } from '../../core/measures.ts';
 import type { Period } from '../../core/period.ts';
 import { provinces, type Unit } from '../reference/provinces.ts';
 import { NATIONAL, populationShare, yearsFromAnchor } from './calibration.ts';
 import { Rng } from './random.ts';
 import type { Row } from './rows.ts';
 import { unitProfile } from './unit-profile.ts';
-
-const FUNDS = ['bhxh', 'bhyt', 'bhtn'] as const;
 
 /** Whole thousands of đồng, as offices report. */
 const thousands = (vnd: number) => Math.max(0, Math.round(vnd / 1000) * 1000);

@@ -1,4 +1,5 @@
 /** Coverage rows of one old unit for one month: participants per scheme against population. */
+import { SCHEMES } from '../../core/measures.ts';
 import type { Period } from '../../core/period.ts';
 import type { Unit } from '../reference/provinces.ts';
 import { laborForceIn, NATIONAL, populationIn, yearsFromAnchor } from './calibration.ts';
@@ -6,8 +7,7 @@ import { Rng } from './random.ts';
 import type { Row } from './rows.ts';
 import { unitProfile } from './unit-profile.ts';
 
-export type Scheme = 'si_compulsory' | 'si_voluntary' | 'ui' | 'hi';
-export const SCHEMES: readonly Scheme[] = ['si_compulsory', 'si_voluntary', 'ui', 'hi'];
+type Scheme = (typeof SCHEMES)[number];
 
 /** Expected (noise-free) participants and the base the rate is taken on. */
 function expected(

@@ -3,6 +3,7 @@
  * id for life and moves through the stages; most end not prosecuted, few reach a verdict. As
  * with debt, a merged unit reports the union of its old units' registers.
  */
+import type { ARTICLES, STAGES } from '../../core/measures.ts';
 import { addMonths, periodRange, type Period } from '../../core/period.ts';
 import type { Unit } from '../reference/provinces.ts';
 import { NATIONAL, populationShare } from './calibration.ts';
@@ -10,11 +11,11 @@ import type { TaxCodes } from './employers.ts';
 import { Rng } from './random.ts';
 import type { Row } from './rows.ts';
 
-type Stage = 'sent' | 'accepted' | 'prosecuted' | 'tried' | 'not_prosecuted' | 'returned' | 'suspended';
+type Stage = (typeof STAGES)[number];
 
 interface Dossier {
   id: string;
-  article: '214' | '215' | '216';
+  article: (typeof ARTICLES)[number];
   taxCode: string;
   sentOn: string;
   stage: Stage;

@@ -1,5 +1,7 @@
 /** Coverage: national rates over time, progress against the year's target by scheme, lowest provinces. */
-import type { CoverageRow } from '../../../core/contracts/site-data.ts';
+import { PAGE_SUMS, type CoverageRow } from '../../../core/contracts/site-data.ts';
+import { categoryCodes } from '../../../core/datasets/index.ts';
+import { coverage as coverageDef } from '../../../core/datasets/coverage.ts';
 import { formatShare } from '../format.ts';
 import { categoryLabel, t } from '../i18n.ts';
 import { share, sharePoint } from '../chart-helpers.ts';
@@ -7,15 +9,14 @@ import { inRegion, nameOf, pageRows, stampFor, type PageContext } from '../page-
 import { renderSectionPage } from '../section-page.ts';
 import { OKABE_ITO } from '../specs/palette.ts';
 
-const SCHEMES = ['si_compulsory', 'si_voluntary', 'ui', 'hi'];
-const SUMMED: (keyof CoverageRow)[] = ['participants', 'target', 'base'];
+const SCHEMES = categoryCodes(coverageDef, 'loai_hinh');
 /** The target chart's axis counts millions of people ("10", not SI's "10M"); tooltips stay exact. */
 const MILLION = 1_000_000;
 
 export async function renderCoverage(ctx: PageContext): Promise<void> {
   const { data, route } = ctx;
   const { period } = route;
-  const rows = (await pageRows<'coverage', CoverageRow>(ctx, 'coverage', SUMMED)).filter(
+  const rows = (await pageRows<'coverage', CoverageRow>(ctx, 'coverage', PAGE_SUMS.coverage)).filter(
     (r) => r.period === period && inRegion(ctx, r.province, period),
   );
   const series = [t('hiRate'), t('siRate')];

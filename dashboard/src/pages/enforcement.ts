@@ -1,5 +1,7 @@
 /** Enforcement and prosecution: inspections and fines over time, fines by province, the dossier funnel by article. */
-import type { EnforcementRow, ProsecutionRow } from '../../../core/contracts/site-data.ts';
+import { PAGE_SUMS, type EnforcementRow, type ProsecutionRow } from '../../../core/contracts/site-data.ts';
+import { prosecution as prosecutionDef } from '../../../core/datasets/prosecution.ts';
+import { codesOf } from '../../../core/datasets/index.ts';
 import { formatVnd } from '../format.ts';
 import { categoryLabel, pick, t } from '../i18n.ts';
 import { VIEW_TEXT } from '../../../core/messages/index.ts';
@@ -8,23 +10,16 @@ import { inRegion, nameOf, pageRows, stampFor, type PageContext } from '../page-
 import { renderSectionPage } from '../section-page.ts';
 import { OKABE_ITO } from '../specs/palette.ts';
 
-/** A dossier's stages in the order it moves through them; the last three are exits. */
-const STAGES = ['sent', 'accepted', 'prosecuted', 'tried', 'not_prosecuted', 'returned', 'suspended'];
-const ARTICLES = ['214', '215', '216'];
+/** A dossier's stages in the order it moves through them (the schema's order); the last three are exits. */
+const STAGES = codesOf(prosecutionDef, 'trang_thai');
+const ARTICLES = codesOf(prosecutionDef, 'dieu_luat');
 
 export async function renderEnforcement(ctx: PageContext): Promise<void> {
   const { data, route } = ctx;
   const { period } = route;
   const [enforcement, prosecution] = await Promise.all([
-    pageRows<'enforcement', EnforcementRow>(ctx, 'enforcement', [
-      'inspections',
-      'employers_inspected',
-      'employers_violating',
-      'sanctions',
-      'fines_imposed',
-      'fines_collected',
-    ]),
-    pageRows<'prosecution', ProsecutionRow>(ctx, 'prosecution', ['dossiers', 'amount']),
+    pageRows<'enforcement', EnforcementRow>(ctx, 'enforcement', PAGE_SUMS.enforcement),
+    pageRows<'prosecution', ProsecutionRow>(ctx, 'prosecution', PAGE_SUMS.prosecution),
   ]);
   const dossiers = prosecution.filter((r) => r.period === period && inRegion(ctx, r.province, period));
   const funnel = STAGES.flatMap((stage) =>

@@ -2,7 +2,7 @@
  * The overview's map: one measure by province, chosen in a picker kept in the URL, on the units of
  * the month (or today's 34 when restated). Its export carries the figures the colours show.
  */
-import type { EnforcementRow, ProvinceRow } from '../../../core/contracts/site-data.ts';
+import { PAGE_SUMS, type EnforcementRow, type ProvinceRow } from '../../../core/contracts/site-data.ts';
 import { prefetchBoundary } from '../boundary-loader.ts';
 import { formatPeriod } from '../format.ts';
 import { pick, t } from '../i18n.ts';
@@ -22,15 +22,6 @@ import {
 } from '../page-context.ts';
 import { chartPanel } from '../panel.ts';
 import { boundaryFileFor, choroplethSpec } from '../specs/choropleth.ts';
-
-const ENFORCEMENT_SUMMED: (keyof EnforcementRow)[] = [
-  'inspections',
-  'employers_inspected',
-  'employers_violating',
-  'sanctions',
-  'fines_imposed',
-  'fines_collected',
-];
 
 function measurePicker(ctx: PageContext): HTMLElement {
   const wrap = document.createElement('div');
@@ -55,7 +46,7 @@ export async function mapPanel(ctx: PageContext, parent: HTMLElement, rows: read
   const def = MEASURES[measure];
   prefetchBoundary(boundaryFileFor(period, geography));
   const enforcement = def.needsEnforcement
-    ? (await pageRows<'enforcement', EnforcementRow>(ctx, 'enforcement', ENFORCEMENT_SUMMED)).filter(
+    ? (await pageRows<'enforcement', EnforcementRow>(ctx, 'enforcement', PAGE_SUMS.enforcement)).filter(
         (r) => r.period === period,
       )
     : [];

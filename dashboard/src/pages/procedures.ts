@@ -1,5 +1,7 @@
 /** Procedures: dossiers received and resolved over time, outcomes by procedure group, lowest on-time rates. */
-import type { ProceduresRow } from '../../../core/contracts/site-data.ts';
+import { PAGE_SUMS, type ProceduresRow } from '../../../core/contracts/site-data.ts';
+import { categoryCodes } from '../../../core/datasets/index.ts';
+import { procedures as proceduresDef } from '../../../core/datasets/procedures.ts';
 import { formatShare } from '../format.ts';
 import { categoryLabel, t } from '../i18n.ts';
 import { countPoint, share } from '../chart-helpers.ts';
@@ -7,22 +9,16 @@ import { inRegion, nameOf, pageRows, stampFor, type PageContext } from '../page-
 import { renderSectionPage } from '../section-page.ts';
 import { OKABE_ITO } from '../specs/palette.ts';
 
-const GROUPS = ['collection', 'short_term', 'long_term', 'lump_sum', 'hi_claims'];
+const GROUPS = categoryCodes(proceduresDef, 'nhom_thu_tuc');
 const OUTCOMES = ['on_time', 'late', 'pending'] as const;
 const OUTCOME_TEXT = { on_time: 'onTime', late: 'lateResolved', pending: 'pending' } as const;
 
 export async function renderProcedures(ctx: PageContext): Promise<void> {
   const { data, route } = ctx;
   const { period } = route;
-  const rows = (
-    await pageRows<'procedures', ProceduresRow>(ctx, 'procedures', [
-      'received',
-      'on_time',
-      'late',
-      'pending',
-      'overdue',
-    ])
-  ).filter((r) => r.period === period && inRegion(ctx, r.province, period));
+  const rows = (await pageRows<'procedures', ProceduresRow>(ctx, 'procedures', PAGE_SUMS.procedures)).filter(
+    (r) => r.period === period && inRegion(ctx, r.province, period),
+  );
   const series = [t('onTime'), t('lateResolved'), t('overdue')];
   const byGroup = GROUPS.flatMap((group) =>
     OUTCOMES.map((outcome) => {

@@ -1,6 +1,11 @@
 /** One province: every measure month by month, the reports behind them and the police-coordination list. */
 import { likeForLike } from '../../../core/like-for-like.ts';
-import type { ComparisonRow, EnforcementRow, ProsecutionRow } from '../../../core/contracts/site-data.ts';
+import {
+  PAGE_SUMS,
+  type ComparisonRow,
+  type EnforcementRow,
+  type ProsecutionRow,
+} from '../../../core/contracts/site-data.ts';
 import type { Compared } from '../changes.ts';
 import { formatPeriod } from '../format.ts';
 import { pick, t } from '../i18n.ts';
@@ -80,15 +85,8 @@ export async function renderProvince(ctx: PageContext): Promise<void> {
     geography === 'current' ? restateToCurrent(data.provinces, data.units) : data.provinces
   ).filter((r) => r.province === code);
   const [enforcement, prosecution, reports] = await Promise.all([
-    pageRows<'enforcement', EnforcementRow>(ctx, 'enforcement', [
-      'inspections',
-      'employers_inspected',
-      'employers_violating',
-      'sanctions',
-      'fines_imposed',
-      'fines_collected',
-    ]),
-    pageRows<'prosecution', ProsecutionRow>(ctx, 'prosecution', ['dossiers', 'amount']),
+    pageRows<'enforcement', EnforcementRow>(ctx, 'enforcement', PAGE_SUMS.enforcement),
+    pageRows<'prosecution', ProsecutionRow>(ctx, 'prosecution', PAGE_SUMS.prosecution),
     loadPageData('reports'),
   ]);
   const frame = trendFrame(data.meta.periods, period);

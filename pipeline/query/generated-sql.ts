@@ -1,0 +1,126 @@
+/**
+ * The parts of queries/*.sql that list what the dataset definitions, the site data contract or
+ * core/measures.ts already say: column renames, the national sums, the Art. 216 thresholds. The
+ * files stay plain SQL that DuckDB and Athena run as they are (and analysts read); these lines sit
+ * between `-- begin generated: <part>` and `-- end generated` and are written by
+ * `npm run queries` (tools/write-queries.ts). A test fails when a committed file is stale, so a
+ * figure added to a definition cannot be missing from the SQL it feeds.
+ */
+import { coverage } from '../../core/datasets/coverage.ts';
+import { enforcement } from '../../core/datasets/enforcement.ts';
+import { breakdownColumn, categoryCodes, summedColumns, type DatasetDef } from '../../core/datasets/index.ts';
+import { procedures } from '../../core/datasets/procedures.ts';
+import { prosecution } from '../../core/datasets/prosecution.ts';
+import { COMPARED_MEASURES, NATIONAL_SUMS, type NationalSum } from '../../core/contracts/site-data.ts';
+import { ART216 } from '../../core/measures.ts';
+
+const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
+
+/** A section page's select list: period, province, the breakdown column, one SUM per figure. */
+function pageSelect(dataset: DatasetDef): string[] {
+  const breakdown = breakdownColumn(dataset);
+  return [
+    'period',
+    'province',
+    ...(breakdown ? [`${breakdown.column.key} AS ${breakdown.output.name}`] : []),
+    ...summedColumns(dataset).map((s) => `SUM(${s.column.key}) AS ${s.output.name}`),
+  ];
+}
+
+/** SUM over vss.summaries of the measures each figure adds up (NATIONAL_SUMS). */
+const sums = (keys: readonly NationalSum[]): string[] =>
+  keys.map((key) => {
+    const measures: readonly string[] = NATIONAL_SUMS[key];
+    const test =
+      measures.length === 1
+        ? `measure = ${quote(measures[0] ?? '')}`
+        : `measure IN (${measures.map(quote).join(', ')})`;
+    return `SUM(CASE WHEN ${test} THEN value ELSE 0 END) AS ${key}`;
+  });
+const NATIONAL = Object.keys(NATIONAL_SUMS) as NationalSum[];
+/** provinceRow's figures: the compared measures. */
+const PROVINCE = Object.keys(COMPARED_MEASURES) as (keyof typeof COMPARED_MEASURES)[];
+
+/**
+ * The funnel's stages in the schema's order: each with its place and its step on the ladder
+ * sent -> accepted -> prosecuted -> tried (0 for an exit).
+ */
+function stageRows(): string[] {
+  const column = prosecution.columns.find((c) => c.key === 'trang_thai');
+  const options = column?.type.kind === 'category' ? column.type.options : [];
+  let ladder = 0;
+  return options.map((o, i) => {
+    const step = 'exit' in o && o.exit ? 0 : ++ladder;
+    return i === 0
+      ? `SELECT ${quote(o.code)} AS stage, ${i + 1} AS stage_order, ${step} AS ladder`
+      : `UNION ALL SELECT ${quote(o.code)}, ${i + 1}, ${step}`;
+  });
+}
+
+/**
+ * national_figures' coverage rates: per scheme, its participants (the first summed column) over
+ * each other summed column (target, base), as `<scheme>_pct_of_<name>`.
+ */
+function coverageRatios(): string[] {
+  const [people, ...over] = summedColumns(coverage).map((s) => s.output.name);
+  const rows = categoryCodes(coverage, 'loai_hinh').flatMap((code) =>
+    over.map((name) => [`${code}_pct_of_${name}`, `${code}_${people}`, `${code}_${name}`].map(quote)),
+  );
+  return rows.map(([measure, numerator, denominator], i) =>
+    i === 0
+      ? `SELECT ${measure} AS measure, ${numerator} AS numerator, ${denominator} AS denominator`
+      : `UNION ALL SELECT ${measure}, ${numerator}, ${denominator}`,
+  );
+}
+
+/**
+ * Each part as its lines (without indentation) and whether a comma follows the last; `rows`
+ * parts are lines of their own, with no comma between them.
+ */
+const PARTS: Record<string, () => { lines: string[]; more: boolean; rows?: true }> = {
+  prosecution_stages: () => ({ lines: stageRows(), more: false, rows: true }),
+  coverage_ratios: () => ({ lines: coverageRatios(), more: false, rows: true }),
+  coverage_select: () => ({ lines: pageSelect(coverage), more: false }),
+  enforcement_select: () => ({ lines: pageSelect(enforcement), more: false }),
+  procedures_select: () => ({ lines: pageSelect(procedures), more: false }),
+  national_sums: () => ({ lines: sums(NATIONAL), more: false }),
+  national_coalesce: () => ({ lines: NATIONAL.map((k) => `COALESCE(t.${k}, 0) AS ${k}`), more: true }),
+  province_sums: () => ({ lines: sums(PROVINCE), more: false }),
+  province_coalesce: () => ({ lines: PROVINCE.map((k) => `COALESCE(f.${k}, 0) AS ${k}`), more: false }),
+  province_columns: () => ({ lines: [...PROVINCE], more: true }),
+  art216: () => ({
+    lines: [
+      `CASE WHEN x.so_thang_no >= ${ART216.months} AND (x.debt_total >= ${ART216.amountVnd} OR x.so_lao_dong >= ${ART216.employees}) THEN 1 ELSE 0 END AS art216`,
+    ],
+    more: false,
+  }),
+};
+
+const BEGIN = /^(\s*)-- begin generated: ([a-z0-9_]+)$/;
+const END = /^\s*-- end generated$/;
+
+/** The text of a query file with every generated part written afresh from its source. */
+export function withGeneratedParts(sql: string): string {
+  const out: string[] = [];
+  const lines = sql.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    out.push(line);
+    const begin = BEGIN.exec(line);
+    if (!begin) continue;
+    const [, indent = '', name = ''] = begin;
+    const part = PARTS[name];
+    if (!part) throw new Error(`no generated part named ${name}`);
+    const end = lines.findIndex((l, j) => j > i && END.test(l));
+    if (end < 0) throw new Error(`generated part ${name} has no end line`);
+    const { lines: body, more, rows } = part();
+    const comma = (k: number) => !rows && (k < body.length - 1 || more);
+    body.forEach((b, k) => out.push(`${indent}${b}${comma(k) ? ',' : ''}`));
+    out.push(lines[end] ?? '');
+    i = end;
+  }
+  return out.join('\n');
+}
+
+/** The names of the generated parts, for the test that each is used. */
+export const GENERATED_PARTS: readonly string[] = Object.keys(PARTS);
