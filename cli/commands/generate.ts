@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import { UsageError } from '../../core/errors.ts';
-import { FLAG_ERRORS } from '../../core/messages/index.ts';
+import { FLAG_ERRORS, inOneLine, LOCAL_RUN_MESSAGES } from '../../core/messages/index.ts';
 import { generateSamples } from '../../pipeline/generate/index.ts';
 import { SCALES, scaleNamed } from '../../pipeline/generate/scale.ts';
 import { localPaths } from '../../core/contracts/layout.ts';
@@ -75,7 +75,8 @@ export function register(program: Command): void {
         },
         // A full-scale run takes minutes: say where it is.
         (month, files) => {
-          if (flags.scale !== 'sample') console.error(`${month}: ${files} files`);
+          if (flags.scale !== 'sample')
+            console.error(inOneLine(LOCAL_RUN_MESSAGES.generatedMonth(month, files)));
         },
       );
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
