@@ -17,14 +17,18 @@ const optional = z.string().min(1).optional();
 
 /** Read by pipeline/reference/provinces.ts; the bundles carry reference/ at this path. */
 const referenceDir = { VSS_REFERENCE_DIR: set };
-/** s3rver on 127.0.0.1 when a handler runs against the local stand-in; absent in AWS. */
-const s3Endpoint = { S3_ENDPOINT: optional };
+/**
+ * The S3 client's settings (pipeline/storage/s3-client.ts): s3rver on 127.0.0.1 when a handler
+ * runs against the local stand-in, absent in AWS; AWS_REGION is provided by the Lambda runtime
+ * (the stack may not set it) and read by the S3, Athena and Secrets Manager clients.
+ */
+const s3Client = { S3_ENDPOINT: optional, AWS_REGION: optional };
 
 export const ingestEnvironment = z.object({
   UPLOADS_BUCKET: set,
   LAKE_BUCKET: set,
   ...referenceDir,
-  ...s3Endpoint,
+  ...s3Client,
   ...UPLOAD_LIMITS_ENVIRONMENT,
 });
 
@@ -32,7 +36,7 @@ const refreshCommon = {
   LAKE_BUCKET: set,
   SITE_BUCKET: set,
   ...referenceDir,
-  ...s3Endpoint,
+  ...s3Client,
   /** queries/ elsewhere than beside the code (pipeline/query/named-query.ts). */
   VSS_QUERIES_DIR: optional,
 };
@@ -54,7 +58,7 @@ export const uploadApiEnvironment = z.object({
   /** The sign-in's secret; its `sessionKey` signs the session cookie (pipeline/upload-api/session-key.ts). */
   SESSION_SECRET_NAME: set,
   ...referenceDir,
-  ...s3Endpoint,
+  ...s3Client,
   // Marking a rejected workbook validates it again, so both limits apply here too.
   ...UPLOAD_LIMITS_ENVIRONMENT,
 });

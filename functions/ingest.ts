@@ -17,7 +17,7 @@ export const handler = withIngestTelemetry(async (event: S3Event): Promise<void>
     const env = parseEnvironment('ingest');
     const limits = limitsOf(env);
     lambdaHandler = createIngestHandler({
-      s3: createS3Client({ endpoint: env.S3_ENDPOINT }),
+      s3: createS3Client({ endpoint: env.S3_ENDPOINT, region: env.AWS_REGION }),
       uploadsBucket: env.UPLOADS_BUCKET,
       lakeBucket: env.LAKE_BUCKET,
       maxBytes: limits.maxBytes,

@@ -18,7 +18,7 @@ export const handler = withRefreshTelemetry(async (): Promise<RefreshOutcome> =>
   if (!lambdaHandler) {
     const env = parseEnvironment('refresh');
     lambdaHandler = createRefreshHandler({
-      s3: createS3Client({ endpoint: env.S3_ENDPOINT }),
+      s3: createS3Client({ endpoint: env.S3_ENDPOINT, region: env.AWS_REGION }),
       lakeBucket: env.LAKE_BUCKET,
       siteBucket: env.SITE_BUCKET,
       tmpDir: '/tmp/vss-refresh',

@@ -19,7 +19,7 @@ export const handler = withUploadApiTelemetry(
     if (!lambdaHandler) {
       const env = parseEnvironment('uploadApi');
       lambdaHandler = createUploadApiHandler({
-        s3: createS3Client({ endpoint: env.S3_ENDPOINT }),
+        s3: createS3Client({ endpoint: env.S3_ENDPOINT, region: env.AWS_REGION }),
         uploadsBucket: env.UPLOADS_BUCKET,
         lakeBucket: env.LAKE_BUCKET,
         maxBytes: limitsOf(env).maxBytes,
