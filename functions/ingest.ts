@@ -3,26 +3,27 @@
  * event from the function's environment and kept while the container is warm.
  */
 import type { S3Event } from 'aws-lambda';
-import { ConfigError } from '../core/errors.ts';
 import { createIngestHandler } from '../pipeline/ingest/ingest-handler.ts';
 import { ingestTelemetry, withIngestTelemetry } from '../pipeline/observability/ingest-telemetry.ts';
 import { createS3Client } from '../pipeline/storage/s3-client.ts';
+import { validateUpload } from '../pipeline/validate/index.ts';
+import { limitsOf } from '../pipeline/validate/limits.ts';
+import { parseEnvironment } from './environment.ts';
 
 let lambdaHandler: ((event: S3Event) => Promise<void>) | undefined;
 
-/** The Lambda entry; built on the first event and kept while the container is warm. */
 export const handler = withIngestTelemetry(async (event: S3Event): Promise<void> => {
-  lambdaHandler ??= createIngestHandler({
-    s3: createS3Client({ endpoint: process.env.S3_ENDPOINT || undefined }),
-    uploadsBucket: requiredEnv('UPLOADS_BUCKET'),
-    lakeBucket: requiredEnv('LAKE_BUCKET'),
-    onOutcome: ingestTelemetry.countOutcome,
-  });
+  if (!lambdaHandler) {
+    const env = parseEnvironment('ingest');
+    const limits = limitsOf(env);
+    lambdaHandler = createIngestHandler({
+      s3: createS3Client({ endpoint: env.S3_ENDPOINT, region: env.AWS_REGION }),
+      uploadsBucket: env.UPLOADS_BUCKET,
+      lakeBucket: env.LAKE_BUCKET,
+      maxBytes: limits.maxBytes,
+      validate: (input) => validateUpload({ ...input, limits }),
+      onOutcome: ingestTelemetry.countOutcome,
+    });
+  }
   return lambdaHandler(event);
 });
-
-function requiredEnv(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new ConfigError(`environment variable ${name} is not set`);
-  return value;
-}

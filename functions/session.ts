@@ -5,16 +5,17 @@
  */
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { ConfigError } from '../core/errors.ts';
 import { authConfig, createSessionHandler, type AuthConfig } from '../pipeline/auth/session-handler.ts';
+import { parseEnvironment } from './environment.ts';
 
 let config: Promise<AuthConfig> | undefined;
 
 async function loadConfig(): Promise<AuthConfig> {
-  const name = process.env.SESSION_SECRET_NAME;
-  if (!name) throw new ConfigError('environment variable SESSION_SECRET_NAME is not set');
-  const secret = await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: name }));
-  return authConfig.parse({ ...JSON.parse(secret.SecretString ?? '{}'), region: process.env.AWS_REGION });
+  const env = parseEnvironment('session');
+  const secret = await new SecretsManagerClient({}).send(
+    new GetSecretValueCommand({ SecretId: env.SESSION_SECRET_NAME }),
+  );
+  return authConfig.parse({ ...JSON.parse(secret.SecretString ?? '{}'), region: env.AWS_REGION });
 }
 
 const session = createSessionHandler({

@@ -15,7 +15,7 @@ import { syncLocalMirror } from './local-mirror.ts';
 import { generateSamples } from '../pipeline/generate/index.ts';
 import { StorageError } from '../core/errors.ts';
 import { localPaths } from '../core/contracts/layout.ts';
-import { PROGRESS_MESSAGES } from '../core/messages/index.ts';
+import { inOneLine, LOCAL_RUN_MESSAGES, PROGRESS_MESSAGES } from '../core/messages/index.ts';
 import { inStage, lineStages, type Stages } from '../pipeline/progress/index.ts';
 import { ingestFiles, type IngestSummary } from './ingest-files.ts';
 import { filesFromManifest, MANIFEST_FILE } from './upload-files.ts';
@@ -61,9 +61,9 @@ export async function runLocalPipeline(opts: RunLocalOptions): Promise<RunLocalR
     const { files } = await inStage(stages, PROGRESS_MESSAGES.generate, () =>
       generateSamples({ out: paths.samples, from: opts.from, to: opts.to, seed: opts.seed }),
     );
-    log(`  ${files} files in ${paths.samples}`);
+    log(`  ${inOneLine(LOCAL_RUN_MESSAGES.samplesWritten(files, paths.samples))}`);
   } else {
-    log(`reusing sample uploads in ${paths.samples}`);
+    log(inOneLine(LOCAL_RUN_MESSAGES.samplesReused(paths.samples)));
   }
   const files = await filesFromManifest(paths.samples);
   const ingest = await inStage(
@@ -78,10 +78,7 @@ export async function runLocalPipeline(opts: RunLocalOptions): Promise<RunLocalR
       }),
     files.length,
   );
-  log(
-    `  ${ingest.uploaded} uploaded, ${ingest.skipped} already stored; ` +
-      `${ingest.accepted} accepted, ${ingest.rejected} rejected, ${ingest.duplicate} duplicate, ${ingest.failed} failed`,
-  );
+  log(`  ${inOneLine(LOCAL_RUN_MESSAGES.ingested(ingest))}`);
   await inStage(stages, PROGRESS_MESSAGES.mirror, () => syncLocalMirror(opts.dataDir));
   await inStage(stages, PROGRESS_MESSAGES.refresh, () =>
     refreshSite({ mirrorDir: paths.mirror, outDir: join(paths.site, 'data') }),

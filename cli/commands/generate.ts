@@ -1,11 +1,10 @@
 import { Option, type Command } from 'commander';
 import { UsageError } from '../../core/errors.ts';
-import { FLAG_ERRORS } from '../../core/messages/index.ts';
+import { FLAG_ERRORS, inOneLine, LOCAL_RUN_MESSAGES } from '../../core/messages/index.ts';
 import { generateSamples } from '../../pipeline/generate/index.ts';
 import { SCALES, scaleNamed } from '../../pipeline/generate/scale.ts';
 import { localPaths } from '../../core/contracts/layout.ts';
-import { isPeriod } from '../../core/period.ts';
-import { dataDirOption } from '../options.ts';
+import { dataDirOption, periodOption } from '../options.ts';
 
 interface GenerateFlags {
   out?: string;
@@ -20,11 +19,6 @@ interface GenerateFlags {
 function integer(flag: string, value: string): number {
   if (!/^-?\d+$/.test(value)) throw new UsageError(FLAG_ERRORS.notInteger(flag, value));
   return Number(value);
-}
-
-function period(flag: string, value: string): string {
-  if (!isPeriod(value)) throw new UsageError(FLAG_ERRORS.notPeriod(flag, value));
-  return value;
 }
 
 export function register(program: Command): void {
@@ -50,8 +44,8 @@ export function register(program: Command): void {
         .choices(Object.keys(SCALES))
         .default('sample'),
     )
-    .addOption(new Option('--from <YYYY-MM>', "first month (default: the scale's)"))
-    .addOption(new Option('--to <YYYY-MM>', "last month (default: the scale's)"))
+    .addOption(periodOption('--from', "first month (default: the scale's)"))
+    .addOption(periodOption('--to', "last month (default: the scale's)"))
     .addOption(new Option('--seed <n>', 'random seed').default('1'))
     .addOption(
       new Option('--debtors-per-month <n>', "debtor rows per month nationwide (default: the scale's)"),
@@ -71,8 +65,8 @@ export function register(program: Command): void {
       const result = await generateSamples(
         {
           out: flags.out ?? localPaths(flags.dataDir).samples,
-          from: period('--from', flags.from ?? scale.from),
-          to: period('--to', flags.to ?? scale.to),
+          from: flags.from ?? scale.from,
+          to: flags.to ?? scale.to,
           seed: integer('--seed', flags.seed),
           debtorsPerMonth:
             flags.debtorsPerMonth === undefined
@@ -81,7 +75,8 @@ export function register(program: Command): void {
         },
         // A full-scale run takes minutes: say where it is.
         (month, files) => {
-          if (flags.scale !== 'sample') console.error(`${month}: ${files} files`);
+          if (flags.scale !== 'sample')
+            console.error(inOneLine(LOCAL_RUN_MESSAGES.generatedMonth(month, files)));
         },
       );
       const seconds = ((performance.now() - started) / 1000).toFixed(1);

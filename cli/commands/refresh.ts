@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { syncLocalMirror } from '../../local/local-mirror.ts';
 import { localPaths } from '../../core/contracts/layout.ts';
+import { inOneLine, LOCAL_RUN_MESSAGES } from '../../core/messages/index.ts';
 import { refreshSite } from '../../pipeline/refresh/refresh.ts';
 import { dataDirOption } from '../options.ts';
 
@@ -14,11 +15,7 @@ export function register(program: Command): void {
     .action(async (opts: { dataDir: string }) => {
       const paths = localPaths(opts.dataDir);
       const synced = await syncLocalMirror(opts.dataDir);
-      if (synced) {
-        console.error(
-          `mirror: ${synced.downloaded} downloaded, ${synced.deleted} deleted, ${synced.unchanged} unchanged`,
-        );
-      }
+      if (synced) console.error(inOneLine(LOCAL_RUN_MESSAGES.mirrored(synced)));
       const { files } = await refreshSite({ mirrorDir: paths.mirror, outDir: `${paths.site}/data` });
       for (const file of files) console.log(file);
     });

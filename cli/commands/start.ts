@@ -1,16 +1,15 @@
 import { Option, type Command } from 'commander';
 import { UsageError } from '../../core/errors.ts';
 import { FLAG_ERRORS } from '../../core/messages/index.ts';
-import { isPeriod } from '../../core/period.ts';
 import { runLocalPipeline } from '../../local/run-local.ts';
 import { stagesOn } from '../../pipeline/progress/index.ts';
 import { isKnownScope } from '../../local/local-portal.ts';
-import { dataDirOption } from '../options.ts';
+import { dataDirOption, periodOption, portOption } from '../options.ts';
 import { threadsOption } from './ingest.ts';
 
 interface StartFlags {
   dataDir: string;
-  port: string;
+  port: number;
   from: string;
   to: string;
   seed: string;
@@ -18,22 +17,15 @@ interface StartFlags {
   asProvince?: string;
 }
 
+/** --port, --from and --to are checked by their parsers (cli/options.ts); the rest here. */
 function checked(flags: StartFlags) {
-  const port = Number(flags.port);
-  if (!/^\d+$/.test(flags.port) || port > 65_535) throw new UsageError(FLAG_ERRORS.badPort(flags.port));
-  for (const [flag, value] of [
-    ['--from', flags.from],
-    ['--to', flags.to],
-  ] as const) {
-    if (!isPeriod(value)) throw new UsageError(FLAG_ERRORS.notPeriod(flag, value));
-  }
   if (!/^\d+$/.test(flags.seed)) throw new UsageError(FLAG_ERRORS.notWholeNumber('--seed', flags.seed));
   if (flags.asProvince !== undefined && !isKnownScope(flags.asProvince))
     throw new UsageError(FLAG_ERRORS.notScope(flags.asProvince));
   if (!/^\d+$/.test(flags.threads))
     throw new UsageError(FLAG_ERRORS.notWholeNumber('--threads', flags.threads));
   return {
-    port,
+    port: flags.port,
     from: flags.from,
     to: flags.to,
     seed: Number(flags.seed),
@@ -56,9 +48,9 @@ export function register(program: Command): void {
       'run the whole pipeline on sample data (generate, upload, ingest, refresh) and serve the dashboard',
     )
     .addOption(dataDirOption())
-    .addOption(new Option('--port <n>', 'port on 127.0.0.1').default(process.env.PORT ?? '8080'))
-    .addOption(new Option('--from <YYYY-MM>', 'first sample month').default(START_RANGE.from))
-    .addOption(new Option('--to <YYYY-MM>', 'last sample month').default(START_RANGE.to))
+    .addOption(portOption('port on 127.0.0.1'))
+    .addOption(periodOption('--from', 'first sample month', START_RANGE.from))
+    .addOption(periodOption('--to', 'last sample month', START_RANGE.to))
     .addOption(new Option('--seed <n>', 'sample seed').default('1'))
     .addOption(threadsOption())
     .addOption(

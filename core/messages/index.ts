@@ -12,3 +12,4 @@ export * from './dashboard.ts';
 export * from './portal.ts';
 export * from './sign-off.ts';
 export * from './approval.ts';
+export * from './local-run.ts';

@@ -8,6 +8,7 @@ import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as secrets from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import { stackEnvironment } from '../../functions/environment.ts';
 import { LEADERSHIP_GROUP, PROVINCE_GROUP_PREFIX } from '../../pipeline/auth/session-cookie.ts';
 
 const AUTH_DIR = fileURLToPath(new URL('../auth/', import.meta.url));
@@ -132,7 +133,7 @@ export class DashboardSignIn extends Construct {
       role,
       logGroup,
       tracing: lambda.Tracing.ACTIVE,
-      environment: { SESSION_SECRET_NAME: this.secretName },
+      environment: stackEnvironment('session', { SESSION_SECRET_NAME: this.secretName }),
       bundling: { format: nodejs.OutputFormat.ESM, target: 'node22', externalModules: ['@aws-sdk/*'] },
     });
     Validations.of(this).acknowledge(

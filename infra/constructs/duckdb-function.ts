@@ -10,6 +10,9 @@ import { Construct } from 'constructs';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
+/** Where the bundles carry reference/ (runtimeCopyCommands): the functions' VSS_REFERENCE_DIR. */
+export const REFERENCE_DIR_IN_BUNDLE = '/var/task/reference';
+
 /**
  * Packages copied into the bundle as they are: esbuild cannot bundle DuckDB's native binding,
  * so @duckdb/node-api stays external and its runtime closure travels beside the code.
@@ -25,6 +28,7 @@ export interface DuckdbFunctionProps {
   /** Handler file, relative to the repository root (it must export `handler`). */
   readonly entry: string;
   readonly description: string;
+  /** From stackEnvironment (functions/environment.ts), with VSS_REFERENCE_DIR: REFERENCE_DIR_IN_BUNDLE. */
   readonly environment: Record<string, string>;
   /** Where asynchronous invocations go once retries are spent (with the event, for replay). */
   readonly failureQueue: sqs.IQueue;
@@ -85,7 +89,7 @@ export class DuckdbFunction extends Construct {
       retryAttempts: props.retryAttempts ?? 2,
       maxEventAge: Duration.hours(6),
       tracing: lambda.Tracing.ACTIVE,
-      environment: { ...props.environment, VSS_REFERENCE_DIR: '/var/task/reference' },
+      environment: props.environment,
       bundling: {
         format: nodejs.OutputFormat.ESM,
         target: 'node22',

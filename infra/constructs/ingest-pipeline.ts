@@ -14,7 +14,8 @@ import {
   SUMMARIES_PREFIX,
   UPLOADS_PREFIX,
 } from '../../core/contracts/layout.ts';
-import { DuckdbFunction } from './duckdb-function.ts';
+import { stackEnvironment } from '../../functions/environment.ts';
+import { DuckdbFunction, REFERENCE_DIR_IN_BUNDLE } from './duckdb-function.ts';
 import { FailureQueue } from './failure-queue.ts';
 import { objectPrefixFinding } from '../nag-ids.ts';
 
@@ -49,7 +50,11 @@ export class IngestPipeline extends Construct {
     this.fn = new DuckdbFunction(this, 'Ingest', {
       entry: props.entry ?? 'functions/ingest.ts',
       description: 'Validates a province upload and writes lake, ledger and receipt',
-      environment: { UPLOADS_BUCKET: props.uploads.bucketName, LAKE_BUCKET: props.lake.bucketName },
+      environment: stackEnvironment('ingest', {
+        UPLOADS_BUCKET: props.uploads.bucketName,
+        LAKE_BUCKET: props.lake.bucketName,
+        VSS_REFERENCE_DIR: REFERENCE_DIR_IN_BUNDLE,
+      }),
       // Measured locally: a 190,028-row, 19 MB debt CSV (Ho Chi Minh City at 1.5 M debtors
       // nationwide) took 185 s on a busy 2-core machine with 454 MB peak RSS for the whole
       // process. 2048 MB buys more than one vCPU and headroom; 10 minutes covers the largest file.

@@ -18,7 +18,8 @@ import {
 } from '../../core/contracts/layout.ts';
 import { PUBLISHED_MANIFEST_KEY } from '../../pipeline/refresh/publish-site-data.ts';
 import { grantAthenaQueries, type AthenaQueryAccess } from '../athena-query-access.ts';
-import { DuckdbFunction } from './duckdb-function.ts';
+import { stackEnvironment } from '../../functions/environment.ts';
+import { DuckdbFunction, REFERENCE_DIR_IN_BUNDLE } from './duckdb-function.ts';
 import { FailureQueue } from './failure-queue.ts';
 import { functionVersionsFinding, objectPrefixFinding } from '../nag-ids.ts';
 
@@ -52,14 +53,21 @@ export interface RefreshScheduleProps {
 
 /** The refresh function's environment: the buckets, and the engine with what it needs. */
 export function refreshEnvironment(props: RefreshScheduleProps): Record<string, string> {
-  const base = { LAKE_BUCKET: props.lake.bucketName, SITE_BUCKET: props.site.bucketName };
-  if (!props.athena) return { ...base, VSS_REFRESH_ENGINE: 'duckdb' };
-  return {
-    ...base,
+  const buckets = { LAKE_BUCKET: props.lake.bucketName, SITE_BUCKET: props.site.bucketName };
+  if (!props.athena) {
+    return stackEnvironment('refresh', {
+      ...buckets,
+      VSS_REFRESH_ENGINE: 'duckdb',
+      VSS_REFERENCE_DIR: REFERENCE_DIR_IN_BUNDLE,
+    });
+  }
+  return stackEnvironment('refresh', {
+    ...buckets,
     VSS_REFRESH_ENGINE: 'athena',
     VSS_ATHENA_WORKGROUP: props.athena.workGroup,
     VSS_ATHENA_DATABASE: props.athena.database,
-  };
+    VSS_REFERENCE_DIR: REFERENCE_DIR_IN_BUNDLE,
+  });
 }
 
 /** The refresh function (dashboard queries → site data) and its monthly schedule. */

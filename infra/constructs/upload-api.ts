@@ -14,7 +14,9 @@ import {
   RECEIPTS_PREFIX,
   UPLOADS_PREFIX,
 } from '../../core/contracts/layout.ts';
+import { stackEnvironment } from '../../functions/environment.ts';
 import { objectPrefixFinding } from '../nag-ids.ts';
+import { REFERENCE_DIR_IN_BUNDLE } from './duckdb-function.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -71,12 +73,12 @@ export class UploadApi extends Construct {
       role: this.role,
       logGroup,
       tracing: lambda.Tracing.ACTIVE,
-      environment: {
+      environment: stackEnvironment('uploadApi', {
         UPLOADS_BUCKET: props.uploads.bucketName,
         LAKE_BUCKET: props.lake.bucketName,
         SESSION_SECRET_NAME: props.sessionSecretName,
-        VSS_REFERENCE_DIR: '/var/task/reference',
-      },
+        VSS_REFERENCE_DIR: REFERENCE_DIR_IN_BUNDLE,
+      }),
       bundling: {
         format: nodejs.OutputFormat.ESM,
         target: 'node22',

@@ -44,10 +44,12 @@ export const DEFAULT_LIMITS: Readonly<UploadLimits> = {
 export const IN_MEMORY_SHARE = 4;
 
 const positive = z.coerce.number().int().positive();
-const envSchema = z.object({
+/** The variables that tune the limits; the environment schemas of the functions that validate reuse them. */
+export const UPLOAD_LIMITS_ENVIRONMENT = {
   VSS_MAX_UPLOAD_BYTES: positive.optional(),
   VSS_MAX_UPLOAD_ROWS: positive.optional(),
-});
+};
+const envSchema = z.object(UPLOAD_LIMITS_ENVIRONMENT);
 
 /** Limits from the environment (VSS_MAX_UPLOAD_BYTES, VSS_MAX_UPLOAD_ROWS) over the defaults. */
 export function limitsFromEnv(env: Record<string, string | undefined> = process.env): UploadLimits {
@@ -57,9 +59,14 @@ export function limitsFromEnv(env: Record<string, string | undefined> = process.
   });
   if (!parsed.success)
     throw new ConfigError(`VSS_MAX_UPLOAD_BYTES / VSS_MAX_UPLOAD_ROWS: ${parsed.error.message}`);
+  return limitsOf(parsed.data);
+}
+
+/** The limits from variables already parsed (a function's environment schema): the defaults where absent. */
+export function limitsOf(values: z.output<typeof envSchema>): UploadLimits {
   return {
     ...DEFAULT_LIMITS,
-    maxBytes: parsed.data.VSS_MAX_UPLOAD_BYTES ?? DEFAULT_LIMITS.maxBytes,
-    maxRows: parsed.data.VSS_MAX_UPLOAD_ROWS ?? DEFAULT_LIMITS.maxRows,
+    maxBytes: values.VSS_MAX_UPLOAD_BYTES ?? DEFAULT_LIMITS.maxBytes,
+    maxRows: values.VSS_MAX_UPLOAD_ROWS ?? DEFAULT_LIMITS.maxRows,
   };
 }

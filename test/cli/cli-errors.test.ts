@@ -15,8 +15,18 @@ const dataDir = mkdtempSync(join(tmpdir(), 'vss-cli-errors-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 async function vss(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return vssWith({}, ...args);
+}
+
+async function vssWith(
+  env: Record<string, string>,
+  ...args: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['cli/vss.js', ...args], { cwd: root });
+    const { stdout, stderr } = await run(process.execPath, ['cli/vss.js', ...args], {
+      cwd: root,
+      env: { ...process.env, ...env },
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -52,6 +62,40 @@ describe('vss refusals', () => {
       'vss: --port must be 0-65535: 70000',
     ]);
     noStack(stderr);
+  });
+
+  // One definition of each flag (cli/options.ts) serves every verb: the same refusal from each.
+  it.each([
+    ['start', '--port', '99999'],
+    ['serve', '--port', '-1'],
+    ['start', '--from', '2025-13'],
+    ['generate', '--to', '25-07'],
+    ['start', '--to', '2025-7'],
+  ])('%s %s %s: the same refusal as on every verb, exit 2, nothing started', async (verb, flag, value) => {
+    const { code, stdout, stderr } = await vss(verb, flag, value, '--data-dir', dataDir);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(refusal(stderr)).toEqual(
+      flag === '--port'
+        ? [
+            `vss: --port phải là số nguyên từ 0 đến 65535, không phải "${value}"`,
+            `vss: --port must be 0-65535: ${value}`,
+          ]
+        : [
+            `vss: ${flag} phải có dạng YYYY-MM (năm-tháng), không phải "${value}"`,
+            `vss: ${flag} must be YYYY-MM: ${value}`,
+          ],
+    );
+    noStack(stderr);
+  });
+
+  it('a bad PORT in the environment is refused like a bad --port', async () => {
+    const { code, stderr } = await vssWith({ PORT: 'http' }, 'serve', '--data-dir', dataDir);
+    expect(code).toBe(2);
+    expect(refusal(stderr)).toEqual([
+      'vss: --port phải là số nguyên từ 0 đến 65535, không phải "http"',
+      'vss: --port must be 0-65535: http',
+    ]);
   });
 
   it('a missing file: exit 1, both languages', async () => {

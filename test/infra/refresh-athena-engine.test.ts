@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { engineFromEnvironment } from '../../functions/refresh.ts';
+import { engineFromEnvironment } from '../../pipeline/refresh/refresh-handler.ts';
 import { openAthenaSiteEngine } from '../../pipeline/refresh/athena-site-engine.ts';
 import { refreshSite } from '../../pipeline/refresh/refresh.ts';
 import type { AthenaEngineOptions } from '../../pipeline/query/athena/athena-engine.ts';

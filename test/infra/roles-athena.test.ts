@@ -6,7 +6,7 @@
 import { CreateBucketCommand, GetObjectCommand } from '@aws-sdk/client-s3';
 import S3rver from 's3rver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRefreshHandler } from '../../functions/refresh.ts';
+import { createRefreshHandler } from '../../pipeline/refresh/refresh-handler.ts';
 import { openAthenaSiteEngine } from '../../pipeline/refresh/athena-site-engine.ts';
 import { createAthenaClient } from '../../pipeline/query/athena/athena-client.ts';
 import { createS3Client } from '../../pipeline/storage/s3-client.ts';

@@ -10,7 +10,7 @@ import {
 } from '@aws-sdk/client-s3';
 import S3rver from 's3rver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRefreshHandler } from '../../../functions/refresh.ts';
+import { createRefreshHandler } from '../../../pipeline/refresh/refresh-handler.ts';
 import { listFiles } from './refresh-files.ts';
 import { PUBLISHED_MANIFEST_KEY } from '../../../pipeline/refresh/publish-site-data.ts';
 import { refreshSite } from '../../../pipeline/refresh/refresh.ts';

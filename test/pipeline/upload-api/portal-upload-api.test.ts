@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { S3Client } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
-import { createUploadApiHandler } from '../../../functions/upload-api.ts';
+import { createUploadApiHandler } from '../../../pipeline/upload-api/upload-api-handler.ts';
 import { signSession } from '../../../pipeline/auth/session-cookie.ts';
 import { RULE_MESSAGES } from '../../../core/messages/index.ts';
 
