@@ -27,6 +27,13 @@ export interface BuildReport {
   chunkBytes: number;
   /** The published (hashed) names: app.js, styles.css and the boundary files -> their names. */
   assets: Record<string, string>;
+  /**
+   * The scripts the first screen is drawn with (app.js and the chunks it imports statically, by
+   * path under the site): every other chunk, the charts' among them, can arrive later.
+   */
+  firstScreen: string[];
+  /** Bytes of those scripts: what the browser evaluates before the headline tiles. */
+  firstScreenBytes: number;
 }
 
 /**
@@ -34,6 +41,13 @@ export interface BuildReport {
  * the browser would only discover after parsing the whole bundle, one round trip late. The page
  * names it up front so it arrives with the bundle.
  */
+function staticChunks(entry: string, metafile: Metafile): string[] {
+  const app = Object.entries(metafile.outputs).find(([path]) => path.endsWith(`/${entry}`))?.[1];
+  return (app?.imports ?? [])
+    .filter((i) => i.path.includes(`${CHUNK_DIR}/`) && i.kind === 'import-statement')
+    .map((i) => `${CHUNK_DIR}/${basename(i.path)}`);
+}
+
 function preloadStaticChunks(html: string, entry: string, metafile: Metafile): string {
   const app = Object.entries(metafile.outputs).find(([path]) => path.endsWith(`/${entry}`))?.[1];
   const chunks = (app?.imports ?? [])
@@ -105,5 +119,9 @@ export async function buildSite(opts: { outDir: string }): Promise<BuildReport> 
   const chunkBytes = outputs
     .filter(([path]) => path.includes(`${CHUNK_DIR}/`))
     .reduce((s, [, o]) => s + o.bytes, 0);
-  return { bundleBytes: appJs[1].bytes, chunkBytes, assets };
+  const firstScreen = [entry, ...staticChunks(entry, result.metafile)];
+  const firstScreenBytes = outputs
+    .filter(([path]) => firstScreen.some((f) => path.endsWith(`/${f}`)))
+    .reduce((s, [, o]) => s + o.bytes, 0);
+  return { bundleBytes: appJs[1].bytes, chunkBytes, assets, firstScreen, firstScreenBytes };
 }
