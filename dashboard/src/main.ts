@@ -14,8 +14,9 @@ import { setViewState, viewLine } from './view-state.ts';
 
 /**
  * The pages, Vega and zod (most of the bytes) are a chunk of their own. The page names it for
- * preloading, so it arrives beside the data, but evaluates it only once the first screen's
- * figures are drawn from the site data: the tiles do not wait for the charting library.
+ * preloading, so it arrives beside the first bundle; it is evaluated once the data files have
+ * been asked for, while they arrive, and the first screen's figures are drawn from those files
+ * without it, so the tiles never wait for the charting library.
  */
 let pages: Promise<typeof Pages> | undefined;
 const loadPages = (): Promise<typeof Pages> => (pages ??= import('./pages/index.ts'));
@@ -111,7 +112,10 @@ async function start(): Promise<void> {
   const status = byId('status');
   const root = byId('page');
   const scope = await loadScope();
-  const files = await fetchSiteFiles();
+  const fetching = fetchSiteFiles();
+  const charts = loadPages();
+  void charts.catch(() => undefined); // a failed load is reported when the page is drawn
+  const files = await fetching;
   const early = firstScreenData(files);
   const read = (): Route => routeFromHash(location.hash, early.meta.periods, early.meta.latest_period);
   // A unit's viewer has only its bundle: its own page, restated to today's units, is all there is.
@@ -126,9 +130,10 @@ async function start(): Promise<void> {
     renderOverviewHead({ data: early, route: first, names, root });
     markFirstScreen(first.period);
   }
-  const loaded = await loadPages();
+  const loaded = await charts;
   // Every page, the first screen drawn again with it, is drawn from the rows checked with zod.
   const data = loaded.checkSiteData(files);
+  performance.mark('vss-data-checked');
   const names = new UnitNames(data.units);
   const go = (change: Partial<Route>) => {
     location.hash = hashFor({ ...current(), ...change });

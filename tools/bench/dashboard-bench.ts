@@ -58,6 +58,11 @@ export async function benchDashboard(siteDir: string): Promise<void> {
     unit: 's',
     target: 0.8,
   });
-  report({ name: 'dashboard: navigation to every chart drawn', value: median(times), unit: 's', target: 1 });
+  report({
+    name: 'dashboard: navigation to every chart drawn',
+    value: median(times),
+    unit: 's',
+    target: 0.8,
+  });
   report({ name: 'dashboard: bytes transferred', value: median(transfers) / 1e6, unit: 'MB', target: 1.5 });
 }
