@@ -14,12 +14,23 @@ import { setViewState, viewLine } from './view-state.ts';
 
 /**
  * The pages, Vega and zod (most of the bytes) are a chunk of their own. The page names it for
- * preloading, so it arrives beside the first bundle; it is evaluated once the data files have
- * been asked for, while they arrive, and the first screen's figures are drawn from those files
- * without it, so the tiles never wait for the charting library.
+ * preloading, so its bytes arrive beside the first bundle. On the overview it is evaluated only
+ * once the headline tiles are drawn from the data files: evaluating it is one long task, and the
+ * files arriving meanwhile would wait behind it, so the tiles would wait for the charting library.
+ * Any other page has nothing to draw without it and evaluates it while the files arrive.
  */
 let pages: Promise<typeof Pages> | undefined;
 const loadPages = (): Promise<typeof Pages> => (pages ??= import('./pages/index.ts'));
+
+/**
+ * Resolves once the browser has painted what is in the page now (the frame after the next), or
+ * after 100 ms in a tab in the background, where no frame comes until it is shown.
+ */
+const afterNextPaint = () =>
+  new Promise<void>((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve, 0));
+    setTimeout(resolve, 100);
+  });
 
 /** Marks the first screen drawn: for the benchmark and the tests, as data-ready marks every chart. */
 function markFirstScreen(period: string): void {
@@ -113,8 +124,9 @@ async function start(): Promise<void> {
   const root = byId('page');
   const scope = await loadScope();
   const fetching = fetchSiteFiles();
-  const charts = loadPages();
-  void charts.catch(() => undefined); // a failed load is reported when the page is drawn
+  const firstScreen = (route: Pick<Route, 'page' | 'basis'>) =>
+    !scope && route.page === 'overview' && route.basis === 'latest';
+  if (!firstScreen(routeFromHash(location.hash, [], ''))) void loadPages().catch(() => undefined);
   const files = await fetching;
   const early = firstScreenData(files);
   const read = (): Route => routeFromHash(location.hash, early.meta.periods, early.meta.latest_period);
@@ -123,14 +135,15 @@ async function start(): Promise<void> {
     scope ? { ...read(), page: 'province', province: scope, geography: 'current', region: '' } : read();
   if (scope) limitToScope();
   const first = current();
-  if (first.page === 'overview' && first.basis === 'latest') {
+  if (firstScreen(first)) {
     // The headline tiles from the lightly checked files, before Vega and zod are evaluated.
     const names = new UnitNames(early.units);
     drawShell(early, names, first);
     renderOverviewHead({ data: early, route: first, names, root });
     markFirstScreen(first.period);
+    await afterNextPaint();
   }
-  const loaded = await charts;
+  const loaded = await loadPages();
   // Every page, the first screen drawn again with it, is drawn from the rows checked with zod.
   const data = loaded.checkSiteData(files);
   performance.mark('vss-data-checked');
