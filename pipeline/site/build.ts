@@ -36,28 +36,29 @@ export interface BuildReport {
   firstScreenBytes: number;
 }
 
-/**
- * esbuild puts the helpers app.js shares with the lazy chunks in a small chunk of their own, which
- * the browser would only discover after parsing the whole bundle, one round trip late. The page
- * names it up front so it arrives with the bundle.
- */
-function staticChunks(entry: string, metafile: Metafile): string[] {
-  const app = Object.entries(metafile.outputs).find(([path]) => path.endsWith(`/${entry}`))?.[1];
-  return (app?.imports ?? [])
+/** The chunks an output (by published name) imports statically, by path under the site. */
+function staticChunks(name: string, metafile: Metafile): string[] {
+  const output = Object.entries(metafile.outputs).find(([path]) => path.endsWith(`/${name}`))?.[1];
+  return (output?.imports ?? [])
     .filter((i) => i.path.includes(`${CHUNK_DIR}/`) && i.kind === 'import-statement')
     .map((i) => `${CHUNK_DIR}/${basename(i.path)}`);
 }
 
+/**
+ * esbuild puts the helpers app.js shares with the lazy chunks in small chunks of their own, which
+ * the browser would only discover after parsing the bundle (or the pages chunk), one round trip
+ * late. The page names them, and the pages chunk, up front so they arrive with the bundle.
+ */
 function preloadStaticChunks(html: string, entry: string, metafile: Metafile): string {
   const app = Object.entries(metafile.outputs).find(([path]) => path.endsWith(`/${entry}`))?.[1];
-  const chunks = (app?.imports ?? [])
-    .filter(
-      (i) =>
-        i.path.includes(`${CHUNK_DIR}/`) &&
-        (i.kind === 'import-statement' || (i.kind === 'dynamic-import' && PAGES_CHUNK.test(i.path))),
-    )
+  const pages = (app?.imports ?? [])
+    .filter((i) => i.kind === 'dynamic-import' && PAGES_CHUNK.test(i.path))
     .map((i) => `${CHUNK_DIR}/${basename(i.path)}`);
-  const links = chunks.map((c) => `<link rel="modulepreload" href="${c}" />`).join('\n    ');
+  const chunks = new Set([
+    ...staticChunks(entry, metafile),
+    ...pages.flatMap((p) => [p, ...staticChunks(basename(p), metafile)]),
+  ]);
+  const links = [...chunks].map((c) => `<link rel="modulepreload" href="${c}" />`).join('\n    ');
   const marker = `<script type="module" src="${entry}"></script>`;
   return html.replace(marker, links ? `${links}\n    ${marker}` : marker);
 }
