@@ -21,6 +21,9 @@ import {
 import { procedures } from '../datasets/procedures.ts';
 import { isMeasureName } from '../measures.ts';
 
+// The file names carry no schema: the page's first bundle reads them without zod.
+export { NATIONAL_FILES, PROVINCE_FILES, SITE_FILES, provinceBundleDir } from './site-files.ts';
+
 const period = z.string().regex(/^\d{4}-\d{2}$/);
 const code = z.string().regex(/^\d{2}$/);
 const int = z.number().int();
@@ -262,35 +265,6 @@ export type PoliceRow = z.infer<typeof policeRow>;
  */
 export const siteScope = z.object({ province: code.nullable() });
 export type SiteScope = z.infer<typeof siteScope>;
-
-/** A current unit's bundle: every file of SITE_FILES holding only its rows, plus these. */
-export const PROVINCE_FILES = { police: 'police.json', scope: 'scope.json' } as const;
-export const provinceBundleDir = (currentCode: string) => `provinces/${currentCode}/`;
-
-export const SITE_FILES = {
-  meta: 'meta.json',
-  national: 'national.json',
-  provinces: 'provinces.json',
-  completeness: 'completeness.json',
-  units: 'units.json',
-  coverage: 'coverage.json',
-  enforcement: 'enforcement.json',
-  prosecution: 'prosecution.json',
-  procedures: 'procedures.json',
-  reports: 'reports.json',
-  approvals: 'approvals.json',
-} as const;
-
-/**
- * National files beside national.json that hold everyone's sums: written at the top, and empty in
- * a unit's bundle (like national.json), so they are not among the files the bundles cut by unit.
- */
-export const NATIONAL_FILES = {
-  comparisons: 'comparisons.json',
-  /** national.json and comparisons.json over approved reports only (core/approved-basis.ts). */
-  nationalApproved: 'national-approved.json',
-  comparisonsApproved: 'comparisons-approved.json',
-} as const;
 
 /** The files of the section pages (written by pipeline/refresh/refresh-pages.ts), each with its query. */
 export const PAGE_DATA = {

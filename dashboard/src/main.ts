@@ -8,17 +8,35 @@ import { lang, regionLabel, setLang, t } from './i18n.ts';
 import { renderOverviewHead } from './pages/overview-head.ts';
 import type * as Pages from './pages/index.ts';
 import { hashFor, routeFromHash, type Route } from './route.ts';
-import { loadScope, loadSiteData, onBasis, type SiteData } from './site-data-client.ts';
+import { fetchSiteFiles, firstScreenData, loadScope, type SiteData } from './site-data-fetch.ts';
 import { UnitNames } from './units.ts';
 import { setViewState, viewLine } from './view-state.ts';
 
 /**
- * The pages and Vega (most of the bytes) load as a chunk of their own, started at once beside the
- * data: on a slow link the overview's tiles are drawn before the charts' code has arrived.
+ * The pages, Vega and zod (most of the bytes) are a chunk of their own. The page names it for
+ * preloading, so its bytes arrive beside the first bundle. On the overview it is evaluated only
+ * once the headline tiles are drawn from the data files: evaluating it is one long task, and the
+ * files arriving meanwhile would wait behind it, so the tiles would wait for the charting library.
+ * Any other page has nothing to draw without it and evaluates it while the files arrive.
  */
-const pages: Promise<typeof Pages> = import('./pages/index.ts');
-let loaded: typeof Pages | undefined;
-void pages.then((m) => (loaded = m)).catch(() => undefined); // a failed load is reported by the draw
+let pages: Promise<typeof Pages> | undefined;
+const loadPages = (): Promise<typeof Pages> => (pages ??= import('./pages/index.ts'));
+
+/**
+ * Resolves once the browser has painted what is in the page now (the frame after the next), or
+ * after 100 ms in a tab in the background, where no frame comes until it is shown.
+ */
+const afterNextPaint = () =>
+  new Promise<void>((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve, 0));
+    setTimeout(resolve, 100);
+  });
+
+/** Marks the first screen drawn: for the benchmark and the tests, as data-ready marks every chart. */
+function markFirstScreen(period: string): void {
+  document.body.setAttribute('data-first-screen', period);
+  performance.mark('vss-first-screen');
+}
 
 function byId<T extends HTMLElement>(id: string): T {
   const el = document.getElementById(id);
@@ -92,17 +110,44 @@ function limitToScope(): void {
   document.body.dataset.scope = 'province';
 }
 
+/** Shell text, filters and the view line for `route`. */
+function drawShell(data: SiteData, names: UnitNames, route: Route): void {
+  setLang(route.lang);
+  setViewState(route);
+  translateShell(route);
+  byId('view-state').textContent = viewLine(route);
+  fillFilters(data, names, route);
+}
+
 async function start(): Promise<void> {
   const status = byId('status');
   const root = byId('page');
   const scope = await loadScope();
-  const data = await loadSiteData();
-  const names = new UnitNames(data.units);
-  const read = (): Route => routeFromHash(location.hash, data.meta.periods, data.meta.latest_period);
+  const fetching = fetchSiteFiles();
+  const firstScreen = (route: Pick<Route, 'page' | 'basis'>) =>
+    !scope && route.page === 'overview' && route.basis === 'latest';
+  if (!firstScreen(routeFromHash(location.hash, [], ''))) void loadPages().catch(() => undefined);
+  const files = await fetching;
+  const early = firstScreenData(files);
+  const read = (): Route => routeFromHash(location.hash, early.meta.periods, early.meta.latest_period);
   // A unit's viewer has only its bundle: its own page, restated to today's units, is all there is.
   const current = (): Route =>
     scope ? { ...read(), page: 'province', province: scope, geography: 'current', region: '' } : read();
   if (scope) limitToScope();
+  const first = current();
+  if (firstScreen(first)) {
+    // The headline tiles from the lightly checked files, before Vega and zod are evaluated.
+    const names = new UnitNames(early.units);
+    drawShell(early, names, first);
+    renderOverviewHead({ data: early, route: first, names, root });
+    markFirstScreen(first.period);
+    await afterNextPaint();
+  }
+  const loaded = await loadPages();
+  // Every page, the first screen drawn again with it, is drawn from the rows checked with zod.
+  const data = loaded.checkSiteData(files);
+  performance.mark('vss-data-checked');
+  const names = new UnitNames(data.units);
   const go = (change: Partial<Route>) => {
     location.hash = hashFor({ ...current(), ...change });
   };
@@ -112,21 +157,15 @@ async function start(): Promise<void> {
     drawing = drawing.then(async () => {
       const route = current();
       document.body.removeAttribute('data-ready');
-      setLang(route.lang);
-      setViewState(route);
-      translateShell(route);
-      byId('view-state').textContent = viewLine(route);
-      fillFilters(data, names, route);
-      loaded?.releaseCharts(root);
+      drawShell(data, names, route);
+      // "approved only" swaps in the national figures over approved reports, fetched on first use
+      const ctx = { data: await loaded.onBasis(data, route.basis), route, names, root };
+      loaded.releaseCharts(root);
       root.replaceChildren();
       root.dataset.page = route.page;
-      // "approved only" swaps in the national figures over approved reports (onBasis)
-      const ctx = { data: onBasis(data, route.basis), route, names, root };
-      if (!loaded && route.page === 'overview') renderOverviewHead(ctx);
-      const { PAGE_RENDERERS } = await pages;
-      root.replaceChildren(); // the first screen drawn early is drawn again with the page
-      await PAGE_RENDERERS[route.page](ctx);
+      await loaded.PAGE_RENDERERS[route.page](ctx);
       status.textContent = '';
+      if (!document.body.hasAttribute('data-first-screen')) markFirstScreen(route.period);
       document.body.setAttribute('data-page', route.page);
       document.body.setAttribute('data-ready', route.period);
     });

@@ -3,13 +3,11 @@
  * those choices the same way everywhere (geography, region, the "computed at … from N reports"
  * line, the link to a province's page).
  */
-import type { PageDataName } from '../../core/contracts/site-data.ts';
 import { formatPeriod, formatTimestamp } from './format.ts';
 import { datasetTitle, t } from './i18n.ts';
 import type { Stamp } from './panel.ts';
-import { restateRows } from './restate-rows.ts';
 import { hashFor, type Route } from './route.ts';
-import { loadPageData, type SiteData } from './site-data-client.ts';
+import type { SiteData } from './site-data-fetch.ts';
 import { FIRST_PERIOD_OF_34, generationOf, type UnitNames } from './units.ts';
 
 export interface PageContext {
@@ -43,16 +41,6 @@ export function inRegion(ctx: PageContext, code: string, period: string): boolea
 
 export function nameOf(ctx: PageContext, code: string, period: string): string {
   return ctx.names.nameOf(code, period, ctx.route.geography);
-}
-
-/** A page file in the chosen geography, with `summed` added up over merged units when restated. */
-export async function pageRows<K extends PageDataName, T extends { period: string; province: string }>(
-  ctx: PageContext,
-  name: K,
-  summed: readonly (keyof T)[],
-): Promise<T[]> {
-  const rows = (await loadPageData(name)) as unknown as T[];
-  return ctx.route.geography === 'current' ? restateRows(rows, ctx.data.units, summed) : rows;
 }
 
 /**

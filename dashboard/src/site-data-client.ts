@@ -1,119 +1,81 @@
+/**
+ * The site data checked against the contract (core/contracts/site-data.ts) with zod. This module
+ * and zod live in the chart chunk: the first screen is drawn from the light check of
+ * site-data-fetch.ts, and every page is drawn from the rows checked here.
+ */
 import { z } from 'zod';
 import type { FigureBasis } from '../../core/approved-basis.ts';
 import {
   NATIONAL_FILES,
   comparisonRow,
-  type ComparisonRow,
   PAGE_DATA,
   PROVINCE_FILES,
   SITE_FILES,
   policeRow,
   provinceBundleDir,
-  siteScope,
   completenessRow,
   nationalRow,
   provinceRow,
   siteMeta,
   unitRow,
   approvalRow,
-  type ApprovalRow,
-  type CompletenessRow,
+  type ComparisonRow,
   type NationalRow,
   type PageDataName,
   type PoliceRow,
-  type ProvinceRow,
-  type SiteMeta,
-  type UnitRow,
 } from '../../core/contracts/site-data.ts';
+import {
+  dataRoot,
+  fetchJson,
+  fileUrl,
+  isUnitBundle,
+  type SiteData,
+  type SiteFiles,
+} from './site-data-fetch.ts';
 
-export interface SiteData {
-  meta: SiteMeta;
-  national: NationalRow[];
-  provinces: ProvinceRow[];
-  completeness: CompletenessRow[];
-  units: UnitRow[];
-  /** Like-for-like changes of the national figures (empty in a unit's bundle). */
-  comparisons: ComparisonRow[];
-  /** The sign-off state of every unit's reports for the months shown. */
-  approvals: ApprovalRow[];
-  /** national and comparisons over approved reports only (the "approved only" basis). */
-  nationalApproved: NationalRow[];
-  comparisonsApproved: ComparisonRow[];
+export type { SiteData } from './site-data-fetch.ts';
+
+const SITE_ROOT = 'data/';
+
+function parsed<T>(url: string, value: unknown, schema: z.ZodType<T>): T {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new Error(`${url}: ${z.prettifyError(result.error)}`);
+  return result.data;
 }
 
 async function fetchParsed<T>(fetchFn: typeof fetch, url: string, schema: z.ZodType<T>): Promise<T> {
-  const response = await fetchFn(url, { cache: 'no-cache' });
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  const parsed = schema.safeParse(await response.json());
-  if (!parsed.success) throw new Error(`${url}: ${z.prettifyError(parsed.error)}`);
-  return parsed.data;
+  return parsed(url, await fetchJson(url, fetchFn), schema);
 }
 
-const ROOT = 'data/';
-/** Where the data files are read from: data/, or a unit's bundle when the viewer's scope is one unit. */
-let dataBase = ROOT;
-
-/**
- * The viewer's scope: data/scope.json says null (everything) or a current unit's code. In AWS a
- * province user's data/ requests are answered from its bundle, so this file tells the page which.
- */
-export async function loadScope(fetchFn: typeof fetch = fetch): Promise<string | null> {
-  const { province } = await fetchParsed(fetchFn, ROOT + PROVINCE_FILES.scope, siteScope);
-  dataBase = province ? ROOT + provinceBundleDir(province) : ROOT;
-  return province;
+/** The files every page needs, as `vss refresh` writes them, checked against the contract once, here. */
+export function checkSiteData(files: SiteFiles, base = dataRoot()): SiteData {
+  const check = <K extends keyof SiteData>(key: K, schema: z.ZodType<SiteData[K]>): SiteData[K] =>
+    parsed(fileUrl(key, base), files[key], schema);
+  const national = check('national', z.array(nationalRow));
+  national.sort((a, b) => a.period.localeCompare(b.period));
+  return {
+    meta: check('meta', siteMeta),
+    national,
+    provinces: check('provinces', z.array(provinceRow)),
+    completeness: check('completeness', z.array(completenessRow)),
+    units: check('units', z.array(unitRow)),
+    comparisons: check('comparisons', z.array(comparisonRow)),
+    approvals: check('approvals', z.array(approvalRow)),
+  };
 }
 
 /** A current unit's police-coordination list (the latest month), from its bundle. */
 export function loadPolice(currentCode: string, fetchFn: typeof fetch = fetch): Promise<PoliceRow[]> {
-  const base = dataBase === ROOT ? ROOT + provinceBundleDir(currentCode) : dataBase;
+  const base = isUnitBundle() ? dataRoot() : SITE_ROOT + provinceBundleDir(currentCode);
   return fetchParsed(fetchFn, base + PROVINCE_FILES.police, z.array(policeRow));
 }
-
-/** Reads the files every page needs, as `vss refresh` writes them, and checks them against the contract once, here. */
-export async function loadSiteData(base = dataBase, fetchFn: typeof fetch = fetch): Promise<SiteData> {
-  const [
-    meta,
-    national,
-    provinces,
-    completeness,
-    units,
-    comparisons,
-    approvals,
-    nationalApproved,
-    comparisonsApproved,
-  ] = await Promise.all([
-    fetchParsed(fetchFn, base + SITE_FILES.meta, siteMeta),
-    fetchParsed(fetchFn, base + SITE_FILES.national, z.array(nationalRow)),
-    fetchParsed(fetchFn, base + SITE_FILES.provinces, z.array(provinceRow)),
-    fetchParsed(fetchFn, base + SITE_FILES.completeness, z.array(completenessRow)),
-    fetchParsed(fetchFn, base + SITE_FILES.units, z.array(unitRow)),
-    fetchParsed(fetchFn, base + NATIONAL_FILES.comparisons, z.array(comparisonRow)),
-    fetchParsed(fetchFn, base + SITE_FILES.approvals, z.array(approvalRow)),
-    fetchParsed(fetchFn, base + NATIONAL_FILES.nationalApproved, z.array(nationalRow)),
-    fetchParsed(fetchFn, base + NATIONAL_FILES.comparisonsApproved, z.array(comparisonRow)),
-  ]);
-  national.sort((a, b) => a.period.localeCompare(b.period));
-  nationalApproved.sort((a, b) => a.period.localeCompare(b.period));
-  return {
-    meta,
-    national,
-    provinces,
-    completeness,
-    units,
-    comparisons,
-    approvals,
-    nationalApproved,
-    comparisonsApproved,
-  };
-}
-
 type PageRows<K extends PageDataName> = z.infer<(typeof PAGE_DATA)[K]['row']>[];
 const pageCache = new Map<PageDataName, Promise<unknown>>();
 
 /** A section page's file, fetched the first time a page needs it and kept for the visit. */
 export function loadPageData<K extends PageDataName>(
   name: K,
-  base = dataBase,
+  base = dataRoot(),
   fetchFn: typeof fetch = fetch,
 ): Promise<PageRows<K>> {
   let pending = pageCache.get(name);
@@ -125,12 +87,32 @@ export function loadPageData<K extends PageDataName>(
   return pending as Promise<PageRows<K>>;
 }
 
+interface ApprovedBasis {
+  national: NationalRow[];
+  comparisons: ComparisonRow[];
+}
+let approved: Promise<ApprovedBasis> | undefined;
+
+/** national and comparisons over approved reports only: fetched the first time that basis is chosen. */
+function loadApproved(base = dataRoot(), fetchFn: typeof fetch = fetch): Promise<ApprovedBasis> {
+  approved ??= Promise.all([
+    fetchParsed(fetchFn, base + NATIONAL_FILES.nationalApproved, z.array(nationalRow)),
+    fetchParsed(fetchFn, base + NATIONAL_FILES.comparisonsApproved, z.array(comparisonRow)),
+  ]).then(([national, comparisons]) => ({
+    national: national.sort((a, b) => a.period.localeCompare(b.period)),
+    comparisons,
+  }));
+  // A failed fetch is not kept: choosing the basis again tries again.
+  void approved.catch(() => (approved = undefined));
+  return approved;
+}
+
 /**
  * The site data as the pages draw it on the basis chosen: "approved only" puts the approved-only
  * national figures and changes in place of the latest accepted ones; per-unit figures and the
  * reporting states are the same on both bases.
  */
-export function onBasis(data: SiteData, basis: FigureBasis): SiteData {
+export async function onBasis(data: SiteData, basis: FigureBasis): Promise<SiteData> {
   if (basis === 'latest') return data;
-  return { ...data, national: data.nationalApproved, comparisons: data.comparisonsApproved };
+  return { ...data, ...(await loadApproved()) };
 }

@@ -27,23 +27,38 @@ export interface BuildReport {
   chunkBytes: number;
   /** The published (hashed) names: app.js, styles.css and the boundary files -> their names. */
   assets: Record<string, string>;
+  /**
+   * The scripts the first screen is drawn with (app.js and the chunks it imports statically, by
+   * path under the site): every other chunk, the charts' among them, can arrive later.
+   */
+  firstScreen: string[];
+  /** Bytes of those scripts: what the browser evaluates before the headline tiles. */
+  firstScreenBytes: number;
+}
+
+/** The chunks an output (by published name) imports statically, by path under the site. */
+function staticChunks(name: string, metafile: Metafile): string[] {
+  const output = Object.entries(metafile.outputs).find(([path]) => path.endsWith(`/${name}`))?.[1];
+  return (output?.imports ?? [])
+    .filter((i) => i.path.includes(`${CHUNK_DIR}/`) && i.kind === 'import-statement')
+    .map((i) => `${CHUNK_DIR}/${basename(i.path)}`);
 }
 
 /**
- * esbuild puts the helpers app.js shares with the lazy chunks in a small chunk of their own, which
- * the browser would only discover after parsing the whole bundle, one round trip late. The page
- * names it up front so it arrives with the bundle.
+ * esbuild puts the helpers app.js shares with the lazy chunks in small chunks of their own, which
+ * the browser would only discover after parsing the bundle (or the pages chunk), one round trip
+ * late. The page names them, and the pages chunk, up front so they arrive with the bundle.
  */
 function preloadStaticChunks(html: string, entry: string, metafile: Metafile): string {
   const app = Object.entries(metafile.outputs).find(([path]) => path.endsWith(`/${entry}`))?.[1];
-  const chunks = (app?.imports ?? [])
-    .filter(
-      (i) =>
-        i.path.includes(`${CHUNK_DIR}/`) &&
-        (i.kind === 'import-statement' || (i.kind === 'dynamic-import' && PAGES_CHUNK.test(i.path))),
-    )
+  const pages = (app?.imports ?? [])
+    .filter((i) => i.kind === 'dynamic-import' && PAGES_CHUNK.test(i.path))
     .map((i) => `${CHUNK_DIR}/${basename(i.path)}`);
-  const links = chunks.map((c) => `<link rel="modulepreload" href="${c}" />`).join('\n    ');
+  const chunks = new Set([
+    ...staticChunks(entry, metafile),
+    ...pages.flatMap((p) => [p, ...staticChunks(basename(p), metafile)]),
+  ]);
+  const links = [...chunks].map((c) => `<link rel="modulepreload" href="${c}" />`).join('\n    ');
   const marker = `<script type="module" src="${entry}"></script>`;
   return html.replace(marker, links ? `${links}\n    ${marker}` : marker);
 }
@@ -105,5 +120,9 @@ export async function buildSite(opts: { outDir: string }): Promise<BuildReport> 
   const chunkBytes = outputs
     .filter(([path]) => path.includes(`${CHUNK_DIR}/`))
     .reduce((s, [, o]) => s + o.bytes, 0);
-  return { bundleBytes: appJs[1].bytes, chunkBytes, assets };
+  const firstScreen = [entry, ...staticChunks(entry, result.metafile)];
+  const firstScreenBytes = outputs
+    .filter(([path]) => firstScreen.some((f) => path.endsWith(`/${f}`)))
+    .reduce((s, [, o]) => s + o.bytes, 0);
+  return { bundleBytes: appJs[1].bytes, chunkBytes, assets, firstScreen, firstScreenBytes };
 }

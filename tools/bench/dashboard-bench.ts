@@ -1,13 +1,24 @@
 /**
  * The dashboard in headless Chromium over the local static server: time from navigation until
- * the page marks every chart drawn (body[data-ready]), and bytes the browser received.
+ * the headline tiles show (the first screen, drawn before the chart chunk runs), until the page
+ * marks every chart drawn (body[data-ready]), and bytes the browser received.
  */
 import { buildSite } from '../../pipeline/site/build.ts';
 import { serveSite } from '../../local/site-server.ts';
 import { launchChromium } from '../chromium/chromium.ts';
-import { median, note, report, step, timed } from './measure.ts';
+import { median, note, report, step } from './measure.ts';
 
 const RUNS = 3;
+
+/** Runs in the page before its scripts: notes (ms since navigation) when the first tile is there. */
+function WATCH(): void {
+  const seen = window as unknown as Record<string, number>;
+  new MutationObserver((_, observer) => {
+    if (!document.querySelector('#kpis [data-kpi]')) return;
+    seen.__vssTiles = performance.now();
+    observer.disconnect();
+  }).observe(document, { subtree: true, childList: true });
+}
 
 export async function benchDashboard(siteDir: string): Promise<void> {
   step(`dashboard in headless Chromium, median of ${RUNS} cold loads`);
@@ -15,6 +26,7 @@ export async function benchDashboard(siteDir: string): Promise<void> {
   const server = await serveSite({ dir: siteDir, port: 0 });
   const browser = await launchChromium();
   const times: number[] = [];
+  const firstScreens: number[] = [];
   const transfers: number[] = [];
   try {
     for (let i = 0; i < RUNS; i++) {
@@ -27,20 +39,41 @@ export async function benchDashboard(siteDir: string): Promise<void> {
           bytes += s.responseBodySize + s.responseHeadersSize;
         });
       });
-      const load = await timed(async () => {
-        await page.goto(server.url);
-        await page.waitForSelector('body[data-ready]', { timeout: 120_000 });
-      });
+      await page.addInitScript(WATCH);
+      const started = performance.now();
+      await page.goto(server.url);
+      await page.waitForSelector('body[data-ready]', { timeout: 120_000 });
+      const drawn = (performance.now() - started) / 1000;
+      // When the tiles showed, read in the page: a poll from here waits for a turn of the page's
+      // main thread, which the charts' work holds right after the tiles are drawn.
+      const tilesMs = await page.evaluate(
+        () => (window as unknown as Record<string, number | undefined>).__vssTiles,
+      );
+      const first = (tilesMs ?? Number.NaN) / 1000;
       await page.waitForLoadState('networkidle');
-      times.push(load.seconds);
+      times.push(drawn);
+      firstScreens.push(first);
       transfers.push(bytes);
-      note(`drawn in ${load.seconds.toFixed(2)} s, ${(bytes / 1e6).toFixed(2)} MB received`);
+      note(
+        `tiles in ${first.toFixed(2)} s, every chart in ${drawn.toFixed(2)} s, ${(bytes / 1e6).toFixed(2)} MB received`,
+      );
       await context.close();
     }
   } finally {
     await browser.close();
     await server.close();
   }
-  report({ name: 'dashboard: navigation to every chart drawn', value: median(times), unit: 's', target: 1 });
+  report({
+    name: 'dashboard: navigation to the headline tiles shown',
+    value: median(firstScreens),
+    unit: 's',
+    target: 0.8,
+  });
+  report({
+    name: 'dashboard: navigation to every chart drawn',
+    value: median(times),
+    unit: 's',
+    target: 0.8,
+  });
   report({ name: 'dashboard: bytes transferred', value: median(transfers) / 1e6, unit: 'MB', target: 1.5 });
 }

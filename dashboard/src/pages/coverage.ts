@@ -5,7 +5,8 @@ import { coverage as coverageDef } from '../../../core/datasets/coverage.ts';
 import { formatShare } from '../format.ts';
 import { categoryLabel, t } from '../i18n.ts';
 import { share, sharePoint } from '../chart-helpers.ts';
-import { inRegion, nameOf, pageRows, stampFor, type PageContext } from '../page-context.ts';
+import { inRegion, nameOf, stampFor, type PageContext } from '../page-context.ts';
+import { pageRows } from '../page-rows.ts';
 import { renderSectionPage } from '../section-page.ts';
 import { OKABE_ITO } from '../specs/palette.ts';
 

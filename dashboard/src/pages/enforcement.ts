@@ -6,7 +6,8 @@ import { formatVnd } from '../format.ts';
 import { categoryLabel, pick, t } from '../i18n.ts';
 import { VIEW_TEXT } from '../../../core/messages/index.ts';
 import { countPoint, ty } from '../chart-helpers.ts';
-import { inRegion, nameOf, pageRows, stampFor, type PageContext } from '../page-context.ts';
+import { inRegion, nameOf, stampFor, type PageContext } from '../page-context.ts';
+import { pageRows } from '../page-rows.ts';
 import { renderSectionPage } from '../section-page.ts';
 import { OKABE_ITO } from '../specs/palette.ts';
 

@@ -1,6 +1,7 @@
 import type { PageContext } from '../page-context.ts';
 
 export { releaseCharts } from '../embed-chart.ts';
+export { checkSiteData, onBasis } from '../site-data-client.ts';
 import type { PageName } from '../route.ts';
 import { renderCoverage } from './coverage.ts';
 import { renderDebt } from './debt.ts';

@@ -14,12 +14,12 @@ import {
   linkTo,
   nameOf,
   openClickedProvince,
-  pageRows,
   reportedUnits,
   stampFor,
   unitsShown,
   type PageContext,
 } from '../page-context.ts';
+import { pageRows } from '../page-rows.ts';
 import { chartPanel } from '../panel.ts';
 import { boundaryFileFor, choroplethSpec } from '../specs/choropleth.ts';
 

@@ -105,7 +105,7 @@ describe('buildSite', () => {
     expect(report.bundleBytes).toBeLessThan(1_300_000);
   });
 
-  it('names up front, once, every chunk the bundle imports statically', () => {
+  it('names up front, once, every chunk the bundle and the pages chunk import statically', () => {
     const html = readFileSync(join(outDir, 'index.html'), 'utf8');
     const js = readFileSync(join(outDir, report.assets['app.js'] ?? ''), 'utf8');
     const imported = [...js.matchAll(/\bfrom\s*["']\.\/(chunks\/[\w-]+\.js)["']/g)].map((m) => m[1]);
@@ -115,7 +115,15 @@ describe('buildSite', () => {
     // and the pages' chunk (imported dynamically so the tiles need not wait for Vega, fetched at once)
     const pagesChunk = readdirSync(join(outDir, 'chunks')).find((f) => /^pages-[A-Z0-9]+\.js$/.test(f));
     expect(pagesChunk).toBeDefined();
-    expect(preloaded.sort()).toEqual([...new Set(imported), `chunks/${pagesChunk}`].sort());
+    // and what the pages' chunk imports statically, read from its text (found only after it ran)
+    const pagesJs = readFileSync(join(outDir, 'chunks', pagesChunk ?? ''), 'utf8');
+    const fromPages = [...pagesJs.matchAll(/\bfrom\s*["']\.\/(chunk-[\w-]+\.js)["']/g)].map(
+      (m) => `chunks/${m[1]}`,
+    );
+    expect(fromPages.some((c) => !imported.includes(c))).toBe(true);
+    expect(preloaded.sort()).toEqual(
+      [...new Set([...imported, `chunks/${pagesChunk}`, ...fromPages])].sort(),
+    );
     // the XLSX writer is not among them: it loads only when a workbook is asked for
     expect(preloaded.some((p) => p?.includes('export-xlsx'))).toBe(false);
     for (const chunk of preloaded) expect(existsSync(join(outDir, chunk ?? '')), chunk).toBe(true);
