@@ -67,8 +67,19 @@ export const provinceRow = z.object({
   si_labour_force: int,
   procedures_received: int,
   procedures_on_time: int,
+  procedures_late: int,
   collection_due: int,
   collection_collected: int,
+  /**
+   * The unit's assigned targets for the month's year from the national reference (vss.targets),
+   * never the province's own chi_tieu_giao; null where the reference has none (not 0).
+   * The late-payment-rate ceiling in hundredths of a percent, the year's collection plan in VND,
+   * and the HI and SI (compulsory + voluntary) participants assigned.
+   */
+  late_rate_target_bp: int.nullable(),
+  collection_plan: int.nullable(),
+  hi_target_assigned: int.nullable(),
+  si_target_assigned: int.nullable(),
   /** Rank by debt_total within the month, 1 = largest debt. */
   debt_rank: int,
 });
@@ -272,6 +283,9 @@ export const NATIONAL_FILES = {
   /** national.json and comparisons.json over approved reports only (core/approved-basis.ts). */
   nationalApproved: 'national-approved.json',
   comparisonsApproved: 'comparisons-approved.json',
+  /** The first screen's figures against the national targets (core/contracts/headline.ts). */
+  headline: 'headline.json',
+  headlineApproved: 'headline-approved.json',
 } as const;
 
 /** The files of the section pages (written by pipeline/refresh/refresh-pages.ts), each with its query. */

@@ -25,6 +25,7 @@ import {
   type SiteMeta,
   type UnitRow,
 } from '../../core/contracts/site-data.ts';
+import { headlineRow, type HeadlineRow } from '../../core/contracts/headline.ts';
 
 export interface SiteData {
   meta: SiteMeta;
@@ -39,6 +40,9 @@ export interface SiteData {
   /** national and comparisons over approved reports only (the "approved only" basis). */
   nationalApproved: NationalRow[];
   comparisonsApproved: ComparisonRow[];
+  /** The first screen's figures against the national targets, on each basis (empty in a bundle). */
+  headline: HeadlineRow[];
+  headlineApproved: HeadlineRow[];
 }
 
 async function fetchParsed<T>(fetchFn: typeof fetch, url: string, schema: z.ZodType<T>): Promise<T> {
@@ -81,6 +85,8 @@ export async function loadSiteData(base = dataBase, fetchFn: typeof fetch = fetc
     approvals,
     nationalApproved,
     comparisonsApproved,
+    headline,
+    headlineApproved,
   ] = await Promise.all([
     fetchParsed(fetchFn, base + SITE_FILES.meta, siteMeta),
     fetchParsed(fetchFn, base + SITE_FILES.national, z.array(nationalRow)),
@@ -91,6 +97,8 @@ export async function loadSiteData(base = dataBase, fetchFn: typeof fetch = fetc
     fetchParsed(fetchFn, base + SITE_FILES.approvals, z.array(approvalRow)),
     fetchParsed(fetchFn, base + NATIONAL_FILES.nationalApproved, z.array(nationalRow)),
     fetchParsed(fetchFn, base + NATIONAL_FILES.comparisonsApproved, z.array(comparisonRow)),
+    fetchParsed(fetchFn, base + NATIONAL_FILES.headline, z.array(headlineRow)),
+    fetchParsed(fetchFn, base + NATIONAL_FILES.headlineApproved, z.array(headlineRow)),
   ]);
   national.sort((a, b) => a.period.localeCompare(b.period));
   nationalApproved.sort((a, b) => a.period.localeCompare(b.period));
@@ -104,6 +112,8 @@ export async function loadSiteData(base = dataBase, fetchFn: typeof fetch = fetc
     approvals,
     nationalApproved,
     comparisonsApproved,
+    headline,
+    headlineApproved,
   };
 }
 
@@ -132,5 +142,10 @@ export function loadPageData<K extends PageDataName>(
  */
 export function onBasis(data: SiteData, basis: FigureBasis): SiteData {
   if (basis === 'latest') return data;
-  return { ...data, national: data.nationalApproved, comparisons: data.comparisonsApproved };
+  return {
+    ...data,
+    national: data.nationalApproved,
+    comparisons: data.comparisonsApproved,
+    headline: data.headlineApproved,
+  };
 }
