@@ -162,6 +162,8 @@ export const UI_TEXT = {
   siRatePercent: b('BHXH / lực lượng lao động (%)', 'SI / labour force (%)'),
   onTimeOfReceived: b('Hồ sơ giải quyết đúng hạn', 'Dossiers resolved on time'),
   inspectionsUnit: b('Thanh tra, kiểm tra (cuộc)', 'Inspections (count)'),
+  hiTargetShare: b('BHYT / chỉ tiêu giao', 'HI / assigned target'),
+  hiTargetPercent: b('Người tham gia BHYT / chỉ tiêu giao (%)', 'HI participants / assigned target (%)'),
 } satisfies Record<string, Bilingual>;
 
 export type TextKey = keyof typeof UI_TEXT;

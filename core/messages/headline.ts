@@ -55,4 +55,7 @@ export const HEADLINE_TEXT = {
   /** "Hà Nội 2,71 % (chỉ tiêu 2,55 %)" */
   laggingAgainst: (name: string, value: string, ceiling: string) =>
     b(`${name} ${value} (chỉ tiêu ${ceiling})`, `${name} ${value} (ceiling ${ceiling})`),
+  rankingBy: (measure: string) => b(`Xếp hạng tỉnh theo ${measure}`, `Provinces by ${measure}`),
+  ranked: b('đã báo cáo', 'reported'),
+  noFigure: b('chưa có chỉ tiêu hoặc số cơ sở', 'no target or base'),
 };
