@@ -5,7 +5,8 @@
  *
  * Files under <site>/data/: meta.json, national.json, provinces.json, completeness.json, units.json,
  * and the section pages' coverage.json, enforcement.json, prosecution.json, procedures.json, reports.json,
- * and approvals.json (the sign-off state of every unit's reports).
+ * and approvals.json (the sign-off state of every unit's reports); headline.json and the other
+ * national files are listed in NATIONAL_FILES.
  * Money is whole VND as a JSON number (national totals stay far below 2^53).
  */
 import { z } from 'zod';
