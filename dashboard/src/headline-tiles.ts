@@ -143,7 +143,9 @@ export function headlineTiles(
       {
         id,
         ...main,
-        detail: [main.detail, ...laggingLine(figure, now.lagging, names, period)].join(' · '),
+        ...(now.lagging.length > 0
+          ? { lagging: laggingLine(figure, now.lagging, names, period).join('') }
+          : {}),
         reported: pick(HEADLINE_TEXT.units(now.units, now.units_expected)),
         changes: changed,
         trend: tone(changed, higherIsBetter),

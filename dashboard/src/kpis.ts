@@ -21,6 +21,8 @@ export interface KpiTile {
   label: string;
   value: string;
   detail: string;
+  /** The units that lag most on the figure, in a line of their own under the detail. */
+  lagging?: string;
   /** "31/34 tỉnh đã báo cáo": the units whose report the figure sums. */
   reported: string;
   changes: Change[];

@@ -49,7 +49,7 @@ describe('headline tiles', () => {
         (r) =>
           `${nameOf(r.province)} ${pct(r.debt_total / due(r), 2)} (chỉ tiêu ${pct(allowed(r) / due(r), 2)})`,
       );
-    expect(first?.detail).toContain(`Vượt chỉ tiêu nhiều nhất: ${worst.join(', ')}`);
+    expect(first?.lagging).toBe(`Vượt chỉ tiêu nhiều nhất: ${worst.join(', ')}`);
     // month on month over the units with both reports in both months
     const before = rowsOf('2025-08', ['debt', 'collection']);
     const both = rows.filter((r) => before.some((b) => b.province === r.province));
@@ -88,8 +88,12 @@ describe('headline tiles', () => {
           a.hi_participants / (a.hi_target_assigned ?? 1) - b.hi_participants / (b.hi_target_assigned ?? 1),
       )
       .slice(0, 3);
-    expect(tile?.detail).toContain(
-      lowest.map((r) => `${pct(r.hi_participants / (r.hi_target_assigned ?? 1), 1)}`)[0],
+    const name63 = (code: string) =>
+      fixture.units.find((u) => u.generation === '63' && u.code === code)?.name_vi;
+    expect(tile?.lagging).toBe(
+      `Thấp nhất: ${lowest
+        .map((r) => `${name63(r.province)} ${pct(r.hi_participants / (r.hi_target_assigned ?? 1), 1)}`)
+        .join(', ')}`,
     );
     const onTime = tiles(p).find((t) => t.id === 'procedures-on-time');
     const proc = rowsOf(p, ['procedures']);

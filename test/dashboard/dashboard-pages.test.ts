@@ -215,7 +215,7 @@ describe('dashboard pages in Chromium', () => {
         a.hi_participants / (a.hi_target_assigned ?? 1) - b.hi_participants / (b.hi_target_assigned ?? 1),
     )[0];
     expect(lines[0]?.startsWith(`1,${lowest?.province},`)).toBe(true);
-    const rate = Number(lines[0]?.split(',').at(-3));
+    const rate = Number(lines[0]?.split(',')[3]); // rank, code, name, value
     expect(rate).toBeCloseTo((100 * (lowest?.hi_participants ?? 0)) / (lowest?.hi_target_assigned ?? 1), 2);
     expect(lines.filter((l) => l.endsWith(',chưa báo cáo'))).toHaveLength(
       34 - dash.fixture.provinces.filter((r) => r.period === MONTH).length,
