@@ -7,7 +7,7 @@
  * participants against the assigned target, dossiers on time, and their changes over the units
  * holding both months. Two reports are left out on purpose, so like for like is tested too.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,6 +21,9 @@ import { filesFromManifest } from '../../local/upload-files.ts';
 import { generateSamples, type Manifest } from '../../pipeline/generate/index.ts';
 import { openAthenaSiteEngine } from '../../pipeline/refresh/athena-site-engine.ts';
 import { refreshSite } from '../../pipeline/refresh/refresh.ts';
+import { buildSite } from '../../pipeline/site/build.ts';
+import { serveSite } from '../../local/site-server.ts';
+import { launchChromium } from '../../tools/chromium/chromium.ts';
 import { startAthenaStandIn } from '../support/athena-stand-in/server.ts';
 import { fakeClock } from '../pipeline/query/athena/athena-harness.ts';
 import { tempDir } from '../pipeline/query/engine-fixture.ts';
@@ -41,6 +44,8 @@ const WITHHELD = new Set(['collection/2025-03/02', 'debt/2024-07/49']);
 const SHOWN = '2025-07';
 
 let lake: GeneratedLake;
+/** The DuckDB refresh's site: <siteDir>/data/ as the refresh writes it, the pages built beside. */
+let siteDir: string;
 const sites: Record<'duckdb' | 'athena', HeadlineRow[]> = { duckdb: [], athena: [] };
 
 /** reference/targets.csv read as text: year|generation|province -> its columns. */
@@ -172,7 +177,8 @@ beforeAll(async () => {
   const now = () => new Date('2025-08-20T01:00:00Z');
   const read = async (dir: string) =>
     headlineRow.array().parse(JSON.parse(await readFile(join(dir, NATIONAL_FILES.headline), 'utf8')));
-  const duckOut = await mkdtemp(join(dataDir, 'site-duckdb-'));
+  siteDir = await mkdtemp(join(dataDir, 'site-duckdb-'));
+  const duckOut = join(siteDir, 'data');
   await refreshSite({ mirrorDir, outDir: duckOut, now });
   sites.duckdb = await read(duckOut);
   const standIn = await startAthenaStandIn({ mirrorDir });
@@ -200,7 +206,9 @@ beforeAll(async () => {
   sites.athena = await read(athenaOut);
 }, 900_000);
 
-afterAll(() => undefined);
+afterAll(() => {
+  if (lake) rmSync(lake.dataDir, { recursive: true, force: true });
+});
 
 const row = (engine: 'duckdb' | 'athena', figure: HeadlineRow['figure'], basis: HeadlineRow['basis']) =>
   sites[engine].find((r) => r.period === SHOWN && r.figure === figure && r.basis === basis);
@@ -255,3 +263,33 @@ it('writes the same headline.json on both engines', () => {
   expect(sites.duckdb.length).toBeGreaterThan(0);
   expect(sites.athena).toEqual(sites.duckdb);
 });
+
+it('shows on the overview the late-payment rate against its ceiling and its changes, as recomputed', async () => {
+  await buildSite({ outDir: siteDir });
+  const server = await serveSite({ dir: siteDir, port: 0 });
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 }, locale: 'vi-VN' });
+    await page.goto(`${server.url}#page=overview&month=${SHOWN}`);
+    await page.waitForSelector(`body[data-ready="${SHOWN}"]`, { timeout: 60_000 });
+    const tile = page.locator('[data-kpi="late-rate"]');
+    const now = await expected(lateRate);
+    const shown = (x: number) => `${(100 * x).toFixed(2).replace('.', ',')}%`;
+    expect(await tile.locator('.value').innerText()).toBe(shown(now.part / now.whole));
+    const yoy = await expected(lateRate, '2024-07');
+    const points = 100 * (yoy.part / yoy.whole - (yoy.compare_part ?? 0) / (yoy.compare_whole ?? 1));
+    const sign = points > 0 ? '+' : points < 0 ? '-' : '';
+    expect(await tile.locator('[data-basis="yoy"]').innerText()).toBe(
+      `So với cùng kỳ năm trước (07/2024): ${sign}${Math.abs(points).toFixed(2).replace('.', ',')} điểm % · cùng ${yoy.units}/34 tỉnh có số liệu cả hai kỳ`,
+    );
+    const plan = await expected(planYtd);
+    expect(await page.locator('[data-kpi="collection-plan"] .value').innerText()).toBe(
+      `${((100 * plan.part) / plan.whole).toFixed(1).replace('.', ',')}%`,
+    );
+    // nothing sticks out of a phone's screen
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}, 120_000);
