@@ -155,7 +155,8 @@ export const coverageRow = z.object({
   province: code,
   scheme: z.string(),
   participants: int,
-  target: int,
+  /** Assigned by the national reference (vss.targets); null where it assigns none. */
+  target: int.nullable(),
   base: int,
 });
 export type CoverageRow = z.infer<typeof coverageRow>;

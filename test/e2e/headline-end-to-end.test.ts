@@ -13,7 +13,7 @@ import { join, relative, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { headlineRow, type HeadlineRow } from '../../core/contracts/headline.ts';
 import { localPaths } from '../../core/contracts/layout.ts';
-import { NATIONAL_FILES } from '../../core/contracts/site-data.ts';
+import { coverageRow, NATIONAL_FILES, SITE_FILES, type CoverageRow } from '../../core/contracts/site-data.ts';
 import { addMonths, periodRange } from '../../core/period.ts';
 import { ingestFiles } from '../../local/ingest-files.ts';
 import { syncLocalMirror } from '../../local/local-mirror.ts';
@@ -47,6 +47,7 @@ let lake: GeneratedLake;
 /** The DuckDB refresh's site: <siteDir>/data/ as the refresh writes it, the pages built beside. */
 let siteDir: string;
 const sites: Record<'duckdb' | 'athena', HeadlineRow[]> = { duckdb: [], athena: [] };
+const coverage: Record<'duckdb' | 'athena', CoverageRow[]> = { duckdb: [], athena: [] };
 
 /** reference/targets.csv read as text: year|generation|province -> its columns. */
 function targets(): Map<string, Record<string, string>> {
@@ -181,6 +182,9 @@ beforeAll(async () => {
   const duckOut = join(siteDir, 'data');
   await refreshSite({ mirrorDir, outDir: duckOut, now });
   sites.duckdb = await read(duckOut);
+  const readCoverage = async (dir: string) =>
+    coverageRow.array().parse(JSON.parse(await readFile(join(dir, SITE_FILES.coverage), 'utf8')));
+  coverage.duckdb = await readCoverage(duckOut);
   const standIn = await startAthenaStandIn({ mirrorDir });
   const clock = fakeClock();
   const athenaOut = await mkdtemp(join(dataDir, 'site-athena-'));
@@ -204,6 +208,7 @@ beforeAll(async () => {
     await standIn.close();
   }
   sites.athena = await read(athenaOut);
+  coverage.athena = await readCoverage(athenaOut);
 }, 900_000);
 
 afterAll(() => {
@@ -249,6 +254,18 @@ describe.each(['duckdb', 'athena'] as const)('headline.json on %s', (engine) => 
     expect(row(engine, 'collection_plan_ytd', 'mom')).toMatchObject(mom);
     // no collection from January 2024 is held: no year-on-year change rather than one from zero
     expect(row(engine, 'collection_plan_ytd', 'yoy')).toBeUndefined();
+  });
+
+  it("gives the coverage page the targets of reference/targets.csv, not the upload's chi_tieu_giao", async () => {
+    const month = coverage[engine].filter((r) => r.period === SHOWN);
+    expect(month.length).toBeGreaterThan(0);
+    for (const r of month) {
+      expect(r.target, `${r.province} ${r.scheme}`).toBe(target(SHOWN, r.province, `target_${r.scheme}`));
+      const participants = await sumOf('coverage', SHOWN, [r.province], (f) =>
+        f.loai_hinh === r.scheme ? n(f, 'so_nguoi_tham_gia') : 0,
+      );
+      expect(r.participants).toBe(participants);
+    }
   });
 
   it('gives HI participants against the assigned target and dossiers on time, with their changes', async () => {
