@@ -5,7 +5,8 @@
  *
  * Files under <site>/data/: meta.json, national.json, provinces.json, completeness.json, units.json,
  * and the section pages' coverage.json, enforcement.json, prosecution.json, procedures.json, reports.json,
- * and approvals.json (the sign-off state of every unit's reports).
+ * and approvals.json (the sign-off state of every unit's reports); headline.json and the other
+ * national files are listed in NATIONAL_FILES.
  * Money is whole VND as a JSON number (national totals stay far below 2^53).
  */
 import { z } from 'zod';
@@ -98,6 +99,7 @@ export const COMPARED_MEASURES = {
   si_labour_force: 'coverage',
   procedures_received: 'procedures',
   procedures_on_time: 'procedures',
+  procedures_late: 'procedures',
   collection_due: 'collection',
   collection_collected: 'collection',
 } as const satisfies Partial<Record<NationalSum, string>>;
@@ -115,6 +117,16 @@ export const provinceRow = z.object({
     ComparedMeasure,
     typeof int
   >),
+  /**
+   * The unit's assigned targets for the month's year from the national reference (vss.targets),
+   * never the province's own chi_tieu_giao; null where the reference has none (not 0).
+   * The late-payment-rate ceiling in hundredths of a percent, the year's collection plan in VND,
+   * and the HI and SI (compulsory + voluntary) participants assigned.
+   */
+  late_rate_target_bp: int.nullable(),
+  collection_plan: int.nullable(),
+  hi_target_assigned: int.nullable(),
+  si_target_assigned: int.nullable(),
   /** Rank by debt_total within the month, 1 = largest debt. */
   debt_rank: int,
 });
@@ -183,8 +195,12 @@ function pageRow<D extends DatasetDef>(dataset: D) {
   });
 }
 
-/** Coverage of one unit, month and scheme (the codes of coverage.loai_hinh). */
-export const coverageRow = pageRow(coverage);
+/**
+ * Coverage of one unit, month and scheme (the codes of coverage.loai_hinh). Its target is the one
+ * the national reference assigns (vss.targets), not the upload's own chi_tieu_giao: null where the
+ * reference assigns none.
+ */
+export const coverageRow = pageRow(coverage).extend({ target: int.nullable() });
 export type CoverageRow = z.infer<typeof coverageRow>;
 
 export const enforcementRow = pageRow(enforcement);

@@ -29,4 +29,7 @@ export const NATIONAL_FILES = {
   /** national.json and comparisons.json over approved reports only (core/approved-basis.ts). */
   nationalApproved: 'national-approved.json',
   comparisonsApproved: 'comparisons-approved.json',
+  /** The first screen's figures against the national targets (core/contracts/headline.ts). */
+  headline: 'headline.json',
+  headlineApproved: 'headline-approved.json',
 } as const;

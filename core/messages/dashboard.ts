@@ -162,6 +162,8 @@ export const UI_TEXT = {
   siRatePercent: b('BHXH / lực lượng lao động (%)', 'SI / labour force (%)'),
   onTimeOfReceived: b('Hồ sơ giải quyết đúng hạn', 'Dossiers resolved on time'),
   inspectionsUnit: b('Thanh tra, kiểm tra (cuộc)', 'Inspections (count)'),
+  hiTargetShare: b('BHYT / chỉ tiêu giao', 'HI / assigned target'),
+  hiTargetPercent: b('Người tham gia BHYT / chỉ tiêu giao (%)', 'HI participants / assigned target (%)'),
 } satisfies Record<string, Bilingual>;
 
 export type TextKey = keyof typeof UI_TEXT;
@@ -182,7 +184,6 @@ export const KPI_TEXT = {
   debtOld: b('Nợ từ 3 tháng trở lên', 'Debt of 3 months or more'),
   hiCoverage: b('Tỷ lệ bao phủ BHYT', 'Health-insurance coverage'),
   siCoverage: b('Tỷ lệ tham gia BHXH', 'Social-insurance participation'),
-  onTime: b('Hồ sơ giải quyết đúng hạn', 'Dossiers resolved on time'),
   enforcement: b('Thanh tra, kiểm tra', 'Inspections'),
   since: (month: string) => b(`so với ${month}`, `vs ${month}`),
   debtOldDetail: (share: string, owing: string) =>
@@ -196,24 +197,6 @@ export const KPI_TEXT = {
     b(
       `${n} người / ${base} lao động · đạt ${target} chỉ tiêu`,
       `${n} people / ${base} labour force · ${target} of target`,
-    ),
-  onTimeDetail: (n: string, resolved: string, overdue: string) =>
-    b(
-      `${n} / ${resolved} hồ sơ đã giải quyết · ${overdue} quá hạn`,
-      `${n} / ${resolved} dossiers resolved · ${overdue} overdue`,
-    ),
-  lateRate: b('Tỷ lệ chậm đóng so với số phải thu', 'Late payment as a share of contributions due'),
-  lateRateDetail: (debt: string, dueYear: string, units: string) =>
-    b(
-      `Nợ ${debt} / số phải thu cả năm ${dueYear} (số phải thu tháng × 12) · ${units} tỉnh gửi cả hai báo cáo`,
-      `Debt ${debt} / a year's dues ${dueYear} (the month's dues × 12) · ${units} units sent both reports`,
-    ),
-  lagging: (list: string) => b(`Cao nhất: ${list}`, `Highest: ${list}`),
-  collectionYtd: b('Số đã thu so với số phải thu, lũy kế năm', 'Collected against due, year to date'),
-  collectionYtdDetail: (collected: string, due: string, from: string) =>
-    b(
-      `Đã thu ${collected} / phải thu ${due} từ ${from}`,
-      `Collected ${collected} / due ${due} since ${from}`,
     ),
   inspections: (n: string) => b(`${n} cuộc`, `${n} inspections`),
   enforcementDetail: (violating: string, fines: string, collected: string) =>

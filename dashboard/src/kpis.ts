@@ -3,13 +3,13 @@ import type {
   ComparisonRow,
   CompletenessRow,
   NationalRow,
-  ProvinceRow,
   UnitRow,
 } from '../../core/contracts/site-data.ts';
 import { changesOf, type Change, type Compared } from './changes.ts';
-import { formatCount, formatFineShare, formatPeriod, formatShare, formatTy, formatVnd } from './format.ts';
+import { formatCount, formatPeriod, formatShare, formatTy, formatVnd } from './format.ts';
 import { lang, pick } from './i18n.ts';
-import { laggingOnLateRate } from './lagging.ts';
+import { headlineTiles } from './headline-tiles.ts';
+import type { HeadlineRow } from '../../core/contracts/headline.ts';
 import { CHANGE_TEXT, KPI_TEXT } from '../../core/messages/index.ts';
 
 /**
@@ -21,6 +21,8 @@ export interface KpiTile {
   label: string;
   value: string;
   detail: string;
+  /** The units that lag most on the figure, in a line of their own under the detail. */
+  lagging?: string;
   /** "31/34 tỉnh đã báo cáo": the units whose report the figure sums. */
   reported: string;
   changes: Change[];
@@ -32,8 +34,9 @@ export interface KpiTile {
 export interface KpiInputs {
   comparisons: readonly ComparisonRow[];
   completeness: readonly CompletenessRow[];
-  /** For the provinces that lag most on the late-payment rate (named on its tile). */
-  provinces?: readonly ProvinceRow[];
+  /** The first screen's figures against the national targets (headline.json). */
+  headline?: readonly HeadlineRow[];
+  /** To name the provinces that lag most. */
   units?: readonly UnitRow[];
   /** Set on the "approved only" basis: each tile then counts the units whose report is approved. */
   approvedOnly?: readonly ApprovalRow[];
@@ -69,7 +72,6 @@ export function kpiTiles(rows: readonly NationalRow[], period: string, inputs: K
   if (!now) return [];
   // one unit on national pages: tỷ đồng, whatever the size (no switch to nghìn tỷ or triệu)
   const compact = (vnd: number) => formatTy(vnd, lang());
-  const resolved = now.procedures_on_time + now.procedures_late;
   const tile = (
     base: Omit<KpiTile, 'reported' | 'changes' | 'trend'>,
     dataset: string,
@@ -86,51 +88,14 @@ export function kpiTiles(rows: readonly NationalRow[], period: string, inputs: K
       trend: tone(changes, higherIsBetter),
     };
   };
-  // Year to date: January to the month, as reported (the months of the year the rows hold).
-  const yearRows = rows.filter((r) => r.period.slice(0, 4) === period.slice(0, 4) && r.period <= period);
-  const ytdDue = yearRows.reduce((s, r) => s + r.collection_due, 0);
-  const ytdCollected = yearRows.reduce((s, r) => s + r.collection_collected, 0);
-  const lagging = laggingOnLateRate(inputs.provinces ?? [], inputs.units ?? [], period);
+  // The first screen: figures against the national targets (headline.json), then the amounts.
+  const headline = headlineTiles(inputs.headline ?? [], inputs.units ?? [], period);
+  const assigned = (figure: 'hi_target' | 'si_target') => {
+    const row = inputs.headline?.find((r) => r.period === period && r.figure === figure && r.basis === 'now');
+    return row ? formatShare(row.part, row.whole) : '—';
+  };
   return [
-    tile(
-      {
-        id: 'late-rate',
-        label: pick(KPI_TEXT.lateRate),
-        value: formatFineShare(now.rate_debt, 12 * now.rate_due),
-        detail: [
-          pick(
-            KPI_TEXT.lateRateDetail(
-              compact(now.rate_debt),
-              compact(12 * now.rate_due),
-              formatCount(now.rate_units),
-            ),
-          ),
-          ...(lagging.length > 0
-            ? [pick(KPI_TEXT.lagging(lagging.map((l) => `${l.name} ${l.shown}`).join(', ')))]
-            : []),
-        ].join(' · '),
-      },
-      'collection',
-      { kind: 'ratio', part: 'debt_total', whole: 'collection_due', wholeFactor: 12 },
-      false,
-    ),
-    tile(
-      {
-        id: 'collection-ytd',
-        label: pick(KPI_TEXT.collectionYtd),
-        value: formatShare(ytdCollected, ytdDue),
-        detail: pick(
-          KPI_TEXT.collectionYtdDetail(
-            compact(ytdCollected),
-            compact(ytdDue),
-            formatPeriod(yearRows[0]?.period ?? period),
-          ),
-        ),
-      },
-      'collection',
-      { kind: 'ratio', part: 'collection_collected', whole: 'collection_due' },
-      true,
-    ),
+    ...headline,
     tile(
       {
         id: 'debt-total',
@@ -167,7 +132,7 @@ export function kpiTiles(rows: readonly NationalRow[], period: string, inputs: K
           KPI_TEXT.hiDetail(
             formatCount(now.hi_participants),
             formatCount(now.hi_population),
-            formatShare(now.hi_participants, now.hi_target),
+            assigned('hi_target'),
           ),
         ),
       },
@@ -184,30 +149,12 @@ export function kpiTiles(rows: readonly NationalRow[], period: string, inputs: K
           KPI_TEXT.siDetail(
             formatCount(now.si_participants),
             formatCount(now.si_labour_force),
-            formatShare(now.si_participants, now.si_target),
+            assigned('si_target'),
           ),
         ),
       },
       'coverage',
       { kind: 'ratio', part: 'si_participants', whole: 'si_labour_force' },
-      true,
-    ),
-    tile(
-      {
-        id: 'procedures-on-time',
-        label: pick(KPI_TEXT.onTime),
-        value: formatShare(now.procedures_on_time, resolved),
-        detail: pick(
-          KPI_TEXT.onTimeDetail(
-            formatCount(now.procedures_on_time),
-            formatCount(resolved),
-            formatCount(now.procedures_overdue),
-          ),
-        ),
-      },
-      'procedures',
-      // the provinces' rows carry dossiers received, not resolved: the change is of on time / received
-      { kind: 'ratio', part: 'procedures_on_time', whole: 'procedures_received' },
       true,
     ),
     tile(

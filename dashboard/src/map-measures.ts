@@ -13,6 +13,7 @@ export const MAP_MEASURES = [
   'debt_3m_plus',
   'late_rate',
   'hi_rate',
+  'hi_target',
   'si_rate',
   'on_time_rate',
   'inspections',
@@ -47,6 +48,10 @@ export interface MeasureDef {
   dataset: 'debt' | 'coverage' | 'procedures' | 'enforcement' | 'collection';
   /** The enforcement file is needed (fetched only when this measure is chosen). */
   needsEnforcement: boolean;
+  /** Which end lags: a ranking lists the provinces from that end (debt: high; coverage: low). */
+  worst: 'high' | 'low';
+  /** A rate (dots on an axis fitted to the values in a ranking) or an amount (bars from zero). */
+  isRate: boolean;
   values(rows: readonly ProvinceRow[], enforcement: readonly EnforcementRow[]): MapValue[];
 }
 
@@ -79,6 +84,8 @@ export const MEASURES: Record<MapMeasure, MeasureDef> = {
     format: ',.0f',
     scheme: 'blues',
     needsEnforcement: false,
+    worst: 'high',
+    isRate: false,
     values: money((r) => r.debt_total),
   },
   debt_3m_plus: {
@@ -88,6 +95,8 @@ export const MEASURES: Record<MapMeasure, MeasureDef> = {
     format: ',.0f',
     scheme: 'oranges',
     needsEnforcement: false,
+    worst: 'high',
+    isRate: false,
     values: money((r) => r.debt_3m_plus),
   },
   // Debt over a year of dues (the month's × 12), as VSS publishes it. A unit without both reports
@@ -99,6 +108,8 @@ export const MEASURES: Record<MapMeasure, MeasureDef> = {
     format: '.2f',
     scheme: 'oranges',
     needsEnforcement: false,
+    worst: 'high',
+    isRate: true,
     values: (rows) =>
       rows
         .filter((r) => r.collection_due > 0 && r.debt_total > 0)
@@ -117,10 +128,29 @@ export const MEASURES: Record<MapMeasure, MeasureDef> = {
     format: '.1f',
     scheme: 'greens',
     needsEnforcement: false,
+    worst: 'low',
+    isRate: true,
     values: rate(
       (r) => r.hi_participants,
       (r) => r.hi_population,
     ),
+  },
+  // Participants over those the national reference assigns (never the upload's chi_tieu_giao);
+  // a unit without an assigned target stays grey.
+  hi_target: {
+    dataset: 'coverage',
+    label: 'hiTargetShare',
+    legend: 'hiTargetPercent',
+    format: '.1f',
+    scheme: 'greens',
+    needsEnforcement: false,
+    worst: 'low',
+    isRate: true,
+    values: (rows) =>
+      rate(
+        (r) => r.hi_participants,
+        (r) => r.hi_target_assigned ?? 0,
+      )(rows.filter((r) => r.hi_target_assigned !== null)),
   },
   si_rate: {
     dataset: 'coverage',
@@ -129,6 +159,8 @@ export const MEASURES: Record<MapMeasure, MeasureDef> = {
     format: '.1f',
     scheme: 'greens',
     needsEnforcement: false,
+    worst: 'low',
+    isRate: true,
     values: rate(
       (r) => r.si_participants,
       (r) => r.si_labour_force,
@@ -141,6 +173,8 @@ export const MEASURES: Record<MapMeasure, MeasureDef> = {
     format: '.1f',
     scheme: 'purples',
     needsEnforcement: false,
+    worst: 'low',
+    isRate: true,
     values: rate(
       (r) => r.procedures_on_time,
       (r) => r.procedures_received,
@@ -153,6 +187,8 @@ export const MEASURES: Record<MapMeasure, MeasureDef> = {
     format: ',.0f',
     scheme: 'blues',
     needsEnforcement: true,
+    worst: 'high',
+    isRate: false,
     values: (_rows, enforcement) =>
       enforcement.map((r) => ({
         province: r.province,

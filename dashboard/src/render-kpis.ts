@@ -22,7 +22,14 @@ export function renderKpis(container: HTMLElement, tiles: readonly KpiTile[]): v
       const reported = document.createElement('p');
       reported.className = 'tile-reported';
       reported.textContent = tile.reported;
-      article.append(title, value, detail, reported);
+      article.append(title, value, detail);
+      if (tile.lagging) {
+        const lagging = document.createElement('p');
+        lagging.className = 'lagging';
+        lagging.textContent = tile.lagging;
+        article.append(lagging);
+      }
+      article.append(reported);
       if (tile.changes.length > 0) {
         const list = document.createElement('ul');
         list.className = 'changes';

@@ -31,7 +31,9 @@ export function restateRows<T extends Located>(
       continue;
     }
     for (const field of summed) {
-      const total = Number(into[field]) + Number(row[field]);
+      // a figure missing from one old unit (a target not assigned) leaves the merged one missing
+      const total =
+        into[field] === null || row[field] === null ? null : Number(into[field]) + Number(row[field]);
       Object.assign(into, { [field]: total });
     }
   }

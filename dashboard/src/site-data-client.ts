@@ -24,6 +24,7 @@ import {
   type PageDataName,
   type PoliceRow,
 } from '../../core/contracts/site-data.ts';
+import { headlineRow, type HeadlineRow } from '../../core/contracts/headline.ts';
 import {
   dataRoot,
   fetchJson,
@@ -61,6 +62,7 @@ export function checkSiteData(files: SiteFiles, base = dataRoot()): SiteData {
     units: check('units', z.array(unitRow)),
     comparisons: check('comparisons', z.array(comparisonRow)),
     approvals: check('approvals', z.array(approvalRow)),
+    headline: check('headline', z.array(headlineRow)),
   };
 }
 
@@ -90,6 +92,7 @@ export function loadPageData<K extends PageDataName>(
 interface ApprovedBasis {
   national: NationalRow[];
   comparisons: ComparisonRow[];
+  headline: HeadlineRow[];
 }
 let approved: Promise<ApprovedBasis> | undefined;
 
@@ -98,9 +101,11 @@ function loadApproved(base = dataRoot(), fetchFn: typeof fetch = fetch): Promise
   approved ??= Promise.all([
     fetchParsed(fetchFn, base + NATIONAL_FILES.nationalApproved, z.array(nationalRow)),
     fetchParsed(fetchFn, base + NATIONAL_FILES.comparisonsApproved, z.array(comparisonRow)),
-  ]).then(([national, comparisons]) => ({
+    fetchParsed(fetchFn, base + NATIONAL_FILES.headlineApproved, z.array(headlineRow)),
+  ]).then(([national, comparisons, headline]) => ({
     national: national.sort((a, b) => a.period.localeCompare(b.period)),
     comparisons,
+    headline,
   }));
   // A failed fetch is not kept: choosing the basis again tries again.
   void approved.catch(() => (approved = undefined));

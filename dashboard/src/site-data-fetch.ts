@@ -14,6 +14,7 @@ import type {
   SiteMeta,
   UnitRow,
 } from '../../core/contracts/site-data.ts';
+import type { HeadlineRow } from '../../core/contracts/headline.ts';
 import {
   NATIONAL_FILES,
   PROVINCE_FILES,
@@ -31,6 +32,8 @@ export interface SiteData {
   comparisons: ComparisonRow[];
   /** The sign-off state of every unit's reports for the months shown. */
   approvals: ApprovalRow[];
+  /** The first screen's figures against the national targets (empty in a unit's bundle). */
+  headline: HeadlineRow[];
 }
 
 /** The files behind SiteData, as fetched: checked in full by site-data-client.ts. */
@@ -52,9 +55,11 @@ export async function fetchJson(url: string, fetchFn: typeof fetch = fetch): Pro
 const PERIOD = /^\d{4}-\d{2}$/;
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
+const isScalar = (x: unknown) => x === null || ['string', 'number', 'boolean'].includes(typeof x);
+const isScalarRecord = (v: unknown) => isRecord(v) && Object.values(v).every(isScalar);
+/** A row of scalars, or of lists of such rows (a headline row's lagging units). */
 const isFlat = (v: unknown) =>
-  isRecord(v) &&
-  Object.values(v).every((x) => x === null || ['string', 'number', 'boolean'].includes(typeof x));
+  isRecord(v) && Object.values(v).every((x) => isScalar(x) || (Array.isArray(x) && x.every(isScalarRecord)));
 const isPeriod = (v: unknown) => typeof v === 'string' && PERIOD.test(v);
 
 function rows<T>(url: string, value: unknown): T[] {
@@ -96,6 +101,7 @@ const FILE_OF: Record<keyof SiteData, string> = {
   units: SITE_FILES.units,
   comparisons: NATIONAL_FILES.comparisons,
   approvals: SITE_FILES.approvals,
+  headline: NATIONAL_FILES.headline,
 };
 const KEYS = Object.keys(FILE_OF) as (keyof SiteData)[];
 
@@ -119,6 +125,7 @@ export function firstScreenData(files: SiteFiles, base = dataBase): SiteData {
     units: rows(url('units'), files.units),
     comparisons: rows(url('comparisons'), files.comparisons),
     approvals: rows(url('approvals'), files.approvals),
+    headline: rows(url('headline'), files.headline),
   };
 }
 

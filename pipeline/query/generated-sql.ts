@@ -86,7 +86,7 @@ const PARTS: Record<string, () => { lines: string[]; more: boolean; rows?: true 
   national_sums: () => ({ lines: sums(NATIONAL), more: false }),
   national_coalesce: () => ({ lines: NATIONAL.map((k) => `COALESCE(t.${k}, 0) AS ${k}`), more: true }),
   province_sums: () => ({ lines: sums(PROVINCE), more: false }),
-  province_coalesce: () => ({ lines: PROVINCE.map((k) => `COALESCE(f.${k}, 0) AS ${k}`), more: false }),
+  province_coalesce: () => ({ lines: PROVINCE.map((k) => `COALESCE(f.${k}, 0) AS ${k}`), more: true }),
   province_columns: () => ({ lines: [...PROVINCE], more: true }),
   art216: () => ({
     lines: [

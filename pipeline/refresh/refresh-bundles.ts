@@ -153,6 +153,8 @@ export async function writeProvinceBundles(
       await writeJson(dir, NATIONAL_FILES.comparisons, []),
       await writeJson(dir, NATIONAL_FILES.nationalApproved, []),
       await writeJson(dir, NATIONAL_FILES.comparisonsApproved, []),
+      await writeJson(dir, NATIONAL_FILES.headline, []),
+      await writeJson(dir, NATIONAL_FILES.headlineApproved, []),
       await writeJson(dir, SITE_FILES.units, opts.units),
       await writeJson(
         dir,

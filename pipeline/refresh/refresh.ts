@@ -31,6 +31,7 @@ import {
   type UnitRow,
 } from '../../core/contracts/site-data.ts';
 import { likeForLike } from '../../core/like-for-like.ts';
+import { headlineFigures } from '../../core/headline.ts';
 import { approvalRows, readApprovalRecords } from './refresh-approvals.ts';
 import { approvedNational, nationalPart } from './refresh-approved.ts';
 import { approvedCompleteness } from '../../core/approved-basis.ts';
@@ -153,6 +154,12 @@ export async function refreshSite(opts: RefreshOptions): Promise<{ files: string
         NATIONAL_FILES.comparisons,
         likeForLike(provinceRows, completeness, unitRows, periods),
       ),
+      // the first screen's figures against the national targets, from the same rows
+      await writeJson(
+        opts.outDir,
+        NATIONAL_FILES.headline,
+        headlineFigures(provinceRows, completeness, unitRows, periods),
+      ),
     ];
     // the section pages' files (queries/site_*.sql), kept apart in refresh-pages.ts
     const pages = await writePageData(engine, opts.outDir, writeJson);
@@ -181,6 +188,11 @@ export async function refreshSite(opts: RefreshOptions): Promise<{ files: string
         opts.outDir,
         NATIONAL_FILES.comparisonsApproved,
         likeForLike(provinceRows, approvedCompleteness(completeness, approvals), unitRows, periods),
+      ),
+      await writeJson(
+        opts.outDir,
+        NATIONAL_FILES.headlineApproved,
+        headlineFigures(provinceRows, approvedCompleteness(completeness, approvals), unitRows, periods),
       ),
       await writeJson(opts.outDir, PROVINCE_FILES.scope, { province: null }),
       // each current unit's bundle under provinces/<code>/, cut from the rows of the files above

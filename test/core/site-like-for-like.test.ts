@@ -119,8 +119,13 @@ describe('like-for-like changes', () => {
             si_labour_force: 0,
             procedures_received: 0,
             procedures_on_time: 0,
+            procedures_late: 0,
             collection_due: 0,
             collection_collected: 0,
+            late_rate_target_bp: null,
+            collection_plan: null,
+            hi_target_assigned: null,
+            si_target_assigned: null,
             debt_rank: i + 1,
           }),
         );

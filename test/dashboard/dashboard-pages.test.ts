@@ -194,6 +194,34 @@ describe('dashboard pages in Chromium', () => {
     expect(Number(box?.[1])).toBeGreaterThan(Number(box?.[2])); // landscape
   });
 
+  it('ranks the provinces by HI participants against the assigned target, lowest first, with its export', async () => {
+    await open(`page=overview&month=${MONTH}&measure=hi_target`, 'overview');
+    const title = await page.locator('#panel-ranking h2, #panel-ranking h3').first().textContent();
+    expect(title).toContain('Xếp hạng tỉnh theo BHYT / chỉ tiêu giao');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('#panel-ranking button[data-export="csv"]').click(),
+    ]);
+    const lines = readFileSync(await download.path(), 'utf8')
+      .slice(1)
+      .trim()
+      .split('\r\n')
+      .slice(1);
+    expect(lines).toHaveLength(34); // every unit: ranked, without a target, or not reported
+    // recomputed from the fixture: the reported units with an assigned target, lowest share first
+    const month = dash.fixture.provinces.filter((r) => r.period === MONTH && r.hi_target_assigned !== null);
+    const lowest = [...month].sort(
+      (a, b) =>
+        a.hi_participants / (a.hi_target_assigned ?? 1) - b.hi_participants / (b.hi_target_assigned ?? 1),
+    )[0];
+    expect(lines[0]?.startsWith(`1,${lowest?.province},`)).toBe(true);
+    const rate = Number(lines[0]?.split(',')[3]); // rank, code, name, value
+    expect(rate).toBeCloseTo((100 * (lowest?.hi_participants ?? 0)) / (lowest?.hi_target_assigned ?? 1), 2);
+    expect(lines.filter((l) => l.endsWith(',chưa báo cáo'))).toHaveLength(
+      34 - dash.fixture.provinces.filter((r) => r.period === MONTH).length,
+    );
+  });
+
   it('colours the map by the measure chosen, with its unit in the legend and its figures in the export', async () => {
     await open(`page=overview&month=${MONTH}`, 'overview');
     // Money goes out in whole đồng with its unit, never as tỷ with a decimal point (915.799).

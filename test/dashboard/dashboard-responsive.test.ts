@@ -78,6 +78,15 @@ describe.each(VIEWPORTS)('at $width px', (viewport) => {
         await waitForPage(page, name, MONTH);
         found.push(...(await overflow(page)).map((f) => `${name}: ${f}`));
       }
+      // the overview ranked by a rate: its dots and their labels stay inside the panel too
+      for (const measure of ['late_rate', 'hi_target']) {
+        await page.goto('about:blank');
+        await page.goto(
+          `${dash.server.url}#page=overview&month=${MONTH}&measure=${measure}${lang === 'en' ? '&lang=en' : ''}`,
+        );
+        await waitForPage(page, 'overview', MONTH);
+        found.push(...(await overflow(page)).map((f) => `overview by ${measure}: ${f}`));
+      }
       expect(found).toEqual([]);
     } finally {
       await page.close();

@@ -22,9 +22,10 @@ export async function renderCoverage(ctx: PageContext): Promise<void> {
   );
   const series = [t('hiRate'), t('siRate')];
   const byScheme = SCHEMES.map((scheme) => {
-    const of = rows.filter((r) => r.scheme === scheme);
+    // against the target over the units assigned one: a unit without is left out, not a target of 0
+    const of = rows.filter((r) => r.scheme === scheme && r.target !== null);
     const participants = of.reduce((s, r) => s + r.participants, 0);
-    const target = of.reduce((s, r) => s + r.target, 0);
+    const target = of.reduce((s, r) => s + (r.target ?? 0), 0);
     return { scheme: categoryLabel(scheme), participants, target, share: share(participants, target) };
   });
   const groups = [t('participants'), t('target')];

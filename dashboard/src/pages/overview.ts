@@ -19,6 +19,7 @@ import { completenessHeatmapSpec } from '../specs/completeness-heatmap.ts';
 import { debtTrendSpec } from '../specs/debt-trend.ts';
 import { provinceRankingSpec } from '../specs/province-ranking.ts';
 import { mapPanel } from './overview-map.ts';
+import { measureRankingPanel, rankingFollowsMeasure } from './overview-ranking.ts';
 import { renderOverviewHead } from './overview-head.ts';
 
 const HEATMAP_MONTHS = 12;
@@ -94,17 +95,22 @@ export async function renderOverview(ctx: PageContext): Promise<void> {
     appendChanges(ctx, panel, t('debtTotal'), { kind: 'sum', measure: 'debt_total' }),
   );
   const pair = section(ctx);
-  const ranking = chartPanel(pair, {
-    id: 'ranking',
-    title: `${t('rankingDebt')} (${pick(VIEW_TEXT.inTy)})`,
-    spec: provinceRankingSpec(ranked, names, { period, geography }),
-    table: provinceTable,
-    fileName: file('xep-hang-no'),
-    stamp: stampFor(ctx, 'debt'),
-    onClick: click,
-    wide: false,
-  });
-  void ranking.then((panel) => appendUnreportedNote(ctx, panel, unreported, period));
+  // The ranking follows the map's measure when it is a rate (or another amount) than the debt.
+  const ranking = rankingFollowsMeasure(ctx) ? measureRankingPanel(ctx, pair, all) : debtRanking();
+  function debtRanking() {
+    const panel = chartPanel(pair, {
+      id: 'ranking',
+      title: `${t('rankingDebt')} (${pick(VIEW_TEXT.inTy)})`,
+      spec: provinceRankingSpec(ranked, names, { period, geography }),
+      table: provinceTable,
+      fileName: file('xep-hang-no'),
+      stamp: stampFor(ctx, 'debt'),
+      onClick: click,
+      wide: false,
+    });
+    void panel.then((p) => appendUnreportedNote(ctx, p, unreported, period));
+    return panel;
+  }
   const map = mapPanel(ctx, pair, all);
   const heatmap = chartPanel(ctx.root, {
     id: 'heatmap',
