@@ -18,6 +18,7 @@ import { startIngestPool, type IngestPool } from './ingest-pool.ts';
 import { localIngestHandler } from './local-ingest-handler.ts';
 import { startLocalS3 } from './local-s3.ts';
 import type { LocalUpload } from './upload-files.ts';
+import type { IngestCounts } from '../core/contracts/ingest-counts.ts';
 
 export interface IngestFilesOptions {
   dataDir: string;
@@ -37,14 +38,7 @@ export interface IngestFilesOptions {
   threads?: number;
 }
 
-export interface IngestSummary {
-  uploaded: number;
-  skipped: number;
-  accepted: number;
-  rejected: number;
-  duplicate: number;
-  failed: number;
-}
+export type IngestSummary = IngestCounts;
 
 export async function ingestFiles(opts: IngestFilesOptions): Promise<IngestSummary> {
   const summary: IngestSummary = {

@@ -3,6 +3,7 @@
  * stage lines of pipeline/progress and in the same shape: Vietnamese, then English, on one line.
  */
 import type { Bilingual } from './messages.ts';
+import type { IngestCounts } from '../contracts/ingest-counts.ts';
 
 /** One line, Vietnamese first: how a stage line (pipeline/progress/stages.ts) reads too. */
 export const inOneLine = (text: Bilingual): string => `${text.vi} / ${text.en}`;
@@ -24,14 +25,7 @@ export const LOCAL_RUN_MESSAGES = {
     vi: `dùng lại các tệp mẫu trong ${dir}`,
     en: `reusing sample uploads in ${dir}`,
   }),
-  ingested: (s: {
-    uploaded: number;
-    skipped: number;
-    accepted: number;
-    rejected: number;
-    duplicate: number;
-    failed: number;
-  }): Bilingual => ({
+  ingested: (s: IngestCounts): Bilingual => ({
     vi:
       `tải lên ${s.uploaded}, đã có ${s.skipped}; ` +
       `chấp nhận ${s.accepted}, từ chối ${s.rejected}, trùng ${s.duplicate}, lỗi ${s.failed}`,

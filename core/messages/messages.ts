@@ -3,6 +3,7 @@
  * Receipt messages are keyed by rule id, so a receipt's `rule` names the text that explains it.
  * Other parts add entries here rather than writing user-facing text of their own.
  */
+import type { IngestCounts } from '../contracts/ingest-counts.ts';
 
 export interface Bilingual {
   vi: string;
@@ -316,16 +317,7 @@ export const USAGE_MESSAGES = {
 
 /** What `vss ingest` and `vss upload` print. */
 export const INGEST_MESSAGES = {
-  summary: (s: {
-    files: number;
-    uploaded: number;
-    skipped: number;
-    accepted: number;
-    rejected: number;
-    duplicate: number;
-    failed: number;
-    seconds: number;
-  }): Bilingual => ({
+  summary: (s: IngestCounts & { files: number; seconds: number }): Bilingual => ({
     vi: `${s.files} tệp: tải lên ${s.uploaded}, bỏ qua ${s.skipped} (đã có), chấp nhận ${s.accepted}, từ chối ${s.rejected}, trùng ${s.duplicate}, lỗi ${s.failed} — ${s.seconds.toFixed(1)} giây`,
     en: `${s.files} files: uploaded ${s.uploaded}, skipped ${s.skipped} (already stored), accepted ${s.accepted}, rejected ${s.rejected}, duplicate ${s.duplicate}, failed ${s.failed} — ${s.seconds.toFixed(1)} s`,
   }),
