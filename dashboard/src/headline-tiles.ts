@@ -10,7 +10,7 @@ import { HEADLINE_TEXT } from '../../core/messages/index.ts';
 import type { Change } from './changes.ts';
 import { formatCount, formatFineShare, formatPeriod, formatShare, formatTy } from './format.ts';
 import { lang, pick } from './i18n.ts';
-import type { KpiTile } from './kpis.ts';
+import type { KpiTile } from './kpi-tile.ts';
 import { UnitNames } from './units.ts';
 
 const signed = new Intl.NumberFormat('vi-VN', {

@@ -1,5 +1,5 @@
 import { pick } from './i18n.ts';
-import type { KpiTile } from './kpis.ts';
+import type { KpiTile } from './kpi-tile.ts';
 import { KPI_TEXT } from '../../core/messages/index.ts';
 
 const TREND_TEXT = { better: KPI_TEXT.better, worse: KPI_TEXT.worse, same: KPI_TEXT.same } as const;
