@@ -6,7 +6,12 @@
  * leaves the unit out and the row says how many units remain, never sums it as zero.
  */
 import { addMonths, REFORM_FIRST_PERIOD } from './period.ts';
-import type { CompletenessRow, ProvinceRow, UnitRow } from './contracts/site-data.ts';
+import {
+  zeroProvinceRow,
+  type CompletenessRow,
+  type ProvinceRow,
+  type UnitRow,
+} from './contracts/site-data.ts';
 import {
   HEADLINE_FIGURES,
   headlineRow,
@@ -77,28 +82,6 @@ const FIGURES: Record<HeadlineFigure, FigureSpec> = {
   },
 };
 
-const zeroRow = (period: string, province: string): ProvinceRow => ({
-  period,
-  province,
-  debt_total: 0,
-  debt_3m_plus: 0,
-  employers_owing: 0,
-  hi_participants: 0,
-  hi_population: 0,
-  si_participants: 0,
-  si_labour_force: 0,
-  procedures_received: 0,
-  procedures_on_time: 0,
-  procedures_late: 0,
-  collection_due: 0,
-  collection_collected: 0,
-  late_rate_target_bp: null,
-  collection_plan: null,
-  hi_target_assigned: null,
-  si_target_assigned: null,
-  debt_rank: 0,
-});
-
 class Book {
   private readonly rows = new Map<string, ProvinceRow>();
   private readonly sent = new Set<string>();
@@ -154,7 +137,7 @@ class Book {
   }
 
   private row(month: string, province: string): ProvinceRow {
-    return this.rows.get(`${month}|${province}`) ?? zeroRow(month, province);
+    return this.rows.get(`${month}|${province}`) ?? zeroProvinceRow(month, province);
   }
 }
 

@@ -132,6 +132,21 @@ export const provinceRow = z.object({
 });
 export type ProvinceRow = z.infer<typeof provinceRow>;
 
+/** A unit's row of a month with every figure 0 and no assigned targets, as a base to fill in. */
+export function zeroProvinceRow(period: string, province: string): ProvinceRow {
+  const figures = Object.fromEntries(Object.keys(COMPARED_MEASURES).map((k) => [k, 0]));
+  return {
+    period,
+    province,
+    ...(figures as Record<ComparedMeasure, number>),
+    late_rate_target_bp: null,
+    collection_plan: null,
+    hi_target_assigned: null,
+    si_target_assigned: null,
+    debt_rank: 0,
+  };
+}
+
 /** Whether a unit's report for a dataset and month arrived, and when. */
 export const completenessRow = z.object({
   dataset: z.string(),

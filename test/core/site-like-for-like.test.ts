@@ -9,6 +9,7 @@ import { comparePeriods, likeForLike } from '../../core/like-for-like.ts';
 import {
   completenessRow,
   provinceRow,
+  zeroProvinceRow,
   type CompletenessRow,
   type ProvinceRow,
 } from '../../core/contracts/site-data.ts';
@@ -108,24 +109,8 @@ describe('like-for-like changes', () => {
         if (missing) return;
         province.push(
           provinceRow.parse({
-            period,
-            province: code,
+            ...zeroProvinceRow(period, code),
             debt_total: 1000 * (m + 1) + 10 * i,
-            debt_3m_plus: 0,
-            employers_owing: 0,
-            hi_participants: 0,
-            hi_population: 0,
-            si_participants: 0,
-            si_labour_force: 0,
-            procedures_received: 0,
-            procedures_on_time: 0,
-            procedures_late: 0,
-            collection_due: 0,
-            collection_collected: 0,
-            late_rate_target_bp: null,
-            collection_plan: null,
-            hi_target_assigned: null,
-            si_target_assigned: null,
             debt_rank: i + 1,
           }),
         );
