@@ -16,7 +16,6 @@ import {
 } from '../../core/contracts/layout.ts';
 import { NotFoundError, QueryError } from '../../core/errors.ts';
 import { OPS_ERRORS } from '../../core/messages/index.ts';
-import { provinces } from '../reference/provinces.ts';
 import {
   completenessRow,
   NATIONAL_FILES,
@@ -25,10 +24,8 @@ import {
   provinceRow,
   SITE_FILES,
   siteMeta,
-  unitRow,
   type ReportRow,
   type SiteMeta,
-  type UnitRow,
 } from '../../core/contracts/site-data.ts';
 import { likeForLike } from '../../core/like-for-like.ts';
 import { headlineFigures } from '../../core/headline.ts';
@@ -36,6 +33,7 @@ import { approvalRows, readApprovalRecords } from './refresh-approvals.ts';
 import { approvedNational, nationalPart } from './refresh-approved.ts';
 import { approvedCompleteness } from '../../core/approved-basis.ts';
 import { latestDebtDetailPeriod, writeProvinceBundles } from './refresh-bundles.ts';
+import { unitRows as allUnits } from './unit-rows.ts';
 import {
   jsonText,
   shownMonths,
@@ -89,19 +87,6 @@ async function rowsOf<T>(engine: Engine, query: string, schema: z.ZodType<T>): P
   });
 }
 
-function units(): UnitRow[] {
-  return provinces().units.map((u) =>
-    unitRow.parse({
-      code: u.code,
-      name_vi: u.nameVi,
-      name_ascii: u.nameAscii,
-      generation: u.generation,
-      region_vi: u.regionVi,
-      current_code: u.currentCode,
-    }),
-  );
-}
-
 async function writeJson(dir: string, file: string, value: unknown): Promise<string> {
   const path = join(dir, file);
   const temporary = `${path}.${process.pid}.tmp`;
@@ -140,7 +125,7 @@ export async function refreshSite(opts: RefreshOptions): Promise<{ files: string
       uploads_accepted: accepted.rows[0]?.n,
     });
     await mkdir(opts.outDir, { recursive: true });
-    const unitRows = units();
+    const unitRows = allUnits();
     const provinceTable = siteTable(provinceRows);
     const completenessTable = siteTable(completeness);
     const files = [

@@ -20,11 +20,7 @@ afterAll(async () => {
   await dash?.close();
 });
 
-async function open(hash: string, name: string, period: string): Promise<void> {
-  await page.goto('about:blank');
-  await page.goto(`${dash.server.url}#${hash}`);
-  await waitForPage(page, name, period);
-}
+const open = (hash: string, name: string, period: string) => dash.open(hash, name, period);
 
 const vnd = (n: number) => `${new Intl.NumberFormat('vi-VN').format(n)} đ`;
 

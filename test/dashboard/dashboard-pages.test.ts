@@ -21,11 +21,7 @@ const PAGES = {
   province: ['chart-p-debt', 'chart-p-coverage', 'chart-p-procedures', 'chart-p-enforcement'],
 } as const;
 
-async function open(hash: string, name: string, period = MONTH): Promise<void> {
-  await page.goto('about:blank');
-  await page.goto(`${dash.server.url}#${hash}`);
-  await waitForPage(page, name, period);
-}
+const open = (hash: string, name: string, period = MONTH) => dash.open(hash, name, period);
 
 async function expectCharts(ids: readonly string[]): Promise<void> {
   expect(await page.locator('#page .chart').count()).toBe(ids.length);

@@ -19,11 +19,7 @@ afterAll(async () => {
   await dash?.close();
 });
 
-async function open(hash: string, name: string, period: string): Promise<void> {
-  await page.goto('about:blank');
-  await page.goto(`${dash.server.url}#${hash}`);
-  await waitForPage(page, name, period);
-}
+const open = (hash: string, name: string, period: string) => dash.open(hash, name, period);
 
 describe('the view state', () => {
   it('is stated in the header, on screen and in print, and carried into exports and the province page', async () => {

@@ -20,6 +20,8 @@ export interface Dashboard {
   build: BuildReport;
   /** Console errors and warnings, page errors, failed and 4xx/5xx requests. */
   problems: string[];
+  /** A fresh load of the page at `#hash`, until page `name` has drawn every chart for `period`. */
+  open(hash: string, name: string, period: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -51,6 +53,11 @@ export async function openDashboard(): Promise<Dashboard> {
     page,
     build,
     problems,
+    async open(hash, name, period) {
+      await page.goto('about:blank');
+      await page.goto(`${server.url}#${hash}`);
+      await waitForPage(page, name, period);
+    },
     async close() {
       await browser.close();
       await server.close();

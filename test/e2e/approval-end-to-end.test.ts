@@ -28,7 +28,6 @@ import {
 } from '../../core/contracts/layout.ts';
 import { readFile } from 'node:fs/promises';
 import { refreshSite } from '../../pipeline/refresh/refresh.ts';
-import { openAthenaSiteEngine } from '../../pipeline/refresh/athena-site-engine.ts';
 import { approvalRow, NATIONAL_FILES, nationalRow, SITE_FILES } from '../../core/contracts/site-data.ts';
 import { startLocalS3, type LocalS3 } from '../../local/local-s3.ts';
 import type { PublishedSnapshot, SnapshotDifference } from '../../pipeline/approval/published-snapshot.ts';
@@ -36,7 +35,11 @@ import type { NationalApproval } from '../../pipeline/upload-api/approval-nation
 import { createUploadApi } from '../../pipeline/upload-api/route-request.ts';
 import type { Receipt } from '../../core/contracts/receipt.ts';
 import { startAthenaStandIn, type AthenaStandIn } from '../support/athena-stand-in/server.ts';
-import { fakeClock } from '../pipeline/query/athena/athena-harness.ts';
+import {
+  fakeClock,
+  standInClientOptions,
+  standInSiteEngine,
+} from '../pipeline/query/athena/athena-harness.ts';
 import { debtCsv, testIngestHandler } from '../pipeline/ingest/ingest-harness.ts';
 
 const PERIOD = '2025-03';
@@ -116,11 +119,7 @@ async function nationalDebt(): Promise<{ duckdb: number; athena: number }> {
   duckdb.close();
   // A stand-in opened on this mirror, as Athena reads the lake bucket as it is now.
   const standIn: AthenaStandIn = await startAthenaStandIn({ mirrorDir: mirror });
-  const client = createAthenaClient({
-    region: 'ap-southeast-1',
-    endpoint: standIn.endpoint,
-    credentials: { accessKeyId: 'STANDIN', secretAccessKey: 'stand-in-secret' },
-  });
+  const client = createAthenaClient(standInClientOptions(standIn.endpoint));
   const clock = fakeClock();
   const athena = openAthenaEngine({
     workGroup: 'vss-test',
@@ -154,23 +153,13 @@ async function siteSignOff() {
   const duckOut = await mkdtemp(join(dir, 'site-duckdb-'));
   await refreshSite({ mirrorDir: mirror, outDir: duckOut, now });
   const standIn = await startAthenaStandIn({ mirrorDir: mirror });
-  const clock = fakeClock();
   const athenaOut = await mkdtemp(join(dir, 'site-athena-'));
   try {
     await refreshSite({
       mirrorDir: mirror,
       outDir: athenaOut,
       now,
-      openEngine: () =>
-        openAthenaSiteEngine({
-          workGroup: 'vss-test',
-          clientOptions: {
-            region: 'ap-southeast-1',
-            endpoint: standIn.endpoint,
-            credentials: { accessKeyId: 'STANDIN', secretAccessKey: 'stand-in-secret' },
-          },
-          poll: { sleep: clock.sleep, now: clock.now },
-        }),
+      openEngine: standInSiteEngine(standIn.endpoint),
     });
   } finally {
     await standIn.close();

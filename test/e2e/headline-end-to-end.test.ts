@@ -19,13 +19,12 @@ import { ingestFiles } from '../../local/ingest-files.ts';
 import { syncLocalMirror } from '../../local/local-mirror.ts';
 import { filesFromManifest } from '../../local/upload-files.ts';
 import { generateSamples, type Manifest } from '../../pipeline/generate/index.ts';
-import { openAthenaSiteEngine } from '../../pipeline/refresh/athena-site-engine.ts';
 import { refreshSite } from '../../pipeline/refresh/refresh.ts';
 import { buildSite } from '../../pipeline/site/build.ts';
 import { serveSite } from '../../local/site-server.ts';
 import { launchChromium } from '../../tools/chromium/chromium.ts';
 import { startAthenaStandIn } from '../support/athena-stand-in/server.ts';
-import { fakeClock } from '../pipeline/query/athena/athena-harness.ts';
+import { standInSiteEngine } from '../pipeline/query/athena/athena-harness.ts';
 import { tempDir } from '../pipeline/query/engine-fixture.ts';
 import {
   debt,
@@ -186,23 +185,13 @@ beforeAll(async () => {
     coverageRow.array().parse(JSON.parse(await readFile(join(dir, SITE_FILES.coverage), 'utf8')));
   coverage.duckdb = await readCoverage(duckOut);
   const standIn = await startAthenaStandIn({ mirrorDir });
-  const clock = fakeClock();
   const athenaOut = await mkdtemp(join(dataDir, 'site-athena-'));
   try {
     await refreshSite({
       mirrorDir: join(dataDir, 'unused-mirror'),
       outDir: athenaOut,
       now,
-      openEngine: () =>
-        openAthenaSiteEngine({
-          workGroup: 'vss-test',
-          clientOptions: {
-            region: 'ap-southeast-1',
-            endpoint: standIn.endpoint,
-            credentials: { accessKeyId: 'STANDIN', secretAccessKey: 'stand-in-secret' },
-          },
-          poll: { sleep: clock.sleep, now: clock.now },
-        }),
+      openEngine: standInSiteEngine(standIn.endpoint),
     });
   } finally {
     await standIn.close();

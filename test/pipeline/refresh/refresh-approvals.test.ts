@@ -18,10 +18,9 @@ import {
   type ReportRow,
 } from '../../../core/contracts/site-data.ts';
 import type { DatasetName } from '../../../core/datasets/index.ts';
-import { openAthenaSiteEngine } from '../../../pipeline/refresh/athena-site-engine.ts';
 import { refreshSite } from '../../../pipeline/refresh/refresh.ts';
 import { startAthenaStandIn, type AthenaStandIn } from '../../support/athena-stand-in/server.ts';
-import { fakeClock } from '../query/athena/athena-harness.ts';
+import { standInSiteEngine } from '../query/athena/athena-harness.ts';
 import { tempDir, writeLedgerRecord } from '../query/engine-fixture.ts';
 import { writeScenario } from '../query/engine-scenario.ts';
 
@@ -70,22 +69,12 @@ async function bothEngines(mirror: string): Promise<string> {
   await standIn?.close();
   standIn = await startAthenaStandIn({ mirrorDir: mirror });
   const endpoint = standIn.endpoint;
-  const clock = fakeClock();
   const viaAthena = tempDir('approvals-athena');
   await refreshSite({
     mirrorDir: mirror, // the sign-off records, copied beside the lake as the Lambda does
     outDir: viaAthena,
     now,
-    openEngine: () =>
-      openAthenaSiteEngine({
-        workGroup: 'vss-test',
-        clientOptions: {
-          region: 'ap-southeast-1',
-          endpoint,
-          credentials: { accessKeyId: 'STANDIN', secretAccessKey: 'stand-in-secret' },
-        },
-        poll: { sleep: clock.sleep, now: clock.now },
-      }),
+    openEngine: standInSiteEngine(endpoint),
   });
   for (const file of [
     SITE_FILES.approvals,

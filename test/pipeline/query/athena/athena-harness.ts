@@ -20,6 +20,7 @@ import {
   type AthenaStandIn,
   type AthenaStandInOptions,
 } from '../../../support/athena-stand-in/server.ts';
+import { openAthenaSiteEngine } from '../../../../pipeline/refresh/athena-site-engine.ts';
 import { tempDir } from '../engine-fixture.ts';
 import { writeScenario } from '../engine-scenario.ts';
 
@@ -42,6 +43,26 @@ export function fakeClock(): FakeClock {
   };
 }
 
+/** What a client needs to reach the stand-in at `endpoint` (it takes any credentials). */
+export function standInClientOptions(endpoint: string) {
+  return {
+    region: 'ap-southeast-1',
+    endpoint,
+    credentials: { accessKeyId: 'STANDIN', secretAccessKey: 'stand-in-secret' },
+  };
+}
+
+/** refreshSite's `openEngine` for the stand-in at `endpoint`: the refresh's Athena engine, polling on a fake clock. */
+export function standInSiteEngine(endpoint: string): () => Promise<Engine> {
+  const clock = fakeClock();
+  return () =>
+    openAthenaSiteEngine({
+      workGroup: 'vss-test',
+      clientOptions: standInClientOptions(endpoint),
+      poll: { sleep: clock.sleep, now: clock.now },
+    });
+}
+
 export interface Harness {
   mirror: string;
   duckdb: Engine;
@@ -61,11 +82,7 @@ export async function openHarness(standIn: Partial<AthenaStandInOptions> = {}): 
     onStatement: (sql, values) => duckdbStatements.push({ sql, values }),
   });
   const server = await startAthenaStandIn({ mirrorDir: mirror, ...standIn });
-  const client = createAthenaClient({
-    region: 'ap-southeast-1',
-    endpoint: server.endpoint,
-    credentials: { accessKeyId: 'STANDIN', secretAccessKey: 'stand-in-secret' },
-  });
+  const client = createAthenaClient(standInClientOptions(server.endpoint));
   const engines: AthenaEngine[] = [];
   return {
     mirror,
