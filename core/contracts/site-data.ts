@@ -14,9 +14,11 @@ import { coverage } from '../datasets/coverage.ts';
 import { enforcement } from '../datasets/enforcement.ts';
 import {
   breakdownColumn,
+  isRequired,
   summedColumns,
   type BreakdownName,
   type DatasetDef,
+  type OptionalSummedName,
   type SummedName,
 } from '../datasets/index.ts';
 import { procedures } from '../datasets/procedures.ts';
@@ -197,16 +199,20 @@ export type SiteMeta = z.infer<typeof siteMeta>;
 /**
  * A section page's row for one unit and month, from its dataset's definition: the breakdown
  * column (if any) and one whole number per summed column, each under its output name
- * (ColumnDef.output), in column order.
+ * (ColumnDef.output), in column order. A column that may be missing (`required: false`) is null
+ * where the unit's report did not carry it, never 0.
  */
 function pageRow<D extends DatasetDef>(dataset: D) {
   const breakdown = breakdownColumn(dataset);
-  const sums = Object.fromEntries(summedColumns(dataset).map((s) => [s.output.name, int]));
+  const sums = Object.fromEntries(
+    summedColumns(dataset).map((s) => [s.output.name, isRequired(s.column) ? int : int.nullable()]),
+  );
   return z.object({
     period,
     province: code,
     ...((breakdown ? { [breakdown.output.name]: z.string() } : {}) as Record<BreakdownName<D>, z.ZodString>),
-    ...(sums as Record<SummedName<D>, typeof int>),
+    ...(sums as Record<Exclude<SummedName<D>, OptionalSummedName<D>>, typeof int> &
+      Record<OptionalSummedName<D>, z.ZodNullable<typeof int>>),
   });
 }
 

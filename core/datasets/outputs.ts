@@ -4,7 +4,7 @@
  * section pages' site data and queries, the dashboard's lists and the data dictionary read them
  * from here, so a new figure or code is written once, in its dataset's file.
  */
-import type { ColumnDef, ColumnOutput, DatasetDef } from './types.ts';
+import { isRequired, type ColumnDef, type ColumnOutput, type DatasetDef } from './types.ts';
 
 /** The codes of a category column, in the order of its definition. */
 export function categoryCodes(dataset: DatasetDef, key: string): string[] {
@@ -41,12 +41,15 @@ export interface SummaryMeasure {
 
 /**
  * The summary measures of a dataset's summed columns: `${prefix}${name}` over every row, or per
- * code of the `by` column (code-major, so a scheme's figures sit together).
+ * code of the `by` column (code-major, so a scheme's figures sit together). A column that may be
+ * missing (ColumnDef.required false, e.g. one an older template lacks) is no summary measure: a
+ * summary adds an empty cell as 0, and a figure not reported must stay missing. Its sums are read
+ * from the lake, where NULL stays NULL.
  */
 export function summaryMeasures(dataset: DatasetDef): SummaryMeasure[] {
   const naming = dataset.summary;
   if (!naming) return [];
-  const summed = summedColumns(dataset);
+  const summed = summedColumns(dataset).filter((s) => isRequired(s.column));
   if ('prefix' in naming) {
     return summed.map((s) => ({ name: `${naming.prefix}${s.output.name}`, column: s.column.key }));
   }
@@ -62,6 +65,13 @@ export function summaryMeasures(dataset: DatasetDef): SummaryMeasure[] {
 /** Type level: the output names of a dataset's summed columns (from its `as const` definition). */
 export type SummedName<D> = D extends { columns: readonly (infer C)[] }
   ? C extends { output: { name: infer N extends string }; type: { kind: 'integer' } }
+    ? N
+    : never
+  : never;
+
+/** Type level: the output names of the summed columns that may be missing (`required: false`). */
+export type OptionalSummedName<D> = D extends { columns: readonly (infer C)[] }
+  ? C extends { output: { name: infer N extends string }; type: { kind: 'integer' }; required: false }
     ? N
     : never
   : never;

@@ -57,6 +57,15 @@ describe('a figure added to a dataset definition', () => {
       sanction_decisions: 0,
       fines_imposed: 0,
       fines_collected: 0,
+      // The columns an older template lacks: null where the report did not carry them.
+      inspections_planned: null,
+      inspections_unscheduled: null,
+      inspections_specialised: null,
+      workers_not_enrolled: null,
+      underpaid_found: null,
+      inspection_recovered: null,
+      police_employers: null,
+      police_recovered: null,
     };
     expect(enforcementRow.safeParse(row).success).toBe(false);
     expect(enforcementRow.parse({ ...row, enforcement_orders: 5 })).toEqual({
