@@ -7,6 +7,7 @@ import { procedures } from '../../core/datasets/procedures.ts';
 import type { Period } from '../../core/period.ts';
 import type { Unit } from '../reference/provinces.ts';
 import { NATIONAL, populationShare } from './calibration.ts';
+import { enforcementResults } from './enforcement-results.ts';
 import { Rng } from './random.ts';
 import type { Row } from './rows.ts';
 import { unitProfile } from './unit-profile.ts';
@@ -41,6 +42,7 @@ export function enforcementRows(seed: number, unit: Unit, period: Period): Row[]
       tien_phat: fines,
       // Collection lags the decision; in the month only part is in.
       tien_phat_da_thu: Math.round((fines * rng.uniform(0.55, 1)) / 1000) * 1000,
+      ...enforcementResults(seed, unit, period, share, inspections, inspected),
     },
   ];
 }

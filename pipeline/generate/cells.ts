@@ -1,9 +1,17 @@
 /** A generated row as a province would type it: template column order, Vietnamese labels. */
-import type { ColumnDef, DatasetDef } from '../../core/datasets/index.ts';
+import { isRequired, type ColumnDef, type DatasetDef } from '../../core/datasets/index.ts';
 import type { Cell, Row } from './rows.ts';
 
-export function header(dataset: DatasetDef): string[] {
-  return dataset.columns.map((c) => c.vi);
+/**
+ * The columns a generated file carries: the template's, less any optional column that none of its
+ * rows has (a file made with an older template, which lacked it).
+ */
+export function fileColumns(dataset: DatasetDef, rows: readonly Row[]): ColumnDef[] {
+  return dataset.columns.filter((c) => isRequired(c) || rows.some((r) => r[c.key] !== undefined));
+}
+
+export function header(columns: readonly ColumnDef[]): string[] {
+  return columns.map((c) => c.vi);
 }
 
 function cellOf(column: ColumnDef, row: Row): Cell {
@@ -15,6 +23,6 @@ function cellOf(column: ColumnDef, row: Row): Cell {
   return option.vi;
 }
 
-export function cells(dataset: DatasetDef, row: Row): Cell[] {
-  return dataset.columns.map((c) => cellOf(c, row));
+export function cells(columns: readonly ColumnDef[], row: Row): Cell[] {
+  return columns.map((c) => cellOf(c, row));
 }

@@ -4,7 +4,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { DatasetDef } from '../../core/datasets/index.ts';
-import { cells, header } from './cells.ts';
+import { cells, fileColumns, header } from './cells.ts';
 import type { Row } from './rows.ts';
 import { fixZipTimestamps } from './zip-timestamps.ts';
 
@@ -17,9 +17,10 @@ export async function xlsxFile(dataset: DatasetDef, rows: readonly Row[], stamp:
   workbook.created = stamp;
   workbook.modified = stamp;
   const sheet = workbook.addWorksheet(SHEET_NAME);
-  sheet.addRow(header(dataset));
-  for (const row of rows) sheet.addRow(cells(dataset, row));
-  dataset.columns.forEach((c, i) => {
+  const columns = fileColumns(dataset, rows);
+  sheet.addRow(header(columns));
+  for (const row of rows) sheet.addRow(cells(columns, row));
+  columns.forEach((c, i) => {
     sheet.getColumn(i + 1).width = Math.max(12, c.vi.length + 2);
   });
   const bytes = Buffer.from(
