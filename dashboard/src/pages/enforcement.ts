@@ -1,4 +1,7 @@
-/** Enforcement and prosecution: inspections and fines over time, fines by province, the dossier funnel by article. */
+/**
+ * Enforcement and prosecution: inspections and fines over time, fines by province, the dossier
+ * funnel by article, then inspections by type, their results and police-coordination recoveries.
+ */
 import { PAGE_SUMS, type EnforcementRow, type ProsecutionRow } from '../../../core/contracts/site-data.ts';
 import { prosecution as prosecutionDef } from '../../../core/datasets/prosecution.ts';
 import { codesOf } from '../../../core/datasets/index.ts';
@@ -9,6 +12,7 @@ import { countPoint, ty } from '../chart-helpers.ts';
 import { inRegion, nameOf, stampFor, type PageContext } from '../page-context.ts';
 import { pageRows } from '../page-rows.ts';
 import { renderSectionPage } from '../section-page.ts';
+import { renderEnforcementResults } from './enforcement-results.ts';
 import { OKABE_ITO } from '../specs/palette.ts';
 
 /** A dossier's stages in the order it moves through them (the schema's order); the last three are exits. */
@@ -97,4 +101,5 @@ export async function renderEnforcement(ctx: PageContext): Promise<void> {
       fileName: `tien-phat-tinh-${period}`,
     },
   });
+  await renderEnforcementResults(ctx, enforcement);
 }

@@ -64,17 +64,43 @@ function coverageRows(draw: Draw): FixtureRow[] {
   });
 }
 
-function enforcementRows(draw: Draw): FixtureRow[] {
+/**
+ * The columns the enforcement template gained, from 2025-06 (month 1) on, but not in Quảng Nam's
+ * (49) June report, made with the older template. Drawn from a source of their own, so the rest
+ * of the lake is the same numbers as before they were added.
+ */
+function enforcementResults(unit: string, month: number, inspections: number): FixtureRow {
+  if (month < 1 || (unit === '49' && month === 1)) return {};
+  const draw = generator(Number(unit) * 100 + month);
+  const unscheduled = int(draw, 0, inspections);
+  const specialised = int(draw, 0, inspections - unscheduled);
+  const found = int(draw, 0, 400) * 2_500_000;
+  const police = int(draw, 0, 2);
+  return {
+    so_cuoc_theo_ke_hoach: inspections - unscheduled - specialised,
+    so_cuoc_dot_xuat: unscheduled,
+    so_cuoc_chuyen_nganh: specialised,
+    so_lao_dong_chua_tham_gia: int(draw, 0, 60),
+    so_tien_dong_thieu: found,
+    so_tien_da_truy_thu: int(draw, 0, found / 1_000_000) * 1_000_000,
+    so_don_vi_thu_hoi_cong_an: police,
+    so_tien_thu_hoi_cong_an: police * int(draw, 1, 300) * 1_000_000,
+  };
+}
+
+function enforcementRows(draw: Draw, unit: string, month: number): FixtureRow[] {
   const inspected = int(draw, 3, 30);
   const fines = int(draw, 1, 90) * 5_000_000;
+  const inspections = int(draw, 1, 12);
   return [
     {
-      so_cuoc_thanh_tra: int(draw, 1, 12),
+      so_cuoc_thanh_tra: inspections,
       so_don_vi_duoc_thanh_tra: inspected,
       so_don_vi_vi_pham: int(draw, 0, inspected),
       so_quyet_dinh_xu_phat: int(draw, 0, 8),
       tien_phat: fines,
       tien_phat_da_thu: int(draw, 0, fines / 1_000_000) * 1_000_000,
+      ...enforcementResults(unit, month, inspections),
     },
   ];
 }
@@ -130,7 +156,7 @@ function rowsOf(dataset: DatasetName, draw: Draw, unit: string, month: number): 
     case 'coverage':
       return coverageRows(draw);
     case 'enforcement':
-      return enforcementRows(draw);
+      return enforcementRows(draw, unit, month);
     case 'prosecution':
       return prosecutionRows(draw, unit, month);
     case 'procedures':
