@@ -5,7 +5,7 @@
  * isTotalsRow and isSubtotalLabel themselves. Undefined: leave the file to the JavaScript path.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { isTotal, type DatasetDef } from '../../core/datasets/index.ts';
+import { isRequired, isTotal, type DatasetDef } from '../../core/datasets/index.ts';
 import { isSubtotalLabel } from './row-kinds.ts';
 import { isTotalsRow } from './sheet-body.ts';
 import { MAYBE_SUBTOTAL_LABEL, MAYBE_TOTAL_LABEL, quoteIdent, quoteLiteral } from './fast-csv-sql.ts';
@@ -38,7 +38,12 @@ export async function figuresOfParquet(
   const select = [
     'count(*)',
     unique.length > 0 ? unique.join(' AND ') : 'true',
-    ...totals.map((c) => `CAST(coalesce(sum(${col(c.key)}), 0) AS VARCHAR)`),
+    // NULL for a column that may be missing and that no row filled: it then has no total.
+    ...totals.map((c) =>
+      isRequired(c)
+        ? `CAST(coalesce(sum(${col(c.key)}), 0) AS VARCHAR)`
+        : `CAST(sum(${col(c.key)}) AS VARCHAR)`,
+    ),
     ...labels,
   ];
   const reader = await connection.runAndReadAll(
@@ -48,6 +53,7 @@ export async function figuresOfParquet(
   if (distinct !== true || typeof count !== 'bigint' || count === 0n) return undefined;
   const figures: Record<string, number> = {};
   for (const [i, c] of totals.entries()) {
+    if (rest[i] === null) continue;
     const sum = Number(rest[i]);
     // Above 2^53 the JS path's floating sum may round: leave such a file to it.
     if (!Number.isSafeInteger(sum)) return undefined;

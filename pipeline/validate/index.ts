@@ -3,7 +3,7 @@
  * and `vss validate`. No S3, no DuckDB, no clock except the injected `now`.
  */
 import { createHash } from 'node:crypto';
-import { DATASET_NAMES, DATASETS, isTotal, type DatasetDef } from '../../core/datasets/index.ts';
+import { DATASET_NAMES, DATASETS, isRequired, isTotal, type DatasetDef } from '../../core/datasets/index.ts';
 import type { UploadLocation } from '../../core/contracts/layout.ts';
 import { RULE_MESSAGES } from '../../core/messages/index.ts';
 import type { Receipt } from '../../core/contracts/receipt.ts';
@@ -231,6 +231,8 @@ export async function validateUpload(input: ValidationInput): Promise<Validation
   const totals = Object.fromEntries(
     dataset.columns
       .filter(isTotal)
+      // A column that may be missing and that no row filled has no total: missing is not 0.
+      .filter((c) => isRequired(c) || rows.some((r) => r[c.key] !== null && r[c.key] !== undefined))
       .map((c) => [c.key, rows.reduce((sum, r) => sum + (Number(r[c.key]) || 0), 0)]),
   );
   return { receipt: receiptOf(input, issues, parsed.length, rows.length, totals), rows };

@@ -32,8 +32,14 @@ function cellOf(name: DatasetName, c: ColumnDef, i: number): Cell {
   const t = c.type;
   if (name === 'prosecution' && c.key === 'ma_so_thue' && i % 5 === 0) return '';
   if (name === 'prosecution' && c.key === 'dieu_luat') return i % 5 === 0 ? '214' : 'Điều 216';
-  if (name === 'enforcement' && (c.key === 'so_don_vi_vi_pham' || c.key === 'tien_phat_da_thu'))
-    return String(i % 3);
+  if (name === 'enforcement') {
+    const small = ['so_don_vi_vi_pham', 'tien_phat_da_thu', 'so_cuoc_dot_xuat', 'so_cuoc_chuyen_nganh'];
+    if (small.includes(c.key) || c.key === 'so_tien_da_truy_thu') return String(i % 3);
+    // the inspection types add up to the inspections
+    if (c.key === 'so_cuoc_theo_ke_hoach') return String(((i * 7919) % 900) + 1003 - 2 * (i % 3));
+    // a report that leaves the police-coordination figures empty (they may be)
+    if (c.key.endsWith('_cong_an') && i % 7 === 0) return '';
+  }
   switch (t.kind) {
     case 'tax_code':
       return i % 4 === 3 ? `${3700000000 + i}-00${i % 10}` : String(3700000000 + i);

@@ -85,6 +85,10 @@ describe('enforcement: inspection types, results and police coordination', () =>
       so_don_vi_thu_hoi_cong_an: 2,
       so_tien_thu_hoi_cong_an: 310_500_000,
     });
+    expect(result.receipt.totals).toMatchObject({
+      so_cuoc_dot_xuat: 3,
+      so_tien_thu_hoi_cong_an: 310_500_000,
+    });
   });
 
   it('accepts an older file without the new columns, holding them as NULL (not 0) in the lake', async () => {
@@ -92,6 +96,8 @@ describe('enforcement: inspection types, results and police coordination', () =>
     expect(result.receipt.status).toBe('accepted');
     expect(result.receipt.errors).toEqual([]);
     expect(result.receipt.warnings).toEqual([]);
+    // The receipt totals no figure the file did not carry, rather than a 0.
+    expect(Object.keys(result.receipt.totals)).toEqual(OLD);
     const stored = result.rows[0] ?? {};
     expect(stored.so_cuoc_thanh_tra).toBe(12);
     for (const key of NEW) expect(stored[key], key).toBeNull();
