@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { DATASETS, isRequired } from '../../../core/datasets/index.ts';
 import { csvOf, debtRow, rulesOf, validate } from './validate-upload-helpers.ts';
 
 describe('validateUpload on a CSV', () => {
@@ -118,9 +119,10 @@ describe('validateUpload on a CSV', () => {
   });
 
   it('rejects a missing required column and a duplicated one, and warns about unknown columns', async () => {
+    // the required columns' headers (an older template, whose file is valid without the rest)
+    const required = DATASETS.enforcement.columns.filter(isRequired).map((c) => `"${c.vi}"`);
     const csv =
-      csvOf('enforcement', [{}]).split('\n')[0]!.replace('Tiền phạt (đồng),', '') +
-      ',Ghi chú,so cuoc thanh tra\n1,1,0,0,0,x,1\n';
+      required.join(',').replace('"Tiền phạt (đồng)",', '') + ',Ghi chú,so cuoc thanh tra\n1,1,0,0,0,x,1\n';
     const { receipt } = await validate('enforcement', csv);
     expect(rulesOf({ receipt, rows: [] })).toEqual(['header.missing', 'header.duplicate']);
     expect(receipt.errors[0]).toMatchObject({ row: 1, column: 'tien_phat' });
