@@ -22,7 +22,6 @@ import {
   inRegion,
   nameOf,
   openClickedProvince,
-  section,
   stampFor,
   unitsShown,
   type PageContext,
@@ -181,8 +180,8 @@ async function renderUnits(ctx: PageContext, month: readonly EnforcementRow[]): 
   const without = named.filter((r) => RESULT_FIGURES.every((f) => r[f] === null));
   const unreported = unreportedUnits(ctx, 'enforcement', period);
   const title = `${pick(RESULTS_TEXT.rankingTitle)} · ${formatPeriod(period)}`;
-  const pair = section(ctx);
-  const ranking = await chartPanel(pair, {
+  // Each across the page: the table's eight figures need the width.
+  const ranking = await chartPanel(ctx.root, {
     id: 'recovered-ranking',
     title,
     spec: barRankingSpec(
@@ -215,7 +214,6 @@ async function renderUnits(ctx: PageContext, month: readonly EnforcementRow[]): 
     fileName: `truy-thu-tinh-${period}`,
     stamp,
     onClick: openClickedProvince(ctx),
-    wide: false,
   });
   if (without.length > 0) {
     const note = document.createElement('p');
@@ -228,7 +226,7 @@ async function renderUnits(ctx: PageContext, month: readonly EnforcementRow[]): 
     RESULT_FIGURES.every((f) => r[f] === null)
       ? pick(RESULTS_TEXT.noFigures)
       : pick(CHANGE_TEXT.reportedStatus);
-  tablePanel(pair, {
+  tablePanel(ctx.root, {
     id: 'results-by-unit',
     title: `${pick(RESULTS_TEXT.unitsTitle)} · ${formatPeriod(period)}`,
     table: {
