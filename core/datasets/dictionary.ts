@@ -63,6 +63,12 @@ function outputLines(d: DatasetDef): string[] {
       (s) => `| \`${s.column.key}\` | \`${s.output.name}\` | ${s.output.en} | ${measuresOf(s.column.key)} |`,
     ),
     '',
+    ...(summed.some((s) => !isRequired(s.column))
+      ? [
+          'An optional column is no summary measure (a summary would add a missing cell as 0): its site data is null where a report did not carry it, and analysts sum it from the lake table, where it is NULL.',
+          '',
+        ]
+      : []),
   ];
 }
 
