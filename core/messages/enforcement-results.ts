@@ -34,12 +34,17 @@ export const RESULTS_TEXT = {
     'Inspection results and police coordination by province',
   ),
   rankingTitle: b('Số tiền đã truy thu sau thanh tra theo tỉnh', 'Recovered after inspection by province'),
+  unitRecoveries: b(
+    'Truy thu sau thanh tra và thu hồi qua phối hợp công an',
+    'Recovered after inspection and via the police',
+  ),
   type: b('Loại thanh tra', 'Inspection type'),
   result: b('Kết quả', 'Result'),
   /** The trend tables' coverage columns. */
   unitsWithFigures: b('Số tỉnh có số liệu', 'Provinces with figures'),
   unitsReported: b('Số tỉnh đã báo cáo', 'Provinces reported'),
   noFigures: b('chưa có số liệu', 'no figures'),
+  noFiguresYet: b('Chưa có số liệu', 'No figures yet'),
   /** The line under a trend: what the month's sums cover. */
   covered: (month: string, units: number, expected: number) =>
     b(

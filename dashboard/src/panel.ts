@@ -91,3 +91,23 @@ export async function chartPanel(parent: HTMLElement, opts: PanelOptions): Promi
   await embedChart(chart, opts.spec, opts.fileName, opts.onClick);
   return figure;
 }
+
+/** A panel whose chart has nothing to draw: its title and the words saying why, no empty axes. */
+export function emptyPanel(
+  parent: HTMLElement,
+  opts: { id: string; title: string; text: string; wide?: boolean },
+) {
+  const figure = document.createElement('figure');
+  figure.className = opts.wide === false ? 'panel' : 'panel wide';
+  figure.id = `panel-${opts.id}`;
+  const heading = document.createElement('h2');
+  heading.id = `title-${opts.id}`;
+  heading.textContent = opts.title;
+  figure.setAttribute('aria-labelledby', heading.id);
+  const note = document.createElement('p');
+  note.className = 'not-reported';
+  note.textContent = opts.text;
+  figure.append(heading, note);
+  parent.append(figure);
+  return figure;
+}

@@ -71,6 +71,25 @@ describe('the enforcement page: inspection types, results, police coordination',
     );
   });
 
+  it("draws a unit's recoveries on its page, and says so when its reports have none", async () => {
+    const has = dash.fixture.enforcement.find((r) => r.period === MONTH && r.inspection_recovered !== null);
+    const lacks = dash.fixture.enforcement.find(
+      (r) =>
+        r.period === MONTH &&
+        dash.fixture.enforcement.every((x) => x.province !== r.province || x.police_recovered === null),
+    );
+    for (const [row, drawn] of [
+      [has, true],
+      [lacks, false],
+    ] as const) {
+      await dash.open(`page=province&month=${MONTH}&province=${row?.province}`, 'province', MONTH);
+      const note = page.locator('#panel-p-enforcement-results p.not-reported');
+      expect(await note.count(), row?.province).toBe(drawn ? 0 : 1);
+      if (!drawn) expect(await note.innerText()).toBe('Chưa có số liệu');
+    }
+    expect(dash.problems).toEqual([]);
+  });
+
   it('fits a 360 px phone, in English too', async () => {
     await page.setViewportSize({ width: 360, height: 740 });
     try {

@@ -25,7 +25,13 @@ const PAGES = {
   ],
   procedures: ['chart-procedures-trend', 'chart-procedures-groups', 'chart-procedures-ranking'],
   reporting: ['chart-reporting-heatmap'],
-  province: ['chart-p-debt', 'chart-p-coverage', 'chart-p-procedures', 'chart-p-enforcement'],
+  province: [
+    'chart-p-debt',
+    'chart-p-coverage',
+    'chart-p-procedures',
+    'chart-p-enforcement',
+    'chart-p-enforcement-results',
+  ],
 } as const;
 
 const open = (hash: string, name: string, period = MONTH) => dash.open(hash, name, period);

@@ -257,3 +257,18 @@ async function renderUnits(ctx: PageContext, month: readonly EnforcementRow[]): 
     stamp,
   });
 }
+
+/**
+ * One unit's recoveries month by month, for its own page (triệu đồng): what was recovered after
+ * inspections and through the police, with no point for a month whose report lacked the figure.
+ */
+export function unitRecoveryPoints(rows: readonly EnforcementRow[], code: string) {
+  return rows
+    .filter((r) => r.province === code)
+    .flatMap((r) =>
+      (['inspection_recovered', 'police_recovered'] as const).flatMap((f) => {
+        const value = r[f];
+        return value === null ? [] : [moneyPoint(r.period, label(f), value, 'trieu')];
+      }),
+    );
+}

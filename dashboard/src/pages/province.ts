@@ -9,16 +9,17 @@ import {
 import type { Compared } from '../changes.ts';
 import { formatPeriod } from '../format.ts';
 import { pick, t } from '../i18n.ts';
-import { VIEW_TEXT } from '../../../core/messages/index.ts';
+import { RESULTS_TEXT, VIEW_TEXT } from '../../../core/messages/index.ts';
 import { countPoint, moneyPoint, sharePoint, trendFrame, trendTable } from '../chart-helpers.ts';
 import { linkTo, nameOf, section, stampFor, type PageContext } from '../page-context.ts';
 import { pageRows } from '../page-rows.ts';
-import { chartPanel } from '../panel.ts';
+import { chartPanel, emptyPanel } from '../panel.ts';
 import { appendChanges } from '../render-changes.ts';
 import { FIRST_PERIOD_OF_34, generationOf } from '../units.ts';
 import { restateToCurrent } from '../restate.ts';
 import { loadPageData } from '../site-data-client.ts';
 import { lineTrendSpec, type TrendPoint } from '../specs/line-trend.ts';
+import { unitRecoveryPoints } from './enforcement-results.ts';
 import { policePanel, reportsPanel } from './province-lists.ts';
 
 /**
@@ -143,6 +144,12 @@ export async function renderProvince(ctx: PageContext): Promise<void> {
         ),
       ],
     },
+    {
+      id: 'p-enforcement-results',
+      title: `${pick(RESULTS_TEXT.unitRecoveries)} (${pick(VIEW_TEXT.inTrieu)})`,
+      yTitle: pick(VIEW_TEXT.amountTrieu),
+      points: unitRecoveryPoints(enforcement, code),
+    },
   ];
   const grid = section(ctx);
   const own = unitComparisons(ctx, code);
@@ -158,6 +165,11 @@ export async function renderProvince(ctx: PageContext): Promise<void> {
   };
   await Promise.all(
     charts.map(async (c) => {
+      // nothing to draw (the recoveries of a unit on the older template): said, not an empty chart
+      if (c.points.length === 0) {
+        emptyPanel(grid, { id: c.id, title: c.title, text: pick(RESULTS_TEXT.noFiguresYet), wide: false });
+        return;
+      }
       const series = [...new Set(c.points.map((p) => p.series))];
       const panel = await chartPanel(grid, {
         id: c.id,
