@@ -255,6 +255,20 @@ export const RULE_MESSAGES = {
     vi: `${q(p.column.vi)}: ${shown(p.found)} có thể là ngày/tháng hoặc tháng/ngày vì trong cột có ngày viết theo tháng/ngày/năm. Hãy ghi theo dd/mm/yyyy.`,
     en: `${q(p.column.en)}: ${shown(p.found)} may be day/month or month/day, since the column holds dates written month/day/year. Write it as dd/mm/yyyy.`,
   }),
+  /** A coverage row's own target beside the one the national targets reference assigns. */
+  'target.differs': (p: {
+    scheme: string;
+    reported: number;
+    assigned: number;
+    decision: string;
+  }): Bilingual => ({
+    vi: `Chỉ tiêu giao ${p.scheme} trong báo cáo (${vnNumber(p.reported)}) khác chỉ tiêu được giao theo ${p.decision} (${vnNumber(p.assigned)}); số liệu tổng hợp dùng chỉ tiêu được giao. Báo cáo vẫn được tiếp nhận.`,
+    en: `The ${p.scheme} target in the report (${enNumber(p.reported)}) differs from the target assigned by ${p.decision} (${enNumber(p.assigned)}); the figures use the assigned target. The report is still accepted.`,
+  }),
+  'target.missing': (p: { province: string; year: number }): Bilingual => ({
+    vi: `Chưa có chỉ tiêu được giao năm ${p.year} cho đơn vị ${p.province} trong danh mục chỉ tiêu quốc gia; số liệu so với chỉ tiêu để trống cho đơn vị này. Báo cáo vẫn được tiếp nhận.`,
+    en: `The national targets reference holds no ${p.year} targets for unit ${p.province}; figures against the target leave this unit out. The report is still accepted.`,
+  }),
   'issues.truncated': (p: { kind: 'errors' | 'warnings'; total: number; shown: number }): Bilingual => ({
     vi: `Có tất cả ${vnNumber(p.total)} ${p.kind === 'errors' ? 'lỗi' : 'cảnh báo'}; chỉ liệt kê ${vnNumber(p.shown)} mục đầu.`,
     en: `${enNumber(p.total)} ${p.kind} in all; only the first ${enNumber(p.shown)} are listed.`,
@@ -368,18 +382,6 @@ export const ATHENA_MESSAGES = {
   scanned: (bytes: number, seconds: number): Bilingual => ({
     vi: `Athena đã quét ${(bytes / 1e6).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB trong ${seconds.toLocaleString('vi-VN', { maximumFractionDigits: 1 })} giây`,
     en: `Athena scanned ${(bytes / 1e6).toLocaleString('en-US', { maximumFractionDigits: 1 })} MB in ${seconds.toLocaleString('en-US', { maximumFractionDigits: 1 })} s`,
-  }),
-} as const;
-
-/** A province's own coverage target set beside the national targets reference. */
-export const TARGET_MESSAGES = {
-  differs: (p: { scheme: string; reported: number; assigned: number; decision: string }): Bilingual => ({
-    vi: `Chỉ tiêu giao ${p.scheme} trong báo cáo (${p.reported.toLocaleString('vi-VN')}) khác chỉ tiêu được giao theo ${p.decision} (${p.assigned.toLocaleString('vi-VN')}); số liệu tổng hợp dùng chỉ tiêu được giao.`,
-    en: `The ${p.scheme} target in the report (${p.reported.toLocaleString('en-US')}) differs from the target assigned by ${p.decision} (${p.assigned.toLocaleString('en-US')}); the figures use the assigned target.`,
-  }),
-  missing: (p: { province: string; year: number }): Bilingual => ({
-    vi: `Chưa có chỉ tiêu được giao năm ${p.year} cho đơn vị ${p.province} trong danh mục chỉ tiêu quốc gia.`,
-    en: `The national targets reference holds no ${p.year} targets for unit ${p.province}.`,
   }),
 } as const;
 
