@@ -269,6 +269,34 @@ export const RULE_MESSAGES = {
     vi: `Chưa có chỉ tiêu được giao năm ${p.year} cho đơn vị ${p.province} trong danh mục chỉ tiêu quốc gia; số liệu so với chỉ tiêu để trống cho đơn vị này. Báo cáo vẫn được tiếp nhận.`,
     en: `The national targets reference holds no ${p.year} targets for unit ${p.province}; figures against the target leave this unit out. The report is still accepted.`,
   }),
+  /** A national targets file (the national office's decision), checked before it is loaded. */
+  'targets.duplicate': (p: {
+    year: number;
+    generation: string;
+    province: string;
+    decision: string;
+    firstRow: number;
+  }): Bilingual => ({
+    vi: `Đơn vị ${p.province} (hệ ${p.generation} tỉnh) năm ${p.year} đã có ở dòng ${p.firstRow} của cùng quyết định ${p.decision}; mỗi đơn vị chỉ được giao một lần trong một quyết định.`,
+    en: `Unit ${p.province} (${p.generation}-unit generation) for ${p.year} is already on row ${p.firstRow} of the same decision ${p.decision}; a decision assigns each unit once.`,
+  }),
+  'targets.province': (p: { year: number; generation: string; province: string }): Bilingual => ({
+    vi: `Mã tỉnh ${q(p.province)} không phải một đơn vị của hệ ${p.generation} tỉnh có hiệu lực trong năm ${p.year}.`,
+    en: `${q(p.province)} is not a unit of the ${p.generation}-unit generation in force in ${p.year}.`,
+  }),
+  'targets.decision_date': (p: {
+    decision: string;
+    date: string;
+    firstDate: string;
+    firstRow: number;
+  }): Bilingual => ({
+    vi: `Quyết định ${p.decision} ghi ngày ${p.date}, nhưng dòng ${p.firstRow} ghi ngày ${p.firstDate}; một quyết định chỉ có một ngày.`,
+    en: `Decision ${p.decision} is dated ${p.date} here but ${p.firstDate} on row ${p.firstRow}; a decision has one date.`,
+  }),
+  'targets.loaded': (p: { decision: string }): Bilingual => ({
+    vi: `Quyết định ${p.decision} đã có trong danh mục chỉ tiêu; một quyết định mới (số khác, ngày sau) mới thay thế được chỉ tiêu đã giao.`,
+    en: `Decision ${p.decision} is already in the targets reference; only a new decision (another number, a later date) supersedes assigned targets.`,
+  }),
   'issues.truncated': (p: { kind: 'errors' | 'warnings'; total: number; shown: number }): Bilingual => ({
     vi: `Có tất cả ${vnNumber(p.total)} ${p.kind === 'errors' ? 'lỗi' : 'cảnh báo'}; chỉ liệt kê ${vnNumber(p.shown)} mục đầu.`,
     en: `${enNumber(p.total)} ${p.kind} in all; only the first ${enNumber(p.shown)} are listed.`,

@@ -66,6 +66,10 @@ export const RULE_NAMES: Readonly<Partial<Record<RuleId, Bilingual>>> = {
     'Chỉ tiêu giao đúng quyết định giao chỉ tiêu',
     'The target the deciding document assigns',
   ),
+  'targets.duplicate': b('Mỗi đơn vị một lần trong một quyết định', 'Each unit once in a decision'),
+  'targets.province': b('Mã tỉnh của hệ đơn vị trong năm', "A unit of the year's generation"),
+  'targets.decision_date': b('Một quyết định, một ngày', 'One date per decision'),
+  'targets.loaded': b('Quyết định chưa được nạp', 'A decision not loaded before'),
   'target.missing': b(
     'Đơn vị có chỉ tiêu được giao trong năm',
     'The unit has a target assigned for the year',
@@ -98,6 +102,7 @@ const EXPECTED_WORDS: Readonly<Record<string, Bilingual>> = {
   '.xlsx or CSV UTF-8': b('tệp Excel (.xlsx) hoặc CSV UTF-8', 'an Excel (.xlsx) or CSV UTF-8 file'),
   Unicode: b('chữ tiếng Việt dạng Unicode (CSV UTF-8)', 'Vietnamese text in Unicode (CSV UTF-8)'),
   'dd/mm/yyyy or yyyy-mm-dd': b('ngày dạng dd/mm/yyyy hoặc yyyy-mm-dd', 'a date as dd/mm/yyyy or yyyy-mm-dd'),
+  'a new decision': b('một quyết định chưa được nạp', 'a decision not loaded before'),
   'an assigned target': b('chỉ tiêu được giao trong danh mục quốc gia', 'a target in the national reference'),
 };
 
