@@ -3,6 +3,9 @@
  * broken rule is an error naming its row, column, rule, expected and found in both languages.
  */
 import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import { targetsDataset } from '../../core/reference/targets-dataset.ts';
+import { writeTemplate } from '../../pipeline/template/write-template.ts';
 import { describe, expect, it } from 'vitest';
 import { provinces } from '../../pipeline/reference/provinces.ts';
 import { nationalTargets } from '../../pipeline/reference/targets.ts';
@@ -67,6 +70,33 @@ describe('a national targets file', () => {
       expect(e.message_en, e.rule).not.toBe(e.message_vi);
     }
     expect(checked.errors[0]?.message_vi).toContain('dòng 2');
+  });
+
+  it('gives the national office a template whose filled copy passes', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const template = await writeTemplate(targetsDataset);
+    await workbook.xlsx.load(
+      template.buffer.slice(template.byteOffset, template.byteOffset + template.byteLength) as ArrayBuffer,
+    );
+    const data = workbook.worksheets[0];
+    if (!data) throw new Error('template without a data sheet');
+    expect((data.getRow(1).values as unknown[]).slice(1)).toEqual(targetsDataset.columns.map((c) => c.vi));
+    data.addRow([2026, '34', '79', 10, 2, 9, 1234, 250, 100, 40, 7, 'QĐ 12/QĐ-BHXH', '20/12/2025']);
+    const filled = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const checked = await validateTargetsFile('qd-12.xlsx', filled, registry, nationalTargets());
+    expect(checked.errors).toEqual([]);
+    expect(checked.rows).toEqual([
+      {
+        year: 2026,
+        generation: '34',
+        province: '79',
+        participants: { si_compulsory: 10, si_voluntary: 2, ui: 9, hi: 1234 },
+        late_rate_target_bp: 250,
+        collection_plan: { bhxh: 100, bhyt: 40, bhtn: 7 },
+        decision_no: 'QĐ 12/QĐ-BHXH',
+        decision_date: '2025-12-20',
+      },
+    ]);
   });
 
   it('refuses a decision already loaded, and a file without the template columns', async () => {
