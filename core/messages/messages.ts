@@ -413,6 +413,26 @@ export const ATHENA_MESSAGES = {
   }),
 } as const;
 
+/** What `vss targets load` says to the national office. */
+export const TARGETS_LOAD_MESSAGES = {
+  title: (file: string): Bilingual => ({
+    vi: `Tệp chỉ tiêu giao: ${file}`,
+    en: `National targets file: ${file}`,
+  }),
+  loaded: (p: { rows: number; decisions: string[]; dir: string }): Bilingual => ({
+    vi: `Đã nạp ${vnNumber(p.rows)} dòng chỉ tiêu của quyết định ${p.decisions.join(', ')} vào ${p.dir}; quyết định mới nhất của mỗi đơn vị, mỗi năm là chỉ tiêu có hiệu lực, các quyết định cũ vẫn được lưu.`,
+    en: `Loaded ${enNumber(p.rows)} target rows of decision ${p.decisions.join(', ')} into ${p.dir}; each unit-year's latest decision is in force, earlier ones are kept.`,
+  }),
+  checked: (p: { rows: number }): Bilingual => ({
+    vi: `Tệp hợp lệ (${vnNumber(p.rows)} dòng); chưa nạp vì đang chạy với --check.`,
+    en: `The file is valid (${enNumber(p.rows)} rows); not loaded, as --check was given.`,
+  }),
+  rejected: (p: { errors: number }): Bilingual => ({
+    vi: `Tệp bị từ chối (${vnNumber(p.errors)} lỗi); danh mục chỉ tiêu không thay đổi.`,
+    en: `The file is rejected (${enNumber(p.errors)} errors); the targets reference is unchanged.`,
+  }),
+} as const;
+
 /** What `vss query` says to the analyst at the terminal. */
 export const QUERY_MESSAGES = {
   running: (seconds: number): Bilingual => ({
