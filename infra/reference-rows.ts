@@ -9,6 +9,7 @@ import {
   DATASETS_TABLE,
   MONTHS_TABLE,
   PROVINCES_TABLE,
+  TARGETS_HISTORY_TABLE,
   TARGETS_TABLE,
   type ReferenceTableDefinition,
   type ReferenceTableName,
@@ -72,6 +73,7 @@ export function referenceTables(
     // Athena's months are not the data's but every month to the bound: its description says so.
     glueTable(MONTHS_TABLE, months, `Every month from ${FIRST_PERIOD} to ${LAST_REFERENCE_PERIOD}`),
     glueTable(TARGETS_TABLE, targetRows(targets)),
+    glueTable(TARGETS_HISTORY_TABLE, targetRows(targets, 'history')),
   ];
 }
 

@@ -8,7 +8,11 @@
 -- refresh passes the months it shows.
 -- The late-payment rate's parts (rate_debt, rate_due, rate_units) are like for like: debt and
 -- amount due summed over only the units that sent both their debt and their collection report.
--- params: from=2015-01, to=9999-12, from, to, from, to, from, to, from, to
+-- The coverage targets (si_target, hi_target) are the national reference's (vss.targets, by the
+-- month's year and generation), not the uploads' own chi_tieu_giao, summed over the units whose
+-- coverage report is in; a unit with no assigned target is left out, never counted as 0:
+-- target_units says how many of the coverage_units the sums cover, and they are NULL when none.
+-- params: from=2015-01, to=9999-12, from, to, from, to, from, to, from, to, from, to
 WITH span AS (
   SELECT MIN(period) AS first_period, MAX(period) AS last_period
   FROM (
@@ -31,10 +35,8 @@ totals AS (
     SUM(CASE WHEN measure = 'employers_owing' THEN value ELSE 0 END) AS employers_owing,
     SUM(CASE WHEN measure = 'arrears_recovered' THEN value ELSE 0 END) AS arrears_recovered,
     SUM(CASE WHEN measure IN ('si_compulsory_participants', 'si_voluntary_participants') THEN value ELSE 0 END) AS si_participants,
-    SUM(CASE WHEN measure IN ('si_compulsory_target', 'si_voluntary_target') THEN value ELSE 0 END) AS si_target,
     SUM(CASE WHEN measure = 'si_compulsory_base' THEN value ELSE 0 END) AS si_labour_force,
     SUM(CASE WHEN measure = 'hi_participants' THEN value ELSE 0 END) AS hi_participants,
-    SUM(CASE WHEN measure = 'hi_target' THEN value ELSE 0 END) AS hi_target,
     SUM(CASE WHEN measure = 'hi_base' THEN value ELSE 0 END) AS hi_population,
     SUM(CASE WHEN measure = 'ui_participants' THEN value ELSE 0 END) AS ui_participants,
     SUM(CASE WHEN measure = 'inspections' THEN value ELSE 0 END) AS inspections,
@@ -60,6 +62,25 @@ debt_units AS (
 ),
 collection_units AS (
   SELECT DISTINCT period, province FROM vss.summaries WHERE dataset = 'collection' AND period BETWEEN ? AND ?
+),
+coverage_units AS (
+  SELECT DISTINCT period, province FROM vss.summaries WHERE dataset = 'coverage' AND period BETWEEN ? AND ?
+),
+assigned AS (
+  SELECT
+    c.period,
+    COUNT(*) AS coverage_units,
+    COUNT(t.province) AS target_units,
+    -- begin generated: assigned_sums
+    SUM(t.target_si_compulsory + t.target_si_voluntary) AS si_target,
+    SUM(t.target_hi) AS hi_target
+    -- end generated
+  FROM coverage_units c
+  LEFT JOIN vss.targets t
+    ON t.year = substr(c.period, 1, 4)
+    AND t.generation = (CASE WHEN c.period >= '2025-07' THEN '34' ELSE '63' END)
+    AND t.province = c.province
+  GROUP BY c.period
 ),
 rate_parts AS (
   SELECT
@@ -96,10 +117,8 @@ SELECT
   COALESCE(t.employers_owing, 0) AS employers_owing,
   COALESCE(t.arrears_recovered, 0) AS arrears_recovered,
   COALESCE(t.si_participants, 0) AS si_participants,
-  COALESCE(t.si_target, 0) AS si_target,
   COALESCE(t.si_labour_force, 0) AS si_labour_force,
   COALESCE(t.hi_participants, 0) AS hi_participants,
-  COALESCE(t.hi_target, 0) AS hi_target,
   COALESCE(t.hi_population, 0) AS hi_population,
   COALESCE(t.ui_participants, 0) AS ui_participants,
   COALESCE(t.inspections, 0) AS inspections,
@@ -116,6 +135,12 @@ SELECT
   COALESCE(t.collection_collected, 0) AS collection_collected,
   COALESCE(t.late_interest, 0) AS late_interest,
   -- end generated
+  -- begin generated: assigned_columns
+  a.si_target AS si_target,
+  a.hi_target AS hi_target,
+  -- end generated
+  COALESCE(a.coverage_units, 0) AS coverage_units,
+  COALESCE(a.target_units, 0) AS target_units,
   COALESCE(rp.rate_debt, 0) AS rate_debt,
   COALESCE(rp.rate_due, 0) AS rate_due,
   COALESCE(rp.rate_units, 0) AS rate_units,
@@ -123,6 +148,7 @@ SELECT
   COALESCE(x.provinces_expected, 0) AS provinces_expected
 FROM months m
 LEFT JOIN totals t ON t.period = m.period
+LEFT JOIN assigned a ON a.period = m.period
 LEFT JOIN rate_parts rp ON rp.period = m.period
 LEFT JOIN reported r ON r.period = m.period
 LEFT JOIN expected x ON x.period = m.period

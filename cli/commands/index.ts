@@ -10,6 +10,7 @@ import * as start from './start.ts';
 import * as template from './template.ts';
 import * as replay from './replay.ts';
 import * as doctor from './doctor.ts';
+import * as targets from './targets.ts';
 
 /** Each verb lives in its own file and adds itself to the program. */
 export function registerCommands(program: Command): void {
@@ -18,6 +19,7 @@ export function registerCommands(program: Command): void {
     generate,
     validate,
     template,
+    targets,
     upload,
     ingest,
     replay,

@@ -11,6 +11,7 @@ import { uploadKey, type UploadLocation } from '../../core/contracts/layout.ts';
 import { USAGE_MESSAGES, type Lang } from '../../core/messages/index.ts';
 import { isPeriod } from '../../core/period.ts';
 import { validateUpload } from '../../pipeline/validate/index.ts';
+import { nationalTargets } from '../../pipeline/reference/targets.ts';
 import { annotateUpload } from '../../pipeline/validate/annotate.ts';
 import { formatReceipt } from '../../pipeline/validate/format-receipt.ts';
 
@@ -61,6 +62,7 @@ async function run(file: string, options: ValidateOptions): Promise<void> {
     key: uploadKey(location),
     location,
     receivedAt: new Date().toISOString(),
+    targets: location.dataset === 'coverage' ? nationalTargets() : undefined,
   });
   process.stdout.write(
     options.json ? `${JSON.stringify(receipt, null, 2)}\n` : formatReceipt(receipt, options.lang),

@@ -33,7 +33,8 @@ const int = z.number().int();
 
 /**
  * The national figures summed from the per-upload summaries, each the summary measures it adds
- * up, in the order of national.json's columns. queries/national_monthly.sql and
+ * up, in the order of national.json's columns. The coverage targets are not among them: a
+ * province's own chi_tieu_giao is not its target, the national reference's is (ASSIGNED_TARGETS). queries/national_monthly.sql and
  * national_parts.sql are generated from this list (pipeline/query/generated-sql.ts).
  */
 export const NATIONAL_SUMS = {
@@ -47,11 +48,9 @@ export const NATIONAL_SUMS = {
   arrears_recovered: ['arrears_recovered'],
   /** Compulsory + voluntary social insurance. */
   si_participants: ['si_compulsory_participants', 'si_voluntary_participants'],
-  si_target: ['si_compulsory_target', 'si_voluntary_target'],
   /** The base for the rate, from the compulsory SI rows. */
   si_labour_force: ['si_compulsory_base'],
   hi_participants: ['hi_participants'],
-  hi_target: ['hi_target'],
   hi_population: ['hi_base'],
   ui_participants: ['ui_participants'],
   inspections: ['inspections'],
@@ -77,10 +76,29 @@ for (const [key, measures] of Object.entries(NATIONAL_SUMS)) {
   if (unknown.length) throw new Error(`NATIONAL_SUMS.${key} names no summary measure: ${unknown.join(', ')}`);
 }
 
+/**
+ * The coverage targets national.json sums from the national reference (vss.targets), over the
+ * units whose coverage report is in, each the reference columns it adds up. A unit the reference
+ * assigns no target is left out of the sum, not counted as 0: target_units says how many of the
+ * coverage_units it covers, and the sum is null when it covers none.
+ */
+export const ASSIGNED_TARGETS = {
+  si_target: ['target_si_compulsory', 'target_si_voluntary'],
+  hi_target: ['target_hi'],
+} as const satisfies Record<string, readonly string[]>;
+export type AssignedTarget = keyof typeof ASSIGNED_TARGETS;
+
 /** National figures for one month (as reported: the sum over the units that reported). */
 export const nationalRow = z.object({
   period,
   ...(Object.fromEntries(Object.keys(NATIONAL_SUMS).map((k) => [k, int])) as Record<NationalSum, typeof int>),
+  ...(Object.fromEntries(Object.keys(ASSIGNED_TARGETS).map((k) => [k, int.nullable()])) as Record<
+    AssignedTarget,
+    z.ZodNullable<typeof int>
+  >),
+  /** Units whose coverage report is in, and how many of them the reference assigns targets. */
+  coverage_units: int,
+  target_units: int,
   /** The late-payment rate's parts, over the units that sent both debt and collection reports. */
   rate_debt: int,
   rate_due: int,

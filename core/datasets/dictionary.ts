@@ -5,25 +5,9 @@
  */
 import { DATASETS, duckdbType, glueType, isRequired, PARTITION_COLUMNS } from './index.ts';
 import { breakdownColumn, summaryMeasures, summedColumns } from './outputs.ts';
-import type { CellType, ColumnDef, DatasetDef, RowRule } from './types.ts';
-
-function typeText(type: CellType): string {
-  switch (type.kind) {
-    case 'text':
-      return 'text';
-    case 'tax_code':
-      return 'tax code: 10 digits, or 10 digits-3 digits (branch)';
-    case 'date':
-      return 'date: dd/mm/yyyy or yyyy-mm-dd';
-    case 'integer': {
-      const range = type.max === undefined ? `≥ ${type.min}` : `${type.min}–${type.max}`;
-      const unit = { vnd: ' VND (whole đồng)', count: '', months: ' months' }[type.unit];
-      return `integer ${range}${unit}`;
-    }
-    case 'category':
-      return type.options.map((o) => `${o.vi} (${o.en}) \`${o.code}\``).join(' · ');
-  }
-}
+import type { ColumnDef, DatasetDef, RowRule } from './types.ts';
+import { typeText } from './dictionary-types.ts';
+import { targetsSection } from '../reference/targets-dictionary.ts';
 
 function ruleText(rule: RowRule): string {
   switch (rule.kind) {
@@ -104,5 +88,6 @@ export function renderDataDictionary(): string {
     'Vietnamese label (with or without diacritics) or the English code, which is what is stored.',
     '',
     ...Object.values(DATASETS).map(datasetSection),
+    targetsSection(),
   ].join('\n');
 }

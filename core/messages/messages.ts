@@ -255,6 +255,48 @@ export const RULE_MESSAGES = {
     vi: `${q(p.column.vi)}: ${shown(p.found)} có thể là ngày/tháng hoặc tháng/ngày vì trong cột có ngày viết theo tháng/ngày/năm. Hãy ghi theo dd/mm/yyyy.`,
     en: `${q(p.column.en)}: ${shown(p.found)} may be day/month or month/day, since the column holds dates written month/day/year. Write it as dd/mm/yyyy.`,
   }),
+  /** A coverage row's own target beside the one the national targets reference assigns. */
+  'target.differs': (p: {
+    scheme: string;
+    reported: number;
+    assigned: number;
+    decision: string;
+  }): Bilingual => ({
+    vi: `Chỉ tiêu giao ${p.scheme} trong báo cáo (${vnNumber(p.reported)}) khác chỉ tiêu được giao theo ${p.decision} (${vnNumber(p.assigned)}); số liệu tổng hợp dùng chỉ tiêu được giao. Báo cáo vẫn được tiếp nhận.`,
+    en: `The ${p.scheme} target in the report (${enNumber(p.reported)}) differs from the target assigned by ${p.decision} (${enNumber(p.assigned)}); the figures use the assigned target. The report is still accepted.`,
+  }),
+  'target.missing': (p: { province: string; year: number }): Bilingual => ({
+    vi: `Chưa có chỉ tiêu được giao năm ${p.year} cho đơn vị ${p.province} trong danh mục chỉ tiêu quốc gia; số liệu so với chỉ tiêu để trống cho đơn vị này. Báo cáo vẫn được tiếp nhận.`,
+    en: `The national targets reference holds no ${p.year} targets for unit ${p.province}; figures against the target leave this unit out. The report is still accepted.`,
+  }),
+  /** A national targets file (the national office's decision), checked before it is loaded. */
+  'targets.duplicate': (p: {
+    year: number;
+    generation: string;
+    province: string;
+    decision: string;
+    firstRow: number;
+  }): Bilingual => ({
+    vi: `Đơn vị ${p.province} (hệ ${p.generation} tỉnh) năm ${p.year} đã có ở dòng ${p.firstRow} của cùng quyết định ${p.decision}; mỗi đơn vị chỉ được giao một lần trong một quyết định.`,
+    en: `Unit ${p.province} (${p.generation}-unit generation) for ${p.year} is already on row ${p.firstRow} of the same decision ${p.decision}; a decision assigns each unit once.`,
+  }),
+  'targets.province': (p: { year: number; generation: string; province: string }): Bilingual => ({
+    vi: `Mã tỉnh ${q(p.province)} không phải một đơn vị của hệ ${p.generation} tỉnh có hiệu lực trong năm ${p.year}.`,
+    en: `${q(p.province)} is not a unit of the ${p.generation}-unit generation in force in ${p.year}.`,
+  }),
+  'targets.decision_date': (p: {
+    decision: string;
+    date: string;
+    firstDate: string;
+    firstRow: number;
+  }): Bilingual => ({
+    vi: `Quyết định ${p.decision} ghi ngày ${p.date}, nhưng dòng ${p.firstRow} ghi ngày ${p.firstDate}; một quyết định chỉ có một ngày.`,
+    en: `Decision ${p.decision} is dated ${p.date} here but ${p.firstDate} on row ${p.firstRow}; a decision has one date.`,
+  }),
+  'targets.loaded': (p: { decision: string }): Bilingual => ({
+    vi: `Quyết định ${p.decision} đã có trong danh mục chỉ tiêu; một quyết định mới (số khác, ngày sau) mới thay thế được chỉ tiêu đã giao.`,
+    en: `Decision ${p.decision} is already in the targets reference; only a new decision (another number, a later date) supersedes assigned targets.`,
+  }),
   'issues.truncated': (p: { kind: 'errors' | 'warnings'; total: number; shown: number }): Bilingual => ({
     vi: `Có tất cả ${vnNumber(p.total)} ${p.kind === 'errors' ? 'lỗi' : 'cảnh báo'}; chỉ liệt kê ${vnNumber(p.shown)} mục đầu.`,
     en: `${enNumber(p.total)} ${p.kind} in all; only the first ${enNumber(p.shown)} are listed.`,
@@ -371,15 +413,23 @@ export const ATHENA_MESSAGES = {
   }),
 } as const;
 
-/** A province's own coverage target set beside the national targets reference. */
-export const TARGET_MESSAGES = {
-  differs: (p: { scheme: string; reported: number; assigned: number; decision: string }): Bilingual => ({
-    vi: `Chỉ tiêu giao ${p.scheme} trong báo cáo (${p.reported.toLocaleString('vi-VN')}) khác chỉ tiêu được giao theo ${p.decision} (${p.assigned.toLocaleString('vi-VN')}); số liệu tổng hợp dùng chỉ tiêu được giao.`,
-    en: `The ${p.scheme} target in the report (${p.reported.toLocaleString('en-US')}) differs from the target assigned by ${p.decision} (${p.assigned.toLocaleString('en-US')}); the figures use the assigned target.`,
+/** What `vss targets load` says to the national office. */
+export const TARGETS_LOAD_MESSAGES = {
+  title: (file: string): Bilingual => ({
+    vi: `Tệp chỉ tiêu giao: ${file}`,
+    en: `National targets file: ${file}`,
   }),
-  missing: (p: { province: string; year: number }): Bilingual => ({
-    vi: `Chưa có chỉ tiêu được giao năm ${p.year} cho đơn vị ${p.province} trong danh mục chỉ tiêu quốc gia.`,
-    en: `The national targets reference holds no ${p.year} targets for unit ${p.province}.`,
+  loaded: (p: { rows: number; decisions: string[]; dir: string }): Bilingual => ({
+    vi: `Đã nạp ${vnNumber(p.rows)} dòng chỉ tiêu của quyết định ${p.decisions.join(', ')} vào ${p.dir}; quyết định mới nhất của mỗi đơn vị, mỗi năm là chỉ tiêu có hiệu lực, các quyết định cũ vẫn được lưu.`,
+    en: `Loaded ${enNumber(p.rows)} target rows of decision ${p.decisions.join(', ')} into ${p.dir}; each unit-year's latest decision is in force, earlier ones are kept.`,
+  }),
+  checked: (p: { rows: number }): Bilingual => ({
+    vi: `Tệp hợp lệ (${vnNumber(p.rows)} dòng); chưa nạp vì đang chạy với --check.`,
+    en: `The file is valid (${enNumber(p.rows)} rows); not loaded, as --check was given.`,
+  }),
+  rejected: (p: { errors: number }): Bilingual => ({
+    vi: `Tệp bị từ chối (${vnNumber(p.errors)} lỗi); danh mục chỉ tiêu không thay đổi.`,
+    en: `The file is rejected (${enNumber(p.errors)} errors); the targets reference is unchanged.`,
   }),
 } as const;
 

@@ -62,6 +62,18 @@ export const RULE_NAMES: Readonly<Partial<Record<RuleId, Bilingual>>> = {
   'rows.signature': b('Phần ký tên không tính là dữ liệu', 'The signature block is not counted'),
   'date.month_first': b('Ngày ghi ngày trước, tháng sau', 'Dates with the day first, then the month'),
   'date.ambiguous': b('Ngày đọc được một cách duy nhất', 'A date that reads only one way'),
+  'target.differs': b(
+    'Chỉ tiêu giao đúng quyết định giao chỉ tiêu',
+    'The target the deciding document assigns',
+  ),
+  'targets.duplicate': b('Mỗi đơn vị một lần trong một quyết định', 'Each unit once in a decision'),
+  'targets.province': b('Mã tỉnh của hệ đơn vị trong năm', "A unit of the year's generation"),
+  'targets.decision_date': b('Một quyết định, một ngày', 'One date per decision'),
+  'targets.loaded': b('Quyết định chưa được nạp', 'A decision not loaded before'),
+  'target.missing': b(
+    'Đơn vị có chỉ tiêu được giao trong năm',
+    'The unit has a target assigned for the year',
+  ),
 };
 
 /** A rule's name; a rule without one (added later) still reads as words, never as its id. */
@@ -90,6 +102,8 @@ const EXPECTED_WORDS: Readonly<Record<string, Bilingual>> = {
   '.xlsx or CSV UTF-8': b('tệp Excel (.xlsx) hoặc CSV UTF-8', 'an Excel (.xlsx) or CSV UTF-8 file'),
   Unicode: b('chữ tiếng Việt dạng Unicode (CSV UTF-8)', 'Vietnamese text in Unicode (CSV UTF-8)'),
   'dd/mm/yyyy or yyyy-mm-dd': b('ngày dạng dd/mm/yyyy hoặc yyyy-mm-dd', 'a date as dd/mm/yyyy or yyyy-mm-dd'),
+  'a new decision': b('một quyết định chưa được nạp', 'a decision not loaded before'),
+  'an assigned target': b('chỉ tiêu được giao trong danh mục quốc gia', 'a target in the national reference'),
 };
 
 const vnNumber = (n: number) => n.toLocaleString('vi-VN');
@@ -119,6 +133,12 @@ export function expectedInWords(rule: string, expected: string, lang: Lang): str
   if (/^-?\d+$/.test(expected)) {
     const n = Number(expected);
     return lang === 'vi' ? vnNumber(n) : enNumber(n);
+  }
+  // An assigned target names its decision: "1234567 (QĐ 123/QĐ-BHXH, 2024-12-20)".
+  const assigned = rule === 'target.differs' ? /^(\d+) \((.+)\)$/.exec(expected) : null;
+  if (assigned) {
+    const n = Number(assigned[1]);
+    return lang === 'vi' ? `${vnNumber(n)} theo ${assigned[2]}` : `${enNumber(n)} under ${assigned[2]}`;
   }
   if (rule === 'header.missing') return lang === 'vi' ? `cột "${expected}"` : `the column "${expected}"`;
   // Codes (a province, a month, a dataset key) read the same in both languages.

@@ -5,6 +5,9 @@
  * engines and neither can drift from the other.
  */
 
+import { storedType, type NationalColumnDef, type StoredType } from './national-dataset.ts';
+import { targetsDataset } from './targets-dataset.ts';
+
 /** A column's type as both engines store it: text, a whole number, or a real number. */
 export type ReferenceColumnType = 'text' | 'bigint' | 'double';
 
@@ -16,7 +19,7 @@ export interface ReferenceColumn {
   readonly description: string;
 }
 
-export type ReferenceTableName = 'provinces' | 'datasets' | 'months' | 'targets';
+export type ReferenceTableName = 'provinces' | 'datasets' | 'months' | 'targets' | 'targets_history';
 
 export interface ReferenceTableDefinition {
   readonly name: ReferenceTableName;
@@ -38,8 +41,6 @@ export type ReferenceRowOf<T extends ReferenceTableDefinition> = {
 };
 
 const text = <N extends string>(name: N, description: string) => ({ name, type: 'text', description }) as const;
-const whole = <N extends string>(name: N, description: string) =>
-  ({ name, type: 'bigint', description }) as const;
 
 export const PROVINCES_TABLE = {
   name: 'provinces',
@@ -79,24 +80,32 @@ export const MONTHS_TABLE = {
   columns: [text('period', 'A month (YYYY-MM)')],
 } as const satisfies ReferenceTableDefinition;
 
+/** A national dataset's columns as a reference table's, names and stored types kept in the type. */
+type TableColumnsOf<Cs extends readonly NationalColumnDef[]> = {
+  readonly [I in keyof Cs]: Cs[I] extends NationalColumnDef
+    ? { readonly name: Cs[I]['key']; readonly type: StoredType<Cs[I]>; readonly description: string }
+    : never;
+};
+function tableColumns<const Cs extends readonly NationalColumnDef[]>(columns: Cs): TableColumnsOf<Cs> {
+  // The map keeps each column's place, so its output has the mapped tuple's shape.
+  return columns.map((c) => ({ name: c.key, type: storedType(c), description: c.en })) as unknown as TableColumnsOf<
+    typeof columns
+  >;
+}
+
+/** The targets in force: per year and unit, the row of the latest decision (core/reference/targets.ts). */
 export const TARGETS_TABLE = {
   name: 'targets',
-  description: 'National targets per year and unit (coverage, late-payment-rate ceiling, collection plan)',
-  columns: [
-    text('year', 'Year the targets are for'),
-    text('generation', 'Generation of the unit: 63 or 34'),
-    text('province', 'Two-digit code of the unit in that generation'),
-    whole('target_si_compulsory', 'Participants target, compulsory social insurance'),
-    whole('target_si_voluntary', 'Participants target, voluntary social insurance'),
-    whole('target_ui', 'Participants target, unemployment insurance'),
-    whole('target_hi', 'Participants target, health insurance'),
-    whole('late_rate_target_bp', 'Ceiling of debt over dues, hundredths of a percent'),
-    whole('plan_bhxh', 'Collection plan, social insurance fund, VND'),
-    whole('plan_bhyt', 'Collection plan, health insurance fund, VND'),
-    whole('plan_bhtn', 'Collection plan, unemployment insurance fund, VND'),
-    text('decision_no', 'Number of the decision assigning the targets'),
-    text('decision_date', 'Date of that decision (yyyy-mm-dd)'),
-  ],
+  description:
+    'National targets per year and unit (coverage, late-payment-rate ceiling, collection plan), as the latest decision set them',
+  columns: tableColumns(targetsDataset.columns),
+} as const satisfies ReferenceTableDefinition;
+
+/** Every decision's targets, superseded ones included: what was assigned when. */
+export const TARGETS_HISTORY_TABLE = {
+  name: 'targets_history',
+  description: 'Every decision assigning national targets, superseded ones included (one row per decision, year and unit)',
+  columns: TARGETS_TABLE.columns,
 } as const satisfies ReferenceTableDefinition;
 
 /** Every reference table, in the order both engines create them. */
@@ -105,6 +114,7 @@ export const REFERENCE_TABLES: readonly ReferenceTableDefinition[] = [
   DATASETS_TABLE,
   MONTHS_TABLE,
   TARGETS_TABLE,
+  TARGETS_HISTORY_TABLE,
 ];
 
 export type ProvinceTableRow = ReferenceRowOf<typeof PROVINCES_TABLE>;

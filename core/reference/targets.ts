@@ -31,15 +31,29 @@ export type TargetRow = z.infer<typeof targetRow>;
 
 export const targetsTable = z.array(targetRow);
 
-/** The targets of one unit for one year, looked up by the unit's generation and code. */
+/**
+ * The targets of one unit for one year, looked up by the unit's generation and code. Every
+ * decision is kept (history); a unit-year's targets in force are those of its latest decision by
+ * decision_date, so a later decision supersedes an earlier one for the figures. Two rows for one
+ * unit-year in one decision, or two decisions of the same date for it, are refused: which one
+ * counts could not be told.
+ */
 export class Targets {
-  private readonly byKey = new Map<string, TargetRow>();
+  private readonly current = new Map<string, TargetRow>();
+  private readonly all: TargetRow[] = [];
 
   constructor(rows: readonly TargetRow[]) {
+    const seen = new Set<string>();
     for (const row of targetsTable.parse(rows)) {
       const key = Targets.key(row.year, row.generation, row.province);
-      if (this.byKey.has(key)) throw new Error(`targets: two rows for ${key}`);
-      this.byKey.set(key, row);
+      const own = `${key}/${row.decision_no}`;
+      if (seen.has(own)) throw new Error(`targets: two rows for ${key} in ${row.decision_no}`);
+      seen.add(own);
+      this.all.push(row);
+      const held = this.current.get(key);
+      if (held && held.decision_date === row.decision_date)
+        throw new Error(`targets: ${held.decision_no} and ${row.decision_no} both of ${row.decision_date} for ${key}`);
+      if (!held || row.decision_date > held.decision_date) this.current.set(key, row);
     }
   }
 
@@ -47,11 +61,23 @@ export class Targets {
     return `${year}/${generation}/${province}`;
   }
 
+  /** The unit-year's targets in force: those of its latest decision. */
   of(year: number, generation: '63' | '34', province: string): TargetRow | undefined {
-    return this.byKey.get(Targets.key(year, generation, province));
+    return this.current.get(Targets.key(year, generation, province));
   }
 
+  /** The targets in force, one row per unit-year (vss.targets). */
   rows(): TargetRow[] {
-    return [...this.byKey.values()];
+    return [...this.current.values()];
+  }
+
+  /** Every decision's rows, in the order given (vss.targets_history). */
+  history(): TargetRow[] {
+    return [...this.all];
+  }
+
+  /** These targets and a later decision's rows, which supersede them where they overlap. */
+  with(decision: readonly TargetRow[]): Targets {
+    return new Targets([...this.all, ...decision]);
   }
 }

@@ -9,6 +9,8 @@ import { StorageError } from '../../core/errors.ts';
 import { provinceMonthName } from '../../core/contracts/layout.ts';
 import { summaryWriter } from '../summary/write-summary.ts';
 import { validateUpload } from '../validate/index.ts';
+import { nationalTargets } from '../reference/targets.ts';
+import type { Targets } from '../../core/reference/targets.ts';
 import { uploadOfRecord } from './event-key.ts';
 import { createKeyedLock } from './keyed-lock.ts';
 import { refuseOffContract } from './park-upload.ts';
@@ -28,6 +30,11 @@ export interface IngestDeps {
   /** Local sample runs only: take received_at from the object's `submitted-at` metadata. */
   trustSubmittedAt?: boolean;
   validate?: ValidateUpload;
+  /**
+   * The national targets coverage uploads are checked against. Default: the reference folder's
+   * targets.csv (VSS_REFERENCE_DIR; in a Lambda the bundle's copy), read on the first coverage upload.
+   */
+  targets?: () => Targets;
   /** Written after every lake write from the same rows (the province-month's summary). */
   besideLake?: BesideLake;
   log?: (entry: Record<string, unknown>) => void;
@@ -47,6 +54,7 @@ export function createIngestHandler(deps: IngestDeps): (event: S3Event) => Promi
     uploadsBucket: deps.uploadsBucket,
     lakeBucket: deps.lakeBucket,
     validate: deps.validate ?? validateUpload,
+    targets: deps.targets ?? nationalTargets,
     now: deps.now ?? (() => new Date()),
     tmpDir: deps.tmpDir,
     trustSubmittedAt: deps.trustSubmittedAt ?? false,

@@ -91,6 +91,8 @@ export async function processUpload(
     receivedAt,
     now: ctx.now(),
     fastPath: { tmpDir: ctx.tmpDir ?? tmpdir() },
+    // Only coverage carries a target of its own; the other datasets never read the reference.
+    targets: location.dataset === 'coverage' ? ctx.targets() : undefined,
   });
   await endValidation(ctx.s3, ctx.lakeBucket, marker);
   return settle(ctx, record, upload, { versionId, sha256, receivedAt, object }, validated);

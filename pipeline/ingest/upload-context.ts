@@ -6,6 +6,7 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import type { LakeRow } from '../lake/parquet-writer.ts';
 import type { ProvinceMonth } from '../ledger/ledger-store.ts';
 import type { ValidateUpload } from './validate-port.ts';
+import type { Targets } from '../../core/reference/targets.ts';
 
 /** What follows every lake write with the same rows (the province-month's summary). */
 export type BesideLake = (
@@ -17,6 +18,8 @@ export interface UploadContext {
   uploadsBucket: string;
   lakeBucket: string;
   validate: ValidateUpload;
+  /** The national targets reference, read when a coverage upload is first checked against it. */
+  targets: () => Targets;
   now: () => Date;
   tmpDir?: string;
   trustSubmittedAt: boolean;

@@ -5,6 +5,7 @@
 import type { PreparedLake } from '../lake/prepared-lake.ts';
 import type { UploadLocation } from '../../core/contracts/layout.ts';
 import type { Receipt } from '../../core/contracts/receipt.ts';
+import type { Targets } from '../../core/reference/targets.ts';
 
 export interface ValidateUploadInput {
   bytes: Uint8Array;
@@ -14,6 +15,8 @@ export interface ValidateUploadInput {
   now?: Date;
   /** Lets a large clean CSV come back as a ready lake file (`lake`) instead of `rows`. */
   fastPath?: { tmpDir: string };
+  /** The national targets a coverage upload's chi_tieu_giao is checked against (warnings only). */
+  targets?: Targets;
 }
 
 export interface ValidatedUpload {

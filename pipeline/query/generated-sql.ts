@@ -11,7 +11,14 @@ import { enforcement } from '../../core/datasets/enforcement.ts';
 import { breakdownColumn, categoryCodes, summedColumns, type DatasetDef } from '../../core/datasets/index.ts';
 import { procedures } from '../../core/datasets/procedures.ts';
 import { prosecution } from '../../core/datasets/prosecution.ts';
-import { COMPARED_MEASURES, NATIONAL_SUMS, type NationalSum } from '../../core/contracts/site-data.ts';
+import {
+  ASSIGNED_TARGETS,
+  COMPARED_MEASURES,
+  NATIONAL_SUMS,
+  type AssignedTarget,
+  type NationalSum,
+} from '../../core/contracts/site-data.ts';
+import { TARGET_SCHEMES } from '../../core/reference/targets.ts';
 import { ART216 } from '../../core/measures.ts';
 
 const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
@@ -57,20 +64,57 @@ function stageRows(): string[] {
   });
 }
 
+/** The participants of only the units the reference assigns a target (national_figures). */
+const TARGETED = 'targeted';
+
 /**
  * national_figures' coverage rates: per scheme, its participants (the first summed column) over
- * each other summed column (target, base), as `<scheme>_pct_of_<name>`.
+ * each other summed column (target, base), as `<scheme>_pct_of_<name>`. Against the target the
+ * participants are those of the units that have one (`<scheme>_<people>_targeted`), like for like.
  */
 function coverageRatios(): string[] {
   const [people, ...over] = summedColumns(coverage).map((s) => s.output.name);
   const rows = categoryCodes(coverage, 'loai_hinh').flatMap((code) =>
-    over.map((name) => [`${code}_pct_of_${name}`, `${code}_${people}`, `${code}_${name}`].map(quote)),
+    over.map((name) =>
+      [
+        `${code}_pct_of_${name}`,
+        name === 'target' ? `${code}_${people}_${TARGETED}` : `${code}_${people}`,
+        `${code}_${name}`,
+      ].map(quote),
+    ),
   );
   return rows.map(([measure, numerator, denominator], i) =>
     i === 0
       ? `SELECT ${measure} AS measure, ${numerator} AS numerator, ${denominator} AS denominator`
       : `UNION ALL SELECT ${measure}, ${numerator}, ${denominator}`,
   );
+}
+
+const ASSIGNED = Object.keys(ASSIGNED_TARGETS) as AssignedTarget[];
+/** Each national target as the sum of its reference columns on one row of vss.targets `t`. */
+const assignedOf = (key: AssignedTarget): string =>
+  (ASSIGNED_TARGETS[key] as readonly string[]).map((c) => `t.${c}`).join(' + ');
+
+/** A coverage scheme's target measure in the summaries, and its column in vss.targets. */
+const schemeTargets = TARGET_SCHEMES.map((s) => ({ measure: `${s}_target`, column: `target_${s}` }));
+
+/**
+ * national_figures' targets per scheme from the reference, one row per slot and month, summed
+ * over the units of the coverage_targets CTE that have one (SUM leaves a missing one out).
+ */
+function assignedMeasures(): string[] {
+  const rows = [
+    ...schemeTargets.map((t) => `${quote(t.measure)} AS measure, CAST(SUM(${t.column}) AS DOUBLE) AS value`),
+    `'target_units' AS measure, CAST(COUNT(${schemeTargets[0]?.column ?? ''}) AS DOUBLE) AS value`,
+  ].map((r) => `SELECT slot, period, ${r} FROM coverage_targets GROUP BY slot, period`);
+  const people = summedColumns(coverage)[0]?.output.name ?? '';
+  const targeted = TARGET_SCHEMES.map(
+    (s) =>
+      `SELECT s.slot, s.period, '${s}_${people}_${TARGETED}' AS measure, CAST(SUM(s.value) AS DOUBLE) AS value ` +
+      `FROM slots s JOIN coverage_targets c ON c.slot = s.slot AND c.province = s.province ` +
+      `WHERE s.dataset = 'coverage' AND s.measure = '${s}_${people}' GROUP BY s.slot, s.period`,
+  );
+  return [...rows, ...targeted].map((r, i) => `${i === 0 ? '' : 'UNION ALL '}${r}`);
 }
 
 /**
@@ -85,6 +129,14 @@ const PARTS: Record<string, () => { lines: string[]; more: boolean; rows?: true 
   procedures_select: () => ({ lines: pageSelect(procedures), more: false }),
   national_sums: () => ({ lines: sums(NATIONAL), more: false }),
   national_coalesce: () => ({ lines: NATIONAL.map((k) => `COALESCE(t.${k}, 0) AS ${k}`), more: true }),
+  assigned_sums: () => ({ lines: ASSIGNED.map((k) => `SUM(${assignedOf(k)}) AS ${k}`), more: false }),
+  assigned_columns: () => ({ lines: ASSIGNED.map((k) => `a.${k} AS ${k}`), more: true }),
+  assigned_parts: () => ({
+    lines: ASSIGNED.map((k) => `CASE WHEN p.dataset = 'coverage' THEN ${assignedOf(k)} END AS ${k}`),
+    more: true,
+  }),
+  assigned_measures: () => ({ lines: assignedMeasures(), more: false, rows: true }),
+  upload_targets: () => ({ lines: [schemeTargets.map((t) => quote(t.measure)).join(', ')], more: false }),
   province_sums: () => ({ lines: sums(PROVINCE), more: false }),
   province_coalesce: () => ({ lines: PROVINCE.map((k) => `COALESCE(f.${k}, 0) AS ${k}`), more: true }),
   province_columns: () => ({ lines: [...PROVINCE], more: true }),

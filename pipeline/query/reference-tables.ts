@@ -10,6 +10,7 @@ import {
   DATASETS_TABLE,
   MONTHS_TABLE,
   PROVINCES_TABLE,
+  TARGETS_HISTORY_TABLE,
   TARGETS_TABLE,
   type ReferenceColumnType,
   type ReferenceRowOf,
@@ -63,6 +64,7 @@ export async function createProvincesTable(
 
 export async function createTargetsTable(connection: DuckDBConnection, targets: Targets): Promise<void> {
   await loadTable(connection, TARGETS_TABLE, targetRows(targets));
+  await loadTable(connection, TARGETS_HISTORY_TABLE, targetRows(targets, 'history'));
 }
 
 export async function createDatasetsTable(connection: DuckDBConnection): Promise<void> {

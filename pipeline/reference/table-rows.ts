@@ -28,6 +28,7 @@ export function datasetRows(): DatasetTableRow[] {
   return Object.values(DATASETS).map((d) => ({ name: d.name, title_vi: d.titleVi, title_en: d.titleEn }));
 }
 
-export function targetRows(targets: Targets): TargetTableRow[] {
-  return targets.rows().map(tableRow);
+/** The targets in force (vss.targets), or every decision's (vss.targets_history). */
+export function targetRows(targets: Targets, which: 'current' | 'history' = 'current'): TargetTableRow[] {
+  return (which === 'current' ? targets.rows() : targets.history()).map(tableRow);
 }

@@ -54,29 +54,31 @@ const fileRow = z.object({
 });
 type FileRow = Omit<TargetTableRow, 'year' | 'generation'> & { year: number; generation: '63' | '34' };
 
+/** A flat row of the table's columns (the file, a validated upload) as a TargetRow. */
+export function targetRowOf(record: unknown): TargetRow {
+  // The schema is built from the definition, so its output has the definition's row shape.
+  const r = fileRow.parse(record) as FileRow;
+  return {
+    year: r.year,
+    generation: r.generation,
+    province: r.province,
+    participants: {
+      si_compulsory: r.target_si_compulsory,
+      si_voluntary: r.target_si_voluntary,
+      ui: r.target_ui,
+      hi: r.target_hi,
+    },
+    late_rate_target_bp: r.late_rate_target_bp,
+    collection_plan: { bhxh: r.plan_bhxh, bhyt: r.plan_bhyt, bhtn: r.plan_bhtn },
+    decision_no: r.decision_no,
+    decision_date: r.decision_date,
+  };
+}
+
+/** The file's every row: each decision it holds, the latest in force per unit-year. */
 export function parseTargetsCsv(text: string | Buffer): Targets {
   const records: unknown[] = parse(text, { columns: true, bom: true });
-  return new Targets(
-    records.map((record) => {
-      // The schema is built from the definition, so its output has the definition's row shape.
-      const r = fileRow.parse(record) as FileRow;
-      return {
-        year: r.year,
-        generation: r.generation,
-        province: r.province,
-        participants: {
-          si_compulsory: r.target_si_compulsory,
-          si_voluntary: r.target_si_voluntary,
-          ui: r.target_ui,
-          hi: r.target_hi,
-        },
-        late_rate_target_bp: r.late_rate_target_bp,
-        collection_plan: { bhxh: r.plan_bhxh, bhyt: r.plan_bhyt, bhtn: r.plan_bhtn },
-        decision_no: r.decision_no,
-        decision_date: r.decision_date,
-      };
-    }),
-  );
+  return new Targets(records.map(targetRowOf));
 }
 
 let cached: Targets | undefined;

@@ -8,7 +8,12 @@
  */
 import { z } from 'zod';
 import { approvedKeys, reportKey } from '../../core/approved-basis.ts';
-import { nationalRow, type ApprovalRow, type NationalRow } from '../../core/contracts/site-data.ts';
+import {
+  ASSIGNED_TARGETS,
+  nationalRow,
+  type ApprovalRow,
+  type NationalRow,
+} from '../../core/contracts/site-data.ts';
 
 /** A row of queries/national_parts.sql: one unit's part of the national sums, for one report. */
 export const nationalPart = nationalRow
@@ -22,10 +27,20 @@ export const nationalPart = nationalRow
   .extend({ dataset: z.string(), province: z.string().regex(/^\d{2}$/) });
 export type NationalPart = z.infer<typeof nationalPart>;
 
-type Summed = Exclude<keyof NationalPart, 'dataset' | 'period' | 'province'>;
+/** The targets a part carries may be missing (null): their sum leaves those units out. */
+type Assigned = keyof typeof ASSIGNED_TARGETS;
+const ASSIGNED = Object.keys(ASSIGNED_TARGETS) as Assigned[];
+const isAssigned = (k: string): k is Assigned => (ASSIGNED as string[]).includes(k);
+type Summed = Exclude<keyof NationalPart, 'dataset' | 'period' | 'province' | Assigned>;
 const SUMMED = Object.keys(nationalPart.shape).filter(
-  (k): k is Summed => k !== 'dataset' && k !== 'period' && k !== 'province',
+  (k): k is Summed => k !== 'dataset' && k !== 'period' && k !== 'province' && !isAssigned(k),
 );
+
+/** The sum of the values present; null when none is (no unit with an assigned target). */
+function sumPresent(values: readonly (number | null)[]): number | null {
+  const present = values.filter((v): v is number => v !== null);
+  return present.length === 0 ? null : present.reduce((s, v) => s + v, 0);
+}
 
 /**
  * national.json's rows again, summed over the approved reports only. The months and the units
@@ -45,12 +60,14 @@ export function approvedNational(
   return national.map((row) => {
     const month = mine.filter((p) => p.period === row.period);
     const sums = Object.fromEntries(SUMMED.map((k) => [k, month.reduce((s, p) => s + p[k], 0)]));
+    const assigned = Object.fromEntries(ASSIGNED.map((k) => [k, sumPresent(month.map((p) => p[k]))]));
     const debtUnits = month.filter((p) => p.dataset === 'debt');
     const rated = debtUnits
       .map((d) => ({ debt: d, collection: part('collection', row.period, d.province) }))
       .filter((u) => u.collection !== undefined);
     return nationalRow.parse({
       ...sums,
+      ...assigned,
       period: row.period,
       rate_debt: rated.reduce((s, u) => s + u.debt.debt_total, 0),
       rate_due: rated.reduce((s, u) => s + (u.collection?.collection_due ?? 0), 0),

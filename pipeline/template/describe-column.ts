@@ -2,13 +2,16 @@
  * What the instructions sheet says about each column and each row rule, in Vietnamese and
  * English, derived from the dataset definition alone.
  */
-import {
-  column,
-  isRequired,
-  type ColumnDef,
-  type DatasetDef,
-  type RowRule,
-} from '../../core/datasets/index.ts';
+import { isRequired, type ColumnDef, type DatasetDef, type RowRule } from '../../core/datasets/index.ts';
+
+/**
+ * What a template is made from: a provincial dataset's definition, or a national reference
+ * dataset's (core/reference/national-dataset.ts), which has the same titles, columns and rules.
+ */
+export type TemplateSource = Pick<
+  DatasetDef,
+  'titleVi' | 'titleEn' | 'grainVi' | 'grainEn' | 'columns' | 'rowRules'
+>;
 import { RULE_MESSAGES, TEMPLATE_TEXT, type Bilingual } from '../../core/messages/index.ts';
 
 export function typeText(c: ColumnDef): Bilingual {
@@ -30,7 +33,7 @@ export function typeText(c: ColumnDef): Bilingual {
   }
 }
 
-export function presenceText(c: ColumnDef, dataset: DatasetDef): Bilingual {
+export function presenceText(c: ColumnDef, dataset: TemplateSource): Bilingual {
   const governed = dataset.rowRules.some((r) => r.kind === 'required_unless' && r.column === c.key);
   const parts = [
     governed || !isRequired(c) ? TEMPLATE_TEXT.optional : TEMPLATE_TEXT.required,
@@ -40,8 +43,12 @@ export function presenceText(c: ColumnDef, dataset: DatasetDef): Bilingual {
 }
 
 /** A row rule as the officer reads it: the headers joined by the rule's sign, or its sentence. */
-export function rowRuleText(dataset: DatasetDef, rule: RowRule): Bilingual {
-  const label = (key: string) => column(dataset, key);
+export function rowRuleText(dataset: TemplateSource, rule: RowRule): Bilingual {
+  const label = (key: string): ColumnDef => {
+    const found = dataset.columns.find((c) => c.key === key);
+    if (!found) throw new Error(`${dataset.titleEn} has no column ${key}`);
+    return found;
+  };
   const both = (build: (lang: 'vi' | 'en') => string): Bilingual => ({ vi: build('vi'), en: build('en') });
   switch (rule.kind) {
     case 'sum_equals':

@@ -5,9 +5,9 @@
  * disagree with validation.
  */
 import ExcelJS from 'exceljs';
-import type { ColumnDef, DatasetDef } from '../../core/datasets/index.ts';
+import type { ColumnDef } from '../../core/datasets/index.ts';
 import { TEMPLATE_TEXT } from '../../core/messages/index.ts';
-import { presenceText, rowRuleText, typeText } from './describe-column.ts';
+import { presenceText, rowRuleText, typeText, type TemplateSource } from './describe-column.ts';
 
 /** Rows that carry the dropdowns and number checks; a province with more rows copies them down. */
 export const TEMPLATE_ROWS = 5000;
@@ -35,7 +35,7 @@ function validationOf(c: ColumnDef, listRange: string | undefined): ExcelJS.Data
 }
 
 /** Category labels, one column per category column, for the dropdowns to reference. */
-function addLists(workbook: ExcelJS.Workbook, dataset: DatasetDef): Map<string, string> {
+function addLists(workbook: ExcelJS.Workbook, dataset: TemplateSource): Map<string, string> {
   const sheet = workbook.addWorksheet(TEMPLATE_TEXT.listsSheet.vi, { state: 'hidden' });
   const ranges = new Map<string, string>();
   let col = 0;
@@ -50,7 +50,7 @@ function addLists(workbook: ExcelJS.Workbook, dataset: DatasetDef): Map<string, 
   return ranges;
 }
 
-function addInstructions(workbook: ExcelJS.Workbook, dataset: DatasetDef): void {
+function addInstructions(workbook: ExcelJS.Workbook, dataset: TemplateSource): void {
   const sheet = workbook.addWorksheet(TEMPLATE_TEXT.instructionsSheet.vi);
   sheet.addRow([`${dataset.titleVi} — ${dataset.titleEn}`]).font = { bold: true, size: 14 };
   sheet.addRow([
@@ -97,7 +97,7 @@ function rangeValidations(sheet: ExcelJS.Worksheet): RangeValidations {
   return { add: (range, validation) => Reflect.apply(add, collection, [range, validation]) };
 }
 
-export async function writeTemplate(dataset: DatasetDef): Promise<Uint8Array> {
+export async function writeTemplate(dataset: TemplateSource): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   const data = workbook.addWorksheet(TEMPLATE_TEXT.dataSheet.vi, { views: [{ state: 'frozen', ySplit: 1 }] });
   const lists = addLists(workbook, dataset);

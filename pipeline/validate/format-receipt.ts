@@ -3,7 +3,7 @@ import { DATASETS } from '../../core/datasets/index.ts';
 import { CLI_LABELS, type Lang } from '../../core/messages/index.ts';
 import type { Receipt, ReceiptIssue } from '../../core/contracts/receipt.ts';
 
-function issueLines(title: string, issues: readonly ReceiptIssue[], lang: Lang): string[] {
+export function issueLines(title: string, issues: readonly ReceiptIssue[], lang: Lang): string[] {
   const L = (k: keyof typeof CLI_LABELS) => CLI_LABELS[k][lang];
   if (issues.length === 0) return [`${title}: ${L('none')}`];
   const header = [L('sheet'), L('row'), L('column'), L('message')];

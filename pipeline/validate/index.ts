@@ -21,6 +21,8 @@ import { validateCsvInDuckDB } from './fast-csv.ts';
 import type { PreparedLake } from '../lake/prepared-lake.ts';
 import { ZipGuardError } from './zip-guard.ts';
 import { isOle2, legacyEncoding } from './legacy-text.ts';
+import { addTargetWarnings } from './target-warnings.ts';
+import type { Targets } from '../../core/reference/targets.ts';
 
 export type { CellValue } from './parse-cell.ts';
 export { issueCounts, MAX_LISTED_ISSUES } from './issue-list.ts';
@@ -45,6 +47,11 @@ export interface ValidationInput {
    * JavaScript path. Only callers that write the lake from `lake` should ask for it.
    */
   fastPath?: { tmpDir: string; minBytes?: number };
+  /**
+   * The national targets reference: an accepted coverage upload whose chi_tieu_giao differs from
+   * the assigned target (or whose unit-year has none) gets a warning. Without it, no such check.
+   */
+  targets?: Targets;
 }
 
 /** Below this size the JavaScript path is fast enough and the DuckDB path's fixed costs show. */
@@ -60,6 +67,12 @@ export interface ValidationResult {
 
 const FILE_LEVEL = { sheet: null, row: null, column: null };
 type SheetRows = ReturnType<typeof checkRows>['rows'];
+/** The rows read and the worksheet they came from (null for CSV, or when none was picked). */
+interface FileRows {
+  rows: SheetRows;
+  sheet: string | null;
+}
+const NO_ROWS: FileRows = { rows: [], sheet: null };
 
 async function readSheets(
   bytes: Uint8Array,
@@ -157,31 +170,31 @@ async function checkFile(
   location: UploadLocation,
   limits: UploadLimits,
   issues: IssueList,
-): Promise<SheetRows> {
+): Promise<FileRows> {
   const before = issues.errorCount;
   const sheets = await readSheets(bytes, dataset, limits, issues);
-  if (issues.errorCount > before) return [];
+  if (issues.errorCount > before) return NO_ROWS;
   if (sheets.every((sheet) => sheet.rows.length === 0)) {
     issues.add('error', FILE_LEVEL, 'file.empty', 'data', '', RULE_MESSAGES['file.empty']());
-    return [];
+    return NO_ROWS;
   }
   const legacy = legacyEncoding(sheets);
   if (legacy) {
     const message = RULE_MESSAGES['file.legacy_encoding'](legacy);
     issues.add('error', FILE_LEVEL, 'file.legacy_encoding', 'Unicode', legacy.encoding, message);
-    return [];
+    return NO_ROWS;
   }
   const picked = pickSheet(dataset, sheets);
   const other = picked && otherDataset(dataset, picked.sheet, picked.header);
   if (other) {
     const message = RULE_MESSAGES['file.wrong_dataset']({ expected: dataset.titleVi, found: other.titleVi });
     issues.add('error', FILE_LEVEL, 'file.wrong_dataset', dataset.name, other.name, message);
-    return [];
+    return NO_ROWS;
   }
   if (!picked?.header) {
     const message = RULE_MESSAGES['header.not_found']({ rows: HEADER_SEARCH_ROWS });
     issues.add('error', FILE_LEVEL, 'header.not_found', 'a header row', '', message);
-    return [];
+    return NO_ROWS;
   }
   checkHeader(dataset, picked.sheet, picked.header, issues);
   const rows = checkRows(dataset, picked.sheet, picked.header, location, issues).rows;
@@ -189,7 +202,7 @@ async function checkFile(
     const at = { sheet: picked.sheet.name, row: null, column: null };
     issues.add('error', at, 'rows.none', 'at least one row', '0', RULE_MESSAGES['rows.none']());
   }
-  return rows;
+  return { rows, sheet: picked.sheet.name };
 }
 
 export async function validateUpload(input: ValidationInput): Promise<ValidationResult> {
@@ -203,6 +216,8 @@ export async function validateUpload(input: ValidationInput): Promise<Validation
     fast &&
     issues.errorCount === 0 &&
     issues.listed().warnings.length === 0 &&
+    // The targets check reads rows with their numbers, which only the JavaScript path keeps.
+    !(input.targets && location.dataset === 'coverage') &&
     bytes.length >= (fast.minBytes ?? FAST_CSV_MIN_BYTES) &&
     bytes.length <= limits.maxBytes &&
     !isZip(bytes) &&
@@ -216,7 +231,7 @@ export async function validateUpload(input: ValidationInput): Promise<Validation
         lake: clean.lake,
       };
   }
-  let parsed: SheetRows = [];
+  let parsed: FileRows = NO_ROWS;
   if (bytes.length === 0)
     issues.add('error', FILE_LEVEL, 'file.empty', 'data', '', RULE_MESSAGES['file.empty']());
   else if (bytes.length > limits.maxBytes) {
@@ -227,7 +242,9 @@ export async function validateUpload(input: ValidationInput): Promise<Validation
     parsed = await checkFile(bytes, dataset, location, limits, issues);
   }
   const accepted = issues.errorCount === 0;
-  const rows = accepted ? parsed.map((r) => r.values as Record<string, CellValue>) : [];
+  if (accepted && input.targets)
+    addTargetWarnings(location, parsed.sheet, parsed.rows, input.targets, issues);
+  const rows = accepted ? parsed.rows.map((r) => r.values as Record<string, CellValue>) : [];
   const totals = Object.fromEntries(
     dataset.columns
       .filter(isTotal)
@@ -235,7 +252,7 @@ export async function validateUpload(input: ValidationInput): Promise<Validation
       .filter((c) => isRequired(c) || rows.some((r) => r[c.key] !== null && r[c.key] !== undefined))
       .map((c) => [c.key, rows.reduce((sum, r) => sum + (Number(r[c.key]) || 0), 0)]),
   );
-  return { receipt: receiptOf(input, issues, parsed.length, rows.length, totals), rows };
+  return { receipt: receiptOf(input, issues, parsed.rows.length, rows.length, totals), rows };
 }
 
 /** The receipt both paths give; accepted exactly when no error was found. */

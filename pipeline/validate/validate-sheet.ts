@@ -24,7 +24,7 @@ function allowedValues(c: ColumnDef): Bilingual {
   return { vi: c.type.options.map((o) => o.vi).join('; '), en: c.type.options.map((o) => o.code).join(', ') };
 }
 
-function cellMessage(c: ColumnDef, rule: string, found: string, value?: number): Bilingual {
+export function cellMessage(c: ColumnDef, rule: string, found: string, value?: number): Bilingual {
   switch (rule) {
     case 'integer.negative':
       return RULE_MESSAGES['integer.negative']({ column: c, found, value: value ?? 0 });

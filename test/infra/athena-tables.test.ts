@@ -130,6 +130,7 @@ describe('reference tables in Athena', () => {
       'months',
       'provinces',
       'targets',
+      'targets_history',
     ]);
   });
 
@@ -146,7 +147,7 @@ describe('reference tables in Athena', () => {
     await createDatasetsTable(connection);
     await createTargetsTable(connection, nationalTargets());
     const byName = Object.fromEntries(referenceTables(provinces()).map((t) => [t.name, t]));
-    for (const name of ['provinces', 'datasets', 'targets'] as const) {
+    for (const name of ['provinces', 'datasets', 'targets', 'targets_history'] as const) {
       const ref = byName[name];
       if (!ref) throw new Error(`no reference table ${name}`);
       const lines = jsonLines(ref)

@@ -43,7 +43,16 @@ describe('Glue tables', () => {
       (t) => (t.Properties?.TableInput as TableInput).Name,
     );
     expect(names.sort()).toEqual(
-      [...DATASET_NAMES, 'uploads', 'summaries', 'provinces', 'datasets', 'months', 'targets'].sort(),
+      [
+        ...DATASET_NAMES,
+        'uploads',
+        'summaries',
+        'provinces',
+        'datasets',
+        'months',
+        'targets',
+        'targets_history',
+      ].sort(),
     );
   });
 

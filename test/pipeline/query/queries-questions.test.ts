@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openEngine, type Engine } from '../../../pipeline/query/engine.ts';
+import { Targets, type TargetRow } from '../../../core/reference/targets.ts';
 import { tempDir, writeLakeFile } from './engine-fixture.ts';
 
 const debtor = (ma_so_thue: string, no_bhxh: number, so_thang_no = 1, so_lao_dong = 1) => ({
@@ -45,11 +46,22 @@ beforeAll(async () => {
     await writeLakeFile(mirror, 'debt', period, province, [debtor(`${province}00000001`, amount)]);
   }
   const hi = (so_nguoi_tham_gia: number) => [
-    { loai_hinh: 'hi', so_nguoi_tham_gia, chi_tieu_giao: 1000, dan_so_co_so: 1200 },
+    { loai_hinh: 'hi', so_nguoi_tham_gia, chi_tieu_giao: 2000, dan_so_co_so: 1200 },
   ];
   await writeLakeFile(mirror, 'coverage', '2025-06', '48', hi(800));
   await writeLakeFile(mirror, 'coverage', '2025-07', '48', hi(900));
-  engine = await openEngine({ mirrorDir: mirror });
+  // Đà Nẵng's HI target is 1000 in both generations of 2025; its own chi_tieu_giao (2000) is not it.
+  const assigned = (generation: '63' | '34'): TargetRow => ({
+    year: 2025,
+    generation,
+    province: '48',
+    participants: { si_compulsory: 0, si_voluntary: 0, ui: 0, hi: 1000 },
+    late_rate_target_bp: 250,
+    collection_plan: { bhxh: 0, bhyt: 0, bhtn: 0 },
+    decision_no: 'QĐ-TEST',
+    decision_date: '2024-12-20',
+  });
+  engine = await openEngine({ mirrorDir: mirror, targets: new Targets([assigned('63'), assigned('34')]) });
 });
 afterAll(() => engine.close());
 
@@ -76,6 +88,8 @@ describe('national_figures', () => {
       mom_change: 10,
     });
     expect(byMeasure(rows, 'hi_pct_of_base')).toMatchObject({ value: 75 });
+    expect(byMeasure(rows, 'hi_target')).toMatchObject({ value: 1000, previous_month_value: 1000 });
+    expect(byMeasure(rows, 'target_units')).toMatchObject({ value: 1, previous_month_value: 1 });
   });
 });
 

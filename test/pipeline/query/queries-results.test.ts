@@ -4,15 +4,27 @@ import { DATASET_NAMES } from '../../../core/datasets/index.ts';
 import { openEngine, type Engine } from '../../../pipeline/query/engine.ts';
 import { tempDir, writeLedgerRecord } from './engine-fixture.ts';
 import { writeScenario } from './engine-scenario.ts';
+import { targetOf } from '../../support/targets-file.ts';
+import { nationalTargets } from '../../../pipeline/reference/targets.ts';
+import { Targets } from '../../../core/reference/targets.ts';
 
 let engine: Engine;
+/** The same lake against a reference that assigns Tuyên Quang (08) nothing for 2025. */
+let without08: Engine;
 
 beforeAll(async () => {
   const mirror = tempDir('queries');
   await writeScenario(mirror);
   engine = await openEngine({ mirrorDir: mirror });
+  const rows = nationalTargets()
+    .rows()
+    .filter((r) => !(r.year === 2025 && r.province === '08'));
+  without08 = await openEngine({ mirrorDir: mirror, targets: new Targets(rows) });
 });
-afterAll(() => engine.close());
+afterAll(() => {
+  engine.close();
+  without08.close();
+});
 
 const pick = (row: Record<string, unknown> | undefined, keys: string[]) =>
   Object.fromEntries(keys.map((k) => [k, row?.[k]]));
@@ -31,10 +43,8 @@ describe('national_monthly', () => {
       employers_owing: 4,
       arrears_recovered: 10 + 7,
       si_participants: 1000 + 200 + 100,
-      si_target: 1200 + 300 + 150,
       si_labour_force: 5000 + 700,
       hi_participants: 8000 + 600,
-      hi_target: 8500 + 650,
       hi_population: 9000 + 800,
       ui_participants: 900,
       inspections: 5,
@@ -50,6 +60,19 @@ describe('national_monthly', () => {
       collection_due: 4000 + 1500 + 500,
       collection_collected: 3900 + 1500 + 450,
       late_interest: 12 + 3 + 1,
+      // The assigned targets of the two units that sent coverage (01, 08), not their own 1200 + 300 + 150.
+      si_target: [1, 8]
+        .map((u) => `0${u}`)
+        .reduce(
+          (s, u) =>
+            s +
+            targetOf(2025, '63', u, 'target_si_compulsory') +
+            targetOf(2025, '63', u, 'target_si_voluntary'),
+          0,
+        ),
+      hi_target: targetOf(2025, '63', '01', 'target_hi') + targetOf(2025, '63', '08', 'target_hi'),
+      coverage_units: 2,
+      target_units: 2,
       rate_debt: 125 + 50, // unit 01 only: the one that sent both reports
       rate_due: 4000 + 1500 + 500,
       rate_units: 1,
@@ -75,6 +98,27 @@ describe('national_monthly', () => {
       provinces_reported: 2,
       provinces_expected: 34,
     });
+    // No coverage report in July: no target summed, not a target of 0.
+    expect(pick(rows[1], ['si_target', 'hi_target', 'coverage_units', 'target_units'])).toEqual({
+      si_target: null,
+      hi_target: null,
+      coverage_units: 0,
+      target_units: 0,
+    });
+  });
+
+  it('leaves a unit without an assigned target out of the target sums and says how many it covers', async () => {
+    const { rows } = await without08.runNamed('national_monthly');
+    expect(pick(rows[0], ['si_target', 'hi_target', 'coverage_units', 'target_units'])).toEqual({
+      si_target:
+        targetOf(2025, '63', '01', 'target_si_compulsory') +
+        targetOf(2025, '63', '01', 'target_si_voluntary'),
+      hi_target: targetOf(2025, '63', '01', 'target_hi'),
+      coverage_units: 2,
+      target_units: 1,
+    });
+    // The participants are still every unit's: only the target is missing for 08.
+    expect(rows[0]?.hi_participants).toBe(8000 + 600);
   });
 });
 

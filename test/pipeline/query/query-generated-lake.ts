@@ -77,7 +77,6 @@ export const EXPECTED: [string, DatasetName, (r: FileRow) => number][] = [
   ['employers_owing', 'debt', (r) => (debt(r) > 0 ? 1 : 0)],
   ['arrears_recovered', 'debt', (r) => n(r, 'da_thu_hoi')],
   ['hi_participants', 'coverage', (r) => (r.loai_hinh === 'hi' ? n(r, 'so_nguoi_tham_gia') : 0)],
-  ['si_compulsory_target', 'coverage', (r) => (r.loai_hinh === 'si_compulsory' ? n(r, 'chi_tieu_giao') : 0)],
   ['inspections', 'enforcement', (r) => n(r, 'so_cuoc_thanh_tra')],
   ['fines_imposed', 'enforcement', (r) => n(r, 'tien_phat')],
   ['dossiers', 'prosecution', () => 1],

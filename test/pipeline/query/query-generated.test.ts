@@ -18,6 +18,7 @@ import {
   PERIODS,
   type GeneratedLake,
 } from './query-generated-lake.ts';
+import { targetOf } from '../../support/targets-file.ts';
 
 const run = promisify(execFile);
 let lake: GeneratedLake;
@@ -53,6 +54,22 @@ async function expectNationalFigures(rows: Row[], period: string): Promise<void>
     expect(rows.find((r) => r.measure === measure)?.value, `${measure} ${period}`).toBe(expected);
   }
   expect(await fileSum(lake, 'debt', period, debt)).toBeGreaterThan(0);
+  // The target is the one reference/targets.csv assigns each unit that sent coverage, not its own.
+  const covered = [
+    ...new Set(
+      lake.manifest.files
+        .filter((f) => f.dataset === 'coverage' && f.period === period)
+        .map((f) => f.province),
+    ),
+  ];
+  const generation = period >= '2025-07' ? '34' : '63';
+  const year = Number(period.slice(0, 4));
+  const assigned = covered.reduce((s, u) => s + targetOf(year, generation, u, 'target_si_compulsory'), 0);
+  expect(covered.length).toBeGreaterThan(0);
+  expect(rows.find((r) => r.measure === 'si_compulsory_target')?.value, `target ${period}`).toBe(assigned);
+  expect(rows.find((r) => r.measure === 'target_units')?.value, `target units ${period}`).toBe(
+    covered.length,
+  );
 }
 
 /** Per dataset and month: 63 units expected until June, 34 in July; received and on time from the manifest. */
