@@ -7,7 +7,7 @@
 import { FUNDS } from '../../core/measures.ts';
 import type { Period } from '../../core/period.ts';
 import { provinces, type Unit } from '../reference/provinces.ts';
-import { NATIONAL, populationShare, yearsFromAnchor } from './calibration.ts';
+import { lateRateIn, NATIONAL, populationShare, yearsFromAnchor } from './calibration.ts';
 import { Rng } from './random.ts';
 import type { Row } from './rows.ts';
 import { unitProfile } from './unit-profile.ts';
@@ -36,6 +36,11 @@ export function nationalMonthlyDue(period: Period): number {
   return (c.dueAnchorYear * (1 + c.dueGrowthPerYear) ** yearsFromAnchor(period)) / 12;
 }
 
+/** The country's contribution debt at the end of `period` (VND): the late-payment rate of a year's dues. */
+export function nationalDebtStock(period: Period): number {
+  return lateRateIn(period) * 12 * nationalMonthlyDue(period);
+}
+
 export function collectionRows(seed: number, unit: Unit, period: Period): Row[] {
   const rng = new Rng(seed, 'collection', unit.code, period);
   const c = NATIONAL.collection;
@@ -43,7 +48,7 @@ export function collectionRows(seed: number, unit: Unit, period: Period): Row[] 
   // Employers catch up at year end; the rest of the year a little of each month's due is paid late.
   const december = period.endsWith('-12');
   const collectedShare = december ? rng.uniform(1.0, 1.04) : rng.uniform(0.96, 1.0);
-  const debt = NATIONAL.debtStock * populationShare(unit);
+  const debt = nationalDebtStock(period) * formalShare(seed, unit);
   return FUNDS.map((fund) => ({
     loai_bao_hiem: fund,
     so_phai_thu: thousands(due * c.fundShare[fund]),

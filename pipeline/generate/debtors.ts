@@ -6,7 +6,18 @@
  */
 import { addMonths, periodRange, type Period } from '../../core/period.ts';
 import type { Unit } from '../reference/provinces.ts';
-import { NATIONAL, populationShare, yearsFromAnchor } from './calibration.ts';
+import { NATIONAL, populationShare, TREND_ANCHOR } from './calibration.ts';
+import {
+  chronicArrival,
+  CONTRIBUTION_RATE,
+  MAX_MONTHS,
+  meanMonthlyDue,
+  PAYS_PART,
+  PAYS_UP,
+  payroll,
+  registerTarget,
+  settledEntry,
+} from './debtor-size.ts';
 import { employerName, type TaxCodes } from './employers.ts';
 import { Rng } from './random.ts';
 import type { Row } from './rows.ts';
@@ -29,36 +40,18 @@ interface Debtor {
   uiShare: number;
 }
 
-const AVERAGE_WAGE = 7_500_000;
-const CONTRIBUTION_RATE = NATIONAL.contribution.si + NATIONAL.contribution.hi + NATIONAL.contribution.ui;
-/** Months overdue are counted up to three years; older arrears are written off the register. */
-const MAX_MONTHS = 36;
-/**
- * Arrears of the average register entry, in months of dues, once the register has settled
- * (partial payments keep it below the months overdue); measured on generated data and used to
- * size the dues so that the national stock matches the published one.
- */
-const AVERAGE_MONTHS = 4.6;
 /** Registers run this long before the first month written, so they start settled. */
 const WARM_UP_MONTHS = 24;
 
-function targetSize(unit: Unit, period: Period, debtorsPerMonth: number): number {
-  const trend = 1 - NATIONAL.debtStockDeclinePerYear * yearsFromAnchor(period);
-  return debtorsPerMonth * populationShare(unit) * trend;
-}
-
-function newDebtor(rng: Rng, unit: Unit, codes: TaxCodes, debtorsPerMonth: number, months: number): Debtor {
-  const meanDue =
-    NATIONAL.debtStock /
-    (NATIONAL.debtorsPerMonth * AVERAGE_MONTHS) /
-    (debtorsPerMonth / NATIONAL.debtorsPerMonth);
-  // The median is set so that the log-normal's mean (median · e^(σ²/2)) is the mean due.
-  const employees = Math.max(
-    1,
-    Math.round(rng.logNormal(meanDue / (AVERAGE_WAGE * CONTRIBUTION_RATE) / Math.exp(0.605), 1.1)),
-  );
-  const monthlyDue =
-    Math.round((employees * AVERAGE_WAGE * CONTRIBUTION_RATE * rng.uniform(0.8, 1.2)) / 1000) * 1000;
+function newDebtor(
+  rng: Rng,
+  unit: Unit,
+  codes: TaxCodes,
+  meanDue: number,
+  entry: { chronic: boolean; months: number },
+): Debtor {
+  const { months, chronic } = entry;
+  const { employees, monthlyDue } = payroll(rng, meanDue, chronic);
   return {
     taxCode: codes.next(rng, unit.code),
     name: employerName(rng),
@@ -67,7 +60,7 @@ function newDebtor(rng: Rng, unit: Unit, codes: TaxCodes, debtorsPerMonth: numbe
     owed: Math.round((monthlyDue * months * rng.uniform(0.8, 1)) / 1000) * 1000,
     months,
     status: 'late',
-    chronic: months > 3 || rng.chance(0.12),
+    chronic,
     recovered: 0,
     hiShare: NATIONAL.contribution.hi / CONTRIBUTION_RATE + rng.uniform(-0.02, 0.02),
     uiShare: NATIONAL.contribution.ui / CONTRIBUTION_RATE + rng.uniform(-0.01, 0.01),
@@ -77,9 +70,9 @@ function newDebtor(rng: Rng, unit: Unit, codes: TaxCodes, debtorsPerMonth: numbe
 /** A month passes for one debtor: false when it leaves the register (paid up or written off). */
 function advance(rng: Rng, d: Debtor): boolean {
   d.recovered = 0;
-  if (rng.chance(d.chronic ? 0.04 : 0.3)) return false;
+  if (rng.chance(d.chronic ? PAYS_UP.chronic : PAYS_UP.transient)) return false;
   if (d.status !== 'dissolved') d.owed += d.monthlyDue;
-  if (rng.chance(d.status === 'dissolved' ? 0.05 : 0.3)) {
+  if (rng.chance(d.status === 'dissolved' ? 0.05 : d.chronic ? PAYS_PART.chronic : PAYS_PART.transient)) {
     const paid = Math.round((d.owed * rng.uniform(0.1, 0.5)) / 1000) * 1000;
     d.owed -= paid;
     d.recovered = paid;
@@ -117,13 +110,6 @@ function toRow(d: Debtor): Row {
   };
 }
 
-/** Months overdue of the register a unit holds when the simulation starts: a long tail. */
-function initialMonths(rng: Rng): number {
-  return rng.chance(0.5)
-    ? 1 + Math.floor(-Math.log(1 - rng.next()) / 0.35)
-    : Math.min(MAX_MONTHS, 1 + Math.floor(-Math.log(1 - rng.next()) * 9));
-}
-
 function initialRegister(
   seed: number,
   unit: Unit,
@@ -132,10 +118,11 @@ function initialRegister(
   codes: TaxCodes,
 ): Debtor[] {
   const init = new Rng(seed, 'debt-init', unit.code);
-  const size = Math.round(targetSize(unit, first, debtorsPerMonth));
+  const size = Math.round(registerTarget(seed, unit, first, debtorsPerMonth));
+  const meanDue = meanMonthlyDue(first, debtorsPerMonth);
   const register: Debtor[] = [];
   for (let i = 0; i < size; i++) {
-    const d = newDebtor(init, unit, codes, debtorsPerMonth, initialMonths(init));
+    const d = newDebtor(init, unit, codes, meanDue, settledEntry(init));
     for (let k = 0; k < d.months; k++) escalate(init, d);
     register.push(d);
   }
@@ -168,9 +155,13 @@ export function* debtMonths(
       const { unit } = entry;
       const rng = new Rng(seed, 'debt', unit.code, period);
       if (period !== first) entry.register = entry.register.filter((d) => advance(rng, d));
-      const target = targetSize(unit, period, debtorsPerMonth);
+      const target = registerTarget(seed, unit, period, debtorsPerMonth);
       const arrivals = rng.poisson(Math.max(0, target - entry.register.length));
-      for (let i = 0; i < arrivals; i++) entry.register.push(newDebtor(rng, unit, codes, debtorsPerMonth, 1));
+      const meanDue = meanMonthlyDue(period, debtorsPerMonth);
+      for (let i = 0; i < arrivals; i++)
+        entry.register.push(
+          newDebtor(rng, unit, codes, meanDue, { chronic: chronicArrival(rng), months: 1 }),
+        );
       if (period >= start) rows.set(`${period}/${unit.code}`, entry.register.map(toRow));
     }
     if (period >= start) yield { period, rows };
@@ -184,9 +175,9 @@ export function* debtMonths(
 export function* standaloneDebtors(seed: number, unit: Unit, count: number, codes: TaxCodes): Generator<Row> {
   const rng = new Rng(seed, 'debt-standalone', unit.code);
   // Dues sized as if the unit's register were this big a share of the national one.
-  const debtorsPerMonth = Math.max(1, Math.round(count / populationShare(unit)));
+  const meanDue = meanMonthlyDue(TREND_ANCHOR, Math.max(1, Math.round(count / populationShare(unit))));
   for (let i = 0; i < count; i++) {
-    const d = newDebtor(rng, unit, codes, debtorsPerMonth, initialMonths(rng));
+    const d = newDebtor(rng, unit, codes, meanDue, settledEntry(rng));
     for (let k = 0; k < d.months; k++) escalate(rng, d);
     if (rng.chance(0.3)) d.recovered = Math.round((d.owed * rng.uniform(0.05, 0.3)) / 1000) * 1000;
     yield toRow(d);

@@ -28,7 +28,7 @@ export interface GenerateOptions {
   from: Period;
   to: Period;
   seed: number;
-  /** Debtor rows per month nationwide (default 3,000); the national debt stays the same. */
+  /** Debtor rows per month nationwide (default 30,000); the national debt stays the same. */
   debtorsPerMonth?: number;
 }
 

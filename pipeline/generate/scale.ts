@@ -16,7 +16,7 @@ export interface Scale {
 
 export const SCALES = {
   sample: { from: '2024-01', to: '2026-10', debtorsPerMonth: NATIONAL.debtorsPerMonth },
-  full: { from: '2021-01', to: '2026-10', debtorsPerMonth: 150_000 },
+  full: { from: '2021-01', to: '2026-10', debtorsPerMonth: NATIONAL.registerSize },
 } as const satisfies Record<string, Scale>;
 
 export type ScaleName = keyof typeof SCALES;

@@ -17,7 +17,14 @@ let root: string;
 let files: LocalUpload[];
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'vss-ingest-threads-'));
-  await generateSamples({ out: join(root, 'samples'), from: '2025-08', to: '2025-08', seed: 5 });
+  // The comparison needs every dataset, not the default sample's size (the calibration tests hold that).
+  await generateSamples({
+    out: join(root, 'samples'),
+    from: '2025-08',
+    to: '2025-08',
+    seed: 5,
+    debtorsPerMonth: 3000,
+  });
   files = await filesFromManifest(join(root, 'samples'));
 });
 afterAll(() => rm(root, { recursive: true, force: true }));
