@@ -1,7 +1,8 @@
 /** `vss template <dataset> --out file.xlsx`: the upload template a province fills. */
 import { writeFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
-import { DATASET_NAMES, DATASETS, isDatasetName } from '../../core/datasets/index.ts';
+import { DATASET_NAMES, DATASETS, isDatasetName, templateAt } from '../../core/datasets/index.ts';
+import { isPeriod, periodOf } from '../../core/period.ts';
 import { UsageError } from '../../core/errors.ts';
 import { TEMPLATE_TEXT, USAGE_MESSAGES, type Lang } from '../../core/messages/index.ts';
 import { writeTemplate } from '../../pipeline/template/write-template.ts';
@@ -9,11 +10,15 @@ import { writeTemplate } from '../../pipeline/template/write-template.ts';
 interface TemplateOptions {
   out: string;
   lang: Lang;
+  period?: string;
 }
 
 async function run(dataset: string, options: TemplateOptions): Promise<void> {
   if (!isDatasetName(dataset)) throw new UsageError(USAGE_MESSAGES.badOption('<dataset>', dataset));
-  await writeFile(options.out, await writeTemplate(DATASETS[dataset]));
+  const period = options.period ?? periodOf(new Date());
+  if (!isPeriod(period)) throw new UsageError(USAGE_MESSAGES.badOption('--period', period));
+  // The template version in force for the month the file will report.
+  await writeFile(options.out, await writeTemplate(templateAt(DATASETS[dataset], period)));
   process.stdout.write(`${TEMPLATE_TEXT.written(options.out)[options.lang]}\n`);
 }
 
@@ -23,6 +28,10 @@ export function register(program: Command): void {
     .description('write the XLSX upload template of a dataset: Vietnamese headers, dropdowns, instructions')
     .argument('<dataset>', `one of ${DATASET_NAMES.join(', ')}`)
     .requiredOption('--out <file.xlsx>', 'where to write the template')
+    .option(
+      '--period <YYYY-MM>',
+      'the month the file will report: its template version (default: this month)',
+    )
     .addOption(new Option('--lang <lang>', 'language of the messages').choices(['vi', 'en']).default('vi'))
     .action(run);
 }

@@ -33,6 +33,8 @@ function ruleText(rule: RowRule): string {
       return `\`${rule.left}\` ≤ \`${rule.right}\``;
     case 'required_unless':
       return `\`${rule.column}\` may be empty only when \`${rule.when}\` is ${rule.values.join(' or ')}`;
+    case 'paid_off':
+      return `a row with ${rule.owed.map((p) => `\`${p}\``).join(' + ')} = 0 (paid off this month) has \`${rule.recovered}\` > 0 and \`${rule.months}\` = 0`;
   }
 }
 

@@ -3,7 +3,15 @@
  * and `vss validate`. No S3, no DuckDB, no clock except the injected `now`.
  */
 import { createHash } from 'node:crypto';
-import { DATASET_NAMES, DATASETS, isTotal, type DatasetDef } from '../../core/datasets/index.ts';
+import {
+  DATASET_NAMES,
+  DATASETS,
+  isTotal,
+  templateAt,
+  templateVersions,
+  versionFrom,
+  type DatasetDef,
+} from '../../core/datasets/index.ts';
 import type { UploadLocation } from '../../core/contracts/layout.ts';
 import { RULE_MESSAGES } from '../../core/messages/index.ts';
 import type { Receipt } from '../../core/contracts/receipt.ts';
@@ -142,12 +150,51 @@ function otherDataset(
   let best: { def: DatasetDef; score: number } | undefined;
   for (const name of DATASET_NAMES) {
     const def = DATASETS[name];
-    if (def === dataset) continue;
+    if (def.name === dataset.name) continue;
     const score = headerScore(def, sheet);
     if (score > own && score >= Math.ceil(def.columns.length / 2) && score > (best?.score ?? 0))
       best = { def, score };
   }
   return best?.def;
+}
+
+/**
+ * The version of the dataset's template a sheet's header really is, when it is not the one in
+ * force for the upload's period: a version-1 debt file for a version-2 month gets one clear error.
+ */
+function otherVersion(
+  dataset: DatasetDef,
+  sheet: Sheet,
+  header: HeaderMatch | undefined,
+): DatasetDef | undefined {
+  const own = header?.columns.size ?? 0;
+  if (own === dataset.columns.length) return undefined;
+  let best: { def: DatasetDef; score: number } | undefined;
+  for (const def of templateVersions(DATASETS[dataset.name])) {
+    if (def.version === dataset.version) continue;
+    const score = headerScore(def, sheet);
+    if (score > own && score > (best?.score ?? 0)) best = { def, score };
+  }
+  return best?.def;
+}
+
+function wrongVersion(
+  dataset: DatasetDef,
+  found: DatasetDef,
+  location: UploadLocation,
+  header: HeaderMatch | undefined,
+  issues: IssueList,
+): void {
+  const expected = dataset.version ?? 1;
+  const message = RULE_MESSAGES['file.wrong_version']({
+    period: location.period,
+    expected,
+    found: found.version ?? 1,
+    from: versionFrom(DATASETS[dataset.name], expected),
+    missing: dataset.columns.filter((c) => !header?.columns.has(c.key)),
+  });
+  const rule = 'file.wrong_version';
+  issues.add('error', FILE_LEVEL, rule, `v${expected}`, `v${found.version ?? 1}`, message);
 }
 
 /** Reads the file and checks its header and rows; file-level problems end it with one error. */
@@ -178,6 +225,11 @@ async function checkFile(
     issues.add('error', FILE_LEVEL, 'file.wrong_dataset', dataset.name, other.name, message);
     return [];
   }
+  const version = picked && otherVersion(dataset, picked.sheet, picked.header);
+  if (picked && version) {
+    wrongVersion(dataset, version, location, picked.header, issues);
+    return [];
+  }
   if (!picked?.header) {
     const message = RULE_MESSAGES['header.not_found']({ rows: HEADER_SEARCH_ROWS });
     issues.add('error', FILE_LEVEL, 'header.not_found', 'a header row', '', message);
@@ -195,7 +247,8 @@ async function checkFile(
 export async function validateUpload(input: ValidationInput): Promise<ValidationResult> {
   const { bytes, location } = input;
   const limits = input.limits ?? limitsFromEnv();
-  const dataset = DATASETS[location.dataset];
+  // The template version in force for the month: its columns and rules are the ones checked.
+  const dataset = templateAt(DATASETS[location.dataset], location.period);
   const issues = new IssueList();
   checkLocation(location, input.now ?? new Date(), issues);
   const fast = input.fastPath;
