@@ -13,6 +13,7 @@ import { procedures } from '../../core/datasets/procedures.ts';
 import { prosecution } from '../../core/datasets/prosecution.ts';
 import { COMPARED_MEASURES, NATIONAL_SUMS, type NationalSum } from '../../core/contracts/site-data.ts';
 import { ART216 } from '../../core/measures.ts';
+import { debtColumnsSelect, debtVersionSelect } from './debt-versions-sql.ts';
 
 const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
@@ -88,6 +89,12 @@ const PARTS: Record<string, () => { lines: string[]; more: boolean; rows?: true 
   province_sums: () => ({ lines: sums(PROVINCE), more: false }),
   province_coalesce: () => ({ lines: PROVINCE.map((k) => `COALESCE(f.${k}, 0) AS ${k}`), more: true }),
   province_columns: () => ({ lines: [...PROVINCE], more: true }),
+  debt_columns: () => ({ lines: debtColumnsSelect(), more: false }),
+  debt_version: () => ({ lines: debtVersionSelect(), more: true }),
+  debt_status: () => ({
+    lines: [debtColumnsSelect().find((l) => l.endsWith(' AS tinh_trang')) ?? ''],
+    more: false,
+  }),
   art216: () => ({
     lines: [
       `CASE WHEN x.so_thang_no >= ${ART216.months} AND (x.debt_total >= ${ART216.amountVnd} OR x.so_lao_dong >= ${ART216.employees}) THEN 1 ELSE 0 END AS art216`,
