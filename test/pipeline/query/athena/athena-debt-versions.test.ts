@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAthenaClient } from '../../../../pipeline/query/athena/athena-client.ts';
 import { openAthenaEngine } from '../../../../pipeline/query/athena/athena-engine.ts';
 import { openEngine, type Engine } from '../../../../pipeline/query/engine.ts';
-import { startAthenaStandIn, type AthenaStandIn } from '../../../support/athena-stand-in/server.ts';
+import { startAthenaStandIn } from '../../../support/athena-stand-in/server.ts';
 import { tempDir, writeLakeFile, type FixtureRow } from '../engine-fixture.ts';
 import { fakeClock, standInClientOptions } from './athena-harness.ts';
 
@@ -70,7 +70,7 @@ const shape = (rows: Record<string, unknown>[]) =>
     r.lai_cham_dong === null ? null : Number(r.lai_cham_dong),
   ]);
 
-let both: { mirror: string; duckdb: Engine; athena: Engine; standIn: AthenaStandIn; close(): Promise<void> };
+let both: Awaited<ReturnType<typeof open>>;
 let v1Only: { duckdb: Engine; close(): void };
 
 async function open(mirror: string) {
