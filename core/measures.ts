@@ -99,6 +99,16 @@ const DEBT: MeasureDef[] = [
   { ...m('debt', 'vnd', 'debt_interest', (r) => num(r, 'lai_cham_dong')), since: 2 },
 ];
 
+/** The debt page's breakdown: by age band, by employer sector (version 2), interest (version 2). */
+export const DEBT_BREAKDOWN_MEASURES = DEBT.filter(
+  (d) => d.name.startsWith('debt_age_') || d.name.startsWith('debt_sector_') || d.name === 'debt_interest',
+).map((d) => d.name) as readonly DebtBreakdownMeasure[];
+
+/** The sector codes of template version 2, typed as the definition's literals. */
+type DebtSector = (typeof debt)['versions'][0]['adds'][0]['columns'][0]['type']['options'][number]['code'];
+export type DebtBreakdownMeasure =
+  `debt_age_${AgeBand['code']}` | `debt_sector_${DebtSector}` | 'debt_interest';
+
 /** What a row adds to one of the measures the dataset definition names (ColumnDef.output). */
 function fromDefinition(dataset: DatasetDef, unit: (column: string) => MeasureDef['unit']): MeasureDef[] {
   return summaryMeasures(dataset).map((s) => {

@@ -12,7 +12,7 @@ import { breakdownColumn, categoryCodes, summedColumns, type DatasetDef } from '
 import { procedures } from '../../core/datasets/procedures.ts';
 import { prosecution } from '../../core/datasets/prosecution.ts';
 import { COMPARED_MEASURES, NATIONAL_SUMS, type NationalSum } from '../../core/contracts/site-data.ts';
-import { ART216 } from '../../core/measures.ts';
+import { ART216, DEBT_BREAKDOWN_MEASURES } from '../../core/measures.ts';
 import { debtColumnsSelect, debtVersionSelect } from './debt-versions-sql.ts';
 
 const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
@@ -93,6 +93,11 @@ const PARTS: Record<string, () => { lines: string[]; more: boolean; rows?: true 
   debt_version: () => ({ lines: debtVersionSelect(), more: true }),
   debt_status: () => ({
     lines: [debtColumnsSelect().find((l) => l.endsWith(' AS tinh_trang')) ?? ''],
+    more: false,
+  }),
+  // NULL, not 0, where a unit-month's summary has no such measure (see debtBreakdownRow)
+  debt_breakdown: () => ({
+    lines: DEBT_BREAKDOWN_MEASURES.map((m) => `SUM(CASE WHEN measure = ${quote(m)} THEN value END) AS ${m}`),
     more: false,
   }),
   art216: () => ({
