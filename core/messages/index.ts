@@ -14,3 +14,4 @@ export * from './sign-off.ts';
 export * from './approval.ts';
 export * from './local-run.ts';
 export * from './headline.ts';
+export * from './debt-breakdown.ts';
