@@ -24,6 +24,7 @@ const SECTORS = (() => {
   return type?.kind === 'category' ? type.options : [];
 })();
 const SECTOR_FROM = versionFrom(debt, 2) ?? '';
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** The sum of a figure over the rows that hold it; undefined when none does. */
 function sumOf(rows: readonly DebtBreakdownRow[], figure: Figure): number | undefined {
@@ -69,7 +70,7 @@ export async function renderDebtBreakdown(ctx: PageContext): Promise<void> {
   }));
   const sectors: Entry[] = SECTORS.map((o) => ({
     code: o.code,
-    label: lang() === 'vi' ? o.vi : o.en,
+    label: capitalise(lang() === 'vi' ? o.vi : o.en),
     value: sumOf(withSector, `debt_sector_${o.code}` as Figure),
   }));
   const table = (entries: readonly Entry[], key: string) => ({
