@@ -3,15 +3,7 @@
  * and `vss validate`. No S3, no DuckDB, no clock except the injected `now`.
  */
 import { createHash } from 'node:crypto';
-import {
-  DATASET_NAMES,
-  DATASETS,
-  isTotal,
-  templateAt,
-  templateVersions,
-  versionFrom,
-  type DatasetDef,
-} from '../../core/datasets/index.ts';
+import { DATASET_NAMES, DATASETS, isTotal, templateAt, type DatasetDef } from '../../core/datasets/index.ts';
 import type { UploadLocation } from '../../core/contracts/layout.ts';
 import { RULE_MESSAGES } from '../../core/messages/index.ts';
 import type { Receipt } from '../../core/contracts/receipt.ts';
@@ -28,6 +20,7 @@ import { checkHeader, checkRows } from './validate-sheet.ts';
 import { validateCsvInDuckDB } from './fast-csv.ts';
 import type { PreparedLake } from '../lake/prepared-lake.ts';
 import { ZipGuardError } from './zip-guard.ts';
+import { otherVersion, wrongVersion } from './template-version.ts';
 import { isOle2, legacyEncoding } from './legacy-text.ts';
 
 export type { CellValue } from './parse-cell.ts';
@@ -156,45 +149,6 @@ function otherDataset(
       best = { def, score };
   }
   return best?.def;
-}
-
-/**
- * The version of the dataset's template a sheet's header really is, when it is not the one in
- * force for the upload's period: a version-1 debt file for a version-2 month gets one clear error.
- */
-function otherVersion(
-  dataset: DatasetDef,
-  sheet: Sheet,
-  header: HeaderMatch | undefined,
-): DatasetDef | undefined {
-  const own = header?.columns.size ?? 0;
-  if (own === dataset.columns.length) return undefined;
-  let best: { def: DatasetDef; score: number } | undefined;
-  for (const def of templateVersions(DATASETS[dataset.name])) {
-    if (def.version === dataset.version) continue;
-    const score = headerScore(def, sheet);
-    if (score > own && score > (best?.score ?? 0)) best = { def, score };
-  }
-  return best?.def;
-}
-
-function wrongVersion(
-  dataset: DatasetDef,
-  found: DatasetDef,
-  location: UploadLocation,
-  header: HeaderMatch | undefined,
-  issues: IssueList,
-): void {
-  const expected = dataset.version ?? 1;
-  const message = RULE_MESSAGES['file.wrong_version']({
-    period: location.period,
-    expected,
-    found: found.version ?? 1,
-    from: versionFrom(DATASETS[dataset.name], expected),
-    missing: dataset.columns.filter((c) => !header?.columns.has(c.key)),
-  });
-  const rule = 'file.wrong_version';
-  issues.add('error', FILE_LEVEL, rule, `v${expected}`, `v${found.version ?? 1}`, message);
 }
 
 /** Reads the file and checks its header and rows; file-level problems end it with one error. */

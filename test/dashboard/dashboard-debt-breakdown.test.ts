@@ -10,6 +10,8 @@ import { SITE_FILES, type DebtBreakdownRow } from '../../core/contracts/site-dat
 import { openDashboard, waitForPage, type Dashboard } from './harness.ts';
 
 const MONTH = '2025-08';
+/** A month left as the fixture has it: no unit split its debt by sector. */
+const V1_MONTH = '2025-07';
 type Sector = 'state' | 'fdi' | 'non_state' | 'public' | 'other';
 let dash: Dashboard;
 let rows: DebtBreakdownRow[];
@@ -41,6 +43,40 @@ afterAll(async () => {
 });
 
 describe('the debt page by sector', () => {
+  it("breaks the month's debt down by months overdue, and says the sector split is not reported", async () => {
+    await dash.open(`page=debt&month=${V1_MONTH}`, 'debt', V1_MONTH);
+    const [download] = await Promise.all([
+      dash.page.waitForEvent('download'),
+      dash.page.locator('#panel-debt-age button[data-export="csv"]').click(),
+    ]);
+    const lines = readFileSync(await download.path(), 'utf8')
+      .slice(1)
+      .trim()
+      .split('\r\n');
+    const month = dash.fixture.debtBreakdown.filter((r) => r.period === V1_MONTH);
+    expect(month.length).toBeGreaterThan(0);
+    const bands = [
+      ['Dưới 3 tháng', 'debt_age_lt3'],
+      ['Từ 3 đến dưới 6 tháng', 'debt_age_3_6'],
+      ['Từ 6 đến dưới 12 tháng', 'debt_age_6_12'],
+      ['Từ 12 tháng trở lên', 'debt_age_12_plus'],
+    ] as const;
+    for (const [label, key] of bands) {
+      const line = lines.find((l) => l.startsWith(`${label},`));
+      expect(Number(line?.split(',')[1]), label).toBe(month.reduce((s, r) => s + (r[key] ?? 0), 0));
+    }
+    // the bands split the month's debt of the units that reported it
+    const total = bands.reduce(
+      (s, [label]) => s + Number(lines.find((l) => l.startsWith(`${label},`))?.split(',')[1]),
+      0,
+    );
+    expect(total).toBe(dash.fixture.national.find((r) => r.period === V1_MONTH)?.debt_total);
+    // a month in which no unit reported template version 2: no sector bar, a "not reported" note, no 0
+    expect(await dash.page.locator('#chart-debt-sector').count()).toBe(0);
+    expect(await dash.page.locator('#panel-debt-age p.not-reported').innerText()).toContain('Chưa báo cáo');
+    expect(dash.problems).toEqual([]);
+  });
+
   it('sums the units that reported sectors, names the others, and exports the sums', async () => {
     await dash.open(`page=debt&month=${MONTH}`, 'debt', MONTH);
     const month = rows.filter((r) => r.period === MONTH);

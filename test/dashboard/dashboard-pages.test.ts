@@ -155,40 +155,6 @@ describe('dashboard pages in Chromium', () => {
     }
   });
 
-  it("breaks the month's debt down by months overdue, and says the sector split is not reported", async () => {
-    await open(`page=debt&month=${MONTH}`, 'debt');
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.locator('#panel-debt-age button[data-export="csv"]').click(),
-    ]);
-    const lines = readFileSync(await download.path(), 'utf8')
-      .slice(1)
-      .trim()
-      .split('\r\n');
-    const month = dash.fixture.debtBreakdown.filter((r) => r.period === MONTH);
-    expect(month.length).toBeGreaterThan(0);
-    const bands = [
-      ['Dưới 3 tháng', 'debt_age_lt3'],
-      ['Từ 3 đến dưới 6 tháng', 'debt_age_3_6'],
-      ['Từ 6 đến dưới 12 tháng', 'debt_age_6_12'],
-      ['Từ 12 tháng trở lên', 'debt_age_12_plus'],
-    ] as const;
-    for (const [label, key] of bands) {
-      const line = lines.find((l) => l.startsWith(`${label},`));
-      expect(Number(line?.split(',')[1]), label).toBe(month.reduce((s, r) => s + (r[key] ?? 0), 0));
-    }
-    // the bands split the month's debt of the units that reported it
-    const total = bands.reduce(
-      (s, [label]) => s + Number(lines.find((l) => l.startsWith(`${label},`))?.split(',')[1]),
-      0,
-    );
-    expect(total).toBe(dash.fixture.national.find((r) => r.period === MONTH)?.debt_total);
-    // the fixture's months are all before template version 2: no sector bar, a "not reported" note, no 0
-    expect(await page.locator('#chart-debt-sector').count()).toBe(0);
-    expect(await page.locator('#panel-debt-age p.not-reported').innerText()).toContain('Chưa báo cáo');
-    expect(dash.problems).toEqual([]);
-  });
-
   it('exports a chart as XLSX from the lazily loaded writer', async () => {
     await open(`page=enforcement&month=${MONTH}`, 'enforcement');
     const [download] = await Promise.all([
