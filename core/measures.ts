@@ -5,6 +5,8 @@
  */
 import { collection } from './datasets/collection.ts';
 import { coverage } from './datasets/coverage.ts';
+import { debt } from './datasets/debt.ts';
+import { lakeColumns, readCategory } from './datasets/versions.ts';
 import { enforcement } from './datasets/enforcement.ts';
 import { codesOf, column, summaryMeasures, type DatasetDef, type DatasetName } from './datasets/index.ts';
 import { procedures } from './datasets/procedures.ts';
@@ -16,6 +18,11 @@ export interface MeasureDef {
   name: string;
   dataset: DatasetName;
   unit: 'vnd' | 'count' | 'people';
+  /**
+   * The first template version whose rows hold what the measure reads: a month of an older
+   * version has no value for it (absent from its summary, so NULL, never 0). Default 1.
+   */
+  since?: number;
   /** What one row adds to the measure. */
   of(row: SummaryRow): number;
 }
@@ -34,6 +41,25 @@ export const meetsArt216 = (r: SummaryRow): boolean =>
   owing(r) &&
   num(r, 'so_thang_no') >= ART216.months &&
   (debtTotal(r) >= ART216.amountVnd || num(r, 'so_lao_dong') >= ART216.employees);
+
+/**
+ * Age bands of a debt by months overdue, as leadership reads them: under 3, 3 to under 6, 6 to
+ * under 12, 12 and more. They split the debt (a paid-off row owes 0), and 3+ is debt_3m_plus.
+ */
+export const DEBT_AGE_BANDS = [
+  { code: 'lt3', from: 0, below: 3 },
+  { code: '3_6', from: 3, below: 6 },
+  { code: '6_12', from: 6, below: 12 },
+  { code: '12_plus', from: 12, below: Number.POSITIVE_INFINITY },
+] as const;
+type AgeBand = (typeof DEBT_AGE_BANDS)[number];
+const inBand = (band: AgeBand, months: number) => months >= band.from && months < band.below;
+
+/** The employer sectors of template version 2 (core/datasets/debt.ts). */
+export const DEBT_SECTORS: readonly string[] = (() => {
+  const type = lakeColumns(debt).find((c) => c.key === 'khu_vuc')?.type;
+  return type?.kind === 'category' ? type.options.map((o) => o.code) : [];
+})();
 
 const m = (
   dataset: DatasetName,
@@ -54,13 +80,34 @@ const DEBT: MeasureDef[] = [
   m('debt', 'vnd', 'debt_bhtn', (r) => num(r, 'no_bhtn')),
   m('debt', 'vnd', 'debt_total', debtTotal),
   m('debt', 'vnd', 'debt_3m_plus', (r) => (num(r, 'so_thang_no') >= 3 ? debtTotal(r) : 0)),
-  m('debt', 'vnd', 'debt_evading', (r) => (text(r, 'tinh_trang') === 'evading' ? debtTotal(r) : 0)),
+  // The nature over both template versions: a version-1 "evading" status, or version 2's nature.
+  m('debt', 'vnd', 'debt_evading', (r) =>
+    readCategory(debt, r, 'tinh_chat') === 'evading' ? debtTotal(r) : 0,
+  ),
   m('debt', 'vnd', 'arrears_recovered', (r) => num(r, 'da_thu_hoi')),
   m('debt', 'count', 'employers_owing', (r) => flag(owing(r))),
   m('debt', 'count', 'debtors_3m_plus', (r) => flag(owing(r) && num(r, 'so_thang_no') >= 3)),
   m('debt', 'count', 'debtors_art216', (r) => flag(meetsArt216(r))),
   m('debt', 'people', 'employees_owed', (r) => (owing(r) ? num(r, 'so_lao_dong') : 0)),
+  ...DEBT_AGE_BANDS.map((b) =>
+    m('debt', 'vnd', `debt_age_${b.code}`, (r) => (inBand(b, num(r, 'so_thang_no')) ? debtTotal(r) : 0)),
+  ),
+  ...DEBT_SECTORS.map((code) => ({
+    ...m('debt', 'vnd', `debt_sector_${code}`, (r) => (text(r, 'khu_vuc') === code ? debtTotal(r) : 0)),
+    since: 2,
+  })),
+  { ...m('debt', 'vnd', 'debt_interest', (r) => num(r, 'lai_cham_dong')), since: 2 },
 ];
+
+/** The debt page's breakdown: by age band, by employer sector (version 2), interest (version 2). */
+export const DEBT_BREAKDOWN_MEASURES = DEBT.filter(
+  (d) => d.name.startsWith('debt_age_') || d.name.startsWith('debt_sector_') || d.name === 'debt_interest',
+).map((d) => d.name) as readonly DebtBreakdownMeasure[];
+
+/** The sector codes of template version 2, typed as the definition's literals. */
+type DebtSector = (typeof debt)['versions'][0]['adds'][0]['columns'][0]['type']['options'][number]['code'];
+export type DebtBreakdownMeasure =
+  `debt_age_${AgeBand['code']}` | `debt_sector_${DebtSector}` | 'debt_interest';
 
 /** What a row adds to one of the measures the dataset definition names (ColumnDef.output). */
 function fromDefinition(dataset: DatasetDef, unit: (column: string) => MeasureDef['unit']): MeasureDef[] {

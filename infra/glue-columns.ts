@@ -4,7 +4,13 @@
  * by hand, so a new template column reaches Athena with the next deploy.
  */
 import type { z } from 'zod';
-import { DATASETS, glueType, PARTITION_COLUMNS, type DatasetName } from '../core/datasets/index.ts';
+import {
+  DATASETS,
+  glueType,
+  lakeColumns,
+  PARTITION_COLUMNS,
+  type DatasetName,
+} from '../core/datasets/index.ts';
 import { ledgerRecord } from '../core/contracts/ledger-record.ts';
 import type { ReferenceColumnType, ReferenceTableDefinition } from '../core/reference/reference-tables.ts';
 
@@ -14,9 +20,12 @@ export interface GlueColumn {
   comment?: string;
 }
 
-/** The data columns of a lake table, in template order (partition keys are separate). */
+/**
+ * The data columns of a lake table, in template order (partition keys are separate): every
+ * template version's columns, which Athena reads from each file by name (NULL where it has none).
+ */
 export function datasetColumns(dataset: DatasetName): GlueColumn[] {
-  return DATASETS[dataset].columns.map((c) => ({ name: c.key, type: glueType(c.type), comment: c.en }));
+  return lakeColumns(DATASETS[dataset]).map((c) => ({ name: c.key, type: glueType(c.type), comment: c.en }));
 }
 
 /** Partition keys of every lake table: both are text (`YYYY-MM`, two-digit GSO code). */

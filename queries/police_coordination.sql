@@ -21,7 +21,10 @@ debtors AS (
     d.no_bhxh + d.no_bhyt + d.no_bhtn AS debt_total,
     d.so_thang_no,
     d.so_lao_dong,
-    d.tinh_trang
+    -- a version-2 row's nature and action read back as the status (template versions: debt_rows.sql)
+    -- begin generated: debt_status
+    COALESCE(d.tinh_trang, CASE WHEN d.tinh_chat = 'late' AND d.bien_phap = 'none' THEN 'late' WHEN d.tinh_chat = 'evading' AND d.bien_phap = 'none' THEN 'evading' WHEN d.bien_phap = 'sued' THEN 'sued' WHEN d.bien_phap = 'referred_police' THEN 'referred_police' WHEN d.bien_phap = 'dissolved' THEN 'dissolved' END) AS tinh_trang
+    -- end generated
   FROM vss.debt d
   CROSS JOIN given g
   JOIN vss.provinces p

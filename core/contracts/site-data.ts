@@ -22,7 +22,7 @@ import {
   type SummedName,
 } from '../datasets/index.ts';
 import { procedures } from '../datasets/procedures.ts';
-import { isMeasureName } from '../measures.ts';
+import { DEBT_BREAKDOWN_MEASURES, isMeasureName, type DebtBreakdownMeasure } from '../measures.ts';
 
 // The file names carry no schema: the page's first bundle reads them without zod.
 export { NATIONAL_FILES, PROVINCE_FILES, SITE_FILES, provinceBundleDir } from './site-files.ts';
@@ -322,12 +322,28 @@ export const siteScope = z.object({ province: code.nullable() });
 export type SiteScope = z.infer<typeof siteScope>;
 
 /** The files of the section pages (written by pipeline/refresh/refresh-pages.ts), each with its query. */
+/**
+ * The debt page's breakdown of a unit's month (queries/site_debt_breakdown.sql): debt by age band,
+ * by employer sector and the late-payment interest, each NULL where the month's summary has no
+ * such measure (a unit that did not report, or sector and interest before template version 2).
+ */
+export const debtBreakdownRow = z.object({
+  period,
+  province: code,
+  ...(Object.fromEntries(DEBT_BREAKDOWN_MEASURES.map((m) => [m, int.nullable()])) as Record<
+    DebtBreakdownMeasure,
+    z.ZodNullable<z.ZodNumber>
+  >),
+});
+export type DebtBreakdownRow = z.infer<typeof debtBreakdownRow>;
+
 export const PAGE_DATA = {
   coverage: { query: 'site_coverage', row: coverageRow },
   enforcement: { query: 'site_enforcement', row: enforcementRow },
   prosecution: { query: 'site_prosecution', row: prosecutionRow },
   procedures: { query: 'site_procedures', row: proceduresRow },
   reports: { query: 'site_reports', row: reportRow },
+  debtBreakdown: { query: 'site_debt_breakdown', row: debtBreakdownRow },
 } as const;
 export type PageDataName = keyof typeof PAGE_DATA;
 

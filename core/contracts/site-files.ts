@@ -17,6 +17,7 @@ export const SITE_FILES = {
   prosecution: 'prosecution.json',
   procedures: 'procedures.json',
   reports: 'reports.json',
+  debtBreakdown: 'debt-breakdown.json',
   approvals: 'approvals.json',
 } as const;
 

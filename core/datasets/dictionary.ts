@@ -17,6 +17,8 @@ function ruleText(rule: RowRule): string {
       return `\`${rule.left}\` ≤ \`${rule.right}\``;
     case 'required_unless':
       return `\`${rule.column}\` may be empty only when \`${rule.when}\` is ${rule.values.join(' or ')}`;
+    case 'paid_off':
+      return `a row with ${rule.owed.map((p) => `\`${p}\``).join(' + ')} = 0 (paid off this month) has \`${rule.recovered}\` > 0 and \`${rule.months}\` = 0`;
   }
 }
 
@@ -72,8 +74,48 @@ function datasetSection(d: DatasetDef): string {
     ),
     '',
     ...(rules.length ? ['Rules across cells of a row:', '', ...rules, ''] : []),
+    ...versionLines(d),
     ...outputLines(d),
   ].join('\n');
+}
+
+/** A later template version: from which period, what it drops and adds, how older rows read. */
+function versionLines(d: DatasetDef): string[] {
+  return (d.versions ?? []).flatMap((v) => {
+    const reads = Object.entries(v.reads).flatMap(([dropped, codes]) =>
+      Object.entries(codes).map(
+        ([code, values]) =>
+          `- \`${dropped}\` = \`${code}\` reads as ${Object.entries(values)
+            .map(([k, value]) => `\`${k}\` = ${value === null ? 'NULL (not known)' : `\`${value}\``}`)
+            .join(', ')}`,
+      ),
+    );
+    const added = v.adds.flatMap((a) => a.columns);
+    return [
+      `### Template version ${v.version}, for periods from ${v.from}`,
+      '',
+      `Uploads for ${v.from} and later are checked against this version (earlier ones against the one before); a file of another version is refused with \`file.wrong_version\`. It drops ${v.drops.map((k) => `\`${k}\``).join(', ')} and adds:`,
+      '',
+      '| key | Vietnamese header | meaning | type and rule | presence | Parquet / Glue |',
+      '|---|---|---|---|---|---|',
+      ...added.map(columnRow),
+      '',
+      ...(v.rowRules.length
+        ? [
+            'Its rules across cells of a row:',
+            '',
+            ...v.rowRules.map((r) => `- ${ruleText(r)} (${r.severity})`),
+            '',
+          ]
+        : []),
+      `\`vss.${d.name}\` has the columns of every version; a column a row's version lacks is NULL. Read over both versions (\`queries/${d.name}_rows.sql\`), an older row's dropped column reads as:`,
+      '',
+      ...reads,
+      '',
+      `and a row of version ${v.version} reads back as the older code its values match.`,
+      '',
+    ];
+  });
 }
 
 export function renderDataDictionary(): string {

@@ -8,6 +8,7 @@ import type { CellType, ColumnDef, DatasetDef, DatasetName } from './types.ts';
 
 export * from './types.ts';
 export * from './outputs.ts';
+export * from './versions.ts';
 
 export const DATASETS: Readonly<Record<DatasetName, DatasetDef>> = {
   debt,

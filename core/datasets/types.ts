@@ -69,7 +69,38 @@ export type RowRule =
   /** `left` must not exceed `right`. */
   | { kind: 'not_greater'; left: string; right: string; severity: 'error' | 'warning' }
   /** `column` may be empty only when `when` holds one of `values`. */
-  | { kind: 'required_unless'; column: string; when: string; values: readonly string[]; severity: 'error' };
+  | { kind: 'required_unless'; column: string; when: string; values: readonly string[]; severity: 'error' }
+  /**
+   * A row whose `owed` columns sum to 0 (the employer paid everything off this month) must show
+   * `recovered` > 0 and `months` = 0: otherwise it is no debtor at all, or it would put a
+   * settled employer among the overdue.
+   */
+  | { kind: 'paid_off'; owed: readonly string[]; recovered: string; months: string; severity: 'error' };
+
+/** Columns a later template version puts after the column `after` of the version before it. */
+export interface AddedColumns {
+  after: string;
+  columns: readonly ColumnDef[];
+}
+
+/**
+ * A template version after the first, written as its changes to the version before it: the
+ * columns it no longer has, the ones it adds and its extra row rules. A period is checked
+ * against, and offered the template of, the last version whose `from` is not after it.
+ */
+export interface TemplateVersion {
+  version: number;
+  /** The first period (YYYY-MM) this version is in force for. */
+  from: string;
+  drops: readonly string[];
+  adds: readonly AddedColumns[];
+  rowRules: readonly RowRule[];
+  /**
+   * How a row of the version before reads in this version's columns, for the lake's one table:
+   * per dropped category column and code, the value of each added column (null: not known).
+   */
+  reads: Readonly<Record<string, Readonly<Record<string, Readonly<Record<string, string | null>>>>>>;
+}
 
 export interface DatasetDef {
   name: DatasetName;
@@ -82,6 +113,10 @@ export interface DatasetDef {
   rowRules: readonly RowRule[];
   /** Set on a dataset whose output columns sum to summary measures (see ColumnDef.output). */
   summary?: SummaryNaming;
+  /** The first version is `columns` and `rowRules` (version 1); later ones change it from a period on. */
+  versions?: readonly TemplateVersion[];
+  /** On a definition resolved for a period (templateAt): the version in force. */
+  version?: number;
 }
 
 export function isRequired(column: ColumnDef): boolean {

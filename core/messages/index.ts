@@ -16,3 +16,4 @@ export * from './approval.ts';
 export * from './local-run.ts';
 export * from './headline.ts';
 export * from './enforcement-results.ts';
+export * from './debt-breakdown.ts';

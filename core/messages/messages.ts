@@ -81,6 +81,16 @@ export const RULE_MESSAGES = {
     vi: `Tệp này có vẻ là báo cáo "${p.found}", không phải báo cáo "${p.expected}" đang nộp. Hãy kiểm tra lại loại báo cáo.`,
     en: `This file looks like a "${p.found}" report, not the "${p.expected}" report being submitted. Check the report type.`,
   }),
+  'file.wrong_version': (p: {
+    period: string;
+    expected: number;
+    found: number;
+    from: string | null;
+    missing: ColumnLabel[];
+  }): Bilingual => ({
+    vi: `Tệp dùng mẫu phiên bản ${p.found}, nhưng kỳ ${p.period} phải dùng mẫu phiên bản ${p.expected}${p.from ? ` (áp dụng từ kỳ ${p.from})` : ''}. Mẫu phiên bản ${p.expected} có các cột: ${p.missing.map((c) => q(c.vi)).join(', ')}. Hãy tải mẫu của kỳ ${p.period} (vss template) và nộp lại.`,
+    en: `The file uses template version ${p.found}, but ${p.period} takes template version ${p.expected}${p.from ? ` (in force from ${p.from})` : ''}. Version ${p.expected} has the columns ${p.missing.map((c) => q(c.en)).join(', ')}. Download the template for ${p.period} (vss template) and submit again.`,
+  }),
   'total.mismatch': (p: { column: ColumnLabel; sum: number; found: string }): Bilingual => ({
     vi: `Dòng tổng cộng, cột ${q(p.column.vi)}: ghi ${shown(p.found)} nhưng tổng các dòng là ${vnNumber(p.sum)}.`,
     en: `Totals row, column ${q(p.column.en)}: shows ${shown(p.found)} but the rows add up to ${enNumber(p.sum)}.`,
@@ -162,6 +172,16 @@ export const RULE_MESSAGES = {
   'rule.required_unless': (p: { column: ColumnLabel; when: ColumnLabel; values: string[] }): Bilingual => ({
     vi: `${q(p.column.vi)} chỉ được để trống khi ${q(p.when.vi)} là ${p.values.join(', ')}.`,
     en: `${q(p.column.en)} may be empty only when ${q(p.when.en)} is ${p.values.join(', ')}.`,
+  }),
+  'rule.paid_off': (p: {
+    owed: ColumnLabel[];
+    recovered: ColumnLabel;
+    months: ColumnLabel;
+    recoveredValue: number;
+    monthsValue: number;
+  }): Bilingual => ({
+    vi: `Dòng không còn nợ (${p.owed.map((c) => q(c.vi)).join(' + ')} = 0) là đơn vị đã trả hết nợ trong tháng: ${q(p.recovered.vi)} phải lớn hơn 0 (đang là ${vnNumber(p.recoveredValue)}) và ${q(p.months.vi)} phải bằng 0 (đang là ${vnNumber(p.monthsValue)}).`,
+    en: `A row with no debt left (${p.owed.map((c) => q(c.en)).join(' + ')} = 0) is an employer that paid everything off this month: ${q(p.recovered.en)} must be more than 0 (it is ${enNumber(p.recoveredValue)}) and ${q(p.months.en)} must be 0 (it is ${enNumber(p.monthsValue)}).`,
   }),
   'location.province': (p: {
     code: string;

@@ -17,6 +17,7 @@ export const RULE_NAMES: Readonly<Partial<Record<RuleId, Bilingual>>> = {
   'file.too_many_rows': b('Số dòng tối đa', 'Most rows in a file'),
   'file.decompression': b('Tệp Excel an toàn', 'A safe Excel file'),
   'file.wrong_dataset': b('Đúng loại báo cáo', 'The right report'),
+  'file.wrong_version': b('Đúng phiên bản mẫu của kỳ báo cáo', "The template version of the report's month"),
   'total.mismatch': b('Dòng tổng cộng bằng tổng các dòng', 'Totals row equals the sum of the rows'),
   'rows.after_total': b('Không có dòng dưới dòng tổng cộng', 'No rows below the totals row'),
   'header.not_found': b('Có dòng tiêu đề của mẫu', 'The template header row is present'),
@@ -35,6 +36,10 @@ export const RULE_NAMES: Readonly<Partial<Record<RuleId, Bilingual>>> = {
   'rule.sum_equals': b('Các phần cộng lại bằng tổng', 'The parts add up to the total'),
   'rule.not_greater': b('Không vượt quá cột đối chiếu', 'Not more than the related column'),
   'rule.required_unless': b('Bắt buộc có giá trị trong trường hợp này', 'Required in this case'),
+  'rule.paid_off': b(
+    'Dòng đã trả hết nợ: có số thu hồi, không còn tháng nợ',
+    'A paid-off row: arrears recovered, no months overdue',
+  ),
   'location.province': b('Mã tỉnh còn hiệu lực trong kỳ', 'A province code valid in the month'),
   'location.period': b('Kỳ báo cáo được nhận', 'A month that is accepted'),
   'location.mismatch': b('Khớp với nơi nộp', 'Matches where the file was submitted'),

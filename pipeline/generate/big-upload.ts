@@ -5,7 +5,7 @@
  */
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
-import { DATASETS } from '../../core/datasets/index.ts';
+import { DATASETS, templateAt } from '../../core/datasets/index.ts';
 import { UsageError } from '../../core/errors.ts';
 import { FLAG_ERRORS } from '../../core/messages/index.ts';
 import { provinces } from '../reference/provinces.ts';
@@ -18,6 +18,8 @@ export interface BigUploadOptions {
   rows: number;
   /** A unit of the 34 (the file is checked against units valid today). Default 79, Hồ Chí Minh. */
   province?: string;
+  /** The month the file reports: its template version. */
+  period: string;
   seed?: number;
 }
 
@@ -27,7 +29,7 @@ export async function writeBigDebtUpload(options: BigUploadOptions): Promise<num
   if (!Number.isSafeInteger(rows) || rows < 1) throw new UsageError(FLAG_ERRORS.notPositive('rows', rows));
   const unit = provinces().units.find((u) => u.code === province && u.generation === '34');
   if (!unit) throw new UsageError(FLAG_ERRORS.notCurrentProvince(province));
-  const dataset = DATASETS.debt;
+  const dataset = templateAt(DATASETS.debt, options.period);
   const out = createWriteStream(path);
   let bytes = 0;
   const write = async (text: string): Promise<void> => {

@@ -4,6 +4,8 @@
  * the 2025 merger the old registers keep running and a new unit reports the union of its old
  * units' registers, so national and merged-province totals continue across the change.
  */
+import { debt } from '../../core/datasets/debt.ts';
+import { versionAt } from '../../core/datasets/versions.ts';
 import { addMonths, periodRange, type Period } from '../../core/period.ts';
 import type { Unit } from '../reference/provinces.ts';
 import { NATIONAL, populationShare, TREND_ANCHOR } from './calibration.ts';
@@ -18,6 +20,7 @@ import {
   registerTarget,
   settledEntry,
 } from './debtor-size.ts';
+import { paidOffRow, withVersion2Fields } from './debt-v2-fields.ts';
 import { employerName, type TaxCodes } from './employers.ts';
 import { Rng } from './random.ts';
 import type { Row } from './rows.ts';
@@ -95,6 +98,22 @@ function escalate(rng: Rng, d: Debtor): void {
 }
 
 function toRow(d: Debtor): Row {
+  return withVersion2Fields(toVersion1Row(d));
+}
+
+/**
+ * The employers that left the register this month by paying everything (not written off): from
+ * template version 2 on they are reported, with the arrears recovered, in a row of no debt.
+ */
+function paidOffRows(period: Period, before: readonly Debtor[], after: readonly Debtor[]): Row[] {
+  if (versionAt(debt, period) < 2) return [];
+  const stayed = new Set(after);
+  return before
+    .filter((d) => !stayed.has(d) && d.months <= MAX_MONTHS && d.owed > 0)
+    .map((d) => paidOffRow(toVersion1Row(d), d.owed));
+}
+
+function toVersion1Row(d: Debtor): Row {
   const hi = Math.round(d.owed * d.hiShare);
   const ui = Math.round(d.owed * d.uiShare);
   return {
@@ -154,7 +173,9 @@ export function* debtMonths(
     for (const entry of registers) {
       const { unit } = entry;
       const rng = new Rng(seed, 'debt', unit.code, period);
+      const before = entry.register;
       if (period !== first) entry.register = entry.register.filter((d) => advance(rng, d));
+      const paidOff = period !== first ? paidOffRows(period, before, entry.register) : [];
       const target = registerTarget(seed, unit, period, debtorsPerMonth);
       const arrivals = rng.poisson(Math.max(0, target - entry.register.length));
       const meanDue = meanMonthlyDue(period, debtorsPerMonth);
@@ -162,7 +183,7 @@ export function* debtMonths(
         entry.register.push(
           newDebtor(rng, unit, codes, meanDue, { chronic: chronicArrival(rng), months: 1 }),
         );
-      if (period >= start) rows.set(`${period}/${unit.code}`, entry.register.map(toRow));
+      if (period >= start) rows.set(`${period}/${unit.code}`, [...entry.register.map(toRow), ...paidOff]);
     }
     if (period >= start) yield { period, rows };
   }

@@ -7,7 +7,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DATASET_NAMES, DATASETS, type DatasetName } from '../../core/datasets/index.ts';
+import { DATASET_NAMES, DATASETS, templateAt, type DatasetName } from '../../core/datasets/index.ts';
 import { UsageError } from '../../core/errors.ts';
 import { FLAG_ERRORS } from '../../core/messages/index.ts';
 import { isPeriod, type Period } from '../../core/period.ts';
@@ -88,10 +88,12 @@ export async function generateSamples(
         month.push({ path, dataset, period, province: unit.code, format, submitted_at: submittedAt });
         jobs.push(async () => {
           const rows = rowsFor(dataset, seed, oldUnitsOf(registry, unit), period, { debt, prosecution });
+          // The file is written in the template version in force for its month.
+          const template = templateAt(DATASETS[dataset], period);
           const bytes =
             format === 'csv'
-              ? csvFile(DATASETS[dataset], rows)
-              : await xlsxFile(DATASETS[dataset], rows, new Date(submittedAt));
+              ? csvFile(template, rows)
+              : await xlsxFile(template, rows, new Date(submittedAt));
           await writeFile(join(out, path), bytes);
         });
       }

@@ -121,7 +121,7 @@ async function settle(
   const lake =
     validated.lake ??
     (receipt.status === 'accepted'
-      ? await prepareLakeFile(location.dataset, rows, ctx.tmpDir ?? tmpdir())
+      ? await prepareLakeFile(location.dataset, location.period, rows, ctx.tmpDir ?? tmpdir())
       : undefined);
   try {
     const ledger = await listLedger(ctx.s3, ctx.lakeBucket, location);

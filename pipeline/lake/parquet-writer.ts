@@ -1,6 +1,7 @@
 /**
- * Rows of one upload → one zstd Parquet file whose columns are exactly the dataset's columns, in
- * schema order, with their DuckDB types. The partition columns (period, province) are not in the
+ * Rows of one upload → one zstd Parquet file whose columns are exactly the columns of the
+ * template version the rows were checked against (templateAt), in schema order, with their DuckDB
+ * types: a month of an older version keeps the very bytes it always had. The partition columns (period, province) are not in the
  * file: they are in the Hive path.
  */
 import {
@@ -12,7 +13,14 @@ import {
   type DuckDBType,
   type DuckDBValue,
 } from '@duckdb/node-api';
-import { DATASETS, duckdbType, type ColumnDef, type DatasetName } from '../../core/datasets/index.ts';
+import {
+  DATASETS,
+  duckdbType,
+  templateAt,
+  type ColumnDef,
+  type DatasetName,
+} from '../../core/datasets/index.ts';
+import type { Period } from '../../core/period.ts';
 import { lakeDuckDB } from './duckdb-instance.ts';
 
 export type LakeCell = string | number | null;
@@ -25,10 +33,11 @@ const quoteLiteral = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
 export async function writeParquetFile(
   dataset: DatasetName,
+  period: Period,
   rows: readonly LakeRow[],
   path: string,
 ): Promise<void> {
-  const columns = DATASETS[dataset].columns;
+  const columns = templateAt(DATASETS[dataset], period).columns;
   const db = await lakeDuckDB();
   const connection = await db.connect();
   // Concurrent writes share the instance, so each stages its rows in a table of its own.

@@ -7,7 +7,15 @@
 import { randomUUID } from 'node:crypto';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DATASETS, duckdbType, type DatasetName } from '../../core/datasets/index.ts';
+import {
+  DATASETS,
+  duckdbType,
+  templateAt,
+  type ColumnDef,
+  type DatasetDef,
+  type DatasetName,
+} from '../../core/datasets/index.ts';
+import type { Period } from '../../core/period.ts';
 import { lakeDuckDB } from './duckdb-instance.ts';
 import { lakeFileChecksum } from './lake-checksum.ts';
 import { writeParquetFile, type LakeRow } from './parquet-writer.ts';
@@ -16,6 +24,8 @@ let prepared = 0;
 
 export interface PreparedLake {
   dataset: DatasetName;
+  /** The template version's columns the file holds (templateAt of the upload's period). */
+  columns: readonly ColumnDef[];
   /** A Parquet file as writeParquetFile would write it for the same rows. */
   path: string;
   rows: number;
@@ -25,12 +35,13 @@ export interface PreparedLake {
 }
 
 export function preparedLake(
-  dataset: DatasetName,
+  template: DatasetDef,
   path: string,
   rows: number,
   rowsSha256: string,
 ): PreparedLake {
-  return { dataset, path, rows, rowsSha256, dispose: () => rm(path, { force: true }) };
+  const { name: dataset, columns } = template;
+  return { dataset, columns, path, rows, rowsSha256, dispose: () => rm(path, { force: true }) };
 }
 
 const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
@@ -38,7 +49,7 @@ const quoteLiteral = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
 /** The rows of a prepared file as the JavaScript path holds them (dates as YYYY-MM-DD text). */
 export async function readPreparedRows(lake: PreparedLake): Promise<LakeRow[]> {
-  const columns = DATASETS[lake.dataset].columns;
+  const columns = lake.columns;
   const select = columns.map((c) => {
     const name = quoteIdent(c.key);
     return duckdbType(c.type) === 'DATE' ? `CAST(${name} AS VARCHAR) AS ${name}` : name;
@@ -67,13 +78,19 @@ export async function readPreparedRows(lake: PreparedLake): Promise<LakeRow[]> {
  */
 export async function prepareLakeFile(
   dataset: DatasetName,
+  period: Period,
   rows: readonly LakeRow[],
   tmpDir: string,
 ): Promise<PreparedLake> {
   const path = join(tmpDir, `vss-lake-${process.pid}-${++prepared}-${randomUUID()}.parquet`);
   try {
-    await writeParquetFile(dataset, rows, path);
-    return preparedLake(dataset, path, rows.length, lakeFileChecksum(await readFile(path)));
+    await writeParquetFile(dataset, period, rows, path);
+    return preparedLake(
+      templateAt(DATASETS[dataset], period),
+      path,
+      rows.length,
+      lakeFileChecksum(await readFile(path)),
+    );
   } catch (error) {
     await rm(path, { force: true });
     throw error;

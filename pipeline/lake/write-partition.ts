@@ -51,7 +51,7 @@ export async function writeLakePartition(w: PartitionWrite): Promise<PartitionWr
   const key = lakeKey(w.dataset, w.period, w.province);
   const rows = w.prepared?.rows ?? w.rows.length;
   try {
-    if (!w.prepared) await writeParquetFile(w.dataset, w.rows, file);
+    if (!w.prepared) await writeParquetFile(w.dataset, w.period, w.rows, file);
     const body = await readFile(w.prepared?.path ?? file);
     try {
       await w.s3.send(

@@ -19,7 +19,8 @@ import {
   type NationalSum,
 } from '../../core/contracts/site-data.ts';
 import { TARGET_SCHEMES } from '../../core/reference/targets.ts';
-import { ART216 } from '../../core/measures.ts';
+import { ART216, DEBT_BREAKDOWN_MEASURES } from '../../core/measures.ts';
+import { debtColumnsSelect, debtVersionSelect } from './debt-versions-sql.ts';
 
 const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
@@ -140,6 +141,17 @@ const PARTS: Record<string, () => { lines: string[]; more: boolean; rows?: true 
   province_sums: () => ({ lines: sums(PROVINCE), more: false }),
   province_coalesce: () => ({ lines: PROVINCE.map((k) => `COALESCE(f.${k}, 0) AS ${k}`), more: true }),
   province_columns: () => ({ lines: [...PROVINCE], more: true }),
+  debt_columns: () => ({ lines: debtColumnsSelect(), more: false }),
+  debt_version: () => ({ lines: debtVersionSelect(), more: true }),
+  debt_status: () => ({
+    lines: [debtColumnsSelect().find((l) => l.endsWith(' AS tinh_trang')) ?? ''],
+    more: false,
+  }),
+  // NULL, not 0, where a unit-month's summary has no such measure (see debtBreakdownRow)
+  debt_breakdown: () => ({
+    lines: DEBT_BREAKDOWN_MEASURES.map((m) => `SUM(CASE WHEN measure = ${quote(m)} THEN value END) AS ${m}`),
+    more: false,
+  }),
   art216: () => ({
     lines: [
       `CASE WHEN x.so_thang_no >= ${ART216.months} AND (x.debt_total >= ${ART216.amountVnd} OR x.so_lao_dong >= ${ART216.employees}) THEN 1 ELSE 0 END AS art216`,

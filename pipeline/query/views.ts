@@ -6,7 +6,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { duckdbType, type DatasetDef } from '../../core/datasets/index.ts';
+import { duckdbType, lakeColumns, type DatasetDef } from '../../core/datasets/index.ts';
 import {
   LAKE_PREFIX,
   LEDGER_PREFIX,
@@ -72,18 +72,29 @@ export function datasetMonthFiles(
   return { dir, glob: join(dir, ...LAKE_FILE_GLOB.slice(1)) };
 }
 
-/** `vss.<dataset>`: the template's columns, typed, plus the Hive keys as text. */
+/**
+ * `vss.<dataset>`: the columns of every template version (lakeColumns), typed, plus the Hive keys
+ * as text. Files are read by name, as Athena reads them; a column no file read has (a lake of
+ * only first-version months) comes from an empty typed row, so it is NULL rather than unknown.
+ */
 export function datasetSelectSql(dataset: DatasetDef, source: FileSource): string {
-  const typed = dataset.columns.map((c) => {
+  const columns = lakeColumns(dataset);
+  const typed = columns.map((c) => {
     const name = quoteIdentifier(c.key);
     return `CAST(${name} AS ${duckdbType(c.type)}) AS ${name}`;
   });
   const { from, filename, option } = sourceSql(source);
   // hive_types keeps '01' a text code: left to inference DuckDB would read it as the integer 1.
+  const files =
+    `read_parquet(${from}, hive_partitioning = true, union_by_name = true, ` +
+    `hive_types = {'period': VARCHAR, 'province': VARCHAR}${option})`;
+  if (columns.length === dataset.columns.length)
+    return `SELECT ${typed.join(', ')}, period, province${filename} FROM ${files}`;
+  const empty = columns.map((c) => `CAST(NULL AS ${duckdbType(c.type)}) AS ${quoteIdentifier(c.key)}`);
+  const keys = `CAST(NULL AS VARCHAR) AS period, CAST(NULL AS VARCHAR) AS province${filename ? ', CAST(NULL AS VARCHAR) AS filename' : ''}`;
   return (
-    `SELECT ${typed.join(', ')}, period, province${filename} ` +
-    `FROM read_parquet(${from}, hive_partitioning = true, union_by_name = true, ` +
-    `hive_types = {'period': VARCHAR, 'province': VARCHAR}${option})`
+    `SELECT ${typed.join(', ')}, period, province${filename} FROM ` +
+    `(SELECT * FROM ${files} UNION ALL BY NAME SELECT ${empty.join(', ')}, ${keys} WHERE false)`
   );
 }
 
@@ -96,7 +107,7 @@ export function datasetViewSql(
   const view = `vss.${quoteIdentifier(dataset.name)}`;
   const { dir, glob } = files;
   if (!hasFileEnding(dir, '.parquet')) {
-    const nulls = dataset.columns.map(
+    const nulls = lakeColumns(dataset).map(
       (c) => `CAST(NULL AS ${duckdbType(c.type)}) AS ${quoteIdentifier(c.key)}`,
     );
     return `CREATE OR REPLACE ${relation} ${view} AS SELECT ${nulls.join(', ')}, CAST(NULL AS VARCHAR) AS period, CAST(NULL AS VARCHAR) AS province WHERE false`;

@@ -106,7 +106,7 @@ export async function ensureSummaries(mirrorDir: string): Promise<{ written: num
     if (check.hasSummary(key) || !check.hasLake(lakeKey(p.dataset, p.period, p.province))) continue;
     const rows = await readLakeRows(join(mirrorDir, lakeKey(p.dataset, p.period, p.province)));
     await mkdir(dirname(join(mirrorDir, key)), { recursive: true });
-    await writeSummaryParquet(summarize(p.dataset, rows), join(mirrorDir, key));
+    await writeSummaryParquet(summarize(p.dataset, p.period, rows), join(mirrorDir, key));
     written.push(key);
   }
   const fresh = new Set(written);

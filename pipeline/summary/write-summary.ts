@@ -33,7 +33,7 @@ export async function writeSummary(w: SummaryWrite): Promise<{ key: string }> {
   const key = summaryKey(w.dataset, w.period, w.province);
   const file = join(w.tmpDir ?? tmpdir(), `vss-summary-${process.pid}-${randomUUID()}.parquet`);
   try {
-    await writeSummaryParquet(summarize(w.dataset, w.rows), file);
+    await writeSummaryParquet(summarize(w.dataset, w.period, w.rows), file);
     const body = await readFile(file);
     try {
       await w.s3.send(

@@ -64,5 +64,10 @@ export function rowRuleText(dataset: TemplateSource, rule: RowRule): Bilingual {
         when: label(rule.when),
         values: [...rule.values],
       });
+    case 'paid_off':
+      return both(
+        (lang) =>
+          `${rule.owed.map((p) => `"${label(p)[lang]}"`).join(' + ')} = 0 ⇒ "${label(rule.recovered)[lang]}" > 0, "${label(rule.months)[lang]}" = 0`,
+      );
   }
 }

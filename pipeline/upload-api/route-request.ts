@@ -13,7 +13,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { S3Client } from '@aws-sdk/client-s3';
-import { DATASETS, isDatasetName } from '../../core/datasets/index.ts';
+import { DATASETS, isDatasetName, templateAt } from '../../core/datasets/index.ts';
 import { parseUploadKey, type UploadLocation } from '../../core/contracts/layout.ts';
 import { PORTAL_MESSAGES } from '../../core/messages/index.ts';
 import { isPeriod } from '../../core/period.ts';
@@ -115,7 +115,11 @@ export function createUploadApi(deps: UploadApiDeps): (request: ApiRequest) => P
     if (createHash('sha256').update(stored.bytes).digest('hex') !== upload.sha256)
       return refuse(409, 'replaced', PORTAL_MESSAGES.uploadReplaced());
     const receiptValue = await readReceipt(deps.s3, deps.lakeBucket, record);
-    const bytes = await annotateUpload(stored.bytes, receiptValue, DATASETS[upload.location.dataset]);
+    const bytes = await annotateUpload(
+      stored.bytes,
+      receiptValue,
+      templateAt(DATASETS[upload.location.dataset], upload.location.period),
+    );
     if (!bytes) return refuse(422, 'not_annotatable', PORTAL_MESSAGES.notAnnotatable());
     const url = await annotatedLink(deps.s3, {
       bucket: deps.lakeBucket,
@@ -168,10 +172,15 @@ export function createUploadApi(deps: UploadApiDeps): (request: ApiRequest) => P
     });
   }
 
-  async function template(name: string): Promise<ApiResponse> {
+  /** The template of the version in force for `?period=` (default: the month now due). */
+  async function template(name: string, request: ApiRequest): Promise<ApiResponse> {
     if (!isDatasetName(name)) return notFound();
-    let bytes = templates.get(name);
-    if (!bytes) templates.set(name, (bytes = writeTemplate(DATASETS[name])));
+    const period = request.query.get('period') || periodDue(now());
+    if (!isPeriod(period)) return refuse(400, 'bad_period', PORTAL_MESSAGES.badPeriod(period));
+    const def = templateAt(DATASETS[name], period);
+    const cached = `${name}@${def.version ?? 1}`;
+    let bytes = templates.get(cached);
+    if (!bytes) templates.set(cached, (bytes = writeTemplate(def)));
     return xlsx(`${name}.xlsx`, await bytes);
   }
 
@@ -199,7 +208,7 @@ export function createUploadApi(deps: UploadApiDeps): (request: ApiRequest) => P
       if (method === 'GET' && path === '/api/approvals/published')
         return await publishedMonth(signing, request);
       const tpl = /^\/api\/templates\/([a-z]+)\.xlsx$/.exec(path);
-      if (method === 'GET' && tpl) return await template(tpl[1]!);
+      if (method === 'GET' && tpl) return await template(tpl[1]!, request);
       return notFound();
     } catch (error) {
       if (isMissingObject(error)) return notFound();

@@ -63,7 +63,11 @@ export async function annotateUpload(
   receipt: Receipt,
   dataset: DatasetDef,
 ): Promise<Uint8Array | undefined> {
-  if (receipt.errors.some((e) => e.rule.startsWith('file.') && e.rule !== 'file.wrong_dataset'))
+  if (
+    receipt.errors.some(
+      (e) => e.rule.startsWith('file.') && e.rule !== 'file.wrong_dataset' && e.rule !== 'file.wrong_version',
+    )
+  )
     return undefined;
   let workbook: ExcelJS.Workbook;
   try {

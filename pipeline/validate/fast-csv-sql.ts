@@ -99,6 +99,10 @@ export function ruleBreach(rule: RowRule, value: (key: string) => string): strin
       const when = `CAST(${value(rule.when)} AS VARCHAR)`;
       return `(${value(rule.column)} IS NULL AND (${when} IS NULL OR ${when} NOT IN (${allowed})))`;
     }
+    case 'paid_off': {
+      const owed = rule.owed.map((p) => `${value(p)} = 0`).join(' AND ');
+      return `(${owed} AND (${value(rule.recovered)} <= 0 OR ${value(rule.months)} <> 0))`;
+    }
   }
 }
 

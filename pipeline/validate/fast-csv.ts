@@ -85,7 +85,7 @@ export async function validateCsvInDuckDB(
     return {
       rows: figures.rows,
       totals: figures.totals,
-      lake: preparedLake(dataset.name, parquet, figures.rows, checksum),
+      lake: preparedLake(dataset, parquet, figures.rows, checksum),
     };
   } finally {
     connection.closeSync();

@@ -1,5 +1,5 @@
 /** A receipt as a terminal table, in one language. */
-import { DATASETS } from '../../core/datasets/index.ts';
+import { DATASETS, lakeColumns } from '../../core/datasets/index.ts';
 import { CLI_LABELS, type Lang } from '../../core/messages/index.ts';
 import type { Receipt, ReceiptIssue } from '../../core/contracts/receipt.ts';
 
@@ -24,7 +24,7 @@ export function formatReceipt(receipt: Receipt, lang: Lang): string {
   const dataset = DATASETS[receipt.upload.dataset];
   const number = (n: number) => n.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-US');
   const label = (key: string) => {
-    const c = dataset.columns.find((col) => col.key === key);
+    const c = lakeColumns(dataset).find((col) => col.key === key);
     return c ? (lang === 'vi' ? c.vi : c.en) : key;
   };
   const lines = [

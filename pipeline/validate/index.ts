@@ -3,7 +3,14 @@
  * and `vss validate`. No S3, no DuckDB, no clock except the injected `now`.
  */
 import { createHash } from 'node:crypto';
-import { DATASET_NAMES, DATASETS, isRequired, isTotal, type DatasetDef } from '../../core/datasets/index.ts';
+import {
+  DATASET_NAMES,
+  DATASETS,
+  isRequired,
+  isTotal,
+  templateAt,
+  type DatasetDef,
+} from '../../core/datasets/index.ts';
 import type { UploadLocation } from '../../core/contracts/layout.ts';
 import { RULE_MESSAGES } from '../../core/messages/index.ts';
 import type { Receipt } from '../../core/contracts/receipt.ts';
@@ -20,6 +27,7 @@ import { checkHeader, checkRows } from './validate-sheet.ts';
 import { validateCsvInDuckDB } from './fast-csv.ts';
 import type { PreparedLake } from '../lake/prepared-lake.ts';
 import { ZipGuardError } from './zip-guard.ts';
+import { otherVersion, wrongVersion } from './template-version.ts';
 import { isOle2, legacyEncoding } from './legacy-text.ts';
 import { addTargetWarnings } from './target-warnings.ts';
 import type { Targets } from '../../core/reference/targets.ts';
@@ -155,7 +163,7 @@ function otherDataset(
   let best: { def: DatasetDef; score: number } | undefined;
   for (const name of DATASET_NAMES) {
     const def = DATASETS[name];
-    if (def === dataset) continue;
+    if (def.name === dataset.name) continue;
     const score = headerScore(def, sheet);
     if (score > own && score >= Math.ceil(def.columns.length / 2) && score > (best?.score ?? 0))
       best = { def, score };
@@ -191,6 +199,11 @@ async function checkFile(
     issues.add('error', FILE_LEVEL, 'file.wrong_dataset', dataset.name, other.name, message);
     return NO_ROWS;
   }
+  const version = picked && otherVersion(dataset, picked.sheet, picked.header);
+  if (picked && version) {
+    wrongVersion(dataset, version, location, picked.header, issues);
+    return NO_ROWS;
+  }
   if (!picked?.header) {
     const message = RULE_MESSAGES['header.not_found']({ rows: HEADER_SEARCH_ROWS });
     issues.add('error', FILE_LEVEL, 'header.not_found', 'a header row', '', message);
@@ -208,7 +221,8 @@ async function checkFile(
 export async function validateUpload(input: ValidationInput): Promise<ValidationResult> {
   const { bytes, location } = input;
   const limits = input.limits ?? limitsFromEnv();
-  const dataset = DATASETS[location.dataset];
+  // The template version in force for the month: its columns and rules are the ones checked.
+  const dataset = templateAt(DATASETS[location.dataset], location.period);
   const issues = new IssueList();
   checkLocation(location, input.now ?? new Date(), issues);
   const fast = input.fastPath;

@@ -39,7 +39,9 @@ const aliasCache = new Map<string, Map<string, string>>();
 
 /** matchKey of every name a column goes by → the column key (or location column). */
 export function aliasesOf(dataset: DatasetDef): Map<string, string> {
-  const cached = aliasCache.get(dataset.name);
+  // Per template version: a dataset's versions name different columns.
+  const cacheKey = `${dataset.name}@${dataset.version ?? 1}`;
+  const cached = aliasCache.get(cacheKey);
   if (cached) return cached;
   const aliases = new Map<string, string>();
   const ambiguous = new Set<string>();
@@ -67,7 +69,7 @@ export function aliasesOf(dataset: DatasetDef): Map<string, string> {
   }
   add('province', 'ma_tinh');
   add('period', 'ky_bao_cao');
-  aliasCache.set(dataset.name, aliases);
+  aliasCache.set(cacheKey, aliases);
   return aliases;
 }
 

@@ -11,7 +11,7 @@ import type { CellValue } from './parse-cell.ts';
 export type RowValues = Record<string, CellValue | undefined>;
 
 export interface RuleBreach {
-  rule: 'rule.sum_equals' | 'rule.not_greater' | 'rule.required_unless';
+  rule: 'rule.sum_equals' | 'rule.not_greater' | 'rule.required_unless' | 'rule.paid_off';
   severity: 'error' | 'warning';
   column: string;
   expected: string;
@@ -94,7 +94,40 @@ function check(dataset: DatasetDef, rule: RowRule, row: RowValues): RuleBreach |
         message,
       };
     }
+    case 'paid_off':
+      return paidOff(dataset, rule, row);
   }
+}
+
+/** A row that owes nothing must be a paid-off employer: recovered > 0 (else), months overdue 0. */
+function paidOff(
+  dataset: DatasetDef,
+  rule: Extract<RowRule, { kind: 'paid_off' }>,
+  row: RowValues,
+): RuleBreach | undefined {
+  const owed = rule.owed.map((p) => num(row[p]));
+  const recovered = num(row[rule.recovered]);
+  const months = num(row[rule.months]);
+  if (owed.some((o) => o !== 0) || recovered === undefined || months === undefined) return undefined;
+  if (recovered > 0 && months === 0) return undefined;
+  const label = (key: string) => column(dataset, key);
+  const message = () =>
+    RULE_MESSAGES['rule.paid_off']({
+      owed: rule.owed.map(label),
+      recovered: label(rule.recovered),
+      months: label(rule.months),
+      recoveredValue: recovered,
+      monthsValue: months,
+    });
+  const onRecovered = recovered <= 0;
+  return {
+    rule: 'rule.paid_off',
+    severity: rule.severity,
+    column: onRecovered ? rule.recovered : rule.months,
+    expected: onRecovered ? '> 0' : '0',
+    found: String(onRecovered ? recovered : months),
+    message,
+  };
 }
 
 export function checkRowRules(dataset: DatasetDef, row: RowValues): RuleBreach[] {

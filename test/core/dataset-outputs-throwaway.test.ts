@@ -42,7 +42,7 @@ describe('a figure added to a dataset definition', () => {
       { so_cuoc_thanh_tra: 2, so_vu_cuong_che: 3 },
       { so_cuoc_thanh_tra: 1, so_vu_cuong_che: 4 },
     ];
-    const summary = summarize('enforcement', rows);
+    const summary = summarize('enforcement', '2025-07', rows);
     expect(summary.find((e) => e.measure === 'enforcement_orders')?.value).toBe(7);
     expect(summary.find((e) => e.measure === 'inspections')?.value).toBe(3);
     expect(MEASURE_NAMES).toContain('enforcement_orders');

@@ -13,7 +13,7 @@ const MONTH = '2025-08';
 /** Charts each page must draw (ids of their containers). */
 const PAGES = {
   overview: ['chart-trend', 'chart-ranking', 'chart-map', 'chart-heatmap'],
-  debt: ['chart-debt-schemes', 'chart-debt-old', 'chart-debt-old-ranking'],
+  debt: ['chart-debt-schemes', 'chart-debt-old', 'chart-debt-old-ranking', 'chart-debt-age'],
   coverage: ['chart-coverage-trend', 'chart-coverage-target', 'chart-coverage-ranking'],
   enforcement: [
     'chart-enforcement-trend',

@@ -32,16 +32,15 @@ describe('the upload portal page in Chromium', () => {
     // Months read as people write them (mm/yyyy); the value stays the period.
     expect(await page.textContent('#period option[value="2025-08"]')).toBe('08/2025');
     expect(await page.isVisible('#as-province')).toBe(true);
+    // the templates of the month chosen: a template can change from a month on
+    const period = await page.$eval('#period', (select) => (select as HTMLSelectElement).value);
     expect(
       await page.$$eval('#templates-list a', (links) => links.map((a) => a.getAttribute('href'))),
-    ).toEqual([
-      'api/templates/debt.xlsx',
-      'api/templates/coverage.xlsx',
-      'api/templates/enforcement.xlsx',
-      'api/templates/prosecution.xlsx',
-      'api/templates/procedures.xlsx',
-      'api/templates/collection.xlsx',
-    ]);
+    ).toEqual(
+      ['debt', 'coverage', 'enforcement', 'prosecution', 'procedures', 'collection'].map(
+        (d) => `api/templates/${d}.xlsx?period=${period}`,
+      ),
+    );
   });
 
   it('shows the API refusal in the page language when the file is not CSV or XLSX', async () => {

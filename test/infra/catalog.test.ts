@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DATASETS, DATASET_NAMES, type CellType } from '../../core/datasets/index.ts';
+import { DATASETS, DATASET_NAMES, lakeColumns, type CellType } from '../../core/datasets/index.ts';
 import { lakeKey } from '../../core/contracts/layout.ts';
 import { ledgerRecord } from '../../core/contracts/ledger-record.ts';
 import { provinces } from '../../pipeline/reference/provinces.ts';
@@ -56,12 +56,22 @@ describe('Glue tables', () => {
     );
   });
 
+  it('debt has the columns of both template versions: version 1, then what version 2 adds', () => {
+    expect(table('debt').StorageDescriptor.Columns.map((c) => c.Name)).toEqual([
+      ...DATASETS.debt.columns.map((c) => c.key),
+      'khu_vuc',
+      'lai_cham_dong',
+      'tinh_chat',
+      'bien_phap',
+    ]);
+  });
+
   it.each(DATASET_NAMES)(
     '%s has the schema columns in order, Parquet, partitioned by period and province',
     (ds) => {
       const t = table(ds);
       expect(t.StorageDescriptor.Columns.map((c) => [c.Name, c.Type])).toEqual(
-        DATASETS[ds].columns.map((c) => [c.key, expectedGlueType(c.type)]),
+        lakeColumns(DATASETS[ds]).map((c) => [c.key, expectedGlueType(c.type)]),
       );
       expect(t.PartitionKeys).toEqual([
         { Name: 'period', Type: 'string' },

@@ -35,11 +35,14 @@ async function bareDuckDB(csv: string, parquet: string): Promise<number> {
   }
 }
 
+/** The month the benchmark's upload reports (template version 2). */
+const BENCH_PERIOD = '2026-10';
+
 async function uploadInput(csv: string, rows: number): Promise<ValidationInput> {
   const bytes = await readFile(csv);
   const location: UploadLocation = {
     dataset: 'debt',
-    period: '2026-10',
+    period: BENCH_PERIOD,
     province: '79',
     fileName: 'big.csv',
   };
@@ -71,7 +74,7 @@ async function jsIngest(input: ValidationInput, parquet: string) {
   const { receipt, rows: accepted } = validated.value;
   if (receipt.status !== 'accepted')
     throw new Error(`the benchmark file was rejected: ${JSON.stringify(receipt.errors.slice(0, 3))}`);
-  const written = await timed(() => writeParquetFile('debt', accepted, parquet));
+  const written = await timed(() => writeParquetFile('debt', BENCH_PERIOD, accepted, parquet));
   const checksum = await timed(async () => lakeFileChecksum(await readFile(parquet)));
   return { validate: validated.seconds, parquet: written.seconds, checksum: checksum.seconds };
 }
@@ -84,7 +87,7 @@ export async function benchIngest(workDir: string, rows: number): Promise<void> 
   const csv = join(workDir, `debt-${rows}.csv`);
   const exists = await stat(csv).catch(() => undefined);
   if (!exists) {
-    const made = await timed(() => writeBigDebtUpload({ path: csv, rows }));
+    const made = await timed(() => writeBigDebtUpload({ path: csv, rows, period: BENCH_PERIOD }));
     note(`wrote ${csv}: ${(made.value / 1e6).toFixed(1)} MB in ${made.seconds.toFixed(1)} s`);
   }
   const input = await uploadInput(csv, rows);

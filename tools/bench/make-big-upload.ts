@@ -10,6 +10,6 @@ if (!path) {
   process.exit(2);
 }
 const started = performance.now();
-const bytes = await writeBigDebtUpload({ path, rows: Number(rows), province });
+const bytes = await writeBigDebtUpload({ path, rows: Number(rows), province, period: '2026-10' });
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 console.log(`${path}: ${rows} rows, ${(bytes / 1e6).toFixed(1)} MB in ${seconds} s`);

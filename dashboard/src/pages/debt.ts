@@ -20,6 +20,7 @@ import { barRankingSpec } from '../specs/bar-ranking.ts';
 import { debtTrendSpec } from '../specs/debt-trend.ts';
 import { lineTrendSpec } from '../specs/line-trend.ts';
 import { OKABE_ITO } from '../specs/palette.ts';
+import { renderDebtBreakdown } from './debt-breakdown.ts';
 
 const TOP = 20;
 
@@ -123,4 +124,5 @@ export async function renderDebt(ctx: PageContext): Promise<void> {
       wide: false,
     }).then((panel) => appendUnreportedNote(ctx, panel, unreported, period)),
   ]);
+  await renderDebtBreakdown(ctx);
 }

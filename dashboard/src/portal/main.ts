@@ -69,13 +69,17 @@ function fillForm(): void {
   period.value = addMonths(current, -1);
 }
 
+/** The templates of the month chosen: a dataset's template can change from a month on. */
 function renderTemplates(): void {
+  const period = byId<HTMLSelectElement>('period').value;
   byId('templates-list').replaceChildren(
     ...DATASET_NAMES.map((d) =>
       el('li', {}, [
-        el('a', { href: `api/templates/${d}.xlsx`, download: `${d}.xlsx` }, [
-          `${tx('template')}: ${datasetTitle(d)}`,
-        ]),
+        el(
+          'a',
+          { href: `api/templates/${d}.xlsx?period=${encodeURIComponent(period)}`, download: `${d}.xlsx` },
+          [`${tx('template')}: ${datasetTitle(d)}`],
+        ),
       ]),
     ),
   );
@@ -173,7 +177,10 @@ async function start(): Promise<void> {
   if (me.scope === null && !me.local) location.assign('/auth/login');
   byId<HTMLButtonElement>('submit').disabled = me.scope === null || me.scope === 'all';
   byId('upload-form').addEventListener('submit', (e) => void submit(e));
-  byId('period').addEventListener('change', () => void refreshDue());
+  byId('period').addEventListener('change', () => {
+    renderTemplates();
+    void refreshDue();
+  });
   byId('lang').addEventListener('click', () => {
     setLang(lang() === 'vi' ? 'en' : 'vi');
     applyText();

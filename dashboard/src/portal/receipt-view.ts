@@ -4,7 +4,7 @@
  * language, times on Vietnam's clock, with the marked workbook to download when there is
  * something to fix.
  */
-import { DATASETS, isDatasetName } from '../../../core/datasets/index.ts';
+import { DATASETS, isDatasetName, lakeColumns } from '../../../core/datasets/index.ts';
 import {
   type Lang,
   cellInWords,
@@ -26,13 +26,17 @@ const number = (n: number) => n.toLocaleString(lang() === 'vi' ? 'vi-VN' : 'en-U
 /** A column by its template header in the reader's language (the key only if unknown). */
 function columnLabel(dataset: string, key: string | null, reader: Lang = lang()): string {
   if (key === null) return '';
-  const column = isDatasetName(dataset) ? DATASETS[dataset].columns.find((c) => c.key === key) : undefined;
+  const column = isDatasetName(dataset)
+    ? lakeColumns(DATASETS[dataset]).find((c) => c.key === key)
+    : undefined;
   return column ? (reader === 'vi' ? column.vi : column.en) : key;
 }
 
 /** The values a category column takes, as the template lists them in the reader's language. */
 function allowedValues(dataset: string, key: string | null, reader: Lang): string {
-  const column = isDatasetName(dataset) ? DATASETS[dataset].columns.find((c) => c.key === key) : undefined;
+  const column = isDatasetName(dataset)
+    ? lakeColumns(DATASETS[dataset]).find((c) => c.key === key)
+    : undefined;
   if (column?.type.kind !== 'category') return '';
   return column.type.options.map((o) => (reader === 'vi' ? o.vi : o.code)).join('; ');
 }

@@ -2,7 +2,13 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATASETS, isRequired, type ColumnDef, type DatasetDef } from '../../../core/datasets/index.ts';
+import {
+  DATASETS,
+  isRequired,
+  templateAt,
+  type ColumnDef,
+  type DatasetDef,
+} from '../../../core/datasets/index.ts';
 import { generateSamples, type Manifest } from '../../../pipeline/generate/index.ts';
 import { readSample, type SampleCell, type SampleTable } from '../../../pipeline/generate/read-sample.ts';
 import { provinces } from '../../../pipeline/reference/provinces.ts';
@@ -63,6 +69,10 @@ function rowProblems(def: DatasetDef, table: SampleTable): string[] {
       } else if (rule.kind === 'not_greater') {
         if (num(row, rule.left) > num(row, rule.right))
           problems.push(`row ${r}: ${rule.left} > ${rule.right}`);
+      } else if (rule.kind === 'paid_off') {
+        const owed = rule.owed.reduce((s, p) => s + num(row, p), 0);
+        if (owed === 0 && (num(row, rule.recovered) <= 0 || num(row, rule.months) !== 0))
+          problems.push(`row ${r}: paid off without recovery or with months overdue`);
       } else {
         const when = String(row[index(rule.when)]);
         const allowed = rule.values.some((v) => when.endsWith(v));
@@ -92,7 +102,7 @@ describe('generated samples', () => {
   it('writes the template headers in definition order and every row within the template rules', () => {
     let rows = 0;
     for (const f of manifest.files) {
-      const def = DATASETS[f.dataset];
+      const def = templateAt(DATASETS[f.dataset], f.period);
       const table = tables.get(f.path);
       if (!table) throw new Error(`not read: ${f.path}`);
       expect(table.header, f.path).toEqual(def.columns.map((c) => c.vi));

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATASETS } from '../../../core/datasets/index.ts';
+import { DATASETS, templateAt } from '../../../core/datasets/index.ts';
 import { writeBigDebtUpload } from '../../../pipeline/generate/big-upload.ts';
 import { debtMonths } from '../../../pipeline/generate/debtors.ts';
 import { TaxCodes } from '../../../pipeline/generate/employers.ts';
@@ -42,7 +42,7 @@ describe('scales of generated data', () => {
 describe('one big single-province debt upload', () => {
   it('writes N rows the validator accepts, with totals equal to the sums of the file', async () => {
     const path = join(dir, 'big.csv');
-    const bytes = await writeBigDebtUpload({ path, rows: 3000, province: '79', seed: 4 });
+    const bytes = await writeBigDebtUpload({ path, rows: 3000, province: '79', seed: 4, period: '2026-10' });
     const content = await readFile(path);
     expect(content.length).toBe(bytes);
     const result = await validateUpload({
@@ -56,15 +56,15 @@ describe('one big single-province debt upload', () => {
     expect(result.rows).toHaveLength(3000);
     // The owed amount summed from the file's own text, apart from the validator.
     const lines = content.toString('utf8').trim().split('\r\n').slice(1);
-    const column = DATASETS.debt.columns.findIndex((c) => c.key === 'no_bhxh');
+    const column = templateAt(DATASETS.debt, '2026-10').columns.findIndex((c) => c.key === 'no_bhxh');
     const owed = lines.reduce((sum, line) => sum + Number(line.split(',')[column]), 0);
     expect(result.receipt.totals.no_bhxh).toBe(owed);
   });
 
   it('is the same file for the same seed', async () => {
     const [a, b] = [join(dir, 'a.csv'), join(dir, 'b.csv')];
-    await writeBigDebtUpload({ path: a, rows: 500, seed: 9 });
-    await writeBigDebtUpload({ path: b, rows: 500, seed: 9 });
+    await writeBigDebtUpload({ path: a, rows: 500, seed: 9, period: '2026-10' });
+    await writeBigDebtUpload({ path: b, rows: 500, seed: 9, period: '2026-10' });
     expect((await readFile(a)).equals(await readFile(b))).toBe(true);
   });
 });

@@ -13,7 +13,7 @@ import { lakeFileChecksum } from '../../../pipeline/lake/lake-checksum.ts';
 import { validateUpload, type ValidationResult } from '../../../pipeline/validate/index.ts';
 
 export const fastLocation = (dataset: DatasetName) =>
-  ({ dataset, period: '2026-10', province: '79', fileName: 'upload.csv' }) as const;
+  ({ dataset, period: '2026-06', province: '79', fileName: 'upload.csv' }) as const;
 
 export async function bothPaths(
   u: { dataset: DatasetName; bytes: Uint8Array },
@@ -47,7 +47,7 @@ export async function expectSameOutcome(
   expect(fast.lake.rows).toBe(js.rows.length);
   expect(await readPreparedRows(fast.lake)).toStrictEqual(js.rows);
   const written = join(dir, `js-${u.dataset}.parquet`);
-  await writeParquetFile(u.dataset, js.rows, written);
+  await writeParquetFile(u.dataset, fastLocation(u.dataset).period, js.rows, written);
   expect(Buffer.compare(await readFile(fast.lake.path), await readFile(written))).toBe(0);
   // The v2 checksum is of those bytes: the JavaScript path's file gives the same value.
   expect(fast.lake.rowsSha256).toBe(lakeFileChecksum(await readFile(written)));

@@ -44,7 +44,7 @@ describe('writeParquetFile', () => {
         so_tien: 5,
       },
     ];
-    await writeParquetFile('prosecution', rows, file);
+    await writeParquetFile('prosecution', '2025-07', rows, file);
     const schema = await read(file, 'DESCRIBE SELECT * FROM $file');
     expect(schema.map((r) => [r[0], r[1]])).toEqual(
       DATASETS.prosecution.columns.map((c) => [c.key, duckdbType(c.type)]),
@@ -70,7 +70,7 @@ describe('writeParquetFile', () => {
     }));
     const expected = rows.reduce((s, r) => s + r.so_nguoi_tham_gia, 0);
     const files = [1, 2, 3].map((n) => join(dir, `coverage-${n}.parquet`));
-    await Promise.all(files.map((f) => writeParquetFile('coverage', rows, f)));
+    await Promise.all(files.map((f) => writeParquetFile('coverage', '2025-07', rows, f)));
     for (const f of files) {
       const [[count, sum]] = (await read(
         f,
@@ -83,7 +83,7 @@ describe('writeParquetFile', () => {
 
   it('refuses a fractional amount instead of rounding it', async () => {
     const row = { loai_hinh: 'hi', so_nguoi_tham_gia: 1.5, chi_tieu_giao: 1, dan_so_co_so: 1 };
-    await expect(writeParquetFile('coverage', [row], join(dir, 'bad.parquet'))).rejects.toThrow(
+    await expect(writeParquetFile('coverage', '2025-07', [row], join(dir, 'bad.parquet'))).rejects.toThrow(
       /whole number/,
     );
   });

@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { DATASETS, duckdbType, type DatasetName } from '../../../core/datasets/index.ts';
+import { DATASETS, duckdbType, templateAt, type DatasetName } from '../../../core/datasets/index.ts';
 import { lakeKey, ledgerKey } from '../../../core/contracts/layout.ts';
 import type { LedgerRecord } from '../../../core/contracts/ledger-record.ts';
 
@@ -25,7 +25,8 @@ export async function writeLakeFile(
 ): Promise<void> {
   const path = join(mirrorDir, lakeKey(dataset, period, province));
   mkdirSync(dirname(path), { recursive: true });
-  const columns = DATASETS[dataset].columns;
+  // In the columns of the template version of the month, as ingest writes them.
+  const columns = templateAt(DATASETS[dataset], period).columns;
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
   const defs = columns.map((c) => `"${c.key}" ${duckdbType(c.type)}`).join(', ');

@@ -34,7 +34,7 @@ describe('summarize', () => {
 
   it('sums the debt measures of a province-month', () => {
     const rows = [row(40_000_000, 10_000_000, 6, 1), row(100, 0, 3, 20, 'evading'), row(0, 0, 8, 30)];
-    const values = Object.fromEntries(summarize('debt', rows).map((e) => [e.measure, e.value]));
+    const values = Object.fromEntries(summarize('debt', '2025-07', rows).map((e) => [e.measure, e.value]));
     expect(values).toEqual({
       debt_bhxh: 40_000_100,
       debt_bhyt: 10_000_000,
@@ -47,6 +47,48 @@ describe('summarize', () => {
       debtors_3m_plus: 2,
       debtors_art216: 1, // 50,000,000 owed for 6 months; the third owes nothing
       employees_owed: 21,
+      // by months overdue: 6 -> 6-12, 3 -> 3-6; sector and interest are not in version 1
+      debt_age_lt3: 0,
+      debt_age_3_6: 100,
+      debt_age_6_12: 50_000_000,
+      debt_age_12_plus: 0,
+    });
+  });
+
+  it('sums a version-2 month: sectors, interest, nature over sued evaders, a paid-off row', () => {
+    const v2 = (over: Record<string, string | number>) => {
+      const { tinh_trang: _, ...base } = row(0, 0, 0, 0);
+      return {
+        ...base,
+        khu_vuc: 'non_state',
+        lai_cham_dong: 0,
+        tinh_chat: 'late',
+        bien_phap: 'none',
+        ...over,
+      };
+    };
+    const rows = [
+      v2({ no_bhxh: 1_000, so_thang_no: 2, khu_vuc: 'fdi', lai_cham_dong: 7 }),
+      v2({ no_bhxh: 20_000, so_thang_no: 13, tinh_chat: 'evading', bien_phap: 'sued', lai_cham_dong: 11 }),
+      v2({ no_bhyt: 300, so_thang_no: 12, khu_vuc: 'public' }),
+      v2({ da_thu_hoi: 9_000 }), // paid off this month
+    ];
+    const values = Object.fromEntries(summarize('debt', '2026-07', rows).map((e) => [e.measure, e.value]));
+    expect(values).toMatchObject({
+      debt_total: 21_300,
+      debt_evading: 20_000,
+      arrears_recovered: 5 + 5 + 5 + 9_000,
+      employers_owing: 3,
+      debt_age_lt3: 1_000,
+      debt_age_3_6: 0,
+      debt_age_6_12: 0,
+      debt_age_12_plus: 20_300,
+      debt_sector_state: 0,
+      debt_sector_fdi: 1_000,
+      debt_sector_non_state: 20_000,
+      debt_sector_public: 300,
+      debt_sector_other: 0,
+      debt_interest: 18,
     });
   });
 
@@ -58,7 +100,7 @@ describe('summarize', () => {
 
   it('refuses an amount beyond exact integers', () => {
     const huge = row(Number.MAX_SAFE_INTEGER, 0, 1, 1);
-    expect(() => summarize('debt', [huge, huge])).toThrow(/too large/);
+    expect(() => summarize('debt', '2025-07', [huge, huge])).toThrow(/too large/);
   });
 });
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATASETS, DATASET_NAMES, duckdbType } from '../../../core/datasets/index.ts';
+import { DATASETS, DATASET_NAMES, duckdbType, lakeColumns } from '../../../core/datasets/index.ts';
 import { openEngine, type Engine } from '../../../pipeline/query/engine.ts';
 import { convertCell } from '../../../pipeline/query/convert.ts';
 import { ledgerColumns } from '../../../pipeline/query/views.ts';
@@ -17,7 +17,7 @@ describe('the vss schema over an empty mirror', () => {
   it.each(DATASET_NAMES)('vss.%s is empty with the dataset columns, typed', async (name) => {
     const { rows } = await engine.runQuery(`DESCRIBE vss.${name}`);
     const expected = [
-      ...DATASETS[name].columns.map((c) => [c.key, duckdbType(c.type)]),
+      ...lakeColumns(DATASETS[name]).map((c) => [c.key, duckdbType(c.type)]),
       ['period', 'VARCHAR'],
       ['province', 'VARCHAR'],
     ];

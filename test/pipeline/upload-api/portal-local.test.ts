@@ -145,6 +145,23 @@ describe('the upload portal on the local server, with the local S3 and the real 
     expect(me.units).toHaveLength(63);
   });
 
+  it('serves the debt template of the version in force for the month asked', async () => {
+    const headers = async (period: string) => {
+      const res = await api(`/api/templates/debt.xlsx?period=${period}`);
+      expect(res.status).toBe(200);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(await res.arrayBuffer());
+      return (workbook.worksheets[0]?.getRow(1).values as unknown[]).slice(1);
+    };
+    const v1 = await headers('2026-06');
+    expect(v1).toContain('Tình trạng');
+    expect(v1).not.toContain('Khu vực kinh tế');
+    const v2 = await headers('2026-07');
+    expect(v2).toEqual(expect.arrayContaining(['Khu vực kinh tế', 'Tính chất nợ', 'Biện pháp xử lý']));
+    expect(v2).not.toContain('Tình trạng');
+    expect((await api('/api/templates/debt.xlsx?period=2026-13')).status).toBe(400);
+  });
+
   it('serves each dataset template as a workbook', async () => {
     const res = await api('/api/templates/procedures.xlsx');
     expect(res.status).toBe(200);

@@ -102,7 +102,7 @@ describe('enforcement: inspection types, results and police coordination', () =>
     expect(stored.so_cuoc_thanh_tra).toBe(12);
     for (const key of NEW) expect(stored[key], key).toBeNull();
     const file = join(dir, 'old-template.parquet');
-    await writeParquetFile('enforcement', result.rows, file);
+    await writeParquetFile('enforcement', '2025-08', result.rows, file);
     const db = await DuckDBInstance.create(':memory:');
     const con = await db.connect();
     try {

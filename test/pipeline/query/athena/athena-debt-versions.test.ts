@@ -1,0 +1,145 @@
+/**
+ * The debt table over both template versions, on DuckDB and through the Athena stand-in (which
+ * refuses what Athena would): version-1 months read as nature and action, never with a nature
+ * guessed; version-2 months read back as the version-1 status; sector and interest NULL where
+ * the version had none. The expected rows are written out by hand.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAthenaClient } from '../../../../pipeline/query/athena/athena-client.ts';
+import { openAthenaEngine } from '../../../../pipeline/query/athena/athena-engine.ts';
+import { openEngine, type Engine } from '../../../../pipeline/query/engine.ts';
+import { startAthenaStandIn } from '../../../support/athena-stand-in/server.ts';
+import { tempDir, writeLakeFile, type FixtureRow } from '../engine-fixture.ts';
+import { fakeClock, standInClientOptions } from './athena-harness.ts';
+
+const base = (ma_so_thue: string, owed: number): FixtureRow => ({
+  ma_so_thue,
+  ten_don_vi: `Công ty ${ma_so_thue}`,
+  no_bhxh: owed,
+  no_bhyt: 0,
+  no_bhtn: 0,
+  so_thang_no: owed > 0 ? 7 : 0,
+  da_thu_hoi: owed > 0 ? 0 : 4_000_000,
+  so_lao_dong: 12,
+});
+const V1: FixtureRow[] = ['late', 'evading', 'sued', 'referred_police', 'dissolved'].map((tinh_trang, i) => ({
+  ...base(`010000000${i}`, 60_000_000),
+  tinh_trang,
+}));
+const v2 = (i: number, owed: number, khu_vuc: string, tinh_chat: string, bien_phap: string) => ({
+  ...base(`020000000${i}`, owed),
+  khu_vuc,
+  lai_cham_dong: owed > 0 ? 900_000 : 0,
+  tinh_chat,
+  bien_phap,
+});
+const V2: FixtureRow[] = [
+  v2(0, 60_000_000, 'fdi', 'evading', 'referred_police'),
+  v2(1, 60_000_000, 'state', 'late', 'none'),
+  v2(2, 60_000_000, 'non_state', 'evading', 'sued'),
+  v2(3, 60_000_000, 'public', 'evading', 'none'),
+  v2(4, 0, 'non_state', 'late', 'none'),
+];
+
+/** [tax code, template version, tinh_trang, tinh_chat, bien_phap, khu_vuc, lai_cham_dong] */
+const EXPECTED = {
+  '2026-06': [
+    ['0100000000', 1, 'late', 'late', 'none', null, null],
+    ['0100000001', 1, 'evading', 'evading', 'none', null, null],
+    ['0100000002', 1, 'sued', null, 'sued', null, null],
+    ['0100000003', 1, 'referred_police', null, 'referred_police', null, null],
+    ['0100000004', 1, 'dissolved', null, 'dissolved', null, null],
+  ],
+  '2026-07': [
+    ['0200000000', 2, 'referred_police', 'evading', 'referred_police', 'fdi', 900_000],
+    ['0200000001', 2, 'late', 'late', 'none', 'state', 900_000],
+    ['0200000002', 2, 'sued', 'evading', 'sued', 'non_state', 900_000],
+    ['0200000003', 2, 'evading', 'evading', 'none', 'public', 900_000],
+    ['0200000004', 2, 'late', 'late', 'none', 'non_state', 0],
+  ],
+} as const;
+
+const shape = (rows: Record<string, unknown>[]) =>
+  rows.map((r) => [
+    r.ma_so_thue,
+    Number(r.template_version),
+    r.tinh_trang,
+    r.tinh_chat,
+    r.bien_phap,
+    r.khu_vuc,
+    r.lai_cham_dong === null ? null : Number(r.lai_cham_dong),
+  ]);
+
+let both: Awaited<ReturnType<typeof open>>;
+let v1Only: { duckdb: Engine; close(): void };
+
+async function open(mirror: string) {
+  const duckdb = await openEngine({ mirrorDir: mirror });
+  const standIn = await startAthenaStandIn({ mirrorDir: mirror });
+  const client = createAthenaClient(standInClientOptions(standIn.endpoint));
+  const clock = fakeClock();
+  const athena = openAthenaEngine({
+    workGroup: 'vss-test',
+    client,
+    poll: { sleep: clock.sleep, now: clock.now },
+  });
+  return {
+    mirror,
+    duckdb,
+    athena,
+    standIn,
+    async close() {
+      athena.close();
+      client.destroy();
+      duckdb.close();
+      await standIn.close();
+    },
+  };
+}
+
+beforeAll(async () => {
+  const mirror = tempDir('debt-versions');
+  await writeLakeFile(mirror, 'debt', '2026-06', '79', V1);
+  await writeLakeFile(mirror, 'debt', '2026-07', '79', V2);
+  both = await open(mirror);
+  const old = tempDir('debt-v1-only');
+  await writeLakeFile(old, 'debt', '2026-06', '79', V1);
+  const duckdb = await openEngine({ mirrorDir: old });
+  v1Only = { duckdb, close: () => duckdb.close() };
+});
+afterAll(async () => {
+  await both.close();
+  v1Only.close();
+});
+
+describe('debt_rows: one reading of both template versions', () => {
+  it.each(['2026-06', '2026-07'] as const)('%s on DuckDB and on the Athena stand-in', async (period) => {
+    const params = { period, province: '79' };
+    const duckdb = await both.duckdb.runNamed('debt_rows', params);
+    expect(shape(duckdb.rows)).toEqual(EXPECTED[period]);
+    const athena = await both.athena.runNamed('debt_rows', params);
+    expect(athena.rows).toEqual(duckdb.rows);
+    expect(both.standIn.store.started.at(-1)?.QueryString).toContain('FROM vss.debt d');
+  });
+
+  it('has the version-2 columns, NULL, on a lake of only version-1 months', async () => {
+    const result = await v1Only.duckdb.runNamed('debt_rows', { period: '2026-06', province: '79' });
+    expect(shape(result.rows)).toEqual(EXPECTED['2026-06']);
+    const raw = await v1Only.duckdb.runQuery('SELECT count(khu_vuc) AS n, count(*) AS rows FROM vss.debt');
+    expect(raw.rows).toEqual([{ n: 0, rows: 5 }]);
+  });
+
+  it('lists a version-2 month for the police with the status version 1 would have shown', async () => {
+    const params = { geography: 'reported', period: '2026-07', province: '79' };
+    const duckdb = await both.duckdb.runNamed('police_coordination', params);
+    const status = Object.fromEntries(duckdb.rows.map((r) => [r.ma_so_thue, r.tinh_trang]));
+    // The paid-off row owes nothing and is not listed.
+    expect(status).toEqual({
+      '0200000000': 'referred_police',
+      '0200000001': 'late',
+      '0200000002': 'sued',
+      '0200000003': 'evading',
+    });
+    expect((await both.athena.runNamed('police_coordination', params)).rows).toEqual(duckdb.rows);
+  });
+});
