@@ -51,16 +51,21 @@ function placement(units: readonly UnitRow[], restated: boolean): Placed {
 
 type Key = `${string}|${string}|${string}`; // dataset|period|unit
 
-/** Every national like-for-like comparison the data allows (both months held, one unit at least). */
+/**
+ * Every national like-for-like comparison the data allows (both months held, one unit at least).
+ * `only`: the rows of these months alone (the rows given need cover them and the months they
+ * compare with, all within the year before).
+ */
 export function likeForLike(
   provinceRows: readonly ProvinceRow[],
   completeness: readonly CompletenessRow[],
   units: readonly UnitRow[],
   periods: readonly string[],
+  only?: ReadonlySet<string>,
 ): ComparisonRow[] {
   const held = new Set(periods);
   const out: ComparisonRow[] = [];
-  for (const period of periods) {
+  for (const period of only ? periods.filter((p) => only.has(p)) : periods) {
     for (const [basis, compare] of Object.entries(comparePeriods(period)) as [
       ComparisonRow['basis'],
       string,

@@ -69,12 +69,19 @@ export async function createDatasetsTable(connection: DuckDBConnection): Promise
   await loadTable(connection, DATASETS_TABLE, datasetRows());
 }
 
+/** vss.months: every month of a range, or the months listed. */
 export async function createMonthsTable(
   connection: DuckDBConnection,
-  range: { from: Period; to: Period } | null,
+  range: { from: Period; to: Period } | readonly Period[] | null,
 ) {
-  const months = range ? periodRange(range.from, range.to).map((period) => ({ period })) : [];
-  await loadTable(connection, MONTHS_TABLE, months);
+  const list = Array.isArray(range) ? range : null;
+  const span = range && !Array.isArray(range) ? (range as { from: Period; to: Period }) : null;
+  const periods = list ?? (span ? periodRange(span.from, span.to) : []);
+  await loadTable(
+    connection,
+    MONTHS_TABLE,
+    periods.map((period) => ({ period })),
+  );
 }
 
 /** The months any dataset or upload speaks of, first to last; null when the lake is empty. */
