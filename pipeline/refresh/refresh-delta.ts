@@ -19,7 +19,7 @@ import {
   siteMeta,
   type SiteMeta,
 } from '../../core/contracts/site-data.ts';
-import type { RefreshOptions } from './refresh.ts';
+import type { RefreshOptions, RefreshResult } from './refresh.ts';
 import { latestDebtDetailPeriod } from './refresh-bundles.ts';
 import { acceptedByMonth, comparedRows, monthRows, monthsHeld } from './refresh-months.ts';
 import { writeSite } from './refresh-output.ts';
@@ -41,7 +41,7 @@ export async function deltaRefresh(
   changed: ReadonlySet<string>,
   /** The datasets whose detail the refresh reads (REFRESH_DETAIL_DATASETS). */
   detailDatasets: readonly string[],
-): Promise<{ files: string[] }> {
+): Promise<RefreshResult> {
   const now = opts.now ?? (() => new Date());
   const debtDetail = latestDebtDetailPeriod(opts.mirrorDir);
   // The employer-level debt only when the police lists may have to be read again.
@@ -139,7 +139,7 @@ export async function deltaRefresh(
       accepted,
       segments: writer.segments(),
     });
-    return { files };
+    return { files, recomputed: redo };
   } finally {
     engine.close();
   }

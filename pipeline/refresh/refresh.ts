@@ -96,7 +96,13 @@ const SITE_QUERIES = [
   'police_coordination',
 ];
 
-export async function refreshSite(opts: RefreshOptions): Promise<{ files: string[] }> {
+/** The files written, and the months recomputed ('all': a full refresh). */
+export interface RefreshResult {
+  files: string[];
+  recomputed: readonly string[] | 'all';
+}
+
+export async function refreshSite(opts: RefreshOptions): Promise<RefreshResult> {
   if (opts.openEngine) return fullRefresh(opts, undefined);
   // The summaries first, so the state's view of the mirror includes what the backfill wrote.
   if (opts.backfillSummaries !== false) await ensureSummaries(opts.mirrorDir);
@@ -114,7 +120,7 @@ export async function refreshSite(opts: RefreshOptions): Promise<{ files: string
 }
 
 /** Every month recomputed and every file written; on DuckDB the state for the next run saved. */
-async function fullRefresh(opts: RefreshOptions, version: string | undefined): Promise<{ files: string[] }> {
+async function fullRefresh(opts: RefreshOptions, version: string | undefined): Promise<RefreshResult> {
   const now = opts.now ?? (() => new Date());
   const debtDetail = opts.openEngine ? undefined : latestDebtDetailPeriod(opts.mirrorDir);
   if (version !== undefined) await forgetState(opts.mirrorDir);
@@ -172,7 +178,7 @@ async function fullRefresh(opts: RefreshOptions, version: string | undefined): P
         segments,
       });
     }
-    return { files };
+    return { files, recomputed: 'all' };
   } finally {
     engine.close();
   }

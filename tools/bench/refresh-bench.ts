@@ -3,7 +3,8 @@
  * years of the same lake, on mirrors holding what the refresh Lambda mirrors (summaries, ledger,
  * the small datasets; never the debt detail): it should not grow with history. Three cases: cold
  * (no engine file cache yet: a new Lambda container), warm (nothing changed since the last run)
- * and after one province-month was replaced (the usual refresh after an accepted upload). The
+ * and after one province-month was replaced (the usual refresh after an accepted upload: the
+ * months it changed recomputed, the rest of the site data kept). The
  * summaries ingest writes beside each lake object are backfilled first, as a live lake holds them.
  * Each mirror carries the index syncMirror keeps, and a replaced object gets a new ETag in it.
  */
@@ -15,15 +16,20 @@ import { journaled, remoteStamp } from '../../pipeline/mirror/mirror-journal.ts'
 import { indexSchema, MIRROR_INDEX, walkedFiles } from '../../pipeline/mirror/mirror-listing.ts';
 import { LAKE_PREFIX, LEDGER_PREFIX, SUMMARIES_PREFIX } from '../../core/contracts/layout.ts';
 import { refreshSite } from '../../pipeline/refresh/refresh.ts';
+import { STATE_DIR } from '../../pipeline/refresh/refresh-state.ts';
 import { ensureSummaries } from '../../pipeline/summary/backfill.ts';
 import { median, note, report, step, timed } from './measure.ts';
 
 const RUNS = 3;
 
+/** The site data folder stays between runs, as the Lambda's /tmp does between warm invocations. */
 async function refreshOnce(mirrorDir: string, outDir: string, label: string): Promise<number> {
-  await rm(outDir, { recursive: true, force: true });
   const run = await timed(() => refreshSite({ mirrorDir, outDir }));
-  note(`refresh ${label} ${mirrorDir}: ${run.seconds.toFixed(2)} s (${run.value.files.length} files)`);
+  const { recomputed } = run.value;
+  const months = recomputed === 'all' ? 'all months' : `${recomputed.length} months recomputed`;
+  note(
+    `refresh ${label} ${mirrorDir}: ${run.seconds.toFixed(2)} s (${run.value.files.length} files, ${months})`,
+  );
   return run.seconds;
 }
 
@@ -73,7 +79,10 @@ async function replaceFile(mirrorDir: string, path: string): Promise<void> {
 
 async function refreshCases(mirrorDir: string, outDir: string) {
   await indexMirror(mirrorDir);
+  // A new container: no engine cache, no refresh state, no site data folder.
   await rm(join(mirrorDir, CACHE_DIR), { recursive: true, force: true });
+  await rm(join(mirrorDir, STATE_DIR), { recursive: true, force: true });
+  await rm(outDir, { recursive: true, force: true });
   const cold = await refreshOnce(mirrorDir, outDir, 'cold');
   const warm: number[] = [];
   const changed: number[] = [];
