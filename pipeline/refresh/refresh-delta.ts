@@ -110,20 +110,21 @@ export async function deltaRefresh(
       changed.has(latest) || latest !== state.police.period || withPolice !== state.police.withPolice;
     await forgetState(opts.mirrorDir);
     const writer = deltaWriter(opts.outDir, state.segments, redone);
+    const comparedNow = comparedRows(
+      inWindow(rows.provinces, await old(SITE_FILES.provinces, provinceRow)),
+      inWindow(rows.completeness, await old(SITE_FILES.completeness, completenessRow)),
+      inWindow(rows.approvals, await old(SITE_FILES.approvals, approvalRow)),
+      units,
+      periods,
+      compared,
+    );
     const files = await writeSite({
       engine,
       outDir: opts.outDir,
       writer,
       meta,
       rows,
-      compared: comparedRows(
-        inWindow(rows.provinces, await old(SITE_FILES.provinces, provinceRow)),
-        inWindow(rows.completeness, await old(SITE_FILES.completeness, completenessRow)),
-        inWindow(rows.approvals, await old(SITE_FILES.approvals, approvalRow)),
-        units,
-        periods,
-        compared,
-      ),
+      compared: comparedNow,
       units,
       withPolice,
       readPolice,

@@ -21,7 +21,7 @@ import {
   LEDGER_PREFIX,
   SUMMARIES_PREFIX,
 } from '../../core/contracts/layout.ts';
-import { segmentSchema } from './site-segments.ts';
+import type { Segment } from './site-segments.ts';
 
 export const STATE_DIR = '.site-state';
 const STATE_FILE = 'state.json';
@@ -44,10 +44,27 @@ export const stateSchema = z.object({
   police: z.object({ period: period.nullable(), withPolice: z.boolean() }),
   /** Accepted uploads per month: '' the ledger's count, else per current unit (the bundles' meta). */
   accepted: z.record(period, z.record(z.string(), z.number().int())),
-  /** Row files, by their path under the output folder. */
-  segments: z.record(z.string(), z.array(segmentSchema)),
+  /** Row files, by their path under the output folder (checked by hand: zod is slow on 10^5 tuples). */
+  segments: z.custom<Record<string, Segment[]>>(isSegmentRecord),
 });
 export type RefreshState = z.infer<typeof stateSchema>;
+
+function isSegmentRecord(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  return Object.values(value).every(
+    (list) =>
+      Array.isArray(list) &&
+      list.every(
+        (s) =>
+          Array.isArray(s) &&
+          s.length === 4 &&
+          typeof s[0] === 'string' &&
+          typeof s[1] === 'string' &&
+          Number.isInteger(s[2]) &&
+          Number.isInteger(s[3]),
+      ),
+  );
+}
 
 /** The key prefixes whose files feed the site data, each file belonging to one month. */
 const INPUT_PREFIXES = [LAKE_PREFIX, SUMMARIES_PREFIX, LEDGER_PREFIX, APPROVALS_PREFIX];

@@ -5,7 +5,7 @@
  * its bytes differ, so the files of months and units nothing touched stay as they are.
  */
 import { existsSync } from 'node:fs';
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { DATASET_NAMES } from '../../core/datasets/index.ts';
 import { SITE_FILES } from '../../core/contracts/site-data.ts';
@@ -82,11 +82,16 @@ export function deltaWriter(
       const key = keyOf(outDir, path);
       const before = last[key];
       if (!before || !existsSync(path)) throw new StaleSiteState(`${key} is not as the state recorded`);
-      const bytes = await readFile(path);
-      const end = before.at(-1)?.[3] ?? 1;
-      if (bytes.length !== end + 1) throw new StaleSiteState(`${key} is not as the state recorded`);
+      const size = (before.at(-1)?.[3] ?? 1) + 1;
       const groups = groupRows(table.rows, table.json, leadOf(file));
       if (!groups) throw new StaleSiteState(`${key}: rows not ordered by month`);
+      // No row of a month redone, before or now: the file stays as it is, unread.
+      if (groups.length === 0 && !before.some(([, period]) => redone.has(period))) {
+        if ((await stat(path)).size !== size) throw new StaleSiteState(`${key} is not as the state recorded`);
+        return path;
+      }
+      const bytes = await readFile(path);
+      if (bytes.length !== size) throw new StaleSiteState(`${key} is not as the state recorded`);
       const next = splicedFile({ bytes, segments: before }, redone, groups);
       if (!next.bytes.equals(bytes)) await replace(path, next.bytes);
       segments[key] = next.segments;

@@ -77,17 +77,6 @@ export interface RefreshOptions {
   backfillSummaries?: boolean;
 }
 
-/** Everything the state of a refresh depends on besides the mirror: its queries, its rows' columns. */
-function refreshVersion(): Promise<string> {
-  const columns = (schema: z.ZodObject<z.ZodRawShape>) => Object.keys(schema.shape);
-  return stateVersion([...SITE_QUERIES, ...Object.values(PAGE_DATA).map((p) => p.query)], {
-    rows: [nationalRow, provinceRow, completenessRow, approvalRow, comparisonRow, headlineRow, siteMeta]
-      .map(columns)
-      .concat(Object.values(PAGE_DATA).map((p) => columns(p.row))),
-    units: allUnits(),
-    files: { SITE_FILES, NATIONAL_FILES, PROVINCE_FILES },
-  });
-}
 const SITE_QUERIES = [
   'national_monthly',
   'province_monthly',
@@ -95,6 +84,22 @@ const SITE_QUERIES = [
   'national_parts',
   'police_coordination',
 ];
+
+/** Once per process: a warm container does not read the queries again. */
+let versionOnce: Promise<string> | undefined;
+
+/** Everything the state of a refresh depends on besides the mirror: its queries, its rows' columns. */
+function refreshVersion(): Promise<string> {
+  const columns = (schema: z.ZodObject<z.ZodRawShape>) => Object.keys(schema.shape);
+  versionOnce ??= stateVersion([...SITE_QUERIES, ...Object.values(PAGE_DATA).map((p) => p.query)], {
+    rows: [nationalRow, provinceRow, completenessRow, approvalRow, comparisonRow, headlineRow, siteMeta]
+      .map(columns)
+      .concat(Object.values(PAGE_DATA).map((p) => columns(p.row))),
+    units: allUnits(),
+    files: { SITE_FILES, NATIONAL_FILES, PROVINCE_FILES },
+  });
+  return versionOnce;
+}
 
 /** The files written, and the months recomputed ('all': a full refresh). */
 export interface RefreshResult {

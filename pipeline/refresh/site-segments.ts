@@ -7,11 +7,8 @@
  * months it recomputed, without parsing or re-serialising the rest. Nothing here knows a column
  * but the month and the leading key, so columns added to a row change nothing.
  */
-import { z } from 'zod';
-
-export const segmentSchema = z.tuple([z.string(), z.string(), z.number().int(), z.number().int()]);
 /** [leading key ('' for month-first files), month, first byte, end byte] of the file's bytes. */
-export type Segment = z.infer<typeof segmentSchema>;
+export type Segment = [string, string, number, number];
 
 /** A run of rows' JSON of one leading key and month, in the file's order. */
 export interface RowGroup {
