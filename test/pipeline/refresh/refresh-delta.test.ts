@@ -152,6 +152,15 @@ describe('a refresh after a change', () => {
     await expectSameAsScratch(mirror, out);
   }, 300_000);
 
+  it('reads the changed months alone when the engine cache is gone, without building it', async () => {
+    const { mirror, out } = await refreshed();
+    rmSync(join(mirror, CACHE_DIR), { recursive: true, force: true });
+    await upload(mirror, 'coverage', '2025-01', '79');
+    expect((await refreshSite({ mirrorDir: mirror, outDir: out, now })).recomputed).toEqual(['2025-01']);
+    expect(existsSync(join(mirror, CACHE_DIR))).toBe(false);
+    await expectSameAsScratch(mirror, out);
+  }, 300_000);
+
   it('refreshes in full when a month is withdrawn, or the state is from other code', async () => {
     const { mirror, out } = await refreshed();
     for (const dataset of [
