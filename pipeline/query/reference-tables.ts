@@ -74,9 +74,7 @@ export async function createMonthsTable(
   connection: DuckDBConnection,
   range: { from: Period; to: Period } | readonly Period[] | null,
 ) {
-  const list = Array.isArray(range) ? range : null;
-  const span = range && !Array.isArray(range) ? (range as { from: Period; to: Period }) : null;
-  const periods = list ?? (span ? periodRange(span.from, span.to) : []);
+  const periods = range === null ? [] : 'from' in range ? periodRange(range.from, range.to) : range;
   await loadTable(
     connection,
     MONTHS_TABLE,

@@ -1,7 +1,7 @@
 /**
  * The section pages' site data (coverage, enforcement, prosecution, procedures and the ledger's
  * reports): one named query per file, every row parsed with the contract's schema before it is
- * written, as for the overview's files.
+ * written, as for the overview's files; and the shape of a site data file's rows.
  */
 import type { z } from 'zod';
 import type { Engine } from '../query/engine.ts';
@@ -16,11 +16,6 @@ export type LocatedRow = { period: string; province: string; status?: unknown };
 
 export type WriteJson = (dir: string, file: string, value: unknown) => Promise<string>;
 
-/** A value already serialised to JSON: written as it is. */
-export class RawJson {
-  constructor(readonly text: string) {}
-}
-
 /** A site data file's rows, each with its JSON as the national file holds it (made once). */
 export interface SiteTable<R extends MonthRow = LocatedRow> {
   rows: readonly R[];
@@ -31,9 +26,8 @@ export function siteTable<R extends MonthRow>(rows: readonly R[]): SiteTable<R> 
   return { rows, json: rows.map((row) => JSON.stringify(row)) };
 }
 
-/** The text a site data file holds for `value`. */
-export const jsonText = (value: unknown): string =>
-  value instanceof RawJson ? value.text : JSON.stringify(value);
+/** The text a site data file holds for `value` (row files are written by refresh-write.ts). */
+export const jsonText = (value: unknown): string => JSON.stringify(value);
 
 async function parsedRows(
   engine: Engine,
