@@ -5,12 +5,12 @@
  * its bytes differ, so the files of months and units nothing touched stay as they are.
  */
 import { existsSync } from 'node:fs';
-import { readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { open, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { DATASET_NAMES } from '../../core/datasets/index.ts';
 import { SITE_FILES } from '../../core/contracts/site-data.ts';
 import { jsonText, type MonthRow, type SiteTable } from './refresh-pages.ts';
-import { groupRows, splicedFile, wholeFile, type Segment } from './site-segments.ts';
+import { groupRows, splicedFile, wholeFile, type RowGroup, type Segment } from './site-segments.ts';
 
 /** The state cannot rebuild a file (missing, or not what it recorded): refresh in full instead. */
 export class StaleSiteState extends Error {}
@@ -90,6 +90,11 @@ export function deltaWriter(
         if ((await stat(path)).size !== size) throw new StaleSiteState(`${key} is not as the state recorded`);
         return path;
       }
+      // The months redone hold the same bytes as before: the file stays, only those ranges read.
+      if (await sameRows(path, before, redone, groups)) {
+        if ((await stat(path)).size !== size) throw new StaleSiteState(`${key} is not as the state recorded`);
+        return path;
+      }
       const bytes = await readFile(path);
       if (bytes.length !== size) throw new StaleSiteState(`${key} is not as the state recorded`);
       const next = splicedFile({ bytes, segments: before }, redone, groups);
@@ -105,6 +110,33 @@ export function deltaWriter(
     },
     segments: () => segments,
   };
+}
+
+/** Whether the file's segments of the months redone are exactly the groups now (read by range). */
+async function sameRows(
+  path: string,
+  before: readonly Segment[],
+  redone: ReadonlySet<string>,
+  groups: readonly RowGroup[],
+): Promise<boolean> {
+  const old = before.filter(([, period]) => redone.has(period));
+  if (old.length !== groups.length) return false;
+  const file = await open(path, 'r');
+  try {
+    for (let i = 0; i < old.length; i++) {
+      const [lead, period, start, end] = old[i] as Segment;
+      const group = groups[i] as RowGroup;
+      if (group.lead !== lead || group.period !== period) return false;
+      const now = Buffer.from(group.json.join(','));
+      if (now.length !== end - start) return false;
+      const then = Buffer.alloc(end - start);
+      await file.read(then, 0, then.length, start);
+      if (!then.equals(now)) return false;
+    }
+    return true;
+  } finally {
+    await file.close();
+  }
 }
 
 /** The rows of the given months as a row file last written holds them (parsed by the caller). */
