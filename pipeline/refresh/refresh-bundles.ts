@@ -23,6 +23,7 @@ import {
   type PoliceRow,
 } from '../../core/contracts/site-data.ts';
 import type { LocatedRow, SiteTable, WriteJson } from './refresh-pages.ts';
+import { StaleSiteState } from './refresh-write.ts';
 
 /** The rows of `currentCode`: its own from 2025-07, its predecessors' before. */
 export function belongsTo(currentCode: string): (row: { period: string; province: string }) => boolean {
@@ -141,6 +142,12 @@ export function acceptedByUnit(reports: SiteTable | undefined): Map<string, numb
   return accepted;
 }
 
+/** A file left as the last refresh wrote it: it must be there. */
+function keptFile(path: string): string {
+  if (!existsSync(path)) throw new StaleSiteState(`${path} is not as the state recorded`);
+  return path;
+}
+
 /** Writes a row file of the bundles (whole, or only the months recomputed: refresh-write.ts). */
 export type WriteTable = (dir: string, file: string, table: SiteTable) => Promise<string>;
 
@@ -191,7 +198,7 @@ export async function writeProvinceBundles(
             PROVINCE_FILES.police,
             opts.withPolice ? await policeList(engine, unit.code, opts.latest) : [],
           )
-        : join(dir, PROVINCE_FILES.police),
+        : keptFile(join(dir, PROVINCE_FILES.police)),
       await writeJson(dir, PROVINCE_FILES.scope, { province: unit.code }),
       await writeJson(dir, SITE_FILES.meta, {
         ...opts.meta,

@@ -31,6 +31,7 @@ import {
 } from '../../core/contracts/site-data.ts';
 import { headlineRow } from '../../core/contracts/headline.ts';
 import { ensureSummaries } from '../summary/backfill.ts';
+import { nationalTargets } from '../reference/targets.ts';
 import { acceptedByUnit, latestDebtDetailPeriod } from './refresh-bundles.ts';
 import { deltaRefresh } from './refresh-delta.ts';
 import { acceptedByMonth, comparedRows, monthRows, monthsHeld } from './refresh-months.ts';
@@ -43,7 +44,7 @@ import {
   stateVersion,
   writeState,
 } from './refresh-state.ts';
-import { fullWriter, StaleSiteState } from './refresh-write.ts';
+import { fullWriter } from './refresh-write.ts';
 import { unitRows as allUnits } from './unit-rows.ts';
 
 /**
@@ -88,7 +89,11 @@ const SITE_QUERIES = [
 /** Once per process: a warm container does not read the queries again. */
 let versionOnce: Promise<string> | undefined;
 
-/** Everything the state of a refresh depends on besides the mirror: its queries, its rows' columns. */
+/**
+ * Everything the state of a refresh depends on besides the mirror: its queries, its rows' columns,
+ * the units and the national targets. (A new deployment starts new containers, whose /tmp holds no
+ * state; a local data folder keeps it across code changes that touch none of these.)
+ */
 function refreshVersion(): Promise<string> {
   const columns = (schema: z.ZodObject<z.ZodRawShape>) => Object.keys(schema.shape);
   versionOnce ??= stateVersion([...SITE_QUERIES, ...Object.values(PAGE_DATA).map((p) => p.query)], {
@@ -96,6 +101,7 @@ function refreshVersion(): Promise<string> {
       .map(columns)
       .concat(Object.values(PAGE_DATA).map((p) => columns(p.row))),
     units: allUnits(),
+    targets: nationalTargets().rows(),
     files: { SITE_FILES, NATIONAL_FILES, PROVINCE_FILES },
   });
   return versionOnce;
@@ -117,8 +123,9 @@ export async function refreshSite(opts: RefreshOptions): Promise<RefreshResult> 
   if (state && changed) {
     try {
       return await deltaRefresh(opts, state, changed, REFRESH_DETAIL_DATASETS);
-    } catch (error) {
-      if (!(error instanceof StaleSiteState)) throw error;
+    } catch {
+      // The state could not vouch for the result (StaleSiteState), or anything else went wrong on
+      // the way: a full refresh gives the answer, or the error again if it was the data's.
     }
   }
   return fullRefresh(opts, version);

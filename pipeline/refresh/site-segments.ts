@@ -91,7 +91,7 @@ export function splicedFile(
     if (!redone.has(period)) parts.push({ lead, period, kept: last.bytes.subarray(start, end) });
   }
   for (const g of groups) {
-    if (!redone.has(g.period)) throw new Error(`rows of ${g.period} given for a month not redone`);
+    if (!redone.has(g.period)) throw new RangeError(`rows of ${g.period} given for a month not redone`);
     parts.push({ lead: g.lead, period: g.period, json: g.json });
   }
   return build(parts);
