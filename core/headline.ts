@@ -154,17 +154,21 @@ function lagging(figure: HeadlineFigure, values: Map<string, UnitValue>, top = 3
 
 const sum = (values: Iterable<number>) => [...values].reduce((s, v) => s + v, 0);
 
-/** Every headline row the data allow, for the months shown. */
+/**
+ * Every headline row the data allow, for the months shown. `only`: the rows of these months alone
+ * (the rows given need cover them and the months they compare with, all within the year before).
+ */
 export function headlineFigures(
   provinceRows: readonly ProvinceRow[],
   completeness: readonly CompletenessRow[],
   units: readonly UnitRow[],
   periods: readonly string[],
+  only?: ReadonlySet<string>,
 ): HeadlineRow[] {
   const book = new Book(provinceRows, completeness, units);
   const held = new Set(periods);
   const out: HeadlineRow[] = [];
-  for (const period of periods) {
+  for (const period of only ? periods.filter((p) => only.has(p)) : periods) {
     const expected = units.filter((u) => u.generation === generationOf(period)).map((u) => u.code);
     for (const figure of HEADLINE_FIGURES) {
       const spec = FIGURES[figure];

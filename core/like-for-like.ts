@@ -51,16 +51,34 @@ function placement(units: readonly UnitRow[], restated: boolean): Placed {
 
 type Key = `${string}|${string}|${string}`; // dataset|period|unit
 
-/** Every national like-for-like comparison the data allows (both months held, one unit at least). */
+function byPeriod<T extends { period: string }>(rows: readonly T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = out.get(row.period);
+    if (list) list.push(row);
+    else out.set(row.period, [row]);
+  }
+  return out;
+}
+
+/**
+ * Every national like-for-like comparison the data allows (both months held, one unit at least).
+ * `only`: the rows of these months alone (the rows given need cover them and the months they
+ * compare with, all within the year before).
+ */
 export function likeForLike(
   provinceRows: readonly ProvinceRow[],
   completeness: readonly CompletenessRow[],
   units: readonly UnitRow[],
   periods: readonly string[],
+  only?: ReadonlySet<string>,
 ): ComparisonRow[] {
   const held = new Set(periods);
+  // Each month's rows, so a comparison reads its two months only (sums do not depend on order).
+  const reportsOf = byPeriod(completeness);
+  const rowsOf = byPeriod(provinceRows);
   const out: ComparisonRow[] = [];
-  for (const period of periods) {
+  for (const period of only ? periods.filter((p) => only.has(p)) : periods) {
     for (const [basis, compare] of Object.entries(comparePeriods(period)) as [
       ComparisonRow['basis'],
       string,
@@ -70,14 +88,13 @@ export function likeForLike(
       const place = placement(units, restated);
       // How many of each comparison unit's parts reported each dataset, per month.
       const reported = new Map<Key, number>();
-      for (const c of completeness) {
-        if (c.status === 'missing' || (c.period !== period && c.period !== compare)) continue;
+      for (const c of [...(reportsOf.get(period) ?? []), ...(reportsOf.get(compare) ?? [])]) {
+        if (c.status === 'missing') continue;
         const key: Key = `${c.dataset}|${c.period}|${place.unitOf(c.province, c.period)}`;
         reported.set(key, (reported.get(key) ?? 0) + 1);
       }
       const sums = new Map<string, number>(); // period|unit|measure
-      for (const r of provinceRows) {
-        if (r.period !== period && r.period !== compare) continue;
+      for (const r of [...(rowsOf.get(period) ?? []), ...(rowsOf.get(compare) ?? [])]) {
         const unit = place.unitOf(r.province, r.period);
         for (const measure of Object.keys(COMPARED_MEASURES) as ComparedMeasure[]) {
           const key = `${r.period}|${unit}|${measure}`;

@@ -127,3 +127,15 @@ export function parseUploadParts(
 export function uploadGroupOf(key: string): string {
   return key.split('/').slice(0, 4).join('/');
 }
+
+/**
+ * The month a lake, summary, ledger, receipt or sign-off key belongs to (its `period=<YYYY-MM>`
+ * or `<YYYY-MM>` folder), or null for a key of no month.
+ */
+export function periodOfKey(key: string): Period | null {
+  for (const segment of key.split('/').slice(0, -1)) {
+    const period = segment.startsWith('period=') ? segment.slice('period='.length) : segment;
+    if (isPeriod(period)) return period;
+  }
+  return null;
+}

@@ -68,6 +68,12 @@ export interface EngineOptions {
    * view over every month would list and open each month's files again at every query.
    */
   monthOnly?: Readonly<Partial<Record<DatasetName, Period>>>;
+  /**
+   * Hold only these months of the materialised relations, and vss.months is them: the refresh
+   * recomputing the months an upload changed reads those months' rows, not years of history.
+   * Needs `materialize`; a cache of all history is used when there is one, never built for it.
+   */
+  onlyMonths?: readonly Period[];
   /** Compute the summaries a lake object lacks in the mirror first (default true). */
   backfillSummaries?: boolean;
   /** Sees each statement the queries send to DuckDB, with its bound values, as sent. */
@@ -119,7 +125,8 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
       await connection.run(datasetViewSql(dataset, options.mirrorDir));
     }
   }
-  if (options.materialize) await materializeRelations(connection, options.mirrorDir, materialized);
+  const only = options.onlyMonths ? [...options.onlyMonths].sort() : undefined;
+  if (options.materialize) await materializeRelations(connection, options.mirrorDir, materialized, only);
   else {
     await connection.run(summariesViewSql(options.mirrorDir));
     await connection.run(uploadsViewSql(options.mirrorDir));
@@ -127,8 +134,8 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
   await createProvincesTable(connection, options.registry ?? provinces());
   await createDatasetsTable(connection);
   await createTargetsTable(connection, options.targets ?? nationalTargets());
-  const range = options.range ?? (await dataPeriodRange(connection));
-  await createMonthsTable(connection, range);
+  if (only) await createMonthsTable(connection, only);
+  else await createMonthsTable(connection, options.range ?? (await dataPeriodRange(connection)));
   const monthRows = await execute(connection, 'SELECT period FROM vss.months ORDER BY period', []);
   const months = monthRows.rows.map((r) => String(r.period));
   const cache = new Map<string, NamedQuery>();

@@ -10,7 +10,7 @@
  * (mirror-journal.ts) names what changed since, only those files are dropped and read again.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { changesSince, type MirrorChanges } from '../mirror/mirror-journal.ts';
@@ -133,14 +133,23 @@ async function update(
 }
 
 /** One cache file per shape of the relations: a changed column list starts a new cache. */
-function cacheFile(mirrorDir: string, relations: readonly CachedRelation[]): string {
+function cacheName(mirrorDir: string, relations: readonly CachedRelation[]): string {
   const shape = relations.map((r) => `${r.name}:${r.select({ files: ['f'], filename: true })}`);
   const hash = createHash('sha256').update(shape.join('\n').replaceAll(mirrorDir, '')).digest('hex');
+  return `${hash.slice(0, 16)}.duckdb`;
+}
+
+function cacheFile(mirrorDir: string, relations: readonly CachedRelation[]): string {
   const dir = join(mirrorDir, CACHE_DIR);
   mkdirSync(dir, { recursive: true });
-  const file = `${hash.slice(0, 16)}.duckdb`;
+  const file = cacheName(mirrorDir, relations);
   for (const old of readdirSync(dir)) if (!old.startsWith(file)) rmSync(join(dir, old), { force: true });
   return join(dir, file);
+}
+
+/** Whether the mirror holds a cache of these relations (a new container's does not). */
+export function cacheExists(mirrorDir: string, relations: readonly CachedRelation[]): boolean {
+  return existsSync(join(mirrorDir, CACHE_DIR, cacheName(mirrorDir, relations)));
 }
 
 /** What an update looked at: nothing (no index rewritten), the journal's keys, or every file. */
@@ -155,6 +164,8 @@ export async function loadThroughCache(
   connection: DuckDBConnection,
   mirrorDir: string,
   relations: readonly CachedRelation[],
+  /** Copy only these months' rows into memory (the cache itself stays whole). */
+  months?: readonly string[],
 ): Promise<{ created: string[]; filesRead: number; compared: Compared } | undefined> {
   let path: string;
   try {
@@ -204,7 +215,10 @@ export async function loadThroughCache(
       const name = quoteIdentifier(relation.name);
       // Copied into memory, so the cache file is released at once for the next run.
       await connection.run(`DROP VIEW IF EXISTS vss.${name}`);
-      await connection.run(`CREATE TABLE vss.${name} AS SELECT * EXCLUDE (filename) FROM cache.${name}`);
+      const where = months ? ` WHERE period IN (${months.map(quoteLiteral).join(', ') || 'NULL'})` : '';
+      await connection.run(
+        `CREATE TABLE vss.${name} AS SELECT * EXCLUDE (filename) FROM cache.${name}${where}`,
+      );
       created.push(relation.name);
     }
   } catch (error) {

@@ -3,6 +3,7 @@
  * summaries and the ledger, read through the file cache in the mirror; without a usable cache,
  * every file once, as the views would read them.
  */
+import { join, relative, sep } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { DATASETS } from '../../core/datasets/index.ts';
 import {
@@ -11,11 +12,14 @@ import {
   LEDGER_FILE_GLOB,
   SUMMARY_FILE_GLOB,
 } from '../../core/contracts/layout-globs.ts';
-import { loadThroughCache, type CachedRelation } from './file-cache.ts';
+import { cacheExists, loadThroughCache, type CachedRelation } from './file-cache.ts';
+import { mirrorFiles } from '../mirror/mirror-listing.ts';
+import { periodOfKey } from '../../core/contracts/layout-parse.ts';
 import {
   datasetFiles,
   datasetSelectSql,
   datasetViewSql,
+  quoteIdentifier,
   summariesSelectSql,
   summariesViewSql,
   summaryFiles,
@@ -62,9 +66,15 @@ export async function materializeRelations(
   connection: DuckDBConnection,
   mirrorDir: string,
   materialized: (dataset: string) => boolean,
+  months?: readonly string[],
 ): Promise<void> {
   const named = Object.values(DATASETS).filter((d) => materialized(d.name));
-  const cached = await loadThroughCache(connection, mirrorDir, cachedRelations(mirrorDir, materialized));
+  const relations = cachedRelations(mirrorDir, materialized);
+  // A few months without a cache (a new container): their files alone, no cache of all history.
+  const cached =
+    months && !cacheExists(mirrorDir, relations)
+      ? { created: await loadMonths(connection, mirrorDir, relations, months) }
+      : await loadThroughCache(connection, mirrorDir, relations, months);
   const created = new Set(cached?.created ?? []);
   // Without a usable cache, every file once, as the views would read them (the ledger stays a view).
   const relation = cached ? 'VIEW' : 'TABLE';
@@ -73,4 +83,35 @@ export async function materializeRelations(
   }
   if (!created.has('summaries')) await connection.run(summariesViewSql(mirrorDir, relation));
   if (!created.has('uploads')) await connection.run(uploadsViewSql(mirrorDir));
+}
+
+/**
+ * Creates `vss.<name>` from the files of the given months only, read straight from the mirror.
+ * Returns the names created: a relation without any file anywhere is left to its empty view.
+ */
+async function loadMonths(
+  connection: DuckDBConnection,
+  mirrorDir: string,
+  relations: readonly CachedRelation[],
+  months: readonly string[],
+): Promise<string[]> {
+  const wanted = new Set(months);
+  const created: string[] = [];
+  for (const relation of relations) {
+    const prefix = `${relative(mirrorDir, relation.dir).split(sep).join('/')}/`;
+    const all = [...mirrorFiles(mirrorDir, prefix, false).keys()].filter((key) =>
+      relation.matches.test(key.slice(prefix.length)),
+    );
+    const mine = all.filter((key) => wanted.has(periodOfKey(key) ?? ''));
+    // no file of these months: an empty table of the relation's columns, typed by any one file
+    const files = mine.length > 0 ? mine : all.slice(0, 1);
+    if (files.length === 0) continue;
+    const select = relation.select({ files: files.map((key) => join(mirrorDir, key)), filename: true });
+    const none = mine.length > 0 ? '' : ' WHERE false';
+    await connection.run(
+      `CREATE TABLE vss.${quoteIdentifier(relation.name)} AS SELECT * EXCLUDE (filename) FROM (${select})${none}`,
+    );
+    created.push(relation.name);
+  }
+  return created;
 }

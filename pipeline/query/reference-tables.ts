@@ -71,12 +71,17 @@ export async function createDatasetsTable(connection: DuckDBConnection): Promise
   await loadTable(connection, DATASETS_TABLE, datasetRows());
 }
 
+/** vss.months: every month of a range, or the months listed. */
 export async function createMonthsTable(
   connection: DuckDBConnection,
-  range: { from: Period; to: Period } | null,
+  range: { from: Period; to: Period } | readonly Period[] | null,
 ) {
-  const months = range ? periodRange(range.from, range.to).map((period) => ({ period })) : [];
-  await loadTable(connection, MONTHS_TABLE, months);
+  const periods = range === null ? [] : 'from' in range ? periodRange(range.from, range.to) : range;
+  await loadTable(
+    connection,
+    MONTHS_TABLE,
+    periods.map((period) => ({ period })),
+  );
 }
 
 /** The months any dataset or upload speaks of, first to last; null when the lake is empty. */

@@ -22,7 +22,8 @@ import {
   type SiteMeta,
   type PoliceRow,
 } from '../../core/contracts/site-data.ts';
-import { RawJson, type LocatedRow, type SiteTable, type WriteJson } from './refresh-pages.ts';
+import type { LocatedRow, SiteTable, WriteJson } from './refresh-pages.ts';
+import { StaleSiteState } from './refresh-write.ts';
 
 /** The rows of `currentCode`: its own from 2025-07, its predecessors' before. */
 export function belongsTo(currentCode: string): (row: { period: string; province: string }) => boolean {
@@ -101,9 +102,58 @@ function bundleJson(row: LocatedRow, json: string): string {
 }
 
 /**
+ * Every current unit's rows of each file of `tables`, each row's JSON as the bundles hold it (period
+ * and province first). Each row is assigned to its units and serialised once, so the work follows
+ * the rows, not rows x units.
+ */
+export function cutByUnit(tables: ReadonlyMap<string, SiteTable>): Map<string, Map<string, SiteTable>> {
+  const owners = ownersOf();
+  const units = provinces().validIn(REFORM_FIRST_PERIOD);
+  const cut = new Map<string, Map<string, SiteTable>>();
+  for (const [file, table] of tables) {
+    const byUnit = new Map<string, { rows: LocatedRow[]; json: string[] }>(
+      units.map((u) => [u.code, { rows: [], json: [] }]),
+    );
+    for (let i = 0; i < table.rows.length; i++) {
+      const row = table.rows[i];
+      if (row === undefined) continue;
+      const mine = owners(row);
+      if (mine.length === 0) continue;
+      const json = bundleJson(row, table.json[i] ?? JSON.stringify(row));
+      for (const code of mine) {
+        const part = byUnit.get(code);
+        part?.rows.push(row);
+        part?.json.push(json);
+      }
+    }
+    cut.set(file, byUnit);
+  }
+  return cut;
+}
+
+/** Each current unit's accepted uploads among the reports rows given (its bundle's meta). */
+export function acceptedByUnit(reports: SiteTable | undefined): Map<string, number> {
+  const owners = ownersOf();
+  const accepted = new Map<string, number>();
+  for (const row of reports?.rows ?? []) {
+    if (row.status !== 'accepted') continue;
+    for (const code of owners(row)) accepted.set(code, (accepted.get(code) ?? 0) + 1);
+  }
+  return accepted;
+}
+
+/** A file left as the last refresh wrote it: it must be there. */
+function keptFile(path: string): string {
+  if (!existsSync(path)) throw new StaleSiteState(`${path} is not as the state recorded`);
+  return path;
+}
+
+/** Writes a row file of the bundles (whole, or only the months recomputed: refresh-write.ts). */
+export type WriteTable = (dir: string, file: string, table: SiteTable) => Promise<string>;
+
+/**
  * Writes every current unit's bundle from the rows of the national files (so a bundle can never
- * disagree with them), meta last in each; returns the paths written. Each row is assigned to its
- * units and serialised once, so the work follows the rows, not rows x units.
+ * disagree with them), meta last in each; returns the paths written.
  */
 export async function writeProvinceBundles(
   engine: Engine,
@@ -113,39 +163,25 @@ export async function writeProvinceBundles(
     meta: SiteMeta;
     /** Whether the engine can read the latest month's debt detail (else the lists are empty). */
     withPolice: boolean;
+    /** Whether the lists are read again (else they are as last written: nothing they read changed). */
+    readPolice: boolean;
     /** The national files' rows (every SITE_FILES file but meta, units and national), as written. */
     tables: ReadonlyMap<string, SiteTable>;
     units: unknown;
+    /** Each unit's accepted uploads of every month shown. */
+    accepted: ReadonlyMap<string, number>;
   },
+  writeTable: WriteTable,
   writeJson: WriteJson,
 ): Promise<string[]> {
-  const owners = ownersOf();
   const units = provinces().validIn(REFORM_FIRST_PERIOD);
-  // file -> unit -> its rows' JSON, in the national file's order
-  const cut = new Map<string, Map<string, string[]>>();
-  const accepted = new Map<string, number>(units.map((u) => [u.code, 0]));
-  for (const [file, table] of opts.tables) {
-    const byUnit = new Map<string, string[]>(units.map((u) => [u.code, []]));
-    for (let i = 0; i < table.rows.length; i++) {
-      const row = table.rows[i];
-      if (row === undefined) continue;
-      const mine = owners(row);
-      if (mine.length === 0) continue;
-      const json = bundleJson(row, table.json[i] ?? JSON.stringify(row));
-      for (const code of mine) {
-        byUnit.get(code)?.push(json);
-        if (file === SITE_FILES.reports && row.status === 'accepted')
-          accepted.set(code, (accepted.get(code) ?? 0) + 1);
-      }
-    }
-    cut.set(file, byUnit);
-  }
+  const cut = cutByUnit(opts.tables);
   const written: string[] = [];
   for (const unit of units) {
     const dir = join(opts.outDir, provinceBundleDir(unit.code));
     await mkdir(dir, { recursive: true });
     for (const [file, byUnit] of cut) {
-      written.push(await writeJson(dir, file, new RawJson(`[${(byUnit.get(unit.code) ?? []).join(',')}]`)));
+      written.push(await writeTable(dir, file, byUnit.get(unit.code) ?? { rows: [], json: [] }));
     }
     written.push(
       // National figures are everyone's sums: a unit's bundle carries none.
@@ -156,13 +192,18 @@ export async function writeProvinceBundles(
       await writeJson(dir, NATIONAL_FILES.headline, []),
       await writeJson(dir, NATIONAL_FILES.headlineApproved, []),
       await writeJson(dir, SITE_FILES.units, opts.units),
-      await writeJson(
-        dir,
-        PROVINCE_FILES.police,
-        opts.withPolice ? await policeList(engine, unit.code, opts.latest) : [],
-      ),
+      opts.readPolice
+        ? await writeJson(
+            dir,
+            PROVINCE_FILES.police,
+            opts.withPolice ? await policeList(engine, unit.code, opts.latest) : [],
+          )
+        : keptFile(join(dir, PROVINCE_FILES.police)),
       await writeJson(dir, PROVINCE_FILES.scope, { province: unit.code }),
-      await writeJson(dir, SITE_FILES.meta, { ...opts.meta, uploads_accepted: accepted.get(unit.code) ?? 0 }),
+      await writeJson(dir, SITE_FILES.meta, {
+        ...opts.meta,
+        uploads_accepted: opts.accepted.get(unit.code) ?? 0,
+      }),
     );
   }
   return written;

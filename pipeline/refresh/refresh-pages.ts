@@ -1,39 +1,33 @@
 /**
  * The section pages' site data (coverage, enforcement, prosecution, procedures and the ledger's
  * reports): one named query per file, every row parsed with the contract's schema before it is
- * written, as for the overview's files.
+ * written, as for the overview's files; and the shape of a site data file's rows.
  */
 import type { z } from 'zod';
 import type { Engine } from '../query/engine.ts';
 import { QueryError } from '../../core/errors.ts';
 import { PAGE_DATA, SITE_FILES, type PageDataName } from '../../core/contracts/site-data.ts';
 
+/** A row of a site data file: every one belongs to a month. */
+export type MonthRow = { period: string };
+
 /** A row of a site data file that the province bundles cut by unit. */
 export type LocatedRow = { period: string; province: string; status?: unknown };
 
 export type WriteJson = (dir: string, file: string, value: unknown) => Promise<string>;
 
-/** A value already serialised to JSON: written as it is. */
-export class RawJson {
-  constructor(readonly text: string) {}
-}
-
 /** A site data file's rows, each with its JSON as the national file holds it (made once). */
-export interface SiteTable {
-  rows: readonly LocatedRow[];
+export interface SiteTable<R extends MonthRow = LocatedRow> {
+  rows: readonly R[];
   json: readonly string[];
 }
 
-export function siteTable(rows: readonly LocatedRow[]): SiteTable {
+export function siteTable<R extends MonthRow>(rows: readonly R[]): SiteTable<R> {
   return { rows, json: rows.map((row) => JSON.stringify(row)) };
 }
 
-/** The file's text: the same bytes JSON.stringify(rows) gives. */
-export const tableJson = (table: SiteTable) => new RawJson(`[${table.json.join(',')}]`);
-
-/** The text a site data file holds for `value`. */
-export const jsonText = (value: unknown): string =>
-  value instanceof RawJson ? value.text : JSON.stringify(value);
+/** The text a site data file holds for `value` (row files are written by refresh-write.ts). */
+export const jsonText = (value: unknown): string => JSON.stringify(value);
 
 async function parsedRows(
   engine: Engine,
@@ -53,10 +47,6 @@ async function parsedRows(
 }
 
 /**
- * Runs every page query and writes its file into `outDir`; returns the paths written and each
- * file's rows (for the province bundles).
- */
-/**
  * The months the site shows, first to last with data: every query of the refresh is bounded by
  * them, so Athena's partition projection lists those months' locations only, not every month of
  * its range.
@@ -68,18 +58,18 @@ export function shownMonths(engine: Pick<Engine, 'months'>): { from: string; to:
   return { from, to };
 }
 
-export async function writePageData(
+/**
+ * Runs every page query; returns each file's rows (kept: those `keep` accepts, by default all),
+ * for the file itself and the province bundles.
+ */
+export async function pageTables(
   engine: Engine,
-  outDir: string,
-  writeJson: WriteJson,
-): Promise<{ written: string[]; tables: Map<string, SiteTable> }> {
-  const written: string[] = [];
+  keep: (row: LocatedRow) => boolean = () => true,
+): Promise<Map<string, SiteTable>> {
   const tables = new Map<string, SiteTable>();
   for (const name of Object.keys(PAGE_DATA) as PageDataName[]) {
     const { query, row } = PAGE_DATA[name];
-    const table = siteTable(await parsedRows(engine, query, row));
-    written.push(await writeJson(outDir, SITE_FILES[name], tableJson(table)));
-    tables.set(SITE_FILES[name], table);
+    tables.set(SITE_FILES[name], siteTable((await parsedRows(engine, query, row)).filter(keep)));
   }
-  return { written, tables };
+  return tables;
 }

@@ -3,8 +3,8 @@
  * files of core/contracts/site-data.ts. Every row is parsed with the contract's schema first, so a query whose
  * columns drift from what the page reads fails here, loudly, not on the leadership's screen.
  */
-import { mkdir, rename, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { z } from 'zod';
 import { DATASET_NAMES, type DatasetName } from '../../core/datasets/index.ts';
 import { openEngine, type Engine } from '../query/engine.ts';
@@ -14,34 +14,38 @@ import {
   LEDGER_PREFIX,
   SUMMARIES_PREFIX,
 } from '../../core/contracts/layout.ts';
-import { NotFoundError, QueryError } from '../../core/errors.ts';
+import { NotFoundError } from '../../core/errors.ts';
 import { OPS_ERRORS } from '../../core/messages/index.ts';
 import {
+  approvalRow,
+  comparisonRow,
   completenessRow,
   NATIONAL_FILES,
   nationalRow,
+  PAGE_DATA,
   PROVINCE_FILES,
   provinceRow,
   SITE_FILES,
   siteMeta,
-  type ReportRow,
   type SiteMeta,
 } from '../../core/contracts/site-data.ts';
-import { likeForLike } from '../../core/like-for-like.ts';
-import { headlineFigures } from '../../core/headline.ts';
-import { approvalRows, readApprovalRecords } from './refresh-approvals.ts';
-import { approvedNational, nationalPart } from './refresh-approved.ts';
-import { approvedCompleteness } from '../../core/approved-basis.ts';
-import { latestDebtDetailPeriod, writeProvinceBundles } from './refresh-bundles.ts';
-import { unitRows as allUnits } from './unit-rows.ts';
+import { headlineRow } from '../../core/contracts/headline.ts';
+import { ensureSummaries } from '../summary/backfill.ts';
+import { nationalTargets } from '../reference/targets.ts';
+import { acceptedByUnit, latestDebtDetailPeriod } from './refresh-bundles.ts';
+import { deltaRefresh } from './refresh-delta.ts';
+import { acceptedByMonth, comparedRows, monthRows, monthsHeld } from './refresh-months.ts';
+import { writeSite } from './refresh-output.ts';
 import {
-  jsonText,
-  shownMonths,
-  siteTable,
-  tableJson,
-  writePageData,
-  type SiteTable,
-} from './refresh-pages.ts';
+  changedMonths,
+  forgetState,
+  listingMark,
+  readState,
+  stateVersion,
+  writeState,
+} from './refresh-state.ts';
+import { fullWriter } from './refresh-write.ts';
+import { unitRows as allUnits } from './unit-rows.ts';
 
 /**
  * The datasets whose detail the dashboard's queries read: all but the employer-level debt, which
@@ -74,37 +78,72 @@ export interface RefreshOptions {
   backfillSummaries?: boolean;
 }
 
-async function rowsOf<T>(engine: Engine, query: string, schema: z.ZodType<T>): Promise<T[]> {
-  const { rows } = await engine.runNamed(query, shownMonths(engine));
-  return rows.map((row, i) => {
-    const parsed = schema.safeParse(row);
-    if (!parsed.success) {
-      throw new QueryError(
-        `queries/${query}.sql row ${i + 1} does not match the site data contract: ${parsed.error.message}`,
-      );
-    }
-    return parsed.data;
+const SITE_QUERIES = [
+  'national_monthly',
+  'province_monthly',
+  'completeness',
+  'national_parts',
+  'police_coordination',
+];
+
+/** Once per process: a warm container does not read the queries again. */
+let versionOnce: Promise<string> | undefined;
+
+/**
+ * Everything the state of a refresh depends on besides the mirror: its queries, its rows' columns,
+ * the units and the national targets. (A new deployment starts new containers, whose /tmp holds no
+ * state; a local data folder keeps it across code changes that touch none of these.)
+ */
+function refreshVersion(): Promise<string> {
+  const columns = (schema: z.ZodObject<z.ZodRawShape>) => Object.keys(schema.shape);
+  versionOnce ??= stateVersion([...SITE_QUERIES, ...Object.values(PAGE_DATA).map((p) => p.query)], {
+    rows: [nationalRow, provinceRow, completenessRow, approvalRow, comparisonRow, headlineRow, siteMeta]
+      .map(columns)
+      .concat(Object.values(PAGE_DATA).map((p) => columns(p.row))),
+    units: allUnits(),
+    targets: nationalTargets().rows(),
+    files: { SITE_FILES, NATIONAL_FILES, PROVINCE_FILES },
   });
+  return versionOnce;
 }
 
-async function writeJson(dir: string, file: string, value: unknown): Promise<string> {
-  const path = join(dir, file);
-  const temporary = `${path}.${process.pid}.tmp`;
-  await writeFile(temporary, jsonText(value));
-  await rename(temporary, path); // the server never hands out half a file
-  return path;
+/** The files written, and the months recomputed ('all': a full refresh). */
+export interface RefreshResult {
+  files: string[];
+  recomputed: readonly string[] | 'all';
 }
 
-export async function refreshSite(opts: RefreshOptions): Promise<{ files: string[] }> {
+export async function refreshSite(opts: RefreshOptions): Promise<RefreshResult> {
+  if (opts.openEngine) return fullRefresh(opts, undefined);
+  // The summaries first, so the state's view of the mirror includes what the backfill wrote.
+  if (opts.backfillSummaries !== false) await ensureSummaries(opts.mirrorDir);
+  const version = await refreshVersion();
+  const state = readState(opts.mirrorDir, opts.outDir, version);
+  const changed = state ? changedMonths(opts.mirrorDir, state) : undefined;
+  if (state && changed) {
+    try {
+      return await deltaRefresh(opts, state, changed, REFRESH_DETAIL_DATASETS);
+    } catch {
+      // The state could not vouch for the result (StaleSiteState), or anything else went wrong on
+      // the way: a full refresh gives the answer, or the error again if it was the data's.
+    }
+  }
+  return fullRefresh(opts, version);
+}
+
+/** Every month recomputed and every file written; on DuckDB the state for the next run saved. */
+async function fullRefresh(opts: RefreshOptions, version: string | undefined): Promise<RefreshResult> {
   const now = opts.now ?? (() => new Date());
   const debtDetail = opts.openEngine ? undefined : latestDebtDetailPeriod(opts.mirrorDir);
+  if (version !== undefined) await forgetState(opts.mirrorDir);
+  const mark = version === undefined ? undefined : listingMark(opts.mirrorDir);
   const engine = opts.openEngine
     ? await opts.openEngine()
     : await openEngine({
         mirrorDir: opts.mirrorDir,
         materialize: REFRESH_DETAIL_DATASETS,
         monthOnly: debtDetail === undefined ? {} : { debt: debtDetail },
-        backfillSummaries: opts.backfillSummaries,
+        backfillSummaries: false,
       });
   try {
     const periods = [...engine.months];
@@ -113,91 +152,45 @@ export async function refreshSite(opts: RefreshOptions): Promise<{ files: string
     if (first === undefined || latest === undefined) {
       throw new NotFoundError(OPS_ERRORS.nothingToRefresh(opts.mirrorDir));
     }
-    const national = await rowsOf(engine, 'national_monthly', nationalRow);
-    const provinceRows = await rowsOf(engine, 'province_monthly', provinceRow);
-    const completeness = await rowsOf(engine, 'completeness', completenessRow);
-    const accepted = await engine.runQuery("SELECT count(*) AS n FROM vss.uploads WHERE status = 'accepted'");
+    const rows = await monthRows(engine, opts.mirrorDir, periods, false);
     const meta: SiteMeta = siteMeta.parse({
       computed_at: now().toISOString(),
       first_period: first,
       latest_period: latest,
       periods,
-      uploads_accepted: accepted.rows[0]?.n,
+      uploads_accepted: [...rows.accepted.values()].reduce((s, n) => s + n, 0),
     });
     await mkdir(opts.outDir, { recursive: true });
     const unitRows = allUnits();
-    const provinceTable = siteTable(provinceRows);
-    const completenessTable = siteTable(completeness);
-    const files = [
-      await writeJson(opts.outDir, SITE_FILES.national, national),
-      await writeJson(opts.outDir, SITE_FILES.provinces, tableJson(provinceTable)),
-      await writeJson(opts.outDir, SITE_FILES.completeness, tableJson(completenessTable)),
-      await writeJson(opts.outDir, SITE_FILES.units, unitRows),
-      // changes over the units that reported both months, computed from the rows just written
-      await writeJson(
-        opts.outDir,
-        NATIONAL_FILES.comparisons,
-        likeForLike(provinceRows, completeness, unitRows, periods),
-      ),
-      // the first screen's figures against the national targets, from the same rows
-      await writeJson(
-        opts.outDir,
-        NATIONAL_FILES.headline,
-        headlineFigures(provinceRows, completeness, unitRows, periods),
-      ),
-    ];
-    // the section pages' files (queries/site_*.sql), kept apart in refresh-pages.ts
-    const pages = await writePageData(engine, opts.outDir, writeJson);
-    // The sign-off state of every report, decided from the ledger rows just written (parsed with
-    // reportRow by writePageData) and the sign-off records beside the mirror.
-    const reports = (pages.tables.get(SITE_FILES.reports)?.rows ?? []) as readonly ReportRow[];
-    const approvals = approvalRows(reports, await readApprovalRecords(opts.mirrorDir, periods), periods);
-    const approvalTable = siteTable(approvals);
-    // The national figures again over approved reports only: one more read of the summaries.
-    const parts = await rowsOf(engine, 'national_parts', nationalPart);
-    const tables = new Map<string, SiteTable>([
-      [SITE_FILES.provinces, provinceTable],
-      [SITE_FILES.completeness, completenessTable],
-      ...pages.tables,
-      [SITE_FILES.approvals, approvalTable],
-    ]);
-    files.push(
-      ...pages.written,
-      await writeJson(opts.outDir, SITE_FILES.approvals, tableJson(approvalTable)),
-      await writeJson(
-        opts.outDir,
-        NATIONAL_FILES.nationalApproved,
-        approvedNational(national, parts, approvals),
-      ),
-      await writeJson(
-        opts.outDir,
-        NATIONAL_FILES.comparisonsApproved,
-        likeForLike(provinceRows, approvedCompleteness(completeness, approvals), unitRows, periods),
-      ),
-      await writeJson(
-        opts.outDir,
-        NATIONAL_FILES.headlineApproved,
-        headlineFigures(provinceRows, approvedCompleteness(completeness, approvals), unitRows, periods),
-      ),
-      await writeJson(opts.outDir, PROVINCE_FILES.scope, { province: null }),
-      // each current unit's bundle under provinces/<code>/, cut from the rows of the files above
-      ...(await writeProvinceBundles(
-        engine,
-        {
-          outDir: opts.outDir,
-          latest,
-          meta,
-          // Athena reads the lake in place; DuckDB holds the mirror's latest month of debt detail.
-          withPolice: opts.openEngine !== undefined || debtDetail === latest,
-          tables,
-          units: unitRows,
-        },
-        writeJson,
-      )),
-      // meta last: its computed_at vouches for the files before it
-      await writeJson(opts.outDir, SITE_FILES.meta, meta),
-    );
-    return { files };
+    const writer = fullWriter(opts.outDir);
+    // Athena reads the lake in place; DuckDB holds the mirror's latest month of debt detail.
+    const withPolice = opts.openEngine !== undefined || debtDetail === latest;
+    const files = await writeSite({
+      engine,
+      outDir: opts.outDir,
+      writer,
+      meta,
+      rows,
+      compared: comparedRows(rows.provinces, rows.completeness, rows.approvals, unitRows, periods),
+      units: unitRows,
+      withPolice,
+      readPolice: true,
+      acceptedByUnit: acceptedByUnit(rows.tables.get(SITE_FILES.reports)),
+    });
+    const segments = writer.segments();
+    if (version !== undefined && mark !== undefined && segments !== undefined) {
+      await writeState(opts.mirrorDir, {
+        version,
+        outDir: resolve(opts.outDir),
+        ...mark,
+        periods,
+        held: await monthsHeld(engine),
+        police: { period: latest, withPolice },
+        accepted: acceptedByMonth(rows),
+        segments,
+      });
+    }
+    return { files, recomputed: 'all' };
   } finally {
     engine.close();
   }

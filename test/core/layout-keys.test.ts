@@ -27,6 +27,7 @@ import {
   parseLakeKey,
   parseLedgerKey,
   parsePeriodFolder,
+  periodOfKey,
   parseProvinceMonthName,
   parseReceiptKey,
   parseSummaryKey,
@@ -244,6 +245,16 @@ describe('the parsers refuse what is not of the builder shape', () => {
       'period=../x',
     ])
       expect(parsePeriodFolder(name), name).toBeNull();
+  });
+
+  it('names the month of every key the refresh reads, and none of a key without one', () => {
+    expect(periodOfKey(lakeKey('coverage', '2025-07', '79'))).toBe('2025-07');
+    expect(periodOfKey(summaryKey('debt', '2024-12', '01'))).toBe('2024-12');
+    expect(periodOfKey(ledgerKey('debt', '2025-01', '08', 'a'.repeat(32)))).toBe('2025-01');
+    expect(periodOfKey(approvalKey('2025-03', '48', 'b'.repeat(24)))).toBe('2025-03');
+    expect(periodOfKey(publishedKey('2025-03', 'c'))).toBe('2025-03');
+    for (const key of ['summaries/debt/x.parquet', 'ledger/2025-07', 'lake/debt/period=2025-13/a.parquet'])
+      expect(periodOfKey(key), key).toBeNull();
   });
 });
 

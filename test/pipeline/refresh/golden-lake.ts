@@ -179,12 +179,16 @@ function writeApproval(mirror: string, fields: Omit<ApprovalRecord, 'approval_id
   writeFileSync(path, JSON.stringify(record));
 }
 
-/** Writes the lake, ledger and sign-offs into `mirror`, as the mirror of the lake bucket holds them. */
-export async function writeGoldenLake(mirror: string, seed = 19): Promise<void> {
+/** Writes the lake, ledger and sign-offs of `periods` into `mirror`, as the mirror of the lake bucket holds them. */
+export async function writeGoldenLake(
+  mirror: string,
+  seed = 19,
+  periods: readonly string[] = GOLDEN_PERIODS,
+): Promise<void> {
   const draw = generator(seed);
   let upload = 0;
   const approvable: { dataset: DatasetName; period: string; province: string; upload_id: string }[] = [];
-  for (const [month, period] of GOLDEN_PERIODS.entries()) {
+  for (const [month, period] of periods.entries()) {
     const units = period >= '2025-07' ? UNITS_34 : UNITS_63;
     for (const unit of units) {
       for (const dataset of DATASET_NAMES) {

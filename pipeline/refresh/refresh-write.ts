@@ -1,0 +1,156 @@
+/**
+ * How the refresh writes its files. In full, every file is written whole and its row files'
+ * segments recorded for the next run. After a change, a row file is rebuilt from the bytes it
+ * held and the rows of the months recomputed (site-segments.ts), and a file is written only when
+ * its bytes differ, so the files of months and units nothing touched stay as they are.
+ */
+import { existsSync } from 'node:fs';
+import { open, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { DATASET_NAMES } from '../../core/datasets/index.ts';
+import { SITE_FILES } from '../../core/contracts/site-data.ts';
+import { jsonText, type MonthRow, type SiteTable } from './refresh-pages.ts';
+import { groupRows, splicedFile, wholeFile, type RowGroup, type Segment } from './site-segments.ts';
+
+/** The state cannot rebuild a file (missing, or not what it recorded): refresh in full instead. */
+export class StaleSiteState extends Error {}
+
+/**
+ * The key a row file is ordered by before the month ('' for the files ordered by month first):
+ * completeness and approvals by dataset (approvals in the datasets' own order), reports by unit.
+ */
+const field = (row: MonthRow, name: string) => String((row as Record<string, unknown>)[name]);
+const LEADS: Record<string, (row: MonthRow) => string> = {
+  [SITE_FILES.completeness]: (row) => field(row, 'dataset'),
+  [SITE_FILES.approvals]: (row) =>
+    String(DATASET_NAMES.findIndex((d) => d === field(row, 'dataset'))).padStart(3, '0'),
+  [SITE_FILES.reports]: (row) => field(row, 'province'),
+};
+const leadOf = (file: string) => LEADS[file] ?? (() => '');
+
+async function replace(path: string, bytes: Buffer | string): Promise<void> {
+  const temporary = `${path}.${process.pid}.tmp`;
+  await writeFile(temporary, bytes);
+  await rename(temporary, path); // the server never hands out half a file
+}
+
+export interface SiteWriter<S = Record<string, Segment[]> | undefined> {
+  /** A row file: the rows of every month (in full) or of the months redone, in the file's order. */
+  rows(dir: string, file: string, table: SiteTable<MonthRow>, redone?: ReadonlySet<string>): Promise<string>;
+  json(dir: string, file: string, value: unknown): Promise<string>;
+  /** Each row file's segments as written, or undefined if one could not be cut into months. */
+  segments(): S;
+}
+
+/** Writes every file whole. */
+export function fullWriter(outDir: string): SiteWriter {
+  const segments: Record<string, Segment[]> = {};
+  let splittable = true;
+  return {
+    async rows(dir, file, table) {
+      const path = join(dir, file);
+      const groups = groupRows(table.rows, table.json, leadOf(file));
+      if (!groups) splittable = false; // not ordered by month: the next run refreshes in full
+      const whole = groups ? wholeFile(groups) : undefined;
+      await replace(path, whole ? whole.bytes : `[${table.json.join(',')}]`);
+      if (whole) segments[keyOf(outDir, path)] = whole.segments;
+      return path;
+    },
+    async json(dir, file, value) {
+      const path = join(dir, file);
+      await replace(path, jsonText(value));
+      return path;
+    },
+    segments: () => (splittable ? segments : undefined),
+  };
+}
+
+const keyOf = (outDir: string, path: string) => relative(outDir, path).split(sep).join('/');
+
+/** Rebuilds row files from last time's bytes and segments; writes only what changed. */
+export function deltaWriter(
+  outDir: string,
+  last: Readonly<Record<string, readonly Segment[]>>,
+  redoneMonths: ReadonlySet<string>,
+): SiteWriter<Record<string, Segment[]>> {
+  const segments: Record<string, Segment[]> = Object.fromEntries(
+    Object.entries(last).map(([k, v]) => [k, [...v]]),
+  );
+  return {
+    async rows(dir, file, table, redone = redoneMonths) {
+      const path = join(dir, file);
+      const key = keyOf(outDir, path);
+      const before = last[key];
+      if (!before || !existsSync(path)) throw new StaleSiteState(`${key} is not as the state recorded`);
+      const size = (before.at(-1)?.[3] ?? 1) + 1;
+      const groups = groupRows(table.rows, table.json, leadOf(file));
+      if (!groups) throw new StaleSiteState(`${key}: rows not ordered by month`);
+      // No row of a month redone, before or now: the file stays as it is, unread.
+      if (groups.length === 0 && !before.some(([, period]) => redone.has(period))) {
+        if ((await stat(path)).size !== size) throw new StaleSiteState(`${key} is not as the state recorded`);
+        return path;
+      }
+      // The months redone hold the same bytes as before: the file stays, only those ranges read.
+      if (await sameRows(path, before, redone, groups)) {
+        if ((await stat(path)).size !== size) throw new StaleSiteState(`${key} is not as the state recorded`);
+        return path;
+      }
+      const bytes = await readFile(path);
+      if (bytes.length !== size) throw new StaleSiteState(`${key} is not as the state recorded`);
+      const next = splicedFile({ bytes, segments: before }, redone, groups);
+      if (!next.bytes.equals(bytes)) await replace(path, next.bytes);
+      segments[key] = next.segments;
+      return path;
+    },
+    async json(dir, file, value) {
+      const path = join(dir, file);
+      const text = jsonText(value);
+      if (!existsSync(path) || (await readFile(path, 'utf8')) !== text) await replace(path, text);
+      return path;
+    },
+    segments: () => segments,
+  };
+}
+
+/** Whether the file's segments of the months redone are exactly the groups now (read by range). */
+async function sameRows(
+  path: string,
+  before: readonly Segment[],
+  redone: ReadonlySet<string>,
+  groups: readonly RowGroup[],
+): Promise<boolean> {
+  const old = before.filter(([, period]) => redone.has(period));
+  if (old.length !== groups.length) return false;
+  const file = await open(path, 'r');
+  try {
+    for (let i = 0; i < old.length; i++) {
+      const [lead, period, start, end] = old[i] as Segment;
+      const group = groups[i] as RowGroup;
+      if (group.lead !== lead || group.period !== period) return false;
+      const now = Buffer.from(group.json.join(','));
+      if (now.length !== end - start) return false;
+      const then = Buffer.alloc(end - start);
+      await file.read(then, 0, then.length, start);
+      if (!then.equals(now)) return false;
+    }
+    return true;
+  } finally {
+    await file.close();
+  }
+}
+
+/** The rows of the given months as a row file last written holds them (parsed by the caller). */
+export async function lastRows(
+  outDir: string,
+  file: string,
+  last: Readonly<Record<string, readonly Segment[]>>,
+  months: ReadonlySet<string>,
+): Promise<unknown[]> {
+  const segments = last[file];
+  if (!segments) throw new StaleSiteState(`${file} is not in the state`);
+  const bytes = await readFile(join(outDir, file));
+  const texts = segments
+    .filter(([, period]) => months.has(period))
+    .map(([, , start, end]) => bytes.toString('utf8', start, end));
+  return texts.length === 0 ? [] : (JSON.parse(`[${texts.join(',')}]`) as unknown[]);
+}
