@@ -4,7 +4,14 @@
  * that writes them whole or only the months recomputed (refresh-write.ts).
  */
 import type { Engine } from '../query/engine.ts';
-import { NATIONAL_FILES, PROVINCE_FILES, SITE_FILES, type SiteMeta } from '../../core/contracts/site-data.ts';
+import {
+  NATIONAL_FILES,
+  PAGE_DATA,
+  PROVINCE_FILES,
+  SITE_FILES,
+  type PageDataName,
+  type SiteMeta,
+} from '../../core/contracts/site-data.ts';
 import type { MonthRows } from './refresh-months.ts';
 import { siteTable, type MonthRow, type SiteTable } from './refresh-pages.ts';
 import { writeProvinceBundles } from './refresh-bundles.ts';
@@ -47,14 +54,9 @@ export async function writeSite(o: SiteOutput): Promise<string[]> {
     // the first screen's figures against the national targets
     await writer.rows(outDir, NATIONAL_FILES.headline, compared.headline, compared.months),
   ];
-  for (const name of [
-    SITE_FILES.coverage,
-    SITE_FILES.enforcement,
-    SITE_FILES.prosecution,
-    SITE_FILES.procedures,
-    SITE_FILES.reports,
-  ]) {
-    files.push(await writer.rows(outDir, name, table(name)));
+  // the section pages' files, one per entry of the contract's PAGE_DATA
+  for (const name of Object.keys(PAGE_DATA) as PageDataName[]) {
+    files.push(await writer.rows(outDir, SITE_FILES[name], table(SITE_FILES[name])));
   }
   files.push(
     await writer.rows(outDir, SITE_FILES.approvals, table(SITE_FILES.approvals)),
