@@ -90,7 +90,7 @@ type QueryEngine = Pick<Engine, 'runQuery' | 'runNamed' | 'close'>;
 
 /** Where the SQL runs: DuckDB over the local mirror of the lake, or Athena over the lake in AWS. */
 async function openQueryEngine(opts: QueryOptions): Promise<QueryEngine> {
-  if (opts.engine === 'athena') return openAthenaFromCli(opts, process.stderr);
+  if (opts.engine === 'athena') return await openAthenaFromCli(opts, process.stderr);
   await syncLocalMirror(opts.dataDir);
   return openAdHocEngine({ mirrorDir: localPaths(opts.dataDir).mirror });
 }

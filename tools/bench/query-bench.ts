@@ -10,7 +10,7 @@ import { median, note, report, step, timed } from './measure.ts';
 
 const RUNS = 5;
 
-const aggregate = (from: string) =>
+export const aggregate = (from: string) =>
   `SELECT period, count(*) AS debtors, sum(no_bhxh + no_bhyt + no_bhtn) AS owed, ` +
   `sum(CASE WHEN so_thang_no >= 3 THEN no_bhxh + no_bhyt + no_bhtn ELSE 0 END) AS owed_3_months ` +
   `FROM ${from} GROUP BY period ORDER BY period`;
