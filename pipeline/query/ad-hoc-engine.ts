@@ -10,6 +10,7 @@ import { isPositional } from './engine.ts';
 import { execute } from './execute.ts';
 import { loadNamedQuery } from './named-query.ts';
 import { mentionedNames, viewRelations, type VssRelation } from './relations.ts';
+import type { SchemaMatch } from './views.ts';
 
 export type AdHocEngine = Pick<Engine, 'runQuery' | 'runNamed' | 'close'>;
 
@@ -18,14 +19,23 @@ export type AdHocEngineOptions = Pick<
   'mirrorDir' | 'range' | 'registry' | 'targets' | 'queriesDir' | 'backfillSummaries' | 'onStatement'
 >;
 
+function relationsByName(options: AdHocEngineOptions, schema: SchemaMatch): Map<string, VssRelation> {
+  const byName = new Map<string, VssRelation>();
+  for (const relation of viewRelations(options, schema)) {
+    for (const name of relation.names) byName.set(name, relation);
+  }
+  return byName;
+}
+
 export async function openAdHocEngine(options: AdHocEngineOptions): Promise<AdHocEngine> {
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
   await connection.run('SET parquet_metadata_cache = true');
   await connection.run('CREATE SCHEMA vss');
-  const byName = new Map<string, VssRelation>();
-  for (const relation of viewRelations(options))
-    for (const name of relation.names) byName.set(name, relation);
+  // Views first take the first file's schema (no file opened but one at bind time); a query that
+  // fails on it runs again over views that read every file's schema, as openEngine's do.
+  let schema: SchemaMatch = 'first';
+  let byName = relationsByName(options, schema);
   const created = new Set<VssRelation>();
 
   const ensure = async (relation: VssRelation): Promise<void> => {
@@ -38,13 +48,26 @@ export async function openAdHocEngine(options: AdHocEngineOptions): Promise<AdHo
     created.add(relation);
   };
 
-  const send = async (sql: string, values: PositionalParams | QueryParams) => {
+  const attempt = async (sql: string, values: PositionalParams | QueryParams) => {
     for (const name of mentionedNames(sql)) {
       const relation = byName.get(name);
       if (relation) await ensure(relation);
     }
-    options.onStatement?.(sql, values);
     return execute(connection, sql, isPositional(values) ? [...values] : { ...values });
+  };
+
+  const send = async (sql: string, values: PositionalParams | QueryParams) => {
+    options.onStatement?.(sql, values);
+    try {
+      return await attempt(sql, values);
+    } catch (error) {
+      if (schema === 'union') throw error;
+      schema = 'union';
+      byName = relationsByName(options, schema);
+      // Every relation again, so no view of the first file's schema stays behind.
+      created.clear();
+      return attempt(sql, values);
+    }
   };
 
   return {

@@ -25,7 +25,7 @@ import {
   createTargetsTable,
   dataPeriodRange,
 } from './reference-tables.ts';
-import { datasetViewSql, summariesViewSql, uploadsViewSql } from './views.ts';
+import { datasetViewSql, summariesViewSql, uploadsViewSql, type SchemaMatch } from './views.ts';
 
 export interface RelationSource {
   mirrorDir: string;
@@ -72,13 +72,15 @@ export function monthsRelation(source: RelationSource): VssRelation {
 }
 
 /** Every relation of the schema as views over the mirror's files (no file cache, no month-only). */
-export function viewRelations(source: RelationSource): VssRelation[] {
+export function viewRelations(source: RelationSource, schema: SchemaMatch = 'union'): VssRelation[] {
   const { mirrorDir } = source;
   return [
     ...Object.values(DATASETS).map((dataset) => ({
       names: [dataset.name],
       needs: [],
-      create: (c: DuckDBConnection) => c.run(datasetViewSql(dataset, mirrorDir)).then(() => undefined),
+      create: async (c: DuckDBConnection) => {
+        await c.run(datasetViewSql(dataset, mirrorDir, 'VIEW', undefined, schema));
+      },
     })),
     {
       names: ['summaries'],

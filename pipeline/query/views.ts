@@ -72,8 +72,20 @@ export function datasetMonthFiles(
   return { dir, glob: join(dir, ...LAKE_FILE_GLOB.slice(1)) };
 }
 
+/**
+ * How a dataset's files are matched to its columns: `union` reads every file's schema when the
+ * relation is bound (a file of an older template may lack a column, read as NULL); `first` takes
+ * the first file's schema alone, which DuckDB then requires of every file, failing the query
+ * (never a silent NULL) on a file that lacks a column: a retry with `union` is then needed.
+ */
+export type SchemaMatch = 'union' | 'first';
+
 /** `vss.<dataset>`: the template's columns, typed, plus the Hive keys as text. */
-export function datasetSelectSql(dataset: DatasetDef, source: FileSource): string {
+export function datasetSelectSql(
+  dataset: DatasetDef,
+  source: FileSource,
+  schema: SchemaMatch = 'union',
+): string {
   const typed = dataset.columns.map((c) => {
     const name = quoteIdentifier(c.key);
     return `CAST(${name} AS ${duckdbType(c.type)}) AS ${name}`;
@@ -82,7 +94,7 @@ export function datasetSelectSql(dataset: DatasetDef, source: FileSource): strin
   // hive_types keeps '01' a text code: left to inference DuckDB would read it as the integer 1.
   return (
     `SELECT ${typed.join(', ')}, period, province${filename} ` +
-    `FROM read_parquet(${from}, hive_partitioning = true, union_by_name = true, ` +
+    `FROM read_parquet(${from}, hive_partitioning = true${schema === 'union' ? ', union_by_name = true' : ''}, ` +
     `hive_types = {'period': VARCHAR, 'province': VARCHAR}${option})`
   );
 }
@@ -92,6 +104,7 @@ export function datasetViewSql(
   mirrorDir: string,
   relation: Relation = 'VIEW',
   files: { dir: string; glob: string } = datasetFiles(dataset, mirrorDir),
+  schema: SchemaMatch = 'union',
 ): string {
   const view = `vss.${quoteIdentifier(dataset.name)}`;
   const { dir, glob } = files;
@@ -101,7 +114,7 @@ export function datasetViewSql(
     );
     return `CREATE OR REPLACE ${relation} ${view} AS SELECT ${nulls.join(', ')}, CAST(NULL AS VARCHAR) AS period, CAST(NULL AS VARCHAR) AS province WHERE false`;
   }
-  return `CREATE OR REPLACE ${relation} ${view} AS ${datasetSelectSql(dataset, { glob })}`;
+  return `CREATE OR REPLACE ${relation} ${view} AS ${datasetSelectSql(dataset, { glob }, schema)}`;
 }
 
 function ledgerColumnType(schema: z.ZodType): 'VARCHAR' | 'BIGINT' {
