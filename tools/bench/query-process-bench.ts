@@ -2,7 +2,7 @@
  * The national aggregate as an analyst runs it: `vss query` in a new process (Node, tsx, the
  * CLI's modules, the engine over the mirror, the query, the output) against bare DuckDB in a new
  * Node process (the DuckDB module, one instance, the same SQL over the same Parquet files).
- * Beside them, alternated too: the CLI's start alone (`vss --help`) and Node's with the DuckDB
+ * Beside them, alternated too: the CLI's start alone (`vss query --help`) and Node's with the DuckDB
  * module alone, the floor under both sides.
  */
 import { execFile } from 'node:child_process';
@@ -47,7 +47,7 @@ export async function benchQueryProcess(mirrorDir: string, work: string): Promis
     vss: () =>
       node(['cli/vss.js', 'query', '--data-dir', dataDir, '--format', 'json', aggregate('vss.debt')]),
     bare: () => node(['--input-type=module', '-e', bareScript(bareSql)]),
-    cliStart: () => node(['cli/vss.js', '--help']),
+    cliStart: () => node(['cli/vss.js', 'query', '--help']),
     nodeStart: () => node(['--input-type=module', '-e', `await import('@duckdb/node-api');`]),
   };
   const times: Record<keyof typeof sides, number[]> = { vss: [], bare: [], cliStart: [], nodeStart: [] };
@@ -61,7 +61,7 @@ export async function benchQueryProcess(mirrorDir: string, work: string): Promis
   }
   if (answers.vss !== answers.bare) throw new Error('vss query and bare DuckDB disagree on the aggregate');
   note(`vss query ${show(times.vss)} s; bare ${show(times.bare)} s`);
-  note(`vss --help ${show(times.cliStart)} s; node + DuckDB module ${show(times.nodeStart)} s`);
+  note(`vss query --help ${show(times.cliStart)} s; node + DuckDB module ${show(times.nodeStart)} s`);
   report({
     name: 'national aggregate through vss query, new process',
     value: median(times.vss),
