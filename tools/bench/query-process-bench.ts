@@ -14,7 +14,8 @@ import { LAKE_PREFIX, localPaths } from '../../core/contracts/layout.ts';
 import { median, note, report, step, timed } from './measure.ts';
 import { aggregate } from './query-bench.ts';
 
-const RUNS = 5;
+/** More than in-process: a new process is short, so a burst of load elsewhere moves it more. */
+const RUNS = 9;
 const run = promisify(execFile);
 /** From the repository's root, where cli/vss.js and node_modules are. */
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -61,6 +62,9 @@ export async function benchQueryProcess(mirrorDir: string, work: string): Promis
   }
   if (answers.vss !== answers.bare) throw new Error('vss query and bare DuckDB disagree on the aggregate');
   note(`vss query ${show(times.vss)} s; bare ${show(times.bare)} s`);
+  // Each pair ran back to back: the median of their ratios is steadier than a ratio of medians.
+  const pairRatios = times.vss.map((t, i) => t / (times.bare[i] ?? NaN));
+  note(`ratio within each pair ${show(pairRatios)}; median ${median(pairRatios).toFixed(2)}×`);
   note(`vss query --help ${show(times.cliStart)} s; node + DuckDB module ${show(times.nodeStart)} s`);
   report({
     name: 'national aggregate through vss query, new process',
