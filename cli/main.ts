@@ -20,7 +20,7 @@ const program = new Command('vss')
   .configureOutput({ outputError: () => undefined })
   .exitOverride();
 
-registerCommands(program);
+await registerCommands(program, process.argv.slice(2));
 
 try {
   await program.parseAsync(process.argv);

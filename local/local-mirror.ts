@@ -11,8 +11,7 @@ import {
   localPaths,
   SUMMARIES_PREFIX,
 } from '../core/contracts/layout.ts';
-import { LOCAL_LAKE_BUCKET, startLocalS3 } from './local-s3.ts';
-import { syncMirror, type MirrorReport } from '../pipeline/mirror/mirror.ts';
+import type { MirrorReport } from '../pipeline/mirror/mirror.ts';
 
 /** The lake bucket's prefixes the mirror copies (the sign-off records for the refresh's states). */
 export const MIRRORED_PREFIXES: readonly string[] = [
@@ -25,7 +24,12 @@ export const MIRRORED_PREFIXES: readonly string[] = [
 /** Null when the data directory has no local S3 lake yet (the mirror is then read as it is). */
 export async function syncLocalMirror(dataDir: string): Promise<MirrorReport | null> {
   const paths = localPaths(dataDir);
+  // The S3 server and SDK are loaded only when there is a local S3: a query over a mirror alone
+  // would pay their load at every start.
+  if (!existsSync(paths.s3)) return null;
+  const { LOCAL_LAKE_BUCKET, startLocalS3 } = await import('./local-s3.ts');
   if (!existsSync(join(paths.s3, LOCAL_LAKE_BUCKET))) return null;
+  const { syncMirror } = await import('../pipeline/mirror/mirror.ts');
   const local = await startLocalS3({ dataDir });
   try {
     return await syncMirror({

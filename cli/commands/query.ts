@@ -5,12 +5,8 @@ import {
   openAthenaFromCli,
   type AthenaCliOptions,
 } from '../../pipeline/query/athena/athena-cli.ts';
-import {
-  openEngine,
-  type Engine,
-  type PositionalParams,
-  type QueryParams,
-} from '../../pipeline/query/engine.ts';
+import type { Engine, PositionalParams, QueryParams } from '../../pipeline/query/engine.ts';
+import { openAdHocEngine } from '../../pipeline/query/ad-hoc-engine.ts';
 import { formatResult, OUTPUT_FORMATS, type OutputFormat } from '../../pipeline/query/format-result.ts';
 import { syncLocalMirror } from '../../local/local-mirror.ts';
 import { countPlaceholders, loadNamedQuery } from '../../pipeline/query/named-query.ts';
@@ -94,9 +90,9 @@ type QueryEngine = Pick<Engine, 'runQuery' | 'runNamed' | 'close'>;
 
 /** Where the SQL runs: DuckDB over the local mirror of the lake, or Athena over the lake in AWS. */
 async function openQueryEngine(opts: QueryOptions): Promise<QueryEngine> {
-  if (opts.engine === 'athena') return openAthenaFromCli(opts, process.stderr);
+  if (opts.engine === 'athena') return await openAthenaFromCli(opts, process.stderr);
   await syncLocalMirror(opts.dataDir);
-  return openEngine({ mirrorDir: localPaths(opts.dataDir).mirror });
+  return openAdHocEngine({ mirrorDir: localPaths(opts.dataDir).mirror });
 }
 
 /** What runs: a named query with its parameters by name, or SQL text with its values in order. */

@@ -2,21 +2,14 @@
  * DuckDB in memory over the local mirror of the lake bucket: the `vss` schema that the queries
  * and analysts use, the same names the Athena database carries.
  */
-import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
-import { QueryError } from '../../core/errors.ts';
+import { DuckDBInstance } from '@duckdb/node-api';
 import type { Period } from '../../core/period.ts';
-import { provinces, type ProvinceRegistry } from '../reference/provinces.ts';
-import { nationalTargets } from '../reference/targets.ts';
+import type { ProvinceRegistry } from '../reference/provinces.ts';
 import type { Targets } from '../../core/reference/targets.ts';
-import { convertCell } from './convert.ts';
+import { execute } from './execute.ts';
 import { loadNamedQuery, type NamedQuery } from './named-query.ts';
-import {
-  createDatasetsTable,
-  createMonthsTable,
-  createProvincesTable,
-  createTargetsTable,
-  dataPeriodRange,
-} from './reference-tables.ts';
+import { monthsRelation, referenceRelations } from './relations.ts';
+import { createMonthsTable } from './reference-tables.ts';
 import { ensureSummaries } from '../summary/backfill.ts';
 import { DATASETS, type DatasetName } from '../../core/datasets/index.ts';
 import { materializeRelations } from './materialize.ts';
@@ -80,31 +73,6 @@ export interface EngineOptions {
   onStatement?: (sql: string, values: PositionalParams | QueryParams) => void;
 }
 
-async function execute(
-  connection: DuckDBConnection,
-  sql: string,
-  values: DuckDBValue[] | Record<string, DuckDBValue>,
-): Promise<QueryResult> {
-  let reader;
-  try {
-    reader = await connection.runAndReadAll(sql, values);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    throw new QueryError(message, { cause: error });
-  }
-  const names = reader.columnNames();
-  const types = reader.columnTypes().map((t) => t.toString());
-  const columns = names.map((name, i) => ({ name, type: types[i] ?? 'UNKNOWN' }));
-  const rows = reader.getRowsJS().map((cells) => {
-    const row: Record<string, unknown> = {};
-    names.forEach((name, i) => {
-      row[name] = convertCell(cells[i], types[i] ?? '', name);
-    });
-    return row;
-  });
-  return { columns, rows };
-}
-
 export async function openEngine(options: EngineOptions): Promise<Engine> {
   if (options.backfillSummaries !== false) await ensureSummaries(options.mirrorDir);
   const instance = await DuckDBInstance.create(':memory:');
@@ -131,11 +99,10 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     await connection.run(summariesViewSql(options.mirrorDir));
     await connection.run(uploadsViewSql(options.mirrorDir));
   }
-  await createProvincesTable(connection, options.registry ?? provinces());
-  await createDatasetsTable(connection);
-  await createTargetsTable(connection, options.targets ?? nationalTargets());
+  for (const relation of referenceRelations(options)) await relation.create(connection);
+  // A refresh by month holds only its months; otherwise the range asked for, or the lake's.
   if (only) await createMonthsTable(connection, only);
-  else await createMonthsTable(connection, options.range ?? (await dataPeriodRange(connection)));
+  else await monthsRelation(options).create(connection);
   const monthRows = await execute(connection, 'SELECT period FROM vss.months ORDER BY period', []);
   const months = monthRows.rows.map((r) => String(r.period));
   const cache = new Map<string, NamedQuery>();

@@ -3,7 +3,6 @@ import type { QueryResult } from './engine.ts';
 import { CSV_DIALECTS } from '../../core/csv-dialect.ts';
 import { toCsv } from './format-csv.ts';
 import { toTable } from './format-table.ts';
-import { toXlsx } from './format-xlsx.ts';
 
 /** csv-vi: the CSV a Vietnamese-locale Excel opens into columns (";" separator, "," decimals). */
 export const OUTPUT_FORMATS = ['table', 'csv', 'csv-vi', 'json', 'xlsx'] as const;
@@ -18,7 +17,8 @@ export async function formatResult(result: QueryResult, format: OutputFormat): P
     case 'json':
       return JSON.stringify(result.rows, null, 2) + '\n';
     case 'xlsx':
-      return toXlsx(result);
+      // The workbook library is loaded only for a workbook: it costs every other query ~0.2 s.
+      return (await import('./format-xlsx.ts')).toXlsx(result);
     default:
       return toTable(result);
   }

@@ -73,11 +73,26 @@ export function datasetMonthFiles(
 }
 
 /**
- * `vss.<dataset>`: the columns of every template version (lakeColumns), typed, plus the Hive keys
- * as text. Files are read by name, as Athena reads them; a column no file read has (a lake of
- * only first-version months) comes from an empty typed row, so it is NULL rather than unknown.
+ * How a dataset's files are matched to its columns: `union` reads every file's schema when the
+ * relation is bound (a file of an older template may lack a column, read as NULL); `first` takes
+ * the first file's schema alone, which DuckDB then requires of every file, failing the query
+ * (never a silent NULL) on a file that lacks a column: a retry with `union` is then needed.
  */
-export function datasetSelectSql(dataset: DatasetDef, source: FileSource): string {
+export type SchemaMatch = 'union' | 'first';
+
+/**
+ * `vss.<dataset>`: the columns of every template version (lakeColumns), typed, plus the Hive keys
+ * as text. Files are read by name, as Athena reads them. With `union`, a column no file has (a
+ * lake of only first-version months, or written before an optional column was added) comes from
+ * an empty typed row, so it is NULL rather than a binder error. `first` gets no such row: a
+ * column its first file lacks must fail the query and send it to the `union` retry, or the
+ * later files' values of that column would silently read as NULL.
+ */
+export function datasetSelectSql(
+  dataset: DatasetDef,
+  source: FileSource,
+  schema: SchemaMatch = 'union',
+): string {
   const columns = lakeColumns(dataset);
   const typed = columns.map((c) => {
     const name = quoteIdentifier(c.key);
@@ -86,10 +101,9 @@ export function datasetSelectSql(dataset: DatasetDef, source: FileSource): strin
   const { from, filename, option } = sourceSql(source);
   // hive_types keeps '01' a text code: left to inference DuckDB would read it as the integer 1.
   const files =
-    `read_parquet(${from}, hive_partitioning = true, union_by_name = true, ` +
+    `read_parquet(${from}, hive_partitioning = true${schema === 'union' ? ', union_by_name = true' : ''}, ` +
     `hive_types = {'period': VARCHAR, 'province': VARCHAR}${option})`;
-  if (columns.length === dataset.columns.length)
-    return `SELECT ${typed.join(', ')}, period, province${filename} FROM ${files}`;
+  if (schema === 'first') return `SELECT ${typed.join(', ')}, period, province${filename} FROM ${files}`;
   const empty = columns.map((c) => `CAST(NULL AS ${duckdbType(c.type)}) AS ${quoteIdentifier(c.key)}`);
   const keys = `CAST(NULL AS VARCHAR) AS period, CAST(NULL AS VARCHAR) AS province${filename ? ', CAST(NULL AS VARCHAR) AS filename' : ''}`;
   return (
@@ -103,6 +117,7 @@ export function datasetViewSql(
   mirrorDir: string,
   relation: Relation = 'VIEW',
   files: { dir: string; glob: string } = datasetFiles(dataset, mirrorDir),
+  schema: SchemaMatch = 'union',
 ): string {
   const view = `vss.${quoteIdentifier(dataset.name)}`;
   const { dir, glob } = files;
@@ -112,7 +127,7 @@ export function datasetViewSql(
     );
     return `CREATE OR REPLACE ${relation} ${view} AS SELECT ${nulls.join(', ')}, CAST(NULL AS VARCHAR) AS period, CAST(NULL AS VARCHAR) AS province WHERE false`;
   }
-  return `CREATE OR REPLACE ${relation} ${view} AS ${datasetSelectSql(dataset, { glob })}`;
+  return `CREATE OR REPLACE ${relation} ${view} AS ${datasetSelectSql(dataset, { glob }, schema)}`;
 }
 
 function ledgerColumnType(schema: z.ZodType): 'VARCHAR' | 'BIGINT' {

@@ -1,16 +1,17 @@
 /**
- * A national aggregate over the debt detail through the engine (views vss.* over the mirror, as
- * `vss query` runs it) against bare DuckDB SQL over the same Parquet files; same answer checked.
+ * A national aggregate over the debt detail through the engine `vss query` opens (views vss.* over
+ * the mirror, created as a query names them) against bare DuckDB SQL over the same Parquet files,
+ * in one process; same answer checked. query-process-bench.ts times both as new processes.
  */
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { openEngine } from '../../pipeline/query/engine.ts';
+import { openAdHocEngine } from '../../pipeline/query/ad-hoc-engine.ts';
 import { LAKE_PREFIX } from '../../core/contracts/layout.ts';
 import { median, note, report, step, timed } from './measure.ts';
 
 const RUNS = 5;
 
-const aggregate = (from: string) =>
+export const aggregate = (from: string) =>
   `SELECT period, count(*) AS debtors, sum(no_bhxh + no_bhyt + no_bhtn) AS owed, ` +
   `sum(CASE WHEN so_thang_no >= 3 THEN no_bhxh + no_bhyt + no_bhtn ELSE 0 END) AS owed_3_months ` +
   `FROM ${from} GROUP BY period ORDER BY period`;
@@ -26,7 +27,7 @@ export async function benchQuery(mirrorDir: string): Promise<void> {
   const glob = join(mirrorDir, LAKE_PREFIX, 'debt', 'period=*', 'province=*', '*.parquet');
   const bare = await DuckDBInstance.create(':memory:');
   const connection = await bare.connect();
-  const engine = await openEngine({ mirrorDir, backfillSummaries: false });
+  const engine = await openAdHocEngine({ mirrorDir, backfillSummaries: false });
   try {
     const bareSql = aggregate(`read_parquet('${glob}', hive_partitioning = true)`);
     const engineTimes: number[] = [];

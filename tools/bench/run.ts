@@ -22,6 +22,7 @@ import { benchDashboard } from './dashboard-bench.ts';
 import { benchIngest } from './ingest-bench.ts';
 import { figures, load, machine, note, step, timed } from './measure.ts';
 import { benchQuery } from './query-bench.ts';
+import { benchQueryProcess } from './query-process-bench.ts';
 import { backfillSummaries, benchRefresh } from './refresh-bench.ts';
 import { benchScan } from './scan-bench.ts';
 import { benchStart } from './start-bench.ts';
@@ -99,7 +100,10 @@ if (existsSync(built) && !existsSync(refreshSix)) {
   await linkMirrorFrom(sixYears, refreshOne, oneYearFrom, refreshMirrorPrefixes());
 }
 
-if (only.has('query')) await benchQuery(sixYears);
+if (only.has('query')) {
+  await benchQuery(sixYears);
+  await benchQueryProcess(sixYears, work);
+}
 if (only.has('refresh')) await benchRefresh(refreshOne, refreshSix, lakeDir);
 if (only.has('scan')) await benchScan(sixYears);
 if (only.has('dashboard')) {

@@ -7,7 +7,7 @@
 import { Option } from 'commander';
 import { ConfigError } from '../../../core/errors.ts';
 import { ATHENA_MESSAGES, type Lang } from '../../../core/messages/index.ts';
-import { openAthenaEngine, type AthenaEngine, type AthenaQueryResult } from './athena-engine.ts';
+import type { AthenaEngine, AthenaQueryResult } from './athena-engine.ts';
 
 export interface AthenaCliOptions {
   workgroup?: string;
@@ -38,12 +38,14 @@ export function athenaOptions() {
 }
 
 /** The Athena engine of the console: after each query, one line on what it scanned. */
-export function openAthenaFromCli(
+export async function openAthenaFromCli(
   options: AthenaCliOptions,
   stderr: ProgressStream,
   lang: Lang = 'vi',
-): AthenaEngine {
+): Promise<AthenaEngine> {
   if (!options.workgroup) throw new ConfigError(ATHENA_MESSAGES.noWorkgroup());
+  // The AWS SDK is loaded only for Athena: a DuckDB query would pay its load at every start.
+  const { openAthenaEngine } = await import('./athena-engine.ts');
   const engine = openAthenaEngine({
     workGroup: options.workgroup,
     database: options.database,

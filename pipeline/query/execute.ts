@@ -1,0 +1,30 @@
+/** One statement sent to DuckDB, its result read whole and each cell converted (convert.ts). */
+import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
+import { QueryError } from '../../core/errors.ts';
+import { convertCell } from './convert.ts';
+import type { QueryResult } from './engine.ts';
+
+export async function execute(
+  connection: DuckDBConnection,
+  sql: string,
+  values: DuckDBValue[] | Record<string, DuckDBValue>,
+): Promise<QueryResult> {
+  let reader;
+  try {
+    reader = await connection.runAndReadAll(sql, values);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new QueryError(message, { cause: error });
+  }
+  const names = reader.columnNames();
+  const types = reader.columnTypes().map((t) => t.toString());
+  const columns = names.map((name, i) => ({ name, type: types[i] ?? 'UNKNOWN' }));
+  const rows = reader.getRowsJS().map((cells) => {
+    const row: Record<string, unknown> = {};
+    names.forEach((name, i) => {
+      row[name] = convertCell(cells[i], types[i] ?? '', name);
+    });
+    return row;
+  });
+  return { columns, rows };
+}

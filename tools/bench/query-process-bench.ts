@@ -1,0 +1,76 @@
+/**
+ * The national aggregate as an analyst runs it: `vss query` in a new process (Node, tsx, the
+ * CLI's modules, the engine over the mirror, the query, the output) against bare DuckDB in a new
+ * Node process (the DuckDB module, one instance, the same SQL over the same Parquet files).
+ * Beside them, alternated too: the CLI's start alone (`vss query --help`) and Node's with the DuckDB
+ * module alone, the floor under both sides.
+ */
+import { execFile } from 'node:child_process';
+import { mkdir, symlink, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { LAKE_PREFIX, localPaths } from '../../core/contracts/layout.ts';
+import { median, note, report, step, timed } from './measure.ts';
+import { aggregate } from './query-bench.ts';
+
+/** More than in-process: a new process is short, so a burst of load elsewhere moves it more. */
+const RUNS = 9;
+const run = promisify(execFile);
+/** From the repository's root, where cli/vss.js and node_modules are. */
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const node = (args: string[]) => run(process.execPath, args, { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
+
+/** Bare DuckDB from Node: the instance, the SQL, the rows printed as JSON. */
+const bareScript = (sql: string) =>
+  `import { DuckDBInstance } from '@duckdb/node-api';` +
+  `const i = await DuckDBInstance.create(':memory:'); const c = await i.connect();` +
+  `const rows = (await c.runAndReadAll(${JSON.stringify(sql)})).getRowObjectsJS();` +
+  `process.stdout.write(JSON.stringify(rows, (k, v) => (typeof v === 'bigint' ? Number(v) : v)));`;
+
+const fingerprint = (json: string) =>
+  (JSON.parse(json) as Record<string, unknown>[])
+    .map((r) => `${String(r.period)}:${String(r.debtors)}:${String(r.owed)}:${String(r.owed_3_months)}`)
+    .join('|');
+
+const show = (times: number[]) => times.map((t) => t.toFixed(2)).join(', ');
+
+export async function benchQueryProcess(mirrorDir: string, work: string): Promise<void> {
+  step(`vss query in a new process vs bare DuckDB in a new Node process, median of ${RUNS}`);
+  // A data directory whose mirror is the lake: what `vss query --data-dir` reads.
+  const dataDir = join(work, 'query-data');
+  await rm(dataDir, { recursive: true, force: true });
+  await mkdir(dataDir, { recursive: true });
+  await symlink(mirrorDir, localPaths(dataDir).mirror);
+  const glob = join(mirrorDir, LAKE_PREFIX, 'debt', 'period=*', 'province=*', '*.parquet');
+  const bareSql = aggregate(`read_parquet('${glob}', hive_partitioning = true)`);
+  const sides = {
+    vss: () =>
+      node(['cli/vss.js', 'query', '--data-dir', dataDir, '--format', 'json', aggregate('vss.debt')]),
+    bare: () => node(['--input-type=module', '-e', bareScript(bareSql)]),
+    cliStart: () => node(['cli/vss.js', 'query', '--help']),
+    nodeStart: () => node(['--input-type=module', '-e', `await import('@duckdb/node-api');`]),
+  };
+  const times: Record<keyof typeof sides, number[]> = { vss: [], bare: [], cliStart: [], nodeStart: [] };
+  const answers = { vss: '', bare: '' };
+  for (let i = 0; i < RUNS; i++) {
+    for (const side of Object.keys(sides) as (keyof typeof sides)[]) {
+      const { value, seconds } = await timed(sides[side]);
+      times[side].push(seconds);
+      if (side === 'vss' || side === 'bare') answers[side] = fingerprint(value.stdout);
+    }
+  }
+  if (answers.vss !== answers.bare) throw new Error('vss query and bare DuckDB disagree on the aggregate');
+  note(`vss query ${show(times.vss)} s; bare ${show(times.bare)} s`);
+  // Each pair ran back to back: the median of their ratios is steadier than a ratio of medians.
+  const pairRatios = times.vss.map((t, i) => t / (times.bare[i] ?? NaN));
+  note(`ratio within each pair ${show(pairRatios)}; median ${median(pairRatios).toFixed(2)}×`);
+  note(`vss query --help ${show(times.cliStart)} s; node + DuckDB module ${show(times.nodeStart)} s`);
+  report({
+    name: 'national aggregate through vss query, new process',
+    value: median(times.vss),
+    unit: 's',
+    baseline: { name: 'bare DuckDB, new Node process', value: median(times.bare) },
+    target: 1.1,
+  });
+}
