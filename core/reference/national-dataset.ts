@@ -8,7 +8,9 @@
  * versioned by the decision that issued it, and is stored whole as a reference table.
  */
 import type { ColumnDef, RowRule } from '../datasets/types.ts';
-import type { ReferenceColumnType } from './reference-tables.ts';
+
+/** A column's type as both engines store it: text, a whole number, or a real number. */
+export type ReferenceColumnType = 'text' | 'bigint' | 'double';
 
 export interface NationalColumnDef extends ColumnDef {
   /**

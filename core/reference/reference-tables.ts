@@ -5,11 +5,15 @@
  * engines and neither can drift from the other.
  */
 
-import { storedType, type NationalColumnDef, type StoredType } from './national-dataset.ts';
+import {
+  storedType,
+  type NationalColumnDef,
+  type ReferenceColumnType,
+  type StoredType,
+} from './national-dataset.ts';
 import { targetsDataset } from './targets-dataset.ts';
 
-/** A column's type as both engines store it: text, a whole number, or a real number. */
-export type ReferenceColumnType = 'text' | 'bigint' | 'double';
+export type { ReferenceColumnType } from './national-dataset.ts';
 
 export interface ReferenceColumn {
   readonly name: string;

@@ -6,7 +6,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import type { Period } from '../../core/period.ts';
 import type { ProvinceRegistry } from '../reference/provinces.ts';
 import type { Targets } from '../../core/reference/targets.ts';
-import { execute } from './execute.ts';
+import { execute, type QueryResult } from './execute.ts';
 import { loadNamedQuery, type NamedQuery } from './named-query.ts';
 import { monthsRelation, referenceRelations } from './relations.ts';
 import { createMonthsTable } from './reference-tables.ts';
@@ -23,10 +23,7 @@ export function isPositional(params: QueryParams | PositionalParams): params is 
   return Array.isArray(params);
 }
 
-export interface QueryResult {
-  columns: { name: string; type: string }[];
-  rows: Record<string, unknown>[];
-}
+export type { QueryResult } from './execute.ts';
 
 export interface Engine {
   /**

@@ -2,7 +2,12 @@
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
 import { QueryError } from '../../core/errors.ts';
 import { convertCell } from './convert.ts';
-import type { QueryResult } from './engine.ts';
+
+/** Rows of a statement, each cell converted to plain JS, and its columns with their DuckDB types. */
+export interface QueryResult {
+  columns: { name: string; type: string }[];
+  rows: Record<string, unknown>[];
+}
 
 export async function execute(
   connection: DuckDBConnection,

@@ -19,7 +19,7 @@ import {
   siteMeta,
   type SiteMeta,
 } from '../../core/contracts/site-data.ts';
-import type { RefreshOptions, RefreshResult } from './refresh.ts';
+import type { RefreshOptions, RefreshResult } from './refresh-options.ts';
 import { latestDebtDetailPeriod } from './refresh-bundles.ts';
 import { acceptedByMonth, comparedRows, monthRows, monthsHeld } from './refresh-months.ts';
 import { writeSite } from './refresh-output.ts';

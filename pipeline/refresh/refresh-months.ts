@@ -26,10 +26,16 @@ import { approvedCompleteness } from '../../core/approved-basis.ts';
 import { headlineFigures } from '../../core/headline.ts';
 import { likeForLike } from '../../core/like-for-like.ts';
 import { acceptedByUnit } from './refresh-bundles.ts';
-import type { ComparedRows } from './refresh-output.ts';
 import { approvalRows, readApprovalRecords } from './refresh-approvals.ts';
 import { approvedNational, nationalPart } from './refresh-approved.ts';
-import { pageTables, shownMonths, siteTable, type LocatedRow, type SiteTable } from './refresh-pages.ts';
+import {
+  pageTables,
+  shownMonths,
+  siteTable,
+  type LocatedRow,
+  type MonthRow,
+  type SiteTable,
+} from './refresh-pages.ts';
 
 export interface MonthRows {
   national: NationalRow[];
@@ -137,6 +143,16 @@ export async function monthsHeld(
     `SELECT DISTINCT period FROM (${union.join(' UNION ALL ')}) WHERE period IS NOT NULL ORDER BY period`,
   );
   return rows.map((r) => String(r.period));
+}
+
+/** The comparison and headline files of a refresh, and the months they were recomputed for. */
+export interface ComparedRows {
+  comparisons: SiteTable<MonthRow>;
+  comparisonsApproved: SiteTable<MonthRow>;
+  headline: SiteTable<MonthRow>;
+  headlineApproved: SiteTable<MonthRow>;
+  /** The months recomputed; undefined: every month. */
+  months?: ReadonlySet<string>;
 }
 
 /**

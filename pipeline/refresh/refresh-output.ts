@@ -12,20 +12,12 @@ import {
   type PageDataName,
   type SiteMeta,
 } from '../../core/contracts/site-data.ts';
-import type { MonthRows } from './refresh-months.ts';
-import { siteTable, type MonthRow, type SiteTable } from './refresh-pages.ts';
+import type { ComparedRows, MonthRows } from './refresh-months.ts';
+import { siteTable } from './refresh-pages.ts';
 import { writeProvinceBundles } from './refresh-bundles.ts';
 import type { SiteWriter } from './refresh-write.ts';
 
 /** The comparisons and headline figures, for the months they were computed for. */
-export interface ComparedRows {
-  comparisons: SiteTable<MonthRow>;
-  comparisonsApproved: SiteTable<MonthRow>;
-  headline: SiteTable<MonthRow>;
-  headlineApproved: SiteTable<MonthRow>;
-  /** The months recomputed; undefined: every month. */
-  months?: ReadonlySet<string>;
-}
 
 export interface SiteOutput {
   engine: Engine;

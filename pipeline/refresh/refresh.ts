@@ -7,7 +7,7 @@ import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { z } from 'zod';
 import { DATASET_NAMES, type DatasetName } from '../../core/datasets/index.ts';
-import { openEngine, type Engine } from '../query/engine.ts';
+import { openEngine } from '../query/engine.ts';
 import {
   APPROVALS_PREFIX,
   lakeDatasetPrefix,
@@ -34,6 +34,7 @@ import { ensureSummaries } from '../summary/backfill.ts';
 import { nationalTargets } from '../reference/targets.ts';
 import { acceptedByUnit, latestDebtDetailPeriod } from './refresh-bundles.ts';
 import { deltaRefresh } from './refresh-delta.ts';
+import type { RefreshOptions, RefreshResult } from './refresh-options.ts';
 import { acceptedByMonth, comparedRows, monthRows, monthsHeld } from './refresh-months.ts';
 import { writeSite } from './refresh-output.ts';
 import {
@@ -46,6 +47,8 @@ import {
 } from './refresh-state.ts';
 import { fullWriter } from './refresh-write.ts';
 import { unitRows as allUnits } from './unit-rows.ts';
+
+export type { RefreshOptions, RefreshResult } from './refresh-options.ts';
 
 /**
  * The datasets whose detail the dashboard's queries read: all but the employer-level debt, which
@@ -62,20 +65,6 @@ export function refreshMirrorPrefixes(): string[] {
     LEDGER_PREFIX,
     APPROVALS_PREFIX,
   ];
-}
-
-export interface RefreshOptions {
-  mirrorDir: string;
-  outDir: string;
-  now?: () => Date;
-  /** Another engine for the same named queries (Athena in AWS); default: DuckDB over mirrorDir. */
-  openEngine?: () => Promise<Engine>;
-  /**
-   * Compute missing summaries from lake objects first (default true). The Lambda turns it off: its
-   * mirror holds the summaries ingest wrote and only the latest month of debt detail, which the
-   * backfill would take for a lake whose other months were withdrawn.
-   */
-  backfillSummaries?: boolean;
 }
 
 const SITE_QUERIES = [
@@ -105,12 +94,6 @@ function refreshVersion(): Promise<string> {
     files: { SITE_FILES, NATIONAL_FILES, PROVINCE_FILES },
   });
   return versionOnce;
-}
-
-/** The files written, and the months recomputed ('all': a full refresh). */
-export interface RefreshResult {
-  files: string[];
-  recomputed: readonly string[] | 'all';
 }
 
 export async function refreshSite(opts: RefreshOptions): Promise<RefreshResult> {
