@@ -141,5 +141,9 @@ describe('debt_rows: one reading of both template versions', () => {
       '0200000003': 'evading',
     });
     expect((await both.athena.runNamed('police_coordination', params)).rows).toEqual(duckdb.rows);
+    // every unit at once (the refresh's one statement): here the one unit that reported
+    const all = { ...params, province: 'all' };
+    expect((await both.athena.runNamed('police_coordination', all)).rows).toEqual(duckdb.rows);
+    expect((await both.duckdb.runNamed('police_coordination', all)).rows).toEqual(duckdb.rows);
   });
 });
