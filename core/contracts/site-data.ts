@@ -295,6 +295,9 @@ export type ApprovalRow = z.infer<typeof approvalRow>;
 /**
  * One employer on a unit's police-coordination list (queries/police_coordination.sql) for the
  * latest month: owing 3+ months; art216 = 1 when the Penal Code Art. 216 thresholds are met.
+ * tinh_trang is the one status version 1 of the debt template had (the action, else the nature);
+ * tinh_chat (late, evading) and bien_phap (none, sued, referred_police, dissolved) are the nature
+ * and the action apart, NULL where the report did not say (a version-1 row that was only "sued").
  */
 export const policeRow = z.object({
   period,
@@ -309,6 +312,8 @@ export const policeRow = z.object({
   so_thang_no: int,
   so_lao_dong: int,
   tinh_trang: z.string(),
+  tinh_chat: z.enum(['late', 'evading']).nullable(),
+  bien_phap: z.enum(['none', 'sued', 'referred_police', 'dissolved']).nullable(),
   art216: z.union([z.literal(0), z.literal(1)]),
 });
 export type PoliceRow = z.infer<typeof policeRow>;

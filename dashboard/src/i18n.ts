@@ -2,7 +2,7 @@
  * The page's language: Vietnamese unless the URL asks for English. Text comes from messages.ts
  * only, so a switch of language redraws the page without reloading it.
  */
-import { DATASETS, isDatasetName } from '../../core/datasets/index.ts';
+import { DATASETS, isDatasetName, lakeColumns } from '../../core/datasets/index.ts';
 import { type Bilingual, type Lang, REGION_EN, UI_TEXT, type TextKey } from '../../core/messages/index.ts';
 
 let current: Lang = 'vi';
@@ -33,6 +33,14 @@ for (const dataset of Object.values(DATASETS))
     if (column.type.kind === 'category')
       for (const option of column.type.options)
         CATEGORY_LABEL.set(option.code, { vi: capitalise(option.vi), en: capitalise(option.en) });
+// Columns a later template version added (debt's nature and action): their codes the first columns
+// do not already label, so no existing label changes.
+for (const dataset of Object.values(DATASETS))
+  for (const column of lakeColumns(dataset))
+    if (column.type.kind === 'category')
+      for (const option of column.type.options)
+        if (!CATEGORY_LABEL.has(option.code))
+          CATEGORY_LABEL.set(option.code, { vi: capitalise(option.vi), en: capitalise(option.en) });
 
 export function categoryLabel(code: string): string {
   return CATEGORY_LABEL.get(code)?.[current] ?? code;

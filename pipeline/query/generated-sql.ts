@@ -143,8 +143,11 @@ const PARTS: Record<string, () => { lines: string[]; more: boolean; rows?: true 
   province_columns: () => ({ lines: [...PROVINCE], more: true }),
   debt_columns: () => ({ lines: debtColumnsSelect(), more: false }),
   debt_version: () => ({ lines: debtVersionSelect(), more: true }),
+  // the status as version 1 showed it, then the nature and the action apart (either may be NULL)
   debt_status: () => ({
-    lines: [debtColumnsSelect().find((l) => l.endsWith(' AS tinh_trang')) ?? ''],
+    lines: [' AS tinh_trang', ' AS tinh_chat', ' AS bien_phap'].map(
+      (as) => debtColumnsSelect().find((l) => l.endsWith(as)) ?? '',
+    ),
     more: false,
   }),
   // NULL, not 0, where a unit-month's summary has no such measure (see debtBreakdownRow)

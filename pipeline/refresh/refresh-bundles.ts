@@ -41,21 +41,30 @@ export function debtMonthPrefix(period: string): string {
   return lakeMonthPrefix('debt', period);
 }
 
-async function policeList(engine: Engine, code: string, period: string): Promise<PoliceRow[]> {
+/**
+ * Every current unit's police-coordination list of `period`, read in one statement (on Athena one
+ * scan of the month's debt, not one per unit) and cut per unit: the query returns the units one
+ * after another, each in its list's order.
+ */
+async function policeLists(engine: Engine, period: string): Promise<Map<string, PoliceRow[]>> {
   const { rows } = await engine.runNamed('police_coordination', {
-    province: code,
+    province: 'all',
     period,
     geography: 'current',
   });
-  return rows.map((row, i) => {
+  const byUnit = new Map<string, PoliceRow[]>();
+  rows.forEach((row, i) => {
     const parsed = policeRow.safeParse(row);
     if (!parsed.success) {
       throw new QueryError(
         `queries/police_coordination.sql row ${i + 1} does not match the site data contract: ${parsed.error.message}`,
       );
     }
-    return parsed.data;
+    const list = byUnit.get(parsed.data.province) ?? [];
+    list.push(parsed.data);
+    byUnit.set(parsed.data.province, list);
   });
+  return byUnit;
 }
 
 /** The current units each row belongs to (belongsTo, inverted: one pass over the rows, not 34). */
@@ -176,6 +185,10 @@ export async function writeProvinceBundles(
 ): Promise<string[]> {
   const units = provinces().validIn(REFORM_FIRST_PERIOD);
   const cut = cutByUnit(opts.tables);
+  const police =
+    opts.readPolice && opts.withPolice
+      ? await policeLists(engine, opts.latest)
+      : new Map<string, PoliceRow[]>();
   const written: string[] = [];
   for (const unit of units) {
     const dir = join(opts.outDir, provinceBundleDir(unit.code));
@@ -193,11 +206,7 @@ export async function writeProvinceBundles(
       await writeJson(dir, NATIONAL_FILES.headlineApproved, []),
       await writeJson(dir, SITE_FILES.units, opts.units),
       opts.readPolice
-        ? await writeJson(
-            dir,
-            PROVINCE_FILES.police,
-            opts.withPolice ? await policeList(engine, unit.code, opts.latest) : [],
-          )
+        ? await writeJson(dir, PROVINCE_FILES.police, police.get(unit.code) ?? [])
         : keptFile(join(dir, PROVINCE_FILES.police)),
       await writeJson(dir, PROVINCE_FILES.scope, { province: unit.code }),
       await writeJson(dir, SITE_FILES.meta, {

@@ -101,7 +101,11 @@ describe('dashboard pages in Chromium', () => {
     for (const row of list) expect(csv).toContain(`${row.ma_so_thue},`);
     expect(csv.match(/,Có\r?\n/g)).toHaveLength(list.filter((r) => r.art216 === 1).length);
     // only the quantitative thresholds are checked, and the column says so (intent is not judged)
-    expect(csv.split(/\r?\n/)[0]).toMatch(/,Đạt ngưỡng định lượng Điều 216$/);
+    expect(csv.split(/\r?\n/)[0]).toMatch(/,Tính chất nợ,Biện pháp xử lý,Đạt ngưỡng định lượng Điều 216$/);
+    // the nature and the action apart: the referred evader stays an evader; an unstated nature says so
+    expect(csv).toMatch(/,Trốn đóng,Chuyển cơ quan công an,Có\r?\n/);
+    expect(csv).toMatch(/,Chưa rõ,Đã khởi kiện,Có\r?\n/);
+    expect(csv).toMatch(/,Chậm đóng,Chưa xử lý,Không(\r?\n|$)/);
     expect(csv).not.toContain('Đủ dấu hiệu');
     expect(dash.problems).toEqual([]);
   });

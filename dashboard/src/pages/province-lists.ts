@@ -80,12 +80,16 @@ export async function policePanel(ctx: PageContext, code: string): Promise<void>
         { key: 'debt_total', label: t('debtTotal') },
         { key: 'so_thang_no', label: t('monthsOwed') },
         { key: 'so_lao_dong', label: t('employees') },
-        { key: 'tinh_trang', label: t('status') },
+        { key: 'tinh_chat', label: t('debtNature') },
+        { key: 'bien_phap', label: t('debtAction') },
         { key: 'art216', label: t('art216') },
       ],
       rows: list.map((r) => ({
         ...r,
-        tinh_trang: categoryLabel(r.tinh_trang),
+        // a nature the report did not state (a version-1 row that was only sued or referred) is
+        // said so, never guessed from the action
+        tinh_chat: r.tinh_chat === null ? t('notStated') : categoryLabel(r.tinh_chat),
+        bien_phap: r.bien_phap === null ? t('notStated') : categoryLabel(r.bien_phap),
         art216: r.art216 === 1 ? t('yes') : t('no'),
       })),
     },

@@ -112,6 +112,19 @@ describe('police_coordination', () => {
       ['49', '4900000001', 0],
     ]);
   });
+
+  it('gives every unit of the month in one statement (province=all), unit by unit, each list in its own order', async () => {
+    const params = { period: '2025-06', geography: 'current' };
+    const { rows } = await engine.runNamed('police_coordination', { ...params, province: 'all' });
+    const units = [...new Set(rows.map((r) => String(r.province)))];
+    expect(units).toEqual([...units].sort());
+    expect(units).toContain('48');
+    const oneByOne = [];
+    for (const province of units) {
+      oneByOne.push(...(await engine.runNamed('police_coordination', { ...params, province })).rows);
+    }
+    expect(rows).toEqual(oneByOne);
+  });
 });
 
 describe('prosecution_funnel', () => {

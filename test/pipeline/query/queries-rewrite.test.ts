@@ -53,6 +53,12 @@ const CASES: Record<string, Params[]> = {
   }),
 };
 
+/** Columns a query gained since (the police list's nature and action apart): the rest must match. */
+const ADDED: Record<string, readonly string[]> = { police_coordination: ['tinh_chat', 'bien_phap'] };
+
+const withoutAdded = (name: string, rows: Record<string, unknown>[]) =>
+  rows.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => !(ADDED[name] ?? []).includes(k))));
+
 async function sameRows(engine: Engine, name: string): Promise<number> {
   const before = parseNamedQuery(name, readFileSync(join(BEFORE, `${name}.sql`), 'utf8'));
   const now = await loadNamedQuery(name);
@@ -60,7 +66,8 @@ async function sameRows(engine: Engine, name: string): Promise<number> {
   for (const params of CASES[name] ?? []) {
     const expected = await engine.runQuery(before.sql, before.bind(params));
     const actual = await engine.runQuery(now.sql, now.bind(params));
-    expect(actual.rows, `${name} ${JSON.stringify(params)}`).toEqual(expected.rows);
+    expect(withoutAdded(name, actual.rows), `${name} ${JSON.stringify(params)}`).toEqual(expected.rows);
+    for (const key of ADDED[name] ?? []) for (const row of actual.rows) expect(row).toHaveProperty(key);
     rows += expected.rows.length;
   }
   return rows;

@@ -112,6 +112,24 @@ afterAll(async () => {
   v1Only.close();
 });
 
+describe('police_coordination: the nature and the action of a version-1 month', () => {
+  it('leaves the nature of a row that only said sued, referred or dissolved NULL, on both engines', async () => {
+    const params = { geography: 'reported', period: '2026-06', province: '79' };
+    const duckdb = await both.duckdb.runNamed('police_coordination', params);
+    const natureAction = Object.fromEntries(
+      duckdb.rows.map((r) => [r.ma_so_thue, [r.tinh_trang, r.tinh_chat, r.bien_phap]]),
+    );
+    expect(natureAction).toEqual({
+      '0100000000': ['late', 'late', 'none'],
+      '0100000001': ['evading', 'evading', 'none'],
+      '0100000002': ['sued', null, 'sued'],
+      '0100000003': ['referred_police', null, 'referred_police'],
+      '0100000004': ['dissolved', null, 'dissolved'],
+    });
+    expect((await both.athena.runNamed('police_coordination', params)).rows).toEqual(duckdb.rows);
+  });
+});
+
 describe('debt_rows: one reading of both template versions', () => {
   it.each(['2026-06', '2026-07'] as const)('%s on DuckDB and on the Athena stand-in', async (period) => {
     const params = { period, province: '79' };
@@ -141,5 +159,19 @@ describe('debt_rows: one reading of both template versions', () => {
       '0200000003': 'evading',
     });
     expect((await both.athena.runNamed('police_coordination', params)).rows).toEqual(duckdb.rows);
+    // the nature and the action apart: the referred evader keeps its "evading"
+    const natureAction = Object.fromEntries(
+      duckdb.rows.map((r) => [r.ma_so_thue, [r.tinh_chat, r.bien_phap]]),
+    );
+    expect(natureAction).toEqual({
+      '0200000000': ['evading', 'referred_police'],
+      '0200000001': ['late', 'none'],
+      '0200000002': ['evading', 'sued'],
+      '0200000003': ['evading', 'none'],
+    });
+    // every unit at once (the refresh's one statement): here the one unit that reported
+    const all = { ...params, province: 'all' };
+    expect((await both.athena.runNamed('police_coordination', all)).rows).toEqual(duckdb.rows);
+    expect((await both.duckdb.runNamed('police_coordination', all)).rows).toEqual(duckdb.rows);
   });
 });

@@ -154,6 +154,9 @@ describe('what the refresh reads as a whole', () => {
         expect(read.byTable.get('summaries')?.size).toBe(shown * DATASET_NAMES.length * units);
         for (const table of detail) expect(read.byTable.get(table)?.size, table).toBe(shown * units);
         expect(read.byTable.get('debt')?.size).toBe(units);
+        // every unit's police list comes from one statement over the month's debt, not one per unit
+        const overDebt = standIn.store.all().filter((e) => (e?.reads?.get('debt')?.size ?? 0) > 0);
+        expect(overDebt).toHaveLength(1);
         expect(read.total).toBe(shown * (DATASET_NAMES.length + detail.length) * units + units);
       } finally {
         await standIn.close();
