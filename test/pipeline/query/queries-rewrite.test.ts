@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openEngine, type Engine } from '../../../pipeline/query/engine.ts';
 import { loadNamedQuery, parseNamedQuery } from '../../../pipeline/query/named-query.ts';
 import { localPaths } from '../../../core/contracts/layout.ts';
+import { TARGET_SCHEMES } from '../../../core/reference/targets.ts';
 import { tempDir } from './engine-fixture.ts';
 import { writeScenario } from './engine-scenario.ts';
 import { buildGeneratedLake, type GeneratedLake } from './query-generated-lake.ts';
@@ -56,20 +57,43 @@ const CASES: Record<string, Params[]> = {
 /** Columns a query gained since (the police list's nature and action apart): the rest must match. */
 const ADDED: Record<string, readonly string[]> = { police_coordination: ['tinh_chat', 'bien_phap'] };
 
+/**
+ * Rows whose meaning changed on purpose since: the national figures' coverage targets are the
+ * national reference's (vss.targets), no longer the uploads' own chi_tieu_giao, so the targets,
+ * the rates over them and the two measures that came with them (participants of the units with a
+ * target, and how many units that is) are held by queries-results.test.ts against
+ * reference/targets.csv instead. Every other row must match; these must be present.
+ */
+const REDEFINED: Record<string, readonly string[]> = {
+  national_figures: [
+    ...TARGET_SCHEMES.flatMap((s) => [`${s}_target`, `${s}_pct_of_target`, `${s}_participants_targeted`]),
+    'target_units',
+  ],
+};
+const redefined = (name: string, row: Record<string, unknown>) =>
+  (REDEFINED[name] ?? []).includes(String(row.measure));
+
 const withoutAdded = (name: string, rows: Record<string, unknown>[]) =>
-  rows.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => !(ADDED[name] ?? []).includes(k))));
+  rows
+    .filter((r) => !redefined(name, r))
+    .map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => !(ADDED[name] ?? []).includes(k))));
 
 async function sameRows(engine: Engine, name: string): Promise<number> {
   const before = parseNamedQuery(name, readFileSync(join(BEFORE, `${name}.sql`), 'utf8'));
   const now = await loadNamedQuery(name);
   let rows = 0;
+  let redefinedRows = 0;
   for (const params of CASES[name] ?? []) {
     const expected = await engine.runQuery(before.sql, before.bind(params));
     const actual = await engine.runQuery(now.sql, now.bind(params));
-    expect(withoutAdded(name, actual.rows), `${name} ${JSON.stringify(params)}`).toEqual(expected.rows);
+    expect(withoutAdded(name, actual.rows), `${name} ${JSON.stringify(params)}`).toEqual(
+      expected.rows.filter((r) => !redefined(name, r)),
+    );
+    redefinedRows += actual.rows.filter((r) => redefined(name, r)).length;
     for (const key of ADDED[name] ?? []) for (const row of actual.rows) expect(row).toHaveProperty(key);
     rows += expected.rows.length;
   }
+  if (REDEFINED[name]) expect(redefinedRows, `${name}: rows of the redefined measures`).toBeGreaterThan(0);
   return rows;
 }
 
