@@ -39,7 +39,7 @@ function checked(flags: StartFlags) {
  * year of history before the latest month, small enough that the page is up in a few minutes on
  * two cores. `vss generate` defaults to the longer 2024-01..2026-10.
  */
-const START_RANGE = { from: '2025-01', to: '2026-10' } as const;
+export const START_RANGE = { from: '2025-01', to: '2026-10' } as const;
 
 export function register(program: Command): void {
   program

@@ -1,9 +1,10 @@
 /**
  * What a debtor row adds from template version 2 of the debt report (core/datasets/debt.ts): the
  * employer's sector, the late-payment interest, the status split into nature and action, and the
- * rows of employers that paid everything off in the month. Drawn from streams of their own (keyed
- * by the tax code), so the columns of version 1 are the same numbers with or without them.
+ * rows of employers that paid everything off in the month. The sector is drawn from a stream of its
+ * own (keyed by the tax code), so the columns of version 1 are the same numbers with or without it.
  */
+import type { DebtorStatus } from './debtor-status.ts';
 import { Rng } from './random.ts';
 import type { Row } from './rows.ts';
 
@@ -30,16 +31,6 @@ function sectorOf(rng: Rng): string {
   return 'other';
 }
 
-/**
- * A debt's nature behind the action taken: a referral to the police is for evasion (Art. 216); a
- * sued employer evaded in a third of cases; a dissolved one mostly just fell behind.
- */
-function natureOf(rng: Rng, status: string): string {
-  if (status === 'late' || status === 'evading') return status;
-  if (status === 'referred_police') return 'evading';
-  return rng.chance(status === 'sued' ? 0.3 : 0.2) ? 'evading' : 'late';
-}
-
 const owedOf = (row: Row) => Number(row.no_bhxh) + Number(row.no_bhyt) + Number(row.no_bhtn);
 
 /**
@@ -51,27 +42,32 @@ function interestOf(row: Row): number {
   return Math.round((owedOf(row) * INTEREST_PER_DAY * days) / 1000) * 1000;
 }
 
-/** A version-1 row (status in `tinh_trang`) with the columns version 2 adds. */
-export function withVersion2Fields(row: Row): Row {
+/**
+ * A version-1 row with the columns version 2 adds; nature and action come from the same state
+ * as the row's `tinh_trang`, so the two versions agree (a referred evader stays an evader).
+ */
+export function withVersion2Fields(row: Row, status: DebtorStatus): Row {
   const rng = new Rng(0, 'debt-v2', String(row.ma_so_thue));
-  const status = String(row.tinh_trang);
   return {
     ...row,
     khu_vuc: sectorOf(rng),
     lai_cham_dong: interestOf(row),
-    tinh_chat: natureOf(rng, status),
-    bien_phap: status === 'late' || status === 'evading' ? 'none' : status,
+    tinh_chat: status.nature,
+    bien_phap: status.action,
   };
 }
 
 /** The row of an employer that paid its whole balance this month and leaves the register. */
-export function paidOffRow(last: Row, paid: number): Row {
-  return withVersion2Fields({
-    ...last,
-    no_bhxh: 0,
-    no_bhyt: 0,
-    no_bhtn: 0,
-    so_thang_no: 0,
-    da_thu_hoi: paid,
-  });
+export function paidOffRow(last: Row, paid: number, status: DebtorStatus): Row {
+  return withVersion2Fields(
+    {
+      ...last,
+      no_bhxh: 0,
+      no_bhyt: 0,
+      no_bhtn: 0,
+      so_thang_no: 0,
+      da_thu_hoi: paid,
+    },
+    status,
+  );
 }

@@ -21,11 +21,10 @@ import {
   settledEntry,
 } from './debtor-size.ts';
 import { paidOffRow, withVersion2Fields } from './debt-v2-fields.ts';
+import { escalate, FRESH_STATUS, version1Status, type DebtorStatus } from './debtor-status.ts';
 import { employerName, type TaxCodes } from './employers.ts';
 import { Rng } from './random.ts';
 import type { Row } from './rows.ts';
-
-type Status = 'late' | 'evading' | 'sued' | 'referred_police' | 'dissolved';
 
 interface Debtor {
   taxCode: string;
@@ -35,7 +34,8 @@ interface Debtor {
   monthlyDue: number;
   owed: number;
   months: number;
-  status: Status;
+  /** Nature and action, both template versions' status columns read off it. */
+  status: DebtorStatus;
   /** Chronic debtors rarely pay up; short-lived ones usually clear within a quarter. */
   chronic: boolean;
   recovered: number;
@@ -62,7 +62,7 @@ function newDebtor(
     monthlyDue,
     owed: Math.round((monthlyDue * months * rng.uniform(0.8, 1)) / 1000) * 1000,
     months,
-    status: 'late',
+    status: { ...FRESH_STATUS },
     chronic,
     recovered: 0,
     hiShare: NATIONAL.contribution.hi / CONTRIBUTION_RATE + rng.uniform(-0.02, 0.02),
@@ -74,8 +74,10 @@ function newDebtor(
 function advance(rng: Rng, d: Debtor): boolean {
   d.recovered = 0;
   if (rng.chance(d.chronic ? PAYS_UP.chronic : PAYS_UP.transient)) return false;
-  if (d.status !== 'dissolved') d.owed += d.monthlyDue;
-  if (rng.chance(d.status === 'dissolved' ? 0.05 : d.chronic ? PAYS_PART.chronic : PAYS_PART.transient)) {
+  if (d.status.action !== 'dissolved') d.owed += d.monthlyDue;
+  if (
+    rng.chance(d.status.action === 'dissolved' ? 0.05 : d.chronic ? PAYS_PART.chronic : PAYS_PART.transient)
+  ) {
     const paid = Math.round((d.owed * rng.uniform(0.1, 0.5)) / 1000) * 1000;
     d.owed -= paid;
     d.recovered = paid;
@@ -84,21 +86,12 @@ function advance(rng: Rng, d: Debtor): boolean {
     d.months += 1;
   }
   if (d.months > MAX_MONTHS) return false;
-  escalate(rng, d);
+  escalate(rng, d.status, d.months);
   return true;
 }
 
-function escalate(rng: Rng, d: Debtor): void {
-  if (d.status === 'dissolved') return;
-  if (d.months >= 12 && rng.chance(0.01)) d.status = 'dissolved';
-  else if (d.months >= 6 && d.status !== 'referred_police' && rng.chance(0.008)) d.status = 'referred_police';
-  else if (d.months >= 6 && d.status !== 'sued' && d.status !== 'referred_police' && rng.chance(0.015))
-    d.status = 'sued';
-  else if (d.months >= 3 && d.status === 'late' && rng.chance(0.04)) d.status = 'evading';
-}
-
 function toRow(d: Debtor): Row {
-  return withVersion2Fields(toVersion1Row(d));
+  return withVersion2Fields(toVersion1Row(d), d.status);
 }
 
 /**
@@ -110,7 +103,7 @@ function paidOffRows(period: Period, before: readonly Debtor[], after: readonly 
   const stayed = new Set(after);
   return before
     .filter((d) => !stayed.has(d) && d.months <= MAX_MONTHS && d.owed > 0)
-    .map((d) => paidOffRow(toVersion1Row(d), d.owed));
+    .map((d) => paidOffRow(toVersion1Row(d), d.owed, d.status));
 }
 
 function toVersion1Row(d: Debtor): Row {
@@ -125,7 +118,7 @@ function toVersion1Row(d: Debtor): Row {
     so_thang_no: d.months,
     da_thu_hoi: d.recovered,
     so_lao_dong: d.employees,
-    tinh_trang: d.status,
+    tinh_trang: version1Status(d.status),
   };
 }
 
@@ -142,7 +135,7 @@ function initialRegister(
   const register: Debtor[] = [];
   for (let i = 0; i < size; i++) {
     const d = newDebtor(init, unit, codes, meanDue, settledEntry(init));
-    for (let k = 0; k < d.months; k++) escalate(init, d);
+    for (let k = 0; k < d.months; k++) escalate(init, d.status, k + 1);
     register.push(d);
   }
   return register;
@@ -199,7 +192,7 @@ export function* standaloneDebtors(seed: number, unit: Unit, count: number, code
   const meanDue = meanMonthlyDue(TREND_ANCHOR, Math.max(1, Math.round(count / populationShare(unit))));
   for (let i = 0; i < count; i++) {
     const d = newDebtor(rng, unit, codes, meanDue, settledEntry(rng));
-    for (let k = 0; k < d.months; k++) escalate(rng, d);
+    for (let k = 0; k < d.months; k++) escalate(rng, d.status, k + 1);
     if (rng.chance(0.3)) d.recovered = Math.round((d.owed * rng.uniform(0.05, 0.3)) / 1000) * 1000;
     yield toRow(d);
   }
