@@ -38,7 +38,7 @@ const EXPECTED = { n: 2, inspections: 12, ...Object.fromEntries(NEW_COLUMNS.map(
 
 describe('a lake older than the optional enforcement columns', () => {
   const mirror = tempDir('older-lake');
-  const engines: Engine[] = [];
+  const engines: Pick<Engine, 'runQuery' | 'close'>[] = [];
   beforeAll(async () => {
     expect(NEW_COLUMNS.length).toBeGreaterThan(0);
     await writeOlderFile(mirror, '2024-05', '01', 5);
