@@ -18,7 +18,13 @@ import { checkLocation } from './check-location.ts';
 import { looksLikeText } from './decode-text.ts';
 import { ReadLimitError, TooManyRowsError, UnreadableFileError, type Sheet } from './grid.ts';
 import { IssueList } from './issue-list.ts';
-import { findHeader, HEADER_SEARCH_ROWS, headerScore, type HeaderMatch } from './match-header.ts';
+import {
+  betterHeader,
+  findHeader,
+  HEADER_SEARCH_ROWS,
+  headerScore,
+  type HeaderMatch,
+} from './match-header.ts';
 import type { CellValue } from './parse-cell.ts';
 import { readCsv } from './read-csv.ts';
 import { isZip, readXlsx } from './read-xlsx.ts';
@@ -158,17 +164,9 @@ function otherDataset(
   sheet: Sheet,
   header: HeaderMatch | undefined,
 ): DatasetDef | undefined {
-  const own = header?.columns.size ?? 0;
-  if (own === dataset.columns.length) return undefined;
-  let best: { def: DatasetDef; score: number } | undefined;
-  for (const name of DATASET_NAMES) {
-    const def = DATASETS[name];
-    if (def.name === dataset.name) continue;
-    const score = headerScore(def, sheet);
-    if (score > own && score >= Math.ceil(def.columns.length / 2) && score > (best?.score ?? 0))
-      best = { def, score };
-  }
-  return best?.def;
+  const others = DATASET_NAMES.map((name) => DATASETS[name]).filter((def) => def.name !== dataset.name);
+  // Another dataset only when its header is at least half there: a few shared names are not enough.
+  return betterHeader(dataset, sheet, header, others, (def) => Math.ceil(def.columns.length / 2));
 }
 
 /** Reads the file and checks its header and rows; file-level problems end it with one error. */

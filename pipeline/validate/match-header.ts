@@ -141,3 +141,26 @@ export function findHeader(dataset: DatasetDef, sheet: Sheet): HeaderMatch | und
 export function headerScore(dataset: DatasetDef, sheet: Sheet): number {
   return findHeader(dataset, sheet)?.columns.size ?? 0;
 }
+
+/**
+ * Of the candidates, the definition whose header the sheet names more columns of than of the one
+ * it was uploaded as (its header matched as `header`): a file of another dataset, or of another
+ * template version, is then refused as that instead of as a list of missing columns. A candidate
+ * must also be named by at least `enough(def)` columns.
+ */
+export function betterHeader(
+  dataset: DatasetDef,
+  sheet: Sheet,
+  header: HeaderMatch | undefined,
+  candidates: Iterable<DatasetDef>,
+  enough: (def: DatasetDef) => number = () => 0,
+): DatasetDef | undefined {
+  const own = header?.columns.size ?? 0;
+  if (own === dataset.columns.length) return undefined;
+  let best: { def: DatasetDef; score: number } | undefined;
+  for (const def of candidates) {
+    const score = headerScore(def, sheet);
+    if (score > own && score >= enough(def) && score > (best?.score ?? 0)) best = { def, score };
+  }
+  return best?.def;
+}

@@ -8,7 +8,7 @@ import type { UploadLocation } from '../../core/contracts/layout.ts';
 import { RULE_MESSAGES } from '../../core/messages/index.ts';
 import type { Sheet } from './grid.ts';
 import type { IssueList } from './issue-list.ts';
-import { headerScore, type HeaderMatch } from './match-header.ts';
+import { betterHeader, type HeaderMatch } from './match-header.ts';
 
 const FILE_LEVEL = { sheet: null, row: null, column: null };
 
@@ -21,15 +21,8 @@ export function otherVersion(
   sheet: Sheet,
   header: HeaderMatch | undefined,
 ): DatasetDef | undefined {
-  const own = header?.columns.size ?? 0;
-  if (own === dataset.columns.length) return undefined;
-  let best: { def: DatasetDef; score: number } | undefined;
-  for (const def of templateVersions(DATASETS[dataset.name])) {
-    if (def.version === dataset.version) continue;
-    const score = headerScore(def, sheet);
-    if (score > own && score > (best?.score ?? 0)) best = { def, score };
-  }
-  return best?.def;
+  const others = templateVersions(DATASETS[dataset.name]).filter((def) => def.version !== dataset.version);
+  return betterHeader(dataset, sheet, header, others);
 }
 
 /** One file-level error: the version expected for the period, the one found, the columns it lacks. */

@@ -23,8 +23,7 @@ import { generateSamples, type Manifest, type ManifestEntry } from '../../pipeli
 import { readSample } from '../../pipeline/generate/read-sample.ts';
 import { unitRows } from '../../pipeline/refresh/unit-rows.ts';
 import { refreshSite } from '../../pipeline/refresh/refresh.ts';
-import { startAthenaStandIn } from '../support/athena-stand-in/server.ts';
-import { standInSiteEngine } from '../pipeline/query/athena/athena-harness.ts';
+import { refreshOnStandIn } from '../pipeline/query/athena/athena-harness.ts';
 import { tempDir } from '../pipeline/query/engine-fixture.ts';
 
 /** Hà Nội, Hà Giang + Tuyên Quang (-> Tuyên Quang 08), Đà Nẵng + Quảng Nam (-> Đà Nẵng 48). */
@@ -79,18 +78,8 @@ beforeAll(async () => {
   const duckOut = await mkdtemp(join(dataDir, 'site-duckdb-'));
   await refreshSite({ mirrorDir, outDir: duckOut, now });
   sites.duckdb = await read(duckOut);
-  const standIn = await startAthenaStandIn({ mirrorDir });
   const athenaOut = await mkdtemp(join(dataDir, 'site-athena-'));
-  try {
-    await refreshSite({
-      mirrorDir: join(dataDir, 'unused-mirror'),
-      outDir: athenaOut,
-      now,
-      openEngine: standInSiteEngine(standIn.endpoint),
-    });
-  } finally {
-    await standIn.close();
-  }
+  await refreshOnStandIn(mirrorDir, athenaOut, join(dataDir, 'unused-mirror'), now);
   sites.athena = await read(athenaOut);
 }, 900_000);
 

@@ -23,8 +23,7 @@ import { refreshSite } from '../../pipeline/refresh/refresh.ts';
 import { buildSite } from '../../pipeline/site/build.ts';
 import { serveSite } from '../../local/site-server.ts';
 import { launchChromium } from '../../tools/chromium/chromium.ts';
-import { startAthenaStandIn } from '../support/athena-stand-in/server.ts';
-import { standInSiteEngine } from '../pipeline/query/athena/athena-harness.ts';
+import { refreshOnStandIn } from '../pipeline/query/athena/athena-harness.ts';
 import { tempDir } from '../pipeline/query/engine-fixture.ts';
 import {
   debt,
@@ -184,18 +183,8 @@ beforeAll(async () => {
   const readCoverage = async (dir: string) =>
     coverageRow.array().parse(JSON.parse(await readFile(join(dir, SITE_FILES.coverage), 'utf8')));
   coverage.duckdb = await readCoverage(duckOut);
-  const standIn = await startAthenaStandIn({ mirrorDir });
   const athenaOut = await mkdtemp(join(dataDir, 'site-athena-'));
-  try {
-    await refreshSite({
-      mirrorDir: join(dataDir, 'unused-mirror'),
-      outDir: athenaOut,
-      now,
-      openEngine: standInSiteEngine(standIn.endpoint),
-    });
-  } finally {
-    await standIn.close();
-  }
+  await refreshOnStandIn(mirrorDir, athenaOut, join(dataDir, 'unused-mirror'), now);
   sites.athena = await read(athenaOut);
   coverage.athena = await readCoverage(athenaOut);
 }, 900_000);

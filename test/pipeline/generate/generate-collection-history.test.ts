@@ -17,12 +17,11 @@ import {
   zeroProvinceRow,
   type CompletenessRow,
   type ProvinceRow,
-  type UnitRow,
 } from '../../../core/contracts/site-data.ts';
 import { DEFAULT_RANGE, generateSamples, type Manifest } from '../../../pipeline/generate/index.ts';
 import { readSample } from '../../../pipeline/generate/read-sample.ts';
 import { REFERENCE_TARGETS_SEED, sampleTargets } from '../../../pipeline/generate/targets.ts';
-import { provinces } from '../../../pipeline/reference/provinces.ts';
+import { unitRows } from '../../../pipeline/refresh/unit-rows.ts';
 
 const SEED = REFERENCE_TARGETS_SEED;
 const SHOWN = START_RANGE.to;
@@ -31,14 +30,7 @@ const generationOf = (period: string) => (period >= REFORM_FIRST_PERIOD ? '34' :
 
 let out = '';
 let manifest: Manifest;
-const units: UnitRow[] = provinces().units.map((u) => ({
-  code: u.code,
-  name_vi: u.nameVi,
-  name_ascii: u.nameAscii,
-  generation: u.generation,
-  region_vi: u.regionVi,
-  current_code: u.currentCode,
-}));
+const units = unitRows();
 
 beforeAll(async () => {
   out = await mkdtemp(join(tmpdir(), 'vss-gen-collection-'));

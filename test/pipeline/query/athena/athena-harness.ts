@@ -21,6 +21,7 @@ import {
   type AthenaStandInOptions,
 } from '../../../support/athena-stand-in/server.ts';
 import { openAthenaSiteEngine } from '../../../../pipeline/refresh/athena-site-engine.ts';
+import { refreshSite } from '../../../../pipeline/refresh/refresh.ts';
 import { tempDir } from '../engine-fixture.ts';
 import { writeScenario } from '../engine-scenario.ts';
 
@@ -61,6 +62,29 @@ export function standInSiteEngine(endpoint: string): () => Promise<Engine> {
       clientOptions: standInClientOptions(endpoint),
       poll: { sleep: clock.sleep, now: clock.now },
     });
+}
+
+/**
+ * A full refresh into `outDir` through the Athena stand-in reading the lake at `mirrorDir`, as the
+ * Lambda runs it: its own mirror folder (`scratchDir`) stays empty, the engine reads the lake.
+ */
+export async function refreshOnStandIn(
+  mirrorDir: string,
+  outDir: string,
+  scratchDir: string,
+  now: () => Date,
+): Promise<void> {
+  const standIn = await startAthenaStandIn({ mirrorDir });
+  try {
+    await refreshSite({
+      mirrorDir: scratchDir,
+      outDir,
+      now,
+      openEngine: standInSiteEngine(standIn.endpoint),
+    });
+  } finally {
+    await standIn.close();
+  }
 }
 
 export interface Harness {
