@@ -8,6 +8,8 @@ import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localPaths } from '../../../core/contracts/layout.ts';
 import { openEngine, type Engine } from '../../../pipeline/query/engine.ts';
+import { startAthenaStandIn } from '../../support/athena-stand-in/server.ts';
+import { standInSiteEngine } from './athena/athena-harness.ts';
 import {
   buildGeneratedLake,
   debt,
@@ -86,5 +88,21 @@ describe('the debt breakdown on generated uploads', () => {
       `SELECT SUM(value) AS v FROM vss.summaries WHERE dataset = 'debt' AND measure = 'arrears_recovered' AND period = '${V2}'`,
     );
     expect(Number(rows[0]?.v)).toBe(await fileSum(lake, 'debt', V2, (r) => n(r, 'da_thu_hoi')));
+  });
+
+  it('gives the same rows through the Athena stand-in, which refuses what Athena would', async () => {
+    const standIn = await startAthenaStandIn({ mirrorDir: localPaths(lake.dataDir).mirror });
+    try {
+      const athena = await standInSiteEngine(standIn.endpoint)();
+      try {
+        const rows = (await athena.runNamed('site_debt_breakdown', { from: V1, to: V2 })).rows;
+        expect(rows.length).toBeGreaterThan(0);
+        expect(rows).toEqual(await breakdown());
+      } finally {
+        athena.close();
+      }
+    } finally {
+      await standIn.close();
+    }
   });
 });
