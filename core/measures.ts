@@ -6,7 +6,7 @@
 import { collection } from './datasets/collection.ts';
 import { coverage } from './datasets/coverage.ts';
 import { debt } from './datasets/debt.ts';
-import { lakeColumns, readCategory } from './datasets/versions.ts';
+import { lakeColumns, readCategory, versionAdding } from './datasets/versions.ts';
 import { enforcement } from './datasets/enforcement.ts';
 import { codesOf, column, summaryMeasures, type DatasetDef, type DatasetName } from './datasets/index.ts';
 import { procedures } from './datasets/procedures.ts';
@@ -94,9 +94,12 @@ const DEBT: MeasureDef[] = [
   ),
   ...DEBT_SECTORS.map((code) => ({
     ...m('debt', 'vnd', `debt_sector_${code}`, (r) => (text(r, 'khu_vuc') === code ? debtTotal(r) : 0)),
-    since: 2,
+    since: versionAdding(debt, 'khu_vuc'),
   })),
-  { ...m('debt', 'vnd', 'debt_interest', (r) => num(r, 'lai_cham_dong')), since: 2 },
+  {
+    ...m('debt', 'vnd', 'debt_interest', (r) => num(r, 'lai_cham_dong')),
+    since: versionAdding(debt, 'lai_cham_dong'),
+  },
 ];
 
 /** The debt page's breakdown: by age band, by employer sector (version 2), interest (version 2). */

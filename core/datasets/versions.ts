@@ -45,6 +45,13 @@ export function versionAt(def: DatasetDef, period: string): number {
   return version;
 }
 
+/** The first version whose template has the column: a month of an older version has no value for it. */
+export function versionAdding(def: DatasetDef, key: string): number {
+  const found = templateVersions(def).find((d) => d.columns.some((c) => c.key === key));
+  if (!found) throw new Error(`${def.name} has no column ${key} in any version`);
+  return found.version ?? FIRST_VERSION;
+}
+
 /** The definition to check an upload for `period` against, and to offer as its template. */
 export function templateAt(def: DatasetDef, period: string): DatasetDef {
   const version = versionAt(def, period);

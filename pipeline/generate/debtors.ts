@@ -5,7 +5,7 @@
  * units' registers, so national and merged-province totals continue across the change.
  */
 import { debt } from '../../core/datasets/debt.ts';
-import { versionAt } from '../../core/datasets/versions.ts';
+import { templateAt } from '../../core/datasets/versions.ts';
 import { addMonths, periodRange, type Period } from '../../core/period.ts';
 import type { Unit } from '../reference/provinces.ts';
 import { NATIONAL, populationShare, TREND_ANCHOR } from './calibration.ts';
@@ -99,7 +99,7 @@ function toRow(d: Debtor): Row {
  * template version 2 on they are reported, with the arrears recovered, in a row of no debt.
  */
 function paidOffRows(period: Period, before: readonly Debtor[], after: readonly Debtor[]): Row[] {
-  if (versionAt(debt, period) < 2) return [];
+  if (!templateAt(debt, period).rowRules.some((r) => r.kind === 'paid_off')) return [];
   const stayed = new Set(after);
   return before
     .filter((d) => !stayed.has(d) && d.months <= MAX_MONTHS && d.owed > 0)

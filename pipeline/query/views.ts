@@ -104,12 +104,19 @@ export function datasetSelectSql(
     `read_parquet(${from}, hive_partitioning = true${schema === 'union' ? ', union_by_name = true' : ''}, ` +
     `hive_types = {'period': VARCHAR, 'province': VARCHAR}${option})`;
   if (schema === 'first') return `SELECT ${typed.join(', ')}, period, province${filename} FROM ${files}`;
-  const empty = columns.map((c) => `CAST(NULL AS ${duckdbType(c.type)}) AS ${quoteIdentifier(c.key)}`);
-  const keys = `CAST(NULL AS VARCHAR) AS period, CAST(NULL AS VARCHAR) AS province${filename ? ', CAST(NULL AS VARCHAR) AS filename' : ''}`;
   return (
     `SELECT ${typed.join(', ')}, period, province${filename} FROM ` +
-    `(SELECT * FROM ${files} UNION ALL BY NAME SELECT ${empty.join(', ')}, ${keys} WHERE false)`
+    `(SELECT * FROM ${files} UNION ALL BY NAME SELECT ${nullRow(dataset, filename !== '')} WHERE false)`
   );
+}
+
+/** Every lake column of the dataset and the Hive keys (and the file name), each a typed NULL. */
+function nullRow(dataset: DatasetDef, withFilename: boolean): string {
+  const columns = lakeColumns(dataset).map(
+    (c) => `CAST(NULL AS ${duckdbType(c.type)}) AS ${quoteIdentifier(c.key)}`,
+  );
+  const keys = ['period', 'province', ...(withFilename ? ['filename'] : [])];
+  return [...columns, ...keys.map((k) => `CAST(NULL AS VARCHAR) AS ${k}`)].join(', ');
 }
 
 export function datasetViewSql(
@@ -122,10 +129,7 @@ export function datasetViewSql(
   const view = `vss.${quoteIdentifier(dataset.name)}`;
   const { dir, glob } = files;
   if (!hasFileEnding(dir, '.parquet')) {
-    const nulls = lakeColumns(dataset).map(
-      (c) => `CAST(NULL AS ${duckdbType(c.type)}) AS ${quoteIdentifier(c.key)}`,
-    );
-    return `CREATE OR REPLACE ${relation} ${view} AS SELECT ${nulls.join(', ')}, CAST(NULL AS VARCHAR) AS period, CAST(NULL AS VARCHAR) AS province WHERE false`;
+    return `CREATE OR REPLACE ${relation} ${view} AS SELECT ${nullRow(dataset, false)} WHERE false`;
   }
   return `CREATE OR REPLACE ${relation} ${view} AS ${datasetSelectSql(dataset, { glob }, schema)}`;
 }

@@ -21,7 +21,7 @@ import {
 } from '../../core/contracts/site-data.ts';
 import type { RefreshOptions, RefreshResult } from './refresh-options.ts';
 import { latestDebtDetailPeriod } from './refresh-bundles.ts';
-import { acceptedByMonth, comparedRows, monthRows, monthsHeld } from './refresh-months.ts';
+import { acceptedByMonth, acceptedTotals, comparedRows, monthRows, monthsHeld } from './refresh-months.ts';
 import { writeSite } from './refresh-output.ts';
 import { forgetState, listingMark, writeState, type RefreshState } from './refresh-state.ts';
 import { deltaWriter, lastRows, StaleSiteState } from './refresh-write.ts';
@@ -29,8 +29,6 @@ import { unitRows as allUnits } from './unit-rows.ts';
 
 /** The first month whose comparisons can read `month`'s rows: January of the year before. */
 const windowStart = (month: string) => `${Number(month.slice(0, 4)) - 1}-01`;
-
-const sumOf = (values: Iterable<number>) => [...values].reduce((s, n) => s + n, 0);
 
 /** No month: the employer-level debt as an empty table, when nothing in this run reads it. */
 const NO_MONTH = '0000-00';
@@ -92,19 +90,14 @@ export async function deltaRefresh(
     const accepted = { ...state.accepted };
     for (const m of changed) delete accepted[m];
     Object.assign(accepted, acceptedByMonth(rows));
+    const totals = acceptedTotals(accepted);
     const meta: SiteMeta = siteMeta.parse({
       computed_at: now().toISOString(),
       first_period: first,
       latest_period: latest,
       periods,
-      uploads_accepted: sumOf(Object.values(accepted).map((m) => m[''] ?? 0)),
+      uploads_accepted: totals.uploads,
     });
-    const acceptedByUnit = new Map<string, number>();
-    for (const month of Object.values(accepted)) {
-      for (const [unit, n] of Object.entries(month)) {
-        if (unit !== '') acceptedByUnit.set(unit, (acceptedByUnit.get(unit) ?? 0) + n);
-      }
-    }
     const withPolice = debtDetail === latest;
     const readPolice =
       changed.has(latest) || latest !== state.police.period || withPolice !== state.police.withPolice;
@@ -128,7 +121,7 @@ export async function deltaRefresh(
       units,
       withPolice,
       readPolice,
-      acceptedByUnit,
+      acceptedByUnit: totals.byUnit,
     });
     await writeState(opts.mirrorDir, {
       ...state,

@@ -190,3 +190,23 @@ export function acceptedByMonth(rows: MonthRows): Record<string, Record<string, 
   }
   return out;
 }
+
+/**
+ * The uploads accepted over every month of `accepted` (acceptedByMonth): the ledger's total, for
+ * the site's meta, and each current unit's, for its bundle. A full refresh and a refresh by month
+ * (whose months come partly from its state) count them the same way.
+ */
+export function acceptedTotals(accepted: Readonly<Record<string, Readonly<Record<string, number>>>>): {
+  uploads: number;
+  byUnit: Map<string, number>;
+} {
+  let uploads = 0;
+  const byUnit = new Map<string, number>();
+  for (const month of Object.values(accepted)) {
+    for (const [unit, n] of Object.entries(month)) {
+      if (unit === '') uploads += n;
+      else byUnit.set(unit, (byUnit.get(unit) ?? 0) + n);
+    }
+  }
+  return { uploads, byUnit };
+}

@@ -32,10 +32,10 @@ import {
 import { headlineRow } from '../../core/contracts/headline.ts';
 import { ensureSummaries } from '../summary/backfill.ts';
 import { nationalTargets } from '../reference/targets.ts';
-import { acceptedByUnit, latestDebtDetailPeriod } from './refresh-bundles.ts';
+import { latestDebtDetailPeriod } from './refresh-bundles.ts';
 import { deltaRefresh } from './refresh-delta.ts';
 import type { RefreshOptions, RefreshResult } from './refresh-options.ts';
-import { acceptedByMonth, comparedRows, monthRows, monthsHeld } from './refresh-months.ts';
+import { acceptedByMonth, acceptedTotals, comparedRows, monthRows, monthsHeld } from './refresh-months.ts';
 import { writeSite } from './refresh-output.ts';
 import {
   changedMonths,
@@ -136,12 +136,14 @@ async function fullRefresh(opts: RefreshOptions, version: string | undefined): P
       throw new NotFoundError(OPS_ERRORS.nothingToRefresh(opts.mirrorDir));
     }
     const rows = await monthRows(engine, opts.mirrorDir, periods, false);
+    const accepted = acceptedByMonth(rows);
+    const totals = acceptedTotals(accepted);
     const meta: SiteMeta = siteMeta.parse({
       computed_at: now().toISOString(),
       first_period: first,
       latest_period: latest,
       periods,
-      uploads_accepted: [...rows.accepted.values()].reduce((s, n) => s + n, 0),
+      uploads_accepted: totals.uploads,
     });
     await mkdir(opts.outDir, { recursive: true });
     const unitRows = allUnits();
@@ -158,7 +160,7 @@ async function fullRefresh(opts: RefreshOptions, version: string | undefined): P
       units: unitRows,
       withPolice,
       readPolice: true,
-      acceptedByUnit: acceptedByUnit(rows.tables.get(SITE_FILES.reports)),
+      acceptedByUnit: totals.byUnit,
     });
     const segments = writer.segments();
     if (version !== undefined && mark !== undefined && segments !== undefined) {
@@ -169,7 +171,7 @@ async function fullRefresh(opts: RefreshOptions, version: string | undefined): P
         periods,
         held: await monthsHeld(engine),
         police: { period: latest, withPolice },
-        accepted: acceptedByMonth(rows),
+        accepted,
         segments,
       });
     }
