@@ -2,8 +2,10 @@
  * Like-for-like changes of the national figures. A national total sums the units that reported, so
  * comparing two months' totals counts a unit missing from one month as a fall to zero. Here each
  * change sums, in both months, only the units that sent that measure's report in both months;
- * the rows say how many units that is, so the page can label the change with it.
+ * the rows say how many units that is, so the page can label the change with it. A comparison
+ * across a change of what the measure counts carries the break and no values.
  */
+import { comparisonBreak } from './measure-breaks.ts';
 import { addMonths, REFORM_FIRST_PERIOD } from './period.ts';
 import {
   COMPARED_MEASURES,
@@ -116,6 +118,7 @@ export function likeForLike(
           compareValue += sums.get(`${compare}|${unit}|${measure}`) ?? 0;
         }
         if (compared === 0) continue;
+        const broken = comparisonBreak(measure, period, compare);
         out.push(
           comparisonRow.parse({
             period,
@@ -124,8 +127,10 @@ export function likeForLike(
             measure,
             units_compared: compared,
             units_expected: nowParts.size,
-            value,
-            compare_value: compareValue,
+            value: broken ? null : value,
+            compare_value: broken ? null : compareValue,
+            break_reason: broken?.reason ?? null,
+            break_from: broken?.from ?? null,
           }),
         );
       }

@@ -6,7 +6,7 @@
 import { collection } from './datasets/collection.ts';
 import { coverage } from './datasets/coverage.ts';
 import { debt } from './datasets/debt.ts';
-import { lakeColumns, readCategory, versionAdding } from './datasets/versions.ts';
+import { lakeColumns, readCategory, versionAdding, versionWithRule } from './datasets/versions.ts';
 import { enforcement } from './datasets/enforcement.ts';
 import { codesOf, column, summaryMeasures, type DatasetDef, type DatasetName } from './datasets/index.ts';
 import { procedures } from './datasets/procedures.ts';
@@ -23,6 +23,12 @@ export interface MeasureDef {
    * version has no value for it (absent from its summary, so NULL, never 0). Default 1.
    */
   since?: number;
+  /**
+   * The template version from which what the measure sums means something else (its months
+   * before and after differ for reasons of reporting): a comparison across it is a break
+   * (core/measure-breaks.ts), not a change. Absent: one meaning in every version.
+   */
+  meaningFrom?: number;
   /** What one row adds to the measure. */
   of(row: SummaryRow): number;
 }
@@ -84,7 +90,12 @@ const DEBT: MeasureDef[] = [
   m('debt', 'vnd', 'debt_evading', (r) =>
     readCategory(debt, r, 'tinh_chat') === 'evading' ? debtTotal(r) : 0,
   ),
-  m('debt', 'vnd', 'arrears_recovered', (r) => num(r, 'da_thu_hoi')),
+  // From the version that lets a row be "paid off this month", recoveries of employers that settled
+  // everything are reported too: the sum is larger for reasons of reporting, not of collection.
+  {
+    ...m('debt', 'vnd', 'arrears_recovered', (r) => num(r, 'da_thu_hoi')),
+    meaningFrom: versionWithRule(debt, 'paid_off'),
+  },
   m('debt', 'count', 'employers_owing', (r) => flag(owing(r))),
   m('debt', 'count', 'debtors_3m_plus', (r) => flag(owing(r) && num(r, 'so_thang_no') >= 3)),
   m('debt', 'count', 'debtors_art216', (r) => flag(meetsArt216(r))),

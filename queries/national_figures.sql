@@ -12,6 +12,10 @@
 -- without a target is left out of the sum and of the rate, never counted as 0).
 -- previous_month and previous_year are the comparison months, derived from period by the caller
 -- (core/comparison-months.ts), so each read of vss.summaries is a plain partition predicate.
+-- A measure whose meaning a template version changed (core/measure-breaks.ts: arrears recovered
+-- counts the recoveries of employers that paid everything off from debt template version 2) has
+-- no change across that version: mom_change, mom_pct (or the yoy ones) are NULL and mom_break
+-- (yoy_break) names the reason, 'template_changed'; break_from is the version's first month.
 -- params: period, previous_month, previous_year
 WITH slots AS (
   SELECT 'current' AS slot, s.period, s.dataset, s.province, s.measure, s.value
@@ -80,19 +84,47 @@ figures AS (
   SELECT slot, period, measure, value FROM sums
   UNION ALL
   SELECT slot, period, measure, value FROM ratios
+),
+breaks AS (
+  -- begin generated: measure_breaks
+  SELECT 'arrears_recovered' AS measure, 'template_changed' AS reason, '2026-07' AS break_from
+  -- end generated
+),
+compared AS (
+  SELECT
+    c.period,
+    c.measure,
+    c.value,
+    pm.value AS previous_month_value,
+    py.value AS previous_year_value,
+    mb.reason AS mom_break,
+    yb.reason AS yoy_break,
+    COALESCE(mb.break_from, yb.break_from) AS break_from
+  FROM figures c
+  LEFT JOIN figures pm ON pm.slot = 'previous_month' AND pm.measure = c.measure
+  LEFT JOIN figures py ON py.slot = 'previous_year' AND py.measure = c.measure
+  LEFT JOIN breaks mb ON mb.measure = c.measure AND pm.period < mb.break_from AND mb.break_from <= c.period
+  LEFT JOIN breaks yb ON yb.measure = c.measure AND py.period < yb.break_from AND yb.break_from <= c.period
+  WHERE c.slot = 'current'
 )
 SELECT
-  c.period,
-  c.measure,
-  c.value,
-  pm.value AS previous_month_value,
-  c.value - pm.value AS mom_change,
-  CASE WHEN pm.value <> 0 THEN ROUND(100 * (c.value - pm.value) / pm.value, 2) END AS mom_pct,
-  py.value AS previous_year_value,
-  c.value - py.value AS yoy_change,
-  CASE WHEN py.value <> 0 THEN ROUND(100 * (c.value - py.value) / py.value, 2) END AS yoy_pct
-FROM figures c
-LEFT JOIN figures pm ON pm.slot = 'previous_month' AND pm.measure = c.measure
-LEFT JOIN figures py ON py.slot = 'previous_year' AND py.measure = c.measure
-WHERE c.slot = 'current'
-ORDER BY c.measure
+  period,
+  measure,
+  value,
+  previous_month_value,
+  CASE WHEN mom_break IS NULL THEN value - previous_month_value END AS mom_change,
+  CASE
+    WHEN mom_break IS NULL AND previous_month_value <> 0
+    THEN ROUND(100 * (value - previous_month_value) / previous_month_value, 2)
+  END AS mom_pct,
+  previous_year_value,
+  CASE WHEN yoy_break IS NULL THEN value - previous_year_value END AS yoy_change,
+  CASE
+    WHEN yoy_break IS NULL AND previous_year_value <> 0
+    THEN ROUND(100 * (value - previous_year_value) / previous_year_value, 2)
+  END AS yoy_pct,
+  mom_break,
+  yoy_break,
+  break_from
+FROM compared
+ORDER BY measure

@@ -23,6 +23,7 @@ import {
 } from '../datasets/index.ts';
 import { procedures } from '../datasets/procedures.ts';
 import { DEBT_BREAKDOWN_MEASURES, isMeasureName, type DebtBreakdownMeasure } from '../measures.ts';
+import { BREAK_REASONS } from '../measure-breaks.ts';
 
 // The file names carry no schema: the page's first bundle reads them without zod.
 export { NATIONAL_FILES, PROVINCE_FILES, SITE_FILES, provinceBundleDir } from './site-files.ts';
@@ -113,6 +114,7 @@ export const COMPARED_MEASURES = {
   debt_total: 'debt',
   debt_3m_plus: 'debt',
   employers_owing: 'debt',
+  arrears_recovered: 'debt',
   hi_participants: 'coverage',
   hi_population: 'coverage',
   si_participants: 'coverage',
@@ -192,17 +194,30 @@ export type UnitRow = z.infer<typeof unitRow>;
  * before, yoy = the same month a year before, ytd = December of the year before (the start of
  * the year). Across the 2025-07 reform both months are restated to today's 34 units, and a merged
  * unit counts only when every one of its old units reported.
+ * A comparison across a template change of what the measure counts (core/measure-breaks.ts) is a
+ * break: `break_reason` names why and `break_from` the first month of the new template, and both
+ * values are null, so no change can be read from it. Both are null on every other row (the rows
+ * stay flat: the first screen reads them without zod).
  */
-export const comparisonRow = z.object({
-  period,
-  basis: z.enum(['mom', 'yoy', 'ytd']),
-  compare_period: period,
-  measure: z.enum(Object.keys(COMPARED_MEASURES) as [ComparedMeasure, ...ComparedMeasure[]]),
-  units_compared: int,
-  units_expected: int,
-  value: int,
-  compare_value: int,
-});
+export const comparisonRow = z
+  .object({
+    period,
+    basis: z.enum(['mom', 'yoy', 'ytd']),
+    compare_period: period,
+    measure: z.enum(Object.keys(COMPARED_MEASURES) as [ComparedMeasure, ...ComparedMeasure[]]),
+    units_compared: int,
+    units_expected: int,
+    value: int.nullable(),
+    compare_value: int.nullable(),
+    break_reason: z.enum(BREAK_REASONS).nullable().default(null),
+    break_from: period.nullable().default(null),
+  })
+  .refine(
+    (r) =>
+      (r.break_reason === null) === (r.break_from === null) &&
+      (r.break_reason === null) === (r.value !== null && r.compare_value !== null),
+    { message: 'a comparison has both values, or a break (reason and month) and neither' },
+  );
 export type ComparisonRow = z.infer<typeof comparisonRow>;
 
 export const siteMeta = z.object({

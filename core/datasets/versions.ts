@@ -52,6 +52,16 @@ export function versionAdding(def: DatasetDef, key: string): number {
   return found.version ?? FIRST_VERSION;
 }
 
+/**
+ * The first version whose template has a row rule of `kind`: from it on a row may mean what the
+ * rule allows (version 2's `paid_off` rows put recoveries of settled employers in the report).
+ */
+export function versionWithRule(def: DatasetDef, kind: RowRule['kind']): number {
+  const found = templateVersions(def).find((d) => d.rowRules.some((r) => r.kind === kind));
+  if (!found) throw new Error(`${def.name} has no ${kind} rule in any version`);
+  return found.version ?? FIRST_VERSION;
+}
+
 /** The definition to check an upload for `period` against, and to offer as its template. */
 export function templateAt(def: DatasetDef, period: string): DatasetDef {
   const version = versionAt(def, period);

@@ -237,6 +237,14 @@ export const CHANGE_TEXT = {
     b(`${BASIS_VI[basis]} (${month}): ${change}`, `${BASIS_EN[basis]} (vs ${month}): ${change}`),
   none: (basis: BasisKey) =>
     b(`${BASIS_VI[basis]}: chưa có số liệu để so sánh`, `${BASIS_EN[basis]}: no figures to compare with`),
+  /** A comparison across a template change of what the figure counts: no change is given. */
+  notComparable: (basis: BasisKey, month: string, from: string) =>
+    b(
+      `${BASIS_VI[basis]} (${month}): không so sánh được: mẫu báo cáo thay đổi từ ${from}`,
+      `${BASIS_EN[basis]} (vs ${month}): not comparable: template changed in ${from}`,
+    ),
+  /** The label of the rule a trend chart draws at such a change. */
+  templateChanged: (from: string) => b(`mẫu báo cáo thay đổi từ ${from}`, `template changed in ${from}`),
   points: b(' điểm %', ' pts'),
   basis: (basis: BasisKey) => b(BASIS_VI[basis], BASIS_EN[basis]),
   reported: (reported: number, expected: number) =>

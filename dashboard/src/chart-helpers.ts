@@ -1,7 +1,8 @@
 /** Small conversions every page uses to turn site data rows into chart values and export tables. */
 import { formatPeriod, formatShare, formatVnd } from './format.ts';
 import { pick, t } from './i18n.ts';
-import { VIEW_TEXT } from '../../core/messages/index.ts';
+import { CHANGE_TEXT, VIEW_TEXT } from '../../core/messages/index.ts';
+import { breaksOf } from '../../core/measure-breaks.ts';
 import { FIRST_PERIOD_OF_34 } from './units.ts';
 import type { TrendOptions } from './specs/line-trend.ts';
 import { VND_PER_TY } from './specs/palette.ts';
@@ -40,6 +41,22 @@ export function trendFrame(periods: readonly string[], selected: string) {
   if (periods.some((p) => p < FIRST_PERIOD_OF_34) && periods.some((p) => p >= FIRST_PERIOD_OF_34))
     marks.push({ period: FIRST_PERIOD_OF_34, note: t('reform') });
   return { monthTitle: t('periodLabel'), noteTitle: t('note'), marks } satisfies Partial<TrendOptions>;
+}
+
+/**
+ * The labelled rules of a measure's breaks (a template change of what it counts) within the
+ * months shown: "Thu hồi nợ: mẫu báo cáo thay đổi từ 2026-07" at 2026-07.
+ */
+export function breakMarks(periods: readonly string[], measure: string, label: string) {
+  const first = periods[0] ?? '';
+  const last = periods.at(-1) ?? '';
+  return breaksOf(measure)
+    .filter((from) => first < from && from <= last)
+    .map((from) => ({
+      period: from,
+      note: `${label}: ${pick(CHANGE_TEXT.templateChanged(from))}`,
+      labelled: true,
+    }));
 }
 
 type PointKind = 'money' | 'percent' | 'count';

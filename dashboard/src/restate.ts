@@ -12,6 +12,7 @@ const SUMMED_FIELDS: Record<Summed, true> = {
   debt_total: true,
   debt_3m_plus: true,
   employers_owing: true,
+  arrears_recovered: true,
   hi_participants: true,
   hi_population: true,
   si_participants: true,

@@ -20,6 +20,7 @@ import {
 } from '../../core/contracts/site-data.ts';
 import { TARGET_SCHEMES } from '../../core/reference/targets.ts';
 import { ART216, DEBT_BREAKDOWN_MEASURES } from '../../core/measures.ts';
+import { MEASURE_BREAKS } from '../../core/measure-breaks.ts';
 import { debtColumnsSelect, debtVersionSelect } from './debt-versions-sql.ts';
 
 const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
@@ -119,12 +120,29 @@ function assignedMeasures(): string[] {
 }
 
 /**
+ * national_figures' breaks (core/measure-breaks.ts): per measure whose meaning a template version
+ * changed, the reason and that version's first month; an empty relation when there is none.
+ */
+function measureBreaks(): string[] {
+  if (MEASURE_BREAKS.length === 0)
+    return [
+      'SELECT CAST(NULL AS VARCHAR) AS measure, CAST(NULL AS VARCHAR) AS reason, CAST(NULL AS VARCHAR) AS break_from WHERE 1 = 0',
+    ];
+  return MEASURE_BREAKS.map((b, i) =>
+    i === 0
+      ? `SELECT ${quote(b.measure)} AS measure, ${quote(b.reason)} AS reason, ${quote(b.from)} AS break_from`
+      : `UNION ALL SELECT ${quote(b.measure)}, ${quote(b.reason)}, ${quote(b.from)}`,
+  );
+}
+
+/**
  * Each part as its lines (without indentation) and whether a comma follows the last; `rows`
  * parts are lines of their own, with no comma between them.
  */
 const PARTS: Record<string, () => { lines: string[]; more: boolean; rows?: true }> = {
   prosecution_stages: () => ({ lines: stageRows(), more: false, rows: true }),
   coverage_ratios: () => ({ lines: coverageRatios(), more: false, rows: true }),
+  measure_breaks: () => ({ lines: measureBreaks(), more: false, rows: true }),
   coverage_select: () => ({ lines: pageSelect(coverage), more: false }),
   enforcement_select: () => ({ lines: pageSelect(enforcement), more: false }),
   procedures_select: () => ({ lines: pageSelect(procedures), more: false }),

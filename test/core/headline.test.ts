@@ -31,6 +31,7 @@ function row(period: string, province: string, over: Partial<ProvinceRow> = {}):
     debt_total: 300,
     debt_3m_plus: 0,
     employers_owing: 1,
+    arrears_recovered: 0,
     hi_participants: 90,
     hi_population: 100,
     si_participants: 0,

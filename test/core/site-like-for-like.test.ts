@@ -54,6 +54,8 @@ describe('like-for-like changes', () => {
       units_expected: 34,
       value,
       compare_value: compareValue,
+      break_reason: null,
+      break_from: null,
     });
     // The national totals' change would count the three as a fall to zero: a different figure.
     const national = (p: string) => fixture.national.find((r) => r.period === p)?.debt_total ?? 0;

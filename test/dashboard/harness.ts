@@ -25,9 +25,10 @@ export interface Dashboard {
   close(): Promise<void>;
 }
 
-export async function openDashboard(): Promise<Dashboard> {
+/** `data`: the site data to serve (default: the fixture of 2025-03..2025-09). */
+export async function openDashboard(data?: SiteFixture): Promise<Dashboard> {
   const siteDir = mkdtempSync(join(tmpdir(), 'vss-site-'));
-  const fixture = writeSiteFixture(siteDir);
+  const fixture = writeSiteFixture(siteDir, data);
   const build = await buildSite({ outDir: siteDir });
   const server = await serveSite({ dir: siteDir, port: 0 });
   const browser = await launchChromium();

@@ -3,7 +3,7 @@ import { formatPeriod, formatVnd } from '../format.ts';
 import { pick, t } from '../i18n.ts';
 import { CHANGE_TEXT, VIEW_TEXT } from '../../../core/messages/index.ts';
 import { appendUnreportedNote, unreportedRows, unreportedUnits } from '../not-reported.ts';
-import { moneyPoint, trendFrame, trendTable, ty } from '../chart-helpers.ts';
+import { breakMarks, moneyPoint, trendFrame, trendTable, ty } from '../chart-helpers.ts';
 import {
   openClickedProvince,
   inRegion,
@@ -66,13 +66,20 @@ export async function renderDebt(ctx: PageContext): Promise<void> {
   appendChanges(ctx, schemes, t('debtTotal'), { kind: 'sum', measure: 'debt_total' });
   appendChanges(ctx, schemes, t('debtOld'), { kind: 'sum', measure: 'debt_3m_plus' });
   const pair = section(ctx);
+  const frame = trendFrame(data.meta.periods, period);
+  // arrears recovered counts more from the template with paid-off rows: its line breaks there
+  const marks = [
+    ...frame.marks,
+    ...breakMarks(data.meta.periods, 'arrears_recovered', t('arrearsRecovered')),
+  ];
   await Promise.all([
     chartPanel(pair, {
       id: 'debt-old',
       national: true,
       title: `${t('debtOldShareTrend')} (${pick(VIEW_TEXT.inTy)})`,
       spec: lineTrendSpec(points, {
-        ...trendFrame(data.meta.periods, period),
+        ...frame,
+        marks,
         description: t('debtOldShareTrend'),
         yTitle: t('amountTy'),
         seriesTitle: t('measure'),
@@ -82,6 +89,8 @@ export async function renderDebt(ctx: PageContext): Promise<void> {
       fileName: `no-3-thang-${period}`,
       stamp,
       wide: false,
+    }).then((panel) => {
+      appendChanges(ctx, panel, t('arrearsRecovered'), { kind: 'sum', measure: 'arrears_recovered' });
     }),
     chartPanel(pair, {
       id: 'debt-old-ranking',

@@ -18,8 +18,11 @@ export interface TrendOptions {
   series: readonly string[];
   /** d3 format of the y axis. */
   format?: string;
-  /** Vertical rules: the month being viewed, the 2025 reform. */
-  marks?: readonly { period: string; note: string }[];
+  /**
+   * Vertical rules: the month being viewed, the 2025 reform, a break in a series; a `labelled`
+   * rule also writes its note beside it (a break must be seen without hovering).
+   */
+  marks?: readonly { period: string; note: string; labelled?: boolean }[];
   noteTitle: string;
   height?: number;
 }
@@ -53,6 +56,7 @@ export function lineTrendSpec(points: readonly TrendPoint[], opts: TrendOptions)
   } as const;
   const scale = { domain: [...opts.series], range: COLOURS.slice(0, opts.series.length) };
   const legend = { orient: 'top', symbolType: 'stroke', symbolStrokeWidth: 2, symbolSize: 300 } as const;
+  const labelled = (opts.marks ?? []).filter((m) => m.labelled);
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     description: opts.description,
@@ -90,6 +94,11 @@ export function lineTrendSpec(points: readonly TrendPoint[], opts: TrendOptions)
         mark: { type: 'rule', strokeDash: [4, 4], color: '#666' },
         encoding: { x, tooltip: { field: 'note', type: 'nominal', title: opts.noteTitle } },
       },
+      ...labelled.map((m) => ({
+        data: { values: [{ month: `${m.period}-01`, note: m.note }] },
+        mark: { type: 'text' as const, align: 'left' as const, baseline: 'top' as const, dx: 4, dy: 4, y: 0 },
+        encoding: { x, text: { field: 'note', type: 'nominal' as const } },
+      })),
     ],
   };
 }

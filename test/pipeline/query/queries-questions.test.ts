@@ -81,6 +81,9 @@ describe('national_figures', () => {
       previous_year_value: 200,
       yoy_change: 3200,
       yoy_pct: 1600,
+      mom_break: null,
+      yoy_break: null,
+      break_from: null,
     });
     expect(byMeasure(rows, 'hi_pct_of_target')).toMatchObject({
       value: 90,

@@ -66,6 +66,8 @@ describe('refreshSite', () => {
         units_expected: 34,
         value: 200 + 550,
         compare_value: 175 + 340 + 60,
+        break_reason: null,
+        break_from: null,
       },
     ]);
     // No coverage report for July: no change of coverage rather than a fall to zero.

@@ -175,3 +175,35 @@ describe('debt_rows: one reading of both template versions', () => {
     expect((await both.duckdb.runNamed('police_coordination', all)).rows).toEqual(duckdb.rows);
   });
 });
+
+describe('national_figures across the template change', () => {
+  it('gives arrears recovered no change across 2026-07, and debt its change, on both engines', async () => {
+    const params = { period: '2026-07' };
+    const duckdb = await both.duckdb.runNamed('national_figures', params);
+    const of = (measure: string) => duckdb.rows.find((r) => r.measure === measure);
+    // 2026-07 recovers the paid-off row's 4 000 000, 2026-06 nothing: a break, not a change
+    expect(of('arrears_recovered')).toMatchObject({
+      value: 4_000_000,
+      previous_month_value: 0,
+      mom_change: null,
+      mom_pct: null,
+      mom_break: 'template_changed',
+      break_from: '2026-07',
+    });
+    // debt: 4 debtors of 60 000 000 against 5 the month before
+    expect(of('debt_total')).toMatchObject({
+      value: 240_000_000,
+      previous_month_value: 300_000_000,
+      mom_change: -60_000_000,
+      mom_pct: -20,
+      mom_break: null,
+      break_from: null,
+    });
+    expect((await both.athena.runNamed('national_figures', params)).rows).toEqual(duckdb.rows);
+  });
+
+  it('compares arrears recovered within one template version', async () => {
+    const { rows } = await both.duckdb.runNamed('national_figures', { period: '2026-06' });
+    expect(rows.find((r) => r.measure === 'arrears_recovered')).toMatchObject({ mom_break: null });
+  });
+});
