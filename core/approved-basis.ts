@@ -32,3 +32,18 @@ export function approvedCompleteness(
     approved.has(reportKey(c.dataset, c.period, c.province)) ? c : { ...c, status: 'missing' },
   );
 }
+
+/**
+ * Which rows of a dataset a national sum counts on `basis`: every row on `latest`; on `approved`,
+ * those of the units whose report of the dataset for the month is approved (as the approved-only
+ * national.json sums), so a sum on that basis differs by exactly the unapproved units' figures.
+ */
+export function countedOn(
+  basis: FigureBasis,
+  dataset: string,
+  approvals: readonly ApprovalRow[],
+): (row: { period: string; province: string }) => boolean {
+  if (basis === 'latest') return () => true;
+  const approved = approvedKeys(approvals);
+  return (row) => approved.has(reportKey(dataset, row.period, row.province));
+}

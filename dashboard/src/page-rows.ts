@@ -4,12 +4,17 @@ import type { PageContext } from './page-context.ts';
 import { restateRows } from './restate-rows.ts';
 import { loadPageData } from './site-data-client.ts';
 
-/** A page file in the chosen geography, with `summed` added up over merged units when restated. */
+/**
+ * A page file in the chosen geography, with `summed` added up over merged units when restated.
+ * `keep`: only the rows it accepts, chosen in the units they were reported in, before restating.
+ */
 export async function pageRows<K extends PageDataName, T extends { period: string; province: string }>(
   ctx: PageContext,
   name: K,
   summed: readonly (keyof T)[],
+  keep?: (row: T) => boolean,
 ): Promise<T[]> {
-  const rows = (await loadPageData(name)) as unknown as T[];
+  const all = (await loadPageData(name)) as unknown as T[];
+  const rows = keep ? all.filter(keep) : all;
   return ctx.route.geography === 'current' ? restateRows(rows, ctx.data.units, summed) : rows;
 }

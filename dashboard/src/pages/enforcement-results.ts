@@ -99,14 +99,19 @@ function coverageNote(
   panel.append(list);
 }
 
+/**
+ * `rows`: every unit's figures, for the units' ranking and table; `counted`: the rows the
+ * national sums count on the basis shown (approved reports only, or all of `rows`).
+ */
 export async function renderEnforcementResults(
   ctx: PageContext,
   rows: readonly EnforcementRow[],
+  counted: readonly EnforcementRow[] = rows,
 ): Promise<void> {
   const { period } = ctx.route;
   const periods = ctx.data.meta.periods;
   const chosen = (r: EnforcementRow) => inRegion(ctx, r.province, r.period);
-  const sums = periods.map((p) => resultSums(rows.filter(chosen), p));
+  const sums = periods.map((p) => resultSums(counted.filter(chosen), p));
   const withFigures = sums.filter((s) => RESULT_FIGURES.some((f) => s.figures[f].units > 0));
   const month = sums.find((s) => s.period === period) ?? resultSums([], period);
   const expected = unitsShown(ctx, period).length;

@@ -5,6 +5,7 @@
 import { PAGE_SUMS, type EnforcementRow, type ProsecutionRow } from '../../../core/contracts/site-data.ts';
 import { prosecution as prosecutionDef } from '../../../core/datasets/prosecution.ts';
 import { codesOf } from '../../../core/datasets/index.ts';
+import { countedOn } from '../../../core/approved-basis.ts';
 import { formatVnd } from '../format.ts';
 import { categoryLabel, pick, t } from '../i18n.ts';
 import { VIEW_TEXT } from '../../../core/messages/index.ts';
@@ -101,5 +102,16 @@ export async function renderEnforcement(ctx: PageContext): Promise<void> {
       fileName: `tien-phat-tinh-${period}`,
     },
   });
-  await renderEnforcementResults(ctx, enforcement);
+  // The national sums of the results count approved reports only on that basis, like the national
+  // figures; the units' own figures (ranking, table) are the same on both bases.
+  const counted =
+    route.basis === 'latest'
+      ? enforcement
+      : await pageRows<'enforcement', EnforcementRow>(
+          ctx,
+          'enforcement',
+          PAGE_SUMS.enforcement,
+          countedOn(route.basis, 'enforcement', data.approvals),
+        );
+  await renderEnforcementResults(ctx, enforcement, counted);
 }
