@@ -378,4 +378,6 @@ export const PAGE_SUMS = {
   >[],
   procedures: summedColumns(procedures).map((s) => s.output.name) as readonly SummedName<typeof procedures>[],
   prosecution: ['dossiers', 'amount'] as const,
+  /** Age bands, sectors, interest: each a part of a unit's debt, so a merged unit's is the sum. */
+  debtBreakdown: DEBT_BREAKDOWN_MEASURES,
 } as const;

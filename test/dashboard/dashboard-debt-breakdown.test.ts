@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SITE_FILES, type DebtBreakdownRow } from '../../core/contracts/site-data.ts';
 import { openDashboard, waitForPage, type Dashboard } from './harness.ts';
+import { CROSSWALK } from './crosswalk.ts';
 
 const MONTH = '2025-08';
 /** A month left as the fixture has it: no unit split its debt by sector. */
@@ -99,6 +100,39 @@ describe('the debt page by sector', () => {
     expect(value('Doanh nghiệp nhà nước')).toBe(sum('state'));
     expect(value('Doanh nghiệp có vốn đầu tư nước ngoài')).toBe(sum('fdi'));
     expect(value('Doanh nghiệp ngoài nhà nước')).toBe(sum('non_state'));
+    expect(dash.problems).toEqual([]);
+  });
+
+  it("restated to today's 34, sums a region's merged old units that all reported", async () => {
+    const period = '2025-05';
+    const region = dash.fixture.units.find((u) => u.generation === '34' && u.code === '08')?.region_vi ?? '';
+    const inRegion = new Set(
+      dash.fixture.units.filter((u) => u.generation === '34' && u.region_vi === region).map((u) => u.code),
+    );
+    // a current unit counts only when every old unit of it sent its debt report (crosswalk CSV)
+    const sent = (old: string) =>
+      dash.fixture.completeness.some(
+        (c) => c.dataset === 'debt' && c.period === period && c.province === old && c.status !== 'missing',
+      );
+    const oldOf = (now: string) => [...CROSSWALK].filter(([, n]) => n === now).map(([old]) => old);
+    const counted = [...inRegion].filter((now) => oldOf(now).every(sent));
+    const parts = dash.fixture.debtBreakdown.filter(
+      (r) => r.period === period && counted.includes(CROSSWALK.get(r.province) ?? ''),
+    );
+    expect(counted.length).toBeLessThan(inRegion.size); // some unit of the region is partly missing
+    expect(parts.length).toBeGreaterThan(counted.length); // some counted unit is a merger
+    await dash.open(`page=debt&month=${period}&geo=34&region=${encodeURIComponent(region)}`, 'debt', period);
+    const [download] = await Promise.all([
+      dash.page.waitForEvent('download'),
+      dash.page.locator('#panel-debt-age button[data-export="csv"]').click(),
+    ]);
+    const lines = readFileSync(await download.path(), 'utf8')
+      .slice(1)
+      .trim()
+      .split('\r\n');
+    const value = (label: string) => Number(lines.find((l) => l.startsWith(`${label},`))?.split(',')[1]);
+    expect(value('Dưới 3 tháng')).toBe(parts.reduce((s, r) => s + (r.debt_age_lt3 ?? 0), 0));
+    expect(value('Từ 12 tháng trở lên')).toBe(parts.reduce((s, r) => s + (r.debt_age_12_plus ?? 0), 0));
     expect(dash.problems).toEqual([]);
   });
 

@@ -2,17 +2,17 @@
  * The debt page's breakdown of the month shown: debt by months overdue and by employer sector,
  * and the late-payment interest (site data debt-breakdown.json). A unit that sent no report, or
  * reported in a month before the sector split (debt template version 2), is left out and named
- * as not reported, never counted as 0.
+ * as not reported, never counted as 0. In today's 34 units the rows of merged units are summed.
  */
 import { debt } from '../../../core/datasets/debt.ts';
 import { lakeColumns, versionFrom } from '../../../core/datasets/index.ts';
 import { DEBT_BREAKDOWN_TEXT as TEXT, VIEW_TEXT } from '../../../core/messages/index.ts';
-import type { DebtBreakdownRow } from '../../../core/contracts/site-data.ts';
+import { PAGE_SUMS, type DebtBreakdownRow } from '../../../core/contracts/site-data.ts';
 import { formatPeriod, formatVnd } from '../format.ts';
 import { lang, pick } from '../i18n.ts';
-import { inRegion, section, stampFor, type PageContext } from '../page-context.ts';
+import { inRegion, reportedUnits, section, stampFor, type PageContext } from '../page-context.ts';
+import { pageRows } from '../page-rows.ts';
 import { chartPanel } from '../panel.ts';
-import { loadPageData } from '../site-data-client.ts';
 import { ty } from '../chart-helpers.ts';
 import { barRankingSpec, type RankedBar } from '../specs/bar-ranking.ts';
 import { OKABE_ITO } from '../specs/palette.ts';
@@ -55,9 +55,12 @@ function note(panel: HTMLElement, text: string): void {
 
 export async function renderDebtBreakdown(ctx: PageContext): Promise<void> {
   const { period } = ctx.route;
-  const rows = (await loadPageData('debtBreakdown')).filter(
-    (r) => r.period === period && inRegion(ctx, r.province, period),
-  );
+  // Restated to today's 34, a merged unit sums its old units' rows and counts only when every one
+  // of them reported debt (as in the ranking beside it): a partial sum would read as a fall.
+  const reported = reportedUnits(ctx, 'debt', period);
+  const rows = (
+    await pageRows<'debtBreakdown', DebtBreakdownRow>(ctx, 'debtBreakdown', PAGE_SUMS.debtBreakdown)
+  ).filter((r) => r.period === period && inRegion(ctx, r.province, period) && reported.has(r.province));
   // Interest, like the sectors, is in every summary of a version-2 month and in none before.
   const withSector = rows.filter((r) => r.debt_interest !== null);
   const stamp = stampFor(ctx, 'debt');
