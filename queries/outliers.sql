@@ -6,6 +6,9 @@
 -- engines agree. measure 'all' judges every measure. Earlier months are restated to the month's
 -- units ('reported') or to the 34 ('current') so the 2025 merger is not itself flagged.
 -- previous_month is derived from period by the caller (core/comparison-months.ts).
+-- A measure whose meaning a template version changed (core/measure-breaks.ts) is judged only
+-- against months of the same meaning: no jump ratio at the version's first month (mom_ratio
+-- NULL), and no earlier month in its history from then on.
 -- params: period, geography=reported, previous_month, period, measure=all, jump_ratio=2, jump_ratio=2, z_threshold=3.5
 WITH given AS (
   SELECT m.period, x.geography
@@ -32,6 +35,11 @@ placed AS (
   WHERE s.period <= ? AND ? IN ('all', s.measure)
   GROUP BY 1, 2, 3
 ),
+breaks AS (
+  -- begin generated: measure_breaks
+  SELECT 'arrears_recovered' AS measure, 'template_changed' AS reason, '2026-07' AS break_from
+  -- end generated
+),
 history AS (
   SELECT
     pl.unit,
@@ -41,6 +49,8 @@ history AS (
     COUNT(*) OVER (PARTITION BY pl.unit, pl.measure) AS n
   FROM placed pl
   JOIN given g ON pl.period < g.period
+  LEFT JOIN breaks br ON br.measure = pl.measure AND pl.period < br.break_from AND br.break_from <= g.period
+  WHERE br.measure IS NULL
 ),
 medians AS (
   SELECT unit, measure, AVG(CAST(value AS DOUBLE)) AS median, MAX(n) AS months
@@ -70,7 +80,7 @@ judged AS (
     c.measure,
     c.value,
     b.value AS previous_value,
-    CASE WHEN b.value > 0 THEN CAST(c.value AS DOUBLE) / b.value END AS mom_ratio,
+    CASE WHEN b.value > 0 AND br.measure IS NULL THEN CAST(c.value AS DOUBLE) / b.value END AS mom_ratio,
     md.median,
     ma.mad,
     md.months AS history_months,
@@ -78,6 +88,7 @@ judged AS (
   FROM placed c
   JOIN given g ON c.period = g.period
   LEFT JOIN previous pv ON 1 = 1
+  LEFT JOIN breaks br ON br.measure = c.measure AND br.break_from = g.period
   LEFT JOIN placed b ON b.unit = c.unit AND b.measure = c.measure AND b.period = pv.period
   LEFT JOIN medians md ON md.unit = c.unit AND md.measure = c.measure
   LEFT JOIN mads ma ON ma.unit = c.unit AND ma.measure = c.measure

@@ -5,6 +5,9 @@
 -- restated through vss.provinces.current_code. Across the 63 -> 34 change the month before is
 -- restated to this month's units, so the change compares like with like.
 -- previous_month is derived from period by the caller (core/comparison-months.ts).
+-- A measure whose meaning a template version changed from this month (core/measure-breaks.ts:
+-- arrears recovered at debt template version 2) has no change: change is NULL and change_break
+-- names the reason ('template_changed'); it is NULL on every other row.
 -- params: period, geography=reported, measure=debt_total, period, previous_month
 WITH given AS (
   SELECT m.period, x.geography
@@ -46,6 +49,11 @@ month_before AS (
   JOIN given g ON pl.period <> g.period
   GROUP BY pl.unit
 ),
+breaks AS (
+  -- begin generated: measure_breaks
+  SELECT 'arrears_recovered' AS measure, 'template_changed' AS reason, '2026-07' AS break_from
+  -- end generated
+),
 ranked AS (
   SELECT
     u.code AS province,
@@ -67,8 +75,10 @@ SELECT
   r.value,
   r.value_rank,
   r.previous_value,
-  r.value - r.previous_value AS change,
-  r.previous_rank
+  CASE WHEN br.reason IS NULL THEN r.value - r.previous_value END AS change,
+  r.previous_rank,
+  br.reason AS change_break
 FROM ranked r
 CROSS JOIN given g
+LEFT JOIN breaks br ON br.measure = r.measure AND br.break_from = g.period
 ORDER BY r.value_rank, r.province

@@ -45,7 +45,8 @@ export function trendFrame(periods: readonly string[], selected: string) {
 
 /**
  * The labelled rules of a measure's breaks (a template change of what it counts) within the
- * months shown: "Thu hồi nợ: mẫu báo cáo thay đổi từ 2026-07" at 2026-07.
+ * months shown: at 2026-07, "mẫu báo cáo thay đổi từ 2026-07" on the chart and
+ * "Thu hồi nợ: mẫu báo cáo thay đổi từ 2026-07" in the rule's tooltip.
  */
 export function breakMarks(periods: readonly string[], measure: string, label: string) {
   const first = periods[0] ?? '';
@@ -55,7 +56,7 @@ export function breakMarks(periods: readonly string[], measure: string, label: s
     .map((from) => ({
       period: from,
       note: `${label}: ${pick(CHANGE_TEXT.templateChanged(from))}`,
-      labelled: true,
+      label: pick(CHANGE_TEXT.templateChanged(from)),
     }));
 }
 

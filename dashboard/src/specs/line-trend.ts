@@ -19,10 +19,10 @@ export interface TrendOptions {
   /** d3 format of the y axis. */
   format?: string;
   /**
-   * Vertical rules: the month being viewed, the 2025 reform, a break in a series; a `labelled`
-   * rule also writes its note beside it (a break must be seen without hovering).
+   * Vertical rules: the month being viewed, the 2025 reform, a break in a series; a rule with a
+   * `label` also writes it beside the rule (a break must be seen without hovering).
    */
-  marks?: readonly { period: string; note: string; labelled?: boolean }[];
+  marks?: readonly { period: string; note: string; label?: string }[];
   noteTitle: string;
   height?: number;
 }
@@ -56,7 +56,7 @@ export function lineTrendSpec(points: readonly TrendPoint[], opts: TrendOptions)
   } as const;
   const scale = { domain: [...opts.series], range: COLOURS.slice(0, opts.series.length) };
   const legend = { orient: 'top', symbolType: 'stroke', symbolStrokeWidth: 2, symbolSize: 300 } as const;
-  const labelled = (opts.marks ?? []).filter((m) => m.labelled);
+  const labelled = (opts.marks ?? []).flatMap((m) => (m.label ? [{ ...m, label: m.label }] : []));
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     description: opts.description,
@@ -95,9 +95,19 @@ export function lineTrendSpec(points: readonly TrendPoint[], opts: TrendOptions)
         encoding: { x, tooltip: { field: 'note', type: 'nominal', title: opts.noteTitle } },
       },
       ...labelled.map((m) => ({
-        data: { values: [{ month: `${m.period}-01`, note: m.note }] },
-        mark: { type: 'text' as const, align: 'left' as const, baseline: 'top' as const, dx: 4, dy: 4, y: 0 },
-        encoding: { x, text: { field: 'note', type: 'nominal' as const } },
+        data: { values: [{ month: `${m.period}-01`, label: m.label }] },
+        // to the left of the rule, inside the plot (a break is late in the months shown), cut short
+        // rather than widening the chart
+        mark: {
+          type: 'text' as const,
+          align: 'right' as const,
+          baseline: 'top' as const,
+          dx: -4,
+          dy: 4,
+          y: 0,
+          limit: 220,
+        },
+        encoding: { x, text: { field: 'label', type: 'nominal' as const } },
       })),
     ],
   };

@@ -160,6 +160,7 @@ describe('province_ranking', () => {
         previous_value: 340 + 60, // Tuyên Quang and Hà Giang in June
         change: 150,
         previous_rank: 1,
+        change_break: null,
       },
       {
         period: '2025-07',
@@ -171,6 +172,7 @@ describe('province_ranking', () => {
         previous_value: 175,
         change: 25,
         previous_rank: 2,
+        change_break: null,
       },
     ]);
   });

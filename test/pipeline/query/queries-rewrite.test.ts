@@ -59,6 +59,7 @@ const ADDED: Record<string, readonly string[]> = {
   police_coordination: ['tinh_chat', 'bien_phap'],
   // the breaks in a measure's series at a template change (none in these months)
   national_figures: ['mom_break', 'yoy_break', 'break_from'],
+  province_ranking: ['change_break'],
 };
 
 /**

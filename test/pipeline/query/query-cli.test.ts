@@ -46,9 +46,9 @@ describe('vss query', () => {
     expect(code).toBe(0);
     const lines = stdout.split('\r\n');
     expect(lines[0]).toBe(
-      '\uFEFFperiod,measure,province,name_vi,value,value_rank,previous_value,change,previous_rank',
+      '\uFEFFperiod,measure,province,name_vi,value,value_rank,previous_value,change,previous_rank,change_break',
     );
-    expect(lines[1]).toBe('2025-07,debt_total,08,Tuyên Quang,550,1,400,150,1');
+    expect(lines[1]).toBe('2025-07,debt_total,08,Tuyên Quang,550,1,400,150,1,');
   });
 
   it('binds --geography to the queries that take it, and says so for those that do not', async () => {

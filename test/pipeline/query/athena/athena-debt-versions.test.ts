@@ -207,3 +207,53 @@ describe('national_figures across the template change', () => {
     expect(rows.find((r) => r.measure === 'arrears_recovered')).toMatchObject({ mom_break: null });
   });
 });
+
+describe('province_ranking and outliers across the template change', () => {
+  it('ranks arrears recovered with no change at 2026-07, debt with its change, on both engines', async () => {
+    const of = async (measure: string) => {
+      const params = { period: '2026-07', geography: 'reported', measure };
+      const duckdb = await both.duckdb.runNamed('province_ranking', params);
+      expect((await both.athena.runNamed('province_ranking', params)).rows).toEqual(duckdb.rows);
+      return duckdb.rows.find((r) => r.province === '79');
+    };
+    expect(await of('arrears_recovered')).toMatchObject({
+      value: 4_000_000,
+      previous_value: 0,
+      change: null,
+      change_break: 'template_changed',
+    });
+    expect(await of('debt_total')).toMatchObject({
+      value: 240_000_000,
+      previous_value: 300_000_000,
+      change: -60_000_000,
+      change_break: null,
+    });
+  });
+});
+
+describe('outliers at the template change', () => {
+  let jump: Awaited<ReturnType<typeof open>>;
+  beforeAll(async () => {
+    // 2026-06: one debtor owing 60 000 000 that paid 1 000 000; 2026-07: it owes five times as
+    // much and a paid-off employer's 4 000 000 is reported besides: both figures jump fivefold
+    const mirror = tempDir('outliers-break');
+    await writeLakeFile(mirror, 'debt', '2026-06', '79', [{ ...V1[0], da_thu_hoi: 1_000_000 }]);
+    await writeLakeFile(mirror, 'debt', '2026-07', '79', [
+      { ...v2(0, 300_000_000, 'fdi', 'late', 'none'), da_thu_hoi: 1_000_000 },
+      v2(4, 0, 'non_state', 'late', 'none'),
+    ]);
+    jump = await open(mirror);
+  });
+  afterAll(async () => {
+    await jump.close();
+  });
+
+  it("flags debt's fivefold jump at 2026-07 but not that of arrears recovered, on both engines", async () => {
+    const params = { period: '2026-07', geography: 'reported', measure: 'all', jump_ratio: 2 };
+    const duckdb = await jump.duckdb.runNamed('outliers', params);
+    const flagged = (measure: string) => duckdb.rows.find((r) => r.measure === measure);
+    expect(flagged('debt_total')).toMatchObject({ province: '79', mom_ratio: 5, jump_flag: 1 });
+    expect(flagged('arrears_recovered')).toBeUndefined();
+    expect((await jump.athena.runNamed('outliers', params)).rows).toEqual(duckdb.rows);
+  });
+});
