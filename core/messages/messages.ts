@@ -439,9 +439,9 @@ export const TARGETS_LOAD_MESSAGES = {
     vi: `Tệp chỉ tiêu giao: ${file}`,
     en: `National targets file: ${file}`,
   }),
-  loaded: (p: { rows: number; decisions: string[]; dir: string }): Bilingual => ({
-    vi: `Đã nạp ${vnNumber(p.rows)} dòng chỉ tiêu của quyết định ${p.decisions.join(', ')} vào ${p.dir}; quyết định mới nhất của mỗi đơn vị, mỗi năm là chỉ tiêu có hiệu lực, các quyết định cũ vẫn được lưu.`,
-    en: `Loaded ${enNumber(p.rows)} target rows of decision ${p.decisions.join(', ')} into ${p.dir}; each unit-year's latest decision is in force, earlier ones are kept.`,
+  loaded: (p: { rows: number; decisions: string[]; where: string }): Bilingual => ({
+    vi: `Đã nạp ${vnNumber(p.rows)} dòng chỉ tiêu của quyết định ${p.decisions.join(', ')} vào ${p.where}; quyết định mới nhất của mỗi đơn vị, mỗi năm là chỉ tiêu có hiệu lực, các quyết định cũ vẫn được lưu; lần làm mới số liệu tiếp theo sẽ dùng chỉ tiêu này.`,
+    en: `Loaded ${enNumber(p.rows)} target rows of decision ${p.decisions.join(', ')} into ${p.where}; each unit-year's latest decision is in force, earlier ones are kept; the next refresh uses them.`,
   }),
   checked: (p: { rows: number }): Bilingual => ({
     vi: `Tệp hợp lệ (${vnNumber(p.rows)} dòng); chưa nạp vì đang chạy với --check.`,
