@@ -173,6 +173,10 @@ export const RULE_MESSAGES = {
     vi: `${q(p.column.vi)} chỉ được để trống khi ${q(p.when.vi)} là ${p.values.join(', ')}.`,
     en: `${q(p.column.en)} may be empty only when ${q(p.when.en)} is ${p.values.join(', ')}.`,
   }),
+  'rule.all_or_none': (p: { filled: ColumnLabel[]; missing: ColumnLabel[] }): Bilingual => ({
+    vi: `Chỉ điền ${p.filled.map((c) => q(c.vi)).join(', ')}, còn trống ${p.missing.map((c) => q(c.vi)).join(', ')}: các cột này phải điền đủ cả hoặc để trống cả, nên chưa đối chiếu được tổng. Dòng vẫn được nhận; hãy bổ sung ${p.missing.map((c) => q(c.vi)).join(', ')}.`,
+    en: `Only ${p.filled.map((c) => q(c.en)).join(', ')} filled, ${p.missing.map((c) => q(c.en)).join(', ')} empty: these columns are filled all together or not at all, so their sum could not be checked. The row is accepted; please add ${p.missing.map((c) => q(c.en)).join(', ')}.`,
+  }),
   'rule.paid_off': (p: {
     owed: ColumnLabel[];
     recovered: ColumnLabel;
