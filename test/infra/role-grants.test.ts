@@ -30,6 +30,7 @@ const EXPECTED = {
     'Allow s3:GetObject <lake>/ledger/*',
     'Allow s3:GetObject <lake>/receipts/*',
     'Allow s3:GetObject <lake>/summaries/*',
+    'Allow s3:GetObject <lake>/targets/history.parquet',
     'Allow s3:GetObject <uploads>/uploads/*',
     'Allow s3:GetObjectVersion <uploads>/uploads/*',
     'Allow s3:ListBucket <lake>',
