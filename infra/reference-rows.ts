@@ -9,16 +9,12 @@ import {
   DATASETS_TABLE,
   MONTHS_TABLE,
   PROVINCES_TABLE,
-  TARGETS_HISTORY_TABLE,
-  TARGETS_TABLE,
   type ReferenceTableDefinition,
   type ReferenceTableName,
 } from '../core/reference/reference-tables.ts';
 import type { ProvinceRegistry } from '../pipeline/reference/provinces.ts';
-import { datasetRows, provinceRows, targetRows } from '../pipeline/reference/table-rows.ts';
-import { nationalTargets } from '../pipeline/reference/targets.ts';
+import { datasetRows, provinceRows } from '../pipeline/reference/table-rows.ts';
 import { referenceGlueColumns, type GlueColumn } from './glue-columns.ts';
-import type { Targets } from '../core/reference/targets.ts';
 
 /**
  * DuckDB fills vss.months per run with the months the data spans. Athena has no run to do that
@@ -62,18 +58,17 @@ function glueTable(
   };
 }
 
-export function referenceTables(
-  registry: ProvinceRegistry,
-  targets: Targets = nationalTargets(),
-): ReferenceTable[] {
+/**
+ * The tables whose rows come with the code. The national targets are not among them: they are
+ * the lake's targets object, loaded by decision after the deploy (infra/targets-tables.ts).
+ */
+export function referenceTables(registry: ProvinceRegistry): ReferenceTable[] {
   const months = periodRange(FIRST_PERIOD, LAST_REFERENCE_PERIOD).map((period) => ({ period }));
   return [
     glueTable(PROVINCES_TABLE, provinceRows(registry)),
     glueTable(DATASETS_TABLE, datasetRows()),
     // Athena's months are not the data's but every month to the bound: its description says so.
     glueTable(MONTHS_TABLE, months, `Every month from ${FIRST_PERIOD} to ${LAST_REFERENCE_PERIOD}`),
-    glueTable(TARGETS_TABLE, targetRows(targets)),
-    glueTable(TARGETS_HISTORY_TABLE, targetRows(targets, 'history')),
   ];
 }
 

@@ -8,6 +8,7 @@ import { GlueCatalog } from './constructs/glue-catalog.ts';
 import { IngestPipeline } from './constructs/ingest-pipeline.ts';
 import { OperationsAlarms } from './constructs/operations-alarms.ts';
 import { ReferenceData } from './constructs/reference-data.ts';
+import { TargetsSeed } from './constructs/targets-seed.ts';
 import { RefreshSchedule, type RefreshEngine } from './constructs/refresh-schedule.ts';
 import { RefreshTrigger } from './constructs/refresh-trigger.ts';
 import { Storage } from './constructs/storage.ts';
@@ -45,6 +46,7 @@ export class VssStack extends Stack {
   readonly refreshTrigger: RefreshTrigger;
   readonly alarms: OperationsAlarms;
   readonly referenceData: ReferenceData;
+  readonly targetsSeed: TargetsSeed;
   readonly uploadApi: UploadApi;
   readonly uploadCors: UploadCors;
 
@@ -94,6 +96,7 @@ export class VssStack extends Stack {
       removalPolicy,
     });
     this.referenceData = new ReferenceData(this, 'ReferenceData', { lake, key, tables: reference });
+    this.targetsSeed = new TargetsSeed(this, 'TargetsSeed', { lake, key, removalPolicy });
     this.uploadAccess = new UploadAccess(this, 'UploadAccess', {
       envName: props.envName,
       uploads,

@@ -10,15 +10,17 @@ import {
   LEDGER_PREFIX,
   localPaths,
   SUMMARIES_PREFIX,
+  TARGETS_PREFIX,
 } from '../core/contracts/layout.ts';
 import type { MirrorReport } from '../pipeline/mirror/mirror.ts';
 
-/** The lake bucket's prefixes the mirror copies (the sign-off records for the refresh's states). */
+/** The lake bucket's prefixes the mirror copies (the sign-off records for the refresh's states, the targets). */
 export const MIRRORED_PREFIXES: readonly string[] = [
   LAKE_PREFIX,
   SUMMARIES_PREFIX,
   LEDGER_PREFIX,
   APPROVALS_PREFIX,
+  TARGETS_PREFIX,
 ];
 
 /** Null when the data directory has no local S3 lake yet (the mirror is then read as it is). */

@@ -11,6 +11,7 @@
  *                   approvals/<YYYY-MM>/<province>/<approval id>.json            sign-off records (pipeline/approval/)
  *                   approvals/<YYYY-MM>/published/<snapshot id>.json             a month's published figures
  *                   annotated/<dataset>/<YYYY-MM>/<province>/<upload id>.xlsx    a workbook with its findings marked
+ *                   targets/history.parquet     the national targets, every decision loaded (one object, replaced whole)
  *
  * The folder builders take plain strings so that the Athena projection templates and IAM globs
  * (infra/) are written with the same function as the keys, placeholders standing for the parts.
@@ -37,6 +38,14 @@ export const ANNOTATED_PREFIX = 'annotated/';
 export const ATTEMPTS_PREFIX = 'attempts/';
 /** Sign-off records (approve, reopen, return, publish) of a province-month, every report at once. */
 export const APPROVALS_PREFIX = 'approvals/';
+
+/**
+ * The national targets (core/reference/targets.ts): every decision's rows in one Parquet object,
+ * replaced whole by one PUT when a decision is loaded, so a reader sees the history before the
+ * decision or after it, never part of it. Outside reference/, which the deploy rewrites and prunes.
+ */
+export const TARGETS_PREFIX = 'targets/';
+export const TARGETS_KEY = `${TARGETS_PREFIX}history.parquet`;
 
 /** A file name a province may use: no path separators, no leading dot, printable, not too long. */
 const SAFE_FILE_NAME = /^(?!\.)[^/\\]{1,200}$/u;

@@ -17,6 +17,8 @@ function ruleText(rule: RowRule): string {
       return `\`${rule.left}\` ≤ \`${rule.right}\``;
     case 'required_unless':
       return `\`${rule.column}\` may be empty only when \`${rule.when}\` is ${rule.values.join(' or ')}`;
+    case 'all_or_none':
+      return `${rule.columns.map((p) => `\`${p}\``).join(', ')} filled all together or not at all`;
     case 'paid_off':
       return `a row with ${rule.owed.map((p) => `\`${p}\``).join(' + ')} = 0 (paid off this month) has \`${rule.recovered}\` > 0 and \`${rule.months}\` = 0`;
   }

@@ -129,7 +129,13 @@ export const enforcement = {
     { kind: 'not_greater', left: 'so_don_vi_vi_pham', right: 'so_don_vi_duoc_thanh_tra', severity: 'error' },
     // Collection lags the decision, often by months: a warning, not a rejection.
     { kind: 'not_greater', left: 'tien_phat_da_thu', right: 'tien_phat', severity: 'warning' },
-    // Judged only when all three types are filled in (an older template has none of them).
+    // Judged only when all three types are filled in (an older template has none of them); a
+    // report with only some of them is taken, with a warning that the sum could not be checked.
+    {
+      kind: 'all_or_none',
+      columns: ['so_cuoc_theo_ke_hoach', 'so_cuoc_dot_xuat', 'so_cuoc_chuyen_nganh'],
+      severity: 'warning',
+    },
     {
       kind: 'sum_equals',
       parts: ['so_cuoc_theo_ke_hoach', 'so_cuoc_dot_xuat', 'so_cuoc_chuyen_nganh'],

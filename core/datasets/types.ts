@@ -75,7 +75,13 @@ export type RowRule =
    * `recovered` > 0 and `months` = 0: otherwise it is no debtor at all, or it would put a
    * settled employer among the overdue.
    */
-  | { kind: 'paid_off'; owed: readonly string[]; recovered: string; months: string; severity: 'error' };
+  | { kind: 'paid_off'; owed: readonly string[]; recovered: string; months: string; severity: 'error' }
+  /**
+   * `columns` are filled all together or not at all: with only some of them, the others' figures
+   * are unknown, so a rule over all of them (a sum) cannot be judged and the row is taken as it
+   * is, with a warning naming what is filled and what is missing.
+   */
+  | { kind: 'all_or_none'; columns: readonly string[]; severity: 'warning' };
 
 /** Columns a later template version puts after the column `after` of the version before it. */
 export interface AddedColumns {

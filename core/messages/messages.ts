@@ -173,6 +173,10 @@ export const RULE_MESSAGES = {
     vi: `${q(p.column.vi)} chỉ được để trống khi ${q(p.when.vi)} là ${p.values.join(', ')}.`,
     en: `${q(p.column.en)} may be empty only when ${q(p.when.en)} is ${p.values.join(', ')}.`,
   }),
+  'rule.all_or_none': (p: { filled: ColumnLabel[]; missing: ColumnLabel[] }): Bilingual => ({
+    vi: `Chỉ điền ${p.filled.map((c) => q(c.vi)).join(', ')}, còn trống ${p.missing.map((c) => q(c.vi)).join(', ')}: các cột này phải điền đủ cả hoặc để trống cả, nên chưa đối chiếu được tổng. Dòng vẫn được nhận; hãy bổ sung ${p.missing.map((c) => q(c.vi)).join(', ')}.`,
+    en: `Only ${p.filled.map((c) => q(c.en)).join(', ')} filled, ${p.missing.map((c) => q(c.en)).join(', ')} empty: these columns are filled all together or not at all, so their sum could not be checked. The row is accepted; please add ${p.missing.map((c) => q(c.en)).join(', ')}.`,
+  }),
   'rule.paid_off': (p: {
     owed: ColumnLabel[];
     recovered: ColumnLabel;
@@ -439,9 +443,9 @@ export const TARGETS_LOAD_MESSAGES = {
     vi: `Tệp chỉ tiêu giao: ${file}`,
     en: `National targets file: ${file}`,
   }),
-  loaded: (p: { rows: number; decisions: string[]; dir: string }): Bilingual => ({
-    vi: `Đã nạp ${vnNumber(p.rows)} dòng chỉ tiêu của quyết định ${p.decisions.join(', ')} vào ${p.dir}; quyết định mới nhất của mỗi đơn vị, mỗi năm là chỉ tiêu có hiệu lực, các quyết định cũ vẫn được lưu.`,
-    en: `Loaded ${enNumber(p.rows)} target rows of decision ${p.decisions.join(', ')} into ${p.dir}; each unit-year's latest decision is in force, earlier ones are kept.`,
+  loaded: (p: { rows: number; decisions: string[]; where: string }): Bilingual => ({
+    vi: `Đã nạp ${vnNumber(p.rows)} dòng chỉ tiêu của quyết định ${p.decisions.join(', ')} vào ${p.where}; quyết định mới nhất của mỗi đơn vị, mỗi năm là chỉ tiêu có hiệu lực, các quyết định cũ vẫn được lưu; lần làm mới số liệu tiếp theo sẽ dùng chỉ tiêu này.`,
+    en: `Loaded ${enNumber(p.rows)} target rows of decision ${p.decisions.join(', ')} into ${p.where}; each unit-year's latest decision is in force, earlier ones are kept; the next refresh uses them.`,
   }),
   checked: (p: { rows: number }): Bilingual => ({
     vi: `Tệp hợp lệ (${vnNumber(p.rows)} dòng); chưa nạp vì đang chạy với --check.`,

@@ -36,6 +36,7 @@ export const RULE_NAMES: Readonly<Partial<Record<RuleId, Bilingual>>> = {
   'rule.sum_equals': b('Các phần cộng lại bằng tổng', 'The parts add up to the total'),
   'rule.not_greater': b('Không vượt quá cột đối chiếu', 'Not more than the related column'),
   'rule.required_unless': b('Bắt buộc có giá trị trong trường hợp này', 'Required in this case'),
+  'rule.all_or_none': b('Điền đủ cả nhóm cột hoặc để trống cả', 'All of the columns filled, or none'),
   'rule.paid_off': b(
     'Dòng đã trả hết nợ: có số thu hồi, không còn tháng nợ',
     'A paid-off row: arrears recovered, no months overdue',

@@ -18,6 +18,9 @@ import {
   summariesTableLocation,
 } from '../partition-projection.ts';
 import { referenceTableLocation, type ReferenceTable } from '../reference-rows.ts';
+import { referenceGlueColumns } from '../glue-columns.ts';
+import { TARGETS_HISTORY_TABLE, TARGETS_TABLE } from '../../core/reference/reference-tables.ts';
+import { athenaViewOriginalText, targetsHistoryLocation, targetsViewColumns } from '../targets-tables.ts';
 
 export interface GlueCatalogProps {
   readonly lake: s3.IBucket;
@@ -137,6 +140,36 @@ export class GlueCatalog extends Construct {
         },
       });
     }
+    tables.targets_history = new glue.CfnTable(this, 'Table-targets_history', {
+      catalogId,
+      databaseName: this.databaseName,
+      tableInput: {
+        name: TARGETS_HISTORY_TABLE.name,
+        description: TARGETS_HISTORY_TABLE.description,
+        tableType: 'EXTERNAL_TABLE',
+        parameters: { classification: 'parquet' },
+        storageDescriptor: {
+          columns: referenceGlueColumns(TARGETS_HISTORY_TABLE),
+          location: targetsHistoryLocation(bucket),
+          ...PARQUET,
+        },
+      },
+    });
+    // A view, as Athena stores one: the rows in force, read from the history at every query.
+    tables.targets = new glue.CfnTable(this, 'Table-targets', {
+      catalogId,
+      databaseName: this.databaseName,
+      tableInput: {
+        name: TARGETS_TABLE.name,
+        description: TARGETS_TABLE.description,
+        tableType: 'VIRTUAL_VIEW',
+        parameters: { presto_view: 'true', comment: 'Presto View' },
+        viewOriginalText: athenaViewOriginalText(this.databaseName),
+        viewExpandedText: '/* Presto View */',
+        storageDescriptor: { columns: targetsViewColumns(), serdeInfo: {} },
+      },
+    });
+    tables.targets.addDependency(tables.targets_history);
     for (const table of Object.values(tables)) table.node.addDependency(database);
     this.tables = tables;
   }

@@ -12,6 +12,7 @@ import {
   LEDGER_PREFIX,
   RECEIPTS_PREFIX,
   SUMMARIES_PREFIX,
+  TARGETS_KEY,
   UPLOADS_PREFIX,
 } from '../../core/contracts/layout.ts';
 import { stackEnvironment } from '../../functions/environment.ts';
@@ -94,6 +95,13 @@ export class IngestPipeline extends Construct {
         // The ingest reads and writes lake objects; it never deletes one (replay, run by an operator, does).
         actions: ['s3:GetObject', 's3:PutObject'],
         resources: lakeObjects,
+      }),
+    );
+    // The national targets a coverage upload is checked against: the one object, read only.
+    role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['s3:GetObject'],
+        resources: [props.lake.arnForObjects(TARGETS_KEY)],
       }),
     );
     // Sign-off records are read, never written, by the ingest: they decide which upload counts.

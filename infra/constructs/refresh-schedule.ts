@@ -15,6 +15,7 @@ import {
   lakeMonthPrefix,
   LEDGER_PREFIX,
   SUMMARIES_PREFIX,
+  TARGETS_PREFIX,
 } from '../../core/contracts/layout.ts';
 import { PUBLISHED_MANIFEST_KEY } from '../../pipeline/refresh/publish-site-data.ts';
 import { grantAthenaQueries, type AthenaQueryAccess } from '../athena-query-access.ts';
@@ -169,13 +170,20 @@ export class RefreshSchedule extends Construct {
 
 /**
  * The lake prefixes the refresh reads: what it mirrors (refreshMirrorPrefixes in
- * pipeline/refresh/refresh.ts: the detail datasets but debt, summaries/, ledger/, approvals/) and the employer-level
+ * pipeline/refresh/refresh.ts: the detail datasets but debt, summaries/, ledger/, approvals/, targets/) and the employer-level
  * debt of one month (debtMonthPrefix). Spelled here so the app does not load the query engine;
  * test/infra/role-grants.test.ts holds the two equal.
  */
 export function refreshReadPrefixes(): string[] {
   const detail = DATASET_NAMES.filter((d) => d !== 'debt').map(lakeDatasetPrefix);
-  return [...detail, SUMMARIES_PREFIX, LEDGER_PREFIX, APPROVALS_PREFIX, lakeMonthPrefix('debt', '')];
+  return [
+    ...detail,
+    SUMMARIES_PREFIX,
+    LEDGER_PREFIX,
+    APPROVALS_PREFIX,
+    TARGETS_PREFIX,
+    lakeMonthPrefix('debt', ''),
+  ];
 }
 
 function findSchedulerRole(scope: IConstruct): IConstruct | undefined {

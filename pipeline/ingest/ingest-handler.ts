@@ -9,7 +9,7 @@ import { StorageError } from '../../core/errors.ts';
 import { provinceMonthName } from '../../core/contracts/layout.ts';
 import { summaryWriter } from '../summary/write-summary.ts';
 import { validateUpload } from '../validate/index.ts';
-import { nationalTargets } from '../reference/targets.ts';
+import { s3TargetsObject, targetsOf } from '../reference/targets-object.ts';
 import type { Targets } from '../../core/reference/targets.ts';
 import { uploadOfRecord } from './event-key.ts';
 import { createKeyedLock } from './keyed-lock.ts';
@@ -31,10 +31,11 @@ export interface IngestDeps {
   trustSubmittedAt?: boolean;
   validate?: ValidateUpload;
   /**
-   * The national targets coverage uploads are checked against. Default: the reference folder's
-   * targets.csv (VSS_REFERENCE_DIR; in a Lambda the bundle's copy), read on the first coverage upload.
+   * The national targets coverage uploads are checked against. Default: the lake's targets object
+   * (TARGETS_KEY), read for each coverage upload, so a decision loaded meanwhile counts at once;
+   * the seed while the lake has none.
    */
-  targets?: () => Targets;
+  targets?: () => Targets | Promise<Targets>;
   /** Written after every lake write from the same rows (the province-month's summary). */
   besideLake?: BesideLake;
   log?: (entry: Record<string, unknown>) => void;
@@ -54,7 +55,7 @@ export function createIngestHandler(deps: IngestDeps): (event: S3Event) => Promi
     uploadsBucket: deps.uploadsBucket,
     lakeBucket: deps.lakeBucket,
     validate: deps.validate ?? validateUpload,
-    targets: deps.targets ?? nationalTargets,
+    targets: deps.targets ?? (() => targetsOf(s3TargetsObject(deps.s3, deps.lakeBucket))),
     now: deps.now ?? (() => new Date()),
     tmpDir: deps.tmpDir,
     trustSubmittedAt: deps.trustSubmittedAt ?? false,

@@ -92,7 +92,7 @@ export async function processUpload(
     now: ctx.now(),
     fastPath: { tmpDir: ctx.tmpDir ?? tmpdir() },
     // Only coverage carries a target of its own; the other datasets never read the reference.
-    targets: location.dataset === 'coverage' ? ctx.targets() : undefined,
+    targets: location.dataset === 'coverage' ? await ctx.targets() : undefined,
   });
   await endValidation(ctx.s3, ctx.lakeBucket, marker);
   return settle(ctx, record, upload, { versionId, sha256, receivedAt, object }, validated);

@@ -18,8 +18,8 @@ export interface UploadContext {
   uploadsBucket: string;
   lakeBucket: string;
   validate: ValidateUpload;
-  /** The national targets reference, read when a coverage upload is first checked against it. */
-  targets: () => Targets;
+  /** The national targets, read for each coverage upload checked against them (the lake's object). */
+  targets: () => Targets | Promise<Targets>;
   now: () => Date;
   tmpDir?: string;
   trustSubmittedAt: boolean;

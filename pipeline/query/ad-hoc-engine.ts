@@ -10,6 +10,7 @@ import { isPositional } from './engine.ts';
 import { execute } from './execute.ts';
 import { loadNamedQuery } from './named-query.ts';
 import { mentionedNames, viewRelations, type VssRelation } from './relations.ts';
+import { isSchemaMismatch } from './schema-mismatch.ts';
 import type { SchemaMatch } from './views.ts';
 
 export type AdHocEngine = Pick<Engine, 'runQuery' | 'runNamed' | 'close'>;
@@ -17,7 +18,10 @@ export type AdHocEngine = Pick<Engine, 'runQuery' | 'runNamed' | 'close'>;
 export type AdHocEngineOptions = Pick<
   EngineOptions,
   'mirrorDir' | 'range' | 'registry' | 'targets' | 'queriesDir' | 'backfillSummaries' | 'onStatement'
->;
+> & {
+  /** What runs each attempt of a query on DuckDB (default execute); a test counts the attempts. */
+  execute?: typeof execute;
+};
 
 function relationsByName(options: AdHocEngineOptions, schema: SchemaMatch): Map<string, VssRelation> {
   const byName = new Map<string, VssRelation>();
@@ -33,7 +37,9 @@ export async function openAdHocEngine(options: AdHocEngineOptions): Promise<AdHo
   await connection.run('SET parquet_metadata_cache = true');
   await connection.run('CREATE SCHEMA vss');
   // Views first take the first file's schema (no file opened but one at bind time); a query that
-  // fails on it runs again over views that read every file's schema, as openEngine's do.
+  // fails because a file does not have it (schema-mismatch.ts) runs again over views that read
+  // every file's schema, as openEngine's do. Any other error is the query's: reported at once.
+  const run = options.execute ?? execute;
   let schema: SchemaMatch = 'first';
   let byName = relationsByName(options, schema);
   const created = new Set<VssRelation>();
@@ -53,7 +59,7 @@ export async function openAdHocEngine(options: AdHocEngineOptions): Promise<AdHo
       const relation = byName.get(name);
       if (relation) await ensure(relation);
     }
-    return execute(connection, sql, isPositional(values) ? [...values] : { ...values });
+    return run(connection, sql, isPositional(values) ? [...values] : { ...values });
   };
 
   const send = async (sql: string, values: PositionalParams | QueryParams) => {
@@ -61,7 +67,7 @@ export async function openAdHocEngine(options: AdHocEngineOptions): Promise<AdHo
     try {
       return await attempt(sql, values);
     } catch (error) {
-      if (schema === 'union') throw error;
+      if (schema === 'union' || !isSchemaMismatch(error)) throw error;
       schema = 'union';
       byName = relationsByName(options, schema);
       // Every relation again, so no view of the first file's schema stays behind.

@@ -43,7 +43,7 @@ export interface EngineOptions {
   /** Months to report; default: from the first to the last month found in the lake and ledger. */
   range?: { from: Period; to: Period };
   registry?: ProvinceRegistry;
-  /** The national targets reference; default: reference/targets.csv. */
+  /** The national targets; default: the mirror's copy of the lake's targets object (else the seed). */
   targets?: Targets;
   queriesDir?: string;
   /**

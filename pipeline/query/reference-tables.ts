@@ -26,22 +26,32 @@ const DUCKDB_TYPE: Record<ReferenceColumnType, string> = {
   double: 'DOUBLE',
 };
 
+/** Where a definition's table is created: vss.<its name>, unless a writer stages it elsewhere. */
+export interface TablePlace {
+  schema: string;
+  name: string;
+}
+
 /** `CREATE OR REPLACE TABLE vss.<name> (...)`, every column NOT NULL but those the definition lets be empty. */
-export function createTableSql(table: ReferenceTableDefinition): string {
+export function createTableSql(
+  table: ReferenceTableDefinition,
+  place: TablePlace = { schema: 'vss', name: table.name },
+): string {
   const columns = table.columns.map(
     (c) => `${c.name} ${DUCKDB_TYPE[c.type]}${c.nullable ? '' : ' NOT NULL'}`,
   );
-  return `CREATE OR REPLACE TABLE vss.${table.name} (${columns.join(', ')})`;
+  return `CREATE OR REPLACE TABLE ${place.schema}.${place.name} (${columns.join(', ')})`;
 }
 
 /** Creates the table of a definition and appends its rows, each value as its column's type. */
-async function loadTable<T extends ReferenceTableDefinition>(
+export async function loadTable<T extends ReferenceTableDefinition>(
   connection: DuckDBConnection,
   table: T,
   rows: readonly ReferenceRowOf<T>[],
+  place: TablePlace = { schema: 'vss', name: table.name },
 ): Promise<void> {
-  await connection.run(createTableSql(table));
-  const appender = await connection.createAppender(table.name, 'vss');
+  await connection.run(createTableSql(table, place));
+  const appender = await connection.createAppender(place.name, place.schema);
   for (const row of rows) {
     for (const c of table.columns) {
       const v = (row as Record<string, unknown>)[c.name];

@@ -16,7 +16,7 @@ import {
   TARGETS_TABLE,
 } from '../../core/reference/reference-tables.ts';
 import { provinces, type ProvinceRegistry } from '../reference/provinces.ts';
-import { nationalTargets } from '../reference/targets.ts';
+import { mirrorTargets } from '../reference/targets-object.ts';
 import { ensureSummaries } from '../summary/backfill.ts';
 import {
   createDatasetsTable,
@@ -30,6 +30,7 @@ import { datasetViewSql, summariesViewSql, uploadsViewSql, type SchemaMatch } fr
 export interface RelationSource {
   mirrorDir: string;
   registry?: ProvinceRegistry;
+  /** Default: the mirror's copy of the lake's targets object, read when the tables are made. */
   targets?: Targets;
   /** Months to report; default: from the first to the last month found in the lake and ledger. */
   range?: { from: Period; to: Period };
@@ -57,7 +58,7 @@ export function referenceRelations(source: RelationSource): VssRelation[] {
     {
       names: [TARGETS_TABLE.name, TARGETS_HISTORY_TABLE.name],
       needs: [],
-      create: (c) => createTargetsTable(c, source.targets ?? nationalTargets()),
+      create: async (c) => createTargetsTable(c, source.targets ?? (await mirrorTargets(source.mirrorDir))),
     },
   ];
 }

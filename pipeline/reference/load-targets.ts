@@ -1,29 +1,31 @@
 /**
- * Loads a decision's targets file into the targets reference (targets.csv in the reference
- * folder, which the DuckDB engine, the ingest check and the deploy's Glue rows all read): checked
- * first (validate-targets.ts), then added beside every decision already there, so the history
- * keeps them all and the latest decision per unit-year is the one in force. A file with any
- * error leaves the reference as it was.
+ * Loads a decision's targets file into the lake's targets object (core/contracts/layout.ts
+ * TARGETS_KEY), which the refresh, DuckDB and Athena's Glue table all read: checked first
+ * (validate-targets.ts), then added beside every decision already there, so the history keeps them
+ * all and the latest decision per unit-year is the one in force. The whole history is written as
+ * one object by one PUT: a file with any error, or a check only, writes nothing.
  */
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { loadProvinces } from './provinces.ts';
-import { parseTargetsCsv, TARGETS_FILE, targetsCsv } from './targets.ts';
+import { loadProvinces, referenceDir } from './provinces.ts';
+import { targetsOf, type TargetsObject } from './targets-object.ts';
+import { targetsParquet } from './targets-parquet.ts';
 import { validateTargetsFile, type TargetsFileResult } from './validate-targets.ts';
+
+export interface LoadTargetsOptions {
+  dryRun?: boolean;
+  /** The folder of the province registry (and of the seed); default: the project's reference/. */
+  referenceDir?: string;
+}
 
 export async function loadTargetsFile(
   file: string,
   bytes: Uint8Array,
-  referenceDir: string,
-  options: { dryRun?: boolean } = {},
+  object: TargetsObject,
+  options: LoadTargetsOptions = {},
 ): Promise<TargetsFileResult> {
-  const path = join(referenceDir, TARGETS_FILE);
-  const loaded = parseTargetsCsv(readFileSync(path));
-  const checked = await validateTargetsFile(file, bytes, loadProvinces(referenceDir), loaded);
+  const loaded = await targetsOf(object);
+  const registry = loadProvinces(options.referenceDir ?? referenceDir());
+  const checked = await validateTargetsFile(file, bytes, registry, loaded);
   if (!checked.accepted || options.dryRun) return checked;
-  const merged = loaded.with(checked.rows);
-  // Written beside and renamed over, so a reader never sees half a file.
-  writeFileSync(`${path}.new`, targetsCsv(merged.history()));
-  renameSync(`${path}.new`, path);
+  await object.write(await targetsParquet(loaded.with(checked.rows)));
   return checked;
 }

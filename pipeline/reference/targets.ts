@@ -13,6 +13,8 @@ import { columnNames, TARGETS_TABLE, type TargetTableRow } from '../../core/refe
 import { referenceDir } from './provinces.ts';
 
 export const TARGETS_FILE = 'targets.csv';
+/** The seed as the Parquet object the deploy writes first into the lake (infra/constructs/targets-seed.ts). */
+export const TARGETS_SEED_PARQUET = 'targets.parquet';
 
 export function tableRow(r: TargetRow): TargetTableRow {
   return {

@@ -13,6 +13,7 @@ import {
   lakeDatasetPrefix,
   LEDGER_PREFIX,
   SUMMARIES_PREFIX,
+  TARGETS_PREFIX,
 } from '../../core/contracts/layout.ts';
 import { NotFoundError } from '../../core/errors.ts';
 import { OPS_ERRORS } from '../../core/messages/index.ts';
@@ -31,7 +32,7 @@ import {
 } from '../../core/contracts/site-data.ts';
 import { headlineRow } from '../../core/contracts/headline.ts';
 import { ensureSummaries } from '../summary/backfill.ts';
-import { nationalTargets } from '../reference/targets.ts';
+import { mirrorTargets } from '../reference/targets-object.ts';
 import { latestDebtDetailPeriod } from './refresh-bundles.ts';
 import { deltaRefresh } from './refresh-delta.ts';
 import type { RefreshOptions, RefreshResult } from './refresh-options.ts';
@@ -64,6 +65,7 @@ export function refreshMirrorPrefixes(): string[] {
     SUMMARIES_PREFIX,
     LEDGER_PREFIX,
     APPROVALS_PREFIX,
+    TARGETS_PREFIX,
   ];
 }
 
@@ -76,31 +78,33 @@ const SITE_QUERIES = [
 ];
 
 /** Once per process: a warm container does not read the queries again. */
-let versionOnce: Promise<string> | undefined;
+let codeVersionOnce: Promise<string> | undefined;
 
 /**
- * Everything the state of a refresh depends on besides the mirror: its queries, its rows' columns,
- * the units and the national targets. (A new deployment starts new containers, whose /tmp holds no
- * state; a local data folder keeps it across code changes that touch none of these.)
+ * Everything the state of a refresh depends on besides the mirror's data: its queries, its rows'
+ * columns, the units (once per process, they come with the code) and the national targets, read
+ * from the mirror at every run, so a decision loaded meanwhile makes the next run a full one.
+ * (A new deployment starts new containers, whose /tmp holds no state; a local data folder keeps it
+ * across code changes that touch none of these.)
  */
-function refreshVersion(): Promise<string> {
+async function refreshVersion(mirrorDir: string): Promise<string> {
   const columns = (schema: z.ZodObject<z.ZodRawShape>) => Object.keys(schema.shape);
-  versionOnce ??= stateVersion([...SITE_QUERIES, ...Object.values(PAGE_DATA).map((p) => p.query)], {
+  codeVersionOnce ??= stateVersion([...SITE_QUERIES, ...Object.values(PAGE_DATA).map((p) => p.query)], {
     rows: [nationalRow, provinceRow, completenessRow, approvalRow, comparisonRow, headlineRow, siteMeta]
       .map(columns)
       .concat(Object.values(PAGE_DATA).map((p) => columns(p.row))),
     units: allUnits(),
-    targets: nationalTargets().rows(),
     files: { SITE_FILES, NATIONAL_FILES, PROVINCE_FILES },
   });
-  return versionOnce;
+  const targets = (await mirrorTargets(mirrorDir)).history();
+  return stateVersion([], { code: await codeVersionOnce, targets });
 }
 
 export async function refreshSite(opts: RefreshOptions): Promise<RefreshResult> {
   if (opts.openEngine) return fullRefresh(opts, undefined);
   // The summaries first, so the state's view of the mirror includes what the backfill wrote.
   if (opts.backfillSummaries !== false) await ensureSummaries(opts.mirrorDir);
-  const version = await refreshVersion();
+  const version = await refreshVersion(opts.mirrorDir);
   const state = readState(opts.mirrorDir, opts.outDir, version);
   const changed = state ? changedMonths(opts.mirrorDir, state) : undefined;
   if (state && changed) {

@@ -64,6 +64,12 @@ export function rowRuleText(dataset: TemplateSource, rule: RowRule): Bilingual {
         when: label(rule.when),
         values: [...rule.values],
       });
+    case 'all_or_none':
+      return both((lang) =>
+        lang === 'vi'
+          ? `${rule.columns.map((p) => `"${label(p).vi}"`).join(', ')}: điền đủ cả hoặc để trống cả`
+          : `${rule.columns.map((p) => `"${label(p).en}"`).join(', ')}: all filled, or none`,
+      );
     case 'paid_off':
       return both(
         (lang) =>

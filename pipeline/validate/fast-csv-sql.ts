@@ -103,6 +103,11 @@ export function ruleBreach(rule: RowRule, value: (key: string) => string): strin
       const owed = rule.owed.map((p) => `${value(p)} = 0`).join(' AND ');
       return `(${owed} AND (${value(rule.recovered)} <= 0 OR ${value(rule.months)} <> 0))`;
     }
+    case 'all_or_none': {
+      // Some filled, some not: the JavaScript path writes the warning.
+      const filled = rule.columns.map((c) => `(${value(c)} IS NOT NULL)::INTEGER`).join(' + ');
+      return `(${filled} NOT IN (0, ${rule.columns.length}))`;
+    }
   }
 }
 

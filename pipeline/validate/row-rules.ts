@@ -11,7 +11,8 @@ import type { CellValue } from './parse-cell.ts';
 export type RowValues = Record<string, CellValue | undefined>;
 
 export interface RuleBreach {
-  rule: 'rule.sum_equals' | 'rule.not_greater' | 'rule.required_unless' | 'rule.paid_off';
+  rule:
+    'rule.sum_equals' | 'rule.not_greater' | 'rule.required_unless' | 'rule.paid_off' | 'rule.all_or_none';
   severity: 'error' | 'warning';
   column: string;
   expected: string;
@@ -96,7 +97,32 @@ function check(dataset: DatasetDef, rule: RowRule, row: RowValues): RuleBreach |
     }
     case 'paid_off':
       return paidOff(dataset, rule, row);
+    case 'all_or_none':
+      return allOrNone(dataset, rule, row);
   }
+}
+
+/** Some of the columns filled and some empty; a cell that broke its own rule is that error alone. */
+function allOrNone(
+  dataset: DatasetDef,
+  rule: Extract<RowRule, { kind: 'all_or_none' }>,
+  row: RowValues,
+): RuleBreach | undefined {
+  if (rule.columns.some((c) => row[c] === undefined)) return undefined;
+  const filled = rule.columns.filter((c) => row[c] !== null);
+  const missing = rule.columns.filter((c) => row[c] === null);
+  const first = missing[0];
+  if (filled.length === 0 || first === undefined) return undefined;
+  const label = (key: string) => column(dataset, key);
+  return {
+    rule: 'rule.all_or_none',
+    severity: rule.severity,
+    column: first,
+    expected: `all or none of ${rule.columns.join(', ')}`,
+    found: `filled ${filled.join(', ')}; missing ${missing.join(', ')}`,
+    message: () =>
+      RULE_MESSAGES['rule.all_or_none']({ filled: filled.map(label), missing: missing.map(label) }),
+  };
 }
 
 /** A row that owes nothing must be a paid-off employer: recovered > 0 (else), months overdue 0. */

@@ -73,6 +73,10 @@ function rowProblems(def: DatasetDef, table: SampleTable): string[] {
         const owed = rule.owed.reduce((s, p) => s + num(row, p), 0);
         if (owed === 0 && (num(row, rule.recovered) <= 0 || num(row, rule.months) !== 0))
           problems.push(`row ${r}: paid off without recovery or with months overdue`);
+      } else if (rule.kind === 'all_or_none') {
+        const filled = rule.columns.filter((c) => String(row[index(c)] ?? '') !== '').length;
+        if (filled !== 0 && filled !== rule.columns.length)
+          problems.push(`row ${r}: ${filled} of ${rule.columns.join(', ')} filled`);
       } else {
         const when = String(row[index(rule.when)]);
         const allowed = rule.values.some((v) => when.endsWith(v));

@@ -4,6 +4,7 @@
  * column, the assigned number with its decision and the number found; the upload is accepted all
  * the same. A matching file has no such warning; a year the reference holds no targets for has one.
  * The assigned numbers are read here straight from reference/targets.csv, not through the pipeline.
+ * A decision loaded into the lake's targets object is what the next upload is checked against.
  */
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -14,6 +15,8 @@ import type { S3Event } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Receipt } from '../../../core/contracts/receipt.ts';
 import { startLocalS3, type LocalS3 } from '../../../local/local-s3.ts';
+import { loadTargetsFile } from '../../../pipeline/reference/load-targets.ts';
+import { s3TargetsObject } from '../../../pipeline/reference/targets-object.ts';
 import { testIngestHandler } from './ingest-harness.ts';
 
 /** Unit 01's 2025 targets of the 63-unit generation, from the file's own columns. */
@@ -125,5 +128,32 @@ describe('coverage ingest against the national targets', () => {
       ['target.missing', null, 'chi_tieu_giao', 'an assigned target', ''],
     ]);
     expect(receipt.warnings[0]?.message_en).toContain('2020');
+  });
+});
+
+describe('coverage ingest after a decision is loaded into the lake', () => {
+  it('checks the next upload against the loaded decision, without a restart', async () => {
+    const header =
+      'year,generation,province,target_si_compulsory,target_si_voluntary,target_ui,target_hi,late_rate_target_bp,plan_bhxh,plan_bhyt,plan_bhtn,decision_no,decision_date';
+    const hi = assigned.hi + 777;
+    const decision = new TextEncoder().encode(
+      `${header}\n2025,63,01,${assigned.siCompulsory},1,1,${hi},250,1,1,1,QĐ 77/QĐ-BHXH,2025-09-30\n`,
+    );
+    const loaded = await loadTargetsFile('qd-77.csv', decision, s3TargetsObject(s3.client, s3.lakeBucket));
+    expect(loaded.errors).toEqual([]);
+    const matches = await ingest(
+      '2025-06',
+      'new-decision.csv',
+      coverageCsv({ si_compulsory: assigned.siCompulsory, hi }),
+    );
+    expect(matches.warnings).toEqual([]);
+    const seed = await ingest(
+      '2025-05',
+      'seed-target.csv',
+      coverageCsv({ si_compulsory: assigned.siCompulsory, hi: assigned.hi }),
+    );
+    expect(seed.warnings.map((w) => [w.rule, w.expected, w.found])).toEqual([
+      ['target.differs', `${hi} (QĐ 77/QĐ-BHXH, 2025-09-30)`, String(assigned.hi)],
+    ]);
   });
 });

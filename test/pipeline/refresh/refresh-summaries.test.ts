@@ -27,13 +27,13 @@ describe('the refresh', () => {
       'provinces',
       'months',
       'datasets',
-      // the national targets reference: built from reference/targets.csv, not from the lake
+      // the national targets: the lake's targets object, mirrored under targets/
       'targets',
     ]);
     expect(named.filter((t) => t !== undefined && !mirrored.has(t))).toEqual([]);
   });
 
-  it('mirrors summaries, the ledger, the sign-off records and the detail of every dataset but debt', () => {
+  it('mirrors summaries, the ledger, the sign-off records, the targets and the detail of every dataset but debt', () => {
     expect(refreshMirrorPrefixes()).toEqual([
       'lake/coverage/',
       'lake/enforcement/',
@@ -43,6 +43,7 @@ describe('the refresh', () => {
       'summaries/',
       'ledger/',
       'approvals/',
+      'targets/',
     ]);
   });
 });

@@ -144,12 +144,14 @@ describe('enforcement: inspection types, results and police coordination', () =>
     expect(error?.message_en).toContain('14');
   });
 
-  it('leaves the sum unjudged while a type is empty, as in a partly filled report', async () => {
+  it('leaves the sum unjudged while a type is empty, as in a partly filled report, with a warning', async () => {
     const { receipt } = await validate(
       'enforcement',
       csvOf('enforcement', [row({ so_cuoc_chuyen_nganh: '' })]),
     );
     expect(receipt.status).toBe('accepted');
+    expect(receipt.errors).toEqual([]);
+    expect(receipt.warnings.map((w) => w.rule)).toEqual(['rule.all_or_none']);
   });
 
   it('warns, without rejecting, when more is recovered than was found in the month', async () => {

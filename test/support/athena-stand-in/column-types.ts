@@ -5,7 +5,14 @@
  */
 import { DATASET_NAMES } from '../../../core/datasets/index.ts';
 import { provinces } from '../../../pipeline/reference/provinces.ts';
-import { datasetColumns, ledgerColumns, partitionKeys, summaryColumns } from '../../../infra/glue-columns.ts';
+import { TARGETS_HISTORY_TABLE } from '../../../core/reference/reference-tables.ts';
+import {
+  datasetColumns,
+  ledgerColumns,
+  partitionKeys,
+  referenceGlueColumns,
+  summaryColumns,
+} from '../../../infra/glue-columns.ts';
 import { referenceTables } from '../../../infra/reference-rows.ts';
 
 export type TypeFamily = 'text' | 'number' | 'other';
@@ -24,6 +31,7 @@ function allColumns(): { name: string; type: string }[] {
     ...summaryColumns(),
     { name: 'dataset', type: 'string' },
     ...referenceTables(provinces()).flatMap((t) => t.columns),
+    ...referenceGlueColumns(TARGETS_HISTORY_TABLE),
   ];
 }
 

@@ -97,9 +97,14 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function openHarness(standIn: Partial<AthenaStandInOptions> = {}): Promise<Harness> {
+/** `addToLake` writes more into the scenario's lake before either engine opens it. */
+export async function openHarness(
+  standIn: Partial<AthenaStandInOptions> = {},
+  addToLake?: (mirror: string) => Promise<void>,
+): Promise<Harness> {
   const mirror = tempDir('athena');
   await writeScenario(mirror);
+  await addToLake?.(mirror);
   const duckdbStatements: Harness['duckdbStatements'] = [];
   const duckdb = await openEngine({
     mirrorDir: mirror,
