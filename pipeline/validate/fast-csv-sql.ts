@@ -1,7 +1,7 @@
 /**
  * The template's cell and row rules as SQL over whole columns of VARCHAR fields (f0, f1, …).
  * Each check is conservative: it passes only cells whose JavaScript outcome is certain and plain
- * (a text cell JavaScript would neither trim nor recompose, canonical digits, a well-formed tax
+ * (a text cell JavaScript would neither trim nor recompose, plain digits, a well-formed tax
  * code). Anything else counts as a problem and sends the file to the JavaScript path, which then
  * decides it properly. Category and date cells, few distinct spellings per file, are judged by
  * JavaScript itself before the pass (fast-csv-judge.ts); here they only read their judged values.
@@ -26,8 +26,12 @@ const END = '\\x21\\x23-\\x5b\\x5d-\\x7e\\x{a1}-\\x{24f}\\x{1e00}-\\x{1eff}\\x{2
  */
 const NOT_PLAIN_TEXT = `[^${END} \\x{a0}]|^[ \\x{a0}]|[ \\x{a0}]$`;
 const TAX_CODE = '[0-9]{10}(?:-[0-9]{3})?';
-/** Canonical digits only (no sign, no leading zero), at most 15: always a safe integer. */
-const DIGITS = '0|[1-9][0-9]{0,14}';
+/**
+ * ASCII digits only, at most 15: parseInteger reads such a cell as Number(raw), with no note
+ * (leading zeros included), and its value is at most 999,999,999,999,999, a safe integer.
+ */
+const DIGITS = '[0-9]{1,15}';
+const MOST_DIGITS = 999_999_999_999_999;
 
 const blank = (f: string) => `(${f} IS NULL OR ${f} = '')`;
 
@@ -65,8 +69,11 @@ export function cellProblem(
       return `${required}(${filled} AND NOT regexp_full_match(${f}, ${quoteLiteral(TAX_CODE)}))`;
     case 'integer': {
       const max = Math.min(c.type.max ?? Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
-      const range = `TRY_CAST(${f} AS BIGINT) NOT BETWEEN ${c.type.min} AND ${max}`;
       const form = `NOT regexp_full_match(${f}, ${quoteLiteral(DIGITS)})`;
+      // The form alone bounds the value to 0 … MOST_DIGITS: a column whose range holds that
+      // needs no cast here, the costliest part of the check.
+      if (c.type.min <= 0 && max >= MOST_DIGITS) return `${required}(${filled} AND ${form})`;
+      const range = `TRY_CAST(${f} AS BIGINT) NOT BETWEEN ${c.type.min} AND ${max}`;
       return `${required}(${filled} AND (${form} OR ${range}))`;
     }
     default: {

@@ -108,10 +108,22 @@ const GOOD: Upload[] = [
     csvBytes('debt', { rows: withCell('debt', 7, 'no_bhxh', '1.234.567') }),
   ),
   upload(
-    'leading zeros (valid, left to JS)',
+    'leading zeros (valid, read as the number by both paths)',
+    'debt',
+    true,
+    csvBytes('debt', { rows: withCell('debt', 7, 'so_lao_dong', '007') }),
+  ),
+  upload(
+    'leading zeros in a bounded column (valid)',
+    'debt',
+    true,
+    csvBytes('debt', { rows: withCell('debt', 7, 'so_thang_no', '0012') }),
+  ),
+  upload(
+    'sixteen digits, a safe integer (valid, left to JS)',
     'debt',
     false,
-    csvBytes('debt', { rows: withCell('debt', 7, 'so_lao_dong', '007') }),
+    csvBytes('debt', { rows: withCell('debt', 7, 'no_bhxh', '1000000000000000') }),
   ),
   upload(
     'spaces around a name (valid, left to JS)',
