@@ -3,13 +3,13 @@
  * default) for the month, geography, region, province and language the hash holds.
  */
 import { DASHBOARD_MESSAGES, type TextKey } from '../../core/messages/index.ts';
-import { formatPeriod } from './format.ts';
+import { formatPeriod } from '../../core/format.ts';
 import { lang, regionLabel, setLang, t } from './i18n.ts';
 import { renderOverviewHead } from './pages/overview-head.ts';
 import type * as Pages from './pages/index.ts';
 import { hashFor, routeFromHash, type Route } from './route.ts';
 import { fetchSiteFiles, firstScreenData, loadScope, type SiteData } from './site-data-fetch.ts';
-import { UnitNames } from './units.ts';
+import { UnitNames } from '../../core/unit-names.ts';
 import { setViewState, viewLine } from './view-state.ts';
 
 /**

@@ -8,7 +8,7 @@ import type { Compared } from './changes.ts';
 import { trendFrame, trendTable } from './chart-helpers.ts';
 import { appendChanges } from './render-changes.ts';
 import type { Cell, DataTable } from './data-table.ts';
-import { formatPeriod } from './format.ts';
+import { formatPeriod } from '../../core/format.ts';
 import { pick, t } from './i18n.ts';
 import { CHANGE_TEXT } from '../../core/messages/index.ts';
 import { appendUnreportedNote, unreportedRows, unreportedUnits } from './not-reported.ts';

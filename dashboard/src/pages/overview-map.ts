@@ -4,7 +4,7 @@
  */
 import { PAGE_SUMS, type EnforcementRow, type ProvinceRow } from '../../../core/contracts/site-data.ts';
 import { prefetchBoundary } from '../boundary-loader.ts';
-import { formatPeriod } from '../format.ts';
+import { formatPeriod } from '../../../core/format.ts';
 import { pick, t } from '../i18n.ts';
 import { CHANGE_TEXT, VIEW_TEXT } from '../../../core/messages/index.ts';
 

@@ -1,6 +1,6 @@
 /** Overview: headline tiles, national debt trend, the provinces owing most, the map, reporting. */
 import { addMonths } from '../../../core/period.ts';
-import { datasetTitle, pick, t } from '../i18n.ts';
+import { datasetTitle, lang, pick, t } from '../i18n.ts';
 import {
   openClickedProvince,
   inRegion,
@@ -15,9 +15,9 @@ import { appendUnreportedNote, unreportedRows, unreportedUnits } from '../not-re
 import { chartPanel } from '../panel.ts';
 import { appendChanges } from '../render-changes.ts';
 import { restateToCurrent } from '../restate.ts';
-import { completenessHeatmapSpec } from '../specs/completeness-heatmap.ts';
-import { debtTrendSpec } from '../specs/debt-trend.ts';
-import { provinceRankingSpec } from '../specs/province-ranking.ts';
+import { completenessHeatmapSpec } from '../../../core/charts/completeness-heatmap.ts';
+import { debtTrendSpec } from '../../../core/charts/debt-trend.ts';
+import { provinceRankingSpec } from '../../../core/charts/province-ranking.ts';
 import { mapPanel } from './overview-map.ts';
 import { measureRankingPanel, rankingFollowsMeasure } from './overview-ranking.ts';
 import { renderOverviewHead } from './overview-head.ts';
@@ -86,7 +86,7 @@ export async function renderOverview(ctx: PageContext): Promise<void> {
     id: 'trend',
     national: true,
     title: `${t('trendDebt')} (${pick(VIEW_TEXT.inTy)})`,
-    spec: debtTrendSpec(data.national, { selected: period }),
+    spec: debtTrendSpec(data.national, { selected: period, lang: lang() }),
     table: { columns: debtColumns, rows: data.national.map((r) => ({ ...r, unit: unitDong })) },
     fileName: file('no-toan-quoc'),
     stamp: stampFor(ctx, 'debt'),
@@ -101,7 +101,7 @@ export async function renderOverview(ctx: PageContext): Promise<void> {
     const panel = chartPanel(pair, {
       id: 'ranking',
       title: `${t('rankingDebt')} (${pick(VIEW_TEXT.inTy)})`,
-      spec: provinceRankingSpec(ranked, names, { period, geography }),
+      spec: provinceRankingSpec(ranked, names, { period, geography, lang: lang() }),
       table: provinceTable,
       fileName: file('xep-hang-no'),
       stamp: stampFor(ctx, 'debt'),
@@ -115,7 +115,7 @@ export async function renderOverview(ctx: PageContext): Promise<void> {
   const heatmap = chartPanel(ctx.root, {
     id: 'heatmap',
     title: `${t('heatmap')} · ${datasetTitle('debt')}`,
-    spec: completenessHeatmapSpec(heatRows, names, { dataset: 'debt', from, to: period }),
+    spec: completenessHeatmapSpec(heatRows, names, { dataset: 'debt', from, to: period, lang: lang() }),
     table: {
       columns: [
         { key: 'period', label: t('periodLabel') },
