@@ -1,5 +1,4 @@
 /** Overview: headline tiles, national debt trend, the provinces owing most, the map, reporting. */
-import { addMonths } from '../../../core/period.ts';
 import { datasetTitle, lang, pick, t } from '../i18n.ts';
 import {
   openClickedProvince,
@@ -15,14 +14,13 @@ import { appendUnreportedNote, unreportedRows, unreportedUnits } from '../not-re
 import { chartPanel } from '../panel.ts';
 import { appendChanges } from '../render-changes.ts';
 import { restateToCurrent } from '../restate.ts';
+import { heatmapFrom } from '../../../core/charts/first-screen.ts';
 import { completenessHeatmapSpec } from '../../../core/charts/completeness-heatmap.ts';
 import { debtTrendSpec } from '../../../core/charts/debt-trend.ts';
 import { provinceRankingSpec } from '../../../core/charts/province-ranking.ts';
 import { mapPanel } from './overview-map.ts';
 import { measureRankingPanel, rankingFollowsMeasure } from './overview-ranking.ts';
 import { renderOverviewHead } from './overview-head.ts';
-
-const HEATMAP_MONTHS = 12;
 
 export async function renderOverview(ctx: PageContext): Promise<void> {
   const { data, route, names } = ctx;
@@ -75,7 +73,7 @@ export async function renderOverview(ctx: PageContext): Promise<void> {
     rows: monthRows.map((r) => ({ ...r, unit: unitDong })),
   };
   const click = openClickedProvince(ctx);
-  const from = [addMonths(period, 1 - HEATMAP_MONTHS), data.meta.first_period].sort().at(-1) ?? period;
+  const from = heatmapFrom(period, data.meta.first_period);
   const heatRows = data.completeness.filter(
     (c) =>
       c.dataset === 'debt' && c.period >= from && c.period <= period && inRegion(ctx, c.province, c.period),
