@@ -13,6 +13,9 @@ const statuses = ({ t }: ChartText) =>
     { key: 'missing', label: t('statusMissing'), color: OKABE_ITO.vermillion },
   ] as const;
 
+/** Room for the rotated "MM/YYYY" labels (about 45 px in common sans-serif faces at 10 px). */
+const HEATMAP_AXIS_EXTENT = 50;
+
 const lineKey = (r: CompletenessRow) => `${generationOf(r.period)}:${r.province}`;
 
 /**
@@ -75,7 +78,15 @@ export function completenessHeatmapSpec(
         field: 'period',
         type: 'ordinal',
         title: t('periodLabel'),
-        axis: { labelExpr: PERIOD_LABEL_EXPR, labelAngle: -45, orient: 'top' },
+        // A fixed extent: the chart's height then does not hang on how wide a font draws the month
+        // labels, so the chart the refresh drew ahead and the live view are equally tall.
+        axis: {
+          labelExpr: PERIOD_LABEL_EXPR,
+          labelAngle: -45,
+          orient: 'top',
+          minExtent: HEATMAP_AXIS_EXTENT,
+          maxExtent: HEATMAP_AXIS_EXTENT,
+        },
       },
       y: {
         field: 'name',

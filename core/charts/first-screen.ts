@@ -8,11 +8,11 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { CompletenessRow, NationalRow, ProvinceRow, UnitRow } from '../contracts/site-data.ts';
 import type { Lang } from '../messages/index.ts';
-import { addMonths } from '../period.ts';
 import { UnitNames } from '../unit-names.ts';
 import { completenessHeatmapSpec } from './completeness-heatmap.ts';
 import { debtTrendSpec } from './debt-trend.ts';
 import { provinceRankingSpec } from './province-ranking.ts';
+import { heatmapFrom, receivedUnits } from './overview-rows.ts';
 
 /** The charts drawn ahead, in page order (the map waits for its boundary file and stays live). */
 export const FIRST_SCREEN_CHARTS = ['trend', 'ranking', 'heatmap'] as const;
@@ -27,33 +27,6 @@ export const FIRST_SCREEN_LANG: Lang = 'vi';
  * at the same size. A wider screen shows it at this width until the live view fills the panel.
  */
 export const FIRST_SCREEN_WIDTH = 314;
-
-/** Months of reports the overview's heatmap shows, ending with the month chosen. */
-export const HEATMAP_MONTHS = 12;
-
-/** The heatmap's first month: a year back, or the first month there is. */
-export const heatmapFrom = (period: string, firstPeriod: string): string =>
-  [addMonths(period, 1 - HEATMAP_MONTHS), firstPeriod].sort().at(-1) ?? period;
-
-/**
- * The units whose report of `dataset` for `period` arrived, named by `currentOf` (today's unit
- * when restated: a merged unit counts only when every one of its old units reported).
- */
-export function receivedUnits(
-  completeness: readonly CompletenessRow[],
-  dataset: string,
-  period: string,
-  currentOf: (code: string) => string = (code) => code,
-): Set<string> {
-  const missing = new Set<string>();
-  const received = new Set<string>();
-  for (const c of completeness) {
-    if (c.dataset !== dataset || c.period !== period) continue;
-    (c.status === 'missing' ? missing : received).add(currentOf(c.province));
-  }
-  for (const code of missing) received.delete(code);
-  return received;
-}
 
 export interface FirstScreenRows {
   latest: string;

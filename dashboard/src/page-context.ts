@@ -3,10 +3,10 @@
  * those choices the same way everywhere (geography, region, the "computed at … from N reports"
  * line, the link to a province's page).
  */
-import { receivedUnits } from '../../core/charts/first-screen.ts';
+import { receivedUnits } from '../../core/charts/overview-rows.ts';
 import { formatPeriod, formatTimestamp } from '../../core/format.ts';
 import { datasetTitle, t } from './i18n.ts';
-import type { Stamp } from './panel.ts';
+import type { Stamp } from './panel-frame.ts';
 import { hashFor, type Route } from './route.ts';
 import type { SiteData } from './site-data-fetch.ts';
 import { FIRST_PERIOD_OF_34, generationOf, type UnitNames } from '../../core/unit-names.ts';

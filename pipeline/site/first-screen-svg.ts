@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { LocaleFormatters } from 'vega';
@@ -46,10 +46,45 @@ const atFixedWidth = (spec: TopLevelSpec): TopLevelSpec =>
 /** The drawing's own size, padding and axes included, from its root element. */
 const OUTER_SIZE = /^<svg[^>]* width="([\d.]+)" height="([\d.]+)"/;
 
+/** Advance widths of a Helvetica-like face, in em, by character (others: by case). */
+const ADVANCE: Record<string, number> = {
+  ...Object.fromEntries([...'0123456789'].map((d) => [d, 0.556])),
+  ...Object.fromEntries([...' /.,:;!|'].map((c) => [c, 0.278])),
+  ...Object.fromEntries([...'()-r'].map((c) => [c, 0.333])),
+  ...Object.fromEntries([...'ijlI'].map((c) => [c, 0.222])),
+  ...Object.fromEntries([...'ft'].map((c) => [c, 0.278])),
+  m: 0.833,
+  w: 0.722,
+  M: 0.833,
+  W: 0.944,
+};
+const advance = (ch: string) =>
+  ADVANCE[ch] ?? (ch >= 'A' && ch <= 'Z' ? 0.667 : ch === 'đ' ? 0.556 : ch === 'Đ' ? 0.722 : 0.53);
+
+/**
+ * Text widths without a canvas. Vega's own estimate (0.8 em a character) makes axis labels far
+ * wider than a browser draws them, so the rotated month labels made the heatmap taller than its
+ * live view; a face's advances (diacritics dropped) come within a pixel or two of it.
+ */
+function textWidth(item: { fontSize?: number }, text: unknown): number {
+  const size = item.fontSize ?? 11;
+  const bare = String(text ?? '')
+    .trim()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '');
+  let em = 0;
+  for (const ch of bare) em += advance(ch);
+  return em * size;
+}
+
 async function draw(specs: Record<FirstScreenChart, TopLevelSpec>): Promise<DrawnChart[]> {
   // Loaded only when something is drawn: a refresh that changed nothing shown never pays for it.
   const [vega, vegaLite] = await Promise.all([import('vega'), import('vega-lite')]);
-  const { locale } = vega as unknown as { locale(n: object, t: object): LocaleFormatters };
+  const { locale, textMetrics } = vega as unknown as {
+    locale(n: object, t: object): LocaleFormatters;
+    textMetrics: { width: typeof textWidth };
+  };
+  textMetrics.width = textWidth;
   const drawn: DrawnChart[] = [];
   for (const id of FIRST_SCREEN_CHARTS) {
     const compiled = vegaLite.compile(atFixedWidth(specs[id])).spec;
@@ -99,4 +134,10 @@ export async function firstScreenFile(outDir: string, meta: SiteMeta): Promise<F
     specs_sha256: sha,
     charts: last?.specs_sha256 === sha ? last.charts : await draw(specs),
   };
+}
+
+/** Writes the first screen's file beside site data written some other way (the dashboard's fixtures). */
+export async function writeFirstScreenFile(dataDir: string, meta: SiteMeta): Promise<void> {
+  const file = await firstScreenFile(dataDir, meta);
+  await writeFile(join(dataDir, FIRST_SCREEN_FILES.charts), JSON.stringify(file));
 }

@@ -1,5 +1,5 @@
 /** Overview: headline tiles, national debt trend, the provinces owing most, the map, reporting. */
-import { datasetTitle, lang, pick, t } from '../i18n.ts';
+import { lang, pick, t } from '../i18n.ts';
 import {
   openClickedProvince,
   inRegion,
@@ -14,13 +14,14 @@ import { appendUnreportedNote, unreportedRows, unreportedUnits } from '../not-re
 import { chartPanel } from '../panel.ts';
 import { appendChanges } from '../render-changes.ts';
 import { restateToCurrent } from '../restate.ts';
-import { heatmapFrom } from '../../../core/charts/first-screen.ts';
+import { heatmapFrom } from '../../../core/charts/overview-rows.ts';
 import { completenessHeatmapSpec } from '../../../core/charts/completeness-heatmap.ts';
 import { debtTrendSpec } from '../../../core/charts/debt-trend.ts';
 import { provinceRankingSpec } from '../../../core/charts/province-ranking.ts';
 import { mapPanel } from './overview-map.ts';
 import { measureRankingPanel, rankingFollowsMeasure } from './overview-ranking.ts';
 import { renderOverviewHead } from './overview-head.ts';
+import { overviewTitles } from './overview-ahead.ts';
 
 export async function renderOverview(ctx: PageContext): Promise<void> {
   const { data, route, names } = ctx;
@@ -28,6 +29,7 @@ export async function renderOverview(ctx: PageContext): Promise<void> {
   const all = geography === 'current' ? restateToCurrent(data.provinces, data.units) : data.provinces;
   const provinces = all.filter((r) => inRegion(ctx, r.province, r.period));
   renderOverviewHead(ctx);
+  const titles = overviewTitles(ctx);
 
   const file = (name: string) => `${name}-${period}`;
   // Exports carry whole đồng, said in each money column's name and in the unit column.
@@ -83,7 +85,7 @@ export async function renderOverview(ctx: PageContext): Promise<void> {
   const trend = chartPanel(ctx.root, {
     id: 'trend',
     national: true,
-    title: `${t('trendDebt')} (${pick(VIEW_TEXT.inTy)})`,
+    title: titles.trend,
     spec: debtTrendSpec(data.national, { selected: period, lang: lang() }),
     table: { columns: debtColumns, rows: data.national.map((r) => ({ ...r, unit: unitDong })) },
     fileName: file('no-toan-quoc'),
@@ -98,7 +100,7 @@ export async function renderOverview(ctx: PageContext): Promise<void> {
   function debtRanking() {
     const panel = chartPanel(pair, {
       id: 'ranking',
-      title: `${t('rankingDebt')} (${pick(VIEW_TEXT.inTy)})`,
+      title: titles.ranking,
       spec: provinceRankingSpec(ranked, names, { period, geography, lang: lang() }),
       table: provinceTable,
       fileName: file('xep-hang-no'),
@@ -112,7 +114,7 @@ export async function renderOverview(ctx: PageContext): Promise<void> {
   const map = mapPanel(ctx, pair, all);
   const heatmap = chartPanel(ctx.root, {
     id: 'heatmap',
-    title: `${t('heatmap')} · ${datasetTitle('debt')}`,
+    title: titles.heatmap,
     spec: completenessHeatmapSpec(heatRows, names, { dataset: 'debt', from, to: period, lang: lang() }),
     table: {
       columns: [
