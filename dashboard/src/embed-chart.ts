@@ -2,7 +2,7 @@ import embed, { type EmbedOptions, type Result } from 'vega-embed';
 import type { TopLevelSpec } from 'vega-lite';
 import { chartLoader } from './boundary-loader.ts';
 import { lang, t } from './i18n.ts';
-import { FORMAT_LOCALE, TIME_FORMAT_LOCALE } from '../../core/charts/chart-locale.ts';
+import { FORMAT_LOCALE, TIME_FORMAT_LOCALE } from '../../core/charts/chart-text.ts';
 
 function options(fileName: string): EmbedOptions {
   return {

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { LocaleFormatters } from 'vega';
 import type { TopLevelSpec } from 'vega-lite';
-import { FORMAT_LOCALE, TIME_FORMAT_LOCALE } from '../../core/charts/chart-locale.ts';
+import { FORMAT_LOCALE, TIME_FORMAT_LOCALE } from '../../core/charts/chart-text.ts';
 import {
   FIRST_SCREEN_CHARTS,
   FIRST_SCREEN_LANG,
