@@ -34,3 +34,9 @@ export const NATIONAL_FILES = {
   headline: 'headline.json',
   headlineApproved: 'headline-approved.json',
 } as const;
+
+/**
+ * Files drawn ahead for the dashboard's first screen (core/contracts/first-screen.ts): written at
+ * the top only, since a unit's viewer sees its own page and never the overview.
+ */
+export const FIRST_SCREEN_FILES = { charts: 'first-screen.json' } as const;

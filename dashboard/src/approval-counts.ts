@@ -5,7 +5,7 @@
  */
 import { DATASET_NAMES } from '../../core/datasets/index.ts';
 import { APPROVAL_TEXT } from '../../core/messages/index.ts';
-import { formatPeriod } from './format.ts';
+import { formatPeriod } from '../../core/format.ts';
 import { datasetTitle, pick } from './i18n.ts';
 import type { PageContext } from './page-context.ts';
 

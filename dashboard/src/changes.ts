@@ -4,7 +4,7 @@
  * how many units that is, so a province missing from one month never reads as a fall to zero.
  */
 import type { ComparedMeasure, ComparisonRow } from '../../core/contracts/site-data.ts';
-import { formatPeriod } from './format.ts';
+import { formatPeriod } from '../../core/format.ts';
 import { pick } from './i18n.ts';
 import { CHANGE_TEXT } from '../../core/messages/index.ts';
 

@@ -1,11 +1,11 @@
 /** Small conversions every page uses to turn site data rows into chart values and export tables. */
-import { formatPeriod, formatShare, formatVnd } from './format.ts';
+import { formatPeriod, formatShare, formatVnd } from '../../core/format.ts';
 import { pick, t } from './i18n.ts';
 import { CHANGE_TEXT, VIEW_TEXT } from '../../core/messages/index.ts';
 import { breaksOf } from '../../core/measure-breaks.ts';
-import { FIRST_PERIOD_OF_34 } from './units.ts';
+import { FIRST_PERIOD_OF_34 } from '../../core/unit-names.ts';
 import type { TrendOptions } from './specs/line-trend.ts';
-import { VND_PER_TY } from './specs/palette.ts';
+import { VND_PER_TY } from '../../core/charts/palette.ts';
 
 export const ty = (vnd: number) => vnd / VND_PER_TY;
 /** Province pages draw money in triệu đồng (a province's figures are a thousandth of the nation's). */

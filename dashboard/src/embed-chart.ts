@@ -2,20 +2,7 @@ import embed, { type EmbedOptions, type Result } from 'vega-embed';
 import type { TopLevelSpec } from 'vega-lite';
 import { chartLoader } from './boundary-loader.ts';
 import { lang, t } from './i18n.ts';
-
-/** d3-format locale: "1.234.567,8" as Vietnamese readers write numbers (in both languages). */
-const FORMAT_LOCALE = { decimal: ',', thousands: '.', grouping: [3], currency: ['', ' đ'] };
-
-const TIME_FORMAT_LOCALE = {
-  dateTime: '%A, %d/%m/%Y, %X',
-  date: '%d/%m/%Y',
-  time: '%H:%M:%S',
-  periods: ['SA', 'CH'],
-  days: ['Chủ nhật', 'Thứ hai', 'Thứ ba', 'Thứ tư', 'Thứ năm', 'Thứ sáu', 'Thứ bảy'],
-  shortDays: ['CN', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7'],
-  months: Array.from({ length: 12 }, (_, i) => `tháng ${i + 1}`),
-  shortMonths: Array.from({ length: 12 }, (_, i) => `Th${i + 1}`),
-};
+import { FORMAT_LOCALE, TIME_FORMAT_LOCALE } from '../../core/charts/chart-text.ts';
 
 function options(fileName: string): EmbedOptions {
   return {

@@ -8,10 +8,10 @@ import type { HeadlineFigure, HeadlineRow, LaggingUnit } from '../../core/contra
 import type { UnitRow } from '../../core/contracts/site-data.ts';
 import { HEADLINE_TEXT } from '../../core/messages/index.ts';
 import type { Change } from './changes.ts';
-import { formatCount, formatFineShare, formatPeriod, formatShare, formatTy } from './format.ts';
+import { formatCount, formatFineShare, formatPeriod, formatShare, formatTy } from '../../core/format.ts';
 import { lang, pick } from './i18n.ts';
 import type { KpiTile } from './kpi-tile.ts';
-import { UnitNames } from './units.ts';
+import { UnitNames } from '../../core/unit-names.ts';
 
 const signed = new Intl.NumberFormat('vi-VN', {
   minimumFractionDigits: 2,

@@ -6,7 +6,7 @@ import type {
   UnitRow,
 } from '../../core/contracts/site-data.ts';
 import { changesOf, type Change, type Compared } from './changes.ts';
-import { formatCount, formatPeriod, formatShare, formatTy, formatVnd } from './format.ts';
+import { formatCount, formatPeriod, formatShare, formatTy, formatVnd } from '../../core/format.ts';
 import { lang, pick } from './i18n.ts';
 import { headlineTiles } from './headline-tiles.ts';
 import type { KpiTile } from './kpi-tile.ts';

@@ -3,13 +3,15 @@
  * default) for the month, geography, region, province and language the hash holds.
  */
 import { DASHBOARD_MESSAGES, type TextKey } from '../../core/messages/index.ts';
-import { formatPeriod } from './format.ts';
+import { formatPeriod } from '../../core/format.ts';
 import { lang, regionLabel, setLang, t } from './i18n.ts';
+import { drawnFor, fetchDrawnAhead, forgetDrawnAhead } from './drawn-ahead.ts';
+import { drawOverviewAhead } from './pages/overview-ahead.ts';
 import { renderOverviewHead } from './pages/overview-head.ts';
 import type * as Pages from './pages/index.ts';
 import { hashFor, routeFromHash, type Route } from './route.ts';
-import { fetchSiteFiles, firstScreenData, loadScope, type SiteData } from './site-data-fetch.ts';
-import { UnitNames } from './units.ts';
+import { dataRoot, fetchSiteFiles, firstScreenData, loadScope, type SiteData } from './site-data-fetch.ts';
+import { UnitNames } from '../../core/unit-names.ts';
 import { setViewState, viewLine } from './view-state.ts';
 
 /**
@@ -126,7 +128,10 @@ async function start(): Promise<void> {
   const fetching = fetchSiteFiles();
   const firstScreen = (route: Pick<Route, 'page' | 'basis'>) =>
     !scope && route.page === 'overview' && route.basis === 'latest';
-  if (!firstScreen(routeFromHash(location.hash, [], ''))) void loadPages().catch(() => undefined);
+  const asked = routeFromHash(location.hash, [], '');
+  if (!firstScreen(asked)) void loadPages().catch(() => undefined);
+  // The charts drawn ahead by the refresh, for the default view only (a small file beside the data).
+  const ahead = firstScreen(asked) ? fetchDrawnAhead(dataRoot()) : Promise.resolve(undefined);
   const files = await fetching;
   const early = firstScreenData(files);
   const read = (): Route => routeFromHash(location.hash, early.meta.periods, early.meta.latest_period);
@@ -139,7 +144,13 @@ async function start(): Promise<void> {
     // The headline tiles from the lightly checked files, before Vega and zod are evaluated.
     const names = new UnitNames(early.units);
     drawShell(early, names, first);
-    renderOverviewHead({ data: early, route: first, names, root });
+    const ctx = { data: early, route: first, names, root };
+    renderOverviewHead(ctx);
+    const drawn = await ahead;
+    if (drawn && drawnFor(drawn, first, early.meta.latest_period)) {
+      drawOverviewAhead(ctx, drawn);
+      document.body.dataset.chartsAhead = String(root.querySelectorAll('[data-drawn-ahead]').length);
+    }
     markFirstScreen(first.period);
     await afterNextPaint();
   }
@@ -156,6 +167,9 @@ async function start(): Promise<void> {
   const redraw = () => {
     drawing = drawing.then(async () => {
       const route = current();
+      const drawn = await ahead;
+      // a chart drawn ahead is shown only in the view it was drawn for
+      if (!drawn || !drawnFor(drawn, route, data.meta.latest_period)) forgetDrawnAhead();
       document.body.removeAttribute('data-ready');
       drawShell(data, names, route);
       // "approved only" swaps in the national figures over approved reports, fetched on first use
@@ -164,6 +178,7 @@ async function start(): Promise<void> {
       root.replaceChildren();
       root.dataset.page = route.page;
       await loaded.PAGE_RENDERERS[route.page](ctx);
+      forgetDrawnAhead();
       status.textContent = '';
       if (!document.body.hasAttribute('data-first-screen')) markFirstScreen(route.period);
       document.body.setAttribute('data-page', route.page);

@@ -5,7 +5,7 @@
  */
 import type { EnforcementRow, ProvinceRow } from '../../core/contracts/site-data.ts';
 import { share, ty } from './chart-helpers.ts';
-import { formatCount, formatFineShare, formatShare, formatVnd } from './format.ts';
+import { formatCount, formatFineShare, formatShare, formatVnd } from '../../core/format.ts';
 import type { TextKey } from '../../core/messages/index.ts';
 
 export const MAP_MEASURES = [

@@ -3,12 +3,13 @@
  * those choices the same way everywhere (geography, region, the "computed at … from N reports"
  * line, the link to a province's page).
  */
-import { formatPeriod, formatTimestamp } from './format.ts';
+import { receivedUnits } from '../../core/charts/overview-rows.ts';
+import { formatPeriod, formatTimestamp } from '../../core/format.ts';
 import { datasetTitle, t } from './i18n.ts';
-import type { Stamp } from './panel.ts';
+import type { Stamp } from './panel-frame.ts';
 import { hashFor, type Route } from './route.ts';
 import type { SiteData } from './site-data-fetch.ts';
-import { FIRST_PERIOD_OF_34, generationOf, type UnitNames } from './units.ts';
+import { FIRST_PERIOD_OF_34, generationOf, type UnitNames } from '../../core/unit-names.ts';
 
 export interface PageContext {
   data: SiteData;
@@ -82,14 +83,7 @@ export function reportedUnits(ctx: PageContext, dataset: string, period: string)
     restated
       ? (ctx.data.units.find((u) => u.generation === '63' && u.code === code)?.current_code ?? code)
       : code;
-  const missing = new Set<string>();
-  const received = new Set<string>();
-  for (const c of ctx.data.completeness) {
-    if (c.dataset !== dataset || c.period !== period) continue;
-    (c.status === 'missing' ? missing : received).add(currentOf(c.province));
-  }
-  for (const code of missing) received.delete(code);
-  return received;
+  return receivedUnits(ctx.data.completeness, dataset, period, currentOf);
 }
 
 /** The units of the chosen geography for `period`, in the region chosen. */

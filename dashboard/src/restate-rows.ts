@@ -1,5 +1,5 @@
 import type { UnitRow } from '../../core/contracts/site-data.ts';
-import { FIRST_PERIOD_OF_34 } from './units.ts';
+import { FIRST_PERIOD_OF_34 } from '../../core/unit-names.ts';
 
 interface Located {
   period: string;

@@ -1,5 +1,5 @@
 import type { ProvinceRow, UnitRow } from '../../core/contracts/site-data.ts';
-import { FIRST_PERIOD_OF_34 } from './units.ts';
+import { FIRST_PERIOD_OF_34 } from '../../core/unit-names.ts';
 
 /** How province figures are drawn: in the units of their own month, or restated to today's 34. */
 export type Geography = 'as_reported' | 'current';

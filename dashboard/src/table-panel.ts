@@ -3,7 +3,7 @@ import type { DataTable } from './data-table.ts';
 import { downloadCsv, downloadXlsx } from './export-table.ts';
 import { t } from './i18n.ts';
 import { withView } from './view-state.ts';
-import { stampElement, type Stamp } from './panel.ts';
+import { stampElement, type Stamp } from './panel-frame.ts';
 
 export interface TablePanelOptions {
   id: string;

@@ -3,7 +3,7 @@
  * the unit of money. The header states it (so print, which hides the pickers, still says what it
  * shows) and every export's file name carries it, as the URL does.
  */
-import { formatPeriod } from './format.ts';
+import { formatPeriod } from '../../core/format.ts';
 import { pick, regionLabel, t } from './i18n.ts';
 import { VIEW_TEXT } from '../../core/messages/index.ts';
 import type { Route } from './route.ts';

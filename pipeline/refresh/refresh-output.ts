@@ -16,6 +16,8 @@ import type { ComparedRows, MonthRows } from './refresh-months.ts';
 import { siteTable } from './refresh-pages.ts';
 import { writeProvinceBundles } from './refresh-bundles.ts';
 import type { SiteWriter } from './refresh-write.ts';
+import { FIRST_SCREEN_FILES } from '../../core/contracts/site-files.ts';
+import { firstScreenFile } from '../site/first-screen-svg.ts';
 
 /** The comparisons and headline figures, for the months they were computed for. */
 
@@ -77,6 +79,8 @@ export async function writeSite(o: SiteOutput): Promise<string[]> {
       (dir, file, t) => writer.rows(dir, file, t),
       (dir, file, value) => writer.json(dir, file, value),
     )),
+    // the overview's first-screen charts drawn ahead, from the files above
+    await writer.json(outDir, FIRST_SCREEN_FILES.charts, await firstScreenFile(outDir, o.meta)),
     // meta last: its computed_at vouches for the files before it
     await writer.json(outDir, SITE_FILES.meta, o.meta),
   );

@@ -6,8 +6,8 @@ import {
   formatTimestamp,
   formatVnd,
   formatVndCompact,
-} from '../../dashboard/src/format.ts';
-import { generationOf } from '../../dashboard/src/units.ts';
+} from '../../core/format.ts';
+import { generationOf } from '../../core/unit-names.ts';
 
 describe('dashboard formats (vi-VN)', () => {
   it('writes whole đồng with dots between thousands', () => {

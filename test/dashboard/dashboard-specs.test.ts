@@ -3,13 +3,13 @@ import { Ajv } from 'ajv';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { describe, expect, it } from 'vitest';
 import { choroplethSpec } from '../../dashboard/src/specs/choropleth.ts';
-import { completenessHeatmapSpec } from '../../dashboard/src/specs/completeness-heatmap.ts';
-import { debtTrendSpec } from '../../dashboard/src/specs/debt-trend.ts';
-import { provinceRankingSpec } from '../../dashboard/src/specs/province-ranking.ts';
+import { completenessHeatmapSpec } from '../../core/charts/completeness-heatmap.ts';
+import { debtTrendSpec } from '../../core/charts/debt-trend.ts';
+import { provinceRankingSpec } from '../../core/charts/province-ranking.ts';
 import { restateToCurrent } from '../../dashboard/src/restate.ts';
 import { MAP_MEASURES, MEASURES, type MapMeasure } from '../../dashboard/src/map-measures.ts';
 import type { ProvinceRow } from '../../core/contracts/site-data.ts';
-import { FIRST_PERIOD_OF_34, UnitNames } from '../../dashboard/src/units.ts';
+import { FIRST_PERIOD_OF_34, UnitNames } from '../../core/unit-names.ts';
 import { REFORM_FIRST_PERIOD } from '../../core/period.ts';
 import { makeSiteFixture } from '../../tools/fixtures/site-fixture.ts';
 import { barRankingSpec } from '../../dashboard/src/specs/bar-ranking.ts';
@@ -77,9 +77,15 @@ function compileCollecting(spec: TopLevelSpec) {
 }
 
 const cases: [string, () => TopLevelSpec][] = [
-  ['debt trend', () => debtTrendSpec(fixture.national, { selected: '2025-08' })],
-  ['province ranking (63 units)', () => provinceRankingSpec(fixture.provinces, names, { period: '2025-05' })],
-  ['province ranking (34 units)', () => provinceRankingSpec(fixture.provinces, names, { period: '2025-09' })],
+  ['debt trend', () => debtTrendSpec(fixture.national, { selected: '2025-08', lang: 'vi' })],
+  [
+    'province ranking (63 units)',
+    () => provinceRankingSpec(fixture.provinces, names, { period: '2025-05', lang: 'vi' }),
+  ],
+  [
+    'province ranking (34 units)',
+    () => provinceRankingSpec(fixture.provinces, names, { period: '2025-09', lang: 'vi' }),
+  ],
   [
     'completeness heatmap',
     () =>
@@ -87,6 +93,7 @@ const cases: [string, () => TopLevelSpec][] = [
         dataset: 'debt',
         from: '2025-03',
         to: '2025-09',
+        lang: 'vi',
       }),
   ],
   [
@@ -95,6 +102,7 @@ const cases: [string, () => TopLevelSpec][] = [
       provinceRankingSpec(restateToCurrent(fixture.provinces, fixture.units), names, {
         period: '2025-05',
         geography: 'current',
+        lang: 'vi',
       }),
   ],
   [
@@ -205,7 +213,7 @@ describe('dashboard Vega-Lite specs', () => {
   });
 
   it('the ranking takes the top provinces of the month in rank order, with names of that geography', () => {
-    const spec = provinceRankingSpec(fixture.provinces, names, { period: '2025-09', top: 5 });
+    const spec = provinceRankingSpec(fixture.provinces, names, { period: '2025-09', top: 5, lang: 'vi' });
     const values = (spec.data as { values: { name: string; rank: number; ty: number; total_ty: number }[] })
       .values;
     const expected = fixture.provinces
@@ -258,6 +266,7 @@ describe('dashboard Vega-Lite specs', () => {
       dataset: 'debt',
       from: '2025-03',
       to: '2025-09',
+      lang: 'vi',
     });
     const values = (spec.data as { values: { period: string; code: string; name: string }[] }).values;
     const rowOf = (code: string, period: string) =>
@@ -278,6 +287,7 @@ describe('dashboard Vega-Lite specs', () => {
       dataset: 'debt',
       from: '2025-03',
       to: '2025-06',
+      lang: 'vi',
     });
     expect(
       (within63.data as { values: { name: string }[] }).values.some((v) => v.name.endsWith('(63)')),

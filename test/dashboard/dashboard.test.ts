@@ -6,6 +6,7 @@ import { launchChromium } from '../../tools/chromium/chromium.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../pipeline/site/build.ts';
 import { serveSite, type SiteServer } from '../../local/site-server.ts';
+import { writeFirstScreenFile } from '../../pipeline/site/first-screen-svg.ts';
 import { writeSiteFixture, type SiteFixture } from '../../tools/fixtures/site-fixture.ts';
 
 const CHARTS = ['chart-trend', 'chart-ranking', 'chart-map', 'chart-heatmap'];
@@ -43,6 +44,7 @@ async function mapShapes(): Promise<number> {
 beforeAll(async () => {
   siteDir = mkdtempSync(join(tmpdir(), 'vss-site-'));
   fixture = writeSiteFixture(siteDir);
+  await writeFirstScreenFile(join(siteDir, 'data'), fixture.meta);
   await buildSite({ outDir: siteDir });
   server = await serveSite({ dir: siteDir, port: 0 });
   browser = await launchChromium();

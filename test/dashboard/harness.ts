@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../tools/chromium/chromium.ts';
 import { buildSite, type BuildReport } from '../../pipeline/site/build.ts';
 import { serveSite, type SiteServer } from '../../local/site-server.ts';
+import { writeFirstScreenFile } from '../../pipeline/site/first-screen-svg.ts';
 import { writeSiteFixture, type SiteFixture } from '../../tools/fixtures/site-fixture.ts';
 
 export const ARTIFACTS = join(import.meta.dirname, '..', 'artifacts');
@@ -29,6 +30,7 @@ export interface Dashboard {
 export async function openDashboard(data?: SiteFixture): Promise<Dashboard> {
   const siteDir = mkdtempSync(join(tmpdir(), 'vss-site-'));
   const fixture = writeSiteFixture(siteDir, data);
+  await writeFirstScreenFile(join(siteDir, 'data'), fixture.meta);
   const build = await buildSite({ outDir: siteDir });
   const server = await serveSite({ dir: siteDir, port: 0 });
   const browser = await launchChromium();

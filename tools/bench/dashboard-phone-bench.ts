@@ -16,6 +16,7 @@ import type { Page, Request } from 'playwright-core';
 import { buildSite } from '../../pipeline/site/build.ts';
 import { serveSite } from '../../local/site-server.ts';
 import { writeSiteFixture } from '../fixtures/site-fixture.ts';
+import { writeFirstScreenFile } from '../../pipeline/site/first-screen-svg.ts';
 import { launchChromium } from '../chromium/chromium.ts';
 import { machine, median, note, step } from './measure.ts';
 
@@ -71,7 +72,10 @@ async function visit(
 
 async function main(): Promise<void> {
   const siteDir = process.argv[2] ?? mkdtempSync(join(tmpdir(), 'vss-phone-bench-'));
-  if (!process.argv[2]) writeSiteFixture(siteDir);
+  if (!process.argv[2]) {
+    const fixture = writeSiteFixture(siteDir);
+    await writeFirstScreenFile(join(siteDir, 'data'), fixture.meta);
+  }
   await buildSite({ outDir: siteDir });
   const server = await serveSite({ dir: siteDir, port: 0 });
   const browser = await launchChromium();

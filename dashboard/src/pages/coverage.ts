@@ -2,13 +2,13 @@
 import { PAGE_SUMS, type CoverageRow } from '../../../core/contracts/site-data.ts';
 import { categoryCodes } from '../../../core/datasets/index.ts';
 import { coverage as coverageDef } from '../../../core/datasets/coverage.ts';
-import { formatShare } from '../format.ts';
+import { formatShare } from '../../../core/format.ts';
 import { categoryLabel, t } from '../i18n.ts';
 import { share, sharePoint } from '../chart-helpers.ts';
 import { inRegion, nameOf, stampFor, type PageContext } from '../page-context.ts';
 import { pageRows } from '../page-rows.ts';
 import { renderSectionPage } from '../section-page.ts';
-import { OKABE_ITO } from '../specs/palette.ts';
+import { OKABE_ITO } from '../../../core/charts/palette.ts';
 
 const SCHEMES = categoryCodes(coverageDef, 'loai_hinh');
 /** The target chart's axis counts millions of people ("10", not SI's "10M"); tooltips stay exact. */

@@ -8,14 +8,14 @@ import { debt } from '../../../core/datasets/debt.ts';
 import { lakeColumns, versionFrom } from '../../../core/datasets/index.ts';
 import { DEBT_BREAKDOWN_TEXT as TEXT, VIEW_TEXT } from '../../../core/messages/index.ts';
 import { PAGE_SUMS, type DebtBreakdownRow } from '../../../core/contracts/site-data.ts';
-import { formatPeriod, formatVnd } from '../format.ts';
+import { formatPeriod, formatVnd } from '../../../core/format.ts';
 import { lang, pick } from '../i18n.ts';
 import { inRegion, reportedUnits, section, stampFor, type PageContext } from '../page-context.ts';
 import { pageRows } from '../page-rows.ts';
 import { chartPanel } from '../panel.ts';
 import { ty } from '../chart-helpers.ts';
 import { barRankingSpec, type RankedBar } from '../specs/bar-ranking.ts';
-import { OKABE_ITO } from '../specs/palette.ts';
+import { OKABE_ITO } from '../../../core/charts/palette.ts';
 
 type Figure = Exclude<keyof DebtBreakdownRow, 'period' | 'province'>;
 

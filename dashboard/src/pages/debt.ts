@@ -1,6 +1,6 @@
 /** Debt: national debt by scheme, debt of 3+ months against arrears recovered, provinces ranked. */
-import { formatPeriod, formatVnd } from '../format.ts';
-import { pick, t } from '../i18n.ts';
+import { formatPeriod, formatVnd } from '../../../core/format.ts';
+import { lang, pick, t } from '../i18n.ts';
 import { CHANGE_TEXT, VIEW_TEXT } from '../../../core/messages/index.ts';
 import { appendUnreportedNote, unreportedRows, unreportedUnits } from '../not-reported.ts';
 import { breakMarks, moneyPoint, trendFrame, trendTable, ty } from '../chart-helpers.ts';
@@ -17,9 +17,9 @@ import { chartPanel } from '../panel.ts';
 import { appendChanges } from '../render-changes.ts';
 import { restateToCurrent } from '../restate.ts';
 import { barRankingSpec } from '../specs/bar-ranking.ts';
-import { debtTrendSpec } from '../specs/debt-trend.ts';
+import { debtTrendSpec } from '../../../core/charts/debt-trend.ts';
 import { lineTrendSpec } from '../specs/line-trend.ts';
-import { OKABE_ITO } from '../specs/palette.ts';
+import { OKABE_ITO } from '../../../core/charts/palette.ts';
 import { renderDebtBreakdown } from './debt-breakdown.ts';
 
 const TOP = 20;
@@ -46,7 +46,7 @@ export async function renderDebt(ctx: PageContext): Promise<void> {
     id: 'debt-schemes',
     national: true,
     title: `${t('debtByScheme')} (${pick(VIEW_TEXT.inTy)})`,
-    spec: debtTrendSpec(data.national, { selected: period }),
+    spec: debtTrendSpec(data.national, { selected: period, lang: lang() }),
     table: {
       columns: [
         { key: 'period', label: t('periodLabel') },

@@ -15,7 +15,7 @@ import {
 import { CHANGE_TEXT, RESULTS_TEXT } from '../../../core/messages/index.ts';
 import { countPoint, moneyPoint, trendFrame, ty } from '../chart-helpers.ts';
 import type { Cell, DataTable } from '../data-table.ts';
-import { formatCount, formatPeriod, formatVnd } from '../format.ts';
+import { formatCount, formatPeriod, formatVnd } from '../../../core/format.ts';
 import { pick, t } from '../i18n.ts';
 import { unreportedUnits } from '../not-reported.ts';
 import {
@@ -29,7 +29,7 @@ import {
 import { chartPanel } from '../panel.ts';
 import { barRankingSpec } from '../specs/bar-ranking.ts';
 import { lineTrendSpec } from '../specs/line-trend.ts';
-import { OKABE_ITO } from '../specs/palette.ts';
+import { OKABE_ITO } from '../../../core/charts/palette.ts';
 import { tablePanel } from '../table-panel.ts';
 
 const TYPES = ['inspections_planned', 'inspections_unscheduled', 'inspections_specialised'] as const;

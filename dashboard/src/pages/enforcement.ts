@@ -6,7 +6,7 @@ import { PAGE_SUMS, type EnforcementRow, type ProsecutionRow } from '../../../co
 import { prosecution as prosecutionDef } from '../../../core/datasets/prosecution.ts';
 import { codesOf } from '../../../core/datasets/index.ts';
 import { countedOn } from '../../../core/approved-basis.ts';
-import { formatVnd } from '../format.ts';
+import { formatVnd } from '../../../core/format.ts';
 import { categoryLabel, pick, t } from '../i18n.ts';
 import { VIEW_TEXT } from '../../../core/messages/index.ts';
 import { countPoint, ty } from '../chart-helpers.ts';
@@ -14,7 +14,7 @@ import { inRegion, nameOf, stampFor, type PageContext } from '../page-context.ts
 import { pageRows } from '../page-rows.ts';
 import { renderSectionPage } from '../section-page.ts';
 import { renderEnforcementResults } from './enforcement-results.ts';
-import { OKABE_ITO } from '../specs/palette.ts';
+import { OKABE_ITO } from '../../../core/charts/palette.ts';
 
 /** A dossier's stages in the order it moves through them (the schema's order); the last three are exits. */
 const STAGES = codesOf(prosecutionDef, 'trang_thai');

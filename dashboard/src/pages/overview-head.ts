@@ -4,7 +4,7 @@
  */
 import { CHANGE_TEXT, DASHBOARD_MESSAGES } from '../../../core/messages/index.ts';
 import { approvalLine } from '../approval-counts.ts';
-import { formatPeriod } from '../format.ts';
+import { formatPeriod } from '../../../core/format.ts';
 import { pick, t } from '../i18n.ts';
 import { coverageLine, kpiTiles } from '../kpis.ts';
 import { stampFor, type PageContext } from '../page-context.ts';

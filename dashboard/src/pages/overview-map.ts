@@ -4,14 +4,12 @@
  */
 import { PAGE_SUMS, type EnforcementRow, type ProvinceRow } from '../../../core/contracts/site-data.ts';
 import { prefetchBoundary } from '../boundary-loader.ts';
-import { formatPeriod } from '../format.ts';
 import { pick, t } from '../i18n.ts';
 import { CHANGE_TEXT, VIEW_TEXT } from '../../../core/messages/index.ts';
 
 const UNIT_WORD = { dong: VIEW_TEXT.dong, percent: VIEW_TEXT.percent, count: VIEW_TEXT.count } as const;
-import { MAP_MEASURES, MEASURES, isMapMeasure } from '../map-measures.ts';
+import { MEASURES } from '../map-measures.ts';
 import {
-  linkTo,
   nameOf,
   openClickedProvince,
   reportedUnits,
@@ -21,24 +19,8 @@ import {
 } from '../page-context.ts';
 import { pageRows } from '../page-rows.ts';
 import { chartPanel } from '../panel.ts';
+import { mapAttribution, measurePicker, overviewTitles } from './overview-ahead.ts';
 import { boundaryFileFor, choroplethSpec } from '../specs/choropleth.ts';
-
-function measurePicker(ctx: PageContext): HTMLElement {
-  const wrap = document.createElement('div');
-  wrap.className = 'controls page-controls';
-  const label = document.createElement('label');
-  label.htmlFor = 'map-measure';
-  label.textContent = t('mapMeasure');
-  const select = document.createElement('select');
-  select.id = 'map-measure';
-  for (const m of MAP_MEASURES) select.append(new Option(t(MEASURES[m].label), m));
-  select.value = ctx.route.measure;
-  select.addEventListener('change', () => {
-    if (isMapMeasure(select.value)) location.hash = linkTo(ctx, { measure: select.value });
-  });
-  wrap.append(label, select);
-  return wrap;
-}
 
 /** `rows` are the province rows in the chosen geography, every month (the map takes its own). */
 export async function mapPanel(ctx: PageContext, parent: HTMLElement, rows: readonly ProvinceRow[]) {
@@ -63,7 +45,7 @@ export async function mapPanel(ctx: PageContext, parent: HTMLElement, rows: read
   const title = t(def.label);
   const panel = await chartPanel(parent, {
     id: 'map',
-    title: `${t('mapOf')} · ${title} · ${formatPeriod(period)}`,
+    title: overviewTitles(ctx).map,
     spec: choroplethSpec(values, {
       period,
       geoBase: 'geo',
@@ -102,8 +84,5 @@ export async function mapPanel(ctx: PageContext, parent: HTMLElement, rows: read
     wide: false,
   });
   panel.querySelector('.panel-header')?.after(measurePicker(ctx));
-  const attribution = document.createElement('p');
-  attribution.className = 'attribution';
-  attribution.textContent = t('attribution');
-  panel.append(attribution);
+  panel.append(mapAttribution());
 }

@@ -1,6 +1,5 @@
 /** Overview: headline tiles, national debt trend, the provinces owing most, the map, reporting. */
-import { addMonths } from '../../../core/period.ts';
-import { datasetTitle, pick, t } from '../i18n.ts';
+import { lang, pick, t } from '../i18n.ts';
 import {
   openClickedProvince,
   inRegion,
@@ -15,14 +14,14 @@ import { appendUnreportedNote, unreportedRows, unreportedUnits } from '../not-re
 import { chartPanel } from '../panel.ts';
 import { appendChanges } from '../render-changes.ts';
 import { restateToCurrent } from '../restate.ts';
-import { completenessHeatmapSpec } from '../specs/completeness-heatmap.ts';
-import { debtTrendSpec } from '../specs/debt-trend.ts';
-import { provinceRankingSpec } from '../specs/province-ranking.ts';
+import { heatmapFrom } from '../../../core/charts/overview-rows.ts';
+import { completenessHeatmapSpec } from '../../../core/charts/completeness-heatmap.ts';
+import { debtTrendSpec } from '../../../core/charts/debt-trend.ts';
+import { provinceRankingSpec } from '../../../core/charts/province-ranking.ts';
 import { mapPanel } from './overview-map.ts';
 import { measureRankingPanel, rankingFollowsMeasure } from './overview-ranking.ts';
 import { renderOverviewHead } from './overview-head.ts';
-
-const HEATMAP_MONTHS = 12;
+import { overviewTitles } from './overview-ahead.ts';
 
 export async function renderOverview(ctx: PageContext): Promise<void> {
   const { data, route, names } = ctx;
@@ -30,6 +29,7 @@ export async function renderOverview(ctx: PageContext): Promise<void> {
   const all = geography === 'current' ? restateToCurrent(data.provinces, data.units) : data.provinces;
   const provinces = all.filter((r) => inRegion(ctx, r.province, r.period));
   renderOverviewHead(ctx);
+  const titles = overviewTitles(ctx);
 
   const file = (name: string) => `${name}-${period}`;
   // Exports carry whole đồng, said in each money column's name and in the unit column.
@@ -75,7 +75,7 @@ export async function renderOverview(ctx: PageContext): Promise<void> {
     rows: monthRows.map((r) => ({ ...r, unit: unitDong })),
   };
   const click = openClickedProvince(ctx);
-  const from = [addMonths(period, 1 - HEATMAP_MONTHS), data.meta.first_period].sort().at(-1) ?? period;
+  const from = heatmapFrom(period, data.meta.first_period);
   const heatRows = data.completeness.filter(
     (c) =>
       c.dataset === 'debt' && c.period >= from && c.period <= period && inRegion(ctx, c.province, c.period),
@@ -85,8 +85,8 @@ export async function renderOverview(ctx: PageContext): Promise<void> {
   const trend = chartPanel(ctx.root, {
     id: 'trend',
     national: true,
-    title: `${t('trendDebt')} (${pick(VIEW_TEXT.inTy)})`,
-    spec: debtTrendSpec(data.national, { selected: period }),
+    title: titles.trend,
+    spec: debtTrendSpec(data.national, { selected: period, lang: lang() }),
     table: { columns: debtColumns, rows: data.national.map((r) => ({ ...r, unit: unitDong })) },
     fileName: file('no-toan-quoc'),
     stamp: stampFor(ctx, 'debt'),
@@ -100,8 +100,8 @@ export async function renderOverview(ctx: PageContext): Promise<void> {
   function debtRanking() {
     const panel = chartPanel(pair, {
       id: 'ranking',
-      title: `${t('rankingDebt')} (${pick(VIEW_TEXT.inTy)})`,
-      spec: provinceRankingSpec(ranked, names, { period, geography }),
+      title: titles.ranking,
+      spec: provinceRankingSpec(ranked, names, { period, geography, lang: lang() }),
       table: provinceTable,
       fileName: file('xep-hang-no'),
       stamp: stampFor(ctx, 'debt'),
@@ -114,8 +114,8 @@ export async function renderOverview(ctx: PageContext): Promise<void> {
   const map = mapPanel(ctx, pair, all);
   const heatmap = chartPanel(ctx.root, {
     id: 'heatmap',
-    title: `${t('heatmap')} · ${datasetTitle('debt')}`,
-    spec: completenessHeatmapSpec(heatRows, names, { dataset: 'debt', from, to: period }),
+    title: titles.heatmap,
+    spec: completenessHeatmapSpec(heatRows, names, { dataset: 'debt', from, to: period, lang: lang() }),
     table: {
       columns: [
         { key: 'period', label: t('periodLabel') },

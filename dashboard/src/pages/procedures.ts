@@ -2,13 +2,13 @@
 import { PAGE_SUMS, type ProceduresRow } from '../../../core/contracts/site-data.ts';
 import { categoryCodes } from '../../../core/datasets/index.ts';
 import { procedures as proceduresDef } from '../../../core/datasets/procedures.ts';
-import { formatShare } from '../format.ts';
+import { formatShare } from '../../../core/format.ts';
 import { categoryLabel, t } from '../i18n.ts';
 import { countPoint, share } from '../chart-helpers.ts';
 import { inRegion, nameOf, stampFor, type PageContext } from '../page-context.ts';
 import { pageRows } from '../page-rows.ts';
 import { renderSectionPage } from '../section-page.ts';
-import { OKABE_ITO } from '../specs/palette.ts';
+import { OKABE_ITO } from '../../../core/charts/palette.ts';
 
 const GROUPS = categoryCodes(proceduresDef, 'nhom_thu_tuc');
 const OUTCOMES = ['on_time', 'late', 'pending'] as const;

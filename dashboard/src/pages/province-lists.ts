@@ -3,13 +3,13 @@
  * ledger), and the police-coordination list of the unit's latest month, each exportable.
  */
 import type { ReportRow } from '../../../core/contracts/site-data.ts';
-import { formatPeriod, formatTimestamp } from '../format.ts';
+import { formatPeriod, formatTimestamp } from '../../../core/format.ts';
 import { categoryLabel, datasetTitle, pick, t } from '../i18n.ts';
 import { VIEW_TEXT } from '../../../core/messages/index.ts';
 import { stampFor, type PageContext } from '../page-context.ts';
 import { loadPolice } from '../site-data-client.ts';
 import { tablePanel } from '../table-panel.ts';
-import { FIRST_PERIOD_OF_34 } from '../units.ts';
+import { FIRST_PERIOD_OF_34 } from '../../../core/unit-names.ts';
 
 const STATUS_TEXT = {
   accepted: 'uploadAccepted',

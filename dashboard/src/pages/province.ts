@@ -7,7 +7,7 @@ import {
   type ProsecutionRow,
 } from '../../../core/contracts/site-data.ts';
 import type { Compared } from '../changes.ts';
-import { formatPeriod } from '../format.ts';
+import { formatPeriod } from '../../../core/format.ts';
 import { pick, t } from '../i18n.ts';
 import { RESULTS_TEXT, VIEW_TEXT } from '../../../core/messages/index.ts';
 import { countPoint, moneyPoint, sharePoint, trendFrame, trendTable } from '../chart-helpers.ts';
@@ -15,7 +15,7 @@ import { linkTo, nameOf, section, stampFor, type PageContext } from '../page-con
 import { pageRows } from '../page-rows.ts';
 import { chartPanel, emptyPanel } from '../panel.ts';
 import { appendChanges } from '../render-changes.ts';
-import { FIRST_PERIOD_OF_34, generationOf } from '../units.ts';
+import { FIRST_PERIOD_OF_34, generationOf } from '../../../core/unit-names.ts';
 import { restateToCurrent } from '../restate.ts';
 import { loadPageData } from '../site-data-client.ts';
 import { lineTrendSpec, type TrendPoint } from '../specs/line-trend.ts';

@@ -1,11 +1,11 @@
 /** Reporting: which units sent which report when (heatmap province × month), and the late and missing lists. */
 import { DATASET_NAMES } from '../../../core/datasets/index.ts';
 import { addMonths } from '../../../core/period.ts';
-import { formatPeriod } from '../format.ts';
-import { datasetTitle, t } from '../i18n.ts';
+import { formatPeriod } from '../../../core/format.ts';
+import { datasetTitle, lang, t } from '../i18n.ts';
 import { linkTo, section, stampFor, type PageContext } from '../page-context.ts';
 import { chartPanel } from '../panel.ts';
-import { completenessHeatmapSpec } from '../specs/completeness-heatmap.ts';
+import { completenessHeatmapSpec } from '../../../core/charts/completeness-heatmap.ts';
 import { tablePanel } from '../table-panel.ts';
 import { APPROVAL_STATES, approvalTableRows } from '../approval-counts.ts';
 import { APPROVAL_TEXT } from '../../../core/messages/index.ts';
@@ -64,7 +64,7 @@ export async function renderReporting(ctx: PageContext): Promise<void> {
   await chartPanel(ctx.root, {
     id: 'reporting-heatmap',
     title: `${t('heatmap')} · ${datasetTitle(dataset)}`,
-    spec: completenessHeatmapSpec(rows, names, { dataset, from, to: period }),
+    spec: completenessHeatmapSpec(rows, names, { dataset, from, to: period, lang: lang() }),
     table: {
       columns: [
         { key: 'period', label: t('periodLabel') },

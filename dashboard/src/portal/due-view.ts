@@ -1,6 +1,6 @@
 /** The what-is-due panel (one line per dataset) and the province's upload history with its receipts. */
 import type { DueAnswer, DueStatus } from '../../../core/contracts/due-report.ts';
-import { formatPeriod } from '../format.ts';
+import { formatPeriod } from '../../../core/format.ts';
 import { datasetTitle, lang, pick } from '../i18n.ts';
 import { vietnamTime, PORTAL_TEXT, type PortalTextKey } from '../../../core/messages/index.ts';
 import { el, table } from './dom.ts';

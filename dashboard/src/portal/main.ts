@@ -6,7 +6,7 @@
 import { DATASET_NAMES } from '../../../core/datasets/index.ts';
 import { addMonths, periodOf } from '../../../core/period.ts';
 import { datasetTitle, lang, pick, setLang } from '../i18n.ts';
-import { formatPeriod } from '../format.ts';
+import { formatPeriod } from '../../../core/format.ts';
 import {
   ApiRefusal,
   askToUpload,

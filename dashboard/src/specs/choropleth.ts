@@ -1,9 +1,9 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { assetName } from '../asset-names.ts';
-import { formatPeriod } from '../format.ts';
+import { formatPeriod } from '../../../core/format.ts';
 import type { MapValue, MeasureDef } from '../map-measures.ts';
 import type { Geography } from '../restate.ts';
-import { generationOf } from '../units.ts';
+import { generationOf } from '../../../core/unit-names.ts';
 import { pick, t } from '../i18n.ts';
 import { CHANGE_TEXT, CHART_TEXT } from '../../../core/messages/index.ts';
 import { BOUNDARIES } from '../../../core/reference/boundaries.ts';

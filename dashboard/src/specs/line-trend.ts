@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { OKABE_ITO } from './palette.ts';
+import { OKABE_ITO } from '../../../core/charts/palette.ts';
 
 export interface TrendPoint {
   period: string;

@@ -18,6 +18,7 @@ import { DATASETS } from '../../../core/datasets/index.ts';
 import { tempDir, writeLakeFile, writeLedgerRecord } from '../query/engine-fixture.ts';
 import { writeGoldenLake } from './golden-lake.ts';
 import { listFiles } from './refresh-files.ts';
+import { FIRST_SCREEN_FILES } from '../../../core/contracts/site-files.ts';
 
 const PERIODS = periodRange('2024-06', '2025-07');
 const now = () => new Date('2025-08-20T00:00:00.000Z');
@@ -123,11 +124,16 @@ describe('a refresh after a change', () => {
 
   it('adds a first-ever month after the last, with its debt detail for the police lists', async () => {
     const { mirror, out } = await refreshed();
+    const drawnAhead = () => readFileSync(join(out, FIRST_SCREEN_FILES.charts), 'utf8');
+    const before = drawnAhead();
     await upload(mirror, 'debt', '2025-08', '01');
     await upload(mirror, 'coverage', '2025-08', '48');
     const result = await refreshSite({ mirrorDir: mirror, outDir: out, now });
     expect(result.recomputed).toEqual(['2025-08']);
     await expectSameAsScratch(mirror, out);
+    // the first screen's charts are drawn again for the new latest month
+    expect((JSON.parse(before) as { period: string }).period).toBe('2025-07');
+    expect((JSON.parse(drawnAhead()) as { period: string }).period).toBe('2025-08');
     expect(readFileSync(join(out, 'provinces/01/police.json'), 'utf8')).toContain('2025-08');
   }, 300_000);
 

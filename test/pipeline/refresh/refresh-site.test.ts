@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRefreshHandler } from '../../../pipeline/refresh/refresh-handler.ts';
 import { listFiles } from './refresh-files.ts';
 import { PUBLISHED_MANIFEST_KEY } from '../../../pipeline/refresh/publish-site-data.ts';
+import { FIRST_SCREEN_FILES } from '../../../core/contracts/site-files.ts';
 import { refreshSite } from '../../../pipeline/refresh/refresh.ts';
 import { ensureSummaries } from '../../../pipeline/summary/backfill.ts';
 import {
@@ -41,7 +42,12 @@ describe('refreshSite', () => {
     const { files } = await refreshSite({ mirrorDir: mirror, outDir: out, now: fixedNow });
     const top = files.map((f) => f.slice(out.length + 1)).filter((f) => !f.startsWith('provinces/'));
     expect(top.sort()).toEqual(
-      [...Object.values(SITE_FILES), ...Object.values(NATIONAL_FILES), PROVINCE_FILES.scope].sort(),
+      [
+        ...Object.values(SITE_FILES),
+        ...Object.values(NATIONAL_FILES),
+        ...Object.values(FIRST_SCREEN_FILES),
+        PROVINCE_FILES.scope,
+      ].sort(),
     );
 
     const national = nationalRow.array().parse(readJson(out, SITE_FILES.national));
@@ -128,7 +134,12 @@ describe('the refresh handler', () => {
     expect(listFiles(local).length - needed.length).toBe(5);
     expect(outcome.downloaded).toBe(needed.length);
     expect(outcome.keys.filter((k) => !k.startsWith('data/provinces/')).sort()).toEqual(
-      [...Object.values(SITE_FILES), ...Object.values(NATIONAL_FILES), PROVINCE_FILES.scope]
+      [
+        ...Object.values(SITE_FILES),
+        ...Object.values(NATIONAL_FILES),
+        ...Object.values(FIRST_SCREEN_FILES),
+        PROVINCE_FILES.scope,
+      ]
         .map((f) => `data/${f}`)
         .sort(),
     );

@@ -1,17 +1,20 @@
 import type { TopLevelSpec } from 'vega-lite';
-import type { CompletenessRow } from '../../../core/contracts/site-data.ts';
+import type { CompletenessRow } from '../contracts/site-data.ts';
 import { formatPeriod } from '../format.ts';
-import { generationOf, type UnitNames } from '../units.ts';
+import { generationOf, type UnitNames } from '../unit-names.ts';
 import { OKABE_ITO, PERIOD_LABEL_EXPR } from './palette.ts';
-import { pick, t } from '../i18n.ts';
-import { CHART_TEXT } from '../../../core/messages/index.ts';
+import { chartText, type ChartText } from './chart-text.ts';
+import { CHART_TEXT, type Lang } from '../messages/index.ts';
 
-const statuses = () =>
+const statuses = ({ t }: ChartText) =>
   [
     { key: 'on_time', label: t('statusOnTime'), color: OKABE_ITO.blue },
     { key: 'late', label: t('statusLate'), color: OKABE_ITO.yellow },
     { key: 'missing', label: t('statusMissing'), color: OKABE_ITO.vermillion },
   ] as const;
+
+/** Room for the rotated "MM/YYYY" labels (about 45 px in common sans-serif faces at 10 px). */
+const HEATMAP_AXIS_EXTENT = 50;
 
 const lineKey = (r: CompletenessRow) => `${generationOf(r.period)}:${r.province}`;
 
@@ -45,9 +48,11 @@ function heatmapLines(rows: readonly CompletenessRow[], names: UnitNames) {
 export function completenessHeatmapSpec(
   rows: readonly CompletenessRow[],
   names: UnitNames,
-  opts: { dataset: string; from: string; to: string },
+  opts: { dataset: string; from: string; to: string; lang: Lang },
 ): TopLevelSpec {
-  const STATUS = statuses();
+  const text = chartText(opts.lang);
+  const { t, pick } = text;
+  const STATUS = statuses(text);
   const LABEL = new Map<string, string>(STATUS.map((s) => [s.key, s.label]));
   const shown = rows.filter(
     (r) => r.dataset === opts.dataset && r.period >= opts.from && r.period <= opts.to,
@@ -73,7 +78,15 @@ export function completenessHeatmapSpec(
         field: 'period',
         type: 'ordinal',
         title: t('periodLabel'),
-        axis: { labelExpr: PERIOD_LABEL_EXPR, labelAngle: -45, orient: 'top' },
+        // A fixed extent: the chart's height then does not hang on how wide a font draws the month
+        // labels, so the chart the refresh drew ahead and the live view are equally tall.
+        axis: {
+          labelExpr: PERIOD_LABEL_EXPR,
+          labelAngle: -45,
+          orient: 'top',
+          minExtent: HEATMAP_AXIS_EXTENT,
+          maxExtent: HEATMAP_AXIS_EXTENT,
+        },
       },
       y: {
         field: 'name',

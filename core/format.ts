@@ -2,7 +2,7 @@
  * Vietnamese number, money and date formats for the page. Leadership reads amounts in "tỷ" and
  * "nghìn tỷ" đồng; the exact figure stays available beside the rounded one so nothing is hidden.
  */
-import { type Lang, vietnamClock, KPI_TEXT } from '../../core/messages/index.ts';
+import { type Lang, vietnamClock, KPI_TEXT } from './messages/index.ts';
 
 const integer = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
 const oneDecimal = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });

@@ -1,5 +1,5 @@
-import type { UnitRow } from '../../core/contracts/site-data.ts';
-import { REFORM_FIRST_PERIOD } from '../../core/period.ts';
+import type { UnitRow } from './contracts/site-data.ts';
+import { REFORM_FIRST_PERIOD } from './period.ts';
 
 /** First month reported by the 34 units (Resolution 202/2025/QH15). */
 export const FIRST_PERIOD_OF_34 = REFORM_FIRST_PERIOD;

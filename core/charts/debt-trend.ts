@@ -1,12 +1,12 @@
 import type { TopLevelSpec } from 'vega-lite';
-import type { NationalRow } from '../../../core/contracts/site-data.ts';
+import type { NationalRow } from '../contracts/site-data.ts';
 import { formatPeriod, formatVnd } from '../format.ts';
-import { FIRST_PERIOD_OF_34 } from '../units.ts';
+import { FIRST_PERIOD_OF_34 } from '../unit-names.ts';
 import { OKABE_ITO, VND_PER_TY } from './palette.ts';
-import { pick, t } from '../i18n.ts';
-import { CHART_TEXT } from '../../../core/messages/index.ts';
+import { chartText, type ChartText } from './chart-text.ts';
+import { CHART_TEXT, type Lang } from '../messages/index.ts';
 
-const schemes = () =>
+const schemes = ({ t }: ChartText) =>
   [
     { key: 'debt_total', label: t('debtTotal'), color: OKABE_ITO.black },
     { key: 'debt_bhxh', label: 'BHXH', color: OKABE_ITO.blue },
@@ -18,8 +18,13 @@ const schemes = () =>
 const monthStart = (period: string) => `${period}-01`;
 
 /** National contribution debt by scheme, month by month, with the chosen month and the 2025 reform marked. */
-export function debtTrendSpec(rows: readonly NationalRow[], opts: { selected: string }): TopLevelSpec {
-  const SCHEMES = schemes();
+export function debtTrendSpec(
+  rows: readonly NationalRow[],
+  opts: { selected: string; lang: Lang },
+): TopLevelSpec {
+  const text = chartText(opts.lang);
+  const { t, pick } = text;
+  const SCHEMES = schemes(text);
   const values = rows.flatMap((row) =>
     SCHEMES.map((s) => ({
       month: monthStart(row.period),

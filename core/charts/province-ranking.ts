@@ -1,18 +1,18 @@
 import type { TopLevelSpec } from 'vega-lite';
-import type { ProvinceRow } from '../../../core/contracts/site-data.ts';
+import type { ProvinceRow } from '../contracts/site-data.ts';
 import { formatPeriod, formatVnd } from '../format.ts';
-import type { Geography } from '../restate.ts';
-import type { UnitNames } from '../units.ts';
+import type { UnitNames } from '../unit-names.ts';
 import { OKABE_ITO, VND_PER_TY } from './palette.ts';
-import { pick, t } from '../i18n.ts';
-import { CHART_TEXT } from '../../../core/messages/index.ts';
+import { chartText, type ChartGeography } from './chart-text.ts';
+import { CHART_TEXT, type Lang } from '../messages/index.ts';
 
 /** The provinces owing most in a month, each bar split into debt of 3+ months and the rest. */
 export function provinceRankingSpec(
   rows: readonly ProvinceRow[],
   names: UnitNames,
-  opts: { period: string; top?: number; geography?: Geography },
+  opts: { period: string; lang: Lang; top?: number; geography?: ChartGeography },
 ): TopLevelSpec {
+  const { t, pick } = chartText(opts.lang);
   const top = opts.top ?? 15;
   const OLD_DEBT = t('debtOld');
   const RECENT_DEBT = t('debtRecent');

@@ -1,0 +1,143 @@
+/**
+ * Draws the overview's first-screen charts to SVG (core/charts/first-screen.ts) for the site data
+ * files just written, with Vega's headless SVG renderer (no canvas needed): the dashboard shows
+ * them while its charting library loads. The charts are drawn from the files on disk, so the full
+ * and the by-month refresh write the same bytes, and a refresh whose specs are those drawn last
+ * time keeps the file without loading Vega at all.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { LocaleFormatters } from 'vega';
+import type { TopLevelSpec } from 'vega-lite';
+import { FORMAT_LOCALE, TIME_FORMAT_LOCALE } from '../../core/charts/chart-text.ts';
+import {
+  FIRST_SCREEN_CHARTS,
+  FIRST_SCREEN_LANG,
+  FIRST_SCREEN_WIDTH,
+  firstScreenSpecs,
+  type FirstScreenChart,
+} from '../../core/charts/first-screen.ts';
+import {
+  isFirstScreenFile,
+  type DrawnChart,
+  type FirstScreenFile,
+} from '../../core/contracts/first-screen.ts';
+import {
+  completenessRow,
+  nationalRow,
+  provinceRow,
+  unitRow,
+  SITE_FILES,
+  type SiteMeta,
+} from '../../core/contracts/site-data.ts';
+import { FIRST_SCREEN_FILES } from '../../core/contracts/site-files.ts';
+
+async function rowsOf<T extends z.ZodType>(dir: string, file: string, row: T): Promise<z.infer<T>[]> {
+  return z.array(row).parse(JSON.parse(await readFile(join(dir, file), 'utf8')));
+}
+
+/** The spec as drawn ahead: the phone's width instead of the live view's container width. */
+const atFixedWidth = (spec: TopLevelSpec): TopLevelSpec =>
+  ({ ...spec, width: FIRST_SCREEN_WIDTH, autosize: { type: 'fit-x', contains: 'padding' } }) as TopLevelSpec;
+
+/** The drawing's own size, padding and axes included, from its root element. */
+const OUTER_SIZE = /^<svg[^>]* width="([\d.]+)" height="([\d.]+)"/;
+
+/** Advance widths of a Helvetica-like face, in em, by character (others: by case). */
+const ADVANCE: Record<string, number> = {
+  ...Object.fromEntries([...'0123456789'].map((d) => [d, 0.556])),
+  ...Object.fromEntries([...' /.,:;!|'].map((c) => [c, 0.278])),
+  ...Object.fromEntries([...'()-r'].map((c) => [c, 0.333])),
+  ...Object.fromEntries([...'ijlI'].map((c) => [c, 0.222])),
+  ...Object.fromEntries([...'ft'].map((c) => [c, 0.278])),
+  m: 0.833,
+  w: 0.722,
+  M: 0.833,
+  W: 0.944,
+};
+const advance = (ch: string) =>
+  ADVANCE[ch] ?? (ch >= 'A' && ch <= 'Z' ? 0.667 : ch === 'đ' ? 0.556 : ch === 'Đ' ? 0.722 : 0.53);
+
+/**
+ * Text widths without a canvas. Vega's own estimate (0.8 em a character) makes axis labels far
+ * wider than a browser draws them, so the rotated month labels made the heatmap taller than its
+ * live view; a face's advances (diacritics dropped) come within a pixel or two of it.
+ */
+function textWidth(item: { fontSize?: number }, text: unknown): number {
+  const size = item.fontSize ?? 11;
+  const bare = String(text ?? '')
+    .trim()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '');
+  let em = 0;
+  for (const ch of bare) em += advance(ch);
+  return em * size;
+}
+
+async function draw(specs: Record<FirstScreenChart, TopLevelSpec>): Promise<DrawnChart[]> {
+  // Loaded only when something is drawn: a refresh that changed nothing shown never pays for it.
+  const [vega, vegaLite] = await Promise.all([import('vega'), import('vega-lite')]);
+  const { locale, textMetrics } = vega as unknown as {
+    locale(n: object, t: object): LocaleFormatters;
+    textMetrics: { width: typeof textWidth };
+  };
+  textMetrics.width = textWidth;
+  const drawn: DrawnChart[] = [];
+  for (const id of FIRST_SCREEN_CHARTS) {
+    const compiled = vegaLite.compile(atFixedWidth(specs[id])).spec;
+    const view = new vega.View(vega.parse(compiled), {
+      renderer: 'none',
+      locale: locale(FORMAT_LOCALE, TIME_FORMAT_LOCALE),
+    });
+    try {
+      await view.runAsync();
+      const svg = await view.toSVG();
+      const [width = 0, height = 0] = (OUTER_SIZE.exec(svg) ?? []).slice(1).map(Number);
+      drawn.push({ id, description: specs[id].description ?? '', svg, width, height });
+    } finally {
+      view.finalize();
+    }
+  }
+  return drawn;
+}
+
+async function lastWritten(path: string): Promise<FirstScreenFile | undefined> {
+  if (!existsSync(path)) return undefined;
+  const value: unknown = JSON.parse(await readFile(path, 'utf8'));
+  return isFirstScreenFile(value) ? value : undefined;
+}
+
+/** The first screen's file for the site data in `outDir` (meta: the meta about to be written). */
+export async function firstScreenFile(outDir: string, meta: SiteMeta): Promise<FirstScreenFile> {
+  const [national, provinces, completeness, units] = await Promise.all([
+    rowsOf(outDir, SITE_FILES.national, nationalRow),
+    rowsOf(outDir, SITE_FILES.provinces, provinceRow),
+    rowsOf(outDir, SITE_FILES.completeness, completenessRow),
+    rowsOf(outDir, SITE_FILES.units, unitRow),
+  ]);
+  const specs = firstScreenSpecs(
+    { latest: meta.latest_period, first: meta.first_period, national, provinces, completeness, units },
+    FIRST_SCREEN_LANG,
+  );
+  const sha = createHash('sha256')
+    .update(JSON.stringify({ width: FIRST_SCREEN_WIDTH, specs }))
+    .digest('hex');
+  const last = await lastWritten(join(outDir, FIRST_SCREEN_FILES.charts));
+  return {
+    period: meta.latest_period,
+    lang: FIRST_SCREEN_LANG,
+    basis: 'latest',
+    geography: 'as_reported',
+    specs_sha256: sha,
+    charts: last?.specs_sha256 === sha ? last.charts : await draw(specs),
+  };
+}
+
+/** Writes the first screen's file beside site data written some other way (the dashboard's fixtures). */
+export async function writeFirstScreenFile(dataDir: string, meta: SiteMeta): Promise<void> {
+  const file = await firstScreenFile(dataDir, meta);
+  await writeFile(join(dataDir, FIRST_SCREEN_FILES.charts), JSON.stringify(file));
+}
