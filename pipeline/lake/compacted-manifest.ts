@@ -35,13 +35,15 @@ export const digestScheme = () => `rows-text-md5/${version()}`;
 const quoteLiteral = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
 /**
- * SELECT province, digest over a relation holding a `province` column and `file_row` (each row's
- * place within its province): every row as DuckDB's text of its struct, in that order.
+ * SELECT province, digest over a relation (a table name or a parenthesised query) holding the
+ * file's columns, then `province` and `file_row` (each row's place within its province, from 1):
+ * every row as DuckDB's text of the whole row, in that order. The writer and doctor build the
+ * relation alike, so the two texts are the same exactly when the rows are.
  */
 export function rowsDigestSql(relation: string): string {
   return (
-    `SELECT province, md5(string_agg(CAST(struct_pack(COLUMNS(* EXCLUDE (province, file_row))) AS VARCHAR), ` +
-    `chr(10) ORDER BY file_row)) AS digest FROM ${relation} GROUP BY province`
+    `SELECT r.province, md5(string_agg(CAST(r AS VARCHAR), chr(10) ORDER BY r.file_row)) AS digest ` +
+    `FROM ${relation} r GROUP BY r.province`
   );
 }
 
