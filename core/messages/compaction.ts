@@ -30,6 +30,10 @@ export const COMPACTION_MESSAGES = {
     vi: `Không có tháng nào cần gộp (các tháng trước ${before} đã gộp hoặc chưa có dữ liệu).`,
     en: `Nothing to compact (the months before ${before} are compacted already or hold no data).`,
   }),
+  badBefore: (found: string): Bilingual => ({
+    vi: `--before phải là một tháng dạng YYYY-MM, nhận được ${JSON.stringify(found)}`,
+    en: `--before must be a month YYYY-MM, found ${JSON.stringify(found)}`,
+  }),
   beforeOpen: (before: string, firstOpen: string): Bilingual => ({
     vi: `--before ${before} gồm cả tháng chưa đóng; chỉ gộp các tháng trước ${firstOpen}.`,
     en: `--before ${before} includes months not closed yet; only months before ${firstOpen} are compacted.`,
