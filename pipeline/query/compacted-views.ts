@@ -26,6 +26,8 @@ export const SUMMARY_HELD: HeldShape = {
 
 /** A compacted object's path, `.../compacted/period=<P>/<file>` (layout.ts compactedLakeKey). */
 const COMPACTED_PATH = '/compacted/period=[^/]+/[^/]+$';
+/** What only a compacted object's path holds: a cheaper test per row than the whole pattern. */
+const COMPACTED_MARK = '/compacted/period=';
 
 export const isCompactedPath = (path: string) =>
   new RegExp(COMPACTED_PATH, 'u').test(path.split(sep).join('/'));
@@ -68,12 +70,17 @@ export function preferProvinceSql(
 }
 
 /**
- * A condition on a row of a relation read with each row's `filename` (the engine's file cache):
- * it comes from a per-province file, or from a compacted file and its province has none in `pathsSql`.
+ * The rows of `from` (a relation read with each row's `filename`: the engine's file cache) that
+ * count, without `filename`: those of per-province files, and those of compacted files whose
+ * province has no per-province file in `pathsSql`. One hash anti-join: a compacted row is matched
+ * against the per-province files' keys, any other row never matches and is kept.
  */
-export function visibleRowSql(shape: HeldShape, alias: string, pathsSql: string): string {
-  const compacted = `regexp_matches(${alias}.filename, ${quoteLiteral(COMPACTED_PATH)})`;
-  return `(NOT ${compacted} OR ${notHeld(shape, alias, heldSql(shape, pathsSql))})`;
+export function visibleRowsSql(shape: HeldShape, from: string, pathsSql: string, where: string): string {
+  const same = shape.keys.map((k) => `h.${k} = t.${k}`).join(' AND ');
+  return (
+    `SELECT t.* EXCLUDE (filename) FROM ${from} t ANTI JOIN (${heldSql(shape, pathsSql)}) h ` +
+    `ON ${same} AND contains(t.filename, ${quoteLiteral(COMPACTED_MARK)}) WHERE ${where}`
+  );
 }
 
 /** The glob() of per-province files as a relation with a `file` column. */

@@ -16,7 +16,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { changesSince, type MirrorChanges } from '../mirror/mirror-journal.ts';
 import { listingFingerprint, mirrorFiles } from '../mirror/mirror-listing.ts';
 import { quoteIdentifier, quoteLiteral, type FileSource } from './views.ts';
-import { visibleRowSql, type HeldShape } from './compacted-views.ts';
+import { visibleRowsSql, type HeldShape } from './compacted-views.ts';
 
 export interface CachedRelation {
   /** The table's name in the `vss` schema. */
@@ -220,10 +220,10 @@ export async function loadThroughCache(
       await connection.run(`DROP VIEW IF EXISTS vss.${name}`);
       const inMonths = months ? `period IN (${months.map(quoteLiteral).join(', ') || 'NULL'})` : 'true';
       const paths = `SELECT path AS file FROM cache.files WHERE relation = ${quoteLiteral(relation.name)}`;
-      const visible = relation.held ? ` AND ${visibleRowSql(relation.held, 't', paths)}` : '';
-      await connection.run(
-        `CREATE TABLE vss.${name} AS SELECT * EXCLUDE (filename) FROM cache.${name} t WHERE ${inMonths}${visible}`,
-      );
+      const rows = relation.held
+        ? visibleRowsSql(relation.held, `cache.${name}`, paths, inMonths)
+        : `SELECT * EXCLUDE (filename) FROM cache.${name} WHERE ${inMonths}`;
+      await connection.run(`CREATE TABLE vss.${name} AS ${rows}`);
       created.push(relation.name);
     }
   } catch (error) {

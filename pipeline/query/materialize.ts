@@ -14,7 +14,7 @@ import {
   LEDGER_FILE_GLOB,
   SUMMARY_FILE_GLOB,
 } from '../../core/contracts/layout-globs.ts';
-import { LAKE_HELD, SUMMARY_HELD, visibleRowSql } from './compacted-views.ts';
+import { LAKE_HELD, SUMMARY_HELD, visibleRowsSql } from './compacted-views.ts';
 import { cacheExists, loadThroughCache, type CachedRelation } from './file-cache.ts';
 import { mirrorFiles } from '../mirror/mirror-listing.ts';
 import { periodOfKey } from '../../core/contracts/layout-parse.ts';
@@ -118,11 +118,11 @@ async function loadMonths(
     if (files.length === 0) continue;
     const select = relation.select({ files: files.map((key) => join(mirrorDir, key)), filename: true });
     const paths = `SELECT unnest([${files.map((key) => quoteLiteral(join(mirrorDir, key))).join(', ')}]) AS file`;
-    const visible = relation.held ? ` AND ${visibleRowSql(relation.held, 't', paths)}` : '';
-    const where = `${mine.length > 0 ? 'true' : 'false'}${visible}`;
-    await connection.run(
-      `CREATE TABLE vss.${quoteIdentifier(relation.name)} AS SELECT * EXCLUDE (filename) FROM (${select}) t WHERE ${where}`,
-    );
+    const where = mine.length > 0 ? 'true' : 'false';
+    const rows = relation.held
+      ? visibleRowsSql(relation.held, `(${select})`, paths, where)
+      : `SELECT * EXCLUDE (filename) FROM (${select}) WHERE ${where}`;
+    await connection.run(`CREATE TABLE vss.${quoteIdentifier(relation.name)} AS ${rows}`);
     created.push(relation.name);
   }
   return created;

@@ -16,6 +16,7 @@ import { createS3Client } from '../../../pipeline/storage/s3-client.ts';
 import { ingestFiles } from '../../../local/ingest-files.ts';
 import { syncLocalMirror } from '../../../local/local-mirror.ts';
 import { locationOfPath } from '../../../local/upload-files.ts';
+import { replayLocal } from '../../../local/replay-local.ts';
 import { debtCsv } from '../ingest/ingest-harness.ts';
 import {
   figuresFromEngine,
@@ -144,5 +145,15 @@ describe('compaction of closed months', () => {
     await syncLocalMirror(dataDir);
     expect(await figuresFromEngine(mirrorOf(dataDir), false)).toEqual(expected);
     expect(await figuresFromEngine(mirrorOf(dataDir), true)).toEqual(expected);
+  });
+
+  it('replay rebuilds the same figures from the uploads, per province again', async () => {
+    const summary = await replayLocal({ dataDir });
+    expect(summary.failed).toBe(0);
+    expect(await keysUnder(dataDir, `lake/debt/compacted/`)).toEqual([]);
+    const rebuilt = await withS3(dataDir, (s3) => figuresFromObjects(s3, dir));
+    const place = `${MONTHS[0]}/01`;
+    expect(rebuilt).toEqual({ ...before, debt: { ...before.debt, [place]: rebuilt.debt![place]! } });
+    expect(rebuilt.debt?.[place]?.rows).toBe(7);
   });
 });
