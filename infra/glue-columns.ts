@@ -28,6 +28,11 @@ export function datasetColumns(dataset: DatasetName): GlueColumn[] {
   return lakeColumns(DATASETS[dataset]).map((c) => ({ name: c.key, type: glueType(c.type), comment: c.en }));
 }
 
+/** The columns of a dataset's compacted table: the lake columns, then the province they belong to. */
+export function compactedColumns(dataset: DatasetName): GlueColumn[] {
+  return [...datasetColumns(dataset), { name: 'province', type: 'string' }];
+}
+
 /** Partition keys of every lake table: both are text (`YYYY-MM`, two-digit GSO code). */
 export function partitionKeys(): GlueColumn[] {
   return PARTITION_COLUMNS.map((name) => ({ name, type: 'string' }));

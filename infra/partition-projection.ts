@@ -4,6 +4,7 @@
  * crawler and no MSCK REPAIR. The template must describe the same path as core/contracts/layout.ts lakeKey().
  */
 import {
+  compactedLakeFolder,
   lakeDatasetPrefix,
   lakePartitionFolder,
   SUMMARIES_PREFIX,
@@ -58,6 +59,26 @@ export function projectionParameters(
   return {
     ...periodProvinceProjection(provinceCodes),
     'storage.location.template': lakeLocationTemplate(bucketName, dataset),
+  };
+}
+
+/**
+ * Projection of a dataset's compacted months (`<dataset>_compacted`): the month alone is a key,
+ * the province a column of the object (layout.ts compactedLakeKey). A month not compacted projects
+ * a folder with no object, which Athena reads as no rows.
+ */
+export function compactedProjectionParameters(
+  bucketName: string,
+  dataset: DatasetName,
+): Record<string, string> {
+  const {
+    'projection.province.type': _type,
+    'projection.province.values': _values,
+    ...period
+  } = periodProvinceProjection(['01']);
+  return {
+    ...period,
+    'storage.location.template': `s3://${bucketName}/${compactedLakeFolder(dataset, '${period}')}`,
   };
 }
 

@@ -19,6 +19,7 @@ export const VERBS: Readonly<Record<string, () => Promise<Verb>>> = {
   ingest: () => import('./ingest.ts'),
   replay: () => import('./replay.ts'),
   doctor: () => import('./doctor.ts'),
+  compact: () => import('./compact.ts'),
   query: () => import('./query.ts'),
   refresh: () => import('./refresh.ts'),
   serve: () => import('./serve.ts'),

@@ -9,6 +9,15 @@
 export const LAKE_FILE_GLOB: readonly string[] = ['period=*', 'province=*', '*.parquet'];
 /** Below `summaries/`. */
 export const SUMMARY_FILE_GLOB: readonly string[] = ['*', 'period=*', 'province=*', 'summary.parquet'];
+/** Below `lake/<dataset>/`: a closed month's compacted object (layout.ts compactedLakeKey). */
+export const COMPACTED_LAKE_FILE_GLOB: readonly string[] = ['compacted', 'period=*', 'data.parquet'];
+/** Below `summaries/`: the compacted summaries of every dataset. */
+export const COMPACTED_SUMMARY_FILE_GLOB: readonly string[] = [
+  '*',
+  'compacted',
+  'period=*',
+  'summary.parquet',
+];
 /** Below `ledger/`: `<dataset>/<YYYY-MM>/<province>/<upload id>.json`. */
 export const LEDGER_FILE_GLOB: readonly string[] = ['*', '*', '*', '*.json'];
 

@@ -8,6 +8,7 @@ import { isDatasetName, type DatasetName } from '../datasets/index.ts';
 import { isPeriod, type Period } from '../period.ts';
 import {
   APPROVALS_PREFIX,
+  COMPACTED_FOLDER,
   LAKE_PREFIX,
   LEDGER_PREFIX,
   parseUploadKey,
@@ -76,6 +77,26 @@ export const parseLakeKey = (key: string) => partitioned(key, LAKE_PREFIX, 'data
 /** summaryKey read back. */
 export const parseSummaryKey = (key: string) => partitioned(key, SUMMARIES_PREFIX, 'summary.parquet');
 
+/** `<prefix><dataset>/compacted/period=<YYYY-MM>/<file>`: a compacted month. */
+function compacted(
+  key: string,
+  prefix: string,
+  file: string,
+): { dataset: DatasetName; period: Period } | null {
+  const parts = segments(key, prefix, 4);
+  if (!parts) return null;
+  const [dataset, folder, period, name] = parts as [string, string, string, string];
+  if (folder !== COMPACTED_FOLDER || name !== file || !isDatasetName(dataset)) return null;
+  const month = parsePeriodFolder(period);
+  return month ? { dataset, period: month } : null;
+}
+
+/** compactedLakeKey read back. */
+export const parseCompactedLakeKey = (key: string) => compacted(key, LAKE_PREFIX, 'data.parquet');
+
+/** compactedSummaryKey read back. */
+export const parseCompactedSummaryKey = (key: string) => compacted(key, SUMMARIES_PREFIX, 'summary.parquet');
+
 /** ledgerKey read back. */
 export const parseLedgerKey = (key: string) => perUpload(key, LEDGER_PREFIX);
 
@@ -130,7 +151,8 @@ export function uploadGroupOf(key: string): string {
 
 /**
  * The month a lake, summary, ledger, receipt or sign-off key belongs to (its `period=<YYYY-MM>`
- * or `<YYYY-MM>` folder), or null for a key of no month.
+ * or `<YYYY-MM>` folder; a compacted object's `compacted/period=<YYYY-MM>/` too), or null for a
+ * key of no month.
  */
 export function periodOfKey(key: string): Period | null {
   for (const segment of key.split('/').slice(0, -1)) {

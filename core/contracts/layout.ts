@@ -7,6 +7,8 @@
  *                   ledger/<dataset>/<YYYY-MM>/<province>/<upload id>.json        one immutable record per upload
  *                   receipts/<dataset>/<YYYY-MM>/<province>/<upload id>.json      the receipt sent to the province
  *                   summaries/<dataset>/period=<YYYY-MM>/province=<code>/summary.parquet   measures of the lake object
+ *                   lake/<dataset>/compacted/period=<YYYY-MM>/data.parquet        a closed month's provinces in one object
+ *                   summaries/<dataset>/compacted/period=<YYYY-MM>/summary.parquet   and their measures
  *                   attempts/<dataset>/<YYYY-MM>/<province>/<upload id>.json      validations begun, not finished
  *                   approvals/<YYYY-MM>/<province>/<approval id>.json            sign-off records (pipeline/approval/)
  *                   approvals/<YYYY-MM>/published/<snapshot id>.json             a month's published figures
@@ -101,6 +103,33 @@ export function lakeKey(dataset: DatasetName, period: Period, province: string):
 /** The province-month's measures (pipeline/summary/), beside its lake object, so refresh never rescans detail. */
 export function summaryKey(dataset: DatasetName, period: Period, province: string): string {
   return `${summaryPartitionFolder(dataset, period, province)}summary.parquet`;
+}
+
+/**
+ * The folder of a closed month's compacted objects (pipeline/lake/compact-month.ts), or its
+ * projection template: `<prefix><dataset>/compacted/period=<YYYY-MM>/`. Outside the
+ * `period=`/`province=` folders on purpose, so no per-province glob or projection reads it.
+ */
+const compactedFolder = (prefix: string, dataset: string, period: string) =>
+  `${prefix}${dataset}/${COMPACTED_FOLDER}/period=${period}/`;
+
+/** The name of the folder that holds a dataset's compacted months, beside its `period=` folders. */
+export const COMPACTED_FOLDER = 'compacted';
+
+export const compactedLakeFolder = (dataset: string, period: string) =>
+  compactedFolder(LAKE_PREFIX, dataset, period);
+
+export const compactedSummaryFolder = (dataset: string, period: string) =>
+  compactedFolder(SUMMARIES_PREFIX, dataset, period);
+
+/** A closed month's lake rows of every province compacted, with a province column. */
+export function compactedLakeKey(dataset: DatasetName, period: Period): string {
+  return `${compactedLakeFolder(dataset, period)}data.parquet`;
+}
+
+/** The summaries of the compacted month, with a province column. */
+export function compactedSummaryKey(dataset: DatasetName, period: Period): string {
+  return `${compactedSummaryFolder(dataset, period)}summary.parquet`;
 }
 
 /** One dataset's ledger records: `ledger/<dataset>/`. */

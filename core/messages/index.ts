@@ -7,6 +7,7 @@
  * and sign-off).
  */
 export * from './messages.ts';
+export * from './compaction.ts';
 export * from './receipt.ts';
 export * from './command-errors.ts';
 export * from './dashboard.ts';

@@ -4,6 +4,7 @@
  * Other parts add entries here rather than writing user-facing text of their own.
  */
 import type { IngestCounts } from '../contracts/ingest-counts.ts';
+import { COMPACTION_MESSAGES } from './compaction.ts';
 
 export interface Bilingual {
   vi: string;
@@ -600,6 +601,7 @@ export const DOCTOR_MESSAGES = {
       vi: `Bảng tổng hợp được tính từ một báo cáo khác với báo cáo đang có hiệu lực: ${pm}`,
       en: `Summary computed from another upload than the report in force: ${pm}`,
     }),
+    'compacted-altered': COMPACTION_MESSAGES.altered,
   },
   repaired: (pm: string, action: 'rewritten' | 'would-rewrite' | 'lake-not-settled'): Bilingual =>
     ({

@@ -3,8 +3,9 @@ import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { Stack } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { DATASET_NAMES, DATASETS } from '../../core/datasets/index.ts';
-import { LEDGER_PREFIX } from '../../core/contracts/layout.ts';
+import { COMPACTED_FOLDER, lakeDatasetPrefix, LEDGER_PREFIX } from '../../core/contracts/layout.ts';
 import {
+  compactedColumns,
   datasetColumns,
   ledgerColumns,
   partitionKeys,
@@ -12,6 +13,7 @@ import {
   type GlueColumn,
 } from '../glue-columns.ts';
 import {
+  compactedProjectionParameters,
   lakeTableLocation,
   projectionParameters,
   summariesProjectionParameters,
@@ -83,6 +85,26 @@ export class GlueCatalog extends Construct {
           storageDescriptor: {
             columns: datasetColumns(dataset),
             location: lakeTableLocation(bucket, dataset),
+            ...PARQUET,
+          },
+        },
+      });
+    }
+    // A closed month's compacted object (pipeline/lake/compact-month.ts): its rows count for every
+    // province with no object of its own in that month, the rule vss.<dataset> applies in DuckDB.
+    for (const dataset of DATASET_NAMES) {
+      tables[`${dataset}_compacted`] = new glue.CfnTable(this, `Table-${dataset}-compacted`, {
+        catalogId,
+        databaseName: this.databaseName,
+        tableInput: {
+          name: `${dataset}_compacted`,
+          description: `${DATASETS[dataset].titleEn}: the closed months compacted, one object a month`,
+          tableType: 'EXTERNAL_TABLE',
+          parameters: { classification: 'parquet', ...compactedProjectionParameters(bucket, dataset) },
+          partitionKeys: [{ name: 'period', type: 'string' }],
+          storageDescriptor: {
+            columns: compactedColumns(dataset),
+            location: `s3://${bucket}/${lakeDatasetPrefix(dataset)}${COMPACTED_FOLDER}/`,
             ...PARQUET,
           },
         },

@@ -17,6 +17,7 @@ import {
   provinceMonthName,
   RECEIPTS_PREFIX,
   receiptKey,
+  SUMMARIES_PREFIX,
   UPLOADS_PREFIX,
 } from '../../core/contracts/layout.ts';
 import { parseApprovalKey, parseLakeKey, parseProvinceMonthName } from '../../core/contracts/layout-parse.ts';
@@ -27,6 +28,7 @@ import { listObjects } from '../storage/list-objects.ts';
 import { listVersions } from '../storage/list-versions.ts';
 import { readObject } from '../storage/object-bytes.ts';
 import { readSummaryStamp } from '../summary/write-summary.ts';
+import { readCompactedStamps } from './compacted-stamps.ts';
 
 export type ProblemKind =
   | 'upload-unrecorded'
@@ -37,7 +39,9 @@ export type ProblemKind =
   | 'lake-stale'
   | 'lake-orphan'
   | 'summary-missing'
-  | 'summary-stale';
+  | 'summary-stale'
+  /** A compacted month's object whose rows are not those it records (compacted-stamps.ts). */
+  | 'compacted-altered';
 
 export interface Problem {
   kind: ProblemKind;
@@ -73,6 +77,7 @@ export async function checkConsistency(o: CheckOptions): Promise<ConsistencyRepo
   // Both listings first, so the progress knows how many objects will be read.
   const ledgerObjects = await listObjects(o.s3, o.lakeBucket, LEDGER_PREFIX);
   const lakeObjects = await listObjects(o.s3, o.lakeBucket, LAKE_PREFIX);
+  const summaryObjects = await listObjects(o.s3, o.lakeBucket, SUMMARIES_PREFIX);
   const total = ledgerObjects.length + lakeObjects.length;
   let read = 0;
   const readOne = () => o.onProgress?.(++read, total);
@@ -100,6 +105,13 @@ export async function checkConsistency(o: CheckOptions): Promise<ConsistencyRepo
     );
     readOne();
   });
+  // A compacted month stands for every province it holds and has no per-province object of.
+  const compacted = await readCompactedStamps(o.s3, o.lakeBucket, [
+    ...lakeObjects.map((x) => x.key),
+    ...summaryObjects.map((x) => x.key),
+  ]);
+  for (const key of compacted.altered) problems.push({ kind: 'compacted-altered', key });
+  for (const [pm, stamp] of compacted.lake) if (!stamps.has(pm)) stamps.set(pm, stamp);
 
   const byKey = groupBy(records, (r) => r.key);
   for (const u of uploads) {
@@ -139,7 +151,8 @@ export async function checkConsistency(o: CheckOptions): Promise<ConsistencyRepo
     const parts = parseProvinceMonthName(pm);
     if (!parts) return;
     const { dataset, period, province } = parts;
-    const summaryOf = await readSummaryStamp(o.s3, o.lakeBucket, dataset, period, province);
+    const summaryOf =
+      (await readSummaryStamp(o.s3, o.lakeBucket, dataset, period, province)) ?? compacted.summaries.get(pm);
     if (summaryOf === undefined) problems.push({ kind: 'summary-missing', key: pm });
     else if (summaryOf !== uploadId) problems.push({ kind: 'summary-stale', key: pm });
   });

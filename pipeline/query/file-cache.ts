@@ -16,6 +16,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { changesSince, type MirrorChanges } from '../mirror/mirror-journal.ts';
 import { listingFingerprint, mirrorFiles } from '../mirror/mirror-listing.ts';
 import { quoteIdentifier, quoteLiteral, type FileSource } from './views.ts';
+import { visibleRowsSql, type HeldShape } from './compacted-views.ts';
 
 export interface CachedRelation {
   /** The table's name in the `vss` schema. */
@@ -25,6 +26,8 @@ export interface CachedRelation {
   matches: RegExp;
   /** The SELECT over a list of files, with each row's `filename`. */
   select: (source: FileSource) => string;
+  /** Set when its files may be compacted objects too: which of their rows count (compacted-views.ts). */
+  held?: HeldShape;
 }
 
 export const CACHE_DIR = '.engine-cache';
@@ -215,10 +218,12 @@ export async function loadThroughCache(
       const name = quoteIdentifier(relation.name);
       // Copied into memory, so the cache file is released at once for the next run.
       await connection.run(`DROP VIEW IF EXISTS vss.${name}`);
-      const where = months ? ` WHERE period IN (${months.map(quoteLiteral).join(', ') || 'NULL'})` : '';
-      await connection.run(
-        `CREATE TABLE vss.${name} AS SELECT * EXCLUDE (filename) FROM cache.${name}${where}`,
-      );
+      const inMonths = months ? `period IN (${months.map(quoteLiteral).join(', ') || 'NULL'})` : 'true';
+      const paths = `SELECT path AS file FROM cache.files WHERE relation = ${quoteLiteral(relation.name)}`;
+      const rows = relation.held
+        ? visibleRowsSql(relation.held, `cache.${name}`, paths, inMonths)
+        : `SELECT * EXCLUDE (filename) FROM cache.${name} WHERE ${inMonths}`;
+      await connection.run(`CREATE TABLE vss.${name} AS ${rows}`);
       created.push(relation.name);
     }
   } catch (error) {

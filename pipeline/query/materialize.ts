@@ -7,11 +7,14 @@ import { join, relative, sep } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { DATASETS } from '../../core/datasets/index.ts';
 import {
+  COMPACTED_LAKE_FILE_GLOB,
+  COMPACTED_SUMMARY_FILE_GLOB,
   globMatcher,
   LAKE_FILE_GLOB,
   LEDGER_FILE_GLOB,
   SUMMARY_FILE_GLOB,
 } from '../../core/contracts/layout-globs.ts';
+import { LAKE_HELD, SUMMARY_HELD, visibleRowsSql } from './compacted-views.ts';
 import { cacheExists, loadThroughCache, type CachedRelation } from './file-cache.ts';
 import { mirrorFiles } from '../mirror/mirror-listing.ts';
 import { periodOfKey } from '../../core/contracts/layout-parse.ts';
@@ -20,6 +23,7 @@ import {
   datasetSelectSql,
   datasetViewSql,
   quoteIdentifier,
+  quoteLiteral,
   summariesSelectSql,
   summariesViewSql,
   summaryFiles,
@@ -29,9 +33,13 @@ import {
   type FileSource,
 } from './views.ts';
 
-// The paths, relative to each relation's folder, that the views' globs match.
-const DATASET_FILE = globMatcher(LAKE_FILE_GLOB);
-const SUMMARY_FILE = globMatcher(SUMMARY_FILE_GLOB);
+/** Either of two globs' paths. */
+const either = (a: RegExp, b: RegExp) => new RegExp(`${a.source}|${b.source}`, 'u');
+
+// The paths, relative to each relation's folder, that the views' globs match: per-province
+// objects and the compacted ones (compacted-views.ts says which rows of each count).
+const DATASET_FILE = either(globMatcher(LAKE_FILE_GLOB), globMatcher(COMPACTED_LAKE_FILE_GLOB));
+const SUMMARY_FILE = either(globMatcher(SUMMARY_FILE_GLOB), globMatcher(COMPACTED_SUMMARY_FILE_GLOB));
 const LEDGER_FILE = globMatcher(LEDGER_FILE_GLOB);
 
 export function cachedRelations(
@@ -45,6 +53,7 @@ export function cachedRelations(
       dir: datasetFiles(d, mirrorDir).dir,
       matches: DATASET_FILE,
       select: (source: FileSource) => datasetSelectSql(d, source),
+      held: LAKE_HELD,
     }));
   return [
     ...datasets,
@@ -53,6 +62,7 @@ export function cachedRelations(
       dir: summaryFiles(mirrorDir).dir,
       matches: SUMMARY_FILE,
       select: summariesSelectSql,
+      held: SUMMARY_HELD,
     },
     { name: 'uploads', dir: uploadFiles(mirrorDir).dir, matches: LEDGER_FILE, select: uploadsSelectSql },
   ];
@@ -107,10 +117,12 @@ async function loadMonths(
     const files = mine.length > 0 ? mine : all.slice(0, 1);
     if (files.length === 0) continue;
     const select = relation.select({ files: files.map((key) => join(mirrorDir, key)), filename: true });
-    const none = mine.length > 0 ? '' : ' WHERE false';
-    await connection.run(
-      `CREATE TABLE vss.${quoteIdentifier(relation.name)} AS SELECT * EXCLUDE (filename) FROM (${select})${none}`,
-    );
+    const paths = `SELECT unnest([${files.map((key) => quoteLiteral(join(mirrorDir, key))).join(', ')}]) AS file`;
+    const where = mine.length > 0 ? 'true' : 'false';
+    const rows = relation.held
+      ? visibleRowsSql(relation.held, `(${select})`, paths, where)
+      : `SELECT * EXCLUDE (filename) FROM (${select}) WHERE ${where}`;
+    await connection.run(`CREATE TABLE vss.${quoteIdentifier(relation.name)} AS ${rows}`);
     created.push(relation.name);
   }
   return created;

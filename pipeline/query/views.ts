@@ -8,13 +8,29 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { duckdbType, lakeColumns, type DatasetDef } from '../../core/datasets/index.ts';
 import {
+  compactedLakeKey,
   LAKE_PREFIX,
   LEDGER_PREFIX,
   lakeMonthPrefix,
   SUMMARIES_PREFIX,
 } from '../../core/contracts/layout.ts';
 import type { Period } from '../../core/period.ts';
-import { LAKE_FILE_GLOB, LEDGER_FILE_GLOB, SUMMARY_FILE_GLOB } from '../../core/contracts/layout-globs.ts';
+import {
+  COMPACTED_LAKE_FILE_GLOB,
+  COMPACTED_SUMMARY_FILE_GLOB,
+  LAKE_FILE_GLOB,
+  LEDGER_FILE_GLOB,
+  SUMMARY_FILE_GLOB,
+} from '../../core/contracts/layout-globs.ts';
+import {
+  globPathsSql,
+  LAKE_HELD,
+  preferProvinceSql,
+  splitFiles,
+  SUMMARY_HELD,
+  type HeldShape,
+} from './compacted-views.ts';
+import { globMatchesAny } from './glob-files.ts';
 import { ledgerRecord } from '../../core/contracts/ledger-record.ts';
 
 export function quoteLiteral(text: string): string {
@@ -67,9 +83,51 @@ export function datasetMonthFiles(
   dataset: DatasetDef,
   mirrorDir: string,
   period: Period,
-): { dir: string; glob: string } {
+): { dir: string; glob: string; compacted: string } {
   const dir = join(mirrorDir, lakeMonthPrefix(dataset.name, period));
-  return { dir, glob: join(dir, ...LAKE_FILE_GLOB.slice(1)) };
+  const compacted = join(mirrorDir, compactedLakeKey(dataset.name, period));
+  return { dir, glob: join(dir, ...LAKE_FILE_GLOB.slice(1)), compacted };
+}
+
+/** The compacted objects of a dataset (layout.ts compactedLakeKey), as a glob. */
+export const compactedDatasetGlob = (dataset: DatasetDef, mirrorDir: string) =>
+  join(mirrorDir, LAKE_PREFIX, dataset.name, ...COMPACTED_LAKE_FILE_GLOB);
+
+/** The Hive keys of a path: both for a per-province object, the month alone for a compacted one. */
+const PROVINCE_HIVE = `{'period': VARCHAR, 'province': VARCHAR}`;
+const MONTH_HIVE = `{'period': VARCHAR}`;
+
+const globHasFiles = globMatchesAny;
+
+/**
+ * A select over a list of files that may hold compacted objects too (the file cache's batches):
+ * each kind read with its own Hive keys, the rows of both in one relation.
+ */
+function mixedSelect(source: FileSource, select: (s: FileSource, hive: string) => string): string {
+  if ('glob' in source) return select(source, PROVINCE_HIVE);
+  const { perProvince, compacted } = splitFiles(source.files);
+  if (compacted.length === 0) return select(source, PROVINCE_HIVE);
+  const parts = [
+    ...(perProvince.length > 0 ? [select({ files: perProvince, filename: true }, PROVINCE_HIVE)] : []),
+    select({ files: compacted, filename: true }, MONTH_HIVE),
+  ];
+  return parts.map((p) => `SELECT * FROM (${p})`).join(' UNION ALL BY NAME ');
+}
+
+/** The relation's SQL over per-province files and, when there are any, compacted ones. */
+function withCompacted(
+  shape: HeldShape,
+  perProvince: { glob: string } | undefined,
+  compactedGlob: string,
+  select: (s: FileSource, hive: string) => string,
+  empty: string,
+): string {
+  const hasCompacted = globHasFiles(compactedGlob);
+  const own = perProvince ? select(perProvince, PROVINCE_HIVE) : empty;
+  if (!hasCompacted) return own;
+  const compacted = select({ glob: compactedGlob }, MONTH_HIVE);
+  const paths = perProvince ? globPathsSql(perProvince.glob) : 'SELECT NULL::VARCHAR AS file WHERE false';
+  return preferProvinceSql(shape, own, compacted, paths);
 }
 
 /**
@@ -93,6 +151,10 @@ export function datasetSelectSql(
   source: FileSource,
   schema: SchemaMatch = 'union',
 ): string {
+  return mixedSelect(source, (s, hive) => datasetFilesSql(dataset, s, schema, hive));
+}
+
+function datasetFilesSql(dataset: DatasetDef, source: FileSource, schema: SchemaMatch, hive: string): string {
   const columns = lakeColumns(dataset);
   const typed = columns.map((c) => {
     const name = quoteIdentifier(c.key);
@@ -102,7 +164,7 @@ export function datasetSelectSql(
   // hive_types keeps '01' a text code: left to inference DuckDB would read it as the integer 1.
   const files =
     `read_parquet(${from}, hive_partitioning = true${schema === 'union' ? ', union_by_name = true' : ''}, ` +
-    `hive_types = {'period': VARCHAR, 'province': VARCHAR}${option})`;
+    `hive_types = ${hive}${option})`;
   if (schema === 'first') return `SELECT ${typed.join(', ')}, period, province${filename} FROM ${files}`;
   return (
     `SELECT ${typed.join(', ')}, period, province${filename} FROM ` +
@@ -123,15 +185,21 @@ export function datasetViewSql(
   dataset: DatasetDef,
   mirrorDir: string,
   relation: Relation = 'VIEW',
-  files: { dir: string; glob: string } = datasetFiles(dataset, mirrorDir),
+  files: { dir: string; glob: string; compacted?: string } = datasetFiles(dataset, mirrorDir),
   schema: SchemaMatch = 'union',
 ): string {
   const view = `vss.${quoteIdentifier(dataset.name)}`;
-  const { dir, glob } = files;
-  if (!hasFileEnding(dir, '.parquet')) {
-    return `CREATE OR REPLACE ${relation} ${view} AS SELECT ${nullRow(dataset, false)} WHERE false`;
-  }
-  return `CREATE OR REPLACE ${relation} ${view} AS ${datasetSelectSql(dataset, { glob }, schema)}`;
+  const { glob } = files;
+  const empty = `SELECT ${nullRow(dataset, false)} WHERE false`;
+  const own = globHasFiles(glob);
+  const sql = withCompacted(
+    LAKE_HELD,
+    own ? { glob } : undefined,
+    files.compacted ?? compactedDatasetGlob(dataset, mirrorDir),
+    (s, hive) => datasetFilesSql(dataset, s, schema, hive),
+    empty,
+  );
+  return `CREATE OR REPLACE ${relation} ${view} AS ${sql}`;
 }
 
 function ledgerColumnType(schema: z.ZodType): 'VARCHAR' | 'BIGINT' {
@@ -178,11 +246,15 @@ export function summaryFiles(mirrorDir: string): { dir: string; glob: string } {
 }
 
 export function summariesSelectSql(source: FileSource): string {
+  return mixedSelect(source, summaryFilesSql);
+}
+
+function summaryFilesSql(source: FileSource, hive: string): string {
   const { from, filename, option } = sourceSql(source);
   return (
     `SELECT CAST(dataset AS VARCHAR) AS dataset, CAST(measure AS VARCHAR) AS measure, ` +
     `CAST(value AS BIGINT) AS value, period, province${filename} FROM read_parquet(${from}, ` +
-    `hive_partitioning = true, hive_types = {'period': VARCHAR, 'province': VARCHAR}${option})`
+    `hive_partitioning = true, hive_types = ${hive}${option})`
   );
 }
 
@@ -191,10 +263,10 @@ export function summariesSelectSql(source: FileSource): string {
  * from the small files ingest writes beside each lake object: what the dashboard queries read.
  */
 export function summariesViewSql(mirrorDir: string, relation: Relation = 'VIEW'): string {
-  const { dir, glob } = summaryFiles(mirrorDir);
+  const { glob } = summaryFiles(mirrorDir);
   const head = `CREATE OR REPLACE ${relation} vss.summaries AS`;
-  if (!hasFileEnding(dir, '.parquet')) {
-    return `${head} SELECT CAST(NULL AS VARCHAR) AS dataset, CAST(NULL AS VARCHAR) AS measure, CAST(NULL AS BIGINT) AS value, CAST(NULL AS VARCHAR) AS period, CAST(NULL AS VARCHAR) AS province WHERE false`;
-  }
-  return `${head} ${summariesSelectSql({ glob })}`;
+  const empty = `SELECT CAST(NULL AS VARCHAR) AS dataset, CAST(NULL AS VARCHAR) AS measure, CAST(NULL AS BIGINT) AS value, CAST(NULL AS VARCHAR) AS period, CAST(NULL AS VARCHAR) AS province WHERE false`;
+  const compacted = join(mirrorDir, SUMMARIES_PREFIX, ...COMPACTED_SUMMARY_FILE_GLOB);
+  const own = globHasFiles(glob) ? { glob } : undefined;
+  return `${head} ${withCompacted(SUMMARY_HELD, own, compacted, summaryFilesSql, empty)}`;
 }

@@ -9,7 +9,12 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Engine } from '../query/engine.ts';
 import { QueryError } from '../../core/errors.ts';
-import { lakeDatasetPrefix, lakeMonthPrefix, SUMMARIES_PREFIX } from '../../core/contracts/layout.ts';
+import {
+  COMPACTED_FOLDER,
+  lakeDatasetPrefix,
+  lakeMonthPrefix,
+  SUMMARIES_PREFIX,
+} from '../../core/contracts/layout.ts';
 import { parsePeriodFolder } from '../../core/contracts/layout-parse.ts';
 import { provinces } from '../reference/provinces.ts';
 import { REFORM_FIRST_PERIOD, type Period } from '../../core/period.ts';
@@ -221,7 +226,9 @@ export async function writeProvinceBundles(
 /** The latest `period=<YYYY-MM>` folder in `dir`, if any. */
 function latestPeriodFolder(dir: string): Period | undefined {
   if (!existsSync(dir)) return undefined;
-  return readdirSync(dir)
+  // A compacted month's folder sits below `compacted/` (layout.ts compactedLakeKey).
+  const compacted = join(dir, COMPACTED_FOLDER);
+  return [...readdirSync(dir), ...(existsSync(compacted) ? readdirSync(compacted) : [])]
     .map(parsePeriodFolder)
     .filter((p): p is string => p !== null)
     .sort()

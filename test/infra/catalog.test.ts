@@ -37,7 +37,7 @@ const expectedGlueType = (t: CellType) =>
   t.kind === 'integer' ? 'bigint' : t.kind === 'date' ? 'date' : 'string';
 
 describe('Glue tables', () => {
-  it('has a database named vss: a table per dataset, uploads, summaries and the reference tables', () => {
+  it('has a database named vss: a table per dataset and its compacted months, uploads, summaries and the reference tables', () => {
     s.template.hasResourceProperties('AWS::Glue::Database', { DatabaseInput: { Name: 'vss' } });
     const names = Object.values(resourcesOfType(s.template, 'AWS::Glue::Table')).map(
       (t) => (t.Properties?.TableInput as TableInput).Name,
@@ -45,6 +45,7 @@ describe('Glue tables', () => {
     expect(names.sort()).toEqual(
       [
         ...DATASET_NAMES,
+        ...DATASET_NAMES.map((d) => `${d}_compacted`),
         'uploads',
         'summaries',
         'provinces',
@@ -54,6 +55,14 @@ describe('Glue tables', () => {
         'targets_history',
       ].sort(),
     );
+  });
+
+  it("a compacted table projects the month alone, at the compacted objects' folder, with province a column", () => {
+    const t = table('debt_compacted');
+    expect(t.PartitionKeys).toEqual([{ Name: 'period', Type: 'string' }]);
+    expect(t.StorageDescriptor.Columns.at(-1)).toEqual({ Name: 'province', Type: 'string' });
+    expect(String(JSON.stringify(t.Parameters))).toContain('lake/debt/compacted/period=${period}/');
+    expect(JSON.stringify(t.Parameters)).not.toContain('projection.province');
   });
 
   it('debt has the columns of both template versions: version 1, then what version 2 adds', () => {

@@ -23,7 +23,8 @@ async function byPeriod(dir: string): Promise<Map<string, string[]>> {
     if (!e.isFile() || !e.name.endsWith('.parquet')) continue;
     const path = join(e.parentPath, e.name);
     const period = /period=([^/]+)\//.exec(path.slice(dir.length))?.[1];
-    if (period === undefined) continue;
+    // A month compacted already is one object: nothing left to sample of it.
+    if (period === undefined || path.includes('/compacted/')) continue;
     groups.set(period, [...(groups.get(period) ?? []), path]);
   }
   return groups;
