@@ -2,9 +2,9 @@
 /**
  * Builds the CLI's bundle: cli/main.ts and the modules it reaches, compiled by esbuild into
  * ES modules in cli/dist/ (git-ignored), so that `vss` starts without compiling TypeScript at
- * run time. Each verb stays its own chunk, loaded when named, as the sources load them. The
- * packages stay in node_modules (DuckDB's native binding cannot be bundled, and the rest then
- * resolve as they do from the sources). Runs on `npm ci` (prepare) and `npm run build:cli`;
+ * run time. Each verb stays its own chunk, loaded when named, as the sources load them. Packages
+ * but zod and commander stay in node_modules (DuckDB's native binding cannot be bundled, and the
+ * others then resolve as they do from the sources). Runs on `npm ci` (prepare) and `npm run build:cli`;
  * offline and deterministic: the same sources give the same files.
  */
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
@@ -29,6 +29,24 @@ const sourceUrls = {
   },
 };
 
+/**
+ * The packages compiled into the bundle: pure JavaScript that every verb loads, whose many small
+ * modules would otherwise each be resolved and read at start. Every other package stays external.
+ */
+const INLINED = new Set(['zod', 'commander']);
+
+/** @type {import('esbuild').Plugin} */
+const externalPackages = {
+  name: 'external-packages',
+  setup(b) {
+    b.onResolve({ filter: /^[^./]/ }, (args) => {
+      const parts = args.path.split('/');
+      const name = args.path.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+      return name && INLINED.has(name) ? undefined : { path: args.path, external: true };
+    });
+  },
+};
+
 /** Builds into a sibling directory, then puts it in place: a reader never sees half a bundle. */
 export async function buildBundle() {
   const staging = `${BUNDLE_DIR}.${process.pid}`;
@@ -45,12 +63,18 @@ export async function buildBundle() {
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    packages: 'external',
+    // commander is CommonJS: its require() of Node's modules needs one in an ES module.
+    banner: {
+      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+    },
     metafile: true,
-    plugins: [sourceUrls],
+    plugins: [externalPackages, sourceUrls],
     logLevel: 'error',
   });
-  const inputs = Object.keys(result.metafile.inputs).sort();
+  // The inlined packages are in the key through package-lock.json, the sources by their contents.
+  const inputs = Object.keys(result.metafile.inputs)
+    .filter((path) => !path.split('/').includes('node_modules'))
+    .sort();
   const manifest = { key: sourceKey(inputs), inputs };
   await writeFile(join(staging, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   await rm(BUNDLE_DIR, { recursive: true, force: true });
