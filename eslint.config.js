@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 import { importBoundaries } from './tools/lint/import-boundaries.js';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'cdk.out/', '.vss/', 'dashboard/dist/', 'coverage/'] },
+  { ignores: ['node_modules/', 'cdk.out/', '.vss/', 'dashboard/dist/', 'cli/dist/', 'coverage/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

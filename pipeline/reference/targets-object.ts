@@ -7,7 +7,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { GetObjectCommand, NoSuchKey, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { TARGETS_KEY } from '../../core/contracts/layout.ts';
 import { StorageError } from '../../core/errors.ts';
 import type { Targets } from '../../core/reference/targets.ts';
@@ -20,9 +20,16 @@ export interface TargetsObject {
   write(bytes: Uint8Array): Promise<void>;
 }
 
+/**
+ * The SDK's commands are loaded when an object is read or written: `vss query` reaches this module
+ * for mirrorTargets alone and would otherwise load the S3 SDK (a quarter of a second) at each start.
+ */
+const s3Commands = () => import('@aws-sdk/client-s3');
+
 export function s3TargetsObject(s3: S3Client, bucket: string): TargetsObject {
   return {
     async read() {
+      const { GetObjectCommand, NoSuchKey } = await s3Commands();
       try {
         const out = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: TARGETS_KEY }));
         return out.Body ? await out.Body.transformToByteArray() : undefined;
@@ -32,6 +39,7 @@ export function s3TargetsObject(s3: S3Client, bucket: string): TargetsObject {
       }
     },
     async write(bytes) {
+      const { PutObjectCommand } = await s3Commands();
       await s3.send(
         new PutObjectCommand({
           Bucket: bucket,

@@ -2,8 +2,10 @@
  * The national aggregate as an analyst runs it: `vss query` in a new process (Node, tsx, the
  * CLI's modules, the engine over the mirror, the query, the output) against bare DuckDB in a new
  * Node process (the DuckDB module, one instance, the same SQL over the same Parquet files).
- * Beside them, alternated too: the CLI's start alone (`vss query --help`) and Node's with the DuckDB
- * module alone, the floor under both sides.
+ * `vss` runs its bundle (cli/dist/, built here first) and, alternated with it, its sources through
+ * tsx (VSS_CLI_FROM_SOURCES=1), as it does when the bundle is not current. Beside them, alternated
+ * too: the CLI's start alone (`vss query --help`) and Node's with the DuckDB module alone, the
+ * floor under both sides.
  */
 import { execFile } from 'node:child_process';
 import { mkdir, symlink, rm } from 'node:fs/promises';
@@ -19,7 +21,9 @@ const RUNS = 9;
 const run = promisify(execFile);
 /** From the repository's root, where cli/vss.js and node_modules are. */
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const node = (args: string[]) => run(process.execPath, args, { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
+const node = (args: string[], env: NodeJS.ProcessEnv = {}) =>
+  run(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 });
+const FROM_SOURCES = { VSS_CLI_FROM_SOURCES: '1' };
 
 /** Bare DuckDB from Node: the instance, the SQL, the rows printed as JSON. */
 const bareScript = (sql: string) =>
@@ -44,33 +48,58 @@ export async function benchQueryProcess(mirrorDir: string, work: string): Promis
   await symlink(mirrorDir, localPaths(dataDir).mirror);
   const glob = join(mirrorDir, LAKE_PREFIX, 'debt', 'period=*', 'province=*', '*.parquet');
   const bareSql = aggregate(`read_parquet('${glob}', hive_partitioning = true)`);
+  await node(['cli/build-bundle.js']);
+  const query = ['cli/vss.js', 'query', '--data-dir', dataDir, '--format', 'json', aggregate('vss.debt')];
   const sides = {
-    vss: () =>
-      node(['cli/vss.js', 'query', '--data-dir', dataDir, '--format', 'json', aggregate('vss.debt')]),
+    vss: () => node(query),
     bare: () => node(['--input-type=module', '-e', bareScript(bareSql)]),
+    vssTsx: () => node(query, FROM_SOURCES),
     cliStart: () => node(['cli/vss.js', 'query', '--help']),
+    cliStartTsx: () => node(['cli/vss.js', 'query', '--help'], FROM_SOURCES),
     nodeStart: () => node(['--input-type=module', '-e', `await import('@duckdb/node-api');`]),
   };
-  const times: Record<keyof typeof sides, number[]> = { vss: [], bare: [], cliStart: [], nodeStart: [] };
-  const answers = { vss: '', bare: '' };
+  const times: Record<keyof typeof sides, number[]> = {
+    vss: [],
+    bare: [],
+    vssTsx: [],
+    cliStart: [],
+    cliStartTsx: [],
+    nodeStart: [],
+  };
+  const answers = { vss: '', bare: '', vssTsx: '' };
   for (let i = 0; i < RUNS; i++) {
     for (const side of Object.keys(sides) as (keyof typeof sides)[]) {
       const { value, seconds } = await timed(sides[side]);
       times[side].push(seconds);
-      if (side === 'vss' || side === 'bare') answers[side] = fingerprint(value.stdout);
+      if (side === 'vss' || side === 'bare' || side === 'vssTsx') answers[side] = fingerprint(value.stdout);
     }
   }
-  if (answers.vss !== answers.bare) throw new Error('vss query and bare DuckDB disagree on the aggregate');
-  note(`vss query ${show(times.vss)} s; bare ${show(times.bare)} s`);
+  if (answers.vss !== answers.bare || answers.vssTsx !== answers.bare) {
+    throw new Error('vss query and bare DuckDB disagree on the aggregate');
+  }
+  note(
+    `vss query ${show(times.vss)} s; bare ${show(times.bare)} s; vss query through tsx ${show(times.vssTsx)} s`,
+  );
   // Each pair ran back to back: the median of their ratios is steadier than a ratio of medians.
   const pairRatios = times.vss.map((t, i) => t / (times.bare[i] ?? NaN));
+  const tsxRatios = times.vssTsx.map((t, i) => t / (times.bare[i] ?? NaN));
   note(`ratio within each pair ${show(pairRatios)}; median ${median(pairRatios).toFixed(2)}×`);
-  note(`vss query --help ${show(times.cliStart)} s; node + DuckDB module ${show(times.nodeStart)} s`);
+  note(`through tsx, ratio within each pair ${show(tsxRatios)}; median ${median(tsxRatios).toFixed(2)}×`);
+  note(
+    `vss query --help ${show(times.cliStart)} s (through tsx ${show(times.cliStartTsx)} s); ` +
+      `node + DuckDB module ${show(times.nodeStart)} s`,
+  );
   report({
     name: 'national aggregate through vss query, new process',
     value: median(times.vss),
     unit: 's',
     baseline: { name: 'bare DuckDB, new Node process', value: median(times.bare) },
     target: 1.1,
+  });
+  report({
+    name: 'national aggregate through vss query from its sources (tsx), new process',
+    value: median(times.vssTsx),
+    unit: 's',
+    baseline: { name: 'bare DuckDB, new Node process', value: median(times.bare) },
   });
 }
