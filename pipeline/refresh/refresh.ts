@@ -83,7 +83,7 @@ let versionOnce: Promise<string> | undefined;
  * the units and the national targets. (A new deployment starts new containers, whose /tmp holds no
  * state; a local data folder keeps it across code changes that touch none of these.)
  */
-function refreshVersion(): Promise<string> {
+export function refreshVersion(): Promise<string> {
   const columns = (schema: z.ZodObject<z.ZodRawShape>) => Object.keys(schema.shape);
   versionOnce ??= stateVersion([...SITE_QUERIES, ...Object.values(PAGE_DATA).map((p) => p.query)], {
     rows: [nationalRow, provinceRow, completenessRow, approvalRow, comparisonRow, headlineRow, siteMeta]
@@ -175,7 +175,7 @@ async function fullRefresh(opts: RefreshOptions, version: string | undefined): P
         segments,
       });
     }
-    return { files, recomputed: 'all' };
+    return { files, written: writer.written(), recomputed: 'all' };
   } finally {
     engine.close();
   }
