@@ -103,7 +103,8 @@ export async function listObjects(
   }
 }
 
-async function inPool<T>(items: T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
+/** Runs `work` on every item, `size` at a time. */
+export async function inPool<T>(items: T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   const worker = async () => {
     while (next < items.length) {

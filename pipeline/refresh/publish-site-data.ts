@@ -101,7 +101,9 @@ export async function readManifest(
     const object = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: PUBLISHED_MANIFEST_KEY }));
     const text = (await object.Body?.transformToString()) ?? 'null';
     const parsed = manifest.safeParse(JSON.parse(text));
-    return parsed.success ? { entries: parsed.data, sha256: sha256Of(text) } : { entries: {}, sha256: undefined };
+    return parsed.success
+      ? { entries: parsed.data, sha256: sha256Of(text) }
+      : { entries: {}, sha256: undefined };
   } catch {
     // Absent (without s3:ListBucket S3 answers a missing key with AccessDenied), or unreadable.
     return { entries: {}, sha256: undefined };
