@@ -111,9 +111,12 @@ function spliced(state: RefreshState, manifest: Manifest): string[] | string {
   const keys = Object.keys(state.segments).map((file) => `${SITE_DATA_PREFIX}${file}`);
   const missing = keys.find((key) => manifest[key] === undefined);
   if (missing !== undefined) return `${missing} is in the state but not published`;
-  const police = `/${PROVINCE_FILES.police}`;
-  const bundles = `${SITE_DATA_PREFIX}${provinceBundleDir('')}`;
-  return [...keys, ...Object.keys(manifest).filter((k) => k.startsWith(bundles) && k.endsWith(police))];
+  // data/provinces/<code>/police.json: kept as they are when the police lists are not read again
+  const isPolice = (key: string) => {
+    const code = key.split('/')[2] ?? '';
+    return key === `${SITE_DATA_PREFIX}${provinceBundleDir(code)}${PROVINCE_FILES.police}`;
+  };
+  return [...keys, ...Object.keys(manifest).filter(isPolice)];
 }
 
 /** Each object as listed: If-Match, so an object replaced since the listing fails instead of mixing. */
