@@ -38,17 +38,19 @@ function latestDebtMonth(keys: Iterable<string>): string | undefined {
 
 /** The refresh's inputs from the lake bucket's listing: no object is read. */
 export async function listRefreshInputs(s3: S3Client, bucket: string): Promise<RefreshInputs> {
-  const objects = new Map<string, ListedObject>();
   const list = async (prefix: string) => {
     try {
-      for (const [key, meta] of await listObjects(s3, bucket, prefix)) objects.set(key, meta);
+      return await listObjects(s3, bucket, prefix);
     } catch (error) {
       throw new StorageError(`cannot list s3://${bucket}/${prefix}: ${String(error)}`, { cause: error });
     }
   };
-  for (const prefix of refreshMirrorPrefixes()) await list(prefix);
+  // A listing pages one request after another: the prefixes are listed side by side.
+  const pages = await Promise.all(refreshMirrorPrefixes().map(list));
+  const objects = new Map<string, ListedObject>(pages.flatMap((found) => [...found]));
   const debtMonth = latestDebtMonth(objects.keys());
-  if (debtMonth !== undefined) await list(debtMonthPrefix(debtMonth));
+  if (debtMonth !== undefined)
+    for (const entry of await list(debtMonthPrefix(debtMonth))) objects.set(...entry);
   return { objects, debtMonth };
 }
 
