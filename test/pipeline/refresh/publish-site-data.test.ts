@@ -58,8 +58,6 @@ describe('publishSiteData', () => {
     });
     expect(trusted.sent).toEqual(['data/meta.json']);
     expect(await bucketText('data/national.json')).toBe('[0]');
-    expect((await readManifest(s3, BUCKET)).entries['data/national.json']).toBe(sha('[0]'));
-    expect(trusted.manifest).toBe((await readManifest(s3, BUCKET)).sha256);
 
     // … but with a baseline that is not the bucket's manifest every file is hashed.
     const other = await publishSiteData(s3, BUCKET, out, files, { written: [], baseline: first.manifest });
