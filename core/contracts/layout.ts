@@ -14,6 +14,7 @@
  *                   approvals/<YYYY-MM>/published/<snapshot id>.json             a month's published figures
  *                   annotated/<dataset>/<YYYY-MM>/<province>/<upload id>.xlsx    a workbook with its findings marked
  *                   targets/history.parquet     the national targets, every decision loaded (one object, replaced whole)
+ *                   refresh-state/state.json                                      what the last refresh published, for the next
  *
  * The folder builders take plain strings so that the Athena projection templates and IAM globs
  * (infra/) are written with the same function as the keys, placeholders standing for the parts.
@@ -40,6 +41,15 @@ export const ANNOTATED_PREFIX = 'annotated/';
 export const ATTEMPTS_PREFIX = 'attempts/';
 /** Sign-off records (approve, reopen, return, publish) of a province-month, every report at once. */
 export const APPROVALS_PREFIX = 'approvals/';
+/**
+ * What the last refresh published (pipeline/refresh/stored-state.ts), so a new container can
+ * recompute only the months that changed. In the lake bucket, not the site bucket: the site
+ * bucket's data/ is what the pages are served from, and the state (each unit's accepted uploads
+ * per month, the lake's ETags) is internal; the lake bucket is private, encrypted with the data
+ * key, and already the refresh's input, so the grant stays beside what it reads.
+ */
+export const REFRESH_STATE_PREFIX = 'refresh-state/';
+export const REFRESH_STATE_KEY = `${REFRESH_STATE_PREFIX}state.json`;
 
 /**
  * The national targets (core/reference/targets.ts): every decision's rows in one Parquet object,

@@ -14,6 +14,7 @@ import {
   lakeDatasetPrefix,
   lakeMonthPrefix,
   LEDGER_PREFIX,
+  REFRESH_STATE_KEY,
   SUMMARIES_PREFIX,
   TARGETS_PREFIX,
 } from '../../core/contracts/layout.ts';
@@ -130,8 +131,11 @@ export class RefreshSchedule extends Construct {
         ...(props.athena ? { conditions: { StringLike: { 's3:prefix': [`${APPROVALS_PREFIX}*`] } } } : {}),
       }),
     );
-    // Publishing writes data/ and reads back one object, the manifest of what it last sent
-    // (pipeline/refresh/publish-site-data.ts); it never lists, reads other objects or deletes there.
+    // Publishing writes data/ and reads back the manifest of what it last sent
+    // (pipeline/refresh/publish-site-data.ts); it never lists or deletes there. On DuckDB a
+    // container without the last refresh's files also reads the published files it splices
+    // (pipeline/refresh/refresh-cold-start.ts, each checked against the manifest), and reads and
+    // replaces the one object of the refresh state kept in the lake bucket (stored-state.ts).
     role.addToPolicy(
       new iam.PolicyStatement({
         actions: ['s3:PutObject'],
@@ -141,9 +145,17 @@ export class RefreshSchedule extends Construct {
     role.addToPolicy(
       new iam.PolicyStatement({
         actions: ['s3:GetObject'],
-        resources: [props.site.arnForObjects(PUBLISHED_MANIFEST_KEY)],
+        resources: [props.site.arnForObjects(props.athena ? PUBLISHED_MANIFEST_KEY : `${SITE_DATA_PREFIX}*`)],
       }),
     );
+    if (!props.athena) {
+      role.addToPolicy(
+        new iam.PolicyStatement({
+          actions: ['s3:GetObject', 's3:PutObject'],
+          resources: [props.lake.arnForObjects(REFRESH_STATE_KEY)],
+        }),
+      );
+    }
     role.addToPolicy(
       new iam.PolicyStatement({
         actions: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'],

@@ -24,6 +24,12 @@ export interface MirrorOptions {
   pageSize?: number;
 }
 
+/** An object as a listing gives it: no GET. */
+export interface ListedObject {
+  size: number;
+  etag: string;
+}
+
 export interface MirrorReport {
   downloaded: number;
   deleted: number;
@@ -74,8 +80,13 @@ export function localPath(dir: string, key: string): string {
  * it builds every NextContinuationToken with DES, which OpenSSL 3 refuses, so any truncated
  * listing answered 500. S3 itself lists the same keys either way when no delimiter is used.
  */
-async function listObjects(s3: S3Client, bucket: string, prefix: string, pageSize?: number) {
-  const found = new Map<string, { size: number; etag: string }>();
+export async function listObjects(
+  s3: S3Client,
+  bucket: string,
+  prefix: string,
+  pageSize?: number,
+): Promise<Map<string, ListedObject>> {
+  const found = new Map<string, ListedObject>();
   let marker: string | undefined;
   for (;;) {
     const page = await s3.send(
@@ -92,7 +103,8 @@ async function listObjects(s3: S3Client, bucket: string, prefix: string, pageSiz
   }
 }
 
-async function inPool<T>(items: T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
+/** Runs `work` on every item, `size` at a time. */
+export async function inPool<T>(items: T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   const worker = async () => {
     while (next < items.length) {

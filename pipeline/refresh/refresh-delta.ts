@@ -133,7 +133,7 @@ export async function deltaRefresh(
       accepted,
       segments: writer.segments(),
     });
-    return { files, recomputed: redo };
+    return { files, written: writer.written(), recomputed: redo };
   } finally {
     engine.close();
   }

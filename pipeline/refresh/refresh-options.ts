@@ -19,8 +19,9 @@ export interface RefreshOptions {
   backfillSummaries?: boolean;
 }
 
-/** The files written, and the months recomputed ('all': a full refresh). */
+/** The site's files, those whose bytes this run replaced, and the months recomputed ('all': in full). */
 export interface RefreshResult {
   files: string[];
+  written: string[];
   recomputed: readonly string[] | 'all';
 }

@@ -40,11 +40,14 @@ export interface SiteWriter<S = Record<string, Segment[]> | undefined> {
   json(dir: string, file: string, value: unknown): Promise<string>;
   /** Each row file's segments as written, or undefined if one could not be cut into months. */
   segments(): S;
+  /** The files whose bytes this writer replaced: publishing hashes only these (publish-site-data.ts). */
+  written(): string[];
 }
 
 /** Writes every file whole. */
 export function fullWriter(outDir: string): SiteWriter {
   const segments: Record<string, Segment[]> = {};
+  const written: string[] = [];
   let splittable = true;
   return {
     async rows(dir, file, table) {
@@ -54,14 +57,17 @@ export function fullWriter(outDir: string): SiteWriter {
       const whole = groups ? wholeFile(groups) : undefined;
       await replace(path, whole ? whole.bytes : `[${table.json.join(',')}]`);
       if (whole) segments[keyOf(outDir, path)] = whole.segments;
+      written.push(path);
       return path;
     },
     async json(dir, file, value) {
       const path = join(dir, file);
       await replace(path, jsonText(value));
+      written.push(path);
       return path;
     },
     segments: () => (splittable ? segments : undefined),
+    written: () => [...written],
   };
 }
 
@@ -76,6 +82,11 @@ export function deltaWriter(
   const segments: Record<string, Segment[]> = Object.fromEntries(
     Object.entries(last).map(([k, v]) => [k, [...v]]),
   );
+  const written: string[] = [];
+  const write = async (path: string, bytes: Buffer | string) => {
+    await replace(path, bytes);
+    written.push(path);
+  };
   return {
     async rows(dir, file, table, redone = redoneMonths) {
       const path = join(dir, file);
@@ -98,17 +109,18 @@ export function deltaWriter(
       const bytes = await readFile(path);
       if (bytes.length !== size) throw new StaleSiteState(`${key} is not as the state recorded`);
       const next = splicedFile({ bytes, segments: before }, redone, groups);
-      if (!next.bytes.equals(bytes)) await replace(path, next.bytes);
+      if (!next.bytes.equals(bytes)) await write(path, next.bytes);
       segments[key] = next.segments;
       return path;
     },
     async json(dir, file, value) {
       const path = join(dir, file);
       const text = jsonText(value);
-      if (!existsSync(path) || (await readFile(path, 'utf8')) !== text) await replace(path, text);
+      if (!existsSync(path) || (await readFile(path, 'utf8')) !== text) await write(path, text);
       return path;
     },
     segments: () => segments,
+    written: () => [...written],
   };
 }
 

@@ -33,6 +33,7 @@ import {
 import { headlineRow } from '../../core/contracts/headline.ts';
 import { ensureSummaries } from '../summary/backfill.ts';
 import { mirrorTargets } from '../reference/targets-object.ts';
+import type { Targets } from '../../core/reference/targets.ts';
 import { latestDebtDetailPeriod } from './refresh-bundles.ts';
 import { deltaRefresh } from './refresh-delta.ts';
 import type { RefreshOptions, RefreshResult } from './refresh-options.ts';
@@ -87,7 +88,12 @@ let codeVersionOnce: Promise<string> | undefined;
  * (A new deployment starts new containers, whose /tmp holds no state; a local data folder keeps it
  * across code changes that touch none of these.)
  */
-async function refreshVersion(mirrorDir: string): Promise<string> {
+export async function refreshVersion(mirrorDir: string): Promise<string> {
+  return refreshVersionOf(await mirrorTargets(mirrorDir));
+}
+
+/** The same, for targets read elsewhere (a new container reads them from the lake bucket). */
+export async function refreshVersionOf(targets: Targets): Promise<string> {
   const columns = (schema: z.ZodObject<z.ZodRawShape>) => Object.keys(schema.shape);
   codeVersionOnce ??= stateVersion([...SITE_QUERIES, ...Object.values(PAGE_DATA).map((p) => p.query)], {
     rows: [nationalRow, provinceRow, completenessRow, approvalRow, comparisonRow, headlineRow, siteMeta]
@@ -96,8 +102,7 @@ async function refreshVersion(mirrorDir: string): Promise<string> {
     units: allUnits(),
     files: { SITE_FILES, NATIONAL_FILES, PROVINCE_FILES },
   });
-  const targets = (await mirrorTargets(mirrorDir)).history();
-  return stateVersion([], { code: await codeVersionOnce, targets });
+  return stateVersion([], { code: await codeVersionOnce, targets: targets.history() });
 }
 
 export async function refreshSite(opts: RefreshOptions): Promise<RefreshResult> {
@@ -179,7 +184,7 @@ async function fullRefresh(opts: RefreshOptions, version: string | undefined): P
         segments,
       });
     }
-    return { files, recomputed: 'all' };
+    return { files, written: writer.written(), recomputed: 'all' };
   } finally {
     engine.close();
   }

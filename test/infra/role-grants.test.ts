@@ -40,8 +40,9 @@ const EXPECTED = {
     'Allow s3:PutObject <lake>/receipts/*',
     'Allow s3:PutObject <lake>/summaries/*',
   ],
-  // functions/refresh on DuckDB: mirrors refreshMirrorPrefixes() and one month of debt detail,
-  // then writes data/ in the site bucket, reading back only the manifest of what it sent.
+  // functions/refresh on DuckDB: mirrors refreshMirrorPrefixes() and one month of debt detail
+  // (or, in a new container, only the changed months' objects and the published files it
+  // splices), writes data/ in the site bucket, and reads and replaces its state in the lake.
   refreshDuckdb: [
     'Allow s3:GetObject <lake>/approvals/*',
     'Allow s3:GetObject <lake>/lake/collection/*',
@@ -51,10 +52,12 @@ const EXPECTED = {
     'Allow s3:GetObject <lake>/lake/procedures/*',
     'Allow s3:GetObject <lake>/lake/prosecution/*',
     'Allow s3:GetObject <lake>/ledger/*',
+    'Allow s3:GetObject <lake>/refresh-state/state.json',
     'Allow s3:GetObject <lake>/summaries/*',
     'Allow s3:GetObject <lake>/targets/*',
-    'Allow s3:GetObject <site>/data/.published.json',
+    'Allow s3:GetObject <site>/data/*',
     'Allow s3:ListBucket <lake>',
+    'Allow s3:PutObject <lake>/refresh-state/state.json',
     'Allow s3:PutObject <site>/data/*',
   ],
   // functions/refresh on Athena: Athena reads the tables' locations with the caller's rights and

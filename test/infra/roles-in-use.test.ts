@@ -107,6 +107,26 @@ describe('functions under their synthesized roles', () => {
     const read = calls.filter((c) => c.action === 's3:GetObject').map((c) => c.resource.split('/')[1]);
     expect(read).toContain('summaries');
     expect(outcome.keys).toContain('data/national.json');
+    expect(
+      calls.some((c) => c.action === 's3:PutObject' && c.resource.endsWith('/refresh-state/state.json')),
+    ).toBe(true);
+    // A new container: the state from the lake bucket, the spliced files from the site bucket.
+    calls.length = 0;
+    const cold = await createRefreshHandler({
+      s3: client,
+      lakeBucket: local.lakeBucket,
+      siteBucket: SITE,
+      tmpDir: tempDir('refresh-cold-tmp'),
+      now: () => new Date('2025-08-15T00:00:00Z'),
+      log: () => {},
+    })();
+    expect(denied(calls)).toEqual([]);
+    expect(cold.reason ?? '').toBe('');
+    expect(cold.route).toBe('by-month');
+    expect(cold.siteFetched).toBeGreaterThan(0);
+    expect(calls.some((c) => c.action === 's3:GetObject' && c.resource.includes('/data/national.json'))).toBe(
+      true,
+    );
   });
 
   it('upload API: signs a PUT for the officer and reads back the receipt the ingest wrote', async () => {

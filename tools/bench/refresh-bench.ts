@@ -7,6 +7,9 @@
  * months it changed recomputed, the rest of the site data kept). The
  * summaries ingest writes beside each lake object are backfilled first, as a live lake holds them.
  * Each mirror carries the index syncMirror keeps, and a replaced object gets a new ETag in it.
+ * The local "cold" case only deletes the local folders; a new container as the Lambda meets it,
+ * against an S3 server with and without the state the last refresh kept there, is
+ * refresh-cold-bench.ts.
  */
 import { existsSync } from 'node:fs';
 import { copyFile, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
@@ -19,6 +22,7 @@ import { refreshSite } from '../../pipeline/refresh/refresh.ts';
 import { STATE_DIR } from '../../pipeline/refresh/refresh-state.ts';
 import { ensureSummaries } from '../../pipeline/summary/backfill.ts';
 import { median, note, report, step, timed } from './measure.ts';
+import { benchColdFromS3 } from './refresh-cold-bench.ts';
 
 const RUNS = 3;
 
@@ -139,5 +143,22 @@ export async function benchRefresh(oneYear: string, sixYears: string, workDir: s
     value: long.cold,
     unit: 's',
     baseline: { name: '1 year cold', value: short.cold },
+  });
+  step(`refresh in a new container against a local S3: no state, then ${RUNS} after one upload each`);
+  const s3 = await benchColdFromS3(sixYears, workDir, '6y', RUNS);
+  report({ name: 'refresh, 6 years, new container, no state in S3', value: s3.withoutState, unit: 's' });
+  report({
+    name: 'refresh, 6 years, new container with the state in S3, after one upload (oldest month)',
+    value: s3.oldest,
+    unit: 's',
+    target: 10,
+    baseline: { name: 'no state in S3', value: s3.withoutState },
+  });
+  report({
+    name: 'refresh, 6 years, new container with the state in S3, after one upload (latest month)',
+    value: s3.latest,
+    unit: 's',
+    target: 10,
+    baseline: { name: 'no state in S3', value: s3.withoutState },
   });
 }
