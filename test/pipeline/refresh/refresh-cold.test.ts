@@ -5,7 +5,8 @@
  * is missing, damaged or of other code, or whose published files were changed behind its back,
  * means a full refresh. Against a real s3rver, on the golden generator's lake of 2024-06 to 2025-07.
  */
-import { cpSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { join } from 'node:path';
 import {
   CreateBucketCommand,
@@ -16,7 +17,10 @@ import {
 } from '@aws-sdk/client-s3';
 import S3rver from 's3rver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REFRESH_STATE_KEY, summaryKey } from '../../../core/contracts/layout.ts';
+import { REFRESH_STATE_KEY, summaryKey, TARGETS_KEY } from '../../../core/contracts/layout.ts';
+import { Targets } from '../../../core/reference/targets.ts';
+import { nationalTargets } from '../../../pipeline/reference/targets.ts';
+import { targetsParquet } from '../../../pipeline/reference/targets-parquet.ts';
 import { periodRange } from '../../../core/period.ts';
 import { createRefreshHandler, type RefreshOutcome } from '../../../pipeline/refresh/refresh-handler.ts';
 import { refreshSite } from '../../../pipeline/refresh/refresh.ts';
@@ -179,6 +183,34 @@ describe('a refresh in a new container', () => {
     expect(outcome.reason).toMatch(/differ from the manifest/);
     expect(outcome.sent).toContain('data/national.json');
     await expectPublishedAsScratch(outcome);
+  }, 600_000);
+
+  it('refreshes in full after a targets decision, then by month with the decision read from its object', async () => {
+    // A later decision for one unit-year of the lake's range, with another health-insurance target.
+    const seed = nationalTargets().history();
+    const old = seed.find((r) => r.year === 2025 && r.generation === '63' && r.province === '01');
+    if (!old) throw new Error('the seed has no 2025 target for unit 01');
+    const decided = {
+      ...old,
+      participants: { ...old.participants, hi: old.participants.hi + 777 },
+      decision_no: 'QĐ-TEST',
+      decision_date: '2025-02-01',
+    };
+    const bytes = await targetsParquet(new Targets([...seed, decided]));
+    mkdirSync(dirname(join(lake, TARGETS_KEY)), { recursive: true });
+    writeFileSync(join(lake, TARGETS_KEY), bytes);
+    await s3.send(new PutObjectCommand({ Bucket: LAKE, Key: TARGETS_KEY, Body: bytes }));
+    const full = await handler(tempDir('cold-targets'))();
+    expect(full.route).toBe('full');
+    expect(full.reason).toMatch(/other code/);
+    await expectPublishedAsScratch(full);
+    // A month the new target counts in: a new container must read the decision, not the seed.
+    await upload('2025-03', '01');
+    const next = await handler(tempDir('cold-targets-next'))();
+    expect(next.reason ?? '').toBe('');
+    expect(next.route).toBe('by-month');
+    expect(next.downloaded).toBe(objectsOfMonth('2025-03') + 1);
+    await expectPublishedAsScratch(next);
   }, 600_000);
 });
 
