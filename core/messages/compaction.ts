@@ -2,7 +2,7 @@
  * What `vss compact` and `vss doctor` say about compacted months (pipeline/lake/compact-month.ts),
  * in Vietnamese and English (exported by core/messages/index.ts).
  */
-import type { Bilingual } from './messages.ts';
+import type { Bilingual } from './bilingual.ts';
 
 export interface CompactedLine {
   dataset: string;

@@ -6,12 +6,9 @@
 import type { IngestCounts } from '../contracts/ingest-counts.ts';
 import { COMPACTION_MESSAGES } from './compaction.ts';
 
-export interface Bilingual {
-  vi: string;
-  en: string;
-}
-export type Lang = keyof Bilingual;
-export const LANGS: readonly Lang[] = ['vi', 'en'];
+import type { Bilingual, Lang } from './bilingual.ts';
+export { LANGS } from './bilingual.ts';
+export type { Bilingual, Lang };
 
 /** How a column is named in a message: its template header in each language. */
 export interface ColumnLabel {
