@@ -8,8 +8,6 @@ import { syncLocalMirror } from './local-mirror.ts';
 import { createS3Client } from '../pipeline/storage/s3-client.ts';
 import { compactLake, type CompactLakeOptions } from '../pipeline/ops/compact-lake.ts';
 import type { CompactedMonth } from '../pipeline/lake/compact-month.ts';
-import { ConfigError } from '../core/errors.ts';
-import { COMPACTION_MESSAGES } from '../core/messages/index.ts';
 
 export type CompactRun = Omit<CompactLakeOptions, 's3' | 'lakeBucket'>;
 
@@ -26,18 +24,7 @@ export async function compactLocal(opts: { dataDir: string } & CompactRun): Prom
   return done;
 }
 
-/**
- * Refused for now: Athena's vss.<dataset> and vss.summaries read the per-province objects only,
- * so a compacted month of the deployed lake would drop out of Athena queries and refreshes.
- */
 export async function compactDeployed(opts: { lakeBucket: string } & CompactRun): Promise<CompactedMonth[]> {
-  throw new ConfigError(COMPACTION_MESSAGES.deployedNotRead(opts.lakeBucket));
-}
-
-/** The deployed compaction itself, kept for the day Athena reads compacted months. */
-export async function compactDeployedBucket(
-  opts: { lakeBucket: string } & CompactRun,
-): Promise<CompactedMonth[]> {
   const s3 = createS3Client();
   try {
     return await compactLake({ ...opts, s3, lakeBucket: opts.lakeBucket });

@@ -34,11 +34,6 @@ export const COMPACTION_MESSAGES = {
     vi: `--before phải là một tháng dạng YYYY-MM, nhận được ${JSON.stringify(found)}`,
     en: `--before must be a month YYYY-MM, found ${JSON.stringify(found)}`,
   }),
-  /** Athena's vss.<dataset> and vss.summaries read per-province objects only, not compacted ones. */
-  deployedNotRead: (bucket: string): Bilingual => ({
-    vi: `Không gộp bucket ${bucket}: Athena (vss.<bộ dữ liệu>, vss.summaries, làm mới bằng Athena) chưa đọc các tháng đã gộp, nên các tháng đó sẽ biến mất khỏi truy vấn và trang báo cáo. Chỉ gộp thư mục dữ liệu cục bộ (bỏ --lake-bucket).`,
-    en: `Not compacting bucket ${bucket}: Athena (vss.<dataset>, vss.summaries, the Athena refresh) does not read compacted months yet, so they would vanish from queries and the site. Only the local data directory can be compacted (leave out --lake-bucket).`,
-  }),
   beforeOpen: (before: string, firstOpen: string): Bilingual => ({
     vi: `--before ${before} gồm cả tháng chưa đóng; chỉ gộp các tháng trước ${firstOpen}.`,
     en: `--before ${before} includes months not closed yet; only months before ${firstOpen} are compacted.`,

@@ -37,13 +37,20 @@ function compactedFiles(folder: string, file: string): string[] {
     .filter((f) => existsSync(f));
 }
 
-const TYPE_OF: Record<string, string> = { string: 'VARCHAR', bigint: 'BIGINT', date: 'DATE', double: 'DOUBLE' };
+const TYPE_OF: Record<string, string> = {
+  string: 'VARCHAR',
+  bigint: 'BIGINT',
+  date: 'DATE',
+  double: 'DOUBLE',
+};
 
 /** The table's columns read from `select`, or no rows of those columns when it has no files. */
 function tableSql(columns: readonly GlueColumn[], select: string | undefined): string {
   const names = columns.map((c) => quoteIdentifier(c.name));
   if (select) return `SELECT ${names.join(', ')} FROM (${select})`;
-  const nulls = columns.map((c) => `CAST(NULL AS ${TYPE_OF[c.type] ?? 'VARCHAR'}) AS ${quoteIdentifier(c.name)}`);
+  const nulls = columns.map(
+    (c) => `CAST(NULL AS ${TYPE_OF[c.type] ?? 'VARCHAR'}) AS ${quoteIdentifier(c.name)}`,
+  );
   return `SELECT ${nulls.join(', ')} WHERE false`;
 }
 

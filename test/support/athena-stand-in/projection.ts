@@ -78,7 +78,9 @@ export function projectedTables(
   for (const resource of Object.values(resources)) {
     const input = resource.Properties?.TableInput;
     if (resource.Type !== 'AWS::Glue::Table' || input?.TableType !== 'VIRTUAL_VIEW') continue;
-    const read = new Set([...prestoViewSql(input.ViewOriginalText ?? '').matchAll(/\bvss\.(\w+)/g)].map((m) => m[1]));
+    const read = new Set(
+      [...prestoViewSql(input.ViewOriginalText ?? '').matchAll(/\bvss\.(\w+)/g)].map((m) => m[1]),
+    );
     for (const table of tables) if (read.has(table.name)) table.views.push(input.Name ?? '');
   }
   return tables;

@@ -118,7 +118,9 @@ export class PruningReader {
       const direct = from.filter((f) => f.db === 'vss' && typeof f.table === 'string');
       for (const f of direct) {
         const alias = String(f.as ?? f.table);
-        for (const table of this.tables.filter((t) => t.name === f.table || t.views.includes(String(f.table))))
+        for (const table of this.tables.filter(
+          (t) => t.name === f.table || t.views.includes(String(f.table)),
+        ))
           this.readTable(table, v.where, alias, direct.length === 1);
       }
     }

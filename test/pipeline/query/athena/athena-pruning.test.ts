@@ -172,7 +172,9 @@ describe('what the refresh reads as a whole', () => {
         expect(read.byTable.get('debt_by_province')?.size).toBe(units);
         expect(read.byTable.get('debt_compacted')?.size).toBe(1);
         // every unit's police list comes from one statement over the month's debt, not one per unit
-        const overDebt = standIn.store.all().filter((e) => (e?.reads?.get('debt_by_province')?.size ?? 0) > 0);
+        const overDebt = standIn.store
+          .all()
+          .filter((e) => (e?.reads?.get('debt_by_province')?.size ?? 0) > 0);
         expect(overDebt).toHaveLength(1);
         expect(read.total).toBe(shown * (DATASET_NAMES.length + detail.length) * (units + 1) + units + 1);
       } finally {
