@@ -5,6 +5,7 @@
  */
 import {
   compactedLakeFolder,
+  compactedSummaryFolder,
   lakeDatasetPrefix,
   lakePartitionFolder,
   SUMMARIES_PREFIX,
@@ -67,15 +68,20 @@ export function projectionParameters(
  * the province a column of the object (layout.ts compactedLakeKey). A month not compacted projects
  * a folder with no object, which Athena reads as no rows.
  */
-export function compactedProjectionParameters(
-  bucketName: string,
-  dataset: DatasetName,
-): Record<string, string> {
+function periodProjection(): Record<string, string> {
   const {
     'projection.province.type': _type,
     'projection.province.values': _values,
     ...period
   } = periodProvinceProjection(['01']);
+  return period;
+}
+
+export function compactedProjectionParameters(
+  bucketName: string,
+  dataset: DatasetName,
+): Record<string, string> {
+  const period = periodProjection();
   return {
     ...period,
     'storage.location.template': `s3://${bucketName}/${compactedLakeFolder(dataset, '${period}')}`,
@@ -102,5 +108,15 @@ export function summariesProjectionParameters(
     'projection.dataset.type': 'enum',
     'projection.dataset.values': DATASET_NAMES.join(','),
     'storage.location.template': summariesLocationTemplate(bucketName),
+  };
+}
+
+/** Projection of `summaries_compacted`: dataset and month are keys, the province a column. */
+export function compactedSummariesProjectionParameters(bucketName: string): Record<string, string> {
+  return {
+    ...periodProjection(),
+    'projection.dataset.type': 'enum',
+    'projection.dataset.values': DATASET_NAMES.join(','),
+    'storage.location.template': `s3://${bucketName}/${compactedSummaryFolder('${dataset}', '${period}')}`,
   };
 }

@@ -9,6 +9,7 @@
 import { TARGETS_PREFIX } from '../core/contracts/layout.ts';
 import { columnNames, TARGETS_HISTORY_TABLE, TARGETS_TABLE } from '../core/reference/reference-tables.ts';
 import { referenceGlueColumns, type GlueColumn } from './glue-columns.ts';
+import { prestoViewText } from './presto-view.ts';
 
 export function targetsHistoryLocation(bucketName: string): string {
   return `s3://${bucketName}/${TARGETS_PREFIX}`;
@@ -28,26 +29,11 @@ export function targetsInForceSql(database: string): string {
   ].join(' ');
 }
 
-/** Glue's column types as Trino names them inside a view's definition. */
-const TRINO_OF_GLUE: Record<string, string> = { string: 'varchar', bigint: 'bigint', double: 'double' };
-
 export function targetsViewColumns(): GlueColumn[] {
   return referenceGlueColumns(TARGETS_TABLE);
 }
 
-/**
- * The text Athena keeps for a view in the Glue catalog: the definition, base64 JSON, between the
- * markers Athena writes itself when it runs CREATE VIEW.
- */
+/** The text Athena keeps for vss.targets in the Glue catalog (presto-view.ts). */
 export function athenaViewOriginalText(database: string): string {
-  const definition = {
-    originalSql: targetsInForceSql(database),
-    catalog: 'awsdatacatalog',
-    schema: database,
-    columns: targetsViewColumns().map((c) => ({ name: c.name, type: TRINO_OF_GLUE[c.type] ?? c.type })),
-    owner: 'vss-deploy',
-    runAsInvoker: false,
-    properties: {},
-  };
-  return `/* Presto View: ${Buffer.from(JSON.stringify(definition)).toString('base64')} */`;
+  return prestoViewText(database, targetsInForceSql(database), targetsViewColumns());
 }

@@ -12,8 +12,11 @@ import {
   summaryColumns,
   type GlueColumn,
 } from '../glue-columns.ts';
+import { byProvinceTable, compactedTable } from '../compacted-union-views.ts';
+import { compactedUnionViews } from './compacted-union-tables.ts';
 import {
   compactedProjectionParameters,
+  compactedSummariesProjectionParameters,
   lakeTableLocation,
   projectionParameters,
   summariesProjectionParameters,
@@ -47,10 +50,11 @@ const JSON_LINES = {
 };
 
 /**
- * The Athena view of the lake: database `vss`, one table per dataset generated from its
- * definition (partition projection, no crawler), `uploads` over the ledger's JSON records,
- * `summaries` over the per province-month measures, and the reference tables: every name the
- * queries in queries/*.sql use resolves here as it does in DuckDB.
+ * The Athena view of the lake: database `vss`, per dataset a table of its per-province objects
+ * and one of its compacted months, generated from its definition (partition projection, no
+ * crawler) and the view `vss.<dataset>` of both (compacted-union-tables.ts); likewise the
+ * measures and `vss.summaries`; `uploads` over the ledger's JSON records, and the reference
+ * tables: every name the queries in queries/*.sql use resolves here as it does in DuckDB.
  */
 export class GlueCatalog extends Construct {
   readonly databaseName: string;
@@ -70,11 +74,11 @@ export class GlueCatalog extends Construct {
     const bucket = props.lake.bucketName;
     const tables: Record<string, glue.CfnTable> = {};
     for (const dataset of DATASET_NAMES) {
-      tables[dataset] = new glue.CfnTable(this, `Table-${dataset}`, {
+      tables[byProvinceTable(dataset)] = new glue.CfnTable(this, `Table-${dataset}-by-province`, {
         catalogId,
         databaseName: this.databaseName,
         tableInput: {
-          name: dataset,
+          name: byProvinceTable(dataset),
           description: `${DATASETS[dataset].titleEn}; grain: ${DATASETS[dataset].grainEn}`,
           tableType: 'EXTERNAL_TABLE',
           parameters: {
@@ -91,13 +95,13 @@ export class GlueCatalog extends Construct {
       });
     }
     // A closed month's compacted object (pipeline/lake/compact-month.ts): its rows count for every
-    // province with no object of its own in that month, the rule vss.<dataset> applies in DuckDB.
+    // province with no object of its own in that month, the rule vss.<dataset> applies (below).
     for (const dataset of DATASET_NAMES) {
-      tables[`${dataset}_compacted`] = new glue.CfnTable(this, `Table-${dataset}-compacted`, {
+      tables[compactedTable(dataset)] = new glue.CfnTable(this, `Table-${dataset}-compacted`, {
         catalogId,
         databaseName: this.databaseName,
         tableInput: {
-          name: `${dataset}_compacted`,
+          name: compactedTable(dataset),
           description: `${DATASETS[dataset].titleEn}: the closed months compacted, one object a month`,
           tableType: 'EXTERNAL_TABLE',
           parameters: { classification: 'parquet', ...compactedProjectionParameters(bucket, dataset) },
@@ -126,11 +130,11 @@ export class GlueCatalog extends Construct {
         },
       },
     });
-    tables.summaries = new glue.CfnTable(this, 'Table-summaries', {
+    tables[byProvinceTable('summaries')] = new glue.CfnTable(this, 'Table-summaries-by-province', {
       catalogId,
       databaseName: this.databaseName,
       tableInput: {
-        name: 'summaries',
+        name: byProvinceTable('summaries'),
         description: 'Measures of every province-month lake object (core/measures.ts)',
         tableType: 'EXTERNAL_TABLE',
         parameters: {
@@ -145,6 +149,26 @@ export class GlueCatalog extends Construct {
         },
       },
     });
+    tables[compactedTable('summaries')] = new glue.CfnTable(this, 'Table-summaries-compacted', {
+      catalogId,
+      databaseName: this.databaseName,
+      tableInput: {
+        name: compactedTable('summaries'),
+        description: 'Measures of the closed months compacted, one object a dataset-month',
+        tableType: 'EXTERNAL_TABLE',
+        parameters: { classification: 'parquet', ...compactedSummariesProjectionParameters(bucket) },
+        partitionKeys: [
+          { name: 'dataset', type: 'string' },
+          { name: 'period', type: 'string' },
+        ],
+        storageDescriptor: {
+          columns: [...summaryColumns(), { name: 'province', type: 'string' }],
+          location: summariesTableLocation(bucket),
+          ...PARQUET,
+        },
+      },
+    });
+    Object.assign(tables, compactedUnionViews(this, catalogId, this.databaseName, tables));
     for (const ref of props.reference) {
       tables[ref.name] = new glue.CfnTable(this, `Table-${ref.name}`, {
         catalogId,

@@ -67,12 +67,12 @@ async function duckdbColumns(sql: string): Promise<[string, string][]> {
 
 const columnsOf = (t: TableInput) => t.StorageDescriptor.Columns.map((c) => [c.Name, c.Type]);
 
-describe('vss.summaries in Athena', () => {
+describe('vss.summaries_by_province in Athena (the per-province half of vss.summaries)', () => {
   it('has the columns of the summary files ingest writes, dataset being a key', async () => {
     const file = join(scratch, 'summary.parquet');
     await writeSummaryParquet([{ dataset: 'debt', measure: 'debt_total', value: 5 }], file);
     const inFile = await duckdbColumns(`SELECT * FROM read_parquet('${file}')`);
-    const t = table('summaries');
+    const t = table('summaries_by_province');
     expect(t.PartitionKeys?.map((k) => [k.Name, k.Type])).toEqual([
       ['dataset', 'string'],
       ['period', 'string'],
@@ -82,7 +82,7 @@ describe('vss.summaries in Athena', () => {
   });
 
   it('projects dataset, period and province onto the very path summaryKey() writes', () => {
-    const p = table('summaries').Parameters;
+    const p = table('summaries_by_province').Parameters;
     expect(p).toMatchObject({
       'projection.enabled': 'true',
       'projection.dataset.type': 'enum',
@@ -95,7 +95,9 @@ describe('vss.summaries in Athena', () => {
     const codes = new Set(provinces().units.map((u) => u.code));
     expect(new Set(String(p['projection.province.values']).split(','))).toEqual(codes);
     const template = flatten(p['storage.location.template']);
-    expect(flatten(table('summaries').StorageDescriptor.Location)).toBe('s3://LAKE-BUCKET/summaries/');
+    expect(flatten(table('summaries_by_province').StorageDescriptor.Location)).toBe(
+      's3://LAKE-BUCKET/summaries/',
+    );
     for (const dataset of DATASET_NAMES) {
       for (const [period, province] of [
         ['2015-01', '01'],

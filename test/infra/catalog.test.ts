@@ -37,7 +37,7 @@ const expectedGlueType = (t: CellType) =>
   t.kind === 'integer' ? 'bigint' : t.kind === 'date' ? 'date' : 'string';
 
 describe('Glue tables', () => {
-  it('has a database named vss: a table per dataset and its compacted months, uploads, summaries and the reference tables', () => {
+  it('has a database named vss: per dataset a table of its per-province objects, one of its compacted months and a view of both, likewise summaries, uploads and the reference tables', () => {
     s.template.hasResourceProperties('AWS::Glue::Database', { DatabaseInput: { Name: 'vss' } });
     const names = Object.values(resourcesOfType(s.template, 'AWS::Glue::Table')).map(
       (t) => (t.Properties?.TableInput as TableInput).Name,
@@ -45,9 +45,12 @@ describe('Glue tables', () => {
     expect(names.sort()).toEqual(
       [
         ...DATASET_NAMES,
+        ...DATASET_NAMES.map((d) => `${d}_by_province`),
         ...DATASET_NAMES.map((d) => `${d}_compacted`),
         'uploads',
         'summaries',
+        'summaries_by_province',
+        'summaries_compacted',
         'provinces',
         'datasets',
         'months',
@@ -66,7 +69,7 @@ describe('Glue tables', () => {
   });
 
   it('debt has the columns of both template versions: version 1, then what version 2 adds', () => {
-    expect(table('debt').StorageDescriptor.Columns.map((c) => c.Name)).toEqual([
+    expect(table('debt_by_province').StorageDescriptor.Columns.map((c) => c.Name)).toEqual([
       ...DATASETS.debt.columns.map((c) => c.key),
       'khu_vuc',
       'lai_cham_dong',
@@ -76,9 +79,9 @@ describe('Glue tables', () => {
   });
 
   it.each(DATASET_NAMES)(
-    '%s has the schema columns in order, Parquet, partitioned by period and province',
+    '%s_by_province has the schema columns in order, Parquet, partitioned by period and province',
     (ds) => {
-      const t = table(ds);
+      const t = table(`${ds}_by_province`);
       expect(t.StorageDescriptor.Columns.map((c) => [c.Name, c.Type])).toEqual(
         lakeColumns(DATASETS[ds]).map((c) => [c.key, expectedGlueType(c.type)]),
       );
@@ -93,8 +96,8 @@ describe('Glue tables', () => {
     },
   );
 
-  it.each(DATASET_NAMES)('%s projects partitions onto the very path lakeKey() writes', (ds) => {
-    const p = table(ds).Parameters;
+  it.each(DATASET_NAMES)('%s_by_province projects partitions onto the very path lakeKey() writes', (ds) => {
+    const p = table(`${ds}_by_province`).Parameters;
     expect(p).toMatchObject({
       'projection.enabled': 'true',
       'projection.period.type': 'date',
@@ -115,7 +118,7 @@ describe('Glue tables', () => {
   });
 
   it('projects every province code of both generations, each once', () => {
-    const values = String(table('debt').Parameters['projection.province.values']).split(',');
+    const values = String(table('debt_by_province').Parameters['projection.province.values']).split(',');
     const codes = new Set(provinces().units.map((u) => u.code));
     expect(new Set(values)).toEqual(codes);
     expect(values).toHaveLength(codes.size);

@@ -4,12 +4,15 @@
  * as Athena reads it) and the storage.location.template the values fill in.
  */
 import { addMonths, type Period } from '../../../core/period.ts';
+import { prestoViewSql } from '../../../infra/presto-view.ts';
 
 export interface ProjectedTable {
   name: string;
   keys: string[];
   values: Record<string, string[]>;
   template: string;
+  /** The catalog views that read this table (a read of one is a read of each table it names). */
+  views: string[];
 }
 
 interface GlueTableResource {
@@ -19,6 +22,8 @@ interface GlueTableResource {
       Name?: string;
       PartitionKeys?: { Name: string }[];
       Parameters?: Record<string, unknown>;
+      TableType?: string;
+      ViewOriginalText?: string;
     };
   };
 }
@@ -65,7 +70,18 @@ export function projectedTables(
       keys,
       values: Object.fromEntries(keys.map((k) => [k, projectedValues(parameters, k, now)])),
       template: parameters['storage.location.template'] ?? '',
+      views: [],
     });
+  }
+  // Athena expands a view into its SQL and prunes each table it reads by the predicates the
+  // query puts on the view's columns, which the catalog's views pass through unchanged.
+  for (const resource of Object.values(resources)) {
+    const input = resource.Properties?.TableInput;
+    if (resource.Type !== 'AWS::Glue::Table' || input?.TableType !== 'VIRTUAL_VIEW') continue;
+    const read = new Set(
+      [...prestoViewSql(input.ViewOriginalText ?? '').matchAll(/\bvss\.(\w+)/g)].map((m) => m[1]),
+    );
+    for (const table of tables) if (read.has(table.name)) table.views.push(input.Name ?? '');
   }
   return tables;
 }

@@ -117,8 +117,11 @@ export class PruningReader {
       const from = v.from as Node[];
       const direct = from.filter((f) => f.db === 'vss' && typeof f.table === 'string');
       for (const f of direct) {
-        const table = this.tables.find((t) => t.name === f.table);
-        if (table) this.readTable(table, v.where, String(f.as ?? f.table), direct.length === 1);
+        const alias = String(f.as ?? f.table);
+        for (const table of this.tables.filter(
+          (t) => t.name === f.table || t.views.includes(String(f.table)),
+        ))
+          this.readTable(table, v.where, alias, direct.length === 1);
       }
     }
     Object.values(v).forEach((x) => this.visit(x));

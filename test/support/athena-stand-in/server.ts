@@ -4,7 +4,8 @@
  * and executes the SQL on DuckDB over a lake mirror, so the engine's polling, paging, parameter
  * quoting and type conversion run against the SDK unchanged. It is as strict as Athena where it
  * can be: what engine 3 refuses (a `?` outside WHERE, DuckDB-only syntax, varchar compared with a
- * number; dialect.ts) fails with Athena's reason before DuckDB runs it. Trino-only SQL would
+ * number; dialect.ts) fails with Athena's reason before DuckDB runs it. Its lake datasets and
+ * summaries are the catalog's views over per-province and compacted tables (catalog-views.ts). Trino-only SQL would
  * still fail here, and the bytes scanned are file sizes without partition pruning. Its vss.months
  * is the table the deploy writes for Athena (every month of the reference range), not the data's
  * months DuckDB holds locally, so a query that leans on the local table's extent differs here.
@@ -14,6 +15,7 @@ import type { AddressInfo } from 'node:net';
 import { openEngine } from '../../../pipeline/query/engine.ts';
 import { FIRST_PERIOD } from '../../../core/period.ts';
 import { LAST_REFERENCE_PERIOD } from '../../../infra/reference-rows.ts';
+import { catalogViewStatements } from './catalog-views.ts';
 import { ExecutionStore } from './executions.ts';
 import { describeExecution, resultsPage, type ApiError } from './operations.ts';
 import type { ProjectedTable } from './projection.ts';
@@ -64,6 +66,7 @@ export async function startAthenaStandIn(options: AthenaStandInOptions): Promise
     mirrorDir: options.mirrorDir,
     range: { from: FIRST_PERIOD, to: LAST_REFERENCE_PERIOD },
   });
+  for (const statement of catalogViewStatements(options.mirrorDir)) await engine.runQuery(statement);
   const store = new ExecutionStore(engine, options.mirrorDir, options.projection);
   const accessKeyId = options.accessKeyId ?? 'STANDIN';
   const states = { queued: options.queuedPolls ?? 1, running: options.runningPolls ?? 1 };

@@ -26,7 +26,7 @@ let units: number;
 
 beforeAll(() => {
   projection = templateProjection(synthForTemplate(), NOW);
-  units = projection.find((t) => t.name === 'summaries')?.values.province?.length ?? 0;
+  units = projection.find((t) => t.name === 'summaries_by_province')?.values.province?.length ?? 0;
 }, 120_000);
 
 /** A stand-in over the scenario (2025-06, 2025-07) whose ledger starts `months` before 2025-07. */
@@ -75,8 +75,13 @@ function readsOf(executions: readonly (Execution | undefined)[]) {
 
 describe('the projection the stand-in reads from the template', () => {
   it('projects every month from 2015-01 to a month past NOW (UTC) and the units of both generations', () => {
-    const summaries = projection.find((t) => t.name === 'summaries');
+    const summaries = projection.find((t) => t.name === 'summaries_by_province');
     expect(summaries?.keys).toEqual(['dataset', 'period', 'province']);
+    expect(summaries?.views).toEqual(['summaries']);
+    const compacted = projection.find((t) => t.name === 'summaries_compacted');
+    expect(compacted?.keys).toEqual(['dataset', 'period']);
+    expect(compacted?.views).toEqual(['summaries']);
+    expect(projection.find((t) => t.name === 'debt_compacted')?.views).toEqual(['debt']);
     expect(summaries?.values.period?.[0]).toBe('2015-01');
     expect(summaries?.values.period?.at(-1)).toBe('2026-04');
     expect(units).toBe(63);
@@ -97,22 +102,28 @@ describe('what each named query reads', () => {
     return readsOf([standIn.store.latest()]);
   };
 
+  // Through the view, a month's per-province locations (one a unit) and its compacted one.
   it('national_figures: the month, the month before and the same month a year before', async () => {
     const read = await months('national_figures', { period: '2026-01' })();
     expect(read.months).toEqual(['2025-01', '2025-12', '2026-01']);
-    expect(read.total).toBe(3 * DATASET_NAMES.length * units);
+    expect(read.byTable.get('summaries_by_province')?.size).toBe(3 * DATASET_NAMES.length * units);
+    expect(read.byTable.get('summaries_compacted')?.size).toBe(3 * DATASET_NAMES.length);
+    expect(read.total).toBe(3 * DATASET_NAMES.length * (units + 1));
   });
 
   it('province_ranking: the month and the month before', async () => {
     const read = await months('province_ranking', { period: '2025-07' })();
     expect(read.months).toEqual(['2025-06', '2025-07']);
-    expect(read.total).toBe(2 * DATASET_NAMES.length * units);
+    expect(read.total).toBe(2 * DATASET_NAMES.length * (units + 1));
   });
 
   it('police_coordination: one month of the employer detail', async () => {
     const read = await months('police_coordination', { period: '2025-07', province: '08' })();
-    expect([...read.byTable.keys()]).toEqual(['debt']);
-    expect(read.total).toBe(units);
+    expect([...read.byTable.keys()].sort()).toEqual(['debt_by_province', 'debt_compacted']);
+    const compacted = [...(read.byTable.get('debt_compacted') ?? [])];
+    expect(compacted).toHaveLength(1);
+    expect(compacted[0]).toMatch(/\/lake\/debt\/compacted\/period=2025-07\/$/);
+    expect(read.total).toBe(units + 1);
   });
 
   it('outliers and prosecution_funnel: every month up to the one asked (their history)', async () => {
@@ -151,13 +162,21 @@ describe('what the refresh reads as a whole', () => {
         // summaries (every dataset) and the detail tables the pages list for every month (collection
         // is read from its summaries only), debt for the latest.
         const detail = ['coverage', 'enforcement', 'procedures', 'prosecution'];
-        expect(read.byTable.get('summaries')?.size).toBe(shown * DATASET_NAMES.length * units);
-        for (const table of detail) expect(read.byTable.get(table)?.size, table).toBe(shown * units);
-        expect(read.byTable.get('debt')?.size).toBe(units);
+        // Each through its view: the per-province locations and the month's compacted one.
+        expect(read.byTable.get('summaries_by_province')?.size).toBe(shown * DATASET_NAMES.length * units);
+        expect(read.byTable.get('summaries_compacted')?.size).toBe(shown * DATASET_NAMES.length);
+        for (const table of detail) {
+          expect(read.byTable.get(`${table}_by_province`)?.size, table).toBe(shown * units);
+          expect(read.byTable.get(`${table}_compacted`)?.size, table).toBe(shown);
+        }
+        expect(read.byTable.get('debt_by_province')?.size).toBe(units);
+        expect(read.byTable.get('debt_compacted')?.size).toBe(1);
         // every unit's police list comes from one statement over the month's debt, not one per unit
-        const overDebt = standIn.store.all().filter((e) => (e?.reads?.get('debt')?.size ?? 0) > 0);
+        const overDebt = standIn.store
+          .all()
+          .filter((e) => (e?.reads?.get('debt_by_province')?.size ?? 0) > 0);
         expect(overDebt).toHaveLength(1);
-        expect(read.total).toBe(shown * (DATASET_NAMES.length + detail.length) * units + units);
+        expect(read.total).toBe(shown * (DATASET_NAMES.length + detail.length) * (units + 1) + units + 1);
       } finally {
         await standIn.close();
       }

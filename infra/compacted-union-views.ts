@@ -1,0 +1,46 @@
+/**
+ * Athena reads a closed month's compacted objects by the reader rule every engine follows
+ * (pipeline/query/compacted-views.ts): a province's per-province rows, where it has any, win over
+ * the compacted rows of that province. The per-province objects are the tables
+ * `<dataset>_by_province` and `summaries_by_province`, the compacted ones `<dataset>_compacted`
+ * and `summaries_compacted`; `vss.<dataset>` and `vss.summaries` are views of both, so every
+ * named query reads compacted months unchanged. The SQL is shared with the tests.
+ */
+import type { DatasetName } from '../core/datasets/index.ts';
+import { datasetColumns, partitionKeys, summaryColumns, type GlueColumn } from './glue-columns.ts';
+
+export const byProvinceTable = (name: string) => `${name}_by_province`;
+export const compactedTable = (name: string) => `${name}_compacted`;
+
+/** The per-province rows, then the compacted rows of every place `keys` has no per-province rows. */
+function preferProvinceSql(database: string, name: string, data: readonly string[], keys: readonly string[]) {
+  const all = [...data, ...keys].join(', ');
+  const same = keys.map((k) => `p.${k} = c.${k}`).join(' AND ');
+  const byProvince = `${database}.${byProvinceTable(name)}`;
+  return [
+    `SELECT ${all} FROM ${byProvince}`,
+    'UNION ALL',
+    `SELECT ${[...data, ...keys].map((c) => `c.${c}`).join(', ')} FROM ${database}.${compactedTable(name)} c`,
+    `WHERE NOT EXISTS (SELECT 1 FROM ${byProvince} p WHERE ${same})`,
+  ].join(' ');
+}
+
+/** Columns of vss.<dataset>: the lake columns, then period and province. */
+export function lakeViewColumns(dataset: DatasetName): GlueColumn[] {
+  return [...datasetColumns(dataset), ...partitionKeys()];
+}
+
+export function lakeViewSql(database: string, dataset: DatasetName): string {
+  const data = datasetColumns(dataset).map((c) => c.name);
+  return preferProvinceSql(database, dataset, data, ['period', 'province']);
+}
+
+/** Columns of vss.summaries: measure and value, then dataset, period and province. */
+export function summariesViewColumns(): GlueColumn[] {
+  return [...summaryColumns(), { name: 'dataset', type: 'string' }, ...partitionKeys()];
+}
+
+export function summariesViewSql(database: string): string {
+  const data = summaryColumns().map((c) => c.name);
+  return preferProvinceSql(database, 'summaries', data, ['dataset', 'period', 'province']);
+}
