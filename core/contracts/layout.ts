@@ -160,9 +160,14 @@ export function ledgerDatasetPrefix(dataset: DatasetName): string {
   return `${LEDGER_PREFIX}${dataset}/`;
 }
 
+/** One dataset-month's ledger records, every province: `ledger/<dataset>/<YYYY-MM>/`. */
+export function ledgerPeriodPrefix(dataset: DatasetName, period: Period): string {
+  return `${ledgerDatasetPrefix(dataset)}${period}/`;
+}
+
 /** One province-month's ledger records: `ledger/<dataset>/<YYYY-MM>/<province>/`. */
 export function ledgerMonthPrefix(dataset: DatasetName, period: Period, province: string): string {
-  return `${ledgerDatasetPrefix(dataset)}${period}/${province}/`;
+  return `${ledgerPeriodPrefix(dataset, period)}${province}/`;
 }
 
 export function ledgerKey(dataset: DatasetName, period: Period, province: string, uploadId: string): string {
@@ -178,9 +183,19 @@ export function compactedLedgerKey(dataset: DatasetName, period: Period): string
   return `${compactedLedgerFolder(dataset, period)}records.parquet`;
 }
 
+/** One dataset's archived records: `ledger-closed/<dataset>/`. */
+export function closedLedgerDatasetPrefix(dataset: DatasetName): string {
+  return `${LEDGER_CLOSED_PREFIX}${dataset}/`;
+}
+
+/** One dataset-month's archived records, every province: `ledger-closed/<dataset>/<YYYY-MM>/`. */
+export function closedLedgerPeriodPrefix(dataset: DatasetName, period: Period): string {
+  return `${closedLedgerDatasetPrefix(dataset)}${period}/`;
+}
+
 /** One province-month's archived records: `ledger-closed/<dataset>/<YYYY-MM>/<province>/`. */
 export function closedLedgerMonthPrefix(dataset: DatasetName, period: Period, province: string): string {
-  return `${LEDGER_CLOSED_PREFIX}${dataset}/${period}/${province}/`;
+  return `${closedLedgerPeriodPrefix(dataset, period)}${province}/`;
 }
 
 export function closedLedgerKey(

@@ -22,6 +22,16 @@ export const COMPACTION_MESSAGES = {
     vi: `Đã gộp ${m.dataset} tháng ${m.period}: ${m.provinces} tỉnh trong một tệp (${m.folded} tệp tỉnh được gộp, ${m.removed} tệp đã xoá).`,
     en: `Compacted ${m.dataset} ${m.period}: ${m.provinces} provinces in one object (${m.folded} province objects folded in, ${m.removed} removed).`,
   }),
+  ledgerMonth: (m: {
+    dataset: string;
+    period: string;
+    records: number;
+    folded: number;
+    moved: number;
+  }): Bilingual => ({
+    vi: `Đã gộp sổ ghi nhận ${m.dataset} tháng ${m.period}: ${m.records} bản ghi trong một tệp (${m.folded} bản ghi mới được gộp, ${m.moved} đã chuyển vào lưu trữ).`,
+    en: `Compacted the ${m.dataset} ${m.period} ledger: ${m.records} records in one object (${m.folded} new records folded in, ${m.moved} moved to the archive).`,
+  }),
   done: (months: number, before: string): Bilingual => ({
     vi: `Xong: đã gộp ${months} tháng-bộ dữ liệu (các tháng trước ${before}).`,
     en: `Done: ${months} dataset-months compacted (months before ${before}).`,
