@@ -12,6 +12,7 @@ import { readLakeStamp, type LakeStamp } from '../lake/write-partition.ts';
 import {
   APPROVALS_PREFIX,
   LAKE_PREFIX,
+  LEDGER_CLOSED_PREFIX,
   LEDGER_PREFIX,
   parseUploadKey,
   provinceMonthName,
@@ -75,13 +76,19 @@ export async function checkConsistency(o: CheckOptions): Promise<ConsistencyRepo
   );
   const records: LedgerRecord[] = [];
   // Both listings first, so the progress knows how many objects will be read.
-  const ledgerObjects = await listObjects(o.s3, o.lakeBucket, LEDGER_PREFIX);
+  // The records of compacted months are archived under ledger-closed/ (compact-ledger-month.ts);
+  // listed after ledger/, so a record in both (a compaction stopped midway) is taken from ledger/.
+  const ledgerObjects = [
+    ...(await listObjects(o.s3, o.lakeBucket, LEDGER_PREFIX)),
+    ...(await listObjects(o.s3, o.lakeBucket, LEDGER_CLOSED_PREFIX)),
+  ];
   const lakeObjects = await listObjects(o.s3, o.lakeBucket, LAKE_PREFIX);
   const summaryObjects = await listObjects(o.s3, o.lakeBucket, SUMMARIES_PREFIX);
   const total = ledgerObjects.length + lakeObjects.length;
   let read = 0;
   const readOne = () => o.onProgress?.(++read, total);
-  await forEachLimited(ledgerObjects, limit, async (obj) => {
+  const parsedAt = new Array<LedgerRecord | undefined>(ledgerObjects.length);
+  await forEachLimited([...ledgerObjects.entries()], limit, async ([at, obj]) => {
     const { bytes } = await readObject(o.s3, o.lakeBucket, obj.key);
     let parsed: ReturnType<typeof ledgerRecord.safeParse> | undefined;
     try {
@@ -89,10 +96,16 @@ export async function checkConsistency(o: CheckOptions): Promise<ConsistencyRepo
     } catch {
       parsed = undefined;
     }
-    if (parsed?.success) records.push(parsed.data);
+    if (parsed?.success) parsedAt[at] = parsed.data;
     else problems.push({ kind: 'record-malformed', key: obj.key });
     readOne();
   });
+  const recordIds = new Set<string>();
+  for (const record of parsedAt) {
+    if (!record || recordIds.has(record.upload_id)) continue;
+    recordIds.add(record.upload_id);
+    records.push(record);
+  }
   const receipts = new Set((await listObjects(o.s3, o.lakeBucket, RECEIPTS_PREFIX)).map((r) => r.key));
   const stamps = new Map<string, LakeStamp | undefined>();
   await forEachLimited(lakeObjects, limit, async (obj) => {

@@ -18,7 +18,10 @@ import { LAKE_HELD, SUMMARY_HELD, visibleRowsSql } from './compacted-views.ts';
 import { cacheExists, loadThroughCache, type CachedRelation } from './file-cache.ts';
 import { mirrorFiles } from '../mirror/mirror-listing.ts';
 import { periodOfKey } from '../../core/contracts/layout-parse.ts';
+import { globMatchesAny } from './glob-files.ts';
 import {
+  compactedUploadsGlob,
+  compactedUploadsSelectSql,
   datasetFiles,
   datasetSelectSql,
   datasetViewSql,
@@ -93,6 +96,25 @@ export async function materializeRelations(
   }
   if (!created.has('summaries')) await connection.run(summariesViewSql(mirrorDir, relation));
   if (!created.has('uploads')) await connection.run(uploadsViewSql(mirrorDir));
+  else await addCompactedUploads(connection, mirrorDir, months);
+}
+
+/**
+ * The cache and the month-only load read the ledger's JSON files: the compacted closed months'
+ * records no JSON record stands for are added to the table, as the view has them (views.ts).
+ */
+async function addCompactedUploads(
+  connection: DuckDBConnection,
+  mirrorDir: string,
+  months?: readonly string[],
+): Promise<void> {
+  const glob = compactedUploadsGlob(mirrorDir);
+  if (!globMatchesAny(glob)) return;
+  const inMonths = months ? `c.period IN (${months.map(quoteLiteral).join(', ') || 'NULL'})` : 'true';
+  await connection.run(
+    `INSERT INTO vss.uploads BY NAME SELECT c.* FROM (${compactedUploadsSelectSql(glob)}) c ` +
+      `WHERE ${inMonths} AND NOT EXISTS (SELECT 1 FROM vss.uploads u WHERE u.upload_id = c.upload_id)`,
+  );
 }
 
 /**
