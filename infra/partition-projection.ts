@@ -5,7 +5,9 @@
  */
 import {
   compactedLakeFolder,
+  compactedLedgerFolder,
   compactedSummaryFolder,
+  LEDGER_COMPACTED_PREFIX,
   lakeDatasetPrefix,
   lakePartitionFolder,
   SUMMARIES_PREFIX,
@@ -86,6 +88,24 @@ export function compactedProjectionParameters(
     ...period,
     'storage.location.template': `s3://${bucketName}/${compactedLakeFolder(dataset, '${period}')}`,
   };
+}
+
+/**
+ * Projection of `uploads_compacted` (layout.ts compactedLedgerKey): dataset and month are keys, the
+ * province a column. A month not compacted projects a folder with no object: no rows.
+ */
+export function compactedLedgerProjectionParameters(bucketName: string): Record<string, string> {
+  return {
+    ...periodProjection(),
+    'projection.dataset.type': 'enum',
+    'projection.dataset.values': DATASET_NAMES.join(','),
+    'storage.location.template': `s3://${bucketName}/${compactedLedgerFolder('${dataset}', '${period}')}`,
+  };
+}
+
+/** s3://<bucket>/ledger-compacted/ : the compacted ledger months of every dataset. */
+export function compactedLedgerTableLocation(bucketName: string): string {
+  return `s3://${bucketName}/${LEDGER_COMPACTED_PREFIX}`;
 }
 
 /** s3://<bucket>/summaries/ : every dataset's summaries, one table with dataset as a key. */

@@ -17,7 +17,10 @@ import { compactLedgerMonth } from '../../../pipeline/ledger/compact-ledger-mont
 import { listLedger } from '../../../pipeline/ledger/ledger-store.ts';
 import { checkConsistency } from '../../../pipeline/ops/check-consistency.ts';
 import { compactLake } from '../../../pipeline/ops/compact-lake.ts';
+import { createAthenaClient } from '../../../pipeline/query/athena/athena-client.ts';
+import { openAthenaEngine } from '../../../pipeline/query/athena/athena-engine.ts';
 import { openEngine } from '../../../pipeline/query/engine.ts';
+import { ledgerColumns } from '../../../pipeline/query/views.ts';
 import { listObjects } from '../../../pipeline/storage/list-objects.ts';
 import { readObject } from '../../../pipeline/storage/object-bytes.ts';
 import { createS3Client } from '../../../pipeline/storage/s3-client.ts';
@@ -25,7 +28,9 @@ import { ingestFiles } from '../../../local/ingest-files.ts';
 import { syncLocalMirror } from '../../../local/local-mirror.ts';
 import type { LocalS3 } from '../../../local/local-s3.ts';
 import { locationOfPath } from '../../../local/upload-files.ts';
+import { startAthenaStandIn } from '../../support/athena-stand-in/server.ts';
 import { debtCsv } from '../ingest/ingest-harness.ts';
+import { fakeClock, standInClientOptions } from '../query/athena/athena-harness.ts';
 import { ingestedDataDir, mirrorOf, MONTHS, NOW, UNITS, withS3 } from './compaction-fixture.ts';
 
 type Row = Record<string, unknown>;
@@ -36,7 +41,7 @@ let jsonBefore: Map<string, string>;
 let ledgersBefore: Record<string, LedgerRecord[]>;
 let uploadsBefore: Row[];
 
-const byId = (a: { upload_id: unknown }, b: { upload_id: unknown }) =>
+const byId = (a: { upload_id?: unknown }, b: { upload_id?: unknown }) =>
   String(a.upload_id).localeCompare(String(b.upload_id));
 
 async function objectsUnder(s3: LocalS3, prefix: string): Promise<Map<string, string>> {
@@ -66,6 +71,29 @@ async function uploadsRows(materialize: boolean): Promise<Row[]> {
     return [...(await engine.runQuery('SELECT * FROM vss.uploads')).rows].sort(byId);
   } finally {
     engine.close();
+  }
+}
+
+/** A row as text, column by column in the ledger's order: the engines type numbers their own way. */
+const asText = (row: Row) => ledgerColumns().map((c) => (row[c.name] == null ? null : String(row[c.name])));
+
+/** Every row of vss.uploads through the Athena stand-in (the catalog's view over both tables). */
+async function athenaUploadsRows(): Promise<(string | null)[][]> {
+  const standIn = await startAthenaStandIn({ mirrorDir: mirrorOf(dataDir), pageSize: 1000 });
+  const client = createAthenaClient(standInClientOptions(standIn.endpoint));
+  const clock = fakeClock();
+  const engine = openAthenaEngine({
+    workGroup: 'vss-test',
+    client,
+    poll: { sleep: clock.sleep, now: clock.now },
+  });
+  try {
+    const rows = (await engine.runQuery('SELECT * FROM vss.uploads')).rows;
+    return [...rows].sort(byId).map(asText);
+  } finally {
+    engine.close();
+    client.destroy();
+    await standIn.close();
   }
 }
 
@@ -139,6 +167,8 @@ describe('compaction of a closed month of the ledger', () => {
     await syncLocalMirror(dataDir);
     expect(await uploadsRows(false)).toEqual(uploadsBefore);
     expect(await uploadsRows(true)).toEqual(uploadsBefore);
+    // Athena's view reads the record in both the JSON and the compacted object once, too.
+    expect(await athenaUploadsRows()).toEqual(uploadsBefore.map(asText));
   });
 
   it('compacts every closed month into one object of exactly its records, moved byte for byte', async () => {
@@ -218,6 +248,7 @@ describe('compaction of a closed month of the ledger', () => {
       [...uploadsBefore.map((r) => r.upload_id), fresh.upload_id].sort(),
     );
     expect(await uploadsRows(true)).toEqual(withFresh);
+    expect(await athenaUploadsRows()).toEqual(withFresh.map(asText));
 
     const done = await withS3(dataDir, (s3) =>
       compactLake({ s3: s3.client, lakeBucket: s3.lakeBucket, now: NOW, tmpDir: dir, datasets: ['debt'] }),
@@ -235,5 +266,6 @@ describe('compaction of a closed month of the ledger', () => {
     await syncLocalMirror(dataDir);
     expect(await uploadsRows(false)).toEqual(withFresh);
     expect(await uploadsRows(true)).toEqual(withFresh);
+    expect(await athenaUploadsRows()).toEqual(withFresh.map(asText));
   });
 });
