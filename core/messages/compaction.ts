@@ -18,6 +18,11 @@ export const COMPACTION_MESSAGES = {
     vi: `Tệp gộp của tháng đã đóng không khớp với các báo cáo nó ghi nhận (dữ liệu bị sửa hoặc hỏng): ${key}`,
     en: `A compacted month's object does not hold the rows it records (altered or damaged): ${key}`,
   }),
+  /** A compacted ledger month that does not hold exactly the records archived for it. */
+  ledgerStale: (key: string): Bilingual => ({
+    vi: `Tệp gộp sổ ghi nhận của tháng đã đóng không khớp với các bản ghi đã lưu trữ (thiếu bản ghi hoặc có bản ghi lạ): ${key}`,
+    en: `A compacted ledger month does not hold the records archived for it (one missing, or one that is no record): ${key}`,
+  }),
   month: (m: CompactedLine): Bilingual => ({
     vi: `Đã gộp ${m.dataset} tháng ${m.period}: ${m.provinces} tỉnh trong một tệp (${m.folded} tệp tỉnh được gộp, ${m.removed} tệp đã xoá).`,
     en: `Compacted ${m.dataset} ${m.period}: ${m.provinces} provinces in one object (${m.folded} province objects folded in, ${m.removed} removed).`,

@@ -3,10 +3,12 @@
  * Parquet object holding exactly them, and move byte for byte from ledger/ to ledger-closed/;
  * listLedger, `vss.uploads` (both ways the engine builds it) and `vss doctor` see the same
  * records before and after; a crash between the moves changes nothing and the rerun converges;
- * a re-upload of a compacted month is seen at once and folded in by the next compaction.
+ * a re-upload of a compacted month is seen at once and folded in by the next compaction; doctor
+ * reports a compacted month that lacks an archived record.
  */
-import { rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { DeleteObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATASET_NAMES, type DatasetName } from '../../../core/datasets/index.ts';
@@ -267,5 +269,33 @@ describe('compaction of a closed month of the ledger', () => {
     expect(await uploadsRows(false)).toEqual(withFresh);
     expect(await uploadsRows(true)).toEqual(withFresh);
     expect(await athenaUploadsRows()).toEqual(withFresh.map(asText));
+  });
+
+  it('doctor reports a compacted month that lacks a record archived for it, or is gone', async () => {
+    const key = compactedLedgerKey('coverage', MONTHS[1]);
+    await withS3(dataDir, async (s3) => {
+      const original = (await readObject(s3.client, s3.lakeBucket, key)).bytes;
+      const path = join(dir, 'ledger-tamper-in.parquet');
+      const out = join(dir, 'ledger-tamper-out.parquet');
+      await writeFile(path, original);
+      const db = await DuckDBInstance.create(':memory:');
+      const c = await db.connect();
+      try {
+        await c.run(
+          `COPY (SELECT * FROM read_parquet('${path}') WHERE upload_id <> (SELECT min(upload_id) FROM read_parquet('${path}'))) TO '${out}' (FORMAT parquet)`,
+        );
+      } finally {
+        c.closeSync();
+        db.closeSync();
+      }
+      const put = (body: Uint8Array) =>
+        s3.client.send(new PutObjectCommand({ Bucket: s3.lakeBucket, Key: key, Body: body }));
+      await put(await readFile(out));
+      expect((await check(s3)).problems).toEqual([{ kind: 'ledger-compacted-stale', key }]);
+      await s3.client.send(new DeleteObjectCommand({ Bucket: s3.lakeBucket, Key: key }));
+      expect((await check(s3)).problems).toEqual([{ kind: 'ledger-compacted-stale', key }]);
+      await put(original);
+      expect((await check(s3)).problems).toEqual([]);
+    });
   });
 });
