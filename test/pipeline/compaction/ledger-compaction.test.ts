@@ -76,10 +76,27 @@ async function uploadsRows(materialize: boolean): Promise<Row[]> {
   }
 }
 
+/** A named query's rows as sorted text lines: what the refresh reads of the ledger. */
+const lines = (rows: readonly Row[]) =>
+  rows.map((r) => JSON.stringify(Object.values(r).map((v) => (v == null ? null : String(v))))).sort();
+const COMPLETENESS = 'completeness';
+
+async function duckdbCompleteness(): Promise<string[]> {
+  const engine = await openEngine({ mirrorDir: mirrorOf(dataDir) });
+  try {
+    return lines((await engine.runNamed(COMPLETENESS)).rows);
+  } finally {
+    engine.close();
+  }
+}
+
 /** A row as text, column by column in the ledger's order: the engines type numbers their own way. */
 const asText = (row: Row) => ledgerColumns().map((c) => (row[c.name] == null ? null : String(row[c.name])));
 
-/** Every row of vss.uploads through the Athena stand-in (the catalog's view over both tables). */
+/**
+ * Every row of vss.uploads through the Athena stand-in (the catalog's view over both tables), and
+ * the completeness query's, which must be DuckDB's.
+ */
 async function athenaUploadsRows(): Promise<(string | null)[][]> {
   const standIn = await startAthenaStandIn({ mirrorDir: mirrorOf(dataDir), pageSize: 1000 });
   const client = createAthenaClient(standInClientOptions(standIn.endpoint));
@@ -91,6 +108,10 @@ async function athenaUploadsRows(): Promise<(string | null)[][]> {
   });
   try {
     const rows = (await engine.runQuery('SELECT * FROM vss.uploads')).rows;
+    const completeness = lines(
+      (await engine.runNamed(COMPLETENESS, { from: MONTHS[0], to: MONTHS[1] })).rows,
+    );
+    expect(completeness).toEqual(await duckdbCompletenessIn());
     return [...rows].sort(byId).map(asText);
   } finally {
     engine.close();
@@ -119,8 +140,22 @@ async function compactedRows(s3: LocalS3, dataset: DatasetName, period: Period):
 const check = (s3: LocalS3) =>
   checkConsistency({ s3: s3.client, uploadsBucket: s3.uploadsBucket, lakeBucket: s3.lakeBucket });
 
+/** DuckDB's completeness over the fixture's months, as the Athena engine is asked for them. */
+async function duckdbCompletenessIn(): Promise<string[]> {
+  const engine = await openEngine({ mirrorDir: mirrorOf(dataDir) });
+  try {
+    return lines((await engine.runNamed(COMPLETENESS, { from: MONTHS[0], to: MONTHS[1] })).rows);
+  } finally {
+    engine.close();
+  }
+}
+
+let completenessBefore: string[];
+
 beforeAll(async () => {
   ({ dir, dataDir } = await ingestedDataDir('ledger-compact'));
+  completenessBefore = await duckdbCompleteness();
+  expect(completenessBefore.length).toBeGreaterThan(0);
   jsonBefore = await withS3(dataDir, (s3) => objectsUnder(s3, 'ledger/'));
   ledgersBefore = await withS3(dataDir, everyLedger);
   uploadsBefore = await uploadsRows(false);
@@ -169,6 +204,7 @@ describe('compaction of a closed month of the ledger', () => {
     await syncLocalMirror(dataDir);
     expect(await uploadsRows(false)).toEqual(uploadsBefore);
     expect(await uploadsRows(true)).toEqual(uploadsBefore);
+    expect(await duckdbCompleteness()).toEqual(completenessBefore);
     // Athena's view reads the record in both the JSON and the compacted object once, too.
     expect(await athenaUploadsRows()).toEqual(uploadsBefore.map(asText));
   });
@@ -217,6 +253,7 @@ describe('compaction of a closed month of the ledger', () => {
     await syncLocalMirror(dataDir);
     expect(await uploadsRows(false)).toEqual(uploadsBefore);
     expect(await uploadsRows(true)).toEqual(uploadsBefore);
+    expect(await duckdbCompleteness()).toEqual(completenessBefore);
     // A repeat reads nothing and changes nothing.
     const again = await withS3(dataDir, (s3) =>
       compactLake({ s3: s3.client, lakeBucket: s3.lakeBucket, now: NOW, tmpDir: dir }),
