@@ -8,13 +8,10 @@ import { CHANGE_TEXT, CHART_TEXT, type Lang, UI_TEXT } from '../messages/index.t
 import { boundaryOf } from '../reference/boundaries.ts';
 import type { ChartGeography } from './chart-text.ts';
 import { islandLayers } from './islands.ts';
-import type { MapValue, MeasureDef } from './map-measures.ts';
+import { MAP_HEIGHT, type MapValue, type MeasureDef } from './map-measures.ts';
 
 /** The grey of a unit with no report: darker than the lightest colour of every scheme. */
 export const NO_REPORT_GREY = '#b0b0b0';
-
-/** The map's height; the whole map, legend included, fits into it (autosize fit). */
-export const MAP_HEIGHT = 520;
 
 export interface ChoroplethOptions {
   period: string;

@@ -201,6 +201,12 @@ export const MEASURES: Record<MapMeasure, MeasureDef> = {
   },
 };
 
+/**
+ * The map's height whatever it shows; the whole map, legend included, fits into it. Here rather
+ * than with the spec, so the first screen can hold the map's place without taking the spec along.
+ */
+export const MAP_HEIGHT = 520;
+
 /** The measure the map shows when the link names none (the view the refresh draws ahead). */
 export const DEFAULT_MAP_MEASURE: MapMeasure = 'debt_total';
 

@@ -3,14 +3,13 @@
  * the same titles, frames, map picker and order as the live page, each chart the SVG the refresh
  * drew ahead, the map with its islands named. Free of Vega.
  */
-import { MAP_HEIGHT } from '../../../core/charts/choropleth.ts';
 import type { FirstScreenChart } from '../../../core/charts/first-screen.ts';
 import type { FirstScreenFile } from '../../../core/contracts/first-screen.ts';
 import { formatPeriod } from '../../../core/format.ts';
 import { VIEW_TEXT } from '../../../core/messages/index.ts';
 import { holdDrawnAhead, svgElement } from '../drawn-ahead.ts';
 import { datasetTitle, pick, t } from '../i18n.ts';
-import { MAP_MEASURES, MEASURES, isMapMeasure } from '../../../core/charts/map-measures.ts';
+import { MAP_HEIGHT, MAP_MEASURES, MEASURES, isMapMeasure } from '../../../core/charts/map-measures.ts';
 import { linkTo, section, stampFor, type PageContext } from '../page-context.ts';
 import { panelFrame } from '../panel-frame.ts';
 
