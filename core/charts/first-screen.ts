@@ -59,6 +59,7 @@ export function firstScreenSpecs(
     (c) => c.dataset === 'debt' && c.period >= from && c.period <= period,
   );
   const national = [...rows.national].sort((a, b) => a.period.localeCompare(b.period));
+  // The default measure (the debt) reads the province rows only: no enforcement file is needed.
   const measure = MEASURES[DEFAULT_MAP_MEASURE];
   const mapReported = receivedUnits(rows.completeness, measure.dataset, period);
   return {

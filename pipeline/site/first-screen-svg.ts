@@ -105,6 +105,10 @@ function textWidth(item: { fontSize?: number }, text: unknown): number {
   return em * size;
 }
 
+/** The SVG's gradient and clip ids ("gradient_0", "clip1") made the drawing's own. */
+const ownDefIds = (svg: string, chart: FirstScreenChart) =>
+  svg.replace(/(id="|url\(#)(gradient_\d+|clip\d+)(?=[")])/g, `$1ahead-${chart}-$2`);
+
 async function draw(
   specs: Record<FirstScreenChart, TopLevelSpec>,
   boundaries: Boundaries,
@@ -134,7 +138,11 @@ async function draw(
     });
     try {
       await view.runAsync();
-      const svg = roundPaths(await view.toSVG());
+      // Vega numbers gradients and clips by a counter of the process: from zero for each drawing,
+      // so the same specs draw the same bytes, and named for the chart, so no id of a drawing
+      // can be taken for one of a live view in the same page.
+      vega.resetSVGDefIds();
+      const svg = ownDefIds(roundPaths(await view.toSVG()), id);
       const [width = 0, height = 0] = (OUTER_SIZE.exec(svg) ?? []).slice(1).map(Number);
       drawn.push({ id, description: specs[id].description ?? '', svg, width, height });
     } finally {
