@@ -63,6 +63,12 @@ export const uploadApiEnvironment = z.object({
   ...UPLOAD_LIMITS_ENVIRONMENT,
 });
 
+/** Compaction touches the lake bucket only (pipeline/ops/compact-lake.ts); no reference data. */
+export const compactEnvironment = z.object({
+  LAKE_BUCKET: set,
+  ...s3Client,
+});
+
 export const sessionEnvironment = z.object({
   SESSION_SECRET_NAME: set,
   /** Provided by the Lambda runtime (the stack may not set it); the hosted UI's region. */
@@ -74,6 +80,7 @@ export const FUNCTION_ENVIRONMENTS = {
   refresh: refreshEnvironment,
   uploadApi: uploadApiEnvironment,
   session: sessionEnvironment,
+  compact: compactEnvironment,
 };
 
 export type FunctionName = keyof typeof FUNCTION_ENVIRONMENTS;

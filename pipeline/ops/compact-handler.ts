@@ -1,0 +1,52 @@
+/**
+ * The compaction Lambda's work (entry point functions/compact.ts): parse the event, compact every
+ * closed month of the lake bucket (compact-lake.ts), report each month as it is done, and return
+ * what was done. It sends no refresh: compaction changes keys, never figures, and the refresh
+ * trigger ignores the compacted keys (infra/constructs/refresh-trigger.ts), so the next refresh,
+ * scheduled or after an upload, reads the compacted months as it read the per-province ones.
+ */
+import type { S3Client } from '@aws-sdk/client-s3';
+import type { CompactedMonth } from '../lake/compact-month.ts';
+import { compactLake } from './compact-lake.ts';
+import { parseCompactEvent, type CompactRequest } from './compact-event.ts';
+
+export interface CompactDeps {
+  s3: S3Client;
+  lakeBucket: string;
+  /** Scratch space for one dataset-month at a time (the Lambda's ephemeral storage). */
+  tmpDir: string;
+  now?: () => Date;
+  onMonth?: (month: CompactedMonth) => void;
+  log?: (entry: Record<string, unknown>) => void;
+}
+
+export interface CompactOutcome {
+  request: CompactRequest;
+  months: { dataset: string; period: string; folded: number; removed: number }[];
+}
+
+const jsonLog = (entry: Record<string, unknown>) => console.log(JSON.stringify(entry));
+
+export function createCompactHandler(deps: CompactDeps): (event: unknown) => Promise<CompactOutcome> {
+  const log = deps.log ?? jsonLog;
+  return async function compact(event: unknown): Promise<CompactOutcome> {
+    const request = parseCompactEvent(event);
+    const done = await compactLake({
+      s3: deps.s3,
+      lakeBucket: deps.lakeBucket,
+      before: request.before,
+      datasets: request.datasets,
+      now: deps.now?.(),
+      tmpDir: deps.tmpDir,
+      onMonth: deps.onMonth,
+    });
+    const months = done.map((m) => ({
+      dataset: m.dataset,
+      period: m.period,
+      folded: m.lake.folded + m.summaries.folded,
+      removed: m.lake.removed + m.summaries.removed,
+    }));
+    log({ level: 'INFO', message: 'lake compacted', ...request, months: months.length });
+    return { request, months };
+  };
+}
