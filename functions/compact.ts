@@ -18,6 +18,8 @@ export const handler = withCompactTelemetry(async (event: CompactEvent): Promise
       s3: createS3Client({ endpoint: env.S3_ENDPOINT, region: env.AWS_REGION }),
       lakeBucket: env.LAKE_BUCKET,
       tmpDir: '/tmp/vss-compact',
+      // Room for the Node heap and the Parquet bytes read and written beside DuckDB's own.
+      duckdbMemoryMb: env.AWS_LAMBDA_FUNCTION_MEMORY_SIZE && env.AWS_LAMBDA_FUNCTION_MEMORY_SIZE * 0.6,
       onMonth: compactTelemetry.countMonth,
     });
   }

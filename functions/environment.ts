@@ -67,6 +67,8 @@ export const uploadApiEnvironment = z.object({
 export const compactEnvironment = z.object({
   LAKE_BUCKET: set,
   ...s3Client,
+  /** Provided by the Lambda runtime: the function's memory, which bounds DuckDB's. */
+  AWS_LAMBDA_FUNCTION_MEMORY_SIZE: z.coerce.number().int().positive().optional(),
 });
 
 export const sessionEnvironment = z.object({

@@ -6,7 +6,9 @@
  * scheduled or after an upload, reads the compacted months as it read the per-province ones.
  */
 import type { S3Client } from '@aws-sdk/client-s3';
+import { join } from 'node:path';
 import type { CompactedMonth } from '../lake/compact-month.ts';
+import { limitLakeDuckDB } from '../lake/duckdb-instance.ts';
 import { compactLake } from './compact-lake.ts';
 import { parseCompactEvent, type CompactRequest } from './compact-event.ts';
 
@@ -15,6 +17,8 @@ export interface CompactDeps {
   lakeBucket: string;
   /** Scratch space for one dataset-month at a time (the Lambda's ephemeral storage). */
   tmpDir: string;
+  /** DuckDB's memory, below the function's (a busy month then spills under tmpDir). Default: DuckDB's own. */
+  duckdbMemoryMb?: number;
   now?: () => Date;
   onMonth?: (month: CompactedMonth) => void;
   log?: (entry: Record<string, unknown>) => void;
@@ -29,8 +33,14 @@ const jsonLog = (entry: Record<string, unknown>) => console.log(JSON.stringify(e
 
 export function createCompactHandler(deps: CompactDeps): (event: unknown) => Promise<CompactOutcome> {
   const log = deps.log ?? jsonLog;
+  let limited: Promise<void> | undefined;
   return async function compact(event: unknown): Promise<CompactOutcome> {
     const request = parseCompactEvent(event);
+    limited ??= limitLakeDuckDB({
+      tempDirectory: join(deps.tmpDir, 'duckdb-spill'),
+      memoryLimitMb: deps.duckdbMemoryMb,
+    });
+    await limited;
     const done = await compactLake({
       s3: deps.s3,
       lakeBucket: deps.lakeBucket,

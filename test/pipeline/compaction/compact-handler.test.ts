@@ -7,6 +7,7 @@
  * trigger a refresh.
  */
 import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { ScheduledEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +16,7 @@ import { compactedLakeKey, compactedSummaryKey } from '../../../core/contracts/l
 import { ConfigError } from '../../../core/errors.ts';
 import { triggersRefresh } from '../../../infra/constructs/refresh-trigger.ts';
 import { createCompactHandler } from '../../../pipeline/ops/compact-handler.ts';
+import { lakeDuckDB } from '../../../pipeline/lake/duckdb-instance.ts';
 import { listObjects } from '../../../pipeline/storage/list-objects.ts';
 import { ingestedDataDir, MONTHS, NOW, UNITS, withS3 } from './compaction-fixture.ts';
 
@@ -141,6 +143,7 @@ describe('the compaction handler', () => {
         s3: s3.client,
         lakeBucket: s3.lakeBucket,
         tmpDir: dir,
+        duckdbMemoryMb: 1000,
         now: () => NOW,
         log: () => {},
       });
@@ -163,6 +166,14 @@ describe('the compaction handler', () => {
       expect(perProvince).toEqual([]);
       // Nothing left to do: a rerun reads and writes nothing.
       expect((await compact(scheduled(NOW))).months).toEqual([]);
+      // DuckDB spills under the scratch folder (the working directory is read-only in Lambda),
+      // within the memory given: 1000 MB is 953.67 MiB.
+      const c = await (await lakeDuckDB()).connect();
+      const settings = (
+        await c.runAndReadAll("SELECT current_setting('temp_directory'), current_setting('memory_limit')")
+      ).getRowsJS()[0];
+      c.closeSync();
+      expect(settings).toEqual([join(dir, 'duckdb-spill'), '953.6 MiB']);
     });
   });
 });
