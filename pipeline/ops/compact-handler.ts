@@ -24,23 +24,39 @@ export interface CompactDeps {
   log?: (entry: Record<string, unknown>) => void;
 }
 
+/** How long the invocation has left (the Lambda context's getRemainingTimeInMillis). */
+export interface TimeBudget {
+  remainingMs(): number;
+}
+
+/**
+ * No month is begun with less than this left: a busy month takes minutes, and a run cut off by
+ * the timeout counts as failed (retried, alarmed) though a rerun would simply continue it.
+ */
+export const STOP_MARGIN_MS = 5 * 60_000;
+
 export interface CompactOutcome {
   request: CompactRequest;
+  /** Ended before the closed months ran out, for want of time: the next run continues. */
+  stopped: boolean;
   months: { dataset: string; period: string; folded: number; removed: number }[];
 }
 
 const jsonLog = (entry: Record<string, unknown>) => console.log(JSON.stringify(entry));
 
-export function createCompactHandler(deps: CompactDeps): (event: unknown) => Promise<CompactOutcome> {
+export function createCompactHandler(
+  deps: CompactDeps,
+): (event: unknown, budget?: TimeBudget) => Promise<CompactOutcome> {
   const log = deps.log ?? jsonLog;
   let limited: Promise<void> | undefined;
-  return async function compact(event: unknown): Promise<CompactOutcome> {
+  return async function compact(event: unknown, budget?: TimeBudget): Promise<CompactOutcome> {
     const request = parseCompactEvent(event);
     limited ??= limitLakeDuckDB({
       tempDirectory: join(deps.tmpDir, 'duckdb-spill'),
       memoryLimitMb: deps.duckdbMemoryMb,
     });
     await limited;
+    let stopped = false;
     const done = await compactLake({
       s3: deps.s3,
       lakeBucket: deps.lakeBucket,
@@ -49,6 +65,10 @@ export function createCompactHandler(deps: CompactDeps): (event: unknown) => Pro
       now: deps.now?.(),
       tmpDir: deps.tmpDir,
       onMonth: deps.onMonth,
+      shouldStop: () => {
+        stopped = budget !== undefined && budget.remainingMs() < STOP_MARGIN_MS;
+        return stopped;
+      },
     });
     const months = done.map((m) => ({
       dataset: m.dataset,
@@ -56,7 +76,7 @@ export function createCompactHandler(deps: CompactDeps): (event: unknown) => Pro
       folded: m.lake.folded + m.summaries.folded,
       removed: m.lake.removed + m.summaries.removed,
     }));
-    log({ level: 'INFO', message: 'lake compacted', ...request, months: months.length });
-    return { request, months };
+    log({ level: 'INFO', message: 'lake compacted', ...request, months: months.length, stopped });
+    return { request, stopped, months };
   };
 }

@@ -132,7 +132,11 @@ describe('the compaction handler', () => {
 
       // An operator's later `before` does not open the month the rule keeps open.
       const later = await compact({ before: '2026-01' });
-      expect(later).toEqual({ request: { trigger: 'manual', before: '2026-01' }, months: [] });
+      expect(later).toEqual({
+        request: { trigger: 'manual', before: '2026-01' },
+        stopped: false,
+        months: [],
+      });
       expect(await keysOf(s3.client, s3.lakeBucket, 'lake/')).toEqual(lakeAfter);
     });
   });
@@ -156,8 +160,14 @@ describe('the compaction handler', () => {
       expect(debt.months).toEqual([
         { dataset: 'debt', period: MONTHS[1], folded: debtObjects.length, removed: debtObjects.length },
       ]);
+      // Near its timeout a run begins no month more; the next one continues where it stopped.
+      const left = [10, 10, 4].map((minutes) => minutes * 60_000);
+      const cut = await compact(scheduled(NOW), { remainingMs: () => left.shift() ?? 0 });
+      expect(cut.stopped).toBe(true);
+      expect(cut.months).toHaveLength(2);
       const rest = await compact(scheduled(NOW));
-      expect(rest.months.map((m) => m.dataset).sort()).toEqual(
+      expect(rest.stopped).toBe(false);
+      expect([...cut.months, ...rest.months].map((m) => m.dataset).sort()).toEqual(
         DATASET_NAMES.filter((d) => d !== 'debt').sort(),
       );
       const perProvince = (await keysOf(s3.client, s3.lakeBucket, 'lake/')).filter(
