@@ -23,6 +23,8 @@ export interface CompactLakeOptions {
   now?: Date;
   tmpDir?: string;
   onMonth?: (done: CompactedMonth) => void;
+  /** Asked before each month: true ends the run there (a Lambda near its timeout); the next run continues. */
+  shouldStop?: () => boolean;
 }
 
 /** The dataset-months that still have per-province lake or summary objects, first to last. */
@@ -49,6 +51,7 @@ export async function compactLake(o: CompactLakeOptions): Promise<CompactedMonth
   for (const dataset of o.datasets ?? DATASET_NAMES) {
     const months = await monthsWithProvinceObjects(o.s3, o.lakeBucket, dataset);
     for (const period of closedMonthsOf(months, { now, before: o.before })) {
+      if (o.shouldStop?.()) return done;
       const month = await compactMonth({ s3: o.s3, bucket: o.lakeBucket, dataset, period, tmpDir: o.tmpDir });
       done.push(month);
       o.onMonth?.(month);
