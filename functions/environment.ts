@@ -63,6 +63,14 @@ export const uploadApiEnvironment = z.object({
   ...UPLOAD_LIMITS_ENVIRONMENT,
 });
 
+/** Compaction touches the lake bucket only (pipeline/ops/compact-lake.ts); no reference data. */
+export const compactEnvironment = z.object({
+  LAKE_BUCKET: set,
+  ...s3Client,
+  /** Provided by the Lambda runtime: the function's memory, which bounds DuckDB's. */
+  AWS_LAMBDA_FUNCTION_MEMORY_SIZE: z.coerce.number().int().positive().optional(),
+});
+
 export const sessionEnvironment = z.object({
   SESSION_SECRET_NAME: set,
   /** Provided by the Lambda runtime (the stack may not set it); the hosted UI's region. */
@@ -74,6 +82,7 @@ export const FUNCTION_ENVIRONMENTS = {
   refresh: refreshEnvironment,
   uploadApi: uploadApiEnvironment,
   session: sessionEnvironment,
+  compact: compactEnvironment,
 };
 
 export type FunctionName = keyof typeof FUNCTION_ENVIRONMENTS;

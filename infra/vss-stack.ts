@@ -2,6 +2,7 @@ import { Annotations, CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { provinces } from '../pipeline/reference/provinces.ts';
 import { AthenaWorkgroup } from './constructs/athena-workgroup.ts';
+import { CompactionSchedule } from './constructs/compaction-schedule.ts';
 import { DashboardDistribution } from './constructs/dashboard-distribution.ts';
 import { DashboardSignIn } from './constructs/dashboard-sign-in.ts';
 import { GlueCatalog } from './constructs/glue-catalog.ts';
@@ -29,8 +30,8 @@ export interface VssStackProps extends StackProps {
   readonly refreshEngine?: RefreshEngine;
   /** Province codes for partition projection. Default: every code of both generations. */
   readonly provinceCodes?: readonly string[];
-  /** Handler files relative to the repository root. Default: functions/ingest.ts, functions/refresh.ts. */
-  readonly entries?: { ingest?: string; refresh?: string; uploadApi?: string };
+  /** Handler files relative to the repository root. Default: functions/<name>.ts. */
+  readonly entries?: { ingest?: string; refresh?: string; uploadApi?: string; compact?: string };
 }
 
 /** The whole platform in one stack: storage, ingest, refresh, catalog, Athena and dashboard. */
@@ -44,6 +45,7 @@ export class VssStack extends Stack {
   readonly uploadAccess: UploadAccess;
   readonly signIn: DashboardSignIn;
   readonly refreshTrigger: RefreshTrigger;
+  readonly compaction: CompactionSchedule;
   readonly alarms: OperationsAlarms;
   readonly referenceData: ReferenceData;
   readonly targetsSeed: TargetsSeed;
@@ -95,6 +97,12 @@ export class VssStack extends Stack {
       deadLetterQueue: this.refresh.failures.queue,
       removalPolicy,
     });
+    this.compaction = new CompactionSchedule(this, 'Compaction', {
+      lake,
+      key,
+      removalPolicy,
+      entry: props.entries?.compact,
+    });
     this.referenceData = new ReferenceData(this, 'ReferenceData', { lake, key, tables: reference });
     this.targetsSeed = new TargetsSeed(this, 'TargetsSeed', { lake, key, removalPolicy });
     this.uploadAccess = new UploadAccess(this, 'UploadAccess', {
@@ -121,7 +129,8 @@ export class VssStack extends Stack {
       ingest: this.ingest.fn.fn,
       refresh: this.refresh.fn.fn,
       uploadApi: this.uploadApi.fn,
-      queueAlarms: [this.ingest.failures.alarm, this.refresh.failures.alarm],
+      compact: this.compaction.fn.fn,
+      queueAlarms: [this.ingest.failures.alarm, this.refresh.failures.alarm, this.compaction.failures.alarm],
     });
     this.dashboard = new DashboardDistribution(this, 'Dashboard', {
       site,
@@ -149,6 +158,8 @@ export class VssStack extends Stack {
     new CfnOutput(this, 'AthenaWorkGroup', { value: `vss-${props.envName}` });
     // For the checks after a deploy (README): run one refresh by hand.
     new CfnOutput(this, 'RefreshFunctionName', { value: this.refresh.fn.fn.functionName });
+    // To compact by hand (README), e.g. a backlog of years in steps of `before`.
+    new CfnOutput(this, 'CompactFunctionName', { value: this.compaction.fn.fn.functionName });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.alarms.topic.topicArn });
     new CfnOutput(this, 'UserPoolId', { value: this.signIn.userPool.userPoolId });
     new CfnOutput(this, 'SessionKeyStoreArn', { value: this.signIn.keyStore.keyValueStoreArn });

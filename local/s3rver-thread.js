@@ -2,6 +2,7 @@
 // Plain JavaScript: a worker thread does not inherit the TypeScript loader of its parent.
 import { parentPort, workerData } from 'node:worker_threads';
 import S3rver from 's3rver';
+import { atomicWrites } from './s3rver-atomic-writes.js';
 import { listByPrefixFolder } from './s3rver-prefix-listing.js';
 
 const { directory, port, createBuckets, notifyBuckets } = workerData;
@@ -13,6 +14,7 @@ const server = new S3rver({
   configureBuckets: createBuckets.map((name) => ({ name })),
 });
 listByPrefixFolder(server.store);
+const writes = atomicWrites(server.store);
 // Only the buckets someone listens to: every lake write also fires an event, and copying each one
 // to the main thread only to drop it there cost more than the event is worth.
 const notified = new Set(notifyBuckets);
@@ -32,6 +34,9 @@ parentPort.on('message', async (message) => {
     // keep-alive connections run out.
     if (message.dropConnections) server.httpServer?.closeAllConnections();
     await closing;
+    // A write a cut request started still lands whole before the thread is ended, as S3 either
+    // applies a request or does not.
+    await writes.settled();
     parentPort.postMessage({ type: 'closed' });
   }
 });

@@ -9,13 +9,16 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { CompletenessRow, NationalRow, ProvinceRow, UnitRow } from '../contracts/site-data.ts';
 import type { Lang } from '../messages/index.ts';
 import { UnitNames } from '../unit-names.ts';
+import { chartText } from './chart-text.ts';
+import { choroplethSpec } from './choropleth.ts';
 import { completenessHeatmapSpec } from './completeness-heatmap.ts';
 import { debtTrendSpec } from './debt-trend.ts';
 import { provinceRankingSpec } from './province-ranking.ts';
+import { DEFAULT_MAP_MEASURE, MEASURES, mapValuesOf } from './map-measures.ts';
 import { heatmapFrom, receivedUnits } from './overview-rows.ts';
 
-/** The charts drawn ahead, in page order (the map waits for its boundary file and stays live). */
-export const FIRST_SCREEN_CHARTS = ['trend', 'ranking', 'heatmap'] as const;
+/** The charts drawn ahead, in page order. */
+export const FIRST_SCREEN_CHARTS = ['trend', 'ranking', 'map', 'heatmap'] as const;
 export type FirstScreenChart = (typeof FIRST_SCREEN_CHARTS)[number];
 
 /** The default view's language (dashboard/src/route.ts reads no "lang" as Vietnamese). */
@@ -37,9 +40,17 @@ export interface FirstScreenRows {
   units: readonly UnitRow[];
 }
 
-/** The first screen's specs over every unit's rows, for the latest month in `lang`. */
-export function firstScreenSpecs(rows: FirstScreenRows, lang: Lang): Record<FirstScreenChart, TopLevelSpec> {
+/**
+ * The first screen's specs over every unit's rows, for the latest month in `lang`; the map names
+ * its boundary file as the site publishes it (`publishedName`), as the live map does.
+ */
+export function firstScreenSpecs(
+  rows: FirstScreenRows,
+  lang: Lang,
+  publishedName: (file: string) => string,
+): Record<FirstScreenChart, TopLevelSpec> {
   const period = rows.latest;
+  const { t } = chartText(lang);
   const names = new UnitNames(rows.units);
   const reported = receivedUnits(rows.completeness, 'debt', period);
   const ranked = rows.provinces.filter((r) => r.period === period && reported.has(r.province));
@@ -48,9 +59,23 @@ export function firstScreenSpecs(rows: FirstScreenRows, lang: Lang): Record<Firs
     (c) => c.dataset === 'debt' && c.period >= from && c.period <= period,
   );
   const national = [...rows.national].sort((a, b) => a.period.localeCompare(b.period));
+  // The default measure (the debt) reads the province rows only: no enforcement file is needed.
+  const measure = MEASURES[DEFAULT_MAP_MEASURE];
+  const mapReported = receivedUnits(rows.completeness, measure.dataset, period);
   return {
     trend: debtTrendSpec(national, { selected: period, lang }),
     ranking: provinceRankingSpec(ranked, names, { period, geography: 'as_reported', lang }),
+    map: choroplethSpec(mapValuesOf(DEFAULT_MAP_MEASURE, period, rows.provinces, [], mapReported), {
+      period,
+      lang,
+      geoBase: 'geo',
+      publishedName,
+      geography: 'as_reported',
+      measureTitle: t(measure.label),
+      legendTitle: t(measure.legend),
+      format: measure.format,
+      scheme: measure.scheme,
+    }),
     heatmap: completenessHeatmapSpec(heatRows, names, { dataset: 'debt', from, to: period, lang }),
   };
 }

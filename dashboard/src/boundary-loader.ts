@@ -5,6 +5,9 @@
  * that was most of a second spent waiting after everything else was drawn).
  */
 import { loader, type Loader } from 'vega';
+import type { ChartGeography } from '../../core/charts/chart-text.ts';
+import { boundaryOf } from '../../core/reference/boundaries.ts';
+import { assetName } from './asset-names.ts';
 
 const BOUNDARIES = 'geo/';
 
@@ -29,4 +32,9 @@ export function prefetchBoundary(file: string): void {
   chartLoader.load(BOUNDARIES + file).catch(() => {
     // the map's own request reports the failure where it is drawn
   });
+}
+
+/** The boundary file a map of `period` in `geography` draws on (its published, hashed name). */
+export function boundaryFileFor(period: string, geography?: ChartGeography): string {
+  return assetName(boundaryOf(period, geography).file);
 }

@@ -5,12 +5,12 @@ import { CHANGE_TEXT, VIEW_TEXT } from '../../core/messages/index.ts';
 import { breaksOf } from '../../core/measure-breaks.ts';
 import { FIRST_PERIOD_OF_34 } from '../../core/unit-names.ts';
 import type { TrendOptions } from './specs/line-trend.ts';
-import { VND_PER_TY } from '../../core/charts/palette.ts';
+import { share, ty } from '../../core/charts/scale-values.ts';
 
-export const ty = (vnd: number) => vnd / VND_PER_TY;
+export { share, ty };
+
 /** Province pages draw money in triệu đồng (a province's figures are a thousandth of the nation's). */
 export const trieu = (vnd: number) => vnd / 1e6;
-export const share = (part: number, whole: number) => (whole > 0 ? (100 * part) / whole : 0);
 
 /**
  * A money point: tỷ đồng on the axis (triệu on a province's page), the exact amount in the

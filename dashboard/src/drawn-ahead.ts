@@ -6,6 +6,7 @@
  */
 import { isFirstScreenFile, type FirstScreenFile } from '../../core/contracts/first-screen.ts';
 import { FIRST_SCREEN_FILES } from '../../core/contracts/site-files.ts';
+import { DEFAULT_MAP_MEASURE } from '../../core/charts/map-measures.ts';
 import type { Route } from './route.ts';
 
 export interface DrawnAhead {
@@ -37,7 +38,7 @@ export function drawnFor(file: FirstScreenFile, route: Route, latest: string): b
     route.basis === file.basis &&
     route.geography === file.geography &&
     route.region === '' &&
-    route.measure === 'debt_total'
+    route.measure === DEFAULT_MAP_MEASURE
   );
 }
 

@@ -1,6 +1,6 @@
 import type { FigureBasis } from '../../core/approved-basis.ts';
 import type { Lang } from '../../core/messages/index.ts';
-import { isMapMeasure, type MapMeasure } from './map-measures.ts';
+import { DEFAULT_MAP_MEASURE, isMapMeasure, type MapMeasure } from '../../core/charts/map-measures.ts';
 import type { Geography } from './restate.ts';
 
 /**
@@ -50,7 +50,7 @@ export function routeFromHash(hash: string, periods: readonly string[], fallback
       region: '',
       province: '',
       dataset: 'debt',
-      measure: 'debt_total',
+      measure: DEFAULT_MAP_MEASURE,
       basis: 'latest',
       lang: 'vi',
     };
@@ -67,7 +67,7 @@ export function routeFromHash(hash: string, periods: readonly string[], fallback
     region: params.get('region') ?? '',
     province: /^\d{2}$/.test(province) ? province : '',
     dataset: /^[a-z_]+$/.test(params.get('dataset') ?? '') ? (params.get('dataset') ?? 'debt') : 'debt',
-    measure: isMapMeasure(measure) ? measure : 'debt_total',
+    measure: isMapMeasure(measure) ? measure : DEFAULT_MAP_MEASURE,
     basis: params.get('basis') === 'approved' ? 'approved' : 'latest',
     lang: params.get('lang') === 'en' ? 'en' : 'vi',
   };
@@ -79,7 +79,8 @@ export function hashFor(route: Route): string {
   if (route.region) params.set('region', route.region);
   if (route.province) params.set('province', route.province);
   if (route.page === 'reporting' && route.dataset !== 'debt') params.set('dataset', route.dataset);
-  if (route.page === 'overview' && route.measure !== 'debt_total') params.set('measure', route.measure);
+  if (route.page === 'overview' && route.measure !== DEFAULT_MAP_MEASURE)
+    params.set('measure', route.measure);
   if (route.basis === 'approved') params.set('basis', 'approved');
   if (route.lang !== 'vi') params.set('lang', route.lang);
   return `#${params.toString()}`;

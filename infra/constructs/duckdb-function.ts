@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Validations, type Size } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -38,6 +38,8 @@ export interface DuckdbFunctionProps {
   readonly memorySize?: number;
   /** Default: 2 minutes. */
   readonly timeout?: Duration;
+  /** Space in /tmp. Default: 512 MiB, Lambda's own (what costs nothing extra). */
+  readonly ephemeralStorageSize?: Size;
   /** Concurrent executions kept for (and allowed to) this function. Default: none reserved. */
   readonly reservedConcurrentExecutions?: number;
   /** Days the function's logs are kept. Default: one year. */
@@ -82,6 +84,7 @@ export class DuckdbFunction extends Construct {
       architecture: lambda.Architecture.X86_64,
       memorySize: props.memorySize ?? 1024,
       timeout: props.timeout ?? Duration.minutes(2),
+      ephemeralStorageSize: props.ephemeralStorageSize,
       reservedConcurrentExecutions: props.reservedConcurrentExecutions,
       role: this.role,
       logGroup,

@@ -15,13 +15,15 @@ export interface OperationsAlarmsProps {
   readonly refresh: lambda.IFunction;
   /** The officers' upload API: its errors and throttles (officers turned away) notify too. */
   readonly uploadApi?: lambda.IFunction;
+  /** The monthly lake compaction: a failed run leaves closed months per province (slower, still right). */
+  readonly compact?: lambda.IFunction;
   /** The dead-letter queue alarms, which notify the same topic. */
   readonly queueAlarms: cloudwatch.Alarm[];
 }
 
 /**
  * One topic operators subscribe to (e-mail, chat), and the alarms that notify it: failed ingest
- * invocations, failed refreshes, upload API errors and throttles, and anything waiting in a
+ * invocations, failed refreshes, failed compactions, upload API errors and throttles, and anything waiting in a
  * dead-letter queue.
  */
 export class OperationsAlarms extends Construct {
@@ -74,6 +76,15 @@ export class OperationsAlarms extends Construct {
         'A dashboard refresh failed: the dashboard shows older figures',
         props.refresh.metricErrors(fiveMinutes),
       ),
+      ...(props.compact
+        ? [
+            failureAlarm(
+              'CompactErrors',
+              'A lake compaction failed: closed months stay per province until a run succeeds',
+              props.compact.metricErrors(fiveMinutes),
+            ),
+          ]
+        : []),
       ...(props.uploadApi
         ? [
             failureAlarm(

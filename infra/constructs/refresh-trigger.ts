@@ -6,7 +6,23 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3n from 'aws-cdk-lib/aws-s3-notifications';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { LAKE_PREFIX } from '../../core/contracts/layout.ts';
+import { DATASET_NAMES } from '../../core/datasets/index.ts';
+import { lakeMonthPrefix } from '../../core/contracts/layout.ts';
+
+/**
+ * The key prefixes whose new objects trigger a refresh: each dataset's per-province lake objects,
+ * `lake/<dataset>/period=`, which only an accepted upload writes. Not the compacted objects
+ * beside them (`lake/<dataset>/compacted/`): compaction rewrites closed months without changing a
+ * figure, and one refresh per object it writes would be a storm of refreshes that change nothing.
+ * Its removals are no trigger either: the notification is for created objects only.
+ */
+export function refreshTriggerPrefixes(): string[] {
+  return DATASET_NAMES.map((d) => lakeMonthPrefix(d, ''));
+}
+
+/** Whether a new object with this key triggers a refresh (what S3's prefix filters decide). */
+export const triggersRefresh = (key: string): boolean =>
+  refreshTriggerPrefixes().some((p) => key.startsWith(p));
 
 export interface RefreshTriggerProps {
   readonly lake: s3.IBucket;
@@ -21,8 +37,8 @@ export interface RefreshTriggerProps {
 }
 
 /**
- * Refresh after accepted uploads, debounced: only an accepted upload writes under lake/, each
- * such object sends a message to a queue, and the refresh runs once per batching window for
+ * Refresh after accepted uploads, debounced: each per-province lake object an upload writes
+ * sends a message to a queue, and the refresh runs once per batching window for
  * everything that arrived in it, instead of once per province on the deadline day.
  */
 export class RefreshTrigger extends Construct {
@@ -40,9 +56,11 @@ export class RefreshTrigger extends Construct {
       deadLetterQueue: { queue: props.deadLetterQueue, maxReceiveCount: 5 },
       removalPolicy: props.removalPolicy,
     });
-    props.lake.addEventNotification(s3.EventType.OBJECT_CREATED, new s3n.SqsDestination(this.queue), {
-      prefix: LAKE_PREFIX,
-    });
+    // S3 filters by one prefix a notification, so one notification per dataset.
+    const destination = new s3n.SqsDestination(this.queue);
+    for (const prefix of refreshTriggerPrefixes()) {
+      props.lake.addEventNotification(s3.EventType.OBJECT_CREATED, destination, { prefix });
+    }
     props.refresh.addEventSource(
       new sources.SqsEventSource(this.queue, {
         batchSize: 10_000,

@@ -55,6 +55,16 @@ export const NATIONAL = {
    */
   registerSize: 150_000,
   /**
+   * Shares of the country's compulsory-SI insured that are published, pinned in the sample
+   * (formal-employment.ts): Hồ Chí Minh City 2.3 M of ≈ 15.7 M in 2022 [H1][S8]; the city merged
+   * with Bình Dương and Bà Rịa–Vũng Tàu ≈ 3.7 M of ≈ 17.1 M in Sept 2025 [H2][S14], so the two
+   * provinces hold the difference. Every other unit's share is modelled (CALIBRATION.md).
+   */
+  formalShareAnchors: [
+    { units: ['79'], share: 0.146 },
+    { units: ['74', '77'], share: 0.217 - 0.146 },
+  ] as const satisfies readonly { units: readonly string[]; share: number }[],
+  /**
    * The default sample holds one debtor in five of them, for speed: 30,000 a month. The national
    * debt stays the published one, so a sample debtor carries the payroll of about five.
    */

@@ -1,34 +1,19 @@
 /**
  * Collection rows of one old (63) unit for one month: contributions due and collected per fund,
- * and the late-payment interest charged. Dues follow the unit's formal employment (population
- * times its formal-sector factor), not its population alone: industrial provinces carry most of
- * the wage fund. National magnitudes are in calibration.ts (NATIONAL.collection).
+ * and the late-payment interest charged. Dues follow the unit's formal employment
+ * (formal-employment.ts), not its population alone: industrial provinces carry most of the wage
+ * fund. National magnitudes are in calibration.ts (NATIONAL.collection).
  */
 import { FUNDS } from '../../core/measures.ts';
 import type { Period } from '../../core/period.ts';
-import { provinces, type Unit } from '../reference/provinces.ts';
-import { lateRateIn, NATIONAL, populationShare, yearsFromAnchor } from './calibration.ts';
+import type { Unit } from '../reference/provinces.ts';
+import { lateRateIn, NATIONAL, yearsFromAnchor } from './calibration.ts';
+import { formalShare } from './formal-employment.ts';
 import { Rng } from './random.ts';
 import type { Row } from './rows.ts';
-import { unitProfile } from './unit-profile.ts';
 
 /** Whole thousands of đồng, as offices report. */
 const thousands = (vnd: number) => Math.max(0, Math.round(vnd / 1000) * 1000);
-
-const totals = new Map<number, number>();
-
-/** The unit's share of the country's formal employment (the 63 units sum to 1 for a seed). */
-export function formalShare(seed: number, unit: Unit): number {
-  const weight = (u: Unit) => populationShare(u) * unitProfile(seed, u).formalFactor;
-  let total = totals.get(seed);
-  if (total === undefined) {
-    total = provinces()
-      .units.filter((u) => u.generation === '63')
-      .reduce((sum, u) => sum + weight(u), 0);
-    totals.set(seed, total);
-  }
-  return weight(unit) / total;
-}
 
 /** The country's contributions due in a month of `period`'s year (VND), before noise. */
 export function nationalMonthlyDue(period: Period): number {

@@ -5,6 +5,7 @@ import type { Unit } from '../reference/provinces.ts';
 import { laborForceIn, NATIONAL, populationIn, yearsFromAnchor } from './calibration.ts';
 import { Rng } from './random.ts';
 import type { Row } from './rows.ts';
+import { formalFactor } from './formal-employment.ts';
 import { unitProfile } from './unit-profile.ts';
 
 type Scheme = (typeof SCHEMES)[number];
@@ -20,7 +21,8 @@ function expected(
   const years = yearsFromAnchor(period);
   const population = populationIn(unit.population2020, period);
   const labor = laborForceIn(unit.population2020, period);
-  const si = Math.min(0.9, (NATIONAL.siRate + NATIONAL.siRateRisePerYear * years) * profile.formalFactor);
+  const formal = formalFactor(seed, unit);
+  const si = Math.min(0.9, (NATIONAL.siRate + NATIONAL.siRateRisePerYear * years) * formal);
   switch (scheme) {
     case 'hi': {
       const rate = Math.min(0.995, NATIONAL.hiRate + NATIONAL.hiRateRisePerYear * years + profile.hiOffset);
@@ -31,10 +33,7 @@ function expected(
     case 'si_voluntary':
       return { people: labor * si * NATIONAL.voluntaryShareOfSi, base: labor };
     case 'ui': {
-      const ui = Math.min(
-        0.85,
-        (NATIONAL.uiRate + NATIONAL.uiRateRisePerYear * years) * profile.formalFactor,
-      );
+      const ui = Math.min(0.85, (NATIONAL.uiRate + NATIONAL.uiRateRisePerYear * years) * formal);
       return { people: labor * ui, base: labor };
     }
   }

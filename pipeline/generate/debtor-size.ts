@@ -8,7 +8,8 @@
 import type { Period } from '../../core/period.ts';
 import type { Unit } from '../reference/provinces.ts';
 import { lateRateIn, NATIONAL } from './calibration.ts';
-import { formalShare, nationalMonthlyDue } from './collection.ts';
+import { nationalMonthlyDue } from './collection.ts';
+import { formalShare } from './formal-employment.ts';
 import type { Rng } from './random.ts';
 
 const AVERAGE_WAGE = 7_500_000;

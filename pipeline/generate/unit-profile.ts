@@ -8,7 +8,7 @@ import { Rng } from './random.ts';
 export interface UnitProfile {
   /** Added to the national HI rate (share points). */
   hiOffset: number;
-  /** Multiplies the national SI and UI rates. */
+  /** Weights the unit's share of formal employment where none is published (formal-employment.ts). */
   formalFactor: number;
   /** Multiplies the national share of inspections and fines. */
   enforcementFactor: number;

@@ -26,6 +26,8 @@ export interface CompactLakeOptions {
   now?: Date;
   tmpDir?: string;
   onMonth?: (done: CompactedDatasetMonth) => void;
+  /** Asked before each month: true ends the run there (a Lambda near its timeout); the next run continues. */
+  shouldStop?: () => boolean;
 }
 
 /** One dataset-month compacted: its lake and summaries, and its ledger. */
@@ -74,6 +76,7 @@ export async function compactLake(o: CompactLakeOptions): Promise<CompactedDatas
     const lakeMonths = new Set(await monthsWithProvinceObjects(o.s3, o.lakeBucket, dataset));
     const ledgerMonths = new Set(await monthsWithLedgerRecords(o.s3, o.lakeBucket, dataset));
     for (const period of closedMonthsOf([...lakeMonths, ...ledgerMonths], { now, before: o.before })) {
+      if (o.shouldStop?.()) return done;
       const month = { s3: o.s3, bucket: o.lakeBucket, dataset, period, tmpDir: o.tmpDir };
       const lake = lakeMonths.has(period)
         ? await compactMonth(month)

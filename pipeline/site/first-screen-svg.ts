@@ -3,7 +3,8 @@
  * files just written, with Vega's headless SVG renderer (no canvas needed): the dashboard shows
  * them while its charting library loads. The charts are drawn from the files on disk, so the full
  * and the by-month refresh write the same bytes, and a refresh whose specs are those drawn last
- * time keeps the file without loading Vega at all.
+ * time keeps the file without loading Vega at all. The map reads its boundary file from the
+ * reference files the site build publishes, under the same content-hashed name the page asks for.
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -34,14 +35,41 @@ import {
   type SiteMeta,
 } from '../../core/contracts/site-data.ts';
 import { FIRST_SCREEN_FILES } from '../../core/contracts/site-files.ts';
+import { StorageError } from '../../core/errors.ts';
+import { BOUNDARY_FILES } from '../../core/reference/boundaries.ts';
+import { referenceDir } from '../reference/provinces.ts';
+import { hashedName } from './hashed-assets.ts';
+import { MIN_STEP_PX, PATH_DECIMALS, roundPaths } from './svg-precision.ts';
 
 async function rowsOf<T extends z.ZodType>(dir: string, file: string, row: T): Promise<z.infer<T>[]> {
   return z.array(row).parse(JSON.parse(await readFile(join(dir, file), 'utf8')));
 }
 
-/** The spec as drawn ahead: the phone's width instead of the live view's container width. */
-const atFixedWidth = (spec: TopLevelSpec): TopLevelSpec =>
-  ({ ...spec, width: FIRST_SCREEN_WIDTH, autosize: { type: 'fit-x', contains: 'padding' } }) as TopLevelSpec;
+/**
+ * The spec as drawn ahead: the phone's width instead of the live view's container width. A spec
+ * fitted both ways (the map) stays so: its height then holds the legend, as in its live view.
+ */
+function atFixedWidth(spec: TopLevelSpec): TopLevelSpec {
+  const fitted = typeof spec.autosize === 'object' && spec.autosize.type === 'fit';
+  const autosize = { type: fitted ? 'fit' : 'fit-x', contains: 'padding' } as const;
+  return { ...spec, width: FIRST_SCREEN_WIDTH, autosize } as TopLevelSpec;
+}
+
+/** A boundary file's text by the site path the map's spec names it by ("geo/<published name>"). */
+type Boundaries = ReadonlyMap<string, string>;
+
+/** Every boundary file, as the site build publishes it (pipeline/site/build.ts writeBoundaries). */
+async function readBoundaries(): Promise<{ byPath: Boundaries; published: Map<string, string> }> {
+  const byPath = new Map<string, string>();
+  const published = new Map<string, string>();
+  for (const file of BOUNDARY_FILES) {
+    const bytes = await readFile(join(referenceDir(), 'geo', file));
+    const name = hashedName(file, bytes);
+    published.set(file, name);
+    byPath.set(`geo/${name}`, bytes.toString('utf8'));
+  }
+  return { byPath, published };
+}
 
 /** The drawing's own size, padding and axes included, from its root element. */
 const OUTER_SIZE = /^<svg[^>]* width="([\d.]+)" height="([\d.]+)"/;
@@ -77,9 +105,24 @@ function textWidth(item: { fontSize?: number }, text: unknown): number {
   return em * size;
 }
 
-async function draw(specs: Record<FirstScreenChart, TopLevelSpec>): Promise<DrawnChart[]> {
+/** The SVG's gradient and clip ids ("gradient_0", "clip1") made the drawing's own. */
+const ownDefIds = (svg: string, chart: FirstScreenChart) =>
+  svg.replace(/(id="|url\(#)(gradient_\d+|clip\d+)(?=[")])/g, `$1ahead-${chart}-$2`);
+
+async function draw(
+  specs: Record<FirstScreenChart, TopLevelSpec>,
+  boundaries: Boundaries,
+): Promise<DrawnChart[]> {
   // Loaded only when something is drawn: a refresh that changed nothing shown never pays for it.
   const [vega, vegaLite] = await Promise.all([import('vega'), import('vega-lite')]);
+  const files = vega.loader();
+  // Only the boundary files are read, from memory: a spec naming anything else fails to draw.
+  files.load = (uri) => {
+    const text = boundaries.get(uri);
+    return text === undefined
+      ? Promise.reject(new StorageError(`no boundary file ${uri} to draw the first screen's map on`))
+      : Promise.resolve(text);
+  };
   const { locale, textMetrics } = vega as unknown as {
     locale(n: object, t: object): LocaleFormatters;
     textMetrics: { width: typeof textWidth };
@@ -90,11 +133,16 @@ async function draw(specs: Record<FirstScreenChart, TopLevelSpec>): Promise<Draw
     const compiled = vegaLite.compile(atFixedWidth(specs[id])).spec;
     const view = new vega.View(vega.parse(compiled), {
       renderer: 'none',
+      loader: files,
       locale: locale(FORMAT_LOCALE, TIME_FORMAT_LOCALE),
     });
     try {
       await view.runAsync();
-      const svg = await view.toSVG();
+      // Vega numbers gradients and clips by a counter of the process: from zero for each drawing,
+      // so the same specs draw the same bytes, and named for the chart, so no id of a drawing
+      // can be taken for one of a live view in the same page.
+      vega.resetSVGDefIds();
+      const svg = ownDefIds(roundPaths(await view.toSVG()), id);
       const [width = 0, height = 0] = (OUTER_SIZE.exec(svg) ?? []).slice(1).map(Number);
       drawn.push({ id, description: specs[id].description ?? '', svg, width, height });
     } finally {
@@ -118,12 +166,15 @@ export async function firstScreenFile(outDir: string, meta: SiteMeta): Promise<F
     rowsOf(outDir, SITE_FILES.completeness, completenessRow),
     rowsOf(outDir, SITE_FILES.units, unitRow),
   ]);
+  const boundaries = await readBoundaries();
   const specs = firstScreenSpecs(
     { latest: meta.latest_period, first: meta.first_period, national, provinces, completeness, units },
     FIRST_SCREEN_LANG,
+    (file) => boundaries.published.get(file) ?? file,
   );
+  // The boundary file's name carries its content hash, so a new boundary file is a new spec.
   const sha = createHash('sha256')
-    .update(JSON.stringify({ width: FIRST_SCREEN_WIDTH, specs }))
+    .update(JSON.stringify({ width: FIRST_SCREEN_WIDTH, precision: [PATH_DECIMALS, MIN_STEP_PX], specs }))
     .digest('hex');
   const last = await lastWritten(join(outDir, FIRST_SCREEN_FILES.charts));
   return {
@@ -132,7 +183,7 @@ export async function firstScreenFile(outDir: string, meta: SiteMeta): Promise<F
     basis: 'latest',
     geography: 'as_reported',
     specs_sha256: sha,
-    charts: last?.specs_sha256 === sha ? last.charts : await draw(specs),
+    charts: last?.specs_sha256 === sha ? last.charts : await draw(specs, boundaries.byPath),
   };
 }
 

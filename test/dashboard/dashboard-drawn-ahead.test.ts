@@ -1,8 +1,9 @@
 /**
  * The overview's charts drawn ahead by the refresh: with the chart chunk (Vega, zod) held back at
  * the network, the first screen shows them as SVG, marks and labels computed here from the
- * fixture's rows; once the chunk arrives each is replaced by its live view at the same height on
- * a 360 px phone. A view other than the one drawn for (another month) never shows them.
+ * fixture's rows (the map with the Hoàng Sa and Trường Sa archipelagos named and the units
+ * without a report grey); once the chunk arrives each is replaced by its live view at the same
+ * height on a 360 px phone. A view other than the one drawn for (another month) never shows them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -31,12 +32,17 @@ async function holdCharts(page: Page): Promise<() => void> {
   return release;
 }
 
+/** The units whose debt report of `period` arrived. */
+function rankedReported(period: string): Set<string> {
+  const debt = dash.fixture.completeness.filter((c) => c.dataset === 'debt' && c.period === period);
+  const missing = new Set(debt.filter((c) => c.status === 'missing').map((c) => c.province));
+  return new Set(debt.filter((c) => !missing.has(c.province)).map((c) => c.province));
+}
+
 /** The ranking's province names, as the overview ranks them: reported units, by rank, top 15. */
 function rankedNames(period: string): string[] {
-  const { completeness, provinces, units } = dash.fixture;
-  const debt = completeness.filter((c) => c.dataset === 'debt' && c.period === period);
-  const missing = new Set(debt.filter((c) => c.status === 'missing').map((c) => c.province));
-  const reported = new Set(debt.filter((c) => !missing.has(c.province)).map((c) => c.province));
+  const { provinces, units } = dash.fixture;
+  const reported = rankedReported(period);
   const generation = period >= '2025-07' ? '34' : '63';
   return provinces
     .filter((r) => r.period === period && reported.has(r.province))
@@ -50,6 +56,27 @@ async function labelsAmong(page: Page, chart: string, names: readonly string[]):
   const texts = await page.locator(`#${chart} .role-axis-label text`).allTextContents();
   return texts.filter((text) => names.includes(text));
 }
+
+/** The names of the map's units drawn grey ("chưa báo cáo"), sorted, drawn ahead or live. */
+const greyShapes = (page: Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll('#chart-map path[aria-roledescription="geoshape"]')]
+      .filter((p) => getComputedStyle(p).fill === 'rgb(176, 176, 176)')
+      .map((p) => /Tỉnh, thành phố: ([^;]*)/.exec(p.getAttribute('aria-label') ?? '')?.[1] ?? '')
+      .sort(),
+  );
+
+/** Charts wider than their panel (none may make a phone scroll sideways). */
+const widerThanPanel = (page: Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll('.chart')].flatMap((chart) => {
+      const svg = chart.querySelector('svg');
+      const panel = chart.closest('.panel');
+      if (!svg || !panel) return [];
+      const over = svg.getBoundingClientRect().width - panel.getBoundingClientRect().width;
+      return over > 1 ? [`${chart.id} is ${Math.round(over)}px wider than its panel`] : [];
+    }),
+  );
 
 const heights = (page: Page) =>
   page.evaluate(() =>
@@ -72,7 +99,7 @@ describe('charts drawn ahead', () => {
     await page.waitForSelector(`body[data-first-screen="${latest}"]`, { timeout: 60_000 });
     expect(await page.locator('body[data-ready]').count()).toBe(0);
     expect(await page.locator('.vega-embed').count()).toBe(0);
-    expect(await page.getAttribute('body', 'data-charts-ahead')).toBe('3');
+    expect(await page.getAttribute('body', 'data-charts-ahead')).toBe('4');
 
     // The trend: a point per month and scheme (four), named for screen readers.
     const trend = page.locator('#chart-trend svg[data-drawn-ahead]');
@@ -91,6 +118,19 @@ describe('charts drawn ahead', () => {
     const from = [...new Set(fixture.completeness.map((c) => c.period))].sort().slice(-12)[0] ?? latest;
     const cells = fixture.completeness.filter((c) => c.dataset === 'debt' && c.period >= from);
     expect(await page.locator('#chart-heatmap .mark-rect.role-mark path').count()).toBe(cells.length);
+    // The map: the archipelagos named, a shape per unit, those without a debt report grey.
+    const map = page.locator('#chart-map svg[data-drawn-ahead]');
+    expect(await map.getAttribute('role')).toBe('img');
+    expect(await map.getAttribute('aria-label')).toContain(formatPeriod(latest));
+    const mapTexts = await map.locator('text').allTextContents();
+    expect(mapTexts).toContain('Quần đảo Hoàng Sa (TP Đà Nẵng)');
+    expect(mapTexts).toContain('Quần đảo Trường Sa (tỉnh Khánh Hòa)');
+    const units34 = fixture.units.filter((u) => u.generation === '34');
+    expect(await map.locator('path[aria-roledescription="geoshape"]').count()).toBe(units34.length);
+    const unreported = units34.filter((u) => !rankedReported(latest).has(u.code)).map((u) => u.name_vi);
+    expect(unreported.length).toBeGreaterThan(0);
+    expect(await greyShapes(page)).toEqual(unreported.sort());
+    expect(await widerThanPanel(page)).toEqual([]);
     const ahead = await heights(page);
 
     release();
@@ -103,6 +143,11 @@ describe('charts drawn ahead', () => {
       fixture.national.length * 4,
     );
     expect(await heights(page)).toEqual(ahead);
+    // the live map names the islands and greys the same units
+    const liveTexts = await page.locator('#chart-map.vega-embed svg.marks text').allTextContents();
+    expect(liveTexts).toContain('Quần đảo Hoàng Sa (TP Đà Nẵng)');
+    expect(liveTexts).toContain('Quần đảo Trường Sa (tỉnh Khánh Hòa)');
+    expect(await greyShapes(page)).toEqual(unreported);
     expect(dash.problems).toEqual([]);
   });
 
@@ -123,7 +168,7 @@ describe('charts drawn ahead', () => {
     release = await holdCharts(page);
     await page.goto('about:blank');
     await page.goto(dash.server.url);
-    await page.waitForSelector('body[data-charts-ahead="3"]', { timeout: 60_000 });
+    await page.waitForSelector('body[data-charts-ahead="4"]', { timeout: 60_000 });
     // From here on, no drawing made ahead may be put into the page, even for a moment.
     await page.evaluate((month) => {
       const seen = document.body;

@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { describe, expect, it } from 'vitest';
-import { choroplethSpec } from '../../dashboard/src/specs/choropleth.ts';
+import { choroplethSpec } from '../../core/charts/choropleth.ts';
 import { completenessHeatmapSpec } from '../../core/charts/completeness-heatmap.ts';
 import { debtTrendSpec } from '../../core/charts/debt-trend.ts';
 import { provinceRankingSpec } from '../../core/charts/province-ranking.ts';
 import { restateToCurrent } from '../../dashboard/src/restate.ts';
-import { MAP_MEASURES, MEASURES, type MapMeasure } from '../../dashboard/src/map-measures.ts';
+import { MAP_MEASURES, MEASURES, type MapMeasure } from '../../core/charts/map-measures.ts';
 import type { ProvinceRow } from '../../core/contracts/site-data.ts';
 import { FIRST_PERIOD_OF_34, UnitNames } from '../../core/unit-names.ts';
 import { REFORM_FIRST_PERIOD } from '../../core/period.ts';
@@ -44,7 +44,9 @@ function map(
     ),
     {
       period,
+      lang: 'vi',
       geoBase: 'geo',
+      publishedName: (file) => file,
       geography,
       measureTitle: measure,
       legendTitle: def.legend,

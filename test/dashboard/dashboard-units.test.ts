@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { moneyPoint, sharePoint, trendTable } from '../../dashboard/src/chart-helpers.ts';
 import { formatTy } from '../../core/format.ts';
 import { kpiTiles } from '../../dashboard/src/kpis.ts';
-import { MEASURES } from '../../dashboard/src/map-measures.ts';
+import { MEASURES } from '../../core/charts/map-measures.ts';
 import { makeSiteFixture } from '../../tools/fixtures/site-fixture.ts';
 
 const fixture = makeSiteFixture();

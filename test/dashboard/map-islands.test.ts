@@ -1,15 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { parse, View, loader } from 'vega';
 import { compile } from 'vega-lite';
-import { afterAll, describe, expect, it } from 'vitest';
-import { setLang } from '../../dashboard/src/i18n.ts';
+import { describe, expect, it } from 'vitest';
 import { CHART_TEXT, type Lang } from '../../core/messages/index.ts';
-import { ISLAND_SYMBOL_SIZE, ISLANDS } from '../../dashboard/src/specs/islands.ts';
-import { choroplethSpec } from '../../dashboard/src/specs/choropleth.ts';
-
-// setLang sets <html lang>; the unit tests run without a DOM.
-Object.assign(globalThis, { document: { documentElement: { lang: 'vi' } } });
-afterAll(() => setLang('vi'));
+import { ISLAND_SYMBOL_SIZE, ISLANDS } from '../../core/charts/islands.ts';
+import { choroplethSpec } from '../../core/charts/choropleth.ts';
 
 /** The boundary files from reference/geo, in place of the site's geo/ folder. */
 const files = loader();
@@ -17,10 +12,11 @@ files.load = async (uri: string) =>
   readFileSync(new URL(`../../reference/geo/${uri.replace(/^geo\//, '')}`, import.meta.url), 'utf8');
 
 async function drawn(period: string, lang: Lang, geography?: 'current') {
-  setLang(lang);
   const spec = choroplethSpec([{ province: '01', value: 5, shown: '5', raw: 5_000_000_000, unit: 'dong' }], {
     period,
+    lang,
     geoBase: 'geo',
+    publishedName: (file) => file,
     geography,
     measureTitle: 'Nợ',
     legendTitle: 'Nợ (tỷ đồng)',

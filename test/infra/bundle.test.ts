@@ -7,26 +7,33 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../infra/build-app.ts';
 import { STAND_IN_HANDLER } from './synth.ts';
 
-/** The folder of the ingest function's code asset in the synthesized assembly. */
+/** The folders of the ingest and compaction functions' code assets in the synthesized assembly. */
 let assetDir: string;
+let compactAssetDir: string;
 let outdir: string;
 
 beforeAll(() => {
   outdir = mkdtempSync(join(tmpdir(), 'vss-cdk-bundle-'));
-  // The real ingest handler, bundled by esbuild; refresh is bundled by the same construct.
+  // The real ingest and compaction handlers, bundled by esbuild; refresh is bundled by the same construct.
   const { app, stack } = buildApp(
     { outdir, context: { env: 'test' } },
-    { entries: { ingest: 'functions/ingest.ts', refresh: STAND_IN_HANDLER } },
+    {
+      entries: { ingest: 'functions/ingest.ts', refresh: STAND_IN_HANDLER, compact: 'functions/compact.ts' },
+    },
   );
   app.synth();
   const template = JSON.parse(readFileSync(join(outdir, `${stack.stackName}.template.json`), 'utf8')) as {
     Resources: Record<string, { Properties?: { Code?: { S3Key?: string } } }>;
   };
-  const ingestId = stack.getLogicalId(stack.ingest.fn.fn.node.defaultChild as never);
   // The code object is named after the asset's hash, and so is its folder in the assembly.
-  const s3Key = template.Resources[ingestId]?.Properties?.Code?.S3Key;
-  if (!s3Key?.endsWith('.zip')) throw new Error(`the ingest function's code is not a zip asset: ${s3Key}`);
-  assetDir = join(outdir, `asset.${s3Key.slice(0, -'.zip'.length)}`);
+  const assetOf = (fn: { node: { defaultChild?: unknown } }, name: string) => {
+    const s3Key =
+      template.Resources[stack.getLogicalId(fn.node.defaultChild as never)]?.Properties?.Code?.S3Key;
+    if (!s3Key?.endsWith('.zip')) throw new Error(`the ${name} function's code is not a zip asset: ${s3Key}`);
+    return join(outdir, `asset.${s3Key.slice(0, -'.zip'.length)}`);
+  };
+  assetDir = assetOf(stack.ingest.fn.fn, 'ingest');
+  compactAssetDir = assetOf(stack.compaction.fn.fn, 'compaction');
 });
 
 afterAll(() => rmSync(outdir, { recursive: true, force: true }));
@@ -83,5 +90,27 @@ describe('ingest Lambda bundle in Node', () => {
     expect(out).toContain('handler:function');
     // The invocation's metrics leave as Embedded Metric Format on stdout.
     expect(out).toContain('"Namespace":"VSS"');
+  });
+});
+
+describe('compaction Lambda bundle in Node', () => {
+  it('carries DuckDB, loads as the Lambda runtime loads it, and refuses a bad payload before any S3 call', () => {
+    expect(
+      existsSync(join(compactAssetDir, 'node_modules/@duckdb/node-bindings-linux-x64/duckdb.node')),
+    ).toBe(true);
+    mkdirSync(join(outdir, 'node_modules'), { recursive: true });
+    if (!existsSync(join(outdir, 'node_modules', '@aws-sdk')))
+      symlinkSync(join(process.cwd(), 'node_modules', '@aws-sdk'), join(outdir, 'node_modules', '@aws-sdk'));
+    const script = `const m = await import(${JSON.stringify(pathToFileURL(join(compactAssetDir, 'index.mjs')).href)});
+      const error = await m.handler({ before: 'soon' }).then(() => undefined, (e) => e);
+      process.stdout.write('refused:' + (error && error.code));`;
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: compactAssetDir,
+      env: { PATH: process.env.PATH ?? '', LAKE_BUCKET: 'lake-bucket', AWS_REGION: 'ap-southeast-1' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(out).toContain('refused:config');
+    expect(out).toContain('"CompactFailures"');
   });
 });

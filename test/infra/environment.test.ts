@@ -26,6 +26,7 @@ const functionsOf = (s: Synthesized): Record<FunctionName, IFunction> => ({
   refresh: s.stack.refresh.fn.fn,
   uploadApi: s.stack.uploadApi.fn,
   session: s.stack.signIn.sessionFunction,
+  compact: s.stack.compaction.fn.fn,
 });
 
 /** The synthesized variables of one function, tokens (Ref, GetAtt) rendered as placeholder text. */
@@ -43,7 +44,7 @@ describe.each([
   ['duckdb', () => duckdb],
   ['athena', () => athena],
 ] as const)('function environments with the refresh on %s', (engine, synth) => {
-  it.each(['ingest', 'refresh', 'uploadApi', 'session'] as const)(
+  it.each(['ingest', 'refresh', 'uploadApi', 'session', 'compact'] as const)(
     '%s gets exactly the keys its schema requires',
     (name) => {
       const s = synth();
@@ -54,7 +55,7 @@ describe.each([
     },
   );
 
-  it.each(['ingest', 'refresh', 'uploadApi', 'session'] as const)(
+  it.each(['ingest', 'refresh', 'uploadApi', 'session', 'compact'] as const)(
     '%s parses what the stack sets and names a variable the stack would forget',
     (name) => {
       const s = synth();

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Match } from 'aws-cdk-lib/assertions';
+import { DATASET_NAMES } from '../../core/datasets/index.ts';
 import { bucketArn, refreshEnv, refreshMay, SUMMARIES_TABLE_ARN, WORKGROUP_ARN } from './refresh-role.ts';
 import { resourcesOfType, synthForTemplate, type Synthesized } from './synth.ts';
 
@@ -117,5 +118,90 @@ describe('refresh function', () => {
     expect(await refreshMay(s, 'glue:GetTable', SUMMARIES_TABLE_ARN)).toBe('ImplicitDeny');
     const results = bucketArn(s, s.stack.storage.queryResults);
     expect(await refreshMay(s, 's3:PutObject', `${results}/athena/q.csv`)).toBe('ImplicitDeny');
+  });
+});
+
+describe('compaction function', () => {
+  it('runs alone (reserved concurrency 1) for up to 15 minutes, 3008 MB and 2 GiB of /tmp, knowing the lake only', () => {
+    const fn = resourcesOfType(s.template, 'AWS::Lambda::Function')[id(s.stack.compaction.fn.fn)];
+    expect(fn?.Properties).toMatchObject({
+      Runtime: 'nodejs22.x',
+      Architectures: ['x86_64'],
+      MemorySize: 3008,
+      Timeout: 900,
+      EphemeralStorage: { Size: 2048 },
+      ReservedConcurrentExecutions: 1,
+    });
+    expect(fn?.Properties?.Environment).toEqual({
+      Variables: { LAKE_BUCKET: { Ref: id(s.stack.storage.lake) } },
+    });
+  });
+
+  it('runs monthly on day 1 at 02:00 Vietnam time, which is 19:00 UTC on the last day of the month before', () => {
+    s.template.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'cron(0 19 L * ? *)',
+      State: 'ENABLED',
+      Targets: [
+        Match.objectLike({
+          Arn: { 'Fn::GetAtt': [id(s.stack.compaction.fn.fn), 'Arn'] },
+          DeadLetterConfig: { Arn: { 'Fn::GetAtt': [id(s.stack.compaction.failures.queue), 'Arn'] } },
+        }),
+      ],
+    });
+  });
+
+  it('retries a failed run once, then queues it with an alarm; its errors alarm too, and the logs are kept a year', () => {
+    const queueId = id(s.stack.compaction.failures.queue);
+    const fnId = id(s.stack.compaction.fn.fn);
+    s.template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      FunctionName: { Ref: fnId },
+      MaximumRetryAttempts: 1,
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [queueId, 'Arn'] } } },
+    });
+    s.template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queueId, 'QueueName'] } }],
+      AlarmActions: [{ Ref: id(s.stack.alarms.topic) }],
+    });
+    s.template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'Errors',
+      Namespace: 'AWS/Lambda',
+      Dimensions: [{ Name: 'FunctionName', Value: { Ref: fnId } }],
+      AlarmActions: [{ Ref: id(s.stack.alarms.topic) }],
+    });
+    const logGroup = s.stack.compaction.fn.fn.logGroup;
+    const groups = resourcesOfType(s.template, 'AWS::Logs::LogGroup');
+    expect(groups[id(logGroup)]?.Properties?.RetentionInDays).toBe(365);
+  });
+
+  it('lets EventBridge put an undelivered event in the encrypted queue, for its own rule only', () => {
+    const key = resourcesOfType(s.template, 'AWS::KMS::Key')[id(s.stack.storage.key)];
+    const statements = (key?.Properties?.KeyPolicy as { Statement: Record<string, unknown>[] }).Statement;
+    const events = statements.filter(
+      (st) => JSON.stringify(st.Principal) === JSON.stringify({ Service: 'events.amazonaws.com' }),
+    );
+    expect(events).toHaveLength(1);
+    expect(JSON.stringify(events[0]?.Condition)).toContain(':rule/vss-test-lake-compaction');
+    s.template.hasResourceProperties('AWS::Events::Rule', { Name: 'vss-test-lake-compaction' });
+  });
+});
+
+describe('refresh trigger', () => {
+  it('sends the lake objects of uploads to the refresh queue, one notification per dataset, nothing compacted', () => {
+    const notifications = resourcesOfType(s.template, 'Custom::S3BucketNotifications');
+    const lake = Object.values(notifications).find(
+      (n) => JSON.stringify(n.Properties?.BucketName) === JSON.stringify({ Ref: id(s.stack.storage.lake) }),
+    );
+    const config = lake?.Properties?.NotificationConfiguration as {
+      QueueConfigurations: {
+        Events: string[];
+        Filter: { Key: { FilterRules: { Name: string; Value: string }[] } };
+      }[];
+    };
+    const prefixes = config.QueueConfigurations.map((q) => {
+      expect(q.Events).toEqual(['s3:ObjectCreated:*']);
+      return q.Filter.Key.FilterRules.map((r) => `${r.Name}:${r.Value}`).join(' ');
+    });
+    expect(prefixes.sort()).toEqual(DATASET_NAMES.map((d) => `prefix:lake/${d}/period=`).sort());
   });
 });

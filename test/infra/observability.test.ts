@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { COMPACT_METRICS, createCompactTelemetry } from '../../pipeline/observability/compact-telemetry.ts';
 import { createIngestTelemetry, INGEST_METRICS } from '../../pipeline/observability/ingest-telemetry.ts';
 import { createTelemetry, instrument, METRICS_NAMESPACE } from '../../pipeline/observability/telemetry.ts';
 
@@ -58,6 +59,27 @@ describe('handler telemetry', () => {
       [INGEST_METRICS.rejected, 1],
       [INGEST_METRICS.duplicate, 1],
     ]);
+  });
+
+  it('logs each compacted month and counts it with the objects folded in and removed', () => {
+    const { telemetry, added } = recordingTelemetry();
+    const info = vi.spyOn(telemetry.logger, 'info').mockImplementation(() => undefined);
+    const kind = (folded: number, removed: number) => ({ provinces: 34, folded, removed, bytes: 1000 });
+    createCompactTelemetry(telemetry).countMonth({
+      dataset: 'debt',
+      period: '2025-08',
+      lake: kind(34, 33),
+      summaries: kind(34, 34),
+    });
+    expect(added.map(([name, , value]) => [name, value])).toEqual([
+      [COMPACT_METRICS.months, 1],
+      [COMPACT_METRICS.folded, 68],
+      [COMPACT_METRICS.removed, 67],
+    ]);
+    expect(info).toHaveBeenCalledWith(
+      'month compacted',
+      expect.objectContaining({ dataset: 'debt', period: '2025-08' }),
+    );
   });
 
   it('publishes Embedded Metric Format under the VSS namespace', () => {

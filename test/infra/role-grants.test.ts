@@ -113,6 +113,25 @@ const EXPECTED = {
     'Allow s3:PutObject <uploads>/uploads/*',
     SESSION_SECRET,
   ],
+  // pipeline/lake/compact-month.ts: lists the months with per-province objects and each month's
+  // objects, reads them (GET, and the HEAD before a removal), writes the compacted object and
+  // removes the folded ones, under lake/ and summaries/ (COMPACTION_PREFIXES); for the ledger
+  // (pipeline/ledger/compact-ledger-month.ts) lists and reads ledger/ and ledger-closed/, writes
+  // ledger-compacted/ and the archive's copies, and removes from ledger/ only (LEDGER_COMPACTION).
+  compact: [
+    'Allow s3:DeleteObject <lake>/lake/*',
+    'Allow s3:DeleteObject <lake>/ledger/*',
+    'Allow s3:DeleteObject <lake>/summaries/*',
+    'Allow s3:GetObject <lake>/lake/*',
+    'Allow s3:GetObject <lake>/ledger-closed/*',
+    'Allow s3:GetObject <lake>/ledger/*',
+    'Allow s3:GetObject <lake>/summaries/*',
+    'Allow s3:ListBucket <lake> if {"StringLike":{"s3:prefix":["lake/*","summaries/*","ledger/*","ledger-closed/*"]}}',
+    'Allow s3:PutObject <lake>/lake/*',
+    'Allow s3:PutObject <lake>/ledger-closed/*',
+    'Allow s3:PutObject <lake>/ledger-compacted/*',
+    'Allow s3:PutObject <lake>/summaries/*',
+  ],
   // The sign-in (session) function touches no bucket: it signs cookies with the session key.
   session: [SESSION_SECRET],
 };
@@ -126,6 +145,14 @@ describe('what each role grants (DuckDB refresh)', () => {
   it('ingest', () => expect(grants(s, s.stack.ingest.fn.role)).toEqual(EXPECTED.ingest));
   it('refresh', () => expect(grants(s, s.stack.refresh.fn.role)).toEqual(EXPECTED.refreshDuckdb));
   it('upload API', () => expect(grants(s, s.stack.uploadApi.role)).toEqual(EXPECTED.uploadApi));
+  it('compaction', () => expect(grants(s, s.stack.compaction.fn.role)).toEqual(EXPECTED.compact));
+  it('compaction: the data key to read and write the lake, no other', () => {
+    const kms = grantTable(s, s.stack.compaction.fn.role).filter((row) => row.includes(' kms:'));
+    expect(kms).toEqual(
+      expect.arrayContaining(['Allow kms:Decrypt <data key>', 'Allow kms:GenerateDataKey <data key>']),
+    );
+    expect(kms.every((row) => row.endsWith('<data key>'))).toBe(true);
+  });
   it('sign-in session', () => {
     const role = s.stack.signIn.sessionFunction.role;
     expect(role).toBeDefined();

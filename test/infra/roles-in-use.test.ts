@@ -8,10 +8,19 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CreateBucketCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import {
+  CreateBucketCommand,
+  GetObjectCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  type S3Client,
+} from '@aws-sdk/client-s3';
 import type { S3Event } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRefreshHandler } from '../../pipeline/refresh/refresh-handler.ts';
+import { createCompactHandler } from '../../pipeline/ops/compact-handler.ts';
+import { listObjects } from '../../pipeline/storage/list-objects.ts';
+import { compactedLakeKey, compactedLedgerKey, compactedSummaryKey } from '../../core/contracts/layout.ts';
 import { createUploadApiHandler } from '../../pipeline/upload-api/upload-api-handler.ts';
 import { signApprover } from '../../pipeline/auth/approver-cookie.ts';
 import { signSession } from '../../pipeline/auth/session-cookie.ts';
@@ -37,7 +46,7 @@ let handle: (event: S3Event) => Promise<void> = async () => {};
 /** A client of the local S3 that asks the named function's synthesized role first. */
 function clientAs(
   label: string,
-  role: 'ingest' | 'refresh' | 'uploadApi',
+  role: 'ingest' | 'refresh' | 'uploadApi' | 'compact',
 ): {
   client: S3Client;
   calls: AuthorizedCall[];
@@ -47,6 +56,7 @@ function clientAs(
     ingest: s.stack.ingest.fn.role,
     refresh: s.stack.refresh.fn.role,
     uploadApi: s.stack.uploadApi.role,
+    compact: s.stack.compaction.fn.role,
   };
   const client = createS3Client({ endpoint: local.endpoint });
   const buckets = {
@@ -259,6 +269,69 @@ describe('functions under their synthesized roles', () => {
       new PutObjectCommand({ Bucket: local.lakeBucket, Key: 'lake/debt/x.parquet', Body: 'x' }),
     );
     await expect(put).rejects.toMatchObject({ name: 'AccessDenied', $metadata: { httpStatusCode: 403 } });
+    await expect(put).rejects.toThrow(/not authorized to perform: s3:PutObject/);
+  });
+
+  it('compaction: folds the closed month into one lake, one summary and one ledger object, removes the folded ones and archives the records, all allowed', async () => {
+    const { client, calls } = clientAs('compaction', 'compact');
+    const compact = createCompactHandler({
+      s3: client,
+      lakeBucket: local.lakeBucket,
+      tmpDir: tempDir('compact-tmp'),
+      now: () => new Date('2026-03-01T00:00:00Z'),
+      log: () => {},
+    });
+    const perProvince = await listObjects(local.client, local.lakeBucket, 'lake/debt/period=2025-07/');
+    expect(perProvince.map((o) => o.key)).toEqual(['lake/debt/period=2025-07/province=01/data.parquet']);
+    const records = await listObjects(local.client, local.lakeBucket, 'ledger/debt/2025-07/');
+    expect(records.length).toBeGreaterThan(0);
+    const outcome = await compact({
+      version: '0',
+      id: 'e',
+      'detail-type': 'Scheduled Event',
+      source: 'aws.events',
+      account: '111122223333',
+      time: '2026-02-28T19:00:00Z',
+      region: 'ap-southeast-1',
+      resources: [],
+      detail: {},
+    });
+    expect(denied(calls)).toEqual([]);
+    expect(outcome.months).toContainEqual({
+      dataset: 'debt',
+      period: '2025-07',
+      folded: 2,
+      removed: 2,
+      records: records.length,
+      moved: records.length,
+    });
+    const done = (action: string) =>
+      new Set(calls.filter((c) => c.action === action).map((c) => c.resource.split('/')[1]));
+    expect(done('s3:PutObject')).toEqual(new Set(['lake', 'summaries', 'ledger-compacted', 'ledger-closed']));
+    expect(done('s3:DeleteObject')).toEqual(new Set(['lake', 'summaries', 'ledger']));
+    expect(done('s3:GetObject')).toEqual(new Set(['lake', 'summaries', 'ledger']));
+    const after = (prefix: string) =>
+      listObjects(local.client, local.lakeBucket, prefix).then((l) => l.map((o) => o.key));
+    expect(await after('lake/debt/')).toEqual([compactedLakeKey('debt', '2025-07')]);
+    expect(await after('summaries/debt/')).toEqual([compactedSummaryKey('debt', '2025-07')]);
+    expect(await after('ledger/debt/2025-07/')).toEqual([]);
+    expect(await after('ledger-compacted/debt/')).toContain(compactedLedgerKey('debt', '2025-07'));
+    expect(await after('ledger-closed/debt/2025-07/')).toEqual(
+      records.map((r) => r.key.replace(/^ledger\//u, 'ledger-closed/')),
+    );
+  });
+
+  it('compaction: reading uploads/, writing a ledger record or listing receipts is refused', async () => {
+    const { client } = clientAs('compaction', 'compact');
+    const read = client.send(new GetObjectCommand({ Bucket: local.uploadsBucket, Key: UPLOAD }));
+    await expect(read).rejects.toMatchObject({ name: 'AccessDenied', $metadata: { httpStatusCode: 403 } });
+    await expect(read).rejects.toThrow(/not authorized to perform: s3:GetObject/);
+    const list = client.send(new ListObjectsV2Command({ Bucket: local.lakeBucket, Prefix: 'receipts/' }));
+    await expect(list).rejects.toThrow(/not authorized to perform: s3:ListBucket/);
+    // It moves records out of ledger/, never writes one there.
+    const put = client.send(
+      new PutObjectCommand({ Bucket: local.lakeBucket, Key: 'ledger/debt/2025-07/01/x.json', Body: 'x' }),
+    );
     await expect(put).rejects.toThrow(/not authorized to perform: s3:PutObject/);
   });
 });

@@ -24,7 +24,14 @@ export function buildForTest(context: Record<string, unknown> = {}): Omit<Synthe
   const outdir = mkdtempSync(join(tmpdir(), 'vss-cdk-'));
   const { app, stack } = buildApp(
     { outdir, context: { env: 'test', 'aws:cdk:bundling-stacks': [], ...context } },
-    { entries: { ingest: STAND_IN_HANDLER, refresh: STAND_IN_HANDLER, uploadApi: STAND_IN_HANDLER } },
+    {
+      entries: {
+        ingest: STAND_IN_HANDLER,
+        refresh: STAND_IN_HANDLER,
+        uploadApi: STAND_IN_HANDLER,
+        compact: STAND_IN_HANDLER,
+      },
+    },
   );
   return { app, stack, outdir };
 }

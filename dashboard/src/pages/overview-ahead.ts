@@ -1,14 +1,15 @@
 /**
  * The overview's panels as the first screen frames them before the charting library has loaded:
  * the same titles, frames, map picker and order as the live page, each chart the SVG the refresh
- * drew ahead (the map, which needs its boundary file, keeps its place empty). Free of Vega.
+ * drew ahead, the map with its islands named. Free of Vega.
  */
+import type { FirstScreenChart } from '../../../core/charts/first-screen.ts';
 import type { FirstScreenFile } from '../../../core/contracts/first-screen.ts';
 import { formatPeriod } from '../../../core/format.ts';
 import { VIEW_TEXT } from '../../../core/messages/index.ts';
 import { holdDrawnAhead, svgElement } from '../drawn-ahead.ts';
 import { datasetTitle, pick, t } from '../i18n.ts';
-import { MAP_MEASURES, MEASURES, isMapMeasure } from '../map-measures.ts';
+import { MAP_HEIGHT, MAP_MEASURES, MEASURES, isMapMeasure } from '../../../core/charts/map-measures.ts';
 import { linkTo, section, stampFor, type PageContext } from '../page-context.ts';
 import { panelFrame } from '../panel-frame.ts';
 
@@ -48,25 +49,24 @@ export function mapAttribution(): HTMLElement {
   return attribution;
 }
 
-/** The map's drawing height (specs/choropleth.ts fits the whole map into it). */
-const MAP_HEIGHT = 520;
-
 /** Frames the overview's charts under the headline tiles, each drawn-ahead chart in its place. */
 export function drawOverviewAhead(ctx: PageContext, file: FirstScreenFile): void {
   const titles = overviewTitles(ctx);
   const stamp = stampFor(ctx, 'debt');
-  const framed = (parent: HTMLElement, id: 'trend' | 'ranking' | 'heatmap', wide: boolean) => {
-    const { chart } = panelFrame(parent, { id, title: titles[id], stamp, wide });
+  const framed = (parent: HTMLElement, id: FirstScreenChart, wide: boolean) => {
+    const frame = panelFrame(parent, { id, title: titles[id], stamp, wide });
     const drawn = file.charts.find((c) => c.id === id);
     const element = drawn && svgElement(drawn.svg, drawn.description);
-    if (!drawn || !element) return;
-    chart.append(element);
+    if (!drawn || !element) return frame;
+    frame.chart.append(element);
     holdDrawnAhead(id, { element, height: drawn.height });
+    return frame;
   };
   framed(ctx.root, 'trend', true);
   const pair = section(ctx);
   framed(pair, 'ranking', false);
-  const map = panelFrame(pair, { id: 'map', title: titles.map, stamp, wide: false });
+  // The map's place is held at its live height even when the file has no drawing of it.
+  const map = framed(pair, 'map', false);
   map.chart.style.minHeight = `${MAP_HEIGHT}px`;
   map.figure.querySelector('.panel-header')?.after(measurePicker(ctx));
   map.figure.append(mapAttribution());

@@ -3,12 +3,13 @@
  * the month (or today's 34 when restated). Its export carries the figures the colours show.
  */
 import { PAGE_SUMS, type EnforcementRow, type ProvinceRow } from '../../../core/contracts/site-data.ts';
-import { prefetchBoundary } from '../boundary-loader.ts';
-import { pick, t } from '../i18n.ts';
+import { boundaryFileFor, prefetchBoundary } from '../boundary-loader.ts';
+import { assetName } from '../asset-names.ts';
+import { lang, pick, t } from '../i18n.ts';
 import { CHANGE_TEXT, VIEW_TEXT } from '../../../core/messages/index.ts';
 
 const UNIT_WORD = { dong: VIEW_TEXT.dong, percent: VIEW_TEXT.percent, count: VIEW_TEXT.count } as const;
-import { MEASURES } from '../map-measures.ts';
+import { MEASURES, mapValuesOf } from '../../../core/charts/map-measures.ts';
 import {
   nameOf,
   openClickedProvince,
@@ -20,7 +21,7 @@ import {
 import { pageRows } from '../page-rows.ts';
 import { chartPanel } from '../panel.ts';
 import { mapAttribution, measurePicker, overviewTitles } from './overview-ahead.ts';
-import { boundaryFileFor, choroplethSpec } from '../specs/choropleth.ts';
+import { choroplethSpec } from '../../../core/charts/choropleth.ts';
 
 /** `rows` are the province rows in the chosen geography, every month (the map takes its own). */
 export async function mapPanel(ctx: PageContext, parent: HTMLElement, rows: readonly ProvinceRow[]) {
@@ -34,12 +35,7 @@ export async function mapPanel(ctx: PageContext, parent: HTMLElement, rows: read
     : [];
   // Only units whose report arrived get a colour: a missing report is "chưa báo cáo", not zero.
   const reported = reportedUnits(ctx, def.dataset, period);
-  const values = def
-    .values(
-      rows.filter((r) => r.period === period),
-      enforcement,
-    )
-    .filter((v) => reported.has(v.province));
+  const values = mapValuesOf(measure, period, rows, enforcement, reported);
   const byCode = new Map(values.map((v) => [v.province, v]));
   const noReport = pick(CHANGE_TEXT.notReported);
   const title = t(def.label);
@@ -48,7 +44,9 @@ export async function mapPanel(ctx: PageContext, parent: HTMLElement, rows: read
     title: overviewTitles(ctx).map,
     spec: choroplethSpec(values, {
       period,
+      lang: lang(),
       geoBase: 'geo',
+      publishedName: assetName,
       geography,
       measureTitle: title,
       legendTitle: t(def.legend),

@@ -8,7 +8,7 @@ import type { ProvinceRow } from '../../../core/contracts/site-data.ts';
 import { HEADLINE_TEXT, VIEW_TEXT } from '../../../core/messages/index.ts';
 import { formatPeriod } from '../../../core/format.ts';
 import { pick, t } from '../i18n.ts';
-import { MEASURES } from '../map-measures.ts';
+import { MEASURES } from '../../../core/charts/map-measures.ts';
 import { appendUnreportedNote, unreportedRows, unreportedUnits } from '../not-reported.ts';
 import {
   inRegion,

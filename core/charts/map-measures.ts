@@ -2,11 +2,12 @@
  * The measures the overview's map can colour provinces by. Each says where its figure comes from
  * (the province rows every page has, or the enforcement file fetched on demand), how it reads in
  * a legend with its unit, and whether more is better, which picks the colour scale's direction.
+ * Shared by the live map and the map the refresh draws ahead for the default view.
  */
-import type { EnforcementRow, ProvinceRow } from '../../core/contracts/site-data.ts';
-import { share, ty } from './chart-helpers.ts';
-import { formatCount, formatFineShare, formatShare, formatVnd } from '../../core/format.ts';
-import type { TextKey } from '../../core/messages/index.ts';
+import type { EnforcementRow, ProvinceRow } from '../contracts/site-data.ts';
+import { formatCount, formatFineShare, formatShare, formatVnd } from '../format.ts';
+import type { TextKey } from '../messages/index.ts';
+import { share, ty } from './scale-values.ts';
 
 export const MAP_MEASURES = [
   'debt_total',
@@ -199,3 +200,31 @@ export const MEASURES: Record<MapMeasure, MeasureDef> = {
       })),
   },
 };
+
+/**
+ * The map's height whatever it shows; the whole map, legend included, fits into it. Here rather
+ * than with the spec, so the first screen can hold the map's place without taking the spec along.
+ */
+export const MAP_HEIGHT = 520;
+
+/** The measure the map shows when the link names none (the view the refresh draws ahead). */
+export const DEFAULT_MAP_MEASURE: MapMeasure = 'debt_total';
+
+/**
+ * The map's values of `period`: only units whose report arrived (`reported`) get one, so a missing
+ * report is drawn as "chưa báo cáo", never as zero.
+ */
+export function mapValuesOf(
+  measure: MapMeasure,
+  period: string,
+  rows: readonly ProvinceRow[],
+  enforcement: readonly EnforcementRow[],
+  reported: ReadonlySet<string>,
+): MapValue[] {
+  return MEASURES[measure]
+    .values(
+      rows.filter((r) => r.period === period),
+      enforcement,
+    )
+    .filter((v) => reported.has(v.province));
+}

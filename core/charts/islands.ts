@@ -2,10 +2,10 @@
  * The Hoàng Sa and Trường Sa archipelagos on every map of Viet Nam. The boundary files hold them as
  * reefs a few hundred metres across, which draw as invisible specks at a country's scale; an
  * official map must show and name them, so each gets an outlined symbol of a fixed minimum size
- * and a label, drawn above the provinces whatever the measure or the month.
+ * and a label, drawn above the provinces whatever the measure or the month, on the live map and
+ * on the map the refresh draws ahead alike.
  */
-import { pick } from '../i18n.ts';
-import { CHART_TEXT } from '../../../core/messages/index.ts';
+import { CHART_TEXT, type Lang } from '../messages/index.ts';
 
 export interface Island {
   key: 'hoangSa' | 'truongSa';
@@ -26,9 +26,9 @@ export const ISLANDS: readonly Island[] = [
 /** Symbol area in square pixels: about 14 px across, visible on a 360 px phone. */
 export const ISLAND_SYMBOL_SIZE = 200;
 
-/** The islands' layers (their symbols, then a label each), in the page's language, for a projected map. */
-export function islandLayers() {
-  const values = ISLANDS.map((i) => ({ lon: i.lon, lat: i.lat, name: pick(CHART_TEXT[i.key]) }));
+/** The islands' layers (their symbols, then a label each), in `lang`, for a projected map. */
+export function islandLayers(lang: Lang) {
+  const values = ISLANDS.map((i) => ({ lon: i.lon, lat: i.lat, name: CHART_TEXT[i.key][lang] }));
   const position = {
     longitude: { field: 'lon', type: 'quantitative' },
     latitude: { field: 'lat', type: 'quantitative' },

@@ -1,30 +1,26 @@
+/**
+ * The choropleth of the overview, for the live map and the map the refresh draws ahead: the same
+ * spec from the same values, in the language and with the boundary file's published name given.
+ */
 import type { TopLevelSpec } from 'vega-lite';
-import { assetName } from '../asset-names.ts';
-import { formatPeriod } from '../../../core/format.ts';
-import type { MapValue, MeasureDef } from '../map-measures.ts';
-import type { Geography } from '../restate.ts';
-import { generationOf } from '../../../core/unit-names.ts';
-import { pick, t } from '../i18n.ts';
-import { CHANGE_TEXT, CHART_TEXT } from '../../../core/messages/index.ts';
-import { BOUNDARIES } from '../../../core/reference/boundaries.ts';
+import { formatPeriod } from '../format.ts';
+import { CHANGE_TEXT, CHART_TEXT, type Lang, UI_TEXT } from '../messages/index.ts';
+import { boundaryOf } from '../reference/boundaries.ts';
+import type { ChartGeography } from './chart-text.ts';
 import { islandLayers } from './islands.ts';
+import { MAP_HEIGHT, type MapValue, type MeasureDef } from './map-measures.ts';
 
 /** The grey of a unit with no report: darker than the lightest colour of every scheme. */
 export const NO_REPORT_GREY = '#b0b0b0';
 
-function geoOf(period: string, geography: Geography | undefined) {
-  return BOUNDARIES[geography === 'current' ? '34' : generationOf(period)];
-}
-
-/** The boundary file a map of `period` in `geography` draws on (its published, hashed name). */
-export function boundaryFileFor(period: string, geography?: Geography): string {
-  return assetName(geoOf(period, geography).file);
-}
-
 export interface ChoroplethOptions {
   period: string;
+  lang: Lang;
+  /** The folder the boundary files are served from, relative to the page ("geo"). */
   geoBase: string;
-  geography?: Geography;
+  /** The name a boundary file is published under (content-hashed by the site build). */
+  publishedName: (file: string) => string;
+  geography?: ChartGeography;
   /** What the colour shows, for the tooltip and the screen-reader description. */
   measureTitle: string;
   /** Legend title with the unit: "Nợ (tỷ đồng)", "BHYT / dân số (%)". */
@@ -39,20 +35,20 @@ export interface ChoroplethOptions {
  * today's 34 when restated; provinces without a figure stay grey and say so in the tooltip.
  */
 export function choroplethSpec(values: readonly MapValue[], opts: ChoroplethOptions): TopLevelSpec {
-  const geo = geoOf(opts.period, opts.geography);
-  const noReport = pick(CHANGE_TEXT.notReported);
+  const geo = boundaryOf(opts.period, opts.geography);
+  const noReport = CHANGE_TEXT.notReported[opts.lang];
   const tooltip = [
-    { field: 'properties.name_vi', type: 'nominal', title: t('province') },
+    { field: 'properties.name_vi', type: 'nominal', title: UI_TEXT.province[opts.lang] },
     { field: 'label', type: 'nominal', title: opts.measureTitle },
   ] as const;
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    description: pick(CHART_TEXT.mapDescription(opts.measureTitle, formatPeriod(opts.period))),
+    description: CHART_TEXT.mapDescription(opts.measureTitle, formatPeriod(opts.period))[opts.lang],
     width: 'container',
-    height: 520,
+    height: MAP_HEIGHT,
     autosize: { type: 'fit', contains: 'padding' },
     data: {
-      url: `${opts.geoBase}/${assetName(geo.file)}`,
+      url: `${opts.geoBase}/${opts.publishedName(geo.file)}`,
       format: { type: 'topojson', feature: geo.feature },
     },
     transform: [
@@ -95,7 +91,7 @@ export function choroplethSpec(values: readonly MapValue[], opts: ChoroplethOpti
         },
       },
       // Drawn last, so the provinces' outlines never cover them; each brings its own data.
-      ...islandLayers(),
+      ...islandLayers(opts.lang),
     ],
     resolve: { scale: { color: 'independent' }, legend: { color: 'independent' } },
   };
