@@ -235,13 +235,19 @@ export function uploadsSelectSql(source: FileSource): string {
 export const compactedUploadsGlob = (mirrorDir: string) =>
   join(mirrorDir, LEDGER_COMPACTED_PREFIX, ...COMPACTED_LEDGER_FILE_GLOB);
 
+/** The ledger's compacted months under the mirror: the folder, and the glob of its objects. */
+export function compactedUploadFiles(mirrorDir: string): { dir: string; glob: string } {
+  return { dir: join(mirrorDir, LEDGER_COMPACTED_PREFIX), glob: compactedUploadsGlob(mirrorDir) };
+}
+
 /** The compacted records, typed as the JSON ones are read, in the same column order. */
-export function compactedUploadsSelectSql(glob: string): string {
+export function compactedUploadsSelectSql(source: FileSource): string {
   const typed = ledgerColumns().map((c) => {
     const name = quoteIdentifier(c.name);
     return `CAST(${name} AS ${c.type}) AS ${name}`;
   });
-  return `SELECT ${typed.join(', ')} FROM read_parquet(${quoteLiteral(glob)})`;
+  const { from, filename, option } = sourceSql(source);
+  return `SELECT ${typed.join(', ')}${filename} FROM read_parquet(${from}${option})`;
 }
 
 /**
@@ -267,7 +273,9 @@ export function uploadsViewSql(mirrorDir: string): string {
     ? uploadsSelectSql({ glob })
     : `SELECT ${nulls.join(', ')} WHERE false`;
   const compacted = compactedUploadsGlob(mirrorDir);
-  const sql = globHasFiles(compacted) ? uploadsUnionSql(json, compactedUploadsSelectSql(compacted)) : json;
+  const sql = globHasFiles(compacted)
+    ? uploadsUnionSql(json, compactedUploadsSelectSql({ glob: compacted }))
+    : json;
   return `CREATE OR REPLACE VIEW vss.uploads AS ${sql}`;
 }
 

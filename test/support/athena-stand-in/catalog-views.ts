@@ -95,7 +95,7 @@ function uploadsStatements(mirrorDir: string): string[] {
   const { glob } = uploadFiles(mirrorDir);
   const compacted = compactedUploadsGlob(mirrorDir);
   const own = globMatchesAny(glob) ? uploadsSelectSql({ glob }) : undefined;
-  const folded = globMatchesAny(compacted) ? compactedUploadsSelectSql(compacted) : undefined;
+  const folded = globMatchesAny(compacted) ? compactedUploadsSelectSql({ glob: compacted }) : undefined;
   return [
     `CREATE OR REPLACE VIEW vss.${byProvinceTable('uploads')} AS ${tableSql(columns, own)}`,
     `CREATE OR REPLACE VIEW vss.${compactedTable('uploads')} AS ${tableSql(columns, folded)}`,
