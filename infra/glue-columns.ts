@@ -67,18 +67,6 @@ export function ledgerColumns(): GlueColumn[] {
 }
 
 /**
- * Data columns of `uploads_compacted`: the ledger record's less dataset and period, which the
- * table takes from the path as partition keys (Athena forbids a column and a key of one name);
- * the objects hold them too, unread by Athena, so DuckDB reads the objects alone.
- */
-export function compactedLedgerColumns(): GlueColumn[] {
-  return ledgerColumns().filter((c) => !COMPACTED_LEDGER_KEYS.includes(c.name));
-}
-
-/** The partition keys of `uploads_compacted`, both text. */
-export const COMPACTED_LEDGER_KEYS: readonly string[] = ['dataset', 'period'];
-
-/**
  * Data columns of `vss.summaries`: a SummaryEntry (pipeline/summary/summarize.ts) less its dataset,
  * which the table takes from the path as a partition key (Athena forbids a column and a key of
  * one name). The infra tests read a file writeSummaryParquet() wrote to keep the two in step.

@@ -5,7 +5,6 @@
  */
 import {
   compactedLakeFolder,
-  compactedLedgerFolder,
   compactedSummaryFolder,
   LEDGER_COMPACTED_PREFIX,
   lakeDatasetPrefix,
@@ -90,20 +89,7 @@ export function compactedProjectionParameters(
   };
 }
 
-/**
- * Projection of `uploads_compacted` (layout.ts compactedLedgerKey): dataset and month are keys, the
- * province a column. A month not compacted projects a folder with no object: no rows.
- */
-export function compactedLedgerProjectionParameters(bucketName: string): Record<string, string> {
-  return {
-    ...periodProjection(),
-    'projection.dataset.type': 'enum',
-    'projection.dataset.values': DATASET_NAMES.join(','),
-    'storage.location.template': `s3://${bucketName}/${compactedLedgerFolder('${dataset}', '${period}')}`,
-  };
-}
-
-/** s3://<bucket>/ledger-compacted/ : the compacted ledger months of every dataset. */
+/** s3://<bucket>/ledger-compacted/ : the compacted ledger months of every dataset (not partitioned). */
 export function compactedLedgerTableLocation(bucketName: string): string {
   return `s3://${bucketName}/${LEDGER_COMPACTED_PREFIX}`;
 }

@@ -5,9 +5,7 @@ import { Construct } from 'constructs';
 import { DATASET_NAMES, DATASETS } from '../../core/datasets/index.ts';
 import { COMPACTED_FOLDER, lakeDatasetPrefix, LEDGER_PREFIX } from '../../core/contracts/layout.ts';
 import {
-  COMPACTED_LEDGER_KEYS,
   compactedColumns,
-  compactedLedgerColumns,
   datasetColumns,
   ledgerColumns,
   partitionKeys,
@@ -17,7 +15,6 @@ import {
 import { byProvinceTable, compactedTable } from '../compacted-union-views.ts';
 import { compactedUnionViews } from './compacted-union-tables.ts';
 import {
-  compactedLedgerProjectionParameters,
   compactedLedgerTableLocation,
   compactedProjectionParameters,
   compactedSummariesProjectionParameters,
@@ -136,6 +133,10 @@ export class GlueCatalog extends Construct {
         },
       },
     });
+    // Not partitioned: the named queries read vss.uploads over every month (completeness finds its
+    // span there), and a projection would make each such read list every projected dataset-month;
+    // unpartitioned, Athena lists ledger-compacted/ once, one object a dataset-month (dataset and
+    // period are columns of the objects), as the JSON table lists ledger/.
     tables[compactedTable('uploads')] = new glue.CfnTable(this, 'Table-uploads-compacted', {
       catalogId,
       databaseName: this.databaseName,
@@ -143,10 +144,9 @@ export class GlueCatalog extends Construct {
         name: compactedTable('uploads'),
         description: 'The upload ledger of the closed months compacted, one object a dataset-month',
         tableType: 'EXTERNAL_TABLE',
-        parameters: { classification: 'parquet', ...compactedLedgerProjectionParameters(bucket) },
-        partitionKeys: COMPACTED_LEDGER_KEYS.map((name) => ({ name, type: 'string' })),
+        parameters: { classification: 'parquet' },
         storageDescriptor: {
-          columns: compactedLedgerColumns(),
+          columns: ledgerColumns() satisfies GlueColumn[],
           location: compactedLedgerTableLocation(bucket),
           ...PARQUET,
         },

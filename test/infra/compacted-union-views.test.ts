@@ -22,7 +22,7 @@ interface TableInput {
   Parameters: Record<string, unknown>;
   PartitionKeys?: { Name: string; Type: string }[];
   ViewOriginalText?: string;
-  StorageDescriptor: { Columns: { Name: string; Type: string }[] };
+  StorageDescriptor: { Columns: { Name: string; Type: string }[]; Location?: unknown };
 }
 
 let s: Synthesized;
@@ -85,18 +85,15 @@ describe('the views of per-province and compacted rows', () => {
     expect(view.id).toMatch(/^CatalogTableuploads[0-9A-F]{8}$/u);
   });
 
-  it('uploads_compacted projects dataset and month onto the path ledger compaction writes, Parquet', () => {
+  it('uploads_compacted reads every compacted ledger month, unpartitioned, every ledger field a column', () => {
     const t = resource('uploads_compacted').input;
-    expect(t.PartitionKeys).toEqual([
-      { Name: 'dataset', Type: 'string' },
-      { Name: 'period', Type: 'string' },
-    ]);
-    const fields = Object.keys(ledgerRecord.shape).filter((f) => f !== 'dataset' && f !== 'period');
-    expect(t.StorageDescriptor.Columns.map((c) => c.Name)).toEqual(fields);
-    const template = JSON.stringify(t.Parameters['storage.location.template']);
-    const folder = compactedLedgerKey('debt', '2025-08').replace('records.parquet', '');
-    expect(template.replace('${dataset}', 'debt').replace('${period}', '2025-08')).toContain(`/${folder}`);
-    expect(t.Parameters).toMatchObject({ classification: 'parquet', 'projection.enabled': 'true' });
+    // Unpartitioned: a read of vss.uploads over all months lists one folder, not every projected month.
+    expect(t.PartitionKeys).toBeUndefined();
+    expect(t.Parameters).toEqual({ classification: 'parquet' });
+    expect(t.StorageDescriptor.Columns.map((c) => c.Name)).toEqual(Object.keys(ledgerRecord.shape));
+    const location = JSON.stringify(t.StorageDescriptor.Location);
+    expect(location).toContain('/ledger-compacted/');
+    expect(compactedLedgerKey('debt', '2025-08').startsWith('ledger-compacted/')).toBe(true);
   });
 
   it('summaries_compacted projects dataset and month onto the path compaction writes, province a column', () => {
