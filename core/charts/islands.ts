@@ -26,9 +26,22 @@ export const ISLANDS: readonly Island[] = [
 /** Symbol area in square pixels: about 14 px across, visible on a 360 px phone. */
 export const ISLAND_SYMBOL_SIZE = 200;
 
+/**
+ * A name on two lines, the archipelago then the unit it belongs to ("Quần đảo Hoàng Sa" /
+ * "(TP Đà Nẵng)"): on one line the names are wider than a third of a phone's map and ran past its
+ * edge.
+ */
+export function islandLabelLines(name: string): string[] {
+  const at = name.indexOf(' (');
+  return at < 0 ? [name] : [name.slice(0, at), name.slice(at + 1)];
+}
+
 /** The islands' layers (their symbols, then a label each), in `lang`, for a projected map. */
 export function islandLayers(lang: Lang) {
-  const values = ISLANDS.map((i) => ({ lon: i.lon, lat: i.lat, name: CHART_TEXT[i.key][lang] }));
+  const values = ISLANDS.map((i) => {
+    const name = CHART_TEXT[i.key][lang];
+    return { lon: i.lon, lat: i.lat, name, lines: islandLabelLines(name) };
+  });
   const position = {
     longitude: { field: 'lon', type: 'quantitative' },
     latitude: { field: 'lat', type: 'quantitative' },
@@ -58,7 +71,12 @@ export function islandLayers(lang: Lang) {
         fontSize: 11,
         fill: '#1f3b5a',
       },
-      encoding: { ...position, text: { field: 'name', type: 'nominal' as const } },
+      encoding: {
+        ...position,
+        text: { field: 'lines', type: 'nominal' as const },
+        // read out as one name, not as the data's fields
+        description: { field: 'name', type: 'nominal' as const },
+      },
     })),
   ];
 }

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { formatPeriod } from '../../core/format.ts';
-import { openDashboard, waitForPage, type Dashboard } from './harness.ts';
+import { openDashboard, textsRead, waitForPage, type Dashboard } from './harness.ts';
 
 let dash: Dashboard;
 beforeAll(async () => {
@@ -122,7 +122,7 @@ describe('charts drawn ahead', () => {
     const map = page.locator('#chart-map svg[data-drawn-ahead]');
     expect(await map.getAttribute('role')).toBe('img');
     expect(await map.getAttribute('aria-label')).toContain(formatPeriod(latest));
-    const mapTexts = await map.locator('text').allTextContents();
+    const mapTexts = await map.locator('text').evaluateAll(textsRead);
     expect(mapTexts).toContain('Quần đảo Hoàng Sa (TP Đà Nẵng)');
     expect(mapTexts).toContain('Quần đảo Trường Sa (tỉnh Khánh Hòa)');
     const units34 = fixture.units.filter((u) => u.generation === '34');
@@ -144,7 +144,7 @@ describe('charts drawn ahead', () => {
     );
     expect(await heights(page)).toEqual(ahead);
     // the live map names the islands and greys the same units
-    const liveTexts = await page.locator('#chart-map.vega-embed svg.marks text').allTextContents();
+    const liveTexts = await page.locator('#chart-map.vega-embed svg.marks text').evaluateAll(textsRead);
     expect(liveTexts).toContain('Quần đảo Hoàng Sa (TP Đà Nẵng)');
     expect(liveTexts).toContain('Quần đảo Trường Sa (tỉnh Khánh Hòa)');
     expect(await greyShapes(page)).toEqual(unreported);

@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { policeList } from '../../tools/fixtures/site-fixture.ts';
-import { ARTIFACTS, openDashboard, waitForPage, type Dashboard } from './harness.ts';
+import { ARTIFACTS, openDashboard, textsRead, waitForPage, type Dashboard } from './harness.ts';
 
 let dash: Dashboard;
 let page: Page;
@@ -260,7 +260,7 @@ describe('dashboard pages in Chromium', () => {
     expect(await page.locator('#chart-map .mark-shape path').count()).toBe(34);
     // the archipelagos keep their symbol and name whatever the measure
     expect(await page.locator('#chart-map .mark-symbol.role-mark path').count()).toBe(2);
-    const names = await page.locator('#chart-map .mark-text.role-mark text').allTextContents();
+    const names = await page.locator('#chart-map .mark-text.role-mark text').evaluateAll(textsRead);
     expect(names).toEqual(['Quần đảo Hoàng Sa (TP Đà Nẵng)', 'Quần đảo Trường Sa (tỉnh Khánh Hòa)']);
     const [download] = await Promise.all([
       page.waitForEvent('download'),

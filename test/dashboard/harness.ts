@@ -73,3 +73,13 @@ export async function openDashboard(data?: SiteFixture): Promise<Dashboard> {
 export async function waitForPage(page: Page, name: string, period: string): Promise<void> {
   await page.waitForSelector(`body[data-ready="${period}"][data-page="${name}"]`, { timeout: 60_000 });
 }
+
+/**
+ * The texts of SVG text elements as read, a text drawn on several lines (one tspan a line) joined
+ * with spaces; for `locator.evaluateAll`, so it runs in the page and must stand alone.
+ */
+export const textsRead = (texts: Element[]): string[] =>
+  texts.map((t) => {
+    const lines = [...t.querySelectorAll('tspan')].map((line) => line.textContent ?? '');
+    return lines.length > 0 ? lines.join(' ') : (t.textContent ?? '');
+  });

@@ -3,7 +3,7 @@ import { parse, View, loader } from 'vega';
 import { compile } from 'vega-lite';
 import { describe, expect, it } from 'vitest';
 import { CHART_TEXT, type Lang } from '../../core/messages/index.ts';
-import { ISLAND_SYMBOL_SIZE, ISLANDS } from '../../core/charts/islands.ts';
+import { islandLabelLines, ISLAND_SYMBOL_SIZE, ISLANDS } from '../../core/charts/islands.ts';
 import { choroplethSpec } from '../../core/charts/choropleth.ts';
 
 /** The boundary files from reference/geo, in place of the site's geo/ folder. */
@@ -11,7 +11,7 @@ const files = loader();
 files.load = async (uri: string) =>
   readFileSync(new URL(`../../reference/geo/${uri.replace(/^geo\//, '')}`, import.meta.url), 'utf8');
 
-async function drawn(period: string, lang: Lang, geography?: 'current') {
+async function drawn(period: string, lang: Lang, geography?: 'current', width = 640) {
   const spec = choroplethSpec([{ province: '01', value: 5, shown: '5', raw: 5_000_000_000, unit: 'dong' }], {
     period,
     lang,
@@ -23,8 +23,8 @@ async function drawn(period: string, lang: Lang, geography?: 'current') {
     format: ',.1f',
     scheme: 'blues',
   });
-  const view = new View(parse(compile(spec).spec), { renderer: 'none', loader: files });
-  view.width(640);
+  // the page's container gives the width; headless, the spec says it
+  const view = new View(parse(compile({ ...spec, width }).spec), { renderer: 'none', loader: files });
   await view.runAsync();
   return { svg: await view.toSVG(), view };
 }
@@ -36,6 +36,8 @@ interface SceneItem {
   x?: number;
   y?: number;
   size?: number;
+  text?: string | string[];
+  bounds?: { x1: number; x2: number; y1: number; y2: number };
 }
 
 /** Every drawn item of one data mark type in the scenegraph (marks hold items, groups hold marks). */
@@ -56,7 +58,8 @@ const CASES = [
 describe('the Hoàng Sa and Trường Sa archipelagos on the map', () => {
   it.each(CASES)('are named on the map of %s in %s (%s)', async (period, lang, geography) => {
     const { svg } = await drawn(period, lang, geography);
-    for (const island of ISLANDS) expect(svg).toContain(`>${CHART_TEXT[island.key][lang]}<`);
+    for (const island of ISLANDS)
+      for (const line of islandLabelLines(CHART_TEXT[island.key][lang])) expect(svg).toContain(`>${line}<`);
     const other = lang === 'vi' ? 'en' : 'vi';
     expect(svg).not.toContain(CHART_TEXT.hoangSa[other]);
   });
@@ -79,6 +82,23 @@ describe('the Hoàng Sa and Trường Sa archipelagos on the map', () => {
       expect(x).toBeLessThanOrEqual(640);
       expect(y).toBeGreaterThan(0);
       expect(y).toBeLessThanOrEqual(520);
+    }
+  });
+
+  // 314 px: the map's width in the overview's panel on a 360 px phone (first-screen-map.test.ts).
+  it.each([
+    [314, 'vi'],
+    [314, 'en'],
+    [640, 'vi'],
+  ] as const)('keeps both names whole inside a map %s px wide (%s), on two lines', async (width, lang) => {
+    const { view } = await drawn('2025-08', lang, undefined, width);
+    const root = (view.scenegraph() as unknown as { root: SceneItem }).root;
+    const [left] = view.origin();
+    const names = itemsOf(root, 'text').filter((t) => Array.isArray(t.text));
+    expect(names.map((t) => t.text)).toEqual(ISLANDS.map((i) => islandLabelLines(CHART_TEXT[i.key][lang])));
+    for (const name of names) {
+      expect(name.bounds?.x1 ?? NaN, String(name.text)).toBeGreaterThanOrEqual(-left);
+      expect(name.bounds?.x2 ?? NaN, String(name.text)).toBeLessThanOrEqual(width - left);
     }
   });
 

@@ -50,8 +50,11 @@ describe('the map drawn ahead', () => {
 
   it('names the Hoàng Sa and Trường Sa archipelagos with the units they belong to', async () => {
     const svg = (await written()).charts.find((c) => c.id === 'map')?.svg ?? '';
-    expect(svg).toContain('>Quần đảo Hoàng Sa (TP Đà Nẵng)</text>');
-    expect(svg).toContain('>Quần đảo Trường Sa (tỉnh Khánh Hòa)</text>');
+    // each on two lines, the archipelago then its unit, read out as one name
+    expect(svg).toContain('<tspan>Quần đảo Hoàng Sa</tspan><tspan x="0" dy="13">(TP Đà Nẵng)</tspan>');
+    expect(svg).toContain('<tspan>Quần đảo Trường Sa</tspan><tspan x="0" dy="13">(tỉnh Khánh Hòa)</tspan>');
+    expect(svg).toContain('aria-label="Quần đảo Hoàng Sa (TP Đà Nẵng)"');
+    expect(svg).toContain('aria-label="Quần đảo Trường Sa (tỉnh Khánh Hòa)"');
   });
 
   it('draws a unit without its debt report grey as "chưa báo cáo", every other with its debt', async () => {
