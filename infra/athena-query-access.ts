@@ -6,17 +6,27 @@
 import { ArnFormat, Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
-import { LAKE_PREFIX, LEDGER_PREFIX, SUMMARIES_PREFIX, TARGETS_PREFIX } from '../core/contracts/layout.ts';
+import {
+  LAKE_PREFIX,
+  LEDGER_COMPACTED_PREFIX,
+  LEDGER_PREFIX,
+  SUMMARIES_PREFIX,
+  TARGETS_PREFIX,
+} from '../core/contracts/layout.ts';
 import { objectPrefixFinding } from './nag-ids.ts';
 import { REFERENCE_PREFIX } from './reference-rows.ts';
 
 /** Where the workgroup writes query results in the results bucket (athena-workgroup.ts). */
 export const ATHENA_RESULTS_PREFIX = 'athena/';
 
-/** Lake prefixes the Glue tables lie over: the datasets, the ledger, summaries, reference rows and targets. */
+/**
+ * Lake prefixes the Glue tables lie over: the datasets, the ledger (its JSON records and its
+ * compacted months), summaries, reference rows and targets. Not ledger-closed/: no table reads it.
+ */
 export const ATHENA_TABLE_PREFIXES = [
   LAKE_PREFIX,
   LEDGER_PREFIX,
+  LEDGER_COMPACTED_PREFIX,
   SUMMARIES_PREFIX,
   REFERENCE_PREFIX,
   TARGETS_PREFIX,

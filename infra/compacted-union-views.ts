@@ -4,10 +4,20 @@
  * the compacted rows of that province. The per-province objects are the tables
  * `<dataset>_by_province` and `summaries_by_province`, the compacted ones `<dataset>_compacted`
  * and `summaries_compacted`; `vss.<dataset>` and `vss.summaries` are views of both, so every
- * named query reads compacted months unchanged. The SQL is shared with the tests.
+ * named query reads compacted months unchanged. The ledger alike: `uploads_by_province` is the
+ * JSON records under ledger/, `uploads_compacted` the closed months' records in one object each,
+ * and `vss.uploads` every JSON record and the compacted ones no JSON record stands for (a record
+ * is one upload, so the rule is by upload_id; pipeline/query/views.ts uploadsUnionSql on DuckDB).
+ * The SQL is shared with the tests.
  */
 import type { DatasetName } from '../core/datasets/index.ts';
-import { datasetColumns, partitionKeys, summaryColumns, type GlueColumn } from './glue-columns.ts';
+import {
+  datasetColumns,
+  ledgerColumns,
+  partitionKeys,
+  summaryColumns,
+  type GlueColumn,
+} from './glue-columns.ts';
 
 export const byProvinceTable = (name: string) => `${name}_by_province`;
 export const compactedTable = (name: string) => `${name}_compacted`;
@@ -33,6 +43,22 @@ export function lakeViewColumns(dataset: DatasetName): GlueColumn[] {
 export function lakeViewSql(database: string, dataset: DatasetName): string {
   const data = datasetColumns(dataset).map((c) => c.name);
   return preferProvinceSql(database, dataset, data, ['period', 'province']);
+}
+
+/** Columns of vss.uploads: the ledger record's, in schema order. */
+export function uploadsViewColumns(): GlueColumn[] {
+  return ledgerColumns();
+}
+
+export function uploadsViewSql(database: string): string {
+  const names = ledgerColumns().map((c) => c.name);
+  const json = `${database}.${byProvinceTable('uploads')}`;
+  return [
+    `SELECT ${names.join(', ')} FROM ${json}`,
+    'UNION ALL',
+    `SELECT ${names.map((c) => `c.${c}`).join(', ')} FROM ${database}.${compactedTable('uploads')} c`,
+    `WHERE NOT EXISTS (SELECT 1 FROM ${json} j WHERE j.upload_id = c.upload_id)`,
+  ].join(' ');
 }
 
 /** Columns of vss.summaries: measure and value, then dataset, period and province. */

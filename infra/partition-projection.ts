@@ -6,6 +6,7 @@
 import {
   compactedLakeFolder,
   compactedSummaryFolder,
+  LEDGER_COMPACTED_PREFIX,
   lakeDatasetPrefix,
   lakePartitionFolder,
   SUMMARIES_PREFIX,
@@ -86,6 +87,11 @@ export function compactedProjectionParameters(
     ...period,
     'storage.location.template': `s3://${bucketName}/${compactedLakeFolder(dataset, '${period}')}`,
   };
+}
+
+/** s3://<bucket>/ledger-compacted/ : the compacted ledger months of every dataset (not partitioned). */
+export function compactedLedgerTableLocation(bucketName: string): string {
+  return `s3://${bucketName}/${LEDGER_COMPACTED_PREFIX}`;
 }
 
 /** s3://<bucket>/summaries/ : every dataset's summaries, one table with dataset as a key. */

@@ -6,14 +6,17 @@
 import { startLocalS3 } from './local-s3.ts';
 import { syncLocalMirror } from './local-mirror.ts';
 import { createS3Client } from '../pipeline/storage/s3-client.ts';
-import { compactLake, type CompactLakeOptions } from '../pipeline/ops/compact-lake.ts';
-import type { CompactedMonth } from '../pipeline/lake/compact-month.ts';
+import {
+  compactLake,
+  type CompactedDatasetMonth,
+  type CompactLakeOptions,
+} from '../pipeline/ops/compact-lake.ts';
 
 export type CompactRun = Omit<CompactLakeOptions, 's3' | 'lakeBucket'>;
 
-export async function compactLocal(opts: { dataDir: string } & CompactRun): Promise<CompactedMonth[]> {
+export async function compactLocal(opts: { dataDir: string } & CompactRun): Promise<CompactedDatasetMonth[]> {
   const s3 = await startLocalS3({ dataDir: opts.dataDir });
-  let done: CompactedMonth[];
+  let done: CompactedDatasetMonth[];
   try {
     done = await compactLake({ ...opts, s3: s3.client, lakeBucket: s3.lakeBucket });
   } finally {
@@ -24,7 +27,9 @@ export async function compactLocal(opts: { dataDir: string } & CompactRun): Prom
   return done;
 }
 
-export async function compactDeployed(opts: { lakeBucket: string } & CompactRun): Promise<CompactedMonth[]> {
+export async function compactDeployed(
+  opts: { lakeBucket: string } & CompactRun,
+): Promise<CompactedDatasetMonth[]> {
   const s3 = createS3Client();
   try {
     return await compactLake({ ...opts, s3, lakeBucket: opts.lakeBucket });

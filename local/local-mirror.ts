@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import {
   APPROVALS_PREFIX,
   LAKE_PREFIX,
+  LEDGER_COMPACTED_PREFIX,
   LEDGER_PREFIX,
   localPaths,
   SUMMARIES_PREFIX,
@@ -19,6 +20,7 @@ export const MIRRORED_PREFIXES: readonly string[] = [
   LAKE_PREFIX,
   SUMMARIES_PREFIX,
   LEDGER_PREFIX,
+  LEDGER_COMPACTED_PREFIX,
   APPROVALS_PREFIX,
   TARGETS_PREFIX,
 ];

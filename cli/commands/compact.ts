@@ -1,6 +1,7 @@
 /**
  * `vss compact [--before YYYY-MM]`: fold every closed month of every dataset into one object per
- * dataset and month (pipeline/lake/compact-month.ts), in the local data directory or, with
+ * dataset and month (pipeline/lake/compact-month.ts), and its ledger records into one more
+ * (pipeline/ledger/compact-ledger-month.ts), in the local data directory or, with
  * --lake-bucket, in the deployed lake bucket. Figures never change; a re-upload of a compacted
  * month still replaces its province alone. Months not closed yet are never compacted.
  */
@@ -43,8 +44,17 @@ export function register(program: Command): void {
       };
       const run = {
         before,
-        onMonth: (m: Awaited<ReturnType<typeof compactLocal>>[number]) =>
-          onMonth({ dataset: m.dataset, period: m.period, ...m.lake }),
+        onMonth: (m: Awaited<ReturnType<typeof compactLocal>>[number]) => {
+          if (m.lake.folded > 0) onMonth({ dataset: m.dataset, period: m.period, ...m.lake });
+          if (m.ledger.folded > 0) {
+            const line = COMPACTION_MESSAGES.ledgerMonth({
+              dataset: m.dataset,
+              period: m.period,
+              ...m.ledger,
+            });
+            process.stdout.write(`${line[lang]}\n`);
+          }
+        },
       };
       const done = options.lakeBucket
         ? await compactDeployed({ ...run, lakeBucket: options.lakeBucket })

@@ -20,6 +20,8 @@ export const COMPACTED_SUMMARY_FILE_GLOB: readonly string[] = [
 ];
 /** Below `ledger/`: `<dataset>/<YYYY-MM>/<province>/<upload id>.json`. */
 export const LEDGER_FILE_GLOB: readonly string[] = ['*', '*', '*', '*.json'];
+/** Below `ledger-compacted/`: a closed month's records (layout.ts compactedLedgerKey). */
+export const COMPACTED_LEDGER_FILE_GLOB: readonly string[] = ['*', 'period=*', 'records.parquet'];
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/gu, '\\$&');
 

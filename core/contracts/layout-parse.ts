@@ -10,6 +10,8 @@ import {
   APPROVALS_PREFIX,
   COMPACTED_FOLDER,
   LAKE_PREFIX,
+  LEDGER_CLOSED_PREFIX,
+  LEDGER_COMPACTED_PREFIX,
   LEDGER_PREFIX,
   parseUploadKey,
   RECEIPTS_PREFIX,
@@ -99,6 +101,19 @@ export const parseCompactedSummaryKey = (key: string) => compacted(key, SUMMARIE
 
 /** ledgerKey read back. */
 export const parseLedgerKey = (key: string) => perUpload(key, LEDGER_PREFIX);
+
+/** closedLedgerKey read back. */
+export const parseClosedLedgerKey = (key: string) => perUpload(key, LEDGER_CLOSED_PREFIX);
+
+/** compactedLedgerKey read back: `ledger-compacted/<dataset>/period=<YYYY-MM>/records.parquet`. */
+export function parseCompactedLedgerKey(key: string): { dataset: DatasetName; period: Period } | null {
+  const parts = segments(key, LEDGER_COMPACTED_PREFIX, 3);
+  if (!parts) return null;
+  const [dataset, period, name] = parts as [string, string, string];
+  if (name !== 'records.parquet' || !isDatasetName(dataset)) return null;
+  const month = parsePeriodFolder(period);
+  return month ? { dataset, period: month } : null;
+}
 
 /** receiptKey read back. */
 export const parseReceiptKey = (key: string) => perUpload(key, RECEIPTS_PREFIX);

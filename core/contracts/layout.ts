@@ -5,6 +5,8 @@
  *   uploads bucket  uploads/<dataset>/<YYYY-MM>/<province>/<file name>     kept forever, never modified
  *   lake bucket     lake/<dataset>/period=<YYYY-MM>/province=<code>/data.parquet   one object per province-month
  *                   ledger/<dataset>/<YYYY-MM>/<province>/<upload id>.json        one immutable record per upload
+ *                   ledger-compacted/<dataset>/period=<YYYY-MM>/records.parquet   a closed month's records in one object
+ *                   ledger-closed/<dataset>/<YYYY-MM>/<province>/<upload id>.json the records compacted, bytes kept
  *                   receipts/<dataset>/<YYYY-MM>/<province>/<upload id>.json      the receipt sent to the province
  *                   summaries/<dataset>/period=<YYYY-MM>/province=<code>/summary.parquet   measures of the lake object
  *                   lake/<dataset>/compacted/period=<YYYY-MM>/data.parquet        a closed month's provinces in one object
@@ -33,6 +35,17 @@ export interface UploadLocation {
 export const UPLOADS_PREFIX = 'uploads/';
 export const LAKE_PREFIX = 'lake/';
 export const LEDGER_PREFIX = 'ledger/';
+/**
+ * A closed month's ledger records, every province in one Parquet object
+ * (pipeline/ledger/compact-ledger-month.ts): what Athena's `uploads_compacted` table reads.
+ */
+export const LEDGER_COMPACTED_PREFIX = 'ledger-compacted/';
+/**
+ * The JSON records a compaction folded in, moved here with their exact bytes: outside every Glue
+ * table, so Athena reads them once (from the compacted object), while the pipeline, which reads
+ * JSON per province-month (listLedger), still finds them.
+ */
+export const LEDGER_CLOSED_PREFIX = 'ledger-closed/';
 export const RECEIPTS_PREFIX = 'receipts/';
 export const SUMMARIES_PREFIX = 'summaries/';
 /** Annotated workbooks handed out by a short-lived signed link; expired by a lifecycle rule. */
@@ -147,13 +160,51 @@ export function ledgerDatasetPrefix(dataset: DatasetName): string {
   return `${LEDGER_PREFIX}${dataset}/`;
 }
 
+/** One dataset-month's ledger records, every province: `ledger/<dataset>/<YYYY-MM>/`. */
+export function ledgerPeriodPrefix(dataset: DatasetName, period: Period): string {
+  return `${ledgerDatasetPrefix(dataset)}${period}/`;
+}
+
 /** One province-month's ledger records: `ledger/<dataset>/<YYYY-MM>/<province>/`. */
 export function ledgerMonthPrefix(dataset: DatasetName, period: Period, province: string): string {
-  return `${ledgerDatasetPrefix(dataset)}${period}/${province}/`;
+  return `${ledgerPeriodPrefix(dataset, period)}${province}/`;
 }
 
 export function ledgerKey(dataset: DatasetName, period: Period, province: string, uploadId: string): string {
   return `${ledgerMonthPrefix(dataset, period, province)}${uploadId}.json`;
+}
+
+/** A closed month's compacted records' folder, or its projection template: `ledger-compacted/<dataset>/period=<P>/`. */
+export const compactedLedgerFolder = (dataset: string, period: string) =>
+  `${LEDGER_COMPACTED_PREFIX}${dataset}/period=${period}/`;
+
+/** The compacted ledger records of one dataset-month, every province. */
+export function compactedLedgerKey(dataset: DatasetName, period: Period): string {
+  return `${compactedLedgerFolder(dataset, period)}records.parquet`;
+}
+
+/** One dataset's archived records: `ledger-closed/<dataset>/`. */
+export function closedLedgerDatasetPrefix(dataset: DatasetName): string {
+  return `${LEDGER_CLOSED_PREFIX}${dataset}/`;
+}
+
+/** One dataset-month's archived records, every province: `ledger-closed/<dataset>/<YYYY-MM>/`. */
+export function closedLedgerPeriodPrefix(dataset: DatasetName, period: Period): string {
+  return `${closedLedgerDatasetPrefix(dataset)}${period}/`;
+}
+
+/** One province-month's archived records: `ledger-closed/<dataset>/<YYYY-MM>/<province>/`. */
+export function closedLedgerMonthPrefix(dataset: DatasetName, period: Period, province: string): string {
+  return `${closedLedgerPeriodPrefix(dataset, period)}${province}/`;
+}
+
+export function closedLedgerKey(
+  dataset: DatasetName,
+  period: Period,
+  province: string,
+  uploadId: string,
+): string {
+  return `${closedLedgerMonthPrefix(dataset, period, province)}${uploadId}.json`;
 }
 
 export function receiptKey(dataset: DatasetName, period: Period, province: string, uploadId: string): string {

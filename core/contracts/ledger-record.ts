@@ -1,6 +1,8 @@
 /**
- * One immutable ledger record per upload, stored as JSON at ledgerKey(...). `vss.uploads` (DuckDB
- * view, Athena table) reads these files; completeness and timeliness are queries over them.
+ * One immutable ledger record per upload, stored as JSON at ledgerKey(...); once its month is
+ * closed and compacted, a row of the month's Parquet object (compactedLedgerKey) and the JSON
+ * moved, bytes unchanged, to closedLedgerKey(...). `vss.uploads` (DuckDB view, Athena view) reads
+ * both; completeness and timeliness are queries over them.
  */
 import { z } from 'zod';
 

@@ -18,9 +18,24 @@ export const COMPACTION_MESSAGES = {
     vi: `Tệp gộp của tháng đã đóng không khớp với các báo cáo nó ghi nhận (dữ liệu bị sửa hoặc hỏng): ${key}`,
     en: `A compacted month's object does not hold the rows it records (altered or damaged): ${key}`,
   }),
+  /** A compacted ledger month that does not hold exactly the records archived for it. */
+  ledgerStale: (key: string): Bilingual => ({
+    vi: `Tệp gộp sổ ghi nhận của tháng đã đóng không khớp với các bản ghi đã lưu trữ (thiếu bản ghi hoặc có bản ghi lạ): ${key}`,
+    en: `A compacted ledger month does not hold the records archived for it (one missing, or one that is no record): ${key}`,
+  }),
   month: (m: CompactedLine): Bilingual => ({
     vi: `Đã gộp ${m.dataset} tháng ${m.period}: ${m.provinces} tỉnh trong một tệp (${m.folded} tệp tỉnh được gộp, ${m.removed} tệp đã xoá).`,
     en: `Compacted ${m.dataset} ${m.period}: ${m.provinces} provinces in one object (${m.folded} province objects folded in, ${m.removed} removed).`,
+  }),
+  ledgerMonth: (m: {
+    dataset: string;
+    period: string;
+    records: number;
+    folded: number;
+    moved: number;
+  }): Bilingual => ({
+    vi: `Đã gộp sổ ghi nhận ${m.dataset} tháng ${m.period}: ${m.records} bản ghi trong một tệp (${m.folded} bản ghi mới được gộp, ${m.moved} đã chuyển vào lưu trữ).`,
+    en: `Compacted the ${m.dataset} ${m.period} ledger: ${m.records} records in one object (${m.folded} new records folded in, ${m.moved} moved to the archive).`,
   }),
   done: (months: number, before: string): Bilingual => ({
     vi: `Xong: đã gộp ${months} tháng-bộ dữ liệu (các tháng trước ${before}).`,

@@ -599,6 +599,7 @@ export const DOCTOR_MESSAGES = {
       en: `Summary computed from another upload than the report in force: ${pm}`,
     }),
     'compacted-altered': COMPACTION_MESSAGES.altered,
+    'ledger-compacted-stale': COMPACTION_MESSAGES.ledgerStale,
   },
   repaired: (pm: string, action: 'rewritten' | 'would-rewrite' | 'lake-not-settled'): Bilingual =>
     ({

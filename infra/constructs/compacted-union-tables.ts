@@ -1,5 +1,5 @@
 /**
- * The views `vss.<dataset>` and `vss.summaries` (infra/compacted-union-views.ts): per-province
+ * The views `vss.<dataset>`, `vss.summaries` and `vss.uploads` (infra/compacted-union-views.ts): per-province
  * rows, then the compacted rows of every province-month without any, stored as Athena stores a
  * view (infra/presto-view.ts), each after the two tables it reads. A view keeps the construct id
  * of the table of its name it replaces (`Table-<name>`), so a deploy updates that catalog entry in
@@ -15,6 +15,8 @@ import {
   lakeViewSql,
   summariesViewColumns,
   summariesViewSql,
+  uploadsViewColumns,
+  uploadsViewSql,
 } from '../compacted-union-views.ts';
 import type { GlueColumn } from '../glue-columns.ts';
 import { prestoViewText } from '../presto-view.ts';
@@ -39,6 +41,12 @@ function unionViews(database: string): UnionView[] {
       description: 'Measures of every province-month, per-province or compacted (core/measures.ts)',
       sql: summariesViewSql(database),
       columns: summariesViewColumns(),
+    },
+    {
+      name: 'uploads',
+      description: 'The upload ledger: one immutable record per upload, JSON or compacted',
+      sql: uploadsViewSql(database),
+      columns: uploadsViewColumns(),
     },
   ];
 }

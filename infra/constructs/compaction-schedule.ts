@@ -7,7 +7,13 @@ import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { LAKE_PREFIX, SUMMARIES_PREFIX } from '../../core/contracts/layout.ts';
+import {
+  LAKE_PREFIX,
+  LEDGER_CLOSED_PREFIX,
+  LEDGER_COMPACTED_PREFIX,
+  LEDGER_PREFIX,
+  SUMMARIES_PREFIX,
+} from '../../core/contracts/layout.ts';
 import { stackEnvironment } from '../../functions/environment.ts';
 import { objectPrefixFinding } from '../nag-ids.ts';
 import { DuckdbFunction } from './duckdb-function.ts';
@@ -20,6 +26,19 @@ import { FailureQueue } from './failure-queue.ts';
  * one list, so a kind of object compacted later is one more line here.
  */
 export const COMPACTION_PREFIXES: readonly string[] = [LAKE_PREFIX, SUMMARIES_PREFIX];
+
+/**
+ * What the ledger's compaction does (pipeline/ledger/compact-ledger-month.ts): lists and reads a
+ * closed month's JSON records under ledger/ and those archived under ledger-closed/, writes the
+ * month's compacted object, copies each record to the archive and removes it from ledger/. It
+ * never writes under ledger/: a record is only ever moved out of it.
+ */
+export const LEDGER_COMPACTION = {
+  list: [LEDGER_PREFIX, LEDGER_CLOSED_PREFIX],
+  read: [LEDGER_PREFIX, LEDGER_CLOSED_PREFIX],
+  write: [LEDGER_CLOSED_PREFIX, LEDGER_COMPACTED_PREFIX],
+  remove: [LEDGER_PREFIX],
+} as const;
 
 /** Vietnam's offset from UTC; it keeps no daylight saving time, so the offset never moves. */
 const VIETNAM_UTC_OFFSET_HOURS = 7;
@@ -138,7 +157,11 @@ export class CompactionSchedule extends Construct {
       new iam.PolicyStatement({
         actions: ['s3:ListBucket'],
         resources: [props.lake.bucketArn],
-        conditions: { StringLike: { 's3:prefix': COMPACTION_PREFIXES.map((p) => `${p}*`) } },
+        conditions: {
+          StringLike: {
+            's3:prefix': [...COMPACTION_PREFIXES, ...LEDGER_COMPACTION.list].map((p) => `${p}*`),
+          },
+        },
       }),
     );
     // GetObject also answers the HEAD that checks a folded object is unchanged before removal.
@@ -148,6 +171,17 @@ export class CompactionSchedule extends Construct {
         resources: objects,
       }),
     );
+    const ledger = (prefixes: readonly string[]) => prefixes.map((p) => props.lake.arnForObjects(`${p}*`));
+    // The copy to the archive is a GetObject of the record and a PutObject of its archived key.
+    role.addToPolicy(
+      new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: ledger(LEDGER_COMPACTION.read) }),
+    );
+    role.addToPolicy(
+      new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: ledger(LEDGER_COMPACTION.write) }),
+    );
+    role.addToPolicy(
+      new iam.PolicyStatement({ actions: ['s3:DeleteObject'], resources: ledger(LEDGER_COMPACTION.remove) }),
+    );
     role.addToPolicy(
       new iam.PolicyStatement({
         actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
@@ -156,8 +190,16 @@ export class CompactionSchedule extends Construct {
     );
     const reason =
       'Compaction reads, writes and removes the objects of every closed dataset-month under this prefix.';
+    const ledgerPrefixes = new Set([
+      ...LEDGER_COMPACTION.read,
+      ...LEDGER_COMPACTION.write,
+      ...LEDGER_COMPACTION.remove,
+    ]);
     Validations.of(role).acknowledge(
-      ...COMPACTION_PREFIXES.map((p) => ({ id: objectPrefixFinding(props.lake, p), reason })),
+      ...[...COMPACTION_PREFIXES, ...ledgerPrefixes].map((p) => ({
+        id: objectPrefixFinding(props.lake, p),
+        reason,
+      })),
     );
   }
 }

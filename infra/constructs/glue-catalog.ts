@@ -15,6 +15,7 @@ import {
 import { byProvinceTable, compactedTable } from '../compacted-union-views.ts';
 import { compactedUnionViews } from './compacted-union-tables.ts';
 import {
+  compactedLedgerTableLocation,
   compactedProjectionParameters,
   compactedSummariesProjectionParameters,
   lakeTableLocation,
@@ -53,7 +54,8 @@ const JSON_LINES = {
  * The Athena view of the lake: database `vss`, per dataset a table of its per-province objects
  * and one of its compacted months, generated from its definition (partition projection, no
  * crawler) and the view `vss.<dataset>` of both (compacted-union-tables.ts); likewise the
- * measures and `vss.summaries`; `uploads` over the ledger's JSON records, and the reference
+ * measures and `vss.summaries`; the ledger's JSON records and its compacted months, and the
+ * view `vss.uploads` of both; and the reference
  * tables: every name the queries in queries/*.sql use resolves here as it does in DuckDB.
  */
 export class GlueCatalog extends Construct {
@@ -114,19 +116,39 @@ export class GlueCatalog extends Construct {
         },
       });
     }
-    tables.uploads = new glue.CfnTable(this, 'Table-uploads', {
+    tables[byProvinceTable('uploads')] = new glue.CfnTable(this, 'Table-uploads-by-province', {
       catalogId,
       databaseName: this.databaseName,
       tableInput: {
-        name: 'uploads',
-        description: 'The upload ledger: one immutable record per upload',
+        name: byProvinceTable('uploads'),
+        description: 'The upload ledger: one immutable JSON record per upload, months not compacted',
         tableType: 'EXTERNAL_TABLE',
         parameters: { classification: 'json' },
         storageDescriptor: {
           columns: ledgerColumns() satisfies GlueColumn[],
-          // Records sit in ledger/<dataset>/<period>/<province>/; Athena reads subfolders.
+          // Records sit in ledger/<dataset>/<period>/<province>/; Athena reads subfolders. The
+          // compacted months' records are moved out of it (pipeline/ledger/compact-ledger-month.ts).
           location: `s3://${bucket}/${LEDGER_PREFIX}`,
           ...JSON_LINES,
+        },
+      },
+    });
+    // Not partitioned: the named queries read vss.uploads over every month (completeness finds its
+    // span there), and a projection would make each such read list every projected dataset-month;
+    // unpartitioned, Athena lists ledger-compacted/ once, one object a dataset-month (dataset and
+    // period are columns of the objects), as the JSON table lists ledger/.
+    tables[compactedTable('uploads')] = new glue.CfnTable(this, 'Table-uploads-compacted', {
+      catalogId,
+      databaseName: this.databaseName,
+      tableInput: {
+        name: compactedTable('uploads'),
+        description: 'The upload ledger of the closed months compacted, one object a dataset-month',
+        tableType: 'EXTERNAL_TABLE',
+        parameters: { classification: 'parquet' },
+        storageDescriptor: {
+          columns: ledgerColumns() satisfies GlueColumn[],
+          location: compactedLedgerTableLocation(bucket),
+          ...PARQUET,
         },
       },
     });

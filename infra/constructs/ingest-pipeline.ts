@@ -9,6 +9,7 @@ import {
   APPROVALS_PREFIX,
   ATTEMPTS_PREFIX,
   LAKE_PREFIX,
+  LEDGER_CLOSED_PREFIX,
   LEDGER_PREFIX,
   RECEIPTS_PREFIX,
   SUMMARIES_PREFIX,
@@ -104,6 +105,14 @@ export class IngestPipeline extends Construct {
         resources: [props.lake.arnForObjects(TARGETS_KEY)],
       }),
     );
+    // A compacted month's records, archived (pipeline/ledger/compact-ledger-month.ts): read, as the
+    // ledger of their province-month, never written by the ingest (compaction moves them there).
+    role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['s3:GetObject'],
+        resources: [props.lake.arnForObjects(`${LEDGER_CLOSED_PREFIX}*`)],
+      }),
+    );
     // Sign-off records are read, never written, by the ingest: they decide which upload counts.
     role.addToPolicy(
       new iam.PolicyStatement({
@@ -131,7 +140,7 @@ export class IngestPipeline extends Construct {
     const reason = 'Object keys under a pipeline prefix are not known in advance (one per province upload).';
     Validations.of(role).acknowledge(
       { id: objectPrefixFinding(props.uploads, UPLOADS_PREFIX), reason },
-      ...[...lakePrefixes, ATTEMPTS_PREFIX, APPROVALS_PREFIX].map((p) => ({
+      ...[...lakePrefixes, LEDGER_CLOSED_PREFIX, ATTEMPTS_PREFIX, APPROVALS_PREFIX].map((p) => ({
         id: objectPrefixFinding(props.lake, p),
         reason,
       })),

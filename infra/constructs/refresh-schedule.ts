@@ -13,6 +13,7 @@ import {
   APPROVALS_PREFIX,
   lakeDatasetPrefix,
   lakeMonthPrefix,
+  LEDGER_COMPACTED_PREFIX,
   LEDGER_PREFIX,
   REFRESH_STATE_KEY,
   SUMMARIES_PREFIX,
@@ -182,7 +183,7 @@ export class RefreshSchedule extends Construct {
 
 /**
  * The lake prefixes the refresh reads: what it mirrors (refreshMirrorPrefixes in
- * pipeline/refresh/refresh.ts: the detail datasets but debt, summaries/, ledger/, approvals/, targets/) and the employer-level
+ * pipeline/refresh/refresh.ts: the detail datasets but debt, summaries/, ledger/, ledger-compacted/, approvals/, targets/) and the employer-level
  * debt of one month (debtMonthPrefix). Spelled here so the app does not load the query engine;
  * test/infra/role-grants.test.ts holds the two equal.
  */
@@ -192,6 +193,7 @@ export function refreshReadPrefixes(): string[] {
     ...detail,
     SUMMARIES_PREFIX,
     LEDGER_PREFIX,
+    LEDGER_COMPACTED_PREFIX,
     APPROVALS_PREFIX,
     TARGETS_PREFIX,
     lakeMonthPrefix('debt', ''),

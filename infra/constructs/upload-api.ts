@@ -10,6 +10,7 @@ import { Construct } from 'constructs';
 import {
   ANNOTATED_PREFIX,
   APPROVALS_PREFIX,
+  LEDGER_CLOSED_PREFIX,
   LEDGER_PREFIX,
   RECEIPTS_PREFIX,
   UPLOADS_PREFIX,
@@ -107,16 +108,18 @@ export class UploadApi extends Construct {
     // Signs the officers' PUTs; reads an upload back to mark its wrong cells.
     allow(['s3:PutObject'], [props.uploads.arnForObjects(`${UPLOADS_PREFIX}*`)]);
     allow(['s3:GetObject', 's3:GetObjectVersion'], [props.uploads.arnForObjects(`${UPLOADS_PREFIX}*`)]);
+    // The ledger of a province-month: its JSON records under ledger/, and a compacted month's
+    // archived under ledger-closed/ (listLedger reads both).
     allow(
       ['s3:GetObject'],
-      [RECEIPTS_PREFIX, LEDGER_PREFIX].map((p) => props.lake.arnForObjects(`${p}*`)),
+      [RECEIPTS_PREFIX, LEDGER_PREFIX, LEDGER_CLOSED_PREFIX].map((p) => props.lake.arnForObjects(`${p}*`)),
     );
     // Writes a marked workbook and signs a five-minute GET of it, instead of a body over 6 MB.
     allow(['s3:PutObject', 's3:GetObject'], [props.lake.arnForObjects(`${ANNOTATED_PREFIX}*`)]);
     // Sign-off: reads the month's records to check a request, writes the new one; nothing else.
     allow(['s3:GetObject', 's3:PutObject'], [props.lake.arnForObjects(`${APPROVALS_PREFIX}*`)]);
     allow(['s3:ListBucket'], [props.lake.bucketArn], {
-      StringLike: { 's3:prefix': [`${LEDGER_PREFIX}*`, `${APPROVALS_PREFIX}*`] },
+      StringLike: { 's3:prefix': [`${LEDGER_PREFIX}*`, `${LEDGER_CLOSED_PREFIX}*`, `${APPROVALS_PREFIX}*`] },
     });
     allow(['kms:Decrypt', 'kms:GenerateDataKey'], [props.key.keyArn], {
       StringEquals: { 'kms:ViaService': `s3.${stack.region}.amazonaws.com` },
@@ -140,6 +143,7 @@ export class UploadApi extends Construct {
       { id: objectPrefixFinding(props.uploads, UPLOADS_PREFIX), reason: objects },
       { id: objectPrefixFinding(props.lake, RECEIPTS_PREFIX), reason: objects },
       { id: objectPrefixFinding(props.lake, LEDGER_PREFIX), reason: objects },
+      { id: objectPrefixFinding(props.lake, LEDGER_CLOSED_PREFIX), reason: objects },
       { id: objectPrefixFinding(props.lake, ANNOTATED_PREFIX), reason: objects },
       { id: objectPrefixFinding(props.lake, APPROVALS_PREFIX), reason: objects },
       { id: 'AwsSolutions-L1', reason: 'Pinned to nodejs22.x, the runtime the platform is tested on.' },

@@ -19,18 +19,13 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DeleteObjectCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { DatasetName } from '../../core/datasets/index.ts';
 import { StorageError } from '../../core/errors.ts';
 import type { Period } from '../../core/period.ts';
+import { removeIfUnchanged } from '../storage/remove-if-unchanged.ts';
 import { lakeDuckDB } from './duckdb-instance.ts';
-import {
-  LAKE_KIND,
-  readSources,
-  SUMMARY_KIND,
-  type CompactionKind,
-  type ProvinceObject,
-} from './compaction-sources.ts';
+import { LAKE_KIND, readSources, SUMMARY_KIND, type CompactionKind } from './compaction-sources.ts';
 import { writeCompactedFile } from './compacted-file.ts';
 
 export interface CompactMonthOptions {
@@ -100,25 +95,9 @@ async function compactKind(
     throw new StorageError(`cannot write s3://${o.bucket}/${key}`, { cause: error });
   }
   let removed = 0;
-  for (const folded of sources.provinces) if (await removeIfUnchanged(o, folded)) removed++;
-  return { provinces: written.provinces, folded: sources.provinces.length, removed, bytes: body.byteLength };
-}
-
-/**
- * Removes a folded per-province object unless it changed since it was read (a re-upload landed
- * meanwhile: it must stay, and it wins). The HEAD sees that here; S3's conditional delete
- * (If-Match) closes the gap between the HEAD and the removal where the store honours it.
- */
-async function removeIfUnchanged(o: CompactMonthOptions, folded: ProvinceObject): Promise<boolean> {
-  try {
-    const head = await o.s3.send(new HeadObjectCommand({ Bucket: o.bucket, Key: folded.key }));
-    if (head.ETag !== folded.eTag) return false;
-    await o.s3.send(new DeleteObjectCommand({ Bucket: o.bucket, Key: folded.key, IfMatch: folded.eTag }));
-    return true;
-  } catch (error) {
-    if (error instanceof Error && (error.name === 'NotFound' || error.name === 'NoSuchKey')) return false;
-    // Changed between the HEAD and the removal: kept, as it must be.
-    if (error instanceof Error && error.name === 'PreconditionFailed') return false;
-    throw new StorageError(`cannot remove s3://${o.bucket}/${folded.key}`, { cause: error });
+  for (const folded of sources.provinces) {
+    // A re-upload since the read must stay, and it wins (remove-if-unchanged.ts).
+    if (await removeIfUnchanged(o.s3, o.bucket, folded.key, folded.eTag)) removed++;
   }
+  return { provinces: written.provinces, folded: sources.provinces.length, removed, bytes: body.byteLength };
 }

@@ -1,7 +1,7 @@
 import { ListObjectsCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { DatasetName } from '../../core/datasets/index.ts';
 import { StorageError } from '../../core/errors.ts';
-import { ledgerKey, ledgerMonthPrefix } from '../../core/contracts/layout.ts';
+import { closedLedgerMonthPrefix, ledgerKey, ledgerMonthPrefix } from '../../core/contracts/layout.ts';
 import { ledgerRecord, type LedgerRecord } from '../../core/contracts/ledger-record.ts';
 import type { Period } from '../../core/period.ts';
 import { readObject } from '../storage/object-bytes.ts';
@@ -26,10 +26,30 @@ function remember(id: string, record: LedgerRecord): void {
   recordCache.set(id, record);
 }
 
-/** Every ledger record of one province-month (a handful: one per upload). */
+/**
+ * Every ledger record of one province-month (a handful: one per upload): those under ledger/ and
+ * those a compaction of the closed month archived under ledger-closed/ (compact-ledger-month.ts),
+ * listed in parallel. A record found in both (a compaction stopped between the copy and the
+ * removal) is one record: the ledger/ copy is taken, the two holding the same bytes.
+ */
 export async function listLedger(s3: S3Client, bucket: string, pm: ProvinceMonth): Promise<LedgerRecord[]> {
-  const prefix = ledgerMonthPrefix(pm.dataset, pm.period, pm.province);
-  const keys: Array<{ key: string; eTag: string }> = [];
+  const [live, archived] = await Promise.all([
+    listRecordKeys(s3, bucket, ledgerMonthPrefix(pm.dataset, pm.period, pm.province)),
+    listRecordKeys(s3, bucket, closedLedgerMonthPrefix(pm.dataset, pm.period, pm.province)),
+  ]);
+  const [liveRecords, archivedRecords] = await Promise.all([
+    readRecords(s3, bucket, live),
+    readRecords(s3, bucket, archived),
+  ]);
+  const seen = new Set(liveRecords.map((r) => r.upload_id));
+  return [...liveRecords, ...archivedRecords.filter((r) => !seen.has(r.upload_id))];
+}
+
+type ListedRecord = { key: string; eTag: string };
+
+/** The `.json` objects under a prefix, with their ETags. */
+export async function listRecordKeys(s3: S3Client, bucket: string, prefix: string): Promise<ListedRecord[]> {
+  const keys: ListedRecord[] = [];
   try {
     // ListObjects (v1) with a marker: s3rver cannot page ListObjectsV2, and AWS pages both alike.
     let marker: string | undefined;
@@ -43,6 +63,10 @@ export async function listLedger(s3: S3Client, bucket: string, pm: ProvinceMonth
   } catch (error) {
     throw new StorageError(`cannot list s3://${bucket}/${prefix}`, { cause: error });
   }
+  return keys;
+}
+
+function readRecords(s3: S3Client, bucket: string, keys: readonly ListedRecord[]): Promise<LedgerRecord[]> {
   return Promise.all(
     keys.map(async ({ key, eTag }) => {
       const id = cacheKey(bucket, key, eTag);
@@ -55,7 +79,7 @@ export async function listLedger(s3: S3Client, bucket: string, pm: ProvinceMonth
   );
 }
 
-async function readLedgerRecord(s3: S3Client, bucket: string, key: string): Promise<LedgerRecord> {
+export async function readLedgerRecord(s3: S3Client, bucket: string, key: string): Promise<LedgerRecord> {
   const { bytes } = await readObject(s3, bucket, key);
   const parsed = ledgerRecord.safeParse(JSON.parse(new TextDecoder().decode(bytes)));
   if (!parsed.success) throw new StorageError(`ledger record s3://${bucket}/${key} is malformed`);

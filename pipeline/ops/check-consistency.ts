@@ -12,6 +12,7 @@ import { readLakeStamp, type LakeStamp } from '../lake/write-partition.ts';
 import {
   APPROVALS_PREFIX,
   LAKE_PREFIX,
+  LEDGER_CLOSED_PREFIX,
   LEDGER_PREFIX,
   parseUploadKey,
   provinceMonthName,
@@ -28,6 +29,7 @@ import { listObjects } from '../storage/list-objects.ts';
 import { listVersions } from '../storage/list-versions.ts';
 import { readObject } from '../storage/object-bytes.ts';
 import { readSummaryStamp } from '../summary/write-summary.ts';
+import { staleCompactedLedger } from './compacted-ledger-check.ts';
 import { readCompactedStamps } from './compacted-stamps.ts';
 
 export type ProblemKind =
@@ -41,7 +43,9 @@ export type ProblemKind =
   | 'summary-missing'
   | 'summary-stale'
   /** A compacted month's object whose rows are not those it records (compacted-stamps.ts). */
-  | 'compacted-altered';
+  | 'compacted-altered'
+  /** A compacted ledger month that lacks a record archived for it, or holds one that is no record. */
+  | 'ledger-compacted-stale';
 
 export interface Problem {
   kind: ProblemKind;
@@ -75,13 +79,18 @@ export async function checkConsistency(o: CheckOptions): Promise<ConsistencyRepo
   );
   const records: LedgerRecord[] = [];
   // Both listings first, so the progress knows how many objects will be read.
-  const ledgerObjects = await listObjects(o.s3, o.lakeBucket, LEDGER_PREFIX);
+  // The records of compacted months are archived under ledger-closed/ (compact-ledger-month.ts);
+  // listed after ledger/, so a record in both (a compaction stopped midway) is taken from ledger/.
+  const liveObjects = await listObjects(o.s3, o.lakeBucket, LEDGER_PREFIX);
+  const archivedObjects = await listObjects(o.s3, o.lakeBucket, LEDGER_CLOSED_PREFIX);
+  const ledgerObjects = [...liveObjects, ...archivedObjects];
   const lakeObjects = await listObjects(o.s3, o.lakeBucket, LAKE_PREFIX);
   const summaryObjects = await listObjects(o.s3, o.lakeBucket, SUMMARIES_PREFIX);
   const total = ledgerObjects.length + lakeObjects.length;
   let read = 0;
   const readOne = () => o.onProgress?.(++read, total);
-  await forEachLimited(ledgerObjects, limit, async (obj) => {
+  const parsedAt = new Array<LedgerRecord | undefined>(ledgerObjects.length);
+  await forEachLimited([...ledgerObjects.entries()], limit, async ([at, obj]) => {
     const { bytes } = await readObject(o.s3, o.lakeBucket, obj.key);
     let parsed: ReturnType<typeof ledgerRecord.safeParse> | undefined;
     try {
@@ -89,10 +98,16 @@ export async function checkConsistency(o: CheckOptions): Promise<ConsistencyRepo
     } catch {
       parsed = undefined;
     }
-    if (parsed?.success) records.push(parsed.data);
+    if (parsed?.success) parsedAt[at] = parsed.data;
     else problems.push({ kind: 'record-malformed', key: obj.key });
     readOne();
   });
+  const recordIds = new Set<string>();
+  for (const record of parsedAt) {
+    if (!record || recordIds.has(record.upload_id)) continue;
+    recordIds.add(record.upload_id);
+    records.push(record);
+  }
   const receipts = new Set((await listObjects(o.s3, o.lakeBucket, RECEIPTS_PREFIX)).map((r) => r.key));
   const stamps = new Map<string, LakeStamp | undefined>();
   await forEachLimited(lakeObjects, limit, async (obj) => {
@@ -111,6 +126,13 @@ export async function checkConsistency(o: CheckOptions): Promise<ConsistencyRepo
     ...summaryObjects.map((x) => x.key),
   ]);
   for (const key of compacted.altered) problems.push({ kind: 'compacted-altered', key });
+  const ledgerMonths = await staleCompactedLedger(
+    o.s3,
+    o.lakeBucket,
+    liveObjects.map((x) => x.key),
+    archivedObjects.map((x) => x.key),
+  );
+  for (const key of ledgerMonths) problems.push({ kind: 'ledger-compacted-stale', key });
   for (const [pm, stamp] of compacted.lake) if (!stamps.has(pm)) stamps.set(pm, stamp);
 
   const byKey = groupBy(records, (r) => r.key);

@@ -39,7 +39,15 @@ export interface CompactOutcome {
   request: CompactRequest;
   /** Ended before the closed months ran out, for want of time: the next run continues. */
   stopped: boolean;
-  months: { dataset: string; period: string; folded: number; removed: number }[];
+  /** Per month: lake and summary objects folded and removed; ledger records folded and moved. */
+  months: {
+    dataset: string;
+    period: string;
+    folded: number;
+    removed: number;
+    records: number;
+    moved: number;
+  }[];
 }
 
 const jsonLog = (entry: Record<string, unknown>) => console.log(JSON.stringify(entry));
@@ -75,6 +83,8 @@ export function createCompactHandler(
       period: m.period,
       folded: m.lake.folded + m.summaries.folded,
       removed: m.lake.removed + m.summaries.removed,
+      records: m.ledger.folded,
+      moved: m.ledger.moved,
     }));
     log({ level: 'INFO', message: 'lake compacted', ...request, months: months.length, stopped });
     return { request, stopped, months };

@@ -8,6 +8,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { DATASETS } from '../../core/datasets/index.ts';
 import {
   COMPACTED_LAKE_FILE_GLOB,
+  COMPACTED_LEDGER_FILE_GLOB,
   COMPACTED_SUMMARY_FILE_GLOB,
   globMatcher,
   LAKE_FILE_GLOB,
@@ -19,6 +20,8 @@ import { cacheExists, loadThroughCache, type CachedRelation } from './file-cache
 import { mirrorFiles } from '../mirror/mirror-listing.ts';
 import { periodOfKey } from '../../core/contracts/layout-parse.ts';
 import {
+  compactedUploadFiles,
+  compactedUploadsSelectSql,
   datasetFiles,
   datasetSelectSql,
   datasetViewSql,
@@ -41,6 +44,9 @@ const either = (a: RegExp, b: RegExp) => new RegExp(`${a.source}|${b.source}`, '
 const DATASET_FILE = either(globMatcher(LAKE_FILE_GLOB), globMatcher(COMPACTED_LAKE_FILE_GLOB));
 const SUMMARY_FILE = either(globMatcher(SUMMARY_FILE_GLOB), globMatcher(COMPACTED_SUMMARY_FILE_GLOB));
 const LEDGER_FILE = globMatcher(LEDGER_FILE_GLOB);
+const COMPACTED_LEDGER_FILE = globMatcher(COMPACTED_LEDGER_FILE_GLOB);
+/** The ledger's compacted months as a table of their own, named as Athena's table of them. */
+const COMPACTED_UPLOADS = 'uploads_compacted';
 
 export function cachedRelations(
   mirrorDir: string,
@@ -65,6 +71,12 @@ export function cachedRelations(
       held: SUMMARY_HELD,
     },
     { name: 'uploads', dir: uploadFiles(mirrorDir).dir, matches: LEDGER_FILE, select: uploadsSelectSql },
+    {
+      name: COMPACTED_UPLOADS,
+      dir: compactedUploadFiles(mirrorDir).dir,
+      matches: COMPACTED_LEDGER_FILE,
+      select: compactedUploadsSelectSql,
+    },
   ];
 }
 
@@ -93,6 +105,20 @@ export async function materializeRelations(
   }
   if (!created.has('summaries')) await connection.run(summariesViewSql(mirrorDir, relation));
   if (!created.has('uploads')) await connection.run(uploadsViewSql(mirrorDir));
+  else if (created.has(COMPACTED_UPLOADS)) await addCompactedUploads(connection);
+}
+
+/**
+ * The ledger's compacted months, loaded as a relation of their own (the file cache keeps it, so
+ * a warm run reads none of them again): their records no JSON record stands for are added to
+ * `vss.uploads`, as the view has them (views.ts uploadsUnionSql). Without JSON records at all,
+ * `vss.uploads` is that view, over the compacted files.
+ */
+async function addCompactedUploads(connection: DuckDBConnection): Promise<void> {
+  await connection.run(
+    `INSERT INTO vss.uploads BY NAME SELECT c.* FROM vss.${COMPACTED_UPLOADS} c ` +
+      `WHERE NOT EXISTS (SELECT 1 FROM vss.uploads u WHERE u.upload_id = c.upload_id)`,
+  );
 }
 
 /**

@@ -10,6 +10,7 @@ import { duckdbType, lakeColumns, type DatasetDef } from '../../core/datasets/in
 import {
   compactedLakeKey,
   LAKE_PREFIX,
+  LEDGER_COMPACTED_PREFIX,
   LEDGER_PREFIX,
   lakeMonthPrefix,
   SUMMARIES_PREFIX,
@@ -17,6 +18,7 @@ import {
 import type { Period } from '../../core/period.ts';
 import {
   COMPACTED_LAKE_FILE_GLOB,
+  COMPACTED_LEDGER_FILE_GLOB,
   COMPACTED_SUMMARY_FILE_GLOB,
   LAKE_FILE_GLOB,
   LEDGER_FILE_GLOB,
@@ -229,14 +231,52 @@ export function uploadsSelectSql(source: FileSource): string {
   return `SELECT ${names}${filename} FROM read_json(${from}, format = 'auto', columns = {${spec}}${option})`;
 }
 
-/** `vss.uploads`: one row per ledger record (one JSON object per file). */
+/** A closed month's compacted ledger records under the mirror (one Parquet object a dataset-month). */
+export const compactedUploadsGlob = (mirrorDir: string) =>
+  join(mirrorDir, LEDGER_COMPACTED_PREFIX, ...COMPACTED_LEDGER_FILE_GLOB);
+
+/** The ledger's compacted months under the mirror: the folder, and the glob of its objects. */
+export function compactedUploadFiles(mirrorDir: string): { dir: string; glob: string } {
+  return { dir: join(mirrorDir, LEDGER_COMPACTED_PREFIX), glob: compactedUploadsGlob(mirrorDir) };
+}
+
+/** The compacted records, typed as the JSON ones are read, in the same column order. */
+export function compactedUploadsSelectSql(source: FileSource): string {
+  const typed = ledgerColumns().map((c) => {
+    const name = quoteIdentifier(c.name);
+    return `CAST(${name} AS ${c.type}) AS ${name}`;
+  });
+  const { from, filename, option } = sourceSql(source);
+  return `SELECT ${typed.join(', ')}${filename} FROM read_parquet(${from}${option})`;
+}
+
+/**
+ * The reader rule of the ledger (pipeline/ledger/compact-ledger-month.ts), as Athena's view has it
+ * (infra/uploads-view.ts): every JSON record, and every compacted row whose upload_id has no JSON
+ * record (a record both archived and still under ledger/ after a compaction stopped midway).
+ */
+export function uploadsUnionSql(json: string, compacted: string): string {
+  return (
+    `SELECT * FROM (${json}) UNION ALL SELECT c.* FROM (${compacted}) c ` +
+    `WHERE NOT EXISTS (SELECT 1 FROM (${json}) j WHERE j.upload_id = c.upload_id)`
+  );
+}
+
+/**
+ * `vss.uploads`: one row per ledger record: the JSON objects under ledger/ (one per file) and the
+ * compacted closed months' records under ledger-compacted/ that no JSON record stands for.
+ */
 export function uploadsViewSql(mirrorDir: string): string {
   const { dir, glob } = uploadFiles(mirrorDir);
-  if (!hasFileEnding(dir, '.json')) {
-    const nulls = ledgerColumns().map((c) => `CAST(NULL AS ${c.type}) AS ${quoteIdentifier(c.name)}`);
-    return `CREATE OR REPLACE VIEW vss.uploads AS SELECT ${nulls.join(', ')} WHERE false`;
-  }
-  return `CREATE OR REPLACE VIEW vss.uploads AS ${uploadsSelectSql({ glob })}`;
+  const nulls = ledgerColumns().map((c) => `CAST(NULL AS ${c.type}) AS ${quoteIdentifier(c.name)}`);
+  const json = hasFileEnding(dir, '.json')
+    ? uploadsSelectSql({ glob })
+    : `SELECT ${nulls.join(', ')} WHERE false`;
+  const compacted = compactedUploadsGlob(mirrorDir);
+  const sql = globHasFiles(compacted)
+    ? uploadsUnionSql(json, compactedUploadsSelectSql({ glob: compacted }))
+    : json;
+  return `CREATE OR REPLACE VIEW vss.uploads AS ${sql}`;
 }
 
 /** The summary files under the mirror, one per dataset, period and province. */

@@ -18,6 +18,7 @@ import { periodOfKey } from '../../core/contracts/layout-parse.ts';
 import {
   APPROVALS_PREFIX,
   LAKE_PREFIX,
+  LEDGER_COMPACTED_PREFIX,
   LEDGER_PREFIX,
   SUMMARIES_PREFIX,
 } from '../../core/contracts/layout.ts';
@@ -67,7 +68,13 @@ function isSegmentRecord(value: unknown): boolean {
 }
 
 /** The key prefixes whose files feed the site data, each file belonging to one month. */
-const INPUT_PREFIXES = [LAKE_PREFIX, SUMMARIES_PREFIX, LEDGER_PREFIX, APPROVALS_PREFIX];
+const INPUT_PREFIXES = [
+  LAKE_PREFIX,
+  SUMMARIES_PREFIX,
+  LEDGER_PREFIX,
+  LEDGER_COMPACTED_PREFIX,
+  APPROVALS_PREFIX,
+];
 
 /** The code the state was made by: the refresh's queries and the names of its rows' columns. */
 export async function stateVersion(queries: readonly string[], contracts: unknown): Promise<string> {

@@ -11,6 +11,7 @@ import { openEngine } from '../query/engine.ts';
 import {
   APPROVALS_PREFIX,
   lakeDatasetPrefix,
+  LEDGER_COMPACTED_PREFIX,
   LEDGER_PREFIX,
   SUMMARIES_PREFIX,
   TARGETS_PREFIX,
@@ -65,6 +66,7 @@ export function refreshMirrorPrefixes(): string[] {
     ...REFRESH_DETAIL_DATASETS.map(lakeDatasetPrefix),
     SUMMARIES_PREFIX,
     LEDGER_PREFIX,
+    LEDGER_COMPACTED_PREFIX,
     APPROVALS_PREFIX,
     TARGETS_PREFIX,
   ];

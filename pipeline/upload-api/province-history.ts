@@ -4,20 +4,20 @@
  * the province has records are found first and only its folder of each is read; the records
  * themselves come through listLedger's cache.
  */
-import { ListObjectsCommand, type S3Client } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { DATASET_NAMES, type DatasetName } from '../../core/datasets/index.ts';
-import { StorageError } from '../../core/errors.ts';
-import { ledgerDatasetPrefix } from '../../core/contracts/layout.ts';
-import { parseLedgerKey } from '../../core/contracts/layout-parse.ts';
+import { closedLedgerDatasetPrefix, ledgerDatasetPrefix } from '../../core/contracts/layout.ts';
+import { parseClosedLedgerKey, parseLedgerKey } from '../../core/contracts/layout-parse.ts';
 import type { LedgerRecord } from '../../core/contracts/ledger-record.ts';
 import type { HistoryEntry } from '../../core/contracts/due-report.ts';
-import { listLedger } from '../ledger/ledger-store.ts';
+import { listLedger, listRecordKeys } from '../ledger/ledger-store.ts';
 import type { Period } from '../../core/period.ts';
 
 /**
- * The months of `dataset` in which `province` has ledger records. A delimited listing would name
- * the months alone, but the local S3 (s3rver) answers it with nothing, so the dataset's keys are
- * listed in full (a few thousand a year) and only this province's are kept.
+ * The months of `dataset` in which `province` has ledger records, under ledger/ or (a compacted
+ * closed month) archived under ledger-closed/. A delimited listing would name the months alone,
+ * but the local S3 (s3rver) answers it with nothing, so the dataset's keys are listed in full (a
+ * few thousand a year) and only this province's are kept.
  */
 async function provincePeriods(
   s3: S3Client,
@@ -25,23 +25,16 @@ async function provincePeriods(
   dataset: DatasetName,
   province: string,
 ): Promise<Period[]> {
-  const prefix = ledgerDatasetPrefix(dataset);
+  const [live, archived] = await Promise.all([
+    listRecordKeys(s3, bucket, ledgerDatasetPrefix(dataset)),
+    listRecordKeys(s3, bucket, closedLedgerDatasetPrefix(dataset)),
+  ]);
   const periods = new Set<Period>();
-  try {
-    // ListObjects (v1) with a marker, as the ledger store pages: s3rver cannot page ListObjectsV2.
-    let marker: string | undefined;
-    for (;;) {
-      const page = await s3.send(new ListObjectsCommand({ Bucket: bucket, Prefix: prefix, Marker: marker }));
-      const contents = page.Contents ?? [];
-      for (const o of contents) {
-        const parts = parseLedgerKey(o.Key ?? '');
-        if (parts?.province === province) periods.add(parts.period);
-      }
-      if (!page.IsTruncated || contents.length === 0) break;
-      marker = contents.at(-1)?.Key;
-    }
-  } catch (error) {
-    throw new StorageError(`cannot list s3://${bucket}/${prefix}`, { cause: error });
+  for (const parts of [
+    ...live.map((o) => parseLedgerKey(o.key)),
+    ...archived.map((o) => parseClosedLedgerKey(o.key)),
+  ]) {
+    if (parts?.province === province) periods.add(parts.period);
   }
   return [...periods];
 }

@@ -4,6 +4,9 @@ import { DATASET_NAMES } from '../../core/datasets/index.ts';
 import {
   annotatedKey,
   approvalKey,
+  closedLedgerKey,
+  closedLedgerMonthPrefix,
+  compactedLedgerKey,
   attemptsPrefix,
   lakeDatasetPrefix,
   lakeKey,
@@ -24,6 +27,8 @@ import {
 } from '../../core/contracts/layout.ts';
 import {
   parseApprovalKey,
+  parseClosedLedgerKey,
+  parseCompactedLedgerKey,
   parseLakeKey,
   parseLedgerKey,
   parsePeriodFolder,
@@ -74,6 +79,37 @@ describe('every key the layout builds reads back to the parts it was built from'
         expect(parseLedgerKey(receiptKey(pm.dataset, pm.period, pm.province, uploadId))).toBeNull();
       }),
     );
+  });
+
+  it('archived ledger keys and the compacted ledger month', () => {
+    fc.assert(
+      fc.property(provinceMonth, hex(32), (pm, uploadId) => {
+        const parts = { ...pm, uploadId };
+        const archived = closedLedgerKey(pm.dataset, pm.period, pm.province, uploadId);
+        const live = ledgerKey(pm.dataset, pm.period, pm.province, uploadId);
+        expect(archived).toBe(`ledger-closed/${pm.dataset}/${pm.period}/${pm.province}/${uploadId}.json`);
+        expect(archived.startsWith(closedLedgerMonthPrefix(pm.dataset, pm.period, pm.province))).toBe(true);
+        // The archive keeps the rest of the key: only the leading folder differs.
+        expect(archived.slice('ledger-closed/'.length)).toBe(live.slice('ledger/'.length));
+        expect(parseClosedLedgerKey(archived)).toEqual(parts);
+        expect(parseLedgerKey(archived)).toBeNull();
+        expect(parseClosedLedgerKey(live)).toBeNull();
+        const compacted = compactedLedgerKey(pm.dataset, pm.period);
+        expect(compacted).toBe(`ledger-compacted/${pm.dataset}/period=${pm.period}/records.parquet`);
+        expect(parseCompactedLedgerKey(compacted)).toEqual({ dataset: pm.dataset, period: pm.period });
+        expect(parseLedgerKey(compacted)).toBeNull();
+        expect(periodOfKey(compacted)).toBe(pm.period);
+      }),
+    );
+    for (const key of [
+      'ledger-compacted/debt/period=2025-07/data.parquet',
+      'ledger-compacted/debt/2025-07/records.parquet',
+      'ledger-compacted/nope/period=2025-07/records.parquet',
+      'ledger-compacted/debt/period=2025-07/x/records.parquet',
+      'ledger/debt/period=2025-07/records.parquet',
+    ]) {
+      expect(parseCompactedLedgerKey(key), key).toBeNull();
+    }
   });
 
   it('approval keys', () => {

@@ -48,6 +48,8 @@ describe('Glue tables', () => {
         ...DATASET_NAMES.map((d) => `${d}_by_province`),
         ...DATASET_NAMES.map((d) => `${d}_compacted`),
         'uploads',
+        'uploads_by_province',
+        'uploads_compacted',
         'summaries',
         'summaries_by_province',
         'summaries_compacted',
@@ -125,8 +127,8 @@ describe('Glue tables', () => {
     expect(values.length).toBeGreaterThanOrEqual(63);
   });
 
-  it('reads the ledger JSON as uploads, one column per ledger record field', () => {
-    const t = table('uploads');
+  it('reads the ledger JSON as uploads_by_province, one column per ledger record field', () => {
+    const t = table('uploads_by_province');
     const fields = Object.keys(ledgerRecord.shape);
     expect(t.StorageDescriptor.Columns.map((c) => c.Name)).toEqual(fields);
     const typeOf = Object.fromEntries(t.StorageDescriptor.Columns.map((c) => [c.Name, c.Type]));

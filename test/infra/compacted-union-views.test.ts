@@ -5,8 +5,14 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DATASET_NAMES } from '../../core/datasets/index.ts';
-import { compactedSummaryKey } from '../../core/contracts/layout.ts';
-import { lakeViewColumns, lakeViewSql, summariesViewSql } from '../../infra/compacted-union-views.ts';
+import { compactedLedgerKey, compactedSummaryKey } from '../../core/contracts/layout.ts';
+import { ledgerRecord } from '../../core/contracts/ledger-record.ts';
+import {
+  lakeViewColumns,
+  lakeViewSql,
+  summariesViewSql,
+  uploadsViewSql,
+} from '../../infra/compacted-union-views.ts';
 import { prestoViewSql } from '../../infra/presto-view.ts';
 import { resourcesOfType, synthForTemplate, type Synthesized } from './synth.ts';
 
@@ -16,7 +22,7 @@ interface TableInput {
   Parameters: Record<string, unknown>;
   PartitionKeys?: { Name: string; Type: string }[];
   ViewOriginalText?: string;
-  StorageDescriptor: { Columns: { Name: string; Type: string }[] };
+  StorageDescriptor: { Columns: { Name: string; Type: string }[]; Location?: unknown };
 }
 
 let s: Synthesized;
@@ -61,6 +67,33 @@ describe('the views of per-province and compacted rows', () => {
     const sql = prestoViewSql(view.input.ViewOriginalText ?? '');
     expect(sql).toBe(summariesViewSql('vss'));
     expect(sql).toContain('p.dataset = c.dataset AND p.period = c.period AND p.province = c.province');
+  });
+
+  it('vss.uploads is a view of the JSON records, then the compacted ones no JSON record stands for', () => {
+    const view = resource('uploads');
+    expect(view.input.TableType).toBe('VIRTUAL_VIEW');
+    const sql = prestoViewSql(view.input.ViewOriginalText ?? '');
+    expect(sql).toBe(uploadsViewSql('vss'));
+    expect(sql).toContain('FROM vss.uploads_by_province');
+    expect(sql).toContain('FROM vss.uploads_compacted c WHERE NOT EXISTS');
+    expect(sql).toContain('j.upload_id = c.upload_id');
+    const fields = Object.keys(ledgerRecord.shape);
+    expect(view.input.StorageDescriptor.Columns.map((c) => c.Name)).toEqual(fields);
+    const reads = [resource('uploads_by_province').id, resource('uploads_compacted').id];
+    expect(view.dependsOn).toEqual(expect.arrayContaining(reads));
+    // The construct id of the table vss.uploads was before it became a view.
+    expect(view.id).toMatch(/^CatalogTableuploads[0-9A-F]{8}$/u);
+  });
+
+  it('uploads_compacted reads every compacted ledger month, unpartitioned, every ledger field a column', () => {
+    const t = resource('uploads_compacted').input;
+    // Unpartitioned: a read of vss.uploads over all months lists one folder, not every projected month.
+    expect(t.PartitionKeys).toBeUndefined();
+    expect(t.Parameters).toEqual({ classification: 'parquet' });
+    expect(t.StorageDescriptor.Columns.map((c) => c.Name)).toEqual(Object.keys(ledgerRecord.shape));
+    const location = JSON.stringify(t.StorageDescriptor.Location);
+    expect(location).toContain('/ledger-compacted/');
+    expect(compactedLedgerKey('debt', '2025-08').startsWith('ledger-compacted/')).toBe(true);
   });
 
   it('summaries_compacted projects dataset and month onto the path compaction writes, province a column', () => {

@@ -21,12 +21,14 @@ const SESSION_SECRET =
 
 const EXPECTED = {
   // pipeline/ingest: reads the upload; writes lake object, summary, ledger record, receipt; reads
-  // them back to decide and to reconcile; lists the ledger and its validation markers. Deletes
+  // them back to decide and to reconcile, and a compacted month's archived records (ledger-closed/);
+  // lists the ledger and its validation markers. Deletes
   // only its own validation marker (pipeline/ingest/park-upload.ts).
   ingest: [
     'Allow s3:DeleteObject <lake>/attempts/*',
     'Allow s3:GetObject <lake>/approvals/*',
     'Allow s3:GetObject <lake>/lake/*',
+    'Allow s3:GetObject <lake>/ledger-closed/*',
     'Allow s3:GetObject <lake>/ledger/*',
     'Allow s3:GetObject <lake>/receipts/*',
     'Allow s3:GetObject <lake>/summaries/*',
@@ -51,6 +53,7 @@ const EXPECTED = {
     'Allow s3:GetObject <lake>/lake/enforcement/*',
     'Allow s3:GetObject <lake>/lake/procedures/*',
     'Allow s3:GetObject <lake>/lake/prosecution/*',
+    'Allow s3:GetObject <lake>/ledger-compacted/*',
     'Allow s3:GetObject <lake>/ledger/*',
     'Allow s3:GetObject <lake>/refresh-state/state.json',
     'Allow s3:GetObject <lake>/summaries/*',
@@ -79,6 +82,7 @@ const EXPECTED = {
     'Allow s3:GetBucketLocation <results>',
     'Allow s3:GetObject <lake>/approvals/*',
     'Allow s3:GetObject <lake>/lake/*',
+    'Allow s3:GetObject <lake>/ledger-compacted/*',
     'Allow s3:GetObject <lake>/ledger/*',
     'Allow s3:GetObject <lake>/reference/*',
     'Allow s3:GetObject <lake>/summaries/*',
@@ -93,16 +97,17 @@ const EXPECTED = {
     'Allow s3:PutObject <site>/data/*',
   ],
   // pipeline/upload-api: signs the officer's PUT, reads an upload back to mark it, finds the
-  // ledger record (listing ledger/ only) and its receipt, reads the session key; for the sign-off,
+  // ledger record (listing ledger/ and the archived ledger-closed/ only) and its receipt, reads the session key; for the sign-off,
   // lists and reads approvals/ and writes a new record there (never the lake or the ledger).
   uploadApi: [
     'Allow s3:GetObject <lake>/annotated/*',
     'Allow s3:GetObject <lake>/approvals/*',
+    'Allow s3:GetObject <lake>/ledger-closed/*',
     'Allow s3:GetObject <lake>/ledger/*',
     'Allow s3:GetObject <lake>/receipts/*',
     'Allow s3:GetObject <uploads>/uploads/*',
     'Allow s3:GetObjectVersion <uploads>/uploads/*',
-    'Allow s3:ListBucket <lake> if {"StringLike":{"s3:prefix":["ledger/*","approvals/*"]}}',
+    'Allow s3:ListBucket <lake> if {"StringLike":{"s3:prefix":["ledger/*","ledger-closed/*","approvals/*"]}}',
     'Allow s3:PutObject <lake>/annotated/*',
     'Allow s3:PutObject <lake>/approvals/*',
     'Allow s3:PutObject <uploads>/uploads/*',
@@ -110,14 +115,21 @@ const EXPECTED = {
   ],
   // pipeline/lake/compact-month.ts: lists the months with per-province objects and each month's
   // objects, reads them (GET, and the HEAD before a removal), writes the compacted object and
-  // removes the folded ones, under lake/ and summaries/ only (COMPACTION_PREFIXES).
+  // removes the folded ones, under lake/ and summaries/ (COMPACTION_PREFIXES); for the ledger
+  // (pipeline/ledger/compact-ledger-month.ts) lists and reads ledger/ and ledger-closed/, writes
+  // ledger-compacted/ and the archive's copies, and removes from ledger/ only (LEDGER_COMPACTION).
   compact: [
     'Allow s3:DeleteObject <lake>/lake/*',
+    'Allow s3:DeleteObject <lake>/ledger/*',
     'Allow s3:DeleteObject <lake>/summaries/*',
     'Allow s3:GetObject <lake>/lake/*',
+    'Allow s3:GetObject <lake>/ledger-closed/*',
+    'Allow s3:GetObject <lake>/ledger/*',
     'Allow s3:GetObject <lake>/summaries/*',
-    'Allow s3:ListBucket <lake> if {"StringLike":{"s3:prefix":["lake/*","summaries/*"]}}',
+    'Allow s3:ListBucket <lake> if {"StringLike":{"s3:prefix":["lake/*","summaries/*","ledger/*","ledger-closed/*"]}}',
     'Allow s3:PutObject <lake>/lake/*',
+    'Allow s3:PutObject <lake>/ledger-closed/*',
+    'Allow s3:PutObject <lake>/ledger-compacted/*',
     'Allow s3:PutObject <lake>/summaries/*',
   ],
   // The sign-in (session) function touches no bucket: it signs cookies with the session key.

@@ -20,7 +20,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRefreshHandler } from '../../pipeline/refresh/refresh-handler.ts';
 import { createCompactHandler } from '../../pipeline/ops/compact-handler.ts';
 import { listObjects } from '../../pipeline/storage/list-objects.ts';
-import { compactedLakeKey, compactedSummaryKey } from '../../core/contracts/layout.ts';
+import { compactedLakeKey, compactedLedgerKey, compactedSummaryKey } from '../../core/contracts/layout.ts';
 import { createUploadApiHandler } from '../../pipeline/upload-api/upload-api-handler.ts';
 import { signApprover } from '../../pipeline/auth/approver-cookie.ts';
 import { signSession } from '../../pipeline/auth/session-cookie.ts';
@@ -272,7 +272,7 @@ describe('functions under their synthesized roles', () => {
     await expect(put).rejects.toThrow(/not authorized to perform: s3:PutObject/);
   });
 
-  it('compaction: folds the closed month into one lake and one summary object and removes the folded ones, all allowed', async () => {
+  it('compaction: folds the closed month into one lake, one summary and one ledger object, removes the folded ones and archives the records, all allowed', async () => {
     const { client, calls } = clientAs('compaction', 'compact');
     const compact = createCompactHandler({
       s3: client,
@@ -283,6 +283,8 @@ describe('functions under their synthesized roles', () => {
     });
     const perProvince = await listObjects(local.client, local.lakeBucket, 'lake/debt/period=2025-07/');
     expect(perProvince.map((o) => o.key)).toEqual(['lake/debt/period=2025-07/province=01/data.parquet']);
+    const records = await listObjects(local.client, local.lakeBucket, 'ledger/debt/2025-07/');
+    expect(records.length).toBeGreaterThan(0);
     const outcome = await compact({
       version: '0',
       id: 'e',
@@ -295,29 +297,40 @@ describe('functions under their synthesized roles', () => {
       detail: {},
     });
     expect(denied(calls)).toEqual([]);
-    expect(outcome.months).toContainEqual({ dataset: 'debt', period: '2025-07', folded: 2, removed: 2 });
+    expect(outcome.months).toContainEqual({
+      dataset: 'debt',
+      period: '2025-07',
+      folded: 2,
+      removed: 2,
+      records: records.length,
+      moved: records.length,
+    });
     const done = (action: string) =>
       new Set(calls.filter((c) => c.action === action).map((c) => c.resource.split('/')[1]));
-    expect(done('s3:PutObject')).toEqual(new Set(['lake', 'summaries']));
-    expect(done('s3:DeleteObject')).toEqual(new Set(['lake', 'summaries']));
-    expect(done('s3:GetObject')).toEqual(new Set(['lake', 'summaries']));
+    expect(done('s3:PutObject')).toEqual(new Set(['lake', 'summaries', 'ledger-compacted', 'ledger-closed']));
+    expect(done('s3:DeleteObject')).toEqual(new Set(['lake', 'summaries', 'ledger']));
+    expect(done('s3:GetObject')).toEqual(new Set(['lake', 'summaries', 'ledger']));
     const after = (prefix: string) =>
       listObjects(local.client, local.lakeBucket, prefix).then((l) => l.map((o) => o.key));
     expect(await after('lake/debt/')).toEqual([compactedLakeKey('debt', '2025-07')]);
     expect(await after('summaries/debt/')).toEqual([compactedSummaryKey('debt', '2025-07')]);
+    expect(await after('ledger/debt/2025-07/')).toEqual([]);
+    expect(await after('ledger-compacted/debt/')).toContain(compactedLedgerKey('debt', '2025-07'));
+    expect(await after('ledger-closed/debt/2025-07/')).toEqual(
+      records.map((r) => r.key.replace(/^ledger\//u, 'ledger-closed/')),
+    );
   });
 
-  it('compaction: reading uploads/ or listing the ledger is refused', async () => {
+  it('compaction: reading uploads/, writing a ledger record or listing receipts is refused', async () => {
     const { client } = clientAs('compaction', 'compact');
     const read = client.send(new GetObjectCommand({ Bucket: local.uploadsBucket, Key: UPLOAD }));
     await expect(read).rejects.toMatchObject({ name: 'AccessDenied', $metadata: { httpStatusCode: 403 } });
     await expect(read).rejects.toThrow(/not authorized to perform: s3:GetObject/);
-    const list = client.send(new ListObjectsV2Command({ Bucket: local.lakeBucket, Prefix: 'ledger/' }));
+    const list = client.send(new ListObjectsV2Command({ Bucket: local.lakeBucket, Prefix: 'receipts/' }));
     await expect(list).rejects.toThrow(/not authorized to perform: s3:ListBucket/);
-    const ledger = await listObjects(local.client, local.lakeBucket, 'ledger/');
-    expect(ledger.length).toBeGreaterThan(0);
+    // It moves records out of ledger/, never writes one there.
     const put = client.send(
-      new PutObjectCommand({ Bucket: local.lakeBucket, Key: ledger[0]!.key, Body: 'x' }),
+      new PutObjectCommand({ Bucket: local.lakeBucket, Key: 'ledger/debt/2025-07/01/x.json', Body: 'x' }),
     );
     await expect(put).rejects.toThrow(/not authorized to perform: s3:PutObject/);
   });

@@ -136,6 +136,14 @@ describe('upload API', () => {
     expect(await apiMay('s3:ListBucket', 'lake', '', { 's3:prefix': 'ledger/debt/2026-01/79/' })).toBe(
       'Allow',
     );
+    // A compacted month's records, archived: read and listed alike.
+    expect(await apiMay('s3:GetObject', 'lake', 'ledger-closed/debt/2025-08/79/u.json')).toBe('Allow');
+    expect(await apiMay('s3:ListBucket', 'lake', '', { 's3:prefix': 'ledger-closed/debt/2025-08/79/' })).toBe(
+      'Allow',
+    );
+    expect(await apiMay('s3:GetObject', 'lake', 'ledger-compacted/debt/period=2025-08/records.parquet')).toBe(
+      'ImplicitDeny',
+    );
     expect(await apiMay('s3:ListBucket', 'lake', '', { 's3:prefix': 'lake/' })).toBe('ImplicitDeny');
     expect(await apiMay('s3:GetObject', 'lake', 'lake/debt/period=2026-01/province=79/part.parquet')).toBe(
       'ImplicitDeny',

@@ -4,19 +4,30 @@
  * every closed month of every dataset, lake objects and summaries, then drops the mirror's index
  * and engine state so the next refresh bench sees the compacted layout as a synced mirror would.
  * The bench lake's objects carry no stamps, so the manifest records a stand-in upload per province.
+ * The ledger too: each closed dataset-month's JSON records become its compacted object with the
+ * ledger compaction's writer (pipeline/ledger/ledger-parquet.ts), and leave the mirror, as a
+ * synced mirror drops what moved to ledger-closed/ (which it does not copy).
  *
- *   npx tsx tools/bench/compact-mirror.ts <mirror dir> [<mirror dir> ...]
+ *   npx tsx tools/bench/compact-mirror.ts [--lake-only] <mirror dir> [<mirror dir> ...]
+ *
+ * --lake-only leaves the ledger as it is (the layout before the ledger was compacted).
  */
 import { existsSync } from 'node:fs';
-import { link, mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { link, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DATASET_NAMES, type DatasetName } from '../../core/datasets/index.ts';
 import {
   compactedLakeKey,
+  compactedLedgerKey,
   compactedSummaryKey,
   LAKE_PREFIX,
+  ledgerDatasetPrefix,
+  ledgerPeriodPrefix,
   SUMMARIES_PREFIX,
 } from '../../core/contracts/layout.ts';
+import { ledgerRecord } from '../../core/contracts/ledger-record.ts';
+import { isPeriod } from '../../core/period.ts';
+import { writeLedgerParquet } from '../../pipeline/ledger/ledger-parquet.ts';
 import { parsePeriodFolder } from '../../core/contracts/layout-parse.ts';
 import { closedMonthsOf } from '../../pipeline/lake/closed-month.ts';
 import { lakeDuckDB } from '../../pipeline/lake/duckdb-instance.ts';
@@ -66,7 +77,53 @@ async function compactFolder(
   return sources.provinces.length;
 }
 
-async function compactMirror(mirror: string): Promise<void> {
+/** Folds one closed dataset-month's ledger JSON into its compacted object; the records leave. */
+async function compactLedgerMonth(mirror: string, dataset: DatasetName, period: string, scratch: string) {
+  const monthDir = join(mirror, ledgerPeriodPrefix(dataset, period));
+  const files: string[] = [];
+  for (const province of await readdir(monthDir).catch(() => [])) {
+    for (const name of await readdir(join(monthDir, province)).catch(() => []))
+      if (name.endsWith('.json')) files.push(join(monthDir, province, name));
+  }
+  if (files.length === 0) return 0;
+  const records = await Promise.all(
+    files.map(async (f) => ledgerRecord.parse(JSON.parse(await readFile(f, 'utf8')))),
+  );
+  await mkdir(scratch, { recursive: true });
+  const out = join(scratch, 'records.parquet');
+  const connection = await (await lakeDuckDB()).connect();
+  try {
+    await writeLedgerParquet(connection, records, join(scratch, 'records.jsonl'), out);
+  } finally {
+    connection.closeSync();
+  }
+  const target = join(mirror, compactedLedgerKey(dataset, period));
+  await mkdir(join(target, '..'), { recursive: true });
+  await rename(out, target);
+  await rm(monthDir, { recursive: true, force: true });
+  return files.length;
+}
+
+async function compactLedger(mirror: string): Promise<{ folded: number; months: number }> {
+  let folded = 0;
+  let months = 0;
+  for (const dataset of DATASET_NAMES as DatasetName[]) {
+    const periods = (await readdir(join(mirror, ledgerDatasetPrefix(dataset))).catch(() => [])).filter(
+      isPeriod,
+    );
+    for (const period of closedMonthsOf(periods, { now: new Date() })) {
+      const scratch = join(mirror, '.compact-scratch');
+      await rm(scratch, { recursive: true, force: true });
+      const n = await compactLedgerMonth(mirror, dataset, period, scratch);
+      await rm(scratch, { recursive: true, force: true });
+      if (n > 0) months++;
+      folded += n;
+    }
+  }
+  return { folded, months };
+}
+
+async function compactMirror(mirror: string, withLedger: boolean): Promise<void> {
   const started = performance.now();
   let folded = 0;
   let months = 0;
@@ -90,6 +147,9 @@ async function compactMirror(mirror: string): Promise<void> {
       }
     }
   }
+  const ledger = withLedger ? await compactLedger(mirror) : { folded: 0, months: 0 };
+  folded += ledger.folded;
+  months += ledger.months;
   for (const stale of [MIRROR_INDEX, MIRROR_JOURNAL, CACHE_DIR, STATE_DIR, '.summaries-checked']) {
     await rm(join(mirror, stale), { recursive: true, force: true });
   }
@@ -97,4 +157,6 @@ async function compactMirror(mirror: string): Promise<void> {
   console.log(`${mirror}: ${folded} objects folded into ${months} compacted objects in ${seconds} s`);
 }
 
-for (const mirror of process.argv.slice(2)) await compactMirror(mirror);
+const args = process.argv.slice(2);
+const lakeOnly = args.includes('--lake-only');
+for (const mirror of args.filter((a) => !a.startsWith('--'))) await compactMirror(mirror, !lakeOnly);

@@ -17,7 +17,12 @@ import { join, relative, sep } from 'node:path';
 import { CACHE_DIR } from '../../pipeline/query/file-cache.ts';
 import { journaled, remoteStamp } from '../../pipeline/mirror/mirror-journal.ts';
 import { indexSchema, MIRROR_INDEX, walkedFiles } from '../../pipeline/mirror/mirror-listing.ts';
-import { LAKE_PREFIX, LEDGER_PREFIX, SUMMARIES_PREFIX } from '../../core/contracts/layout.ts';
+import {
+  LAKE_PREFIX,
+  LEDGER_COMPACTED_PREFIX,
+  LEDGER_PREFIX,
+  SUMMARIES_PREFIX,
+} from '../../core/contracts/layout.ts';
 import { refreshSite } from '../../pipeline/refresh/refresh.ts';
 import { STATE_DIR } from '../../pipeline/refresh/refresh-state.ts';
 import { ensureSummaries } from '../../pipeline/summary/backfill.ts';
@@ -69,7 +74,7 @@ async function writeIndex(mirrorDir: string, index: Index): Promise<void> {
 export async function indexMirror(mirrorDir: string): Promise<void> {
   if (existsSync(join(mirrorDir, MIRROR_INDEX))) return;
   const index: Index = {};
-  for (const prefix of [LAKE_PREFIX, LEDGER_PREFIX, SUMMARIES_PREFIX]) {
+  for (const prefix of [LAKE_PREFIX, LEDGER_PREFIX, LEDGER_COMPACTED_PREFIX, SUMMARIES_PREFIX]) {
     for (const key of walkedFiles(mirrorDir, prefix, false).keys()) {
       const s = await stat(join(mirrorDir, key));
       index[key] = { size: s.size, etag: `"${s.ino}"` };

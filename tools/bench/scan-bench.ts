@@ -6,7 +6,12 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DATASET_NAMES } from '../../core/datasets/index.ts';
-import { LAKE_PREFIX, LEDGER_PREFIX, SUMMARIES_PREFIX } from '../../core/contracts/layout.ts';
+import {
+  LAKE_PREFIX,
+  LEDGER_COMPACTED_PREFIX,
+  LEDGER_PREFIX,
+  SUMMARIES_PREFIX,
+} from '../../core/contracts/layout.ts';
 import { PAGE_DATA } from '../../core/contracts/site-data.ts';
 import { report, step } from './measure.ts';
 import { ATHENA_MIN_SCAN_BYTES, compactionSample } from './scan-compaction.ts';
@@ -39,11 +44,14 @@ async function subfolders(dir: string): Promise<string[]> {
   return inner.some((d) => d.includes('period=')) ? [dir] : inner;
 }
 
+/** The ledger's prefixes a table covers: its JSON records and its compacted months. */
+const LEDGER_PREFIXES = [LEDGER_PREFIX, LEDGER_COMPACTED_PREFIX];
+
 /** Where a table of the `vss` schema lives in the bucket; reference tables live in the engine. */
-function prefixOf(table: string): string | undefined {
-  if (table === 'summaries') return SUMMARIES_PREFIX;
-  if (table === 'uploads') return LEDGER_PREFIX;
-  return (DATASET_NAMES as readonly string[]).includes(table) ? `${LAKE_PREFIX}${table}` : undefined;
+function prefixesOf(table: string): string[] {
+  if (table === 'summaries') return [SUMMARIES_PREFIX];
+  if (table === 'uploads') return LEDGER_PREFIXES;
+  return (DATASET_NAMES as readonly string[]).includes(table) ? [`${LAKE_PREFIX}${table}`] : [];
 }
 
 export async function benchScan(mirrorDir: string): Promise<void> {
@@ -53,7 +61,7 @@ export async function benchScan(mirrorDir: string): Promise<void> {
     const sql = await readFile(new URL(`${name}.sql`, QUERIES_DIR), 'utf8');
     for (const m of sql.matchAll(/vss\.([a-z_]+)/g)) if (m[1]) tables.add(m[1]);
   }
-  const prefixes = [...new Set([...tables].flatMap((t) => prefixOf(t) ?? []))].sort();
+  const prefixes = [...new Set([...tables].flatMap(prefixesOf))].sort();
   console.log(`   tables read: ${[...tables].sort().join(', ')}; prefixes: ${prefixes.join(', ')}`);
   let scanned = { bytes: 0, files: 0 };
   for (const p of prefixes) {
@@ -61,7 +69,7 @@ export async function benchScan(mirrorDir: string): Promise<void> {
     console.log(`   ${p}: ${s.files} files, ${(s.bytes / 1e6).toFixed(2)} MB`);
     scanned = { bytes: scanned.bytes + s.bytes, files: scanned.files + s.files };
   }
-  const all = [LAKE_PREFIX, SUMMARIES_PREFIX, LEDGER_PREFIX].map((p) => sizeOf(join(mirrorDir, p)));
+  const all = [LAKE_PREFIX, SUMMARIES_PREFIX, ...LEDGER_PREFIXES].map((p) => sizeOf(join(mirrorDir, p)));
   const whole = (await Promise.all(all)).reduce((a, s) => ({
     bytes: a.bytes + s.bytes,
     files: a.files + s.files,
@@ -71,7 +79,8 @@ export async function benchScan(mirrorDir: string): Promise<void> {
   );
   // Per-object overhead: closed months of the scanned Parquet prefixes rewritten as one object each.
   let sampled = { bytes: 0, compacted: 0 };
-  for (const p of prefixes) {
+  const parquetScanned = prefixes.filter((p) => !LEDGER_PREFIXES.includes(p));
+  for (const p of parquetScanned) {
     for (const dir of await subfolders(join(mirrorDir, p))) {
       const sample = await compactionSample(dir, mirrorDir);
       if (sample)
@@ -81,13 +90,12 @@ export async function benchScan(mirrorDir: string): Promise<void> {
         };
     }
   }
-  const parquetScanned = prefixes.filter((p) => p !== LEDGER_PREFIX);
   let parquetBytes = 0;
   for (const p of parquetScanned) parquetBytes += (await sizeOf(join(mirrorDir, p))).bytes;
   const ledgerBytes = scanned.bytes - parquetBytes;
   const compactedEstimate = ledgerBytes + (parquetBytes * sampled.compacted) / Math.max(sampled.bytes, 1);
   console.log(
-    `   Parquet scanned ${(parquetBytes / 1e6).toFixed(2)} MB, ledger JSON ${(ledgerBytes / 1e6).toFixed(2)} MB; ` +
+    `   Parquet scanned ${(parquetBytes / 1e6).toFixed(2)} MB, ledger (JSON and compacted) ${(ledgerBytes / 1e6).toFixed(2)} MB; ` +
       `closed months compacted one object per dataset-period: ${((100 * sampled.compacted) / Math.max(sampled.bytes, 1)).toFixed(1)} % of their bytes`,
   );
   const floor = (REFRESH_QUERIES.length * ATHENA_MIN_SCAN_BYTES) / 1e6;

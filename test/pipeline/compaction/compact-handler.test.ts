@@ -12,7 +12,7 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import type { ScheduledEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATASET_NAMES } from '../../../core/datasets/index.ts';
-import { compactedLakeKey, compactedSummaryKey } from '../../../core/contracts/layout.ts';
+import { compactedLakeKey, compactedLedgerKey, compactedSummaryKey } from '../../../core/contracts/layout.ts';
 import { ConfigError } from '../../../core/errors.ts';
 import { triggersRefresh } from '../../../infra/constructs/refresh-trigger.ts';
 import { createCompactHandler } from '../../../pipeline/ops/compact-handler.ts';
@@ -91,6 +91,10 @@ describe('the compaction handler', () => {
   it('compacts the closed months on schedule, never the open one, and writes nothing that triggers a refresh', async () => {
     await withS3(dataDir, async (s3) => {
       const lakeBefore = await keysOf(s3.client, s3.lakeBucket, 'lake/');
+      const closedRecords = (await keysOf(s3.client, s3.lakeBucket, 'ledger/')).filter((k) =>
+        k.includes(`/${MONTHS[0]}/`),
+      );
+      expect(closedRecords.length).toBeGreaterThan(DATASET_NAMES.length);
       const open = lakeBefore.filter((k) => k.includes(`/period=${MONTHS[1]}/`));
       expect(open.length).toBeGreaterThan(DATASET_NAMES.length);
       // Every object an upload wrote triggers a refresh: the filter is not blind.
@@ -122,11 +126,16 @@ describe('the compaction handler', () => {
         expect.arrayContaining(DATASET_NAMES.map((d) => compactedLakeKey(d, MONTHS[0]))),
       );
 
+      // The closed month's ledger too: one compacted object a dataset, each record archived.
       expect(created.sort()).toEqual(
-        DATASET_NAMES.flatMap((d) => [
-          compactedLakeKey(d, MONTHS[0]),
-          compactedSummaryKey(d, MONTHS[0]),
-        ]).sort(),
+        [
+          ...DATASET_NAMES.flatMap((d) => [
+            compactedLakeKey(d, MONTHS[0]),
+            compactedSummaryKey(d, MONTHS[0]),
+            compactedLedgerKey(d, MONTHS[0]),
+          ]),
+          ...closedRecords.map((k) => k.replace(/^ledger\//u, 'ledger-closed/')),
+        ].sort(),
       );
       expect(created.filter(triggersRefresh)).toEqual([]);
 
@@ -156,9 +165,18 @@ describe('the compaction handler', () => {
         ...(await keysOf(s3.client, s3.lakeBucket, `summaries/debt/period=${MONTHS[1]}/`)),
       ];
       expect(debtObjects.length).toBeGreaterThan(2);
+      const debtRecords = await keysOf(s3.client, s3.lakeBucket, `ledger/debt/${MONTHS[1]}/`);
+      expect(debtRecords.length).toBeGreaterThan(0);
       const debt = await compact({ datasets: ['debt'] });
       expect(debt.months).toEqual([
-        { dataset: 'debt', period: MONTHS[1], folded: debtObjects.length, removed: debtObjects.length },
+        {
+          dataset: 'debt',
+          period: MONTHS[1],
+          folded: debtObjects.length,
+          removed: debtObjects.length,
+          records: debtRecords.length,
+          moved: debtRecords.length,
+        },
       ]);
       // Near its timeout a run begins no month more; the next one continues where it stopped.
       const left = [10, 10, 4].map((minutes) => minutes * 60_000);

@@ -33,7 +33,7 @@ describe('the refresh', () => {
     expect(named.filter((t) => t !== undefined && !mirrored.has(t))).toEqual([]);
   });
 
-  it('mirrors summaries, the ledger, the sign-off records, the targets and the detail of every dataset but debt', () => {
+  it('mirrors summaries, the ledger (JSON and compacted), the sign-off records, the targets and the detail of every dataset but debt', () => {
     expect(refreshMirrorPrefixes()).toEqual([
       'lake/coverage/',
       'lake/enforcement/',
@@ -42,6 +42,7 @@ describe('the refresh', () => {
       'lake/collection/',
       'summaries/',
       'ledger/',
+      'ledger-compacted/',
       'approvals/',
       'targets/',
     ]);

@@ -3,7 +3,9 @@
  * tables `<dataset>_by_province` and `summaries_by_province` over the per-province objects, the
  * tables `<dataset>_compacted` and `summaries_compacted` over the compacted ones (province a
  * column), and `vss.<dataset>` and `vss.summaries` replaced by the very view SQL the deploy
- * stores, so what Athena would read of a compacted month is what the stand-in answers.
+ * stores, so what Athena would read of a compacted month is what the stand-in answers. The
+ * ledger alike: `uploads_by_province` over the JSON records, `uploads_compacted` over the compacted
+ * months' objects, and `vss.uploads` the deploy's view of both.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,11 +13,15 @@ import { DATASETS, type DatasetDef } from '../../../core/datasets/index.ts';
 import { COMPACTED_FOLDER, LAKE_PREFIX, SUMMARIES_PREFIX } from '../../../core/contracts/layout.ts';
 import { globMatchesAny } from '../../../pipeline/query/glob-files.ts';
 import {
+  compactedUploadsGlob,
+  compactedUploadsSelectSql,
   datasetFiles,
   datasetSelectSql,
   quoteIdentifier,
   summariesSelectSql,
   summaryFiles,
+  uploadFiles,
+  uploadsSelectSql,
 } from '../../../pipeline/query/views.ts';
 import {
   byProvinceTable,
@@ -24,6 +30,8 @@ import {
   lakeViewSql,
   summariesViewColumns,
   summariesViewSql,
+  uploadsViewColumns,
+  uploadsViewSql,
 } from '../../../infra/compacted-union-views.ts';
 import type { GlueColumn } from '../../../infra/glue-columns.ts';
 
@@ -82,10 +90,24 @@ function summariesStatements(mirrorDir: string): string[] {
   ];
 }
 
+function uploadsStatements(mirrorDir: string): string[] {
+  const columns = uploadsViewColumns();
+  const { glob } = uploadFiles(mirrorDir);
+  const compacted = compactedUploadsGlob(mirrorDir);
+  const own = globMatchesAny(glob) ? uploadsSelectSql({ glob }) : undefined;
+  const folded = globMatchesAny(compacted) ? compactedUploadsSelectSql({ glob: compacted }) : undefined;
+  return [
+    `CREATE OR REPLACE VIEW vss.${byProvinceTable('uploads')} AS ${tableSql(columns, own)}`,
+    `CREATE OR REPLACE VIEW vss.${compactedTable('uploads')} AS ${tableSql(columns, folded)}`,
+    `CREATE OR REPLACE VIEW vss.uploads AS ${uploadsViewSql('vss')}`,
+  ];
+}
+
 /** The statements that give the stand-in's engine the catalog's tables and views. */
 export function catalogViewStatements(mirrorDir: string): string[] {
   return [
     ...Object.values(DATASETS).flatMap((d) => datasetStatements(d, mirrorDir)),
     ...summariesStatements(mirrorDir),
+    ...uploadsStatements(mirrorDir),
   ];
 }

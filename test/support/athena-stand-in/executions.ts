@@ -9,7 +9,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Engine, QueryResult } from '../../../pipeline/query/engine.ts';
 import { countPlaceholders } from '../../../pipeline/query/named-query.ts';
-import { LAKE_PREFIX, LEDGER_PREFIX } from '../../../core/contracts/layout.ts';
+import { LAKE_PREFIX, LEDGER_COMPACTED_PREFIX, LEDGER_PREFIX } from '../../../core/contracts/layout.ts';
 import { athenaRefusal } from './dialect.ts';
 import { parseLiteral } from './literals.ts';
 import type { ProjectedTable } from './projection.ts';
@@ -57,9 +57,10 @@ export function scannedBytes(mirrorDir: string, sql: string): number {
   const tables = new Set([...sql.matchAll(/\bvss\.(\w+)/g)].map((m) => m[1] ?? ''));
   let total = 0;
   for (const table of tables) {
-    total += folderBytes(
-      table === 'uploads' ? join(mirrorDir, LEDGER_PREFIX) : join(mirrorDir, LAKE_PREFIX, table),
-    );
+    total +=
+      table === 'uploads'
+        ? folderBytes(join(mirrorDir, LEDGER_PREFIX)) + folderBytes(join(mirrorDir, LEDGER_COMPACTED_PREFIX))
+        : folderBytes(join(mirrorDir, LAKE_PREFIX, table));
   }
   return total;
 }
