@@ -19,14 +19,14 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import type { DatasetName } from '../../core/datasets/index.ts';
-import { StorageError } from '../../core/errors.ts';
 import type { Period } from '../../core/period.ts';
 import { removeIfUnchanged } from '../storage/remove-if-unchanged.ts';
 import { lakeDuckDB } from './duckdb-instance.ts';
 import { LAKE_KIND, readSources, SUMMARY_KIND, type CompactionKind } from './compaction-sources.ts';
 import { writeCompactedFile } from './compacted-file.ts';
+import { putParquetObject } from '../storage/object-bytes.ts';
 
 export interface CompactMonthOptions {
   s3: S3Client;
@@ -81,19 +81,7 @@ async function compactKind(
   }
   const key = kind.compactedKey(o.dataset, o.period);
   const body = await readFile(out);
-  try {
-    await o.s3.send(
-      new PutObjectCommand({
-        Bucket: o.bucket,
-        Key: key,
-        Body: body,
-        ContentType: 'application/vnd.apache.parquet',
-        Metadata: { provinces: String(written.provinces) },
-      }),
-    );
-  } catch (error) {
-    throw new StorageError(`cannot write s3://${o.bucket}/${key}`, { cause: error });
-  }
+  await putParquetObject(o.s3, o.bucket, key, body, { provinces: String(written.provinces) });
   let removed = 0;
   for (const folded of sources.provinces) {
     // A re-upload since the read must stay, and it wins (remove-if-unchanged.ts).

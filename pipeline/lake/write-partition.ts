@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { DatasetName } from '../../core/datasets/index.ts';
 import { StorageError } from '../../core/errors.ts';
-import { isMissingObject } from '../storage/object-bytes.ts';
+import { isMissingObject, putParquetObject } from '../storage/object-bytes.ts';
 import { lakeKey } from '../../core/contracts/layout.ts';
 import type { Period } from '../../core/period.ts';
 import { writeParquetFile, type LakeRow } from './parquet-writer.ts';
@@ -53,24 +53,12 @@ export async function writeLakePartition(w: PartitionWrite): Promise<PartitionWr
   try {
     if (!w.prepared) await writeParquetFile(w.dataset, w.period, w.rows, file);
     const body = await readFile(w.prepared?.path ?? file);
-    try {
-      await w.s3.send(
-        new PutObjectCommand({
-          Bucket: w.bucket,
-          Key: key,
-          Body: body,
-          ContentType: 'application/vnd.apache.parquet',
-          Metadata: {
-            'upload-id': w.uploadId,
-            rows: String(rows),
-            // The v2 checksum: of the very bytes sent (lake-checksum.ts).
-            'rows-sha256': w.prepared?.rowsSha256 ?? lakeFileChecksum(body),
-          },
-        }),
-      );
-    } catch (error) {
-      throw new StorageError(`cannot write s3://${w.bucket}/${key}`, { cause: error });
-    }
+    await putParquetObject(w.s3, w.bucket, key, body, {
+      'upload-id': w.uploadId,
+      rows: String(rows),
+      // The v2 checksum: of the very bytes sent (lake-checksum.ts).
+      'rows-sha256': w.prepared?.rowsSha256 ?? lakeFileChecksum(body),
+    });
     return { key, bytes: body.byteLength, rows };
   } finally {
     await rm(file, { force: true });

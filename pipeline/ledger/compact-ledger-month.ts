@@ -22,7 +22,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CopyObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { CopyObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { DatasetName } from '../../core/datasets/index.ts';
 import {
   closedLedgerKey,
@@ -36,7 +36,7 @@ import { StorageError } from '../../core/errors.ts';
 import type { Period } from '../../core/period.ts';
 import { lakeDuckDB } from '../lake/duckdb-instance.ts';
 import { removeIfUnchanged } from '../storage/remove-if-unchanged.ts';
-import { readObject } from '../storage/object-bytes.ts';
+import { putParquetObject, readObject } from '../storage/object-bytes.ts';
 import { listRecordKeys } from './ledger-store.ts';
 import { writeLedgerParquet } from './ledger-parquet.ts';
 
@@ -98,19 +98,7 @@ export async function compactLedgerMonth(o: CompactLedgerMonthOptions): Promise<
     await rm(scratch, { recursive: true, force: true });
   }
   const key = compactedLedgerKey(o.dataset, o.period);
-  try {
-    await o.s3.send(
-      new PutObjectCommand({
-        Bucket: o.bucket,
-        Key: key,
-        Body: body,
-        ContentType: 'application/vnd.apache.parquet',
-        Metadata: { records: String(records.length) },
-      }),
-    );
-  } catch (error) {
-    throw new StorageError(`cannot write s3://${o.bucket}/${key}`, { cause: error });
-  }
+  await putParquetObject(o.s3, o.bucket, key, body, { records: String(records.length) });
   let moved = 0;
   for (const folded of live) if (await moveToArchive(o, folded)) moved++;
   return { ...none, records: records.length, folded: live.length, moved, bytes: body.byteLength };

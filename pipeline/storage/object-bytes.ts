@@ -105,3 +105,26 @@ export async function putJsonObject(
     throw new StorageError(`cannot write s3://${bucket}/${key}`, { cause: error });
   }
 }
+
+/** Writes the bytes of a Parquet file as an object, with its user metadata (x-amz-meta-*). */
+export async function putParquetObject(
+  s3: S3Client,
+  bucket: string,
+  key: string,
+  body: Uint8Array,
+  metadata: Record<string, string>,
+): Promise<void> {
+  try {
+    await s3.send(
+      new PutObjectCommand({
+        Bucket: bucket,
+        Key: key,
+        Body: body,
+        ContentType: 'application/vnd.apache.parquet',
+        Metadata: metadata,
+      }),
+    );
+  } catch (error) {
+    throw new StorageError(`cannot write s3://${bucket}/${key}`, { cause: error });
+  }
+}

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { DatasetName } from '../../core/datasets/index.ts';
 import { StorageError } from '../../core/errors.ts';
 import { summaryKey } from '../../core/contracts/layout.ts';
@@ -16,6 +16,7 @@ import type { Period } from '../../core/period.ts';
 import type { SummaryRow } from '../../core/measures.ts';
 import { summarize } from './summarize.ts';
 import { writeSummaryParquet } from './summary-parquet.ts';
+import { putParquetObject } from '../storage/object-bytes.ts';
 
 export interface SummaryWrite {
   s3: S3Client;
@@ -35,19 +36,7 @@ export async function writeSummary(w: SummaryWrite): Promise<{ key: string }> {
   try {
     await writeSummaryParquet(summarize(w.dataset, w.period, w.rows), file);
     const body = await readFile(file);
-    try {
-      await w.s3.send(
-        new PutObjectCommand({
-          Bucket: w.bucket,
-          Key: key,
-          Body: body,
-          ContentType: 'application/vnd.apache.parquet',
-          Metadata: { 'upload-id': w.uploadId },
-        }),
-      );
-    } catch (error) {
-      throw new StorageError(`cannot write s3://${w.bucket}/${key}`, { cause: error });
-    }
+    await putParquetObject(w.s3, w.bucket, key, body, { 'upload-id': w.uploadId });
     return { key };
   } finally {
     await rm(file, { force: true });
