@@ -12,7 +12,7 @@ import type { Context } from 'aws-lambda';
 import type { CompactEvent } from '../pipeline/ops/compact-event.ts';
 import { compactTelemetry, withCompactTelemetry } from '../pipeline/observability/compact-telemetry.ts';
 import { createS3Client } from '../pipeline/storage/s3-client.ts';
-import { parseEnvironment } from './environment.ts';
+import { duckdbMemoryMb, parseEnvironment } from './environment.ts';
 
 let lambdaHandler: ((event: unknown, budget?: TimeBudget) => Promise<CompactOutcome>) | undefined;
 
@@ -24,8 +24,7 @@ export const handler = withCompactTelemetry(
         s3: createS3Client({ endpoint: env.S3_ENDPOINT, region: env.AWS_REGION }),
         lakeBucket: env.LAKE_BUCKET,
         tmpDir: '/tmp/vss-compact',
-        // Room for the Node heap and the Parquet bytes read and written beside DuckDB's own.
-        duckdbMemoryMb: env.AWS_LAMBDA_FUNCTION_MEMORY_SIZE && env.AWS_LAMBDA_FUNCTION_MEMORY_SIZE * 0.6,
+        duckdbMemoryMb: duckdbMemoryMb(env),
         onMonth: compactTelemetry.countMonth,
       });
     }

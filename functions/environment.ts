@@ -24,11 +24,22 @@ const referenceDir = { VSS_REFERENCE_DIR: set };
  */
 const s3Client = { S3_ENDPOINT: optional, AWS_REGION: optional };
 
+/** Provided by the Lambda runtime: the function's memory, which bounds DuckDB's. */
+const lambdaMemory = { AWS_LAMBDA_FUNCTION_MEMORY_SIZE: z.coerce.number().int().positive().optional() };
+
+/**
+ * DuckDB's share of a function's memory (MB): room is left for the Node heap and the bytes read
+ * and written beside DuckDB's own. Undefined outside Lambda: DuckDB's default then.
+ */
+export const duckdbMemoryMb = (env: { AWS_LAMBDA_FUNCTION_MEMORY_SIZE?: number | undefined }) =>
+  env.AWS_LAMBDA_FUNCTION_MEMORY_SIZE === undefined ? undefined : env.AWS_LAMBDA_FUNCTION_MEMORY_SIZE * 0.6;
+
 export const ingestEnvironment = z.object({
   UPLOADS_BUCKET: set,
   LAKE_BUCKET: set,
   ...referenceDir,
   ...s3Client,
+  ...lambdaMemory,
   ...UPLOAD_LIMITS_ENVIRONMENT,
 });
 
@@ -37,6 +48,7 @@ const refreshCommon = {
   SITE_BUCKET: set,
   ...referenceDir,
   ...s3Client,
+  ...lambdaMemory,
   /** queries/ elsewhere than beside the code (pipeline/query/named-query.ts). */
   VSS_QUERIES_DIR: optional,
 };
@@ -67,8 +79,7 @@ export const uploadApiEnvironment = z.object({
 export const compactEnvironment = z.object({
   LAKE_BUCKET: set,
   ...s3Client,
-  /** Provided by the Lambda runtime: the function's memory, which bounds DuckDB's. */
-  AWS_LAMBDA_FUNCTION_MEMORY_SIZE: z.coerce.number().int().positive().optional(),
+  ...lambdaMemory,
 });
 
 export const sessionEnvironment = z.object({

@@ -8,15 +8,19 @@ import {
   engineFromEnvironment,
   type RefreshOutcome,
 } from '../pipeline/refresh/refresh-handler.ts';
+import { limitLakeDuckDB } from '../pipeline/lake/duckdb-instance.ts';
 import { withRefreshTelemetry } from '../pipeline/observability/refresh-telemetry.ts';
 import { createS3Client } from '../pipeline/storage/s3-client.ts';
-import { parseEnvironment } from './environment.ts';
+import { duckdbMemoryMb, parseEnvironment } from './environment.ts';
 
 let lambdaHandler: (() => Promise<RefreshOutcome>) | undefined;
 
 export const handler = withRefreshTelemetry(async (): Promise<RefreshOutcome> => {
   if (!lambdaHandler) {
     const env = parseEnvironment('refresh');
+    // Six years of history materialised can outgrow memory: it spills to /tmp, not to the
+    // read-only working directory.
+    await limitLakeDuckDB({ tempDirectory: '/tmp/vss-refresh-spill', memoryLimitMb: duckdbMemoryMb(env) });
     lambdaHandler = createRefreshHandler({
       s3: createS3Client({ endpoint: env.S3_ENDPOINT, region: env.AWS_REGION }),
       lakeBucket: env.LAKE_BUCKET,

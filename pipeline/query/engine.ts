@@ -2,7 +2,7 @@
  * DuckDB in memory over the local mirror of the lake bucket: the `vss` schema that the queries
  * and analysts use, the same names the Athena database carries.
  */
-import { DuckDBInstance } from '@duckdb/node-api';
+import { createDuckDB } from '../lake/duckdb-instance.ts';
 import type { Period } from '../../core/period.ts';
 import type { ProvinceRegistry } from '../reference/provinces.ts';
 import type { Targets } from '../../core/reference/targets.ts';
@@ -72,7 +72,7 @@ export interface EngineOptions {
 
 export async function openEngine(options: EngineOptions): Promise<Engine> {
   if (options.backfillSummaries !== false) await ensureSummaries(options.mirrorDir);
-  const instance = await DuckDBInstance.create(':memory:');
+  const instance = await createDuckDB();
   const connection = await instance.connect();
   await connection.run('SET parquet_metadata_cache = true');
   await connection.run('CREATE SCHEMA vss');
