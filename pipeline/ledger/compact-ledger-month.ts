@@ -31,13 +31,13 @@ import {
   ledgerPeriodPrefix,
 } from '../../core/contracts/layout.ts';
 import { parseClosedLedgerKey, parseLedgerKey } from '../../core/contracts/layout-parse.ts';
-import { ledgerRecord, type LedgerRecord } from '../../core/contracts/ledger-record.ts';
+import type { LedgerRecord } from '../../core/contracts/ledger-record.ts';
 import { StorageError } from '../../core/errors.ts';
 import type { Period } from '../../core/period.ts';
 import { lakeDuckDB } from '../lake/duckdb-instance.ts';
 import { removeIfUnchanged } from '../storage/remove-if-unchanged.ts';
 import { putParquetObject, readObject } from '../storage/object-bytes.ts';
-import { listRecordKeys } from './ledger-store.ts';
+import { listRecordKeys, parseLedgerRecord, readLedgerRecord } from './ledger-store.ts';
 import { writeLedgerParquet } from './ledger-parquet.ts';
 
 export interface CompactLedgerMonthOptions {
@@ -78,7 +78,9 @@ export async function compactLedgerMonth(o: CompactLedgerMonthOptions): Promise<
   const live = await Promise.all(liveKeys.map(({ key }) => readLive(o, key)));
   const seen = new Set(live.map((l) => l.record.upload_id));
   const archived = await Promise.all(
-    listedArchived.filter((l) => parseClosedLedgerKey(l.key)).map(({ key }) => readRecord(o, key)),
+    listedArchived
+      .filter((l) => parseClosedLedgerKey(l.key))
+      .map(({ key }) => readLedgerRecord(o.s3, o.bucket, key)),
   );
   const records = [...live.map((l) => l.record), ...archived.filter((r) => !seen.has(r.upload_id))];
 
@@ -106,24 +108,8 @@ export async function compactLedgerMonth(o: CompactLedgerMonthOptions): Promise<
 
 async function readLive(o: CompactLedgerMonthOptions, key: string): Promise<LiveRecord> {
   const object = await readObject(o.s3, o.bucket, key);
-  return { key, eTag: object.eTag ?? '', record: parseRecord(o, key, object.bytes) };
-}
-
-async function readRecord(o: CompactLedgerMonthOptions, key: string): Promise<LedgerRecord> {
-  return parseRecord(o, key, (await readObject(o.s3, o.bucket, key)).bytes);
-}
-
-function parseRecord(o: CompactLedgerMonthOptions, key: string, bytes: Uint8Array): LedgerRecord {
-  let json: unknown;
-  try {
-    json = JSON.parse(new TextDecoder().decode(bytes));
-  } catch {
-    json = undefined;
-  }
-  const parsed = ledgerRecord.safeParse(json);
   // A malformed record stops the month: it is `vss doctor`'s to report, not compaction's to drop.
-  if (!parsed.success) throw new StorageError(`ledger record s3://${o.bucket}/${key} is malformed`);
-  return parsed.data;
+  return { key, eTag: object.eTag ?? '', record: parseLedgerRecord(o.bucket, key, object.bytes) };
 }
 
 /**

@@ -1,9 +1,10 @@
-import { ListObjectsCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { DatasetName } from '../../core/datasets/index.ts';
 import { StorageError } from '../../core/errors.ts';
 import { closedLedgerMonthPrefix, ledgerKey, ledgerMonthPrefix } from '../../core/contracts/layout.ts';
 import { ledgerRecord, type LedgerRecord } from '../../core/contracts/ledger-record.ts';
 import type { Period } from '../../core/period.ts';
+import { listObjects } from '../storage/list-objects.ts';
 import { readObject } from '../storage/object-bytes.ts';
 
 export interface ProvinceMonth {
@@ -49,21 +50,7 @@ type ListedRecord = { key: string; eTag: string };
 
 /** The `.json` objects under a prefix, with their ETags. */
 export async function listRecordKeys(s3: S3Client, bucket: string, prefix: string): Promise<ListedRecord[]> {
-  const keys: ListedRecord[] = [];
-  try {
-    // ListObjects (v1) with a marker: s3rver cannot page ListObjectsV2, and AWS pages both alike.
-    let marker: string | undefined;
-    for (;;) {
-      const page = await s3.send(new ListObjectsCommand({ Bucket: bucket, Prefix: prefix, Marker: marker }));
-      const contents = page.Contents ?? [];
-      for (const o of contents) if (o.Key?.endsWith('.json')) keys.push({ key: o.Key, eTag: o.ETag ?? '' });
-      if (!page.IsTruncated || contents.length === 0) break;
-      marker = contents.at(-1)?.Key;
-    }
-  } catch (error) {
-    throw new StorageError(`cannot list s3://${bucket}/${prefix}`, { cause: error });
-  }
-  return keys;
+  return (await listObjects(s3, bucket, prefix)).filter((o) => o.key.endsWith('.json'));
 }
 
 function readRecords(s3: S3Client, bucket: string, keys: readonly ListedRecord[]): Promise<LedgerRecord[]> {
@@ -80,8 +67,18 @@ function readRecords(s3: S3Client, bucket: string, keys: readonly ListedRecord[]
 }
 
 export async function readLedgerRecord(s3: S3Client, bucket: string, key: string): Promise<LedgerRecord> {
-  const { bytes } = await readObject(s3, bucket, key);
-  const parsed = ledgerRecord.safeParse(JSON.parse(new TextDecoder().decode(bytes)));
+  return parseLedgerRecord(bucket, key, (await readObject(s3, bucket, key)).bytes);
+}
+
+/** A record's bytes read against the contract; anything else is a StorageError naming the object. */
+export function parseLedgerRecord(bucket: string, key: string, bytes: Uint8Array): LedgerRecord {
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder().decode(bytes));
+  } catch {
+    json = undefined;
+  }
+  const parsed = ledgerRecord.safeParse(json);
   if (!parsed.success) throw new StorageError(`ledger record s3://${bucket}/${key} is malformed`);
   return parsed.data;
 }

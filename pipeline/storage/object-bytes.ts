@@ -1,5 +1,11 @@
 import { Readable } from 'node:stream';
-import { GetObjectCommand, NoSuchKey, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import {
+  GetObjectCommand,
+  NoSuchKey,
+  PutObjectCommand,
+  type PutObjectCommandInput,
+  type S3Client,
+} from '@aws-sdk/client-s3';
 import { StorageError } from '../../core/errors.ts';
 
 export interface StoredObject {
@@ -80,51 +86,54 @@ export function isMissingObject(error: unknown): boolean {
   return cause instanceof NoSuchKey || (cause instanceof Error && cause.name === 'NoSuchKey');
 }
 
+/** One PUT of an object, its failure a StorageError naming it. */
+async function putObject(
+  s3: S3Client,
+  input: { Bucket: string; Key: string; Body: Uint8Array | string; ContentType: string } & Omit<
+    PutObjectCommandInput,
+    'Bucket' | 'Key' | 'Body' | 'ContentType'
+  >,
+): Promise<void> {
+  try {
+    await s3.send(new PutObjectCommand(input));
+  } catch (error) {
+    throw new StorageError(`cannot write s3://${input.Bucket}/${input.Key}`, { cause: error });
+  }
+}
+
 /**
  * Writes a value as a JSON object. `once`: refuse to replace an object already there (S3's
  * If-None-Match), for records that are written once and never changed.
  */
-export async function putJsonObject(
+export function putJsonObject(
   s3: S3Client,
   bucket: string,
   key: string,
   value: unknown,
   options: { once?: boolean } = {},
 ): Promise<void> {
-  try {
-    await s3.send(
-      new PutObjectCommand({
-        Bucket: bucket,
-        Key: key,
-        Body: JSON.stringify(value),
-        ContentType: 'application/json',
-        ...(options.once ? { IfNoneMatch: '*' } : {}),
-      }),
-    );
-  } catch (error) {
-    throw new StorageError(`cannot write s3://${bucket}/${key}`, { cause: error });
-  }
+  return putObject(s3, {
+    Bucket: bucket,
+    Key: key,
+    Body: JSON.stringify(value),
+    ContentType: 'application/json',
+    ...(options.once ? { IfNoneMatch: '*' } : {}),
+  });
 }
 
 /** Writes the bytes of a Parquet file as an object, with its user metadata (x-amz-meta-*). */
-export async function putParquetObject(
+export function putParquetObject(
   s3: S3Client,
   bucket: string,
   key: string,
   body: Uint8Array,
   metadata: Record<string, string>,
 ): Promise<void> {
-  try {
-    await s3.send(
-      new PutObjectCommand({
-        Bucket: bucket,
-        Key: key,
-        Body: body,
-        ContentType: 'application/vnd.apache.parquet',
-        Metadata: metadata,
-      }),
-    );
-  } catch (error) {
-    throw new StorageError(`cannot write s3://${bucket}/${key}`, { cause: error });
-  }
+  return putObject(s3, {
+    Bucket: bucket,
+    Key: key,
+    Body: body,
+    ContentType: 'application/vnd.apache.parquet',
+    Metadata: metadata,
+  });
 }
