@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { DATASET_NAMES } from '../../core/datasets/index.ts';
 import {
   LAKE_PREFIX,
+  LEDGER_CLOSED_PREFIX,
   LEDGER_COMPACTED_PREFIX,
   LEDGER_PREFIX,
   SUMMARIES_PREFIX,
@@ -54,6 +55,41 @@ function prefixesOf(table: string): string[] {
   return (DATASET_NAMES as readonly string[]).includes(table) ? [`${LAKE_PREFIX}${table}`] : [];
 }
 
+/** Per-object overhead: closed months of the scanned Parquet prefixes rewritten as one object each. */
+async function reportCompactionEstimate(
+  mirrorDir: string,
+  prefixes: readonly string[],
+  scannedBytes: number,
+  wholeBytes: number,
+): Promise<void> {
+  let sampled = { bytes: 0, compacted: 0 };
+  const parquetScanned = prefixes.filter((p) => !LEDGER_PREFIXES.includes(p));
+  for (const p of parquetScanned) {
+    for (const dir of await subfolders(join(mirrorDir, p))) {
+      const sample = await compactionSample(dir, mirrorDir);
+      if (sample)
+        sampled = {
+          bytes: sampled.bytes + sample.bytes,
+          compacted: sampled.compacted + sample.compactedBytes,
+        };
+    }
+  }
+  let parquetBytes = 0;
+  for (const p of parquetScanned) parquetBytes += (await sizeOf(join(mirrorDir, p))).bytes;
+  const ledgerBytes = scannedBytes - parquetBytes;
+  const compactedEstimate = ledgerBytes + (parquetBytes * sampled.compacted) / Math.max(sampled.bytes, 1);
+  console.log(
+    `   Parquet scanned ${(parquetBytes / 1e6).toFixed(2)} MB, ledger (JSON and compacted) ${(ledgerBytes / 1e6).toFixed(2)} MB; ` +
+      `closed months compacted one object per dataset-period: ${((100 * sampled.compacted) / Math.max(sampled.bytes, 1)).toFixed(1)} % of their bytes`,
+  );
+  report({
+    name: 'refresh scan if closed months were compacted (estimate from a sample)',
+    value: (100 * compactedEstimate) / wholeBytes,
+    unit: '%',
+    target: 2,
+  });
+}
+
 export async function benchScan(mirrorDir: string): Promise<void> {
   step('what the refresh would scan in Athena');
   const tables = new Set<string>(['uploads']);
@@ -69,47 +105,25 @@ export async function benchScan(mirrorDir: string): Promise<void> {
     console.log(`   ${p}: ${s.files} files, ${(s.bytes / 1e6).toFixed(2)} MB`);
     scanned = { bytes: scanned.bytes + s.bytes, files: scanned.files + s.files };
   }
-  const all = [LAKE_PREFIX, SUMMARIES_PREFIX, ...LEDGER_PREFIXES].map((p) => sizeOf(join(mirrorDir, p)));
+  const all = [LAKE_PREFIX, SUMMARIES_PREFIX, ...LEDGER_PREFIXES, LEDGER_CLOSED_PREFIX].map((p) =>
+    sizeOf(join(mirrorDir, p)),
+  );
   const whole = (await Promise.all(all)).reduce((a, s) => ({
     bytes: a.bytes + s.bytes,
     files: a.files + s.files,
   }));
   console.log(
-    `   whole bucket (lake, summaries, ledger): ${whole.files} files, ${(whole.bytes / 1e6).toFixed(2)} MB`,
+    `   whole bucket (lake, summaries, ledger, archived ledger): ${whole.files} files, ${(whole.bytes / 1e6).toFixed(2)} MB`,
   );
-  // Per-object overhead: closed months of the scanned Parquet prefixes rewritten as one object each.
-  let sampled = { bytes: 0, compacted: 0 };
-  const parquetScanned = prefixes.filter((p) => !LEDGER_PREFIXES.includes(p));
-  for (const p of parquetScanned) {
-    for (const dir of await subfolders(join(mirrorDir, p))) {
-      const sample = await compactionSample(dir, mirrorDir);
-      if (sample)
-        sampled = {
-          bytes: sampled.bytes + sample.bytes,
-          compacted: sampled.compacted + sample.compactedBytes,
-        };
-    }
-  }
-  let parquetBytes = 0;
-  for (const p of parquetScanned) parquetBytes += (await sizeOf(join(mirrorDir, p))).bytes;
-  const ledgerBytes = scanned.bytes - parquetBytes;
-  const compactedEstimate = ledgerBytes + (parquetBytes * sampled.compacted) / Math.max(sampled.bytes, 1);
-  console.log(
-    `   Parquet scanned ${(parquetBytes / 1e6).toFixed(2)} MB, ledger (JSON and compacted) ${(ledgerBytes / 1e6).toFixed(2)} MB; ` +
-      `closed months compacted one object per dataset-period: ${((100 * sampled.compacted) / Math.max(sampled.bytes, 1)).toFixed(1)} % of their bytes`,
-  );
+  // A lake as built (no month compacted yet): estimate what compaction would leave from a sample.
+  const compactedAlready = (await sizeOf(join(mirrorDir, LEDGER_COMPACTED_PREFIX))).files > 0;
+  if (!compactedAlready) await reportCompactionEstimate(mirrorDir, prefixes, scanned.bytes, whole.bytes);
   const floor = (REFRESH_QUERIES.length * ATHENA_MIN_SCAN_BYTES) / 1e6;
   console.log(
     `   Athena bills >= 10 MB a query: ${REFRESH_QUERIES.length} queries >= ${floor.toFixed(0)} MB a refresh, ` +
       `${((100 * floor * 1e6) / whole.bytes).toFixed(0)} % of this bucket`,
   );
   report({ name: 'refresh scan, bytes', value: scanned.bytes / 1e6, unit: 'MB' });
-  report({
-    name: 'refresh scan if closed months were compacted (estimate from a sample)',
-    value: (100 * compactedEstimate) / whole.bytes,
-    unit: '%',
-    target: 2,
-  });
   report({
     name: 'refresh scan, Athena billing floor (10 MB a query)',
     value: (100 * floor * 1e6) / whole.bytes,
