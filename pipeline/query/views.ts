@@ -194,11 +194,14 @@ export function datasetViewSql(
   const { glob } = files;
   const empty = `SELECT ${nullRow(dataset, false)} WHERE false`;
   const own = globHasFiles(glob);
+  // A compacted object keeps its month's template, so the first one (the oldest month) may lack
+  // a later version's columns: with one object a month, reading every footer costs little, where
+  // `first` would fail on most lakes with history and send the query to its retry.
   const sql = withCompacted(
     LAKE_HELD,
     own ? { glob } : undefined,
     files.compacted ?? compactedDatasetGlob(dataset, mirrorDir),
-    (s, hive) => datasetFilesSql(dataset, s, schema, hive),
+    (s, hive) => datasetFilesSql(dataset, s, hive === MONTH_HIVE ? 'union' : schema, hive),
     empty,
   );
   return `CREATE OR REPLACE ${relation} ${view} AS ${sql}`;
