@@ -25,14 +25,14 @@ import {
   SUMMARY_FILE_GLOB,
 } from '../../core/contracts/layout-globs.ts';
 import {
-  globPathsSql,
+  heldKeys,
   LAKE_HELD,
   preferProvinceSql,
   splitFiles,
   SUMMARY_HELD,
   type HeldShape,
 } from './compacted-views.ts';
-import { globMatchesAny } from './glob-files.ts';
+import { globFiles, globMatchesAny } from './glob-files.ts';
 import { ledgerRecord } from '../../core/contracts/ledger-record.ts';
 
 export function quoteLiteral(text: string): string {
@@ -124,12 +124,12 @@ function withCompacted(
   select: (s: FileSource, hive: string) => string,
   empty: string,
 ): string {
-  const hasCompacted = globHasFiles(compactedGlob);
+  const compactedFiles = globFiles(compactedGlob);
   const own = perProvince ? select(perProvince, PROVINCE_HIVE) : empty;
-  if (!hasCompacted) return own;
+  if (compactedFiles.length === 0) return own;
   const compacted = select({ glob: compactedGlob }, MONTH_HIVE);
-  const paths = perProvince ? globPathsSql(perProvince.glob) : 'SELECT NULL::VARCHAR AS file WHERE false';
-  return preferProvinceSql(shape, own, compacted, paths);
+  const held = perProvince ? heldKeys(shape, globFiles(perProvince.glob), compactedFiles) : [];
+  return preferProvinceSql(shape, own, compacted, held);
 }
 
 /**
@@ -259,9 +259,11 @@ export function compactedUploadsSelectSql(source: FileSource): string {
  * record (a record both archived and still under ledger/ after a compaction stopped midway).
  */
 export function uploadsUnionSql(json: string, compacted: string): string {
+  // Materialised: both sides of the union read the JSON records, which would otherwise be listed
+  // and parsed twice for every query that names vss.uploads.
   return (
-    `SELECT * FROM (${json}) UNION ALL SELECT c.* FROM (${compacted}) c ` +
-    `WHERE NOT EXISTS (SELECT 1 FROM (${json}) j WHERE j.upload_id = c.upload_id)`
+    `WITH j AS MATERIALIZED (${json}) SELECT * FROM j UNION ALL SELECT c.* FROM (${compacted}) c ` +
+    `WHERE NOT EXISTS (SELECT 1 FROM j WHERE j.upload_id = c.upload_id)`
   );
 }
 
