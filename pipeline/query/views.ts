@@ -194,14 +194,17 @@ export function datasetViewSql(
   const { glob } = files;
   const empty = `SELECT ${nullRow(dataset, false)} WHERE false`;
   const own = globHasFiles(glob);
-  // A compacted object keeps its month's template, so the first one (the oldest month) may lack
-  // a later version's columns: with one object a month, reading every footer costs little, where
-  // `first` would fail on most lakes with history and send the query to its retry.
+  const compacted = files.compacted ?? compactedDatasetGlob(dataset, mirrorDir);
+  // `first` is for a lake of thousands of per-province objects. Once closed months are compacted,
+  // the dataset is one object a month plus the open months' few per-province ones: every footer
+  // costs little to read, where the first file's schema would fail on a lake whose history holds
+  // more than one template (a compacted month keeps its own) and send each query to its retry.
+  const match: SchemaMatch = globHasFiles(compacted) ? 'union' : schema;
   const sql = withCompacted(
     LAKE_HELD,
     own ? { glob } : undefined,
-    files.compacted ?? compactedDatasetGlob(dataset, mirrorDir),
-    (s, hive) => datasetFilesSql(dataset, s, hive === MONTH_HIVE ? 'union' : schema, hive),
+    compacted,
+    (s, hive) => datasetFilesSql(dataset, s, match, hive),
     empty,
   );
   return `CREATE OR REPLACE ${relation} ${view} AS ${sql}`;

@@ -80,6 +80,23 @@ describe("the first file's schema and compacted months", () => {
   });
 });
 
+describe('a lake with compacted months', () => {
+  it("reads its few per-province files by every footer: a query runs once where the first file's schema fails", async () => {
+    const mirror = tempDir('schema-compacted-open');
+    await writeDebtFile(mirror, '2025-01', true, true);
+    await writeDebtFile(mirror, '2025-02', true);
+    await writeDebtFile(mirror, '2025-03', false);
+    const { engine, attempts } = await countingEngine(mirror);
+    try {
+      const sql = `SELECT count(*) AS n, count("${leftOut}") AS held FROM vss.debt`;
+      expect((await engine.runQuery(sql)).rows).toEqual([{ n: 3, held: 2 }]);
+      expect(attempts).toEqual([sql]);
+    } finally {
+      engine.close();
+    }
+  });
+});
+
 /** What DuckDB says when the first file's schema is bound and the query reads every file. */
 async function firstSchemaError(mirror: string): Promise<string> {
   const instance = await DuckDBInstance.create(':memory:');
