@@ -25,14 +25,14 @@ import {
   SUMMARY_FILE_GLOB,
 } from '../../core/contracts/layout-globs.ts';
 import {
-  globPathsSql,
+  heldKeys,
   LAKE_HELD,
   preferProvinceSql,
   splitFiles,
   SUMMARY_HELD,
   type HeldShape,
 } from './compacted-views.ts';
-import { globMatchesAny } from './glob-files.ts';
+import { globFiles, globMatchesAny } from './glob-files.ts';
 import { ledgerRecord } from '../../core/contracts/ledger-record.ts';
 
 export function quoteLiteral(text: string): string {
@@ -124,12 +124,12 @@ function withCompacted(
   select: (s: FileSource, hive: string) => string,
   empty: string,
 ): string {
-  const hasCompacted = globHasFiles(compactedGlob);
+  const compactedFiles = globFiles(compactedGlob);
   const own = perProvince ? select(perProvince, PROVINCE_HIVE) : empty;
-  if (!hasCompacted) return own;
+  if (compactedFiles.length === 0) return own;
   const compacted = select({ glob: compactedGlob }, MONTH_HIVE);
-  const paths = perProvince ? globPathsSql(perProvince.glob) : 'SELECT NULL::VARCHAR AS file WHERE false';
-  return preferProvinceSql(shape, own, compacted, paths);
+  const held = perProvince ? heldKeys(shape, globFiles(perProvince.glob), compactedFiles) : [];
+  return preferProvinceSql(shape, own, compacted, held);
 }
 
 /**
@@ -194,11 +194,17 @@ export function datasetViewSql(
   const { glob } = files;
   const empty = `SELECT ${nullRow(dataset, false)} WHERE false`;
   const own = globHasFiles(glob);
+  const compacted = files.compacted ?? compactedDatasetGlob(dataset, mirrorDir);
+  // `first` is for a lake of thousands of per-province objects. Once closed months are compacted,
+  // the dataset is one object a month plus the open months' few per-province ones: every footer
+  // costs little to read, where the first file's schema would fail on a lake whose history holds
+  // more than one template (a compacted month keeps its own) and send each query to its retry.
+  const match: SchemaMatch = globHasFiles(compacted) ? 'union' : schema;
   const sql = withCompacted(
     LAKE_HELD,
     own ? { glob } : undefined,
-    files.compacted ?? compactedDatasetGlob(dataset, mirrorDir),
-    (s, hive) => datasetFilesSql(dataset, s, schema, hive),
+    compacted,
+    (s, hive) => datasetFilesSql(dataset, s, match, hive),
     empty,
   );
   return `CREATE OR REPLACE ${relation} ${view} AS ${sql}`;
@@ -256,9 +262,11 @@ export function compactedUploadsSelectSql(source: FileSource): string {
  * record (a record both archived and still under ledger/ after a compaction stopped midway).
  */
 export function uploadsUnionSql(json: string, compacted: string): string {
+  // Materialised: both sides of the union read the JSON records, which would otherwise be listed
+  // and parsed twice for every query that names vss.uploads.
   return (
-    `SELECT * FROM (${json}) UNION ALL SELECT c.* FROM (${compacted}) c ` +
-    `WHERE NOT EXISTS (SELECT 1 FROM (${json}) j WHERE j.upload_id = c.upload_id)`
+    `WITH j AS MATERIALIZED (${json}) SELECT * FROM j UNION ALL SELECT c.* FROM (${compacted}) c ` +
+    `WHERE NOT EXISTS (SELECT 1 FROM j WHERE j.upload_id = c.upload_id)`
   );
 }
 

@@ -5,8 +5,10 @@
  * and engine state so the next refresh bench sees the compacted layout as a synced mirror would.
  * The bench lake's objects carry no stamps, so the manifest records a stand-in upload per province.
  * The ledger too: each closed dataset-month's JSON records become its compacted object with the
- * ledger compaction's writer (pipeline/ledger/ledger-parquet.ts), and leave the mirror, as a
- * synced mirror drops what moved to ledger-closed/ (which it does not copy).
+ * ledger compaction's writer (pipeline/ledger/ledger-parquet.ts) and move to ledger-closed/, as in
+ * the bucket; a refresh mirror linked from it afterwards leaves them out (refreshMirrorPrefixes).
+ * `npm run bench` compacts its lake this way (the layout a month after compaction first ran);
+ * by hand:
  *
  *   npx tsx tools/bench/compact-mirror.ts [--lake-only] <mirror dir> [<mirror dir> ...]
  *
@@ -15,8 +17,10 @@
 import { existsSync } from 'node:fs';
 import { link, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { DATASET_NAMES, type DatasetName } from '../../core/datasets/index.ts';
 import {
+  closedLedgerPeriodPrefix,
   compactedLakeKey,
   compactedLedgerKey,
   compactedSummaryKey,
@@ -26,7 +30,7 @@ import {
   SUMMARIES_PREFIX,
 } from '../../core/contracts/layout.ts';
 import { ledgerRecord } from '../../core/contracts/ledger-record.ts';
-import { isPeriod } from '../../core/period.ts';
+import { isPeriod, type Period } from '../../core/period.ts';
 import { writeLedgerParquet } from '../../pipeline/ledger/ledger-parquet.ts';
 import { parsePeriodFolder } from '../../core/contracts/layout-parse.ts';
 import { closedMonthsOf } from '../../pipeline/lake/closed-month.ts';
@@ -37,6 +41,7 @@ import { CACHE_DIR } from '../../pipeline/query/file-cache.ts';
 import { MIRROR_INDEX } from '../../pipeline/mirror/mirror-listing.ts';
 import { MIRROR_JOURNAL } from '../../pipeline/mirror/mirror-journal.ts';
 import { STATE_DIR } from '../../pipeline/refresh/refresh-state.ts';
+import { note } from './measure.ts';
 
 /** One kind's month folder in a mirror, its file name, and where its compacted object goes. */
 const KINDS = [
@@ -78,7 +83,7 @@ async function compactFolder(
 }
 
 /** Folds one closed dataset-month's ledger JSON into its compacted object; the records leave. */
-async function compactLedgerMonth(mirror: string, dataset: DatasetName, period: string, scratch: string) {
+async function compactLedgerMonth(mirror: string, dataset: DatasetName, period: Period, scratch: string) {
   const monthDir = join(mirror, ledgerPeriodPrefix(dataset, period));
   const files: string[] = [];
   for (const province of await readdir(monthDir).catch(() => [])) {
@@ -100,7 +105,9 @@ async function compactLedgerMonth(mirror: string, dataset: DatasetName, period: 
   const target = join(mirror, compactedLedgerKey(dataset, period));
   await mkdir(join(target, '..'), { recursive: true });
   await rename(out, target);
-  await rm(monthDir, { recursive: true, force: true });
+  const archived = join(mirror, closedLedgerPeriodPrefix(dataset, period));
+  await mkdir(join(archived, '..'), { recursive: true });
+  await rename(monthDir, archived);
   return files.length;
 }
 
@@ -123,7 +130,8 @@ async function compactLedger(mirror: string): Promise<{ folded: number; months: 
   return { folded, months };
 }
 
-async function compactMirror(mirror: string, withLedger: boolean): Promise<void> {
+/** Compacts every closed month of a mirror in place; `withLedger` false leaves the ledger as JSON. */
+export async function compactMirror(mirror: string, withLedger = true): Promise<void> {
   const started = performance.now();
   let folded = 0;
   let months = 0;
@@ -154,9 +162,11 @@ async function compactMirror(mirror: string, withLedger: boolean): Promise<void>
     await rm(join(mirror, stale), { recursive: true, force: true });
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(`${mirror}: ${folded} objects folded into ${months} compacted objects in ${seconds} s`);
+  note(`${mirror}: ${folded} objects folded into ${months} compacted objects in ${seconds} s`);
 }
 
-const args = process.argv.slice(2);
-const lakeOnly = args.includes('--lake-only');
-for (const mirror of args.filter((a) => !a.startsWith('--'))) await compactMirror(mirror, !lakeOnly);
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const args = process.argv.slice(2);
+  const lakeOnly = args.includes('--lake-only');
+  for (const mirror of args.filter((a) => !a.startsWith('--'))) await compactMirror(mirror, !lakeOnly);
+}

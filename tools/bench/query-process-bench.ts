@@ -12,9 +12,9 @@ import { mkdir, symlink, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { LAKE_PREFIX, localPaths } from '../../core/contracts/layout.ts';
+import { localPaths } from '../../core/contracts/layout.ts';
 import { median, note, report, step, timed } from './measure.ts';
-import { aggregate } from './query-bench.ts';
+import { aggregate, bareDebt } from './query-bench.ts';
 
 /** More than in-process: a new process is short, so a burst of load elsewhere moves it more. */
 const RUNS = 9;
@@ -46,8 +46,7 @@ export async function benchQueryProcess(mirrorDir: string, work: string): Promis
   await rm(dataDir, { recursive: true, force: true });
   await mkdir(dataDir, { recursive: true });
   await symlink(mirrorDir, localPaths(dataDir).mirror);
-  const glob = join(mirrorDir, LAKE_PREFIX, 'debt', 'period=*', 'province=*', '*.parquet');
-  const bareSql = aggregate(`read_parquet('${glob}', hive_partitioning = true)`);
+  const bareSql = aggregate(bareDebt(mirrorDir));
   await node(['cli/build-bundle.js']);
   const query = ['cli/vss.js', 'query', '--data-dir', dataDir, '--format', 'json', aggregate('vss.debt')];
   const sides = {

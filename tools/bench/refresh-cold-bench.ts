@@ -5,13 +5,14 @@
  * cold start did before the state was kept), then after one upload with the state the last run
  * kept (only the changed month's objects and the spliced site files fetched). An upload here is
  * a ledger record of the oldest (or latest) month sent again with one more byte (a newline): a
- * new ETag, the same figures. Setting up the bucket (tens of thousands of PUTs) is not timed.
+ * new ETag, the same figures (a closed month's record, archived by compaction, put back in
+ * `ledger/` as a re-upload of that month would be). Setting up the bucket (tens of thousands of PUTs) is not timed.
  */
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CreateBucketCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import S3rver from 's3rver';
-import { LEDGER_PREFIX } from '../../core/contracts/layout.ts';
+import { LEDGER_CLOSED_PREFIX, LEDGER_PREFIX } from '../../core/contracts/layout.ts';
 import { inPool } from '../../pipeline/mirror/mirror.ts';
 import { walkedFiles } from '../../pipeline/mirror/mirror-listing.ts';
 import { createRefreshHandler } from '../../pipeline/refresh/refresh-handler.ts';
@@ -37,8 +38,24 @@ async function upload(s3: S3Client, mirrorDir: string, keys: readonly string[]):
   });
 }
 
+/**
+ * Every ledger record of the mirror by the `ledger/` key an upload writes, to the mirror's file:
+ * a compacted month's records sit archived in `ledger-closed/`, and a re-upload of that month
+ * lands in `ledger/` again.
+ */
+function ledgerRecordsOf(mirrorDir: string, archiveDir: string): Map<string, string> {
+  const records = new Map<string, string>();
+  for (const key of walkedFiles(archiveDir, LEDGER_CLOSED_PREFIX, false).keys())
+    records.set(`${LEDGER_PREFIX}${key.slice(LEDGER_CLOSED_PREFIX.length)}`, join(archiveDir, key));
+  for (const key of walkedFiles(mirrorDir, LEDGER_PREFIX, false).keys())
+    records.set(key, join(mirrorDir, key));
+  return records;
+}
+
+/** `archiveDir`: the whole lake's mirror, whose `ledger-closed/` the refresh's prefixes leave out. */
 export async function benchColdFromS3(
   mirrorDir: string,
+  archiveDir: string,
   workDir: string,
   label: string,
   runs: number,
@@ -74,7 +91,8 @@ export async function benchColdFromS3(
       return run.seconds;
     };
     const withoutState = await coldRun('no state in S3');
-    const ledger = [...walkedFiles(mirrorDir, LEDGER_PREFIX, false).keys()].sort();
+    const records = ledgerRecordsOf(mirrorDir, archiveDir);
+    const ledger = [...records.keys()].sort();
     const monthOf = (key: string) => /(\d{4}-\d{2})/.exec(key)?.[1] ?? '';
     const lastMonth = ledger.map(monthOf).sort().at(-1);
     const oldestKey = ledger[0];
@@ -82,7 +100,7 @@ export async function benchColdFromS3(
     if (oldestKey === undefined || latestKey === undefined) throw new Error(`no ledger in ${mirrorDir}`);
     const after = async (key: string, what: string) => {
       const times: number[] = [];
-      const bytes = await readFile(join(mirrorDir, key));
+      const bytes = await readFile(records.get(key) ?? join(mirrorDir, key));
       for (let i = 0; i < runs; i++) {
         // the mirror's own file stays as it is (it may be linked from another folder)
         const Body = Buffer.concat([bytes, Buffer.from('\n'.repeat(i + 1))]);

@@ -8,7 +8,8 @@ import { dirname, join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { DATASETS, duckdbType, lakeColumns } from '../../../core/datasets/index.ts';
-import { lakeKey } from '../../../core/contracts/layout.ts';
+import { compactedLakeKey, lakeKey } from '../../../core/contracts/layout.ts';
+import type { Period } from '../../../core/period.ts';
 import { QueryError } from '../../../core/errors.ts';
 import { openAdHocEngine } from '../../../pipeline/query/ad-hoc-engine.ts';
 import { execute } from '../../../pipeline/query/execute.ts';
@@ -18,16 +19,27 @@ import { tempDir } from './engine-fixture.ts';
 
 const leftOut = DATASETS.debt.columns.at(-1)?.key ?? '';
 
-/** A debt file of one row: every lake column, or every one but `leftOut` (an older template's). */
-async function writeDebtFile(mirror: string, period: string, withEvery: boolean): Promise<void> {
-  const path = join(mirror, lakeKey('debt', period, '01'));
+/**
+ * A debt file of one row: every lake column, or every one but `leftOut` (an older template's);
+ * `compacted`, the month's compacted object instead, its province a column.
+ */
+async function writeDebtFile(
+  mirror: string,
+  period: Period,
+  withEvery: boolean,
+  compacted = false,
+): Promise<void> {
+  const path = join(mirror, compacted ? compactedLakeKey('debt', period) : lakeKey('debt', period, '01'));
   mkdirSync(dirname(path), { recursive: true });
   const columns = lakeColumns(DATASETS.debt).filter((c) => withEvery || c.key !== leftOut);
-  const select = columns.map((c) => {
-    const type = duckdbType(c.type);
-    const value = type === 'BIGINT' ? '7' : type === 'DATE' ? "DATE '2025-01-31'" : `'${c.key}'`;
-    return `CAST(${value} AS ${type}) AS "${c.key}"`;
-  });
+  const select = [...(compacted ? [`'01' AS province`] : [])];
+  select.push(
+    ...columns.map((c) => {
+      const type = duckdbType(c.type);
+      const value = type === 'BIGINT' ? '7' : type === 'DATE' ? "DATE '2025-01-31'" : `'${c.key}'`;
+      return `CAST(${value} AS ${type}) AS "${c.key}"`;
+    }),
+  );
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
   await connection.run(`COPY (SELECT ${select.join(', ')}) TO '${path}' (FORMAT parquet)`);
@@ -42,6 +54,48 @@ async function mixedLake(olderPeriod: '2025-01' | '2025-02'): Promise<string> {
   await writeDebtFile(mirror, '2025-02', olderPeriod !== '2025-02');
   return mirror;
 }
+
+describe("the first file's schema and compacted months", () => {
+  it('a compacted month of an older template beside newer per-province files: no retry needed', async () => {
+    // A compacted object keeps its month's template; its columns are read from every compacted
+    // footer, so the view over the first per-province file's schema binds and reads it as NULL.
+    const mirror = tempDir('schema-compacted');
+    await writeDebtFile(mirror, '2025-01', false, true);
+    await writeDebtFile(mirror, '2025-02', true);
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    try {
+      await connection.run('CREATE SCHEMA vss');
+      await connection.run(datasetViewSql(DATASETS.debt, mirror, 'VIEW', undefined, 'first'));
+      const sql = `SELECT period, province, "${leftOut}" AS held FROM vss.debt ORDER BY period`;
+      const rows = (await connection.runAndReadAll(sql)).getRowObjectsJS();
+      expect(rows).toEqual([
+        { period: '2025-01', province: '01', held: null },
+        { period: '2025-02', province: '01', held: leftOut },
+      ]);
+    } finally {
+      connection.closeSync();
+      instance.closeSync();
+    }
+  });
+});
+
+describe('a lake with compacted months', () => {
+  it("reads its few per-province files by every footer: a query runs once where the first file's schema fails", async () => {
+    const mirror = tempDir('schema-compacted-open');
+    await writeDebtFile(mirror, '2025-01', true, true);
+    await writeDebtFile(mirror, '2025-02', true);
+    await writeDebtFile(mirror, '2025-03', false);
+    const { engine, attempts } = await countingEngine(mirror);
+    try {
+      const sql = `SELECT count(*) AS n, count("${leftOut}") AS held FROM vss.debt`;
+      expect((await engine.runQuery(sql)).rows).toEqual([{ n: 3, held: 2 }]);
+      expect(attempts).toEqual([sql]);
+    } finally {
+      engine.close();
+    }
+  });
+});
 
 /** What DuckDB says when the first file's schema is bound and the query reads every file. */
 async function firstSchemaError(mirror: string): Promise<string> {
