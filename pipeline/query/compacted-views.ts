@@ -128,4 +128,3 @@ export function visibleRowsSql(shape: HeldShape, from: string, pathsSql: string,
     `ON ${same} AND contains(t.filename, ${quoteLiteral(COMPACTED_MARK)}) WHERE ${where}`
   );
 }
-
