@@ -51,7 +51,15 @@ function placement(units: readonly UnitRow[], restated: boolean): Placed {
   };
 }
 
-type Key = `${string}|${string}|${string}`; // dataset|period|unit
+/** A function of a month and a flag, computed once for each pair. */
+function memo<T>(fn: (period: string, restated: boolean) => T): (period: string, restated: boolean) => T {
+  const cache = new Map<string, T>();
+  return (period, restated) => {
+    const key = `${period}|${restated}`;
+    if (!cache.has(key)) cache.set(key, fn(period, restated));
+    return cache.get(key) as T;
+  };
+}
 
 function byPeriod<T extends { period: string }>(rows: readonly T[]): Map<string, T[]> {
   const out = new Map<string, T[]>();
@@ -79,6 +87,34 @@ export function likeForLike(
   // Each month's rows, so a comparison reads its two months only (sums do not depend on order).
   const reportsOf = byPeriod(completeness);
   const rowsOf = byPeriod(provinceRows);
+  const restatedPlace = placement(units, true);
+  const ownPlace = placement(units, false);
+  const placeOf = (restated: boolean) => (restated ? restatedPlace : ownPlace);
+  // A month's counts and sums, by whether it is restated: each month is compared up to three
+  // times as the later month and up to three as the earlier, so they are summed once.
+  const reportedIn = memo((period: string, restated: boolean) => {
+    const place = placeOf(restated);
+    const reported = new Map<string, number>(); // dataset|unit: how many of its parts reported
+    for (const c of reportsOf.get(period) ?? []) {
+      if (c.status === 'missing') continue;
+      const key = `${c.dataset}|${place.unitOf(c.province, c.period)}`;
+      reported.set(key, (reported.get(key) ?? 0) + 1);
+    }
+    return reported;
+  });
+  const sumsIn = memo((period: string, restated: boolean) => {
+    const place = placeOf(restated);
+    const sums = new Map<string, number>(); // unit|measure
+    for (const r of rowsOf.get(period) ?? []) {
+      const unit = place.unitOf(r.province, r.period);
+      for (const measure of Object.keys(COMPARED_MEASURES) as ComparedMeasure[]) {
+        const key = `${unit}|${measure}`;
+        sums.set(key, (sums.get(key) ?? 0) + r[measure]);
+      }
+    }
+    return sums;
+  });
+  const partsIn = memo((period: string, restated: boolean) => placeOf(restated).partsIn(period));
   const out: ComparisonRow[] = [];
   for (const period of only ? periods.filter((p) => only.has(p)) : periods) {
     for (const [basis, compare] of Object.entries(comparePeriods(period)) as [
@@ -87,35 +123,21 @@ export function likeForLike(
     ][]) {
       if (!held.has(compare)) continue;
       const restated = generationOf(period) !== generationOf(compare);
-      const place = placement(units, restated);
-      // How many of each comparison unit's parts reported each dataset, per month.
-      const reported = new Map<Key, number>();
-      for (const c of [...(reportsOf.get(period) ?? []), ...(reportsOf.get(compare) ?? [])]) {
-        if (c.status === 'missing') continue;
-        const key: Key = `${c.dataset}|${c.period}|${place.unitOf(c.province, c.period)}`;
-        reported.set(key, (reported.get(key) ?? 0) + 1);
-      }
-      const sums = new Map<string, number>(); // period|unit|measure
-      for (const r of [...(rowsOf.get(period) ?? []), ...(rowsOf.get(compare) ?? [])]) {
-        const unit = place.unitOf(r.province, r.period);
-        for (const measure of Object.keys(COMPARED_MEASURES) as ComparedMeasure[]) {
-          const key = `${r.period}|${unit}|${measure}`;
-          sums.set(key, (sums.get(key) ?? 0) + r[measure]);
-        }
-      }
-      const nowParts = place.partsIn(period);
-      const thenParts = place.partsIn(compare);
+      const [nowReported, thenReported] = [reportedIn(period, restated), reportedIn(compare, restated)];
+      const [nowSums, thenSums] = [sumsIn(period, restated), sumsIn(compare, restated)];
+      const nowParts = partsIn(period, restated);
+      const thenParts = partsIn(compare, restated);
       for (const [measure, dataset] of Object.entries(COMPARED_MEASURES) as [ComparedMeasure, string][]) {
-        const complete = (p: string, unit: string, parts: Map<string, number>) =>
-          (reported.get(`${dataset}|${p}|${unit}`) ?? 0) === (parts.get(unit) ?? -1);
+        const complete = (reported: Map<string, number>, unit: string, parts: Map<string, number>) =>
+          (reported.get(`${dataset}|${unit}`) ?? 0) === (parts.get(unit) ?? -1);
         let value = 0;
         let compareValue = 0;
         let compared = 0;
         for (const unit of nowParts.keys()) {
-          if (!complete(period, unit, nowParts) || !complete(compare, unit, thenParts)) continue;
+          if (!complete(nowReported, unit, nowParts) || !complete(thenReported, unit, thenParts)) continue;
           compared += 1;
-          value += sums.get(`${period}|${unit}|${measure}`) ?? 0;
-          compareValue += sums.get(`${compare}|${unit}|${measure}`) ?? 0;
+          value += nowSums.get(`${unit}|${measure}`) ?? 0;
+          compareValue += thenSums.get(`${unit}|${measure}`) ?? 0;
         }
         if (compared === 0) continue;
         const broken = comparisonBreak(measure, period, compare);

@@ -181,7 +181,9 @@ export function comparedRows(
 export function acceptedByMonth(rows: MonthRows): Record<string, Record<string, number>> {
   const byMonth = new Map<string, LocatedRow[]>();
   for (const row of rows.tables.get(SITE_FILES.reports)?.rows ?? []) {
-    byMonth.set(row.period, [...(byMonth.get(row.period) ?? []), row]);
+    const month = byMonth.get(row.period);
+    if (month) month.push(row);
+    else byMonth.set(row.period, [row]);
   }
   const out: Record<string, Record<string, number>> = {};
   for (const month of new Set([...rows.accepted.keys(), ...byMonth.keys()])) {

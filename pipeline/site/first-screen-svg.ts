@@ -14,6 +14,7 @@ import { z } from 'zod';
 import type { LocaleFormatters } from 'vega';
 import type { TopLevelSpec } from 'vega-lite';
 import { FORMAT_LOCALE, TIME_FORMAT_LOCALE } from '../../core/charts/chart-text.ts';
+import { heatmapFrom } from '../../core/charts/overview-rows.ts';
 import {
   FIRST_SCREEN_CHARTS,
   FIRST_SCREEN_LANG,
@@ -41,8 +42,27 @@ import { referenceDir } from '../reference/provinces.ts';
 import { hashedName } from './hashed-assets.ts';
 import { MIN_STEP_PX, PATH_DECIMALS, roundPaths } from './svg-precision.ts';
 
-async function rowsOf<T extends z.ZodType>(dir: string, file: string, row: T): Promise<z.infer<T>[]> {
-  return z.array(row).parse(JSON.parse(await readFile(join(dir, file), 'utf8')));
+/**
+ * A row file's rows of the months `shown` keeps, parsed: the files hold every month and the first
+ * screen shows one or a few, so the rest are left out before parsing (a row without a text
+ * period is kept, for the parse to refuse).
+ */
+async function rowsOf<T extends z.ZodType>(
+  dir: string,
+  file: string,
+  row: T,
+  shown: (period: string) => boolean = () => true,
+): Promise<z.infer<T>[]> {
+  const raw: unknown = JSON.parse(await readFile(join(dir, file), 'utf8'));
+  const periodOf = (r: unknown) =>
+    typeof r === 'object' && r !== null ? (r as Record<string, unknown>).period : undefined;
+  const rows = Array.isArray(raw)
+    ? raw.filter((r) => {
+        const period = periodOf(r);
+        return typeof period !== 'string' || shown(period);
+      })
+    : raw;
+  return z.array(row).parse(rows);
 }
 
 /**
@@ -160,10 +180,13 @@ async function lastWritten(path: string): Promise<FirstScreenFile | undefined> {
 
 /** The first screen's file for the site data in `outDir` (meta: the meta about to be written). */
 export async function firstScreenFile(outDir: string, meta: SiteMeta): Promise<FirstScreenFile> {
+  // The months firstScreenSpecs reads: the trend every month, the map and ranking the latest,
+  // the heatmap its window.
+  const from = heatmapFrom(meta.latest_period, meta.first_period);
   const [national, provinces, completeness, units] = await Promise.all([
     rowsOf(outDir, SITE_FILES.national, nationalRow),
-    rowsOf(outDir, SITE_FILES.provinces, provinceRow),
-    rowsOf(outDir, SITE_FILES.completeness, completenessRow),
+    rowsOf(outDir, SITE_FILES.provinces, provinceRow, (p) => p === meta.latest_period),
+    rowsOf(outDir, SITE_FILES.completeness, completenessRow, (p) => p >= from && p <= meta.latest_period),
     rowsOf(outDir, SITE_FILES.units, unitRow),
   ]);
   const boundaries = await readBoundaries();
