@@ -116,15 +116,22 @@ function mixedSelect(source: FileSource, select: (s: FileSource, hive: string) =
   return parts.map((p) => `SELECT * FROM (${p})`).join(' UNION ALL BY NAME ');
 }
 
+/** A glob of compacted objects and the files it matched when the relation was made. */
+interface CompactedListing {
+  glob: string;
+  files: string[];
+}
+
+const listCompacted = (glob: string): CompactedListing => ({ glob, files: globFiles(glob) });
+
 /** The relation's SQL over per-province files and, when there are any, compacted ones. */
 function withCompacted(
   shape: HeldShape,
   perProvince: { glob: string } | undefined,
-  compactedGlob: string,
+  { glob: compactedGlob, files: compactedFiles }: CompactedListing,
   select: (s: FileSource, hive: string) => string,
   empty: string,
 ): string {
-  const compactedFiles = globFiles(compactedGlob);
   const own = perProvince ? select(perProvince, PROVINCE_HIVE) : empty;
   if (compactedFiles.length === 0) return own;
   const compacted = select({ glob: compactedGlob }, MONTH_HIVE);
@@ -194,12 +201,12 @@ export function datasetViewSql(
   const { glob } = files;
   const empty = `SELECT ${nullRow(dataset, false)} WHERE false`;
   const own = globHasFiles(glob);
-  const compacted = files.compacted ?? compactedDatasetGlob(dataset, mirrorDir);
+  const compacted = listCompacted(files.compacted ?? compactedDatasetGlob(dataset, mirrorDir));
   // `first` is for a lake of thousands of per-province objects. Once closed months are compacted,
   // the dataset is one object a month plus the open months' few per-province ones: every footer
   // costs little to read, where the first file's schema would fail on a lake whose history holds
   // more than one template (a compacted month keeps its own) and send each query to its retry.
-  const match: SchemaMatch = globHasFiles(compacted) ? 'union' : schema;
+  const match: SchemaMatch = compacted.files.length > 0 ? 'union' : schema;
   const sql = withCompacted(
     LAKE_HELD,
     own ? { glob } : undefined,
@@ -316,5 +323,5 @@ export function summariesViewSql(mirrorDir: string, relation: Relation = 'VIEW')
   const empty = `SELECT CAST(NULL AS VARCHAR) AS dataset, CAST(NULL AS VARCHAR) AS measure, CAST(NULL AS BIGINT) AS value, CAST(NULL AS VARCHAR) AS period, CAST(NULL AS VARCHAR) AS province WHERE false`;
   const compacted = join(mirrorDir, SUMMARIES_PREFIX, ...COMPACTED_SUMMARY_FILE_GLOB);
   const own = globHasFiles(glob) ? { glob } : undefined;
-  return `${head} ${withCompacted(SUMMARY_HELD, own, compacted, summaryFilesSql, empty)}`;
+  return `${head} ${withCompacted(SUMMARY_HELD, own, listCompacted(compacted), summaryFilesSql, empty)}`;
 }
