@@ -164,18 +164,26 @@ function sameRows(
   }
 }
 
-/** The rows of the given months as a row file last written holds them (parsed by the caller). */
-export async function lastRows(
+/**
+ * The rows of the months `keep` keeps, as a row file last written holds them. They are rows the
+ * refresh parsed with the contract's schema before it wrote them, in a file of the size the state
+ * recorded (whose version covers the rows' columns: a file of other columns never gets here), so
+ * they are read back as written, not parsed again (that was ≈ 35 ms a refresh at 6 years).
+ */
+export async function lastRows<T extends MonthRow>(
   outDir: string,
   file: string,
   last: Readonly<Record<string, readonly Segment[]>>,
-  months: ReadonlySet<string>,
-): Promise<unknown[]> {
+  keep: (period: string) => boolean,
+): Promise<T[]> {
   const segments = last[file];
   if (!segments) throw new StaleSiteState(`${file} is not in the state`);
   const bytes = readFileSync(join(outDir, file));
+  if (bytes.length !== (segments.at(-1)?.[3] ?? 1) + 1) {
+    throw new StaleSiteState(`${file} is not as the state recorded`);
+  }
   const texts = segments
-    .filter(([, period]) => months.has(period))
+    .filter(([, period]) => keep(period))
     .map(([, , start, end]) => bytes.toString('utf8', start, end));
-  return texts.length === 0 ? [] : (JSON.parse(`[${texts.join(',')}]`) as unknown[]);
+  return texts.length === 0 ? [] : (JSON.parse(`[${texts.join(',')}]`) as T[]);
 }
