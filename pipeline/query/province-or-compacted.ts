@@ -6,7 +6,9 @@
  */
 import { heldKeys, preferProvinceSql, splitFiles, type HeldShape } from './compacted-views.ts';
 import { globFiles, globMatchesAny } from './glob-files.ts';
-import type { FileSource } from './views.ts';
+
+/** Files read by a glob, or listed by name with each row's file name. */
+export type FileSource = { glob: string } | { files: readonly string[]; filename: true };
 
 /** The Hive keys of a path: both for a per-province object, the month alone for a compacted one. */
 const PROVINCE_HIVE = `{'period': VARCHAR, 'province': VARCHAR}`;

@@ -25,7 +25,13 @@ import {
   SUMMARY_FILE_GLOB,
 } from '../../core/contracts/layout-globs.ts';
 import { LAKE_HELD, SUMMARY_HELD } from './compacted-views.ts';
-import { listCompacted, listPerProvince, mixedSelect, withCompacted } from './province-or-compacted.ts';
+import {
+  listCompacted,
+  listPerProvince,
+  mixedSelect,
+  withCompacted,
+  type FileSource,
+} from './province-or-compacted.ts';
 import { globMatchesAny } from './glob-files.ts';
 import { ledgerRecord } from '../../core/contracts/ledger-record.ts';
 
@@ -57,7 +63,7 @@ export type Relation = 'VIEW' | 'TABLE';
  * What a relation reads: the glob of every file under the mirror, or a list of files (the engine's
  * file cache reads only those it does not hold yet, and asks for each row's `filename` with them).
  */
-export type FileSource = { glob: string } | { files: readonly string[]; filename: true };
+export type { FileSource } from './province-or-compacted.ts';
 
 const globHasFiles = globMatchesAny;
 
