@@ -20,8 +20,6 @@ import {
   type LaggingUnit,
 } from './contracts/headline.ts';
 
-const generationOf = (period: string) => (period >= REFORM_FIRST_PERIOD ? '34' : '63');
-
 /** One unit's part and whole of a figure in one month; null when it does not hold the figure. */
 interface UnitValue {
   part: number;
@@ -82,10 +80,23 @@ const FIGURES: Record<HeadlineFigure, FigureSpec> = {
   },
 };
 
+type Generation = '63' | '34';
+const generationOf = (period: string): Generation => (period >= REFORM_FIRST_PERIOD ? '34' : '63');
+
+/**
+ * The rows and reports of the units, and the units' values of a figure in a month, computed once
+ * for each month and generation of units shown: a month is read as the month shown and again as
+ * the month before or the year before of later months, and a year-to-date part is the part of the
+ * month before plus the month's own.
+ */
 class Book {
   private readonly rows = new Map<string, ProvinceRow>();
-  private readonly sent = new Set<string>();
+  /** month → unit → the datasets it sent that month */
+  private readonly sent = new Map<string, Map<string, Set<string>>>();
   private readonly oldUnitsOf = new Map<string, string[]>();
+  private readonly codes: Record<Generation, string[]>;
+  private readonly values = new Map<FigureSpec, Map<string, Map<string, UnitValue>>>();
+  private readonly ytdParts = new Map<FigureSpec, Map<string, number | null>>();
 
   constructor(
     provinceRows: readonly ProvinceRow[],
@@ -93,36 +104,64 @@ class Book {
     units: readonly UnitRow[],
   ) {
     for (const r of provinceRows) this.rows.set(`${r.period}|${r.province}`, r);
-    for (const c of completeness)
-      if (c.status !== 'missing') this.sent.add(`${c.dataset}|${c.period}|${c.province}`);
+    for (const c of completeness) {
+      if (c.status === 'missing') continue;
+      const month = this.sent.get(c.period) ?? new Map<string, Set<string>>();
+      this.sent.set(c.period, month);
+      const datasets = month.get(c.province) ?? new Set<string>();
+      month.set(c.province, datasets);
+      datasets.add(c.dataset);
+    }
     for (const u of units.filter((u) => u.generation === '63')) {
       this.oldUnitsOf.set(u.current_code, [...(this.oldUnitsOf.get(u.current_code) ?? []), u.code]);
     }
+    const codesOf = (g: Generation) => units.filter((u) => u.generation === g).map((u) => u.code);
+    this.codes = { '63': codesOf('63'), '34': codesOf('34') };
   }
 
-  /** The units of `month` that make up unit `unit` of the month shown (`shown`). */
-  parts(unit: string, month: string, shown: string): string[] {
-    return generationOf(month) === generationOf(shown) ? [unit] : (this.oldUnitsOf.get(unit) ?? []);
+  /** The units expected in a month shown of generation `shown`. */
+  expected(shown: Generation): readonly string[] {
+    return this.codes[shown];
+  }
+
+  /** The units of `month` that make up unit `unit` of a month shown of generation `shown`. */
+  private parts(unit: string, month: string, shown: Generation): string[] {
+    return generationOf(month) === shown ? [unit] : (this.oldUnitsOf.get(unit) ?? []);
   }
 
   private sentAll(spec: FigureSpec, parts: readonly string[], month: string): boolean {
+    const sent = this.sent.get(month);
     return (
-      parts.length > 0 && parts.every((p) => spec.datasets.every((d) => this.sent.has(`${d}|${month}|${p}`)))
+      sent !== undefined &&
+      parts.length > 0 &&
+      parts.every((p) => {
+        const datasets = sent.get(p);
+        return datasets !== undefined && spec.datasets.every((d) => datasets.has(d));
+      })
     );
   }
 
-  /** Unit `unit` (of the month shown) in `month`, or null when it does not hold the figure then. */
-  value(spec: FigureSpec, unit: string, month: string, shown: string): UnitValue | null {
+  /** The units (of a month shown of generation `shown`) that hold the figure in `month`. */
+  valuesIn(spec: FigureSpec, month: string, shown: Generation): ReadonlyMap<string, UnitValue> {
+    const memo = this.values.get(spec) ?? new Map<string, Map<string, UnitValue>>();
+    this.values.set(spec, memo);
+    const key = `${month}|${shown}`;
+    const known = memo.get(key);
+    if (known) return known;
+    const values = new Map<string, UnitValue>();
+    for (const unit of this.codes[shown]) {
+      const v = this.value(spec, unit, month, shown);
+      if (v) values.set(unit, v);
+    }
+    memo.set(key, values);
+    return values;
+  }
+
+  private value(spec: FigureSpec, unit: string, month: string, shown: Generation): UnitValue | null {
     const parts = this.parts(unit, month, shown);
     if (!this.sentAll(spec, parts, month)) return null;
-    let part = 0;
-    if (spec.ytd) {
-      for (let m = `${month.slice(0, 4)}-01`; m <= month; m = addMonths(m, 1)) {
-        const mParts = this.parts(unit, m, shown);
-        if (!this.sentAll(spec, mParts, m)) return null;
-        for (const p of mParts) part += spec.ytd(this.row(m, p));
-      }
-    }
+    const part = spec.ytd ? this.ytdPart(spec, spec.ytd, unit, month, shown) : 0;
+    if (part === null) return null;
     let whole = 0;
     let allowed: number | null = 0;
     let monthPart = 0;
@@ -136,12 +175,38 @@ class Book {
     return { part: spec.ytd ? part : monthPart, whole, allowed };
   }
 
+  /** The part summed from January to `month`, or null when a month of them was not reported. */
+  private ytdPart(
+    spec: FigureSpec,
+    ytd: (row: ProvinceRow) => number,
+    unit: string,
+    month: string,
+    shown: Generation,
+  ): number | null {
+    const memo = this.ytdParts.get(spec) ?? new Map<string, number | null>();
+    this.ytdParts.set(spec, memo);
+    const key = `${unit}|${month}|${shown}`;
+    const known = memo.get(key);
+    if (known !== undefined) return known;
+    const parts = this.parts(unit, month, shown);
+    let part: number | null = null;
+    if (this.sentAll(spec, parts, month)) {
+      const before = month.endsWith('-01') ? 0 : this.ytdPart(spec, ytd, unit, addMonths(month, -1), shown);
+      if (before !== null) {
+        part = before;
+        for (const p of parts) part += ytd(this.row(month, p));
+      }
+    }
+    memo.set(key, part);
+    return part;
+  }
+
   private row(month: string, province: string): ProvinceRow {
     return this.rows.get(`${month}|${province}`) ?? zeroProvinceRow(month, province);
   }
 }
 
-function lagging(figure: HeadlineFigure, values: Map<string, UnitValue>, top = 3): LaggingUnit[] {
+function lagging(figure: HeadlineFigure, values: ReadonlyMap<string, UnitValue>, top = 3): LaggingUnit[] {
   const units = [...values].filter(([, v]) => v.whole > 0 && (figure !== 'late_rate' || v.allowed !== null));
   // the late-payment rate lags by its excess over the unit's ceiling; the others by a low share
   const score = ([, v]: [string, UnitValue]) =>
@@ -169,14 +234,11 @@ export function headlineFigures(
   const held = new Set(periods);
   const out: HeadlineRow[] = [];
   for (const period of only ? periods.filter((p) => only.has(p)) : periods) {
-    const expected = units.filter((u) => u.generation === generationOf(period)).map((u) => u.code);
+    const shown = generationOf(period);
+    const expected = book.expected(shown);
     for (const figure of HEADLINE_FIGURES) {
       const spec = FIGURES[figure];
-      const now = new Map<string, UnitValue>();
-      for (const unit of expected) {
-        const v = book.value(spec, unit, period, period);
-        if (v) now.set(unit, v);
-      }
+      const now = book.valuesIn(spec, period, shown);
       if (now.size === 0) continue;
       const targeted = [...now.values()].filter((v) => v.allowed !== null);
       out.push(
@@ -204,8 +266,9 @@ export function headlineFigures(
         ['yoy', addMonths(period, -12)],
       ] as const) {
         if (!held.has(compare)) continue;
+        const thenValues = book.valuesIn(spec, compare, shown);
         const both = [...now].flatMap(([unit, v]) => {
-          const then = book.value(spec, unit, compare, period);
+          const then = thenValues.get(unit);
           return then ? [{ now: v, then }] : [];
         });
         if (both.length === 0) continue;

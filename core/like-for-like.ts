@@ -18,6 +18,7 @@ import {
 } from './contracts/site-data.ts';
 
 const generationOf = (period: string) => (period >= REFORM_FIRST_PERIOD ? '34' : '63');
+const MEASURES = Object.keys(COMPARED_MEASURES) as ComparedMeasure[];
 
 /** The months each basis compares `period` with. */
 export function comparePeriods(period: string): Record<ComparisonRow['basis'], string> {
@@ -94,23 +95,22 @@ export function likeForLike(
   // times as the later month and up to three as the earlier, so they are summed once.
   const reportedIn = memo((period: string, restated: boolean) => {
     const place = placeOf(restated);
-    const reported = new Map<string, number>(); // dataset|unit: how many of its parts reported
+    const reported = new Map<string, Map<string, number>>(); // dataset → unit → its parts reported
     for (const c of reportsOf.get(period) ?? []) {
       if (c.status === 'missing') continue;
-      const key = `${c.dataset}|${place.unitOf(c.province, c.period)}`;
-      reported.set(key, (reported.get(key) ?? 0) + 1);
+      const unit = place.unitOf(c.province, c.period);
+      const units = reported.get(c.dataset) ?? new Map<string, number>();
+      reported.set(c.dataset, units);
+      units.set(unit, (units.get(unit) ?? 0) + 1);
     }
     return reported;
   });
   const sumsIn = memo((period: string, restated: boolean) => {
     const place = placeOf(restated);
-    const sums = new Map<string, number>(); // unit|measure
+    const sums = new Map<ComparedMeasure, Map<string, number>>(MEASURES.map((m) => [m, new Map()]));
     for (const r of rowsOf.get(period) ?? []) {
       const unit = place.unitOf(r.province, r.period);
-      for (const measure of Object.keys(COMPARED_MEASURES) as ComparedMeasure[]) {
-        const key = `${unit}|${measure}`;
-        sums.set(key, (sums.get(key) ?? 0) + r[measure]);
-      }
+      for (const [measure, units] of sums) units.set(unit, (units.get(unit) ?? 0) + r[measure]);
     }
     return sums;
   });
@@ -128,16 +128,18 @@ export function likeForLike(
       const nowParts = partsIn(period, restated);
       const thenParts = partsIn(compare, restated);
       for (const [measure, dataset] of Object.entries(COMPARED_MEASURES) as [ComparedMeasure, string][]) {
-        const complete = (reported: Map<string, number>, unit: string, parts: Map<string, number>) =>
-          (reported.get(`${dataset}|${unit}`) ?? 0) === (parts.get(unit) ?? -1);
+        const [nowSent, thenSent] = [nowReported.get(dataset), thenReported.get(dataset)];
+        const [nowSum, thenSum] = [nowSums.get(measure), thenSums.get(measure)];
         let value = 0;
         let compareValue = 0;
         let compared = 0;
-        for (const unit of nowParts.keys()) {
-          if (!complete(nowReported, unit, nowParts) || !complete(thenReported, unit, thenParts)) continue;
+        for (const [unit, parts] of nowParts) {
+          // every part of the unit reported, in both months
+          if ((nowSent?.get(unit) ?? 0) !== parts) continue;
+          if ((thenSent?.get(unit) ?? 0) !== (thenParts.get(unit) ?? -1)) continue;
           compared += 1;
-          value += nowSums.get(`${unit}|${measure}`) ?? 0;
-          compareValue += thenSums.get(`${unit}|${measure}`) ?? 0;
+          value += nowSum?.get(unit) ?? 0;
+          compareValue += thenSum?.get(unit) ?? 0;
         }
         if (compared === 0) continue;
         const broken = comparisonBreak(measure, period, compare);

@@ -5,7 +5,7 @@
  * replaced or withdrawn province-month never lingers in the figures.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import { GetObjectCommand, ListObjectsCommand, type S3Client } from '@aws-sdk/client-s3';
 import { StorageError } from '../../core/errors.ts';
@@ -64,6 +64,27 @@ export async function writeAtomically(
   const temporary = `${path}.${process.pid}.tmp`;
   await writeFile(temporary, body);
   await rename(temporary, path);
+}
+
+/**
+ * Removes a mirrored file and the folders it leaves empty, up to the mirror's root: S3 has no
+ * folders, so a month whose per-province objects were compacted away leaves none behind, and the
+ * views' walks of the per-province globs would otherwise open thousands of empty ones.
+ */
+export async function removeMirrored(dir: string, key: string): Promise<void> {
+  const root = resolve(dir);
+  const path = localPath(dir, key);
+  await rm(path, { force: true });
+  for (let folder = dirname(path); folder.startsWith(root + sep); folder = dirname(folder)) {
+    // Fails on a folder that still holds anything: the walk up stops there.
+    if (
+      !(await rmdir(folder).then(
+        () => true,
+        () => false,
+      ))
+    )
+      return;
+  }
 }
 
 /** The local path of a key, refusing keys that would land outside the mirror. */
@@ -129,7 +150,7 @@ export async function syncMirror(opts: MirrorOptions): Promise<MirrorReport> {
   const inScope = (key: string) => opts.prefixes.some((p) => key.startsWith(p));
   const stale = Object.keys(index).filter((key) => inScope(key) && !remote.has(key));
   for (const key of stale) {
-    await rm(localPath(opts.dir, key), { force: true });
+    await removeMirrored(opts.dir, key);
     delete index[key];
   }
   const wanted = [...remote].filter(([key, meta]) => {

@@ -24,15 +24,15 @@ import {
   LEDGER_FILE_GLOB,
   SUMMARY_FILE_GLOB,
 } from '../../core/contracts/layout-globs.ts';
+import { LAKE_HELD, SUMMARY_HELD } from './compacted-views.ts';
 import {
-  heldKeys,
-  LAKE_HELD,
-  preferProvinceSql,
-  splitFiles,
-  SUMMARY_HELD,
-  type HeldShape,
-} from './compacted-views.ts';
-import { globFiles, globMatchesAny } from './glob-files.ts';
+  listCompacted,
+  listPerProvince,
+  mixedSelect,
+  withCompacted,
+  type FileSource,
+} from './province-or-compacted.ts';
+import { globMatchesAny } from './glob-files.ts';
 import { ledgerRecord } from '../../core/contracts/ledger-record.ts';
 
 export function quoteLiteral(text: string): string {
@@ -63,7 +63,9 @@ export type Relation = 'VIEW' | 'TABLE';
  * What a relation reads: the glob of every file under the mirror, or a list of files (the engine's
  * file cache reads only those it does not hold yet, and asks for each row's `filename` with them).
  */
-export type FileSource = { glob: string } | { files: readonly string[]; filename: true };
+export type { FileSource } from './province-or-compacted.ts';
+
+const globHasFiles = globMatchesAny;
 
 function sourceSql(source: FileSource): { from: string; filename: string; option: string } {
   if ('glob' in source) return { from: quoteLiteral(source.glob), filename: '', option: '' };
@@ -94,43 +96,6 @@ export function datasetMonthFiles(
 /** The compacted objects of a dataset (layout.ts compactedLakeKey), as a glob. */
 export const compactedDatasetGlob = (dataset: DatasetDef, mirrorDir: string) =>
   join(mirrorDir, LAKE_PREFIX, dataset.name, ...COMPACTED_LAKE_FILE_GLOB);
-
-/** The Hive keys of a path: both for a per-province object, the month alone for a compacted one. */
-const PROVINCE_HIVE = `{'period': VARCHAR, 'province': VARCHAR}`;
-const MONTH_HIVE = `{'period': VARCHAR}`;
-
-const globHasFiles = globMatchesAny;
-
-/**
- * A select over a list of files that may hold compacted objects too (the file cache's batches):
- * each kind read with its own Hive keys, the rows of both in one relation.
- */
-function mixedSelect(source: FileSource, select: (s: FileSource, hive: string) => string): string {
-  if ('glob' in source) return select(source, PROVINCE_HIVE);
-  const { perProvince, compacted } = splitFiles(source.files);
-  if (compacted.length === 0) return select(source, PROVINCE_HIVE);
-  const parts = [
-    ...(perProvince.length > 0 ? [select({ files: perProvince, filename: true }, PROVINCE_HIVE)] : []),
-    select({ files: compacted, filename: true }, MONTH_HIVE),
-  ];
-  return parts.map((p) => `SELECT * FROM (${p})`).join(' UNION ALL BY NAME ');
-}
-
-/** The relation's SQL over per-province files and, when there are any, compacted ones. */
-function withCompacted(
-  shape: HeldShape,
-  perProvince: { glob: string } | undefined,
-  compactedGlob: string,
-  select: (s: FileSource, hive: string) => string,
-  empty: string,
-): string {
-  const compactedFiles = globFiles(compactedGlob);
-  const own = perProvince ? select(perProvince, PROVINCE_HIVE) : empty;
-  if (compactedFiles.length === 0) return own;
-  const compacted = select({ glob: compactedGlob }, MONTH_HIVE);
-  const held = perProvince ? heldKeys(shape, globFiles(perProvince.glob), compactedFiles) : [];
-  return preferProvinceSql(shape, own, compacted, held);
-}
 
 /**
  * How a dataset's files are matched to its columns: `union` reads every file's schema when the
@@ -193,16 +158,15 @@ export function datasetViewSql(
   const view = `vss.${quoteIdentifier(dataset.name)}`;
   const { glob } = files;
   const empty = `SELECT ${nullRow(dataset, false)} WHERE false`;
-  const own = globHasFiles(glob);
-  const compacted = files.compacted ?? compactedDatasetGlob(dataset, mirrorDir);
+  const compacted = listCompacted(files.compacted ?? compactedDatasetGlob(dataset, mirrorDir));
   // `first` is for a lake of thousands of per-province objects. Once closed months are compacted,
   // the dataset is one object a month plus the open months' few per-province ones: every footer
   // costs little to read, where the first file's schema would fail on a lake whose history holds
   // more than one template (a compacted month keeps its own) and send each query to its retry.
-  const match: SchemaMatch = globHasFiles(compacted) ? 'union' : schema;
+  const match: SchemaMatch = compacted.files.length > 0 ? 'union' : schema;
   const sql = withCompacted(
     LAKE_HELD,
-    own ? { glob } : undefined,
+    listPerProvince(glob, compacted),
     compacted,
     (s, hive) => datasetFilesSql(dataset, s, match, hive),
     empty,
@@ -315,6 +279,7 @@ export function summariesViewSql(mirrorDir: string, relation: Relation = 'VIEW')
   const head = `CREATE OR REPLACE ${relation} vss.summaries AS`;
   const empty = `SELECT CAST(NULL AS VARCHAR) AS dataset, CAST(NULL AS VARCHAR) AS measure, CAST(NULL AS BIGINT) AS value, CAST(NULL AS VARCHAR) AS period, CAST(NULL AS VARCHAR) AS province WHERE false`;
   const compacted = join(mirrorDir, SUMMARIES_PREFIX, ...COMPACTED_SUMMARY_FILE_GLOB);
-  const own = globHasFiles(glob) ? { glob } : undefined;
-  return `${head} ${withCompacted(SUMMARY_HELD, own, compacted, summaryFilesSql, empty)}`;
+  const listed = listCompacted(compacted);
+  const own = listPerProvince(glob, listed);
+  return `${head} ${withCompacted(SUMMARY_HELD, own, listed, summaryFilesSql, empty)}`;
 }

@@ -4,8 +4,7 @@
  * into it, as reported, so the page can restate them), its police-coordination list and its
  * scope. In AWS a province user's reads are limited to its bundle; leadership reads everything.
  */
-import { existsSync, readdirSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Engine } from '../query/engine.ts';
 import { QueryError } from '../../core/errors.ts';
@@ -197,7 +196,7 @@ export async function writeProvinceBundles(
   const written: string[] = [];
   for (const unit of units) {
     const dir = join(opts.outDir, provinceBundleDir(unit.code));
-    await mkdir(dir, { recursive: true });
+    mkdirSync(dir, { recursive: true });
     for (const [file, byUnit] of cut) {
       written.push(await writeTable(dir, file, byUnit.get(unit.code) ?? { rows: [], json: [] }));
     }

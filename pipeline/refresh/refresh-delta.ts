@@ -12,11 +12,11 @@ import { resolve } from 'node:path';
 import { openEngine } from '../query/engine.ts';
 import { periodRange } from '../../core/period.ts';
 import {
-  approvalRow,
-  completenessRow,
-  provinceRow,
   SITE_FILES,
   siteMeta,
+  type ApprovalRow,
+  type CompletenessRow,
+  type ProvinceRow,
   type SiteMeta,
 } from '../../core/contracts/site-data.ts';
 import type { RefreshOptions, RefreshResult } from './refresh-options.ts';
@@ -80,8 +80,8 @@ export async function deltaRefresh(
     const compared = new Set(periods.filter((q) => [...changed].some((m) => m >= windowStart(q) && m <= q)));
     const window = new Set(periods.filter((m) => [...compared].some((q) => m >= windowStart(q) && m <= q)));
     const kept = new Set([...window].filter((m) => !redone.has(m)));
-    const old = async <T>(file: string, schema: { parse(v: unknown): T }) =>
-      (await lastRows(opts.outDir, file, state.segments, kept)).map((r) => schema.parse(r));
+    const old = <T extends { period: string }>(file: string) =>
+      lastRows<T>(opts.outDir, file, state.segments, (m) => kept.has(m));
     const inWindow = <T extends { period: string }>(fresh: readonly T[], last: readonly T[]) => [
       ...last,
       ...fresh.filter((r) => window.has(r.period)),
@@ -104,9 +104,9 @@ export async function deltaRefresh(
     await forgetState(opts.mirrorDir);
     const writer = deltaWriter(opts.outDir, state.segments, redone);
     const comparedNow = comparedRows(
-      inWindow(rows.provinces, await old(SITE_FILES.provinces, provinceRow)),
-      inWindow(rows.completeness, await old(SITE_FILES.completeness, completenessRow)),
-      inWindow(rows.approvals, await old(SITE_FILES.approvals, approvalRow)),
+      inWindow(rows.provinces, await old<ProvinceRow>(SITE_FILES.provinces)),
+      inWindow(rows.completeness, await old<CompletenessRow>(SITE_FILES.completeness)),
+      inWindow(rows.approvals, await old<ApprovalRow>(SITE_FILES.approvals)),
       units,
       periods,
       compared,

@@ -15,9 +15,9 @@ import {
 import type { ComparedRows, MonthRows } from './refresh-months.ts';
 import { siteTable } from './refresh-pages.ts';
 import { writeProvinceBundles } from './refresh-bundles.ts';
-import type { SiteWriter } from './refresh-write.ts';
 import { FIRST_SCREEN_FILES } from '../../core/contracts/site-files.ts';
-import { firstScreenFile } from '../site/first-screen-svg.ts';
+import { firstScreenFile, type MonthRowReader } from '../site/first-screen-svg.ts';
+import { lastRows, type SiteWriter } from './refresh-write.ts';
 
 /** The comparisons and headline figures, for the months they were computed for. */
 
@@ -33,6 +33,12 @@ export interface SiteOutput {
   readPolice: boolean;
   /** Each current unit's accepted uploads of every month shown. */
   acceptedByUnit: ReadonlyMap<string, number>;
+}
+
+/** The files just written read back by their months' byte ranges, when the writer knows them. */
+function monthsRead(o: SiteOutput): MonthRowReader | undefined {
+  const segments = o.writer.segments();
+  return segments ? (file, keep) => lastRows(o.outDir, file, segments, keep) : undefined;
 }
 
 export async function writeSite(o: SiteOutput): Promise<string[]> {
@@ -80,7 +86,11 @@ export async function writeSite(o: SiteOutput): Promise<string[]> {
       (dir, file, value) => writer.json(dir, file, value),
     )),
     // the overview's first-screen charts drawn ahead, from the files above
-    await writer.json(outDir, FIRST_SCREEN_FILES.charts, await firstScreenFile(outDir, o.meta)),
+    await writer.json(
+      outDir,
+      FIRST_SCREEN_FILES.charts,
+      await firstScreenFile(outDir, o.meta, monthsRead(o)),
+    ),
     // meta last: its computed_at vouches for the files before it
     await writer.json(outDir, SITE_FILES.meta, o.meta),
   );

@@ -7,7 +7,7 @@
  * different output folder, a damaged file or none at all means a full refresh.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
@@ -86,11 +86,24 @@ export async function stateVersion(queries: readonly string[], contracts: unknow
 
 const statePath = (mirrorDir: string) => join(mirrorDir, STATE_DIR, STATE_FILE);
 
+/**
+ * The state this process last wrote or read, by path, with the file's identity then: a warm
+ * container's next refresh takes it from memory instead of parsing megabytes of segments again
+ * (≈ 15 ms at 6 years). A file replaced since (another process, a new deployment's container
+ * sharing nothing) has another inode, size or modification time, and is read from disk.
+ */
+const lastKnown = new Map<string, { identity: string; state: RefreshState }>();
+const identityOf = (s: Stats) => `${s.ino}:${s.size}:${s.mtimeMs}`;
+
 export function readState(mirrorDir: string, outDir: string, version: string): RefreshState | undefined {
   const path = statePath(mirrorDir);
   if (!existsSync(path)) return undefined;
   try {
-    const state = stateSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
+    const identity = identityOf(statSync(path));
+    const known = lastKnown.get(path);
+    const state =
+      known?.identity === identity ? known.state : stateSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
+    lastKnown.set(path, { identity, state });
     return state.version === version && state.outDir === resolve(outDir) ? state : undefined;
   } catch {
     return undefined; // damaged: a full refresh writes it anew
@@ -99,6 +112,7 @@ export function readState(mirrorDir: string, outDir: string, version: string): R
 
 /** Forgotten before the first file is written, so a run cut off midway leaves no state behind. */
 export async function forgetState(mirrorDir: string): Promise<void> {
+  lastKnown.delete(statePath(mirrorDir));
   await rm(statePath(mirrorDir), { force: true });
 }
 
@@ -107,6 +121,7 @@ export async function writeState(mirrorDir: string, state: RefreshState): Promis
   await mkdir(join(mirrorDir, STATE_DIR), { recursive: true });
   await writeFile(`${path}.${process.pid}.tmp`, JSON.stringify(state));
   await rename(`${path}.${process.pid}.tmp`, path);
+  lastKnown.set(path, { identity: identityOf(statSync(path)), state });
 }
 
 /** Each month's stamp over the keys and stamps of its files (a mirror without an index). */

@@ -3,9 +3,22 @@
  * segments recorded for the next run. After a change, a row file is rebuilt from the bytes it
  * held and the rows of the months recomputed (site-segments.ts), and a file is written only when
  * its bytes differ, so the files of months and units nothing touched stay as they are.
+ *
+ * The file system is called synchronously: a refresh checks and writes some 900 small files (34
+ * bundles of about 25), and each asynchronous call waits a round trip through libuv's thread pool
+ * for a syscall of microseconds (≈ 0.2 s a refresh, against ≈ 0.04 s synchronously). The refresh
+ * is all its process does while it runs (a Lambda invocation, the CLI), so blocking costs nothing.
  */
-import { existsSync } from 'node:fs';
-import { open, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import {
+  closeSync,
+  existsSync,
+  openSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { DATASET_NAMES } from '../../core/datasets/index.ts';
 import { SITE_FILES } from '../../core/contracts/site-data.ts';
@@ -28,10 +41,10 @@ const LEADS: Record<string, (row: MonthRow) => string> = {
 };
 const leadOf = (file: string) => LEADS[file] ?? (() => '');
 
-async function replace(path: string, bytes: Buffer | string): Promise<void> {
+function replace(path: string, bytes: Buffer | string): void {
   const temporary = `${path}.${process.pid}.tmp`;
-  await writeFile(temporary, bytes);
-  await rename(temporary, path); // the server never hands out half a file
+  writeFileSync(temporary, bytes);
+  renameSync(temporary, path); // the server never hands out half a file
 }
 
 export interface SiteWriter<S = Record<string, Segment[]> | undefined> {
@@ -55,14 +68,14 @@ export function fullWriter(outDir: string): SiteWriter {
       const groups = groupRows(table.rows, table.json, leadOf(file));
       if (!groups) splittable = false; // not ordered by month: the next run refreshes in full
       const whole = groups ? wholeFile(groups) : undefined;
-      await replace(path, whole ? whole.bytes : `[${table.json.join(',')}]`);
+      replace(path, whole ? whole.bytes : `[${table.json.join(',')}]`);
       if (whole) segments[keyOf(outDir, path)] = whole.segments;
       written.push(path);
       return path;
     },
     async json(dir, file, value) {
       const path = join(dir, file);
-      await replace(path, jsonText(value));
+      replace(path, jsonText(value));
       written.push(path);
       return path;
     },
@@ -83,8 +96,8 @@ export function deltaWriter(
     Object.entries(last).map(([k, v]) => [k, [...v]]),
   );
   const written: string[] = [];
-  const write = async (path: string, bytes: Buffer | string) => {
-    await replace(path, bytes);
+  const write = (path: string, bytes: Buffer | string) => {
+    replace(path, bytes);
     written.push(path);
   };
   return {
@@ -98,25 +111,25 @@ export function deltaWriter(
       if (!groups) throw new StaleSiteState(`${key}: rows not ordered by month`);
       // No row of a month redone, before or now: the file stays as it is, unread.
       if (groups.length === 0 && !before.some(([, period]) => redone.has(period))) {
-        if ((await stat(path)).size !== size) throw new StaleSiteState(`${key} is not as the state recorded`);
+        if (statSync(path).size !== size) throw new StaleSiteState(`${key} is not as the state recorded`);
         return path;
       }
       // The months redone hold the same bytes as before: the file stays, only those ranges read.
-      if (await sameRows(path, before, redone, groups)) {
-        if ((await stat(path)).size !== size) throw new StaleSiteState(`${key} is not as the state recorded`);
+      if (sameRows(path, before, redone, groups)) {
+        if (statSync(path).size !== size) throw new StaleSiteState(`${key} is not as the state recorded`);
         return path;
       }
-      const bytes = await readFile(path);
+      const bytes = readFileSync(path);
       if (bytes.length !== size) throw new StaleSiteState(`${key} is not as the state recorded`);
       const next = splicedFile({ bytes, segments: before }, redone, groups);
-      if (!next.bytes.equals(bytes)) await write(path, next.bytes);
+      if (!next.bytes.equals(bytes)) write(path, next.bytes);
       segments[key] = next.segments;
       return path;
     },
     async json(dir, file, value) {
       const path = join(dir, file);
       const text = jsonText(value);
-      if (!existsSync(path) || (await readFile(path, 'utf8')) !== text) await write(path, text);
+      if (!existsSync(path) || readFileSync(path, 'utf8') !== text) write(path, text);
       return path;
     },
     segments: () => segments,
@@ -125,15 +138,15 @@ export function deltaWriter(
 }
 
 /** Whether the file's segments of the months redone are exactly the groups now (read by range). */
-async function sameRows(
+function sameRows(
   path: string,
   before: readonly Segment[],
   redone: ReadonlySet<string>,
   groups: readonly RowGroup[],
-): Promise<boolean> {
+): boolean {
   const old = before.filter(([, period]) => redone.has(period));
   if (old.length !== groups.length) return false;
-  const file = await open(path, 'r');
+  const file = openSync(path, 'r');
   try {
     for (let i = 0; i < old.length; i++) {
       const [lead, period, start, end] = old[i] as Segment;
@@ -142,27 +155,35 @@ async function sameRows(
       const now = Buffer.from(group.json.join(','));
       if (now.length !== end - start) return false;
       const then = Buffer.alloc(end - start);
-      await file.read(then, 0, then.length, start);
+      readSync(file, then, 0, then.length, start);
       if (!then.equals(now)) return false;
     }
     return true;
   } finally {
-    await file.close();
+    closeSync(file);
   }
 }
 
-/** The rows of the given months as a row file last written holds them (parsed by the caller). */
-export async function lastRows(
+/**
+ * The rows of the months `keep` keeps, as a row file last written holds them. They are rows the
+ * refresh parsed with the contract's schema before it wrote them, in a file of the size the state
+ * recorded (whose version covers the rows' columns: a file of other columns never gets here), so
+ * they are read back as written, not parsed again (that was ≈ 35 ms a refresh at 6 years).
+ */
+export async function lastRows<T extends MonthRow>(
   outDir: string,
   file: string,
   last: Readonly<Record<string, readonly Segment[]>>,
-  months: ReadonlySet<string>,
-): Promise<unknown[]> {
+  keep: (period: string) => boolean,
+): Promise<T[]> {
   const segments = last[file];
   if (!segments) throw new StaleSiteState(`${file} is not in the state`);
-  const bytes = await readFile(join(outDir, file));
+  const bytes = readFileSync(join(outDir, file));
+  if (bytes.length !== (segments.at(-1)?.[3] ?? 1) + 1) {
+    throw new StaleSiteState(`${file} is not as the state recorded`);
+  }
   const texts = segments
-    .filter(([, period]) => months.has(period))
+    .filter(([, period]) => keep(period))
     .map(([, , start, end]) => bytes.toString('utf8', start, end));
-  return texts.length === 0 ? [] : (JSON.parse(`[${texts.join(',')}]`) as unknown[]);
+  return texts.length === 0 ? [] : (JSON.parse(`[${texts.join(',')}]`) as T[]);
 }

@@ -43,26 +43,37 @@ import { hashedName } from './hashed-assets.ts';
 import { MIN_STEP_PX, PATH_DECIMALS, roundPaths } from './svg-precision.ts';
 
 /**
- * A row file's rows of the months `shown` keeps, parsed: the files hold every month and the first
- * screen shows one or a few, so the rest are left out before parsing (a row without a text
- * period is kept, for the parse to refuse).
+ * The rows of a site data row file whose month `keep` keeps, unparsed. The files hold every month
+ * and the first screen shows one or a few: a reader that knows where each month's rows lie in the
+ * file (the refresh's writer does) parses only those.
  */
+export type MonthRowReader = (file: string, keep: (period: string) => boolean) => Promise<unknown[]>;
+
+/**
+ * The whole file parsed, then its rows of other months left out (a row without a text period is
+ * kept, for the parse to refuse).
+ */
+const wholeFileRows =
+  (dir: string): MonthRowReader =>
+  async (file, keep) => {
+    const raw: unknown = JSON.parse(await readFile(join(dir, file), 'utf8'));
+    const periodOf = (r: unknown) =>
+      typeof r === 'object' && r !== null ? (r as Record<string, unknown>).period : undefined;
+    if (!Array.isArray(raw)) throw new StorageError(`${join(dir, file)} is not a list of rows`);
+    return raw.filter((r) => {
+      const period = periodOf(r);
+      return typeof period !== 'string' || keep(period);
+    });
+  };
+
+/** A row file's rows of the months `keep` keeps, parsed with the contract's schema. */
 async function rowsOf<T extends z.ZodType>(
-  dir: string,
+  read: MonthRowReader,
   file: string,
   row: T,
-  shown: (period: string) => boolean = () => true,
+  keep: (period: string) => boolean = () => true,
 ): Promise<z.infer<T>[]> {
-  const raw: unknown = JSON.parse(await readFile(join(dir, file), 'utf8'));
-  const periodOf = (r: unknown) =>
-    typeof r === 'object' && r !== null ? (r as Record<string, unknown>).period : undefined;
-  const rows = Array.isArray(raw)
-    ? raw.filter((r) => {
-        const period = periodOf(r);
-        return typeof period !== 'string' || shown(period);
-      })
-    : raw;
-  return z.array(row).parse(rows);
+  return z.array(row).parse(await read(file, keep));
 }
 
 /**
@@ -179,16 +190,20 @@ async function lastWritten(path: string): Promise<FirstScreenFile | undefined> {
 }
 
 /** The first screen's file for the site data in `outDir` (meta: the meta about to be written). */
-export async function firstScreenFile(outDir: string, meta: SiteMeta): Promise<FirstScreenFile> {
+export async function firstScreenFile(
+  outDir: string,
+  meta: SiteMeta,
+  read: MonthRowReader = wholeFileRows(outDir),
+): Promise<FirstScreenFile> {
   // The months firstScreenSpecs reads: the trend every month, the map and ranking the latest,
   // the heatmap its window.
   const from = heatmapFrom(meta.latest_period, meta.first_period);
-  const [national, provinces, completeness, units] = await Promise.all([
-    rowsOf(outDir, SITE_FILES.national, nationalRow),
-    rowsOf(outDir, SITE_FILES.provinces, provinceRow, (p) => p === meta.latest_period),
-    rowsOf(outDir, SITE_FILES.completeness, completenessRow, (p) => p >= from && p <= meta.latest_period),
-    rowsOf(outDir, SITE_FILES.units, unitRow),
+  const [national, provinces, completeness] = await Promise.all([
+    rowsOf(read, SITE_FILES.national, nationalRow),
+    rowsOf(read, SITE_FILES.provinces, provinceRow, (p) => p === meta.latest_period),
+    rowsOf(read, SITE_FILES.completeness, completenessRow, (p) => p >= from && p <= meta.latest_period),
   ]);
+  const units = z.array(unitRow).parse(JSON.parse(await readFile(join(outDir, SITE_FILES.units), 'utf8')));
   const boundaries = await readBoundaries();
   const specs = firstScreenSpecs(
     { latest: meta.latest_period, first: meta.first_period, national, provinces, completeness, units },

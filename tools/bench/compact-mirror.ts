@@ -16,7 +16,7 @@
  */
 import { existsSync } from 'node:fs';
 import { link, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DATASET_NAMES, type DatasetName } from '../../core/datasets/index.ts';
 import {
@@ -39,6 +39,7 @@ import { writeCompactedFile } from '../../pipeline/lake/compacted-file.ts';
 import type { CompactionSources } from '../../pipeline/lake/compaction-sources.ts';
 import { CACHE_DIR } from '../../pipeline/query/file-cache.ts';
 import { MIRROR_INDEX } from '../../pipeline/mirror/mirror-listing.ts';
+import { removeMirrored } from '../../pipeline/mirror/mirror.ts';
 import { MIRROR_JOURNAL } from '../../pipeline/mirror/mirror-journal.ts';
 import { STATE_DIR } from '../../pipeline/refresh/refresh-state.ts';
 import { note } from './measure.ts';
@@ -78,7 +79,8 @@ async function compactFolder(
   }
   await mkdir(join(mirror, target, '..'), { recursive: true });
   await rename(out, join(mirror, target));
-  for (const p of sources.provinces) await rm(p.key, { force: true });
+  // As the mirror's sync removes them: the emptied province and month folders go too.
+  for (const p of sources.provinces) await removeMirrored(mirror, relative(mirror, p.key));
   return sources.provinces.length;
 }
 

@@ -39,15 +39,6 @@ async function sizeOf(dir: string): Promise<{ bytes: number; files: number }> {
   return { bytes, files };
 }
 
-/** The bytes of the Parquet objects under a folder (the rest is read whole). */
-async function parquetFileBytes(dir: string): Promise<number> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
-  let bytes = 0;
-  for (const e of entries)
-    if (e.isFile() && e.name.endsWith('.parquet')) bytes += (await stat(join(e.parentPath, e.name))).size;
-  return bytes;
-}
-
 async function subfolders(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
   const inner = entries.filter((e) => e.isDirectory()).map((e) => join(dir, e.name));
@@ -118,7 +109,7 @@ export async function benchScan(mirrorDir: string): Promise<void> {
     const s = await sizeOf(join(mirrorDir, p));
     // The ledger's JSON records are read whole; of Parquet, the footers and the named columns.
     const parquet = await parquetBytesRead(join(mirrorDir, p), words);
-    const read = s.bytes - (await parquetFileBytes(join(mirrorDir, p))) + parquet.bytes;
+    const read = s.bytes - parquet.size + parquet.bytes;
     console.log(
       `   ${p}: ${s.files} files, ${(s.bytes / 1e6).toFixed(2)} MB; footers and named columns ${(read / 1e6).toFixed(2)} MB`,
     );

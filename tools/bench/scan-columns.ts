@@ -3,7 +3,8 @@
  * the whole object: for each object under a folder, its size less every column chunk, plus the
  * chunks of the columns in `names` (an upper bound: every word of the refresh's SQL counts as a
  * name, and a row group a filter skips still counts). Column chunk sizes come from DuckDB's
- * parquet_metadata(), as the writer recorded them.
+ * parquet_metadata(), as the writer recorded them. `size` is the objects' whole size, for a caller
+ * that counts the rest of the folder as read whole.
  */
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -14,12 +15,12 @@ const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
 export async function parquetBytesRead(
   dir: string,
   names: ReadonlySet<string>,
-): Promise<{ files: number; bytes: number }> {
+): Promise<{ files: number; size: number; bytes: number }> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
   const paths = entries
     .filter((e) => e.isFile() && e.name.endsWith('.parquet'))
     .map((e) => join(e.parentPath, e.name));
-  if (paths.length === 0) return { files: 0, bytes: 0 };
+  if (paths.length === 0) return { files: 0, size: 0, bytes: 0 };
   let size = 0;
   for (const p of paths) size += (await stat(p)).size;
   const instance = await DuckDBInstance.create(':memory:');
@@ -32,7 +33,7 @@ export async function parquetBytesRead(
         `FROM parquet_metadata([${paths.map(quote).join(', ')}])`,
     );
     const [chunks, used] = reader.getRowsJS()[0] ?? [0, 0];
-    return { files: paths.length, bytes: size - Number(chunks) + Number(used) };
+    return { files: paths.length, size, bytes: size - Number(chunks) + Number(used) };
   } finally {
     connection.closeSync();
     instance.closeSync();

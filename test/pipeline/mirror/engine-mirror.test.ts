@@ -36,6 +36,23 @@ describe('syncMirror', () => {
       'one, corrected',
     );
     expect(existsSync(join(dir, 'lake/debt/period=2025-06/province=02/data.parquet'))).toBe(false);
+    // S3 has no folders: the emptied province folder goes, its month (still holding 01) stays.
+    expect(existsSync(join(dir, 'lake/debt/period=2025-06/province=02'))).toBe(false);
+    expect(existsSync(join(dir, 'lake/debt/period=2025-06/province=01'))).toBe(true);
+  });
+
+  it('leaves no empty folder behind a month whose objects are all gone, and keeps the mirror itself', async () => {
+    const dir = tempDir('mirror-emptied');
+    const sync = () => syncMirror({ s3: s3(), bucket, dir, prefixes: ['summaries/'] });
+    const keys = ['01', '02'].map((p) => `summaries/debt/period=2021-01/province=${p}/summary.parquet`);
+    await Promise.all(keys.map((k) => put(k, 'x')));
+    await put('summaries/debt/compacted/period=2021-01/summary.parquet', 'y');
+    expect(await sync()).toEqual({ downloaded: 3, deleted: 0, unchanged: 0 });
+    for (const Key of keys) await s3().send(new DeleteObjectCommand({ Bucket: bucket, Key }));
+    expect(await sync()).toEqual({ downloaded: 0, deleted: 2, unchanged: 1 });
+    expect(existsSync(join(dir, 'summaries/debt/period=2021-01'))).toBe(false);
+    expect(existsSync(join(dir, 'summaries/debt/compacted/period=2021-01/summary.parquet'))).toBe(true);
+    expect(existsSync(dir)).toBe(true);
   });
 
   it('pages through long listings', async () => {
