@@ -76,14 +76,11 @@ export async function removeMirrored(dir: string, key: string): Promise<void> {
   const path = localPath(dir, key);
   await rm(path, { force: true });
   for (let folder = dirname(path); folder.startsWith(root + sep); folder = dirname(folder)) {
-    // Fails on a folder that still holds anything: the walk up stops there.
-    if (
-      !(await rmdir(folder).then(
-        () => true,
-        () => false,
-      ))
-    )
-      return;
+    try {
+      await rmdir(folder);
+    } catch {
+      return; // a folder that still holds anything: the walk up stops there
+    }
   }
 }
 

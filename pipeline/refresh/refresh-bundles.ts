@@ -27,7 +27,7 @@ import {
   type PoliceRow,
 } from '../../core/contracts/site-data.ts';
 import type { LocatedRow, SiteTable, WriteJson } from './refresh-pages.ts';
-import { StaleSiteState } from './refresh-write.ts';
+import { notAsRecorded } from './refresh-write.ts';
 
 /** The rows of `currentCode`: its own from 2025-07, its predecessors' before. */
 export function belongsTo(currentCode: string): (row: { period: string; province: string }) => boolean {
@@ -157,7 +157,7 @@ export function acceptedByUnit(reports: SiteTable | undefined): Map<string, numb
 
 /** A file left as the last refresh wrote it: it must be there. */
 function keptFile(path: string): string {
-  if (!existsSync(path)) throw new StaleSiteState(`${path} is not as the state recorded`);
+  if (!existsSync(path)) throw notAsRecorded(path);
   return path;
 }
 

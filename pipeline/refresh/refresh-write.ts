@@ -23,10 +23,19 @@ import { join, relative, sep } from 'node:path';
 import { DATASET_NAMES } from '../../core/datasets/index.ts';
 import { SITE_FILES } from '../../core/contracts/site-data.ts';
 import { jsonText, type MonthRow, type SiteTable } from './refresh-pages.ts';
-import { groupRows, splicedFile, wholeFile, type RowGroup, type Segment } from './site-segments.ts';
+import {
+  groupRows,
+  segmentedSize,
+  splicedFile,
+  wholeFile,
+  type RowGroup,
+  type Segment,
+} from './site-segments.ts';
 
 /** The state cannot rebuild a file (missing, or not what it recorded): refresh in full instead. */
 export class StaleSiteState extends Error {}
+
+export const notAsRecorded = (key: string) => new StaleSiteState(`${key} is not as the state recorded`);
 
 /**
  * The key a row file is ordered by before the month ('' for the files ordered by month first):
@@ -105,22 +114,22 @@ export function deltaWriter(
       const path = join(dir, file);
       const key = keyOf(outDir, path);
       const before = last[key];
-      if (!before || !existsSync(path)) throw new StaleSiteState(`${key} is not as the state recorded`);
-      const size = (before.at(-1)?.[3] ?? 1) + 1;
+      if (!before || !existsSync(path)) throw notAsRecorded(key);
+      const size = segmentedSize(before);
       const groups = groupRows(table.rows, table.json, leadOf(file));
       if (!groups) throw new StaleSiteState(`${key}: rows not ordered by month`);
       // No row of a month redone, before or now: the file stays as it is, unread.
       if (groups.length === 0 && !before.some(([, period]) => redone.has(period))) {
-        if (statSync(path).size !== size) throw new StaleSiteState(`${key} is not as the state recorded`);
+        if (statSync(path).size !== size) throw notAsRecorded(key);
         return path;
       }
       // The months redone hold the same bytes as before: the file stays, only those ranges read.
       if (sameRows(path, before, redone, groups)) {
-        if (statSync(path).size !== size) throw new StaleSiteState(`${key} is not as the state recorded`);
+        if (statSync(path).size !== size) throw notAsRecorded(key);
         return path;
       }
       const bytes = readFileSync(path);
-      if (bytes.length !== size) throw new StaleSiteState(`${key} is not as the state recorded`);
+      if (bytes.length !== size) throw notAsRecorded(key);
       const next = splicedFile({ bytes, segments: before }, redone, groups);
       if (!next.bytes.equals(bytes)) write(path, next.bytes);
       segments[key] = next.segments;
@@ -179,9 +188,7 @@ export async function lastRows<T extends MonthRow>(
   const segments = last[file];
   if (!segments) throw new StaleSiteState(`${file} is not in the state`);
   const bytes = readFileSync(join(outDir, file));
-  if (bytes.length !== (segments.at(-1)?.[3] ?? 1) + 1) {
-    throw new StaleSiteState(`${file} is not as the state recorded`);
-  }
+  if (bytes.length !== segmentedSize(segments)) throw notAsRecorded(file);
   const texts = segments
     .filter(([, period]) => keep(period))
     .map(([, , start, end]) => bytes.toString('utf8', start, end));

@@ -10,6 +10,9 @@
 /** [leading key ('' for month-first files), month, first byte, end byte] of the file's bytes. */
 export type Segment = [string, string, number, number];
 
+/** The size of the file the segments were cut from: `[`, the segments with commas between, `]`. */
+export const segmentedSize = (segments: readonly Segment[]): number => (segments.at(-1)?.[3] ?? 1) + 1;
+
 /** A run of rows' JSON of one leading key and month, in the file's order. */
 export interface RowGroup {
   lead: string;
