@@ -22,7 +22,7 @@ import {
   LEDGER_PREFIX,
   SUMMARIES_PREFIX,
 } from '../../core/contracts/layout.ts';
-import { storedSegments } from './stored-segments.ts';
+import { storedSegments, storeSegments } from './stored-segments.ts';
 
 export const STATE_DIR = '.site-state';
 const STATE_FILE = 'state.json';
@@ -50,8 +50,11 @@ export const stateSchema = z.object({
 });
 export type RefreshState = z.output<typeof stateSchema>;
 
-/** The state as state.json holds it. */
-export const stateText = (state: RefreshState): string => JSON.stringify(z.encode(stateSchema, state));
+/** The state as it is stored (state.json, the bucket's copy): what stateSchema reads back. */
+export const storedForm = (state: RefreshState): z.input<typeof stateSchema> => ({
+  ...state,
+  segments: storeSegments(state.segments),
+});
 
 /** The key prefixes whose files feed the site data, each file belonging to one month. */
 const INPUT_PREFIXES = [
@@ -105,7 +108,7 @@ export async function forgetState(mirrorDir: string): Promise<void> {
 export async function writeState(mirrorDir: string, state: RefreshState): Promise<void> {
   const path = statePath(mirrorDir);
   await mkdir(join(mirrorDir, STATE_DIR), { recursive: true });
-  await writeFile(`${path}.${process.pid}.tmp`, stateText(state));
+  await writeFile(`${path}.${process.pid}.tmp`, JSON.stringify(storedForm(state)));
   await rename(`${path}.${process.pid}.tmp`, path);
   lastKnown.set(path, { identity: identityOf(statSync(path)), state });
 }

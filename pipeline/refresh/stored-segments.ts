@@ -30,23 +30,30 @@ const monthNumber = (period: string) => Number(period.slice(0, 4)) * 12 + Number
 const monthText = (n: number) => `${Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`;
 
 function store(segments: readonly Segment[]): StoredFile {
-  const first = segments.reduce<string | null>((min, [, p]) => (min === null || p < min ? p : min), null);
-  const base = first === null ? 0 : monthNumber(first);
+  // A file has a few dozen distinct months among thousands of segments: each is read once.
+  const numbers = new Map<string, number>();
+  let base = Infinity;
+  for (const segment of segments) {
+    if (numbers.has(segment[1])) continue;
+    const n = monthNumber(segment[1]);
+    numbers.set(segment[1], n);
+    if (n < base) base = n;
+  }
   const leads: [string, number][] = [];
   const months: number[] = [];
   const lengths: number[] = [];
+  let run: [string, number] | undefined;
   let next = 1;
   for (const [lead, period, start, end] of segments) {
     // Only the lengths are kept: a file of gaps between its segments would not read back.
     if (start !== next) throw new Error(`segments not contiguous at byte ${start}`);
     next = end + 1;
-    const run = leads.at(-1);
-    if (run && run[0] === lead) run[1]++;
-    else leads.push([lead, 1]);
-    months.push(monthNumber(period) - base);
+    if (run?.[0] === lead) run[1]++;
+    else leads.push((run = [lead, 1]));
+    months.push((numbers.get(period) as number) - base);
     lengths.push(end - start);
   }
-  return { from: first, leads, months, lengths };
+  return { from: base === Infinity ? null : monthText(base), leads, months, lengths };
 }
 
 /** The segments again, or undefined when the runs do not count as many as there are lengths. */
@@ -71,23 +78,23 @@ function restore({ from, leads, months, lengths }: StoredFile): Segment[] | unde
   return segments;
 }
 
-/** Row files' segments by path: stored compact, read back as the segments the writer keeps. */
-export const storedSegments = z.codec(
-  z.record(z.string(), storedFile),
-  z.custom<Record<string, Segment[]>>(),
-  {
-    decode(stored, ctx) {
-      const segments: Record<string, Segment[]> = {};
-      for (const [file, kept] of Object.entries(stored)) {
-        const restored = restore(kept);
-        if (!restored) {
-          ctx.issues.push({ code: 'custom', message: `segments of ${file} do not add up`, input: kept });
-          return z.NEVER;
-        }
-        segments[file] = restored;
-      }
-      return segments;
-    },
-    encode: (segments) => Object.fromEntries(Object.entries(segments).map(([file, s]) => [file, store(s)])),
-  },
-);
+/** Row files' segments by path as stored, for JSON.stringify. */
+export const storeSegments = (segments: Readonly<Record<string, readonly Segment[]>>) =>
+  Object.fromEntries(Object.entries(segments).map(([file, s]) => [file, store(s)]));
+
+/**
+ * Row files' segments by path, read from their stored form. (Written by storeSegments, not
+ * z.encode: a schema's encoding checks the whole state first, which cost more than it saved.)
+ */
+export const storedSegments = z.record(z.string(), storedFile).transform((stored, ctx) => {
+  const segments: Record<string, Segment[]> = {};
+  for (const [file, kept] of Object.entries(stored)) {
+    const restored = restore(kept);
+    if (!restored) {
+      ctx.issues.push({ code: 'custom', message: `segments of ${file} do not add up`, input: kept });
+      return z.NEVER;
+    }
+    segments[file] = restored;
+  }
+  return segments;
+});

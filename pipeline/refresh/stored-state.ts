@@ -17,7 +17,7 @@ import { periodOfKey } from '../../core/contracts/layout-parse.ts';
 import { StorageError } from '../../core/errors.ts';
 import { remoteStamp } from '../mirror/mirror-journal.ts';
 import type { ListedObject } from '../mirror/mirror.ts';
-import { stateSchema } from './refresh-state.ts';
+import { stateSchema, storedForm } from './refresh-state.ts';
 
 /** Raised by hand when the meaning of the stored state changes without its schema changing. */
 const STORED_FORMAT = 'stored-site-state/2';
@@ -74,7 +74,7 @@ export async function writeStoredState(
       new PutObjectCommand({
         Bucket: bucket,
         Key: REFRESH_STATE_KEY,
-        Body: JSON.stringify(z.encode(storedStateSchema, stored)),
+        Body: JSON.stringify({ ...stored, state: storedForm(stored.state) }),
         ContentType: 'application/json',
       }),
     );
