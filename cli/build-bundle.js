@@ -3,13 +3,15 @@
  * Builds the CLI's bundle: cli/main.ts and the modules it reaches, compiled by esbuild into
  * ES modules in cli/dist/ (git-ignored), so that `vss` starts without compiling TypeScript at
  * run time. Each verb stays its own chunk, loaded when named, as the sources load them. Packages
- * but zod and commander stay in node_modules (DuckDB's native binding cannot be bundled, and the
- * others then resolve as they do from the sources). Runs on `npm ci` (prepare) and `npm run build:cli`;
- * offline and deterministic: the same sources give the same files.
+ * but zod (with its English messages alone) and commander stay in node_modules (DuckDB's native
+ * binding cannot be bundled, and the others then resolve as they do from the sources). Runs on
+ * `npm ci` (prepare) and `npm run build:cli`; offline and deterministic: the same sources give
+ * the same files.
  */
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
-import { BUNDLE_DIR, ROOT, sourceKey } from './bundle-key.js';
+import { englishOnlyZodLocales } from '../pipeline/site/zod-locales-plugin.js';
+import { BUNDLE_DIR, ROOT, sourceKey, sourceStamps } from './bundle-key.js';
 
 /**
  * `import.meta.url` of a bundled module would be the chunk's in cli/dist/: each module's
@@ -68,14 +70,17 @@ export async function buildBundle() {
       js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
     },
     metafile: true,
-    plugins: [externalPackages, sourceUrls],
+    plugins: [englishOnlyZodLocales, externalPackages, sourceUrls],
     logLevel: 'error',
   });
   // The inlined packages are in the key through package-lock.json, the sources by their contents.
   const inputs = Object.keys(result.metafile.inputs)
     .filter((path) => !path.split('/').includes('node_modules'))
     .sort();
-  const manifest = { key: sourceKey(inputs), inputs };
+  // Stamped before hashed: a file written in between is hashed again at the next start rather
+  // than trusted on its stamp.
+  const stamps = sourceStamps(inputs);
+  const manifest = { key: sourceKey(inputs), inputs, stamps };
   await writeFile(join(staging, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   await rm(BUNDLE_DIR, { recursive: true, force: true });
   await rename(staging, BUNDLE_DIR);

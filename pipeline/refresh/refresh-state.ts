@@ -22,12 +22,12 @@ import {
   LEDGER_PREFIX,
   SUMMARIES_PREFIX,
 } from '../../core/contracts/layout.ts';
-import type { Segment } from './site-segments.ts';
+import { storedSegments, storeSegments } from './stored-segments.ts';
 
 export const STATE_DIR = '.site-state';
 const STATE_FILE = 'state.json';
 /** Raised by hand when the meaning of the state changes without the queries or contracts changing. */
-const STATE_FORMAT = 'site-state/1';
+const STATE_FORMAT = 'site-state/2';
 
 const period = z.string().regex(/^\d{4}-\d{2}$/);
 
@@ -45,27 +45,16 @@ export const stateSchema = z.object({
   police: z.object({ period: period.nullable(), withPolice: z.boolean() }),
   /** Accepted uploads per month: '' the ledger's count, else per current unit (the bundles' meta). */
   accepted: z.record(period, z.record(z.string(), z.number().int())),
-  /** Row files, by their path under the output folder (checked by hand: zod is slow on 10^5 tuples). */
-  segments: z.custom<Record<string, Segment[]>>(isSegmentRecord),
+  /** Row files' segments, by their path under the output folder (stored compact). */
+  segments: storedSegments,
 });
-export type RefreshState = z.infer<typeof stateSchema>;
+export type RefreshState = z.output<typeof stateSchema>;
 
-function isSegmentRecord(value: unknown): boolean {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  return Object.values(value).every(
-    (list) =>
-      Array.isArray(list) &&
-      list.every(
-        (s) =>
-          Array.isArray(s) &&
-          s.length === 4 &&
-          typeof s[0] === 'string' &&
-          typeof s[1] === 'string' &&
-          Number.isInteger(s[2]) &&
-          Number.isInteger(s[3]),
-      ),
-  );
-}
+/** The state as it is stored (state.json, the bucket's copy): what stateSchema reads back. */
+export const storedForm = (state: RefreshState): z.input<typeof stateSchema> => ({
+  ...state,
+  segments: storeSegments(state.segments),
+});
 
 /** The key prefixes whose files feed the site data, each file belonging to one month. */
 const INPUT_PREFIXES = [
@@ -119,7 +108,7 @@ export async function forgetState(mirrorDir: string): Promise<void> {
 export async function writeState(mirrorDir: string, state: RefreshState): Promise<void> {
   const path = statePath(mirrorDir);
   await mkdir(join(mirrorDir, STATE_DIR), { recursive: true });
-  await writeFile(`${path}.${process.pid}.tmp`, JSON.stringify(state));
+  await writeFile(`${path}.${process.pid}.tmp`, JSON.stringify(storedForm(state)));
   await rename(`${path}.${process.pid}.tmp`, path);
   lastKnown.set(path, { identity: identityOf(statSync(path)), state });
 }

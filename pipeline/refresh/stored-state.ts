@@ -17,10 +17,10 @@ import { periodOfKey } from '../../core/contracts/layout-parse.ts';
 import { StorageError } from '../../core/errors.ts';
 import { remoteStamp } from '../mirror/mirror-journal.ts';
 import type { ListedObject } from '../mirror/mirror.ts';
-import { stateSchema } from './refresh-state.ts';
+import { stateSchema, storedForm } from './refresh-state.ts';
 
 /** Raised by hand when the meaning of the stored state changes without its schema changing. */
-const STORED_FORMAT = 'stored-site-state/1';
+const STORED_FORMAT = 'stored-site-state/2';
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 
 export const storedStateSchema = z.object({
@@ -33,7 +33,7 @@ export const storedStateSchema = z.object({
   inputs: z.record(z.string().regex(/^\d{4}-\d{2}$/), sha256),
   state: stateSchema,
 });
-export type StoredState = z.infer<typeof storedStateSchema>;
+export type StoredState = z.output<typeof storedStateSchema>;
 export type StoredStateFields = Omit<StoredState, 'format'>;
 
 export type StoredStateRead = { ok: true; stored: StoredState } | { ok: false; reason: string };
@@ -74,7 +74,7 @@ export async function writeStoredState(
       new PutObjectCommand({
         Bucket: bucket,
         Key: REFRESH_STATE_KEY,
-        Body: JSON.stringify(stored),
+        Body: JSON.stringify({ ...stored, state: storedForm(stored.state) }),
         ContentType: 'application/json',
       }),
     );

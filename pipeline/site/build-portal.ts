@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { StorageError } from '../../core/errors.ts';
 import { linkAssets, removeEarlier, writeHashed } from './hashed-assets.ts';
-import { englishOnlyZodLocales } from './zod-locales-plugin.ts';
+import { englishOnlyZodLocales } from './zod-locales-plugin.js';
 
 const DASHBOARD_DIR = fileURLToPath(new URL('../../dashboard/', import.meta.url));
 

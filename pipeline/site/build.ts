@@ -11,7 +11,7 @@ import { build, type Metafile } from 'esbuild';
 import { StorageError } from '../../core/errors.ts';
 import { referenceDir } from '../reference/provinces.ts';
 import { BOUNDARY_FILES } from '../../core/reference/boundaries.ts';
-import { englishOnlyZodLocales } from './zod-locales-plugin.ts';
+import { englishOnlyZodLocales } from './zod-locales-plugin.js';
 import { buildPortal } from './build-portal.ts';
 import { hashedName, linkAssets, removeEarlier, writeHashed } from './hashed-assets.ts';
 

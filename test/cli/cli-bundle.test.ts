@@ -1,7 +1,8 @@
 /**
  * `vss` runs the bundle compiled from its sources only while it is those sources: in a copy of
  * the repository, a marker put into the built bundle shows it ran; once a source is edited the
- * marker is gone and the edit is what runs (tsx), and so after the packages change.
+ * marker is gone and the edit is what runs (tsx), and so after the packages change. While no
+ * file's stamp changed, the contents are not hashed again: a wrong key in the manifest shows it.
  */
 import { execFile } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
@@ -58,6 +59,19 @@ describe('the bundle of vss', () => {
     const { stdout, stderr } = await vss(['query', '--help']);
     expect(stderr).toContain(MARKER);
     expect(stdout).toContain(DESCRIPTION);
+  }, 60_000);
+
+  it('trusts unchanged stamps, and hashes the contents once a file is written', async () => {
+    const manifest = await readFile(join(copy, 'cli/dist/manifest.json'), 'utf8');
+    await edit('cli/dist/manifest.json', (text) =>
+      text.replace(/"key": "\w+"/, '"key": "no-sources-give-this"'),
+    );
+    expect((await vss(['query', '--help'])).stderr).toContain(MARKER);
+    // The same contents written again: a new change time, so the (now wrong) key decides.
+    await edit('cli/main.ts', (text) => text);
+    expect((await vss(['query', '--help'])).stderr).not.toContain(MARKER);
+    await writeFile(join(copy, 'cli/dist/manifest.json'), manifest);
+    expect((await vss(['query', '--help'])).stderr).toContain(MARKER);
   }, 60_000);
 
   it('does not run once a source it was built from is edited: the edited source runs', async () => {

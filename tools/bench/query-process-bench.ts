@@ -4,13 +4,15 @@
  * Node process (the DuckDB module, one instance, the same SQL over the same Parquet files).
  * `vss` runs its bundle (cli/dist/, built here first) and, alternated with it, its sources through
  * tsx (VSS_CLI_FROM_SOURCES=1), as it does when the bundle is not current. Beside them, alternated
- * too: the CLI's start alone (`vss query --help`) and Node's with the DuckDB module alone, the
- * floor under both sides.
+ * too: the CLI's start alone (`vss query --help`), Node's with the DuckDB module alone (the floor
+ * under both sides), and Node's with DuckDB and the bundle's own chunks of zod and commander, the
+ * two packages every verb loads: the floor under a `vss` that validates and parses its flags.
  */
 import { execFile } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir, symlink, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { localPaths } from '../../core/contracts/layout.ts';
 import { median, note, report, step, timed } from './measure.ts';
@@ -37,6 +39,21 @@ const fingerprint = (json: string) =>
     .map((r) => `${String(r.period)}:${String(r.debtors)}:${String(r.owed)}:${String(r.owed_3_months)}`)
     .join('|');
 
+/** The bundle's chunks that hold zod and commander, found by the module comments esbuild writes. */
+function libraryChunks(): string[] {
+  const dir = join(ROOT, 'cli', 'dist');
+  const chunks = readdirSync(dir)
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => ({ file: join(dir, f), text: readFileSync(join(dir, f), 'utf8') }));
+  return ['node_modules/zod/v4/classic/external.js\n', 'node_modules/commander/lib/command.js\n'].map(
+    (mark) => {
+      const chunk = chunks.find((c) => c.text.includes(mark));
+      if (!chunk) throw new Error(`no chunk of cli/dist holds ${mark.trim()}`);
+      return chunk.file;
+    },
+  );
+}
+
 const show = (times: number[]) => times.map((t) => t.toFixed(2)).join(', ');
 
 export async function benchQueryProcess(mirrorDir: string, work: string): Promise<void> {
@@ -48,6 +65,9 @@ export async function benchQueryProcess(mirrorDir: string, work: string): Promis
   await symlink(mirrorDir, localPaths(dataDir).mirror);
   const bareSql = aggregate(bareDebt(mirrorDir));
   await node(['cli/build-bundle.js']);
+  const libraries = libraryChunks()
+    .map((file) => `await import(${JSON.stringify(pathToFileURL(file).href)});`)
+    .join('');
   const query = ['cli/vss.js', 'query', '--data-dir', dataDir, '--format', 'json', aggregate('vss.debt')];
   const sides = {
     vss: () => node(query),
@@ -56,6 +76,8 @@ export async function benchQueryProcess(mirrorDir: string, work: string): Promis
     cliStart: () => node(['cli/vss.js', 'query', '--help']),
     cliStartTsx: () => node(['cli/vss.js', 'query', '--help'], FROM_SOURCES),
     nodeStart: () => node(['--input-type=module', '-e', `await import('@duckdb/node-api');`]),
+    librariesStart: () =>
+      node(['--input-type=module', '-e', `await import('@duckdb/node-api');${libraries}`]),
   };
   const times: Record<keyof typeof sides, number[]> = {
     vss: [],
@@ -64,6 +86,7 @@ export async function benchQueryProcess(mirrorDir: string, work: string): Promis
     cliStart: [],
     cliStartTsx: [],
     nodeStart: [],
+    librariesStart: [],
   };
   const answers = { vss: '', bare: '', vssTsx: '' };
   for (let i = 0; i < RUNS; i++) {
@@ -86,7 +109,13 @@ export async function benchQueryProcess(mirrorDir: string, work: string): Promis
   note(`through tsx, ratio within each pair ${show(tsxRatios)}; median ${median(tsxRatios).toFixed(2)}×`);
   note(
     `vss query --help ${show(times.cliStart)} s (through tsx ${show(times.cliStartTsx)} s); ` +
-      `node + DuckDB module ${show(times.nodeStart)} s`,
+      `node + DuckDB module ${show(times.nodeStart)} s; + zod and commander ${show(times.librariesStart)} s`,
+  );
+  // What loading the two packages adds to bare DuckDB: no CLI built on them starts sooner.
+  const libraryCost = median(times.librariesStart) - median(times.nodeStart);
+  note(
+    `floor of a CLI on zod and commander: (bare + ${libraryCost.toFixed(3)} s) / bare = ` +
+      `${((median(times.bare) + libraryCost) / median(times.bare)).toFixed(2)}×`,
   );
   report({
     name: 'national aggregate through vss query, new process',
@@ -94,6 +123,12 @@ export async function benchQueryProcess(mirrorDir: string, work: string): Promis
     unit: 's',
     baseline: { name: 'bare DuckDB, new Node process', value: median(times.bare) },
     target: 1.1,
+  });
+  report({
+    name: 'vss query --help, new process',
+    value: median(times.cliStart),
+    unit: 's',
+    baseline: { name: "Node + DuckDB + the bundle's zod and commander", value: median(times.librariesStart) },
   });
   report({
     name: 'national aggregate through vss query from its sources (tsx), new process',

@@ -6,6 +6,7 @@ import {
   forgetState,
   readState,
   STATE_DIR,
+  storedForm,
   writeState,
   type RefreshState,
 } from '../../../pipeline/refresh/refresh-state.ts';
@@ -43,7 +44,10 @@ describe('refresh state kept between runs of one process', () => {
     await writeState(mirrorDir, state(outDir, ['2021-01', '2021-02']));
     expect(readState(mirrorDir, outDir, 'v1')?.held).toEqual(['2021-01', '2021-02']);
     const path = join(mirrorDir, STATE_DIR, 'state.json');
-    await writeFile(`${path}.other`, JSON.stringify(state(outDir, ['2021-01', '2021-02', '2021-03'])));
+    await writeFile(
+      `${path}.other`,
+      JSON.stringify(storedForm(state(outDir, ['2021-01', '2021-02', '2021-03']))),
+    );
     await rename(`${path}.other`, path);
     expect(readState(mirrorDir, outDir, 'v1')?.held).toEqual(['2021-01', '2021-02', '2021-03']);
   });
