@@ -122,6 +122,7 @@ export async function benchQueryProcess(mirrorDir: string, work: string): Promis
     value: median(times.vss),
     unit: 's',
     baseline: { name: 'bare DuckDB, new Node process', value: median(times.bare) },
+    pairedRatio: median(pairRatios),
     target: 1.1,
   });
   report({

@@ -60,13 +60,8 @@ export async function benchColdFromS3(
   label: string,
   runs: number,
 ): Promise<ColdFigures> {
-  const server = new S3rver({
-    address: '127.0.0.1',
-    port: 0,
-    silent: true,
-    directory: join(workDir, `s3-${label}-${process.pid}`),
-    resetOnClose: true,
-  });
+  const directory = join(workDir, `s3-${label}-${process.pid}`);
+  const server = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory, resetOnClose: true });
   const { port } = await server.run();
   const s3 = createS3Client({ endpoint: `http://127.0.0.1:${port}` });
   try {
@@ -115,5 +110,7 @@ export async function benchColdFromS3(
   } finally {
     s3.destroy();
     await server.close();
+    // resetOnClose empties the server's folder but leaves it: one more in the work dir every run.
+    await rm(directory, { recursive: true, force: true });
   }
 }

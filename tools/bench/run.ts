@@ -25,7 +25,7 @@ import { compactMirror } from './compact-mirror.ts';
 import { benchBundle } from './bundle-bench.ts';
 import { benchDashboard } from './dashboard-bench.ts';
 import { benchIngest } from './ingest-bench.ts';
-import { figures, load, machine, note, step, timed } from './measure.ts';
+import { figures, load, machine, note, ratioOf, step, timed } from './measure.ts';
 import { benchQuery } from './query-bench.ts';
 import { benchQueryProcess } from './query-process-bench.ts';
 import { backfillSummaries, benchRefresh } from './refresh-bench.ts';
@@ -125,7 +125,7 @@ if (only.has('dashboard')) {
 
 step('summary');
 for (const f of figures) {
-  const ratio = f.baseline ? ` = ${(f.value / f.baseline.value).toFixed(2)}× ${f.baseline.name}` : '';
+  const ratio = f.baseline ? ` = ${ratioOf(f)?.toFixed(2)}× ${f.baseline.name}` : '';
   console.log(`   ${f.name}: ${f.value.toFixed(3)} ${f.unit}${ratio}`);
 }
 console.log(`load average at end ${load()}`);
