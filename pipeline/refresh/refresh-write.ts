@@ -27,6 +27,7 @@ import { jsonText, type MonthRow, type SiteTable } from './refresh-pages.ts';
 import {
   groupRows,
   segmentedSize,
+  segmentsIn,
   splicedFile,
   wholeFile,
   type RowGroup,
@@ -57,7 +58,7 @@ function replace(path: string, bytes: Buffer | string): void {
   renameSync(temporary, path); // the server never hands out half a file
 }
 
-export interface SiteWriter<S = Record<string, Segment[]> | undefined> {
+export interface SiteWriter<S = Record<string, readonly Segment[]> | undefined> {
   /** A row file: the rows of every month (in full) or of the months redone, in the file's order. */
   rows(dir: string, file: string, table: SiteTable<MonthRow>, redone?: ReadonlySet<string>): Promise<string>;
   json(dir: string, file: string, value: unknown): Promise<string>;
@@ -101,10 +102,10 @@ export function deltaWriter(
   outDir: string,
   last: Readonly<Record<string, readonly Segment[]>>,
   redoneMonths: ReadonlySet<string>,
-): SiteWriter<Record<string, Segment[]>> {
-  const segments: Record<string, Segment[]> = Object.fromEntries(
-    Object.entries(last).map(([k, v]) => [k, [...v]]),
-  );
+): SiteWriter<Record<string, readonly Segment[]>> {
+  // The files left as they were keep last time's segments, the very arrays: the state's stored
+  // form of each is then made once (stored-segments.ts), not again at every refresh.
+  const segments: Record<string, readonly Segment[]> = { ...last };
   const written: string[] = [];
   const write = (path: string, bytes: Buffer | string) => {
     replace(path, bytes);
@@ -120,7 +121,7 @@ export function deltaWriter(
       const groups = groupRows(table.rows, table.json, leadOf(file));
       if (!groups) throw new StaleSiteState(`${key}: rows not ordered by month`);
       // No row of a month redone, before or now: the file stays as it is, unread.
-      if (groups.length === 0 && !before.some(([, period]) => redone.has(period))) {
+      if (groups.length === 0 && segmentsIn(before, (period) => redone.has(period)).length === 0) {
         if (statSync(path).size !== size) throw notAsRecorded(key);
         return path;
       }
@@ -154,7 +155,7 @@ function sameRows(
   redone: ReadonlySet<string>,
   groups: readonly RowGroup[],
 ): boolean {
-  const old = before.filter(([, period]) => redone.has(period));
+  const old = segmentsIn(before, (period) => redone.has(period)).map((i) => before[i] as Segment);
   if (old.length !== groups.length) return false;
   const file = openSync(path, 'r');
   try {
@@ -207,8 +208,8 @@ export async function lastRows<T extends MonthRow>(
 /** The byte ranges of the kept segments, adjacent ones (a comma apart) joined into one. */
 function keptRuns(segments: readonly Segment[], keep: (period: string) => boolean): [number, number][] {
   const runs: [number, number][] = [];
-  for (const [, period, start, end] of segments) {
-    if (!keep(period)) continue;
+  for (const i of segmentsIn(segments, keep)) {
+    const [, , start, end] = segments[i] as Segment;
     const run = runs.at(-1);
     if (run && run[1] + 1 === start) run[1] = end;
     else runs.push([start, end]);

@@ -99,3 +99,27 @@ export function splicedFile(
   }
   return build(parts);
 }
+
+/** Each segment list's positions by month, made once a list: a file left as it was keeps its list. */
+const positions = new WeakMap<readonly Segment[], Map<string, number[]>>();
+
+/**
+ * The positions of the segments whose month `keep` keeps, in the file's order: a refresh asks for
+ * a few months of files that hold every month, so it looks up the months, not every segment.
+ */
+export function segmentsIn(segments: readonly Segment[], keep: (period: string) => boolean): number[] {
+  let byMonth = positions.get(segments);
+  if (!byMonth) {
+    byMonth = new Map();
+    for (let i = 0; i < segments.length; i++) {
+      const period = (segments[i] as Segment)[1];
+      const list = byMonth.get(period);
+      if (list) list.push(i);
+      else byMonth.set(period, [i]);
+    }
+    positions.set(segments, byMonth);
+  }
+  const kept: number[] = [];
+  for (const [period, list] of byMonth) if (keep(period)) for (const i of list) kept.push(i);
+  return kept.sort((a, b) => a - b);
+}

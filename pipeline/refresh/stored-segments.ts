@@ -78,22 +78,32 @@ function restore({ from, leads, months, lengths }: StoredFile): Segment[] | unde
   return segments;
 }
 
+/** Each file's stored form by its segments: a file a refresh left as it was keeps its array. */
+const stored = new WeakMap<readonly Segment[], StoredFile>();
+
+function storedOnce(segments: readonly Segment[]): StoredFile {
+  let form = stored.get(segments);
+  if (!form) stored.set(segments, (form = store(segments)));
+  return form;
+}
+
 /** Row files' segments by path as stored, for JSON.stringify. */
 export const storeSegments = (segments: Readonly<Record<string, readonly Segment[]>>) =>
-  Object.fromEntries(Object.entries(segments).map(([file, s]) => [file, store(s)]));
+  Object.fromEntries(Object.entries(segments).map(([file, s]) => [file, storedOnce(s)]));
 
 /**
  * Row files' segments by path, read from their stored form. (Written by storeSegments, not
  * z.encode: a schema's encoding checks the whole state first, which cost more than it saved.)
  */
-export const storedSegments = z.record(z.string(), storedFile).transform((stored, ctx) => {
-  const segments: Record<string, Segment[]> = {};
-  for (const [file, kept] of Object.entries(stored)) {
+export const storedSegments = z.record(z.string(), storedFile).transform((files, ctx) => {
+  const segments: Record<string, readonly Segment[]> = {};
+  for (const [file, kept] of Object.entries(files)) {
     const restored = restore(kept);
     if (!restored) {
       ctx.issues.push({ code: 'custom', message: `segments of ${file} do not add up`, input: kept });
       return z.NEVER;
     }
+    stored.set(restored, kept); // what it was read from is its stored form already
     segments[file] = restored;
   }
   return segments;

@@ -53,6 +53,7 @@ const only = new Set(values.only.split(','));
 const work = values.work;
 const { from, to } = SCALES.full;
 const oneYearFrom = addMonths(to, -11);
+const twoYearsFrom = addMonths(to, -23);
 
 console.log(`machine: ${machine()}; load average at start ${load()}`);
 console.log(
@@ -71,6 +72,8 @@ const oneYear = join(lakeDir, 'mirror-1y');
 // What the refresh Lambda mirrors (refreshMirrorPrefixes): summaries, ledger, the small datasets.
 const refreshSix = join(lakeDir, 'refresh-6y');
 const refreshOne = join(lakeDir, 'refresh-1y');
+const refreshTwo = join(lakeDir, 'refresh-2y');
+const refreshMirrors = { '1y': refreshOne, '2y': refreshTwo, '6y': refreshSix };
 const built = join(lakeDir, 'built');
 if (
   only.has('lake') ||
@@ -110,16 +113,18 @@ if (existsSync(built) && !existsSync(refreshSix)) {
   await linkMirrorFrom(sixYears, refreshSix, from, refreshMirrorPrefixes());
   await linkMirrorFrom(sixYears, refreshOne, oneYearFrom, refreshMirrorPrefixes());
 }
+if (existsSync(built) && !existsSync(refreshTwo)) {
+  await linkMirrorFrom(sixYears, refreshTwo, twoYearsFrom, refreshMirrorPrefixes());
+}
 
 if (only.has('query')) {
   await benchQuery(sixYears);
   await benchQueryProcess(sixYears, work);
 }
-if (only.has('refresh')) await benchRefresh(refreshOne, refreshSix, lakeDir, sixYears);
+if (only.has('refresh')) await benchRefresh(refreshMirrors, lakeDir, sixYears);
 if (only.has('scan')) await benchScan(sixYears);
 if (only.has('dashboard')) {
-  if (!existsSync(join(lakeDir, 'site-6y', 'data')))
-    await benchRefresh(refreshOne, refreshSix, lakeDir, sixYears);
+  if (!existsSync(join(lakeDir, 'site-6y', 'data'))) await benchRefresh(refreshMirrors, lakeDir, sixYears);
   await benchDashboard(join(lakeDir, 'site-6y'));
 }
 
