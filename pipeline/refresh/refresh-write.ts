@@ -196,7 +196,8 @@ export async function lastRows<T extends MonthRow>(
     if (fstatSync(fd).size !== segmentedSize(segments)) throw notAsRecorded(file);
     const texts = keptRuns(segments, keep).map(([start, end]) => {
       const bytes = Buffer.allocUnsafe(end - start);
-      readSync(fd, bytes, 0, bytes.length, start);
+      // A file cut short since its size was checked would leave the buffer's old memory unread.
+      if (readSync(fd, bytes, 0, bytes.length, start) !== bytes.length) throw notAsRecorded(file);
       return bytes.toString('utf8');
     });
     return texts.length === 0 ? [] : (JSON.parse(`[${texts.join(',')}]`) as T[]);
