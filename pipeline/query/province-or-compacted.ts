@@ -7,7 +7,10 @@
 import { heldKeys, preferProvinceSql, splitFiles, type HeldShape } from './compacted-views.ts';
 import { globFiles, globMatchesAny } from './glob-files.ts';
 
-/** Files read by a glob, or listed by name with each row's file name. */
+/**
+ * What a relation reads: the glob of every file under the mirror, or a list of files (the engine's
+ * file cache reads only those it does not hold yet, and asks for each row's `filename` with them).
+ */
 export type FileSource = { glob: string } | { files: readonly string[]; filename: true };
 
 /** The Hive keys of a path: both for a per-province object, the month alone for a compacted one. */
@@ -29,19 +32,19 @@ export function mixedSelect(source: FileSource, select: (s: FileSource, hive: st
   return parts.map((p) => `SELECT * FROM (${p})`).join(' UNION ALL BY NAME ');
 }
 
-/** A glob of compacted objects and the files it matched when the relation was made. */
-export interface CompactedListing {
+/** A glob and the files it matched when the relation was made. */
+export interface Listing {
   glob: string;
   files: string[];
 }
 
-export const listCompacted = (glob: string): CompactedListing => ({ glob, files: globFiles(glob) });
+export const listCompacted = (glob: string): Listing => ({ glob, files: globFiles(glob) });
 
 /** The relation's SQL over per-province files and, when there are any, compacted ones. */
 export function withCompacted(
   shape: HeldShape,
-  perProvince: PerProvinceListing | undefined,
-  { glob: compactedGlob, files: compactedFiles }: CompactedListing,
+  perProvince: Listing | undefined,
+  { glob: compactedGlob, files: compactedFiles }: Listing,
   select: (s: FileSource, hive: string) => string,
   empty: string,
 ): string {
@@ -52,18 +55,12 @@ export function withCompacted(
   return preferProvinceSql(shape, own, compacted, held);
 }
 
-/** A glob of per-province objects and the files it matched, listed only when compacted ones exist. */
-export interface PerProvinceListing {
-  glob: string;
-  files: string[];
-}
-
 /**
  * The per-province objects, undefined when there are none. Beside compacted months every file is
  * listed (their keys leave the compacted rows out), which also says whether there are any; without
  * them, the first file found says it, where a lake as built holds tens of thousands.
  */
-export function listPerProvince(glob: string, compacted: CompactedListing): PerProvinceListing | undefined {
+export function listPerProvince(glob: string, compacted: Listing): Listing | undefined {
   if (compacted.files.length === 0) return globMatchesAny(glob) ? { glob, files: [] } : undefined;
   const files = globFiles(glob);
   return files.length > 0 ? { glob, files } : undefined;

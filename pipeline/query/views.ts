@@ -59,13 +59,7 @@ function hasFileEnding(dir: string, ending: string): boolean {
 /** TABLE reads the files once into memory: for runs of several queries over many small files. */
 export type Relation = 'VIEW' | 'TABLE';
 
-/**
- * What a relation reads: the glob of every file under the mirror, or a list of files (the engine's
- * file cache reads only those it does not hold yet, and asks for each row's `filename` with them).
- */
 export type { FileSource } from './province-or-compacted.ts';
-
-const globHasFiles = globMatchesAny;
 
 function sourceSql(source: FileSource): { from: string; filename: string; option: string } {
   if ('glob' in source) return { from: quoteLiteral(source.glob), filename: '', option: '' };
@@ -245,7 +239,7 @@ export function uploadsViewSql(mirrorDir: string): string {
     ? uploadsSelectSql({ glob })
     : `SELECT ${nulls.join(', ')} WHERE false`;
   const compacted = compactedUploadsGlob(mirrorDir);
-  const sql = globHasFiles(compacted)
+  const sql = globMatchesAny(compacted)
     ? uploadsUnionSql(json, compactedUploadsSelectSql({ glob: compacted }))
     : json;
   return `CREATE OR REPLACE VIEW vss.uploads AS ${sql}`;

@@ -30,8 +30,8 @@ import { median, note, report, step, timed } from './measure.ts';
 import { benchColdFromS3 } from './refresh-cold-bench.ts';
 
 const RUNS = 3;
-/** Refreshes after an upload, each side: short ones, so more of them than of the others. */
-const PAIRS = 7;
+/** Rounds of refreshes after an upload: short ones, so more of them than of the others. */
+const ROUNDS = 7;
 
 /** The site data folder stays between runs, as the Lambda's /tmp does between warm invocations. */
 async function refreshOnce(mirrorDir: string, outDir: string, label: string): Promise<number> {
@@ -96,7 +96,7 @@ async function replaceFile(mirrorDir: string, path: string): Promise<void> {
   await journaled(mirrorDir, new Map([[key, remoteStamp(meta)]]), () => writeIndex(mirrorDir, index));
 }
 
-async function coldAndWarm(mirrorDir: string, outDir: string) {
+async function coldAndWarm({ mirrorDir, outDir }: Side) {
   await indexMirror(mirrorDir);
   // A new container: no engine cache, no refresh state, no site data folder.
   await rm(join(mirrorDir, CACHE_DIR), { recursive: true, force: true });
@@ -114,9 +114,19 @@ interface Side {
 }
 
 /** The mirrors compared: 6 years against 1 (the issue's figure) and 2 (a whole comparison window). */
-type Sides = Record<'1y' | '2y' | '6y', Side>;
 const SIDES = ['1y', '2y', '6y'] as const;
-const YEARS: Record<keyof Sides, string> = { '1y': '1 year', '2y': '2 years', '6y': '6 years' };
+type SideName = (typeof SIDES)[number];
+type Sides = Record<SideName, Side>;
+const YEARS: Record<SideName, string> = { '1y': '1 year', '2y': '2 years', '6y': '6 years' };
+const bySide = <T>(value: (name: SideName) => T) =>
+  Object.fromEntries(SIDES.map((name) => [name, value(name)])) as Record<SideName, T>;
+
+/** The same, one side after another: refreshes are not run side by side. */
+async function bySideInTurn<T>(value: (name: SideName) => Promise<T>): Promise<Record<SideName, T>> {
+  const values: Partial<Record<SideName, T>> = {};
+  for (const name of SIDES) values[name] = await value(name);
+  return values as Record<SideName, T>;
+}
 
 /**
  * The refresh after one upload (of the oldest month, or of the latest) over the mirrors in turn,
@@ -124,9 +134,9 @@ const YEARS: Record<keyof Sides, string> = { '1y': '1 year', '2y': '2 years', '6
  * steadier than a ratio of medians taken minutes apart on a shared machine.
  */
 async function afterUploads(sides: Sides, latest: boolean) {
-  const times: Record<keyof Sides, number[]> = { '1y': [], '2y': [], '6y': [] };
+  const times = bySide((): number[] => []);
   const label = latest ? 'after one upload of the latest month' : 'after one upload';
-  for (let i = 0; i < PAIRS; i++) {
+  for (let i = 0; i < ROUNDS; i++) {
     for (const side of SIDES) {
       const { mirrorDir, outDir } = sides[side];
       await replaceFile(mirrorDir, await firstFile(join(mirrorDir, SUMMARIES_PREFIX), '.parquet', latest));
@@ -134,15 +144,14 @@ async function afterUploads(sides: Sides, latest: boolean) {
       times[side].push(await refreshOnce(mirrorDir, outDir, label));
     }
   }
-  const within = (base: keyof Sides) => {
+  const within = (base: SideName) => {
     const ratios = times['6y'].map((t, i) => t / (times[base][i] ?? NaN));
     note(
       `${label}, 6 years / ${YEARS[base]} within each round: ${ratios.map((r) => r.toFixed(2)).join(', ')}`,
     );
     return median(ratios);
   };
-  const medians = { '1y': median(times['1y']), '2y': median(times['2y']), '6y': median(times['6y']) };
-  return { medians, to1y: within('1y'), to2y: within('2y') };
+  return { medians: bySide((name) => median(times[name])), to1y: within('1y'), to2y: within('2y') };
 }
 
 export async function backfillSummaries(mirrorDir: string): Promise<void> {
@@ -152,23 +161,18 @@ export async function backfillSummaries(mirrorDir: string): Promise<void> {
 
 /** `lake`: the whole lake's mirror the refresh mirrors were linked from. */
 export async function benchRefresh(
-  mirrors: Record<keyof Sides, string>,
+  mirrors: Record<SideName, string>,
   workDir: string,
   lake: string,
 ): Promise<void> {
   step(
-    `leadership refresh: cold, median of ${RUNS} warm, then ${PAIRS} rounds (1, 2, 6 years) after one upload`,
+    `leadership refresh: cold, median of ${RUNS} warm, then ${ROUNDS} rounds (1, 2, 6 years) after one upload`,
   );
-  const side = (name: keyof Sides): Side => ({
+  const sides: Sides = bySide((name) => ({
     mirrorDir: mirrors[name],
     outDir: join(workDir, `site-${name}`, 'data'),
-  });
-  const sides: Sides = { '1y': side('1y'), '2y': side('2y'), '6y': side('6y') };
-  const start = {
-    '1y': await coldAndWarm(sides['1y'].mirrorDir, sides['1y'].outDir),
-    '2y': await coldAndWarm(sides['2y'].mirrorDir, sides['2y'].outDir),
-    '6y': await coldAndWarm(sides['6y'].mirrorDir, sides['6y'].outDir),
-  };
+  }));
+  const start = await bySideInTurn((name) => coldAndWarm(sides[name]));
   const oldest = await afterUploads(sides, false);
   const latest = await afterUploads(sides, true);
   report({ name: 'refresh, 1 year, after one upload', value: oldest.medians['1y'], unit: 's', target: 1 });
