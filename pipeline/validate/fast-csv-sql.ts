@@ -6,7 +6,7 @@
  * decides it properly. Category and date cells, few distinct spellings per file, are judged by
  * JavaScript itself before the pass (fast-csv-judge.ts); here they only read their judged values.
  */
-import { duckdbType, type ColumnDef, type RowRule } from '../../core/datasets/index.ts';
+import { duckdbType, type ColumnDef, type DatasetDef, type RowRule } from '../../core/datasets/index.ts';
 import type { JudgedColumn } from './fast-csv-judge.ts';
 
 export const field = (position: number) => `f${position}`;
@@ -146,8 +146,19 @@ export const MAYBE_TOTAL_LABEL = `^${GAP}(?:(?:${EXACT.map(spelled).join('|')})$
  */
 export const MAYBE_SUBTOTAL_LABEL = '(?i)c\\S{0,3}ng\\s*[:\\-–]?\\s*(?:qu|hu|th|tp|ph|x|kh)';
 
-/** The SQL type of a stored column, for the cast in the Parquet COPY. */
-export const sqlType = (c: ColumnDef) => duckdbType(c.type);
+/** The select list of the stored columns, in the dataset's order, each cast to its lake type. */
+export function storedColumns(
+  dataset: DatasetDef,
+  positions: ReadonlyMap<string, number>,
+  judged: ReadonlyMap<string, JudgedColumn>,
+): string {
+  return dataset.columns
+    .map(
+      (c) =>
+        `CAST(${valueOf(c, positions.get(c.key)!, judged.get(c.key))} AS ${duckdbType(c.type)}) AS ${quoteIdent(c.key)}`,
+    )
+    .join(', ');
+}
 
 /** DuckDB MAP literal of raw spelling → stored value (NULL for a blank spelling). */
 export function mapLiteral(entries: ReadonlyArray<readonly [string, string | null]>): string {
