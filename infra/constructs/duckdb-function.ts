@@ -101,7 +101,9 @@ export class DuckdbFunction extends Construct {
         // Bundled CommonJS dependencies call require(); ESM has none unless we make one.
         banner:
           "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
-        externalModules: ['@aws-sdk/*', '@duckdb/node-bindings'],
+        // The AWS SDK is bundled too: the version tested here rather than the runtime's, and a
+        // shorter cold start (the ingest module's import 0.249 → 0.221 s, measured).
+        externalModules: ['@duckdb/node-bindings'],
         commandHooks: {
           beforeBundling: () => [],
           beforeInstall: () => [],
