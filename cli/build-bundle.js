@@ -33,9 +33,12 @@ const sourceUrls = {
 
 /**
  * The packages compiled into the bundle: pure JavaScript that every verb loads, whose many small
- * modules would otherwise each be resolved and read at start. Every other package stays external.
+ * modules would otherwise each be resolved and read at start. @duckdb/node-api is 124 CommonJS
+ * modules: imported from an ES module, Node scans each one's source for its export names before
+ * running it (0.12 s a start against 0.065 s by require, measured). Its native binding,
+ * @duckdb/node-bindings, stays external, loaded by require. Every other package stays external.
  */
-const INLINED = new Set(['zod', 'commander']);
+const INLINED = new Set(['zod', 'commander', '@duckdb/node-api']);
 
 /** @type {import('esbuild').Plugin} */
 const externalPackages = {
@@ -65,7 +68,8 @@ export async function buildBundle() {
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    // commander is CommonJS: its require() of Node's modules needs one in an ES module.
+    // commander and @duckdb/node-api are CommonJS: their require() of Node's modules and of the
+    // native binding needs one in an ES module.
     banner: {
       js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
     },

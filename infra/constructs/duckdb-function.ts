@@ -15,10 +15,11 @@ export const REFERENCE_DIR_IN_BUNDLE = '/var/task/reference';
 
 /**
  * Packages copied into the bundle as they are: esbuild cannot bundle DuckDB's native binding,
- * so @duckdb/node-api stays external and its runtime closure travels beside the code.
+ * so @duckdb/node-bindings stays external and its runtime closure travels beside the code.
+ * @duckdb/node-api, 124 CommonJS modules, is bundled: imported from an ES module, Node would
+ * scan each one's source for its export names at every cold start.
  */
 export const DUCKDB_RUNTIME_PACKAGES = [
-  '@duckdb/node-api',
   '@duckdb/node-bindings',
   '@duckdb/node-bindings-linux-x64',
   'detect-libc',
@@ -100,7 +101,9 @@ export class DuckdbFunction extends Construct {
         // Bundled CommonJS dependencies call require(); ESM has none unless we make one.
         banner:
           "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
-        externalModules: ['@aws-sdk/*', '@duckdb/node-api'],
+        // The AWS SDK is bundled too: the version tested here rather than the runtime's, and a
+        // shorter cold start (the ingest module's import 0.249 → 0.221 s, measured).
+        externalModules: ['@duckdb/node-bindings'],
         commandHooks: {
           beforeBundling: () => [],
           beforeInstall: () => [],

@@ -6,7 +6,7 @@
  * decides it properly. Category and date cells, few distinct spellings per file, are judged by
  * JavaScript itself before the pass (fast-csv-judge.ts); here they only read their judged values.
  */
-import { duckdbType, type ColumnDef, type RowRule } from '../../core/datasets/index.ts';
+import { duckdbType, type ColumnDef, type DatasetDef, type RowRule } from '../../core/datasets/index.ts';
 import type { JudgedColumn } from './fast-csv-judge.ts';
 
 export const field = (position: number) => `f${position}`;
@@ -33,8 +33,6 @@ const TAX_CODE = '[0-9]{10}(?:-[0-9]{3})?';
 const DIGITS = '[0-9]{1,15}';
 const MOST_DIGITS = 999_999_999_999_999;
 
-const blank = (f: string) => `(${f} IS NULL OR ${f} = '')`;
-
 /** The SQL value a column stores, from its raw field; `judged` maps raw → value for the rest. */
 export function valueOf(c: ColumnDef, position: number, judged: JudgedColumn | undefined): string {
   const f = field(position);
@@ -51,7 +49,11 @@ export function valueOf(c: ColumnDef, position: number, judged: JudgedColumn | u
   }
 }
 
-/** True for a row where this column's cell is not plainly valid (the JS path will say why). */
+/**
+ * True for a row where this column's cell is not plainly valid (the JS path will say why). NULL
+ * counts as a problem too (the caller reads NULL as "cannot tell"), which lets a required cell's
+ * check stand alone: an empty field is NULL (nullstr), and NULL fails every test below.
+ */
 export function cellProblem(
   c: ColumnDef,
   position: number,
@@ -59,30 +61,33 @@ export function cellProblem(
   judged?: JudgedColumn,
 ): string | undefined {
   const f = field(position);
-  const required = blankIsError ? `${blank(f)} OR ` : '';
-  // NULL-safe: a NULL here would count as a problem (the caller reads NULL as "cannot tell").
-  const filled = `coalesce(${f}, '') <> ''`;
+  // An optional cell is judged only when filled; NULL-safe, so a blank one is no problem.
+  const whenFilled = (check: string) => `(coalesce(${f}, '') <> '' AND ${check})`;
+  const judge = (check: string, required: boolean) => (required ? `(${check})` : whenFilled(check));
   switch (c.type.kind) {
-    case 'text':
-      return `${required}(${filled} AND regexp_matches(${f}, ${quoteLiteral(NOT_PLAIN_TEXT)}))`;
+    case 'text': {
+      const notPlain = `regexp_matches(${f}, ${quoteLiteral(NOT_PLAIN_TEXT)})`;
+      // The only check here an empty string passes, so a required cell tests for it.
+      return blankIsError ? `(${f} = '' OR ${notPlain})` : whenFilled(notPlain);
+    }
     case 'tax_code':
-      return `${required}(${filled} AND NOT regexp_full_match(${f}, ${quoteLiteral(TAX_CODE)}))`;
+      return judge(`NOT regexp_full_match(${f}, ${quoteLiteral(TAX_CODE)})`, blankIsError);
     case 'integer': {
       const max = Math.min(c.type.max ?? Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
       const form = `NOT regexp_full_match(${f}, ${quoteLiteral(DIGITS)})`;
       // The form alone bounds the value to 0 … MOST_DIGITS: a column whose range holds that
       // needs no cast here, the costliest part of the check.
-      if (c.type.min <= 0 && max >= MOST_DIGITS) return `${required}(${filled} AND ${form})`;
-      const range = `TRY_CAST(${f} AS BIGINT) NOT BETWEEN ${c.type.min} AND ${max}`;
-      return `${required}(${filled} AND (${form} OR ${range}))`;
+      if (c.type.min <= 0 && max >= MOST_DIGITS) return judge(form, blankIsError);
+      return judge(`${form} OR TRY_CAST(${f} AS BIGINT) NOT BETWEEN ${c.type.min} AND ${max}`, blankIsError);
     }
     default: {
       // Judged before the pass (fast-csv-judge.ts): a spelling it did not judge is a problem.
-      const blankError = judged?.blankIsError ? `${blank(f)} OR ` : '';
+      const required = judged?.blankIsError ?? false;
       const spellings = [...(judged?.spellings.keys() ?? [])];
-      if (spellings.length === 0) return `${blankError}${filled}`;
-      // A set test, cheaper than the map lookup; the same cells: every judged value is not NULL.
-      return `${blankError}(${filled} AND ${f} NOT IN (${spellings.map(quoteLiteral).join(', ')}))`;
+      if (spellings.length === 0) return required ? 'true' : `coalesce(${f}, '') <> ''`;
+      // A set test, cheaper than the map lookup; no judged spelling is blank, so a blank
+      // required cell fails it as it should.
+      return judge(`${f} NOT IN (${spellings.map(quoteLiteral).join(', ')})`, required);
     }
   }
 }
@@ -141,8 +146,19 @@ export const MAYBE_TOTAL_LABEL = `^${GAP}(?:(?:${EXACT.map(spelled).join('|')})$
  */
 export const MAYBE_SUBTOTAL_LABEL = '(?i)c\\S{0,3}ng\\s*[:\\-–]?\\s*(?:qu|hu|th|tp|ph|x|kh)';
 
-/** The SQL type of a stored column, for the cast in the Parquet COPY. */
-export const sqlType = (c: ColumnDef) => duckdbType(c.type);
+/** The select list of the stored columns, in the dataset's order, each cast to its lake type. */
+export function storedColumns(
+  dataset: DatasetDef,
+  positions: ReadonlyMap<string, number>,
+  judged: ReadonlyMap<string, JudgedColumn>,
+): string {
+  return dataset.columns
+    .map(
+      (c) =>
+        `CAST(${valueOf(c, positions.get(c.key)!, judged.get(c.key))} AS ${duckdbType(c.type)}) AS ${quoteIdent(c.key)}`,
+    )
+    .join(', ');
+}
 
 /** DuckDB MAP literal of raw spelling → stored value (NULL for a blank spelling). */
 export function mapLiteral(entries: ReadonlyArray<readonly [string, string | null]>): string {

@@ -22,11 +22,10 @@ import { figuresOfParquet } from './fast-csv-figures.ts';
 import {
   cellProblem,
   field,
-  quoteIdent,
   quoteLiteral,
   readCsvSql,
   ruleBreach,
-  sqlType,
+  storedColumns,
   unnamedLabel,
   valueOf,
 } from './fast-csv-sql.ts';
@@ -60,13 +59,9 @@ export async function validateCsvInDuckDB(
   try {
     const blankRow = Array.from({ length: plan.fieldCount }, (_, i) => `coalesce(${field(i)}, '') = ''`);
     const problem = problemOf(dataset, plan.positions, plan.fieldCount, judged);
-    const select = dataset.columns.map(
-      (c) =>
-        `CAST(${valueOf(c, plan.positions.get(c.key)!, judged.get(c.key))} AS ${sqlType(c)}) AS ${quoteIdent(c.key)}`,
-    );
     try {
       await connection.run(
-        `COPY (SELECT ${select.join(', ')} FROM ${readCsvSql(csv, plan)} ` +
+        `COPY (SELECT ${storedColumns(dataset, plan.positions, judged)} FROM ${readCsvSql(csv, plan)} ` +
           // One CASE, not AND: DuckDB may reorder a conjunction's terms, and a blank line
           // (skipped as the JavaScript path skips it) must never reach the problem test.
           `WHERE CASE WHEN ${blankRow.join(' AND ')} THEN false ` +

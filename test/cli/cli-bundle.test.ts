@@ -3,9 +3,10 @@
  * the repository, a marker put into the built bundle shows it ran; once a source is edited the
  * marker is gone and the edit is what runs (tsx), and so after the packages change. While no
  * file's stamp changed, the contents are not hashed again: a wrong key in the manifest shows it.
+ * DuckDB's JavaScript is in the bundle (no per-module export scan at start), its binding is not.
  */
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -60,6 +61,19 @@ describe('the bundle of vss', () => {
     expect(stderr).toContain(MARKER);
     expect(stdout).toContain(DESCRIPTION);
   }, 60_000);
+
+  it('runs DuckDB from its own modules: no chunk imports @duckdb/node-api, the binding is required', async () => {
+    const chunks = await Promise.all(
+      (await readdir(join(copy, 'cli', 'dist')))
+        .filter((file) => file.endsWith('.js'))
+        .map((file) => readFile(join(copy, 'cli', 'dist', file), 'utf8')),
+    );
+    expect(chunks.some((text) => /from\s*["']@duckdb\/node-api["']/.test(text))).toBe(false);
+    expect(chunks.some((text) => text.includes('__require("@duckdb/node-bindings")'))).toBe(true);
+    const { stdout, stderr } = await vss(['query', 'SELECT 6 * 7 AS answer', '--format', 'csv']);
+    expect(stderr).toContain(MARKER);
+    expect(stdout.trim().split(/\r?\n/)).toEqual(['answer', '42']);
+  });
 
   it('trusts unchanged stamps, and hashes the contents once a file is written', async () => {
     const manifest = await readFile(join(copy, 'cli/dist/manifest.json'), 'utf8');

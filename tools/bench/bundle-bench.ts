@@ -1,6 +1,6 @@
 /**
  * The ingest Lambda as infra bundles it (infra/constructs/duckdb-function.ts: esbuild, ESM, node22,
- * AWS SDK and DuckDB external): the bundle's size, the size of the DuckDB runtime copied beside it,
+ * DuckDB's native binding external): the bundle's size, the size of the DuckDB runtime copied beside it,
  * and how long a fresh Node process takes to import it — the cold start's share that is ours —
  * against importing only the external packages it loads.
  */
@@ -48,7 +48,7 @@ export async function benchBundle(workDir: string): Promise<void> {
     banner: {
       js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
     },
-    external: ['@aws-sdk/*', '@duckdb/node-api'],
+    external: ['@duckdb/node-bindings'],
     logLevel: 'error',
   });
   // The externals resolve from the repository's packages, as they would from the asset's copy.

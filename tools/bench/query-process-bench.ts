@@ -6,7 +6,8 @@
  * tsx (VSS_CLI_FROM_SOURCES=1), as it does when the bundle is not current. Beside them, alternated
  * too: the CLI's start alone (`vss query --help`), Node's with the DuckDB module alone (the floor
  * under both sides), and Node's with DuckDB and the bundle's own chunks of zod and commander, the
- * two packages every verb loads: the floor under a `vss` that validates and parses its flags.
+ * two packages every verb loads: the floor under a CLI that validates and parses its flags and
+ * imports DuckDB as bare does (vss, whose bundle holds DuckDB's JavaScript, can start below it).
  */
 import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -111,7 +112,8 @@ export async function benchQueryProcess(mirrorDir: string, work: string): Promis
     `vss query --help ${show(times.cliStart)} s (through tsx ${show(times.cliStartTsx)} s); ` +
       `node + DuckDB module ${show(times.nodeStart)} s; + zod and commander ${show(times.librariesStart)} s`,
   );
-  // What loading the two packages adds to bare DuckDB: no CLI built on them starts sooner.
+  // What loading the two packages adds to bare DuckDB: the floor of a CLI that imports DuckDB
+  // as bare does. vss starts below it: its bundle holds DuckDB's JavaScript (cli/build-bundle.js).
   const libraryCost = median(times.librariesStart) - median(times.nodeStart);
   note(
     `floor of a CLI on zod and commander: (bare + ${libraryCost.toFixed(3)} s) / bare = ` +

@@ -152,6 +152,13 @@ const GOOD: Upload[] = [
   upload('one LF line end in a CRLF file (left to JS)', 'debt', false, mixedLineEnds()),
 ];
 
+/** The rows with cell (row, key) written as a quoted empty field, `""`. */
+function quotedEmpty(name: DatasetName, row: number, key: string): Uint8Array {
+  const mark = 'QUOTED-EMPTY-FIELD';
+  const text = Buffer.from(csvBytes(name, { rows: withCell(name, row, key, mark) })).toString('utf8');
+  return Buffer.from(text.replace(mark, '""'), 'utf8');
+}
+
 /** A CRLF file one of whose lines ends in a bare LF. */
 function mixedLineEnds(): Uint8Array {
   const text = Buffer.from(csvBytes('debt', { rows: rows('debt') })).toString('utf8');
@@ -175,6 +182,9 @@ const BROKEN: Upload[] = [
     csvBytes('debt', { rows: withCell('debt', 10, 'so_thang_no', '601') }),
   ),
   upload('blank tax code', 'debt', false, csvBytes('debt', { rows: withCell('debt', 10, 'ma_so_thue', '') })),
+  ...(['ma_so_thue', 'ten_don_vi', 'no_bhyt', 'tinh_trang'] as const).map((key) =>
+    upload(`a quoted empty ${key} (a blank required cell)`, 'debt', false, quotedEmpty('debt', 10, key)),
+  ),
   upload(
     'bad tax code',
     'debt',
