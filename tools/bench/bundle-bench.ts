@@ -2,7 +2,8 @@
  * The ingest Lambda as infra bundles it (infra/constructs/duckdb-function.ts: esbuild, ESM, node22,
  * DuckDB's native binding external): the bundle's size, the size of the DuckDB runtime copied beside it,
  * and how long a fresh Node process takes to import it — the cold start's share that is ours —
- * against importing only the external packages it loads.
+ * against importing only DuckDB and the S3 client from node_modules, the packages the bundle
+ * holds (all but DuckDB's native binding), as a function that left them external would.
  */
 import { execFile } from 'node:child_process';
 import { mkdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
