@@ -15,12 +15,10 @@ import {
   type ProvinceEntry,
 } from './compacted-manifest.ts';
 import type { CompactionSources } from './compaction-sources.ts';
+import { LAKE_PARQUET_OPTIONS } from './parquet-writer.ts';
 
 let tableCounter = 0;
 const quoteLiteral = (text: string) => `'${text.replaceAll("'", "''")}'`;
-
-/** The same row group size as the per-province lake objects (parquet-writer.ts). */
-const ROW_GROUP_SIZE = 122880;
 
 export async function writeCompactedFile(
   connection: DuckDBConnection,
@@ -63,7 +61,7 @@ export async function writeCompactedFile(
     };
     await connection.run(
       `COPY (SELECT * EXCLUDE (file_row) FROM ${table} ORDER BY province, file_row) TO ${quoteLiteral(out)} ` +
-        `(FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${ROW_GROUP_SIZE}, ${manifestOption(manifest)})`,
+        `(${LAKE_PARQUET_OPTIONS}, ${manifestOption(manifest)})`,
     );
     return { provinces: Object.keys(entries).length };
   } finally {

@@ -23,6 +23,13 @@ import {
 import type { Period } from '../../core/period.ts';
 import { lakeDuckDB } from './duckdb-instance.ts';
 
+/**
+ * The COPY options of every lake object: ingest's JavaScript and DuckDB paths write the same bytes
+ * for the same rows (the ledger's checksum is over them), and a compacted month's object is
+ * written as the per-province ones it folds.
+ */
+export const LAKE_PARQUET_OPTIONS = 'FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880';
+
 export type LakeCell = string | number | null;
 export type LakeRow = Readonly<Record<string, LakeCell>>;
 
@@ -60,9 +67,7 @@ export async function writeParquetFile(
     } finally {
       appender.closeSync();
     }
-    await connection.run(
-      `COPY ${table} TO ${quoteLiteral(path)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)`,
-    );
+    await connection.run(`COPY ${table} TO ${quoteLiteral(path)} (${LAKE_PARQUET_OPTIONS})`);
   } finally {
     await connection.run(`DROP TABLE IF EXISTS ${table}`).catch(() => undefined);
     connection.closeSync();

@@ -155,7 +155,7 @@ function sameRows(
   redone: ReadonlySet<string>,
   groups: readonly RowGroup[],
 ): boolean {
-  const old = segmentsIn(before, (period) => redone.has(period)).map((i) => before[i] as Segment);
+  const old = segmentsIn(before, (period) => redone.has(period));
   if (old.length !== groups.length) return false;
   const file = openSync(path, 'r');
   try {
@@ -209,8 +209,7 @@ export async function lastRows<T extends MonthRow>(
 /** The byte ranges of the kept segments, adjacent ones (a comma apart) joined into one. */
 function keptRuns(segments: readonly Segment[], keep: (period: string) => boolean): [number, number][] {
   const runs: [number, number][] = [];
-  for (const i of segmentsIn(segments, keep)) {
-    const [, , start, end] = segments[i] as Segment;
+  for (const [, , start, end] of segmentsIn(segments, keep)) {
     const run = runs.at(-1);
     if (run && run[1] + 1 === start) run[1] = end;
     else runs.push([start, end]);

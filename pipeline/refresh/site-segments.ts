@@ -104,10 +104,10 @@ export function splicedFile(
 const positions = new WeakMap<readonly Segment[], Map<string, number[]>>();
 
 /**
- * The positions of the segments whose month `keep` keeps, in the file's order: a refresh asks for
- * a few months of files that hold every month, so it looks up the months, not every segment.
+ * The segments whose month `keep` keeps, in the file's order: a refresh asks for a few months of
+ * files that hold every month, so it looks up the months, not every segment.
  */
-export function segmentsIn(segments: readonly Segment[], keep: (period: string) => boolean): number[] {
+export function segmentsIn(segments: readonly Segment[], keep: (period: string) => boolean): Segment[] {
   let byMonth = positions.get(segments);
   if (!byMonth) {
     byMonth = new Map();
@@ -121,5 +121,5 @@ export function segmentsIn(segments: readonly Segment[], keep: (period: string) 
   }
   const kept: number[] = [];
   for (const [period, list] of byMonth) if (keep(period)) for (const i of list) kept.push(i);
-  return kept.sort((a, b) => a - b);
+  return kept.sort((a, b) => a - b).map((i) => segments[i] as Segment);
 }

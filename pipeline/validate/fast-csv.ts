@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { isRequired, type DatasetDef } from '../../core/datasets/index.ts';
 import { lakeDuckDB } from '../lake/duckdb-instance.ts';
 import { lakeFileChecksum } from '../lake/lake-checksum.ts';
+import { LAKE_PARQUET_OPTIONS } from '../lake/parquet-writer.ts';
 import { preparedLake, type PreparedLake } from '../lake/prepared-lake.ts';
 import { conditionallyRequired } from './row-rules.ts';
 import { planFastCsv } from './fast-csv-plan.ts';
@@ -66,7 +67,7 @@ export async function validateCsvInDuckDB(
           // (skipped as the JavaScript path skips it) must never reach the problem test.
           `WHERE CASE WHEN ${blankRow.join(' AND ')} THEN false ` +
           `WHEN ${problem} THEN error(${quoteLiteral(PROBLEM)}) ELSE true END) ` +
-          `TO ${quoteLiteral(parquet)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)`,
+          `TO ${quoteLiteral(parquet)} (${LAKE_PARQUET_OPTIONS})`,
       );
     } catch {
       // A problem row, or a line DuckDB will not read as the template's fields (ragged, bad

@@ -11,7 +11,7 @@ import { readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { writeBigDebtUpload } from '../../pipeline/generate/big-upload.ts';
-import { writeParquetFile } from '../../pipeline/lake/parquet-writer.ts';
+import { LAKE_PARQUET_OPTIONS, writeParquetFile } from '../../pipeline/lake/parquet-writer.ts';
 import { lakeFileChecksum } from '../../pipeline/lake/lake-checksum.ts';
 import { DEFAULT_LIMITS, validateUpload, type ValidationInput } from '../../pipeline/validate/index.ts';
 import { median, note, report, step, timed } from './measure.ts';
@@ -23,22 +23,21 @@ import { readCsvSql, storedColumns } from '../../pipeline/validate/fast-csv-sql.
 
 const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
-async function bareDuckDB(csv: string, parquet: string): Promise<number> {
+/** Seconds of one `COPY (select) TO parquet` in a new one-thread DuckDB, with the lake's options. */
+async function timedCopy(select: string, parquet: string): Promise<number> {
   const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
   const connection = await instance.connect();
   try {
-    const { seconds } = await timed(() =>
-      connection.run(
-        `COPY (SELECT * FROM read_csv(${quote(csv)}, header = true)) TO ${quote(parquet)} ` +
-          `(FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)`,
-      ),
-    );
-    return seconds;
+    const copy = `COPY (${select}) TO ${quote(parquet)} (${LAKE_PARQUET_OPTIONS})`;
+    return (await timed(() => connection.run(copy))).seconds;
   } finally {
     connection.closeSync();
     instance.closeSync();
   }
 }
+
+const bareDuckDB = (csv: string, parquet: string) =>
+  timedCopy(`SELECT * FROM read_csv(${quote(csv)}, header = true)`, parquet);
 
 /**
  * The floor under the rules: the DuckDB path's own statement with no rule in it, reading every
@@ -50,20 +49,7 @@ async function noRulePass(csv: string, bytes: Uint8Array, parquet: string): Prom
   const plan = planFastCsv(bytes, dataset, Number.MAX_SAFE_INTEGER);
   if (!plan) throw new Error('the benchmark file is not one the DuckDB path reads');
   const stored = storedColumns(dataset, plan.positions, judgeSpellings(dataset, plan));
-  const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
-  const connection = await instance.connect();
-  try {
-    const { seconds } = await timed(() =>
-      connection.run(
-        `COPY (SELECT ${stored} FROM ${readCsvSql(csv, plan)}) TO ${quote(parquet)} ` +
-          `(FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)`,
-      ),
-    );
-    return seconds;
-  } finally {
-    connection.closeSync();
-    instance.closeSync();
-  }
+  return timedCopy(`SELECT ${stored} FROM ${readCsvSql(csv, plan)}`, parquet);
 }
 
 /** The month the benchmark's upload reports (template version 2). */

@@ -26,6 +26,10 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 ? (sorted[mid] ?? NaN) : ((sorted[mid - 1] ?? NaN) + (sorted[mid] ?? NaN)) / 2;
 }
 
+/** Each run's ratio to the baseline's run beside it: runs back to back, one pair (or round) each. */
+export const ratiosWithin = (runs: readonly number[], baseline: readonly number[]): number[] =>
+  runs.map((t, i) => t / (baseline[i] ?? NaN));
+
 export function step(text: string): void {
   console.log(`\n== ${text}  [load ${load()}]`);
 }

@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { localPaths } from '../../core/contracts/layout.ts';
-import { median, note, report, step, timed } from './measure.ts';
+import { median, note, ratiosWithin, report, step, timed } from './measure.ts';
 import { aggregate, bareDebt } from './query-bench.ts';
 
 /** More than in-process: a new process is short, so a burst of load elsewhere moves it more. */
@@ -104,8 +104,8 @@ export async function benchQueryProcess(mirrorDir: string, work: string): Promis
     `vss query ${show(times.vss)} s; bare ${show(times.bare)} s; vss query through tsx ${show(times.vssTsx)} s`,
   );
   // Each pair ran back to back: the median of their ratios is steadier than a ratio of medians.
-  const pairRatios = times.vss.map((t, i) => t / (times.bare[i] ?? NaN));
-  const tsxRatios = times.vssTsx.map((t, i) => t / (times.bare[i] ?? NaN));
+  const pairRatios = ratiosWithin(times.vss, times.bare);
+  const tsxRatios = ratiosWithin(times.vssTsx, times.bare);
   note(`ratio within each pair ${show(pairRatios)}; median ${median(pairRatios).toFixed(2)}×`);
   note(`through tsx, ratio within each pair ${show(tsxRatios)}; median ${median(tsxRatios).toFixed(2)}×`);
   note(

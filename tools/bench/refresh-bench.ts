@@ -26,7 +26,7 @@ import {
 import { refreshSite } from '../../pipeline/refresh/refresh.ts';
 import { STATE_DIR } from '../../pipeline/refresh/refresh-state.ts';
 import { ensureSummaries } from '../../pipeline/summary/backfill.ts';
-import { median, note, report, step, timed } from './measure.ts';
+import { median, note, ratiosWithin, report, step, timed } from './measure.ts';
 import { benchColdFromS3 } from './refresh-cold-bench.ts';
 
 const RUNS = 3;
@@ -145,7 +145,7 @@ async function afterUploads(sides: Sides, latest: boolean) {
     }
   }
   const within = (base: SideName) => {
-    const ratios = times['6y'].map((t, i) => t / (times[base][i] ?? NaN));
+    const ratios = ratiosWithin(times['6y'], times[base]);
     note(
       `${label}, 6 years / ${YEARS[base]} within each round: ${ratios.map((r) => r.toFixed(2)).join(', ')}`,
     );

@@ -12,14 +12,16 @@ const segments: Segment[] = [
 
 describe('the segments of some months', () => {
   it('are found in the file order, whatever order the months are asked in', () => {
-    expect(segmentsIn(segments, (m) => m === '2025-02' || m === '2024-12')).toEqual([0, 2, 3, 4]);
-    expect(segmentsIn(segments, (m) => m === '2025-01')).toEqual([1]);
+    expect(segmentsIn(segments, (m) => m === '2025-02' || m === '2024-12')).toEqual(
+      [0, 2, 3, 4].map((i) => segments[i]),
+    );
+    expect(segmentsIn(segments, (m) => m === '2025-01')).toEqual([segments[1]]);
     expect(segmentsIn(segments, () => false)).toEqual([]);
   });
 
   it('of another list are its own, not those of a list seen before', () => {
-    expect(segmentsIn(segments, (m) => m === '2025-01')).toEqual([1]);
+    expect(segmentsIn(segments, (m) => m === '2025-01')).toEqual([segments[1]]);
     const other: Segment[] = [['', '2025-01', 1, 5]];
-    expect(segmentsIn(other, (m) => m === '2025-01')).toEqual([0]);
+    expect(segmentsIn(other, (m) => m === '2025-01')).toEqual(other);
   });
 });
